@@ -1,0 +1,85 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { RetryLink } from '@apollo/client/link/retry';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+import { Observable } from 'rxjs';
+import { setOnline } from './connection';
+
+/** Where the API lives: same origin (the server serves the app, the dev server proxies). */
+function endpoints(): { http: string; ws: string } {
+  const { protocol, host } = window.location;
+  return { http: '/graphql', ws: `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql` };
+}
+
+function isSubscription(op: ApolloLink.Operation): boolean {
+  const def = getMainDefinition(op.query);
+  return def.kind === 'OperationDefinition' && def.operation === 'subscription';
+}
+
+function isMutation(op: ApolloLink.Operation): boolean {
+  const def = getMainDefinition(op.query);
+  return def.kind === 'OperationDefinition' && def.operation === 'mutation';
+}
+
+/** Tracks reachability from every HTTP round trip, for the "no connection" banner. */
+const reachability = new ApolloLink((operation, forward) =>
+  new Observable((observer) => {
+    const sub = forward(operation).subscribe({
+      next: (value) => {
+        setOnline(true);
+        observer.next(value);
+      },
+      error: (err: unknown) => {
+        if (err instanceof TypeError) setOnline(false);
+        observer.error(err);
+      },
+      complete: () => observer.complete(),
+    });
+    return () => sub.unsubscribe();
+  }),
+);
+
+/**
+ * The Apollo client for one credential (kiosk device token, or none on the phone page).
+ * Queries are retried through network drops; mutations are never retried automatically, so a
+ * payment or a code issue cannot happen twice: the screen offers "try again" instead.
+ */
+export function createApolloClient(token: string | null): ApolloClient {
+  const { http, ws } = endpoints();
+  const authorization = token ? `Bearer ${token}` : undefined;
+  let wasConnected = false;
+  const wsClient = createClient({
+    url: ws,
+    connectionParams: authorization ? { authorization } : {},
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    on: {
+      connected: () => {
+        setOnline(true);
+        // Events sent while we were away are lost: read the current state again.
+        // (`client` is assigned below, before the lazy socket can connect.)
+        if (wasConnected) void client.refetchQueries({ include: 'active' });
+        wasConnected = true;
+      },
+      closed: () => {
+        if (wasConnected) setOnline(false);
+      },
+    },
+  });
+  const retry = new RetryLink({
+    delay: { initial: 500, max: 5000, jitter: true },
+    attempts: { max: 8, retryIf: (error, op) => !isMutation(op) && error instanceof TypeError },
+  });
+  const httpLink = ApolloLink.from([
+    reachability,
+    retry,
+    new HttpLink({ uri: http, headers: authorization ? { authorization } : {} }),
+  ]);
+  const client = new ApolloClient({
+    link: ApolloLink.split(isSubscription, new GraphQLWsLink(wsClient), httpLink),
+    cache: new InMemoryCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+  return client;
+}

@@ -1,0 +1,136 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment MoneyFields on Money {\n    amount\n    currency\n  }\n": typeof types.MoneyFieldsFragmentDoc,
+    "\n  fragment SessionFields on StorageSession {\n    id\n    status\n    size\n    createdAt\n    depositedAt\n    dueAt\n    retrievedAt\n    overdue\n    intent\n    amountDue {\n      ...MoneyFields\n    }\n    compartment {\n      id\n      label\n      size\n      doorState\n    }\n    site {\n      id\n      name\n      timezone\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  fragment IssuedCodeFields on IssuedAccessCode {\n    session {\n      ...SessionFields\n    }\n    code {\n      payload\n      qrSvg\n      issuedAt\n    }\n  }\n": typeof types.IssuedCodeFieldsFragmentDoc,
+    "\n  query KioskSites {\n    sites {\n      id\n      name\n      timezone\n    }\n  }\n": typeof types.KioskSitesDocument,
+    "\n  query SiteAvailability($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      availability {\n        size\n        free\n        total\n        tariff {\n          id\n          size\n          includedMinutes\n          graceMinutes\n          price {\n            ...MoneyFields\n          }\n          overduePerHour {\n            ...MoneyFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.SiteAvailabilityDocument,
+    "\n  subscription CompartmentUpdated($siteId: ID) {\n    compartmentUpdated(siteId: $siteId) {\n      id\n      label\n      size\n      status\n      doorState\n      version\n    }\n  }\n": typeof types.CompartmentUpdatedDocument,
+    "\n  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {\n    issueAccessCode(siteId: $siteId, size: $size, contact: $contact) {\n      ...IssuedCodeFields\n    }\n  }\n": typeof types.IssueAccessCodeDocument,
+    "\n  mutation ScanAccessCode($siteId: ID!, $payload: String!, $intent: ScanIntent) {\n    scanAccessCode(siteId: $siteId, payload: $payload, intent: $intent) {\n      outcome\n      message\n      amountDue {\n        ...MoneyFields\n      }\n      session {\n        ...SessionFields\n      }\n      compartment {\n        id\n        label\n        size\n        doorState\n      }\n    }\n  }\n": typeof types.ScanAccessCodeDocument,
+    "\n  query SessionByAccessCode($siteId: ID!, $payload: String!) {\n    sessionByAccessCode(siteId: $siteId, payload: $payload) {\n      ...SessionFields\n    }\n  }\n": typeof types.SessionByAccessCodeDocument,
+    "\n  subscription SessionUpdated($sessionId: ID!) {\n    sessionUpdated(sessionId: $sessionId) {\n      ...SessionFields\n    }\n  }\n": typeof types.SessionUpdatedDocument,
+    "\n  mutation CreatePayment($sessionId: ID!, $payload: String) {\n    createPayment(sessionId: $sessionId, payload: $payload) {\n      id\n      status\n      provider\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n": typeof types.CreatePaymentDocument,
+    "\n  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!) {\n    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome) {\n      id\n      status\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n": typeof types.ConfirmDemoPaymentDocument,
+    "\n  mutation RequestAssistance($siteId: ID!, $payload: String, $compartmentLabel: String, $reason: String!) {\n    requestAssistance(siteId: $siteId, payload: $payload, compartmentLabel: $compartmentLabel, reason: $reason) {\n      id\n      createdAt\n    }\n  }\n": typeof types.RequestAssistanceDocument,
+    "\n  mutation StartAccessRecovery($siteId: ID!, $contact: ContactInput!) {\n    startAccessRecovery(siteId: $siteId, contact: $contact)\n  }\n": typeof types.StartAccessRecoveryDocument,
+    "\n  mutation CompleteAccessRecovery($siteId: ID!, $contact: ContactInput!, $oneTimeCode: String!) {\n    completeAccessRecovery(siteId: $siteId, contact: $contact, oneTimeCode: $oneTimeCode) {\n      ...IssuedCodeFields\n    }\n  }\n": typeof types.CompleteAccessRecoveryDocument,
+    "\n  mutation SubmitFeedback($payload: String!, $rating: Int!, $comment: String) {\n    submitFeedback(payload: $payload, rating: $rating, comment: $comment)\n  }\n": typeof types.SubmitFeedbackDocument,
+};
+const documents: Documents = {
+    "\n  fragment MoneyFields on Money {\n    amount\n    currency\n  }\n": types.MoneyFieldsFragmentDoc,
+    "\n  fragment SessionFields on StorageSession {\n    id\n    status\n    size\n    createdAt\n    depositedAt\n    dueAt\n    retrievedAt\n    overdue\n    intent\n    amountDue {\n      ...MoneyFields\n    }\n    compartment {\n      id\n      label\n      size\n      doorState\n    }\n    site {\n      id\n      name\n      timezone\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  fragment IssuedCodeFields on IssuedAccessCode {\n    session {\n      ...SessionFields\n    }\n    code {\n      payload\n      qrSvg\n      issuedAt\n    }\n  }\n": types.IssuedCodeFieldsFragmentDoc,
+    "\n  query KioskSites {\n    sites {\n      id\n      name\n      timezone\n    }\n  }\n": types.KioskSitesDocument,
+    "\n  query SiteAvailability($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      availability {\n        size\n        free\n        total\n        tariff {\n          id\n          size\n          includedMinutes\n          graceMinutes\n          price {\n            ...MoneyFields\n          }\n          overduePerHour {\n            ...MoneyFields\n          }\n        }\n      }\n    }\n  }\n": types.SiteAvailabilityDocument,
+    "\n  subscription CompartmentUpdated($siteId: ID) {\n    compartmentUpdated(siteId: $siteId) {\n      id\n      label\n      size\n      status\n      doorState\n      version\n    }\n  }\n": types.CompartmentUpdatedDocument,
+    "\n  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {\n    issueAccessCode(siteId: $siteId, size: $size, contact: $contact) {\n      ...IssuedCodeFields\n    }\n  }\n": types.IssueAccessCodeDocument,
+    "\n  mutation ScanAccessCode($siteId: ID!, $payload: String!, $intent: ScanIntent) {\n    scanAccessCode(siteId: $siteId, payload: $payload, intent: $intent) {\n      outcome\n      message\n      amountDue {\n        ...MoneyFields\n      }\n      session {\n        ...SessionFields\n      }\n      compartment {\n        id\n        label\n        size\n        doorState\n      }\n    }\n  }\n": types.ScanAccessCodeDocument,
+    "\n  query SessionByAccessCode($siteId: ID!, $payload: String!) {\n    sessionByAccessCode(siteId: $siteId, payload: $payload) {\n      ...SessionFields\n    }\n  }\n": types.SessionByAccessCodeDocument,
+    "\n  subscription SessionUpdated($sessionId: ID!) {\n    sessionUpdated(sessionId: $sessionId) {\n      ...SessionFields\n    }\n  }\n": types.SessionUpdatedDocument,
+    "\n  mutation CreatePayment($sessionId: ID!, $payload: String) {\n    createPayment(sessionId: $sessionId, payload: $payload) {\n      id\n      status\n      provider\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n": types.CreatePaymentDocument,
+    "\n  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!) {\n    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome) {\n      id\n      status\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n": types.ConfirmDemoPaymentDocument,
+    "\n  mutation RequestAssistance($siteId: ID!, $payload: String, $compartmentLabel: String, $reason: String!) {\n    requestAssistance(siteId: $siteId, payload: $payload, compartmentLabel: $compartmentLabel, reason: $reason) {\n      id\n      createdAt\n    }\n  }\n": types.RequestAssistanceDocument,
+    "\n  mutation StartAccessRecovery($siteId: ID!, $contact: ContactInput!) {\n    startAccessRecovery(siteId: $siteId, contact: $contact)\n  }\n": types.StartAccessRecoveryDocument,
+    "\n  mutation CompleteAccessRecovery($siteId: ID!, $contact: ContactInput!, $oneTimeCode: String!) {\n    completeAccessRecovery(siteId: $siteId, contact: $contact, oneTimeCode: $oneTimeCode) {\n      ...IssuedCodeFields\n    }\n  }\n": types.CompleteAccessRecoveryDocument,
+    "\n  mutation SubmitFeedback($payload: String!, $rating: Int!, $comment: String) {\n    submitFeedback(payload: $payload, rating: $rating, comment: $comment)\n  }\n": types.SubmitFeedbackDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MoneyFields on Money {\n    amount\n    currency\n  }\n"): (typeof documents)["\n  fragment MoneyFields on Money {\n    amount\n    currency\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on StorageSession {\n    id\n    status\n    size\n    createdAt\n    depositedAt\n    dueAt\n    retrievedAt\n    overdue\n    intent\n    amountDue {\n      ...MoneyFields\n    }\n    compartment {\n      id\n      label\n      size\n      doorState\n    }\n    site {\n      id\n      name\n      timezone\n    }\n  }\n"): (typeof documents)["\n  fragment SessionFields on StorageSession {\n    id\n    status\n    size\n    createdAt\n    depositedAt\n    dueAt\n    retrievedAt\n    overdue\n    intent\n    amountDue {\n      ...MoneyFields\n    }\n    compartment {\n      id\n      label\n      size\n      doorState\n    }\n    site {\n      id\n      name\n      timezone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IssuedCodeFields on IssuedAccessCode {\n    session {\n      ...SessionFields\n    }\n    code {\n      payload\n      qrSvg\n      issuedAt\n    }\n  }\n"): (typeof documents)["\n  fragment IssuedCodeFields on IssuedAccessCode {\n    session {\n      ...SessionFields\n    }\n    code {\n      payload\n      qrSvg\n      issuedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KioskSites {\n    sites {\n      id\n      name\n      timezone\n    }\n  }\n"): (typeof documents)["\n  query KioskSites {\n    sites {\n      id\n      name\n      timezone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteAvailability($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      availability {\n        size\n        free\n        total\n        tariff {\n          id\n          size\n          includedMinutes\n          graceMinutes\n          price {\n            ...MoneyFields\n          }\n          overduePerHour {\n            ...MoneyFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SiteAvailability($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      availability {\n        size\n        free\n        total\n        tariff {\n          id\n          size\n          includedMinutes\n          graceMinutes\n          price {\n            ...MoneyFields\n          }\n          overduePerHour {\n            ...MoneyFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CompartmentUpdated($siteId: ID) {\n    compartmentUpdated(siteId: $siteId) {\n      id\n      label\n      size\n      status\n      doorState\n      version\n    }\n  }\n"): (typeof documents)["\n  subscription CompartmentUpdated($siteId: ID) {\n    compartmentUpdated(siteId: $siteId) {\n      id\n      label\n      size\n      status\n      doorState\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {\n    issueAccessCode(siteId: $siteId, size: $size, contact: $contact) {\n      ...IssuedCodeFields\n    }\n  }\n"): (typeof documents)["\n  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {\n    issueAccessCode(siteId: $siteId, size: $size, contact: $contact) {\n      ...IssuedCodeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScanAccessCode($siteId: ID!, $payload: String!, $intent: ScanIntent) {\n    scanAccessCode(siteId: $siteId, payload: $payload, intent: $intent) {\n      outcome\n      message\n      amountDue {\n        ...MoneyFields\n      }\n      session {\n        ...SessionFields\n      }\n      compartment {\n        id\n        label\n        size\n        doorState\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ScanAccessCode($siteId: ID!, $payload: String!, $intent: ScanIntent) {\n    scanAccessCode(siteId: $siteId, payload: $payload, intent: $intent) {\n      outcome\n      message\n      amountDue {\n        ...MoneyFields\n      }\n      session {\n        ...SessionFields\n      }\n      compartment {\n        id\n        label\n        size\n        doorState\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionByAccessCode($siteId: ID!, $payload: String!) {\n    sessionByAccessCode(siteId: $siteId, payload: $payload) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  query SessionByAccessCode($siteId: ID!, $payload: String!) {\n    sessionByAccessCode(siteId: $siteId, payload: $payload) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SessionUpdated($sessionId: ID!) {\n    sessionUpdated(sessionId: $sessionId) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  subscription SessionUpdated($sessionId: ID!) {\n    sessionUpdated(sessionId: $sessionId) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePayment($sessionId: ID!, $payload: String) {\n    createPayment(sessionId: $sessionId, payload: $payload) {\n      id\n      status\n      provider\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePayment($sessionId: ID!, $payload: String) {\n    createPayment(sessionId: $sessionId, payload: $payload) {\n      id\n      status\n      provider\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!) {\n    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome) {\n      id\n      status\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!) {\n    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome) {\n      id\n      status\n      amount {\n        ...MoneyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestAssistance($siteId: ID!, $payload: String, $compartmentLabel: String, $reason: String!) {\n    requestAssistance(siteId: $siteId, payload: $payload, compartmentLabel: $compartmentLabel, reason: $reason) {\n      id\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestAssistance($siteId: ID!, $payload: String, $compartmentLabel: String, $reason: String!) {\n    requestAssistance(siteId: $siteId, payload: $payload, compartmentLabel: $compartmentLabel, reason: $reason) {\n      id\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartAccessRecovery($siteId: ID!, $contact: ContactInput!) {\n    startAccessRecovery(siteId: $siteId, contact: $contact)\n  }\n"): (typeof documents)["\n  mutation StartAccessRecovery($siteId: ID!, $contact: ContactInput!) {\n    startAccessRecovery(siteId: $siteId, contact: $contact)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteAccessRecovery($siteId: ID!, $contact: ContactInput!, $oneTimeCode: String!) {\n    completeAccessRecovery(siteId: $siteId, contact: $contact, oneTimeCode: $oneTimeCode) {\n      ...IssuedCodeFields\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteAccessRecovery($siteId: ID!, $contact: ContactInput!, $oneTimeCode: String!) {\n    completeAccessRecovery(siteId: $siteId, contact: $contact, oneTimeCode: $oneTimeCode) {\n      ...IssuedCodeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitFeedback($payload: String!, $rating: Int!, $comment: String) {\n    submitFeedback(payload: $payload, rating: $rating, comment: $comment)\n  }\n"): (typeof documents)["\n  mutation SubmitFeedback($payload: String!, $rating: Int!, $comment: String) {\n    submitFeedback(payload: $payload, rating: $rating, comment: $comment)\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

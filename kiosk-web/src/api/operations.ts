@@ -1,0 +1,200 @@
+import { graphql } from './generated';
+
+// Every operation the kiosk and the phone page send. Types come from graphql-codegen (pnpm codegen).
+
+export const MoneyFieldsDoc = graphql(`
+  fragment MoneyFields on Money {
+    amount
+    currency
+  }
+`);
+
+export const SessionFieldsDoc = graphql(`
+  fragment SessionFields on StorageSession {
+    id
+    status
+    size
+    createdAt
+    depositedAt
+    dueAt
+    retrievedAt
+    overdue
+    intent
+    amountDue {
+      ...MoneyFields
+    }
+    compartment {
+      id
+      label
+      size
+      doorState
+    }
+    site {
+      id
+      name
+      timezone
+    }
+  }
+`);
+
+export const AccessCodeFieldsDoc = graphql(`
+  fragment IssuedCodeFields on IssuedAccessCode {
+    session {
+      ...SessionFields
+    }
+    code {
+      payload
+      qrSvg
+      issuedAt
+    }
+  }
+`);
+
+export const KioskSitesDoc = graphql(`
+  query KioskSites {
+    sites {
+      id
+      name
+      timezone
+    }
+  }
+`);
+
+export const SiteAvailabilityDoc = graphql(`
+  query SiteAvailability($siteId: ID!) {
+    site(id: $siteId) {
+      id
+      name
+      timezone
+      availability {
+        size
+        free
+        total
+        tariff {
+          id
+          size
+          includedMinutes
+          graceMinutes
+          price {
+            ...MoneyFields
+          }
+          overduePerHour {
+            ...MoneyFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CompartmentUpdatedDoc = graphql(`
+  subscription CompartmentUpdated($siteId: ID) {
+    compartmentUpdated(siteId: $siteId) {
+      id
+      label
+      size
+      status
+      doorState
+      version
+    }
+  }
+`);
+
+export const IssueAccessCodeDoc = graphql(`
+  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {
+    issueAccessCode(siteId: $siteId, size: $size, contact: $contact) {
+      ...IssuedCodeFields
+    }
+  }
+`);
+
+export const ScanAccessCodeDoc = graphql(`
+  mutation ScanAccessCode($siteId: ID!, $payload: String!, $intent: ScanIntent) {
+    scanAccessCode(siteId: $siteId, payload: $payload, intent: $intent) {
+      outcome
+      message
+      amountDue {
+        ...MoneyFields
+      }
+      session {
+        ...SessionFields
+      }
+      compartment {
+        id
+        label
+        size
+        doorState
+      }
+    }
+  }
+`);
+
+export const SessionByAccessCodeDoc = graphql(`
+  query SessionByAccessCode($siteId: ID!, $payload: String!) {
+    sessionByAccessCode(siteId: $siteId, payload: $payload) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const SessionUpdatedDoc = graphql(`
+  subscription SessionUpdated($sessionId: ID!) {
+    sessionUpdated(sessionId: $sessionId) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const CreatePaymentDoc = graphql(`
+  mutation CreatePayment($sessionId: ID!, $payload: String) {
+    createPayment(sessionId: $sessionId, payload: $payload) {
+      id
+      status
+      provider
+      amount {
+        ...MoneyFields
+      }
+    }
+  }
+`);
+
+export const ConfirmDemoPaymentDoc = graphql(`
+  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!) {
+    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome) {
+      id
+      status
+      amount {
+        ...MoneyFields
+      }
+    }
+  }
+`);
+
+export const RequestAssistanceDoc = graphql(`
+  mutation RequestAssistance($siteId: ID!, $payload: String, $compartmentLabel: String, $reason: String!) {
+    requestAssistance(siteId: $siteId, payload: $payload, compartmentLabel: $compartmentLabel, reason: $reason) {
+      id
+      createdAt
+    }
+  }
+`);
+
+export const StartAccessRecoveryDoc = graphql(`
+  mutation StartAccessRecovery($siteId: ID!, $contact: ContactInput!) {
+    startAccessRecovery(siteId: $siteId, contact: $contact)
+  }
+`);
+
+export const CompleteAccessRecoveryDoc = graphql(`
+  mutation CompleteAccessRecovery($siteId: ID!, $contact: ContactInput!, $oneTimeCode: String!) {
+    completeAccessRecovery(siteId: $siteId, contact: $contact, oneTimeCode: $oneTimeCode) {
+      ...IssuedCodeFields
+    }
+  }
+`);
+
+export const SubmitFeedbackDoc = graphql(`
+  mutation SubmitFeedback($payload: String!, $rating: Int!, $comment: String) {
+    submitFeedback(payload: $payload, rating: $rating, comment: $comment)
+  }
+`);

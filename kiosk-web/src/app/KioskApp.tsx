@@ -1,0 +1,49 @@
+import { useCallback, useMemo, useState } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { createApolloClient } from '../api/client';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { type KioskConfig } from '../features/setup/kiosk-config';
+import { useLongPress } from '../features/setup/use-long-press';
+import { KioskFlow } from './KioskFlow';
+
+function KioskHeader({ onSetup }: { onSetup: () => void }) {
+  const { t } = useI18n();
+  const press = useLongPress(onSetup);
+  return (
+    <header className="top no-print">
+      {/* Staff hold the title for 3 s to reopen the set-up screen. */}
+      <p className="brand" {...press}>
+        {t('app.title')}
+      </p>
+      <LanguageSwitch />
+    </header>
+  );
+}
+
+/**
+ * The kiosk with its device token. A reset (inactivity or "done") clears the Apollo cache and
+ * remounts everything below, language included, so the next person sees nothing of the last one.
+ */
+export function KioskApp({ config, onSetup }: { config: KioskConfig; onSetup: () => void }) {
+  const client = useMemo(() => createApolloClient(config.token), [config.token]);
+  const [generation, setGeneration] = useState(0);
+  const reset = useCallback(() => {
+    void client.clearStore();
+    setGeneration((g) => g + 1);
+  }, [client]);
+  return (
+    <ApolloProvider client={client}>
+      <I18nProvider key={generation}>
+        <div className="kiosk">
+          <KioskHeader onSetup={onSetup} />
+          <ConnectionBanner />
+          <main>
+            <KioskFlow siteId={config.siteId} idleSeconds={config.idleSeconds} onReset={reset} />
+          </main>
+        </div>
+      </I18nProvider>
+    </ApolloProvider>
+  );
+}

@@ -1,0 +1,125 @@
+import { useCallback, useRef, useState } from 'react';
+import { type ScanIntent } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { HelpScreen } from '../features/help/HelpScreen';
+import { ScanOutcomeView } from '../features/scan/ScanOutcomeView';
+import { ScanScreen } from '../features/scan/ScanScreen';
+import { useKeyboardWedge } from '../features/scan/use-keyboard-wedge';
+import { useScan } from '../features/scan/use-scan';
+import { HomeScreen } from '../features/start/HomeScreen';
+import { StartFlow } from '../features/start/StartFlow';
+import { Ticket } from '../features/start/Ticket';
+import { acceptsScans, type KioskState } from './kiosk-state';
+import { useInactivity } from './use-inactivity';
+
+/** Safety net: even a door operation that never reports back frees the kiosk after this long. */
+const MAX_DOOR_WAIT_MS = 10 * 60_000;
+
+/**
+ * The kiosk's screens. Holds only the current person's state; the parent remounts it (new key)
+ * on reset so nothing of theirs survives for the next person.
+ */
+export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; idleSeconds: number; onReset: () => void }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<KioskState>({ name: 'home' });
+  const [doorBusy, setDoorBusy] = useState(false);
+  const [keepStoring, setKeepStoring] = useState(false);
+  const lastScan = useRef<{ payload: string; intent: ScanIntent } | null>(null);
+
+  const scan = useScan(siteId, (payload, result, intent) => setState({ name: 'outcome', payload, intent, result }));
+  const send = useCallback(
+    (payload: string, intent: ScanIntent) => {
+      lastScan.current = { payload, intent };
+      void scan.run(payload, intent);
+    },
+    [scan],
+  );
+  const onScanned = (text: string) => send(text.trim(), keepStoring ? 'ACCESS' : 'RETRIEVE');
+  const retryScan = () => {
+    if (lastScan.current) send(lastScan.current.payload, lastScan.current.intent);
+  };
+
+  useKeyboardWedge(acceptsScans(state) && !doorBusy && !scan.busy, onScanned);
+  useInactivity(doorBusy ? MAX_DOOR_WAIT_MS : idleSeconds * 1000, state.name !== 'home', onReset);
+
+  const home = () => onReset();
+  let screen;
+  switch (state.name) {
+    case 'home':
+      screen = (
+        <HomeScreen
+          onStore={() => setState({ name: 'start' })}
+          onScan={() => setState({ name: 'scan' })}
+          onHelp={() => setState({ name: 'help', topic: null })}
+        />
+      );
+      break;
+    case 'start':
+      screen = <StartFlow siteId={siteId} onIssued={(issued, extras) => setState({ name: 'ticket', issued, extras })} onCancel={home} />;
+      break;
+    case 'ticket':
+      screen = (
+        <section className="screen" aria-labelledby="ticket-title">
+          <h1 id="ticket-title">{t('ticket.heading')}</h1>
+          <Ticket issued={state.issued} extras={state.extras}>
+            <button type="button" className="btn primary" disabled={scan.busy} onClick={() => send(state.issued.code.payload, 'RETRIEVE')}>
+              {scan.busy ? t('common.working') : t('ticket.openNow')}
+            </button>
+            <button type="button" className="btn secondary" onClick={home}>
+              {t('common.done')}
+            </button>
+          </Ticket>
+        </section>
+      );
+      break;
+    case 'scan':
+      screen = (
+        <ScanScreen
+          busy={scan.busy}
+          error={null}
+          keepStoring={keepStoring}
+          onKeepStoringChange={setKeepStoring}
+          onCode={onScanned}
+          onBack={home}
+        />
+      );
+      break;
+    case 'outcome':
+      screen = (
+        <ScanOutcomeView
+          key={`${state.payload}:${state.result.outcome}`}
+          siteId={siteId}
+          payload={state.payload}
+          result={state.result}
+          onBusyChange={setDoorBusy}
+          onDone={home}
+          onScanAgain={() => setState({ name: 'scan' })}
+          onPaid={() => send(state.payload, state.intent)}
+          onLostCode={() => setState({ name: 'help', topic: 'lost' })}
+        />
+      );
+      break;
+    case 'help':
+      screen = (
+        <HelpScreen
+          siteId={siteId}
+          initialTopic={state.topic}
+          onRecovered={(issued) => setState({ name: 'ticket', issued, extras: { hasContact: true, recovered: true } })}
+          onBack={home}
+        />
+      );
+      break;
+  }
+  return (
+    <>
+      {scan.busy ? (
+        <p className="notice" role="status">
+          {t('scan.checking')}
+        </p>
+      ) : null}
+      <ErrorNotice code={scan.error} onRetry={retryScan} />
+      {screen}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { type IssuedCode, type ScanIntent, type ScanResult } from '../api/types';
+import { type TicketExtras } from '../features/start/Ticket';
+
+/** Every screen of the kiosk and the data it holds; reset returns to `home` and drops the rest. */
+export type KioskState =
+  | { name: 'home' }
+  | { name: 'start' }
+  | { name: 'ticket'; issued: IssuedCode; extras: TicketExtras }
+  | { name: 'scan' }
+  | { name: 'outcome'; payload: string; intent: ScanIntent; result: ScanResult }
+  | { name: 'help'; topic: 'door' | 'lost' | null };
+
+/** Screens where a hardware scanner's code is taken as a scan. */
+export function acceptsScans(state: KioskState): boolean {
+  return state.name === 'home' || state.name === 'scan' || state.name === 'ticket' || state.name === 'outcome';
+}

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { SessionByAccessCodeDoc } from '../../api/operations';
+import { errorCode } from '../../api/errors';
+import { formatDateTime, formatMoney } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QrImage } from '../../ui/QrImage';
+
+/** The depositor's session by its code: status, due time (site time zone) and fee owed. */
+export function MySession({ siteId, payload, onPayload }: { siteId: string; payload: string | null; onPayload: (p: string | null) => void }) {
+  const { t, locale } = useI18n();
+  const [typed, setTyped] = useState('');
+  const { data, error, loading } = useQuery(SessionByAccessCodeDoc, {
+    variables: { siteId, payload: payload ?? '' },
+    skip: !payload,
+    pollInterval: 15_000,
+    fetchPolicy: 'network-only',
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (typed.trim()) onPayload(typed.trim());
+  };
+  if (!payload) {
+    return (
+      <form className="form" onSubmit={submit}>
+        <label>
+          {t('phone.codeInput')}
+          <input name="payload" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        </label>
+        <button type="submit" className="btn primary" disabled={!typed.trim()}>
+          {t('phone.lookup')}
+        </button>
+      </form>
+    );
+  }
+  const s = data?.sessionByAccessCode;
+  return (
+    <div>
+      <QrImage payload={payload} label={t('ticket.heading')} size={220} />
+      {loading && !data ? <p role="status">{t('common.working')}</p> : null}
+      {error ? <ErrorNotice code={errorCode(error)} /> : null}
+      {data && !s ? <p className="notice error">{t('phone.noSession')}</p> : null}
+      {s ? (
+        <dl className="facts">
+          <dt>{t('phone.status')}</dt>
+          <dd data-testid="session-status">{t(`status.${s.status}`)}</dd>
+          <dt>{t('ticket.size')}</dt>
+          <dd>{t(`size.${s.size}`)}{s.compartment ? ` · ${s.compartment.label}` : ''}</dd>
+          {s.dueAt ? (
+            <>
+              <dt>{t('phone.due')}</dt>
+              <dd>{formatDateTime(s.dueAt, s.site.timezone, locale)}</dd>
+            </>
+          ) : null}
+          <dt>{t('phone.owed')}</dt>
+          <dd>{formatMoney(s.amountDue, locale)}</dd>
+        </dl>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="btn secondary" onClick={() => onPayload(null)}>
+          {t('phone.forget')}
+        </button>
+      </div>
+    </div>
+  );
+}

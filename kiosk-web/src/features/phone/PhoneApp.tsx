@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { createApolloClient } from '../../api/client';
+import { type IssuedCode } from '../../api/types';
+import { I18nProvider, useI18n } from '../../i18n/i18n';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
+import { ConnectionBanner } from '../../ui/ConnectionBanner';
+import { LostCode } from '../help/LostCode';
+import { Feedback } from '../session/Feedback';
+import { StartFlow } from '../start/StartFlow';
+import { Ticket, type TicketExtras } from '../start/Ticket';
+import { MySession } from './MySession';
+import { forgetPhoneCode, loadPhoneCode, savePhoneCode } from './phone-code';
+
+type Tab = 'get' | 'session' | 'recover' | 'feedback';
+const TABS: readonly Tab[] = ['get', 'session', 'recover', 'feedback'];
+const TAB_LABEL = { get: 'phone.tabGet', session: 'phone.tabSession', recover: 'phone.tabRecover', feedback: 'phone.tabFeedback' } as const;
+
+function PhonePage({ siteId }: { siteId: string }) {
+  const { t } = useI18n();
+  const [payload, setPayload] = useState<string | null>(() => loadPhoneCode(siteId));
+  const [tab, setTab] = useState<Tab>(payload ? 'session' : 'get');
+  const [issued, setIssued] = useState<{ issued: IssuedCode; extras: TicketExtras } | null>(null);
+  const keep = (code: string | null) => {
+    if (code) savePhoneCode(siteId, code);
+    else forgetPhoneCode(siteId);
+    setPayload(code);
+    setIssued(null);
+  };
+  const gotCode = (code: IssuedCode, extras: TicketExtras) => {
+    keep(code.code.payload);
+    setIssued({ issued: code, extras });
+  };
+
+  let body;
+  if (tab === 'get') {
+    body = issued ? (
+      <>
+        <p className="notice ok" role="status">
+          {t('phone.saved')}
+        </p>
+        <Ticket issued={issued.issued} extras={issued.extras} />
+      </>
+    ) : (
+      <>
+        <p>{t('phone.getExplain')}</p>
+        <StartFlow siteId={siteId} live={false} onIssued={gotCode} />
+      </>
+    );
+  } else if (tab === 'session') {
+    body = <MySession siteId={siteId} payload={payload} onPayload={keep} />;
+  } else if (tab === 'recover') {
+    body = issued ? (
+      <Ticket issued={issued.issued} extras={issued.extras} />
+    ) : (
+      <LostCode siteId={siteId} onRecovered={(code) => gotCode(code, { hasContact: true, recovered: true })} />
+    );
+  } else {
+    body = payload ? <Feedback payload={payload} withComment /> : <MySession siteId={siteId} payload={null} onPayload={keep} />;
+  }
+  return (
+    <div className="phone">
+      <header className="top">
+        <p className="brand">{t('phone.heading')}</p>
+        <LanguageSwitch />
+      </header>
+      <ConnectionBanner />
+      <nav className="tabs" aria-label={t('phone.heading')}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={name === tab ? 'tab active' : 'tab'}
+            aria-current={name === tab ? 'page' : undefined}
+            onClick={() => {
+              setTab(name);
+              setIssued(null);
+            }}
+          >
+            {t(TAB_LABEL[name])}
+          </button>
+        ))}
+      </nav>
+      <main>{body}</main>
+    </div>
+  );
+}
+
+/** The depositor's own page for one site: public operations only, no device token. */
+export function PhoneApp({ siteId }: { siteId: string }) {
+  const client = useMemo(() => createApolloClient(null), []);
+  const initial = navigator.language.slice(0, 2);
+  return (
+    <ApolloProvider client={client}>
+      <I18nProvider initial={initial === 'de' || initial === 'fr' || initial === 'es' ? initial : 'en'}>
+        <PhonePage siteId={siteId} />
+      </I18nProvider>
+    </ApolloProvider>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { type Session } from '../../api/types';
+import { AssistanceButton } from '../help/AssistanceButton';
+import { Feedback } from './Feedback';
+import { followPhase, isDoorBusy, type OperationKind } from './phase';
+import { SessionView } from './SessionView';
+import { useSessionFollow } from './use-session-follow';
+
+/**
+ * After an unlocking scan: follows the session and its door live ("door open", "close the door",
+ * "stored until 18:40", "thank you") and tells the kiosk while a door operation is under way.
+ */
+export function SessionFollow({
+  siteId,
+  payload,
+  initial,
+  label,
+  kind,
+  onBusyChange,
+  onDone,
+  onScanAgain,
+}: {
+  siteId: string;
+  payload: string;
+  initial: Session;
+  label: string;
+  kind: OperationKind;
+  onBusyChange: (busy: boolean) => void;
+  onDone: () => void;
+  onScanAgain: () => void;
+}) {
+  // Poll only while the door operation runs; the subscriptions carry on regardless.
+  const [polling, setPolling] = useState(true);
+  const { session, door, seenOpen } = useSessionFollow(siteId, payload, initial, polling);
+  const phase = followPhase(session, door, seenOpen, kind);
+  const busy = isDoorBusy(phase);
+  useEffect(() => {
+    setPolling(busy);
+    onBusyChange(busy);
+  }, [busy, onBusyChange]);
+  useEffect(() => () => onBusyChange(false), [onBusyChange]);
+  return (
+    <SessionView
+      phase={phase}
+      kind={kind}
+      label={label}
+      session={session}
+      onDone={onDone}
+      onScanAgain={onScanAgain}
+      help={<AssistanceButton siteId={siteId} payload={payload} compartmentLabel={label} />}
+      feedback={<Feedback payload={payload} />}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+import { type ReactNode } from 'react';
+import { type Session } from '../../api/types';
+import { formatTime } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { Screen } from '../../ui/Screen';
+import { type OperationKind, type Phase } from './phase';
+
+const UNLOCK_TEXT = { deposit: 'outcome.deposit', retrieval: 'outcome.retrieval', access: 'outcome.access' } as const;
+
+/**
+ * What the person sees during and after their door operation. Presentational: `phase` comes from
+ * followPhase, actions (help, feedback, done) are passed in as slots.
+ */
+export function SessionView({
+  phase,
+  kind,
+  label,
+  session,
+  help,
+  feedback,
+  onDone,
+  onScanAgain,
+}: {
+  phase: Phase;
+  kind: OperationKind;
+  label: string;
+  session: Session;
+  help?: ReactNode;
+  feedback?: ReactNode;
+  onDone: () => void;
+  onScanAgain?: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const done = (
+    <button type="button" className="btn primary" onClick={onDone}>
+      {t('common.done')}
+    </button>
+  );
+  const bigLabel = (
+    <p className="locker-label" aria-label={`${t('outcome.goTo')} ${label}`}>
+      <span className="locker-caption">{t('outcome.goTo')}</span>
+      <span className="locker-id">{label}</span>
+    </p>
+  );
+  switch (phase) {
+    case 'unlocking':
+      return (
+        <Screen title={t('outcome.goTo') + ' ' + label} tone="ok">
+          {bigLabel}
+          <p className="lead" role="status">
+            {t(UNLOCK_TEXT[kind])}
+          </p>
+          <p>{t('session.unlocking', { label })}</p>
+          <div className="actions">{help}</div>
+        </Screen>
+      );
+    case 'doorOpen':
+      return (
+        <Screen title={t('session.doorOpen')} tone="ok">
+          {bigLabel}
+          <p className="lead" role="status">
+            {kind === 'deposit' ? t('session.closeDeposit') : kind === 'retrieval' ? t('session.closeRetrieval') : t('outcome.access')}
+          </p>
+        </Screen>
+      );
+    case 'closing':
+      return (
+        <Screen title={t('session.closing')}>
+          {bigLabel}
+        </Screen>
+      );
+    case 'stored':
+      return (
+        <Screen title={t('session.storedHeading')} tone="ok">
+          {session.dueAt ? (
+            <p className="big-fact" role="status">
+              {t('session.storedUntil', { time: formatTime(session.dueAt, session.site.timezone, locale) })}
+            </p>
+          ) : null}
+          <p className="lead">{t('session.storedIn', { label })}</p>
+          <p>{t('ticket.keep')}</p>
+          <div className="actions">{done}</div>
+        </Screen>
+      );
+    case 'thanks':
+      return (
+        <Screen title={t('session.thanks')} tone="ok">
+          <p className="lead">{t('session.thanksText')}</p>
+          {feedback}
+          <div className="actions">{done}</div>
+        </Screen>
+      );
+    case 'notOpened':
+      return (
+        <Screen title={t('help.doorDidNotOpen')} tone="warn">
+          <p className="lead" role="alert">
+            {t('session.notOpened')}
+          </p>
+          <div className="actions">
+            {onScanAgain ? (
+              <button type="button" className="btn primary" onClick={onScanAgain}>
+                {t('outcome.scanAgain')}
+              </button>
+            ) : null}
+            {help}
+            {done}
+          </div>
+        </Screen>
+      );
+    case 'cancelled':
+      return (
+        <Screen title={t('outcome.closedHeading')} tone="warn">
+          <p className="lead">{t('session.cancelled')}</p>
+          <div className="actions">{done}</div>
+        </Screen>
+      );
+  }
+}

@@ -1,0 +1,27 @@
+import { useI18n } from '../../i18n/i18n';
+import { Screen } from '../../ui/Screen';
+
+/** The kiosk's start screen: store, use a code, or get help. */
+export function HomeScreen({ onStore, onScan, onHelp }: { onStore: () => void; onScan: () => void; onHelp: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Screen title={t('home.heading')}>
+      <div className="choices">
+        <button type="button" className="btn choice primary" onClick={onStore}>
+          <span className="choice-title">{t('home.store')}</span>
+          <span className="choice-hint">{t('home.storeHint')}</span>
+        </button>
+        <button type="button" className="btn choice" onClick={onScan}>
+          <span className="choice-title">{t('home.scan')}</span>
+          <span className="choice-hint">{t('home.scanHint')}</span>
+        </button>
+      </div>
+      <p className="hint">{t('home.scannerHint')}</p>
+      <div className="actions">
+        <button type="button" className="btn secondary" onClick={onHelp}>
+          {t('home.help')}
+        </button>
+      </div>
+    </Screen>
+  );
+}

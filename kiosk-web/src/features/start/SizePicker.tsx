@@ -1,0 +1,55 @@
+import { type CompartmentSize, type SizeOffer } from '../../api/types';
+import { formatMinutes, formatPrice } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+
+/** Sizes in the order people think of them. */
+export const ALL_SIZES: readonly CompartmentSize[] = ['SMALL', 'MEDIUM', 'LARGE', 'XLARGE'];
+
+/**
+ * One big button per size with what is free and the price. Without availability (the phone page
+ * may not read it) every size is offered and the server decides.
+ */
+export function SizePicker({
+  offers,
+  disabled,
+  onPick,
+}: {
+  offers: readonly SizeOffer[] | null;
+  disabled?: boolean;
+  onPick: (size: CompartmentSize) => void;
+}) {
+  const { t, locale } = useI18n();
+  const rows = offers ?? ALL_SIZES.map((size) => ({ size, free: null, total: null, tariff: null }));
+  return (
+    <ul className="size-list" role="list">
+      {rows.map((o) => {
+        const full = o.free === 0;
+        return (
+          <li key={o.size}>
+            <button
+              type="button"
+              className="btn size"
+              disabled={disabled || full}
+              onClick={() => onPick(o.size)}
+              data-size={o.size}
+            >
+              <span className="size-name">{t(`size.${o.size}`)}</span>
+              {o.tariff ? <span className="size-price">{formatPrice(o.tariff.price, locale, t)}</span> : null}
+              {o.free != null && o.total != null ? (
+                <span className="size-free">{full ? t('start.full') : t('start.free', { free: o.free, total: o.total })}</span>
+              ) : null}
+              {o.tariff ? (
+                <span className="size-terms">
+                  {t('start.included', { duration: formatMinutes(o.tariff.includedMinutes, locale) })}
+                  {o.tariff.overduePerHour.amount > 0
+                    ? ` · ${t('start.overdue', { price: formatPrice(o.tariff.overduePerHour, locale, t) })}`
+                    : ''}
+                </span>
+              ) : null}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { IssueAccessCodeDoc } from '../../api/operations';
+import { type CompartmentSize, type Contact, type IssuedCode, type SizeOffer } from '../../api/types';
+import { useSubmit } from '../../api/use-submit';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Screen } from '../../ui/Screen';
+import { ContactForm } from './ContactForm';
+import { SizePicker } from './SizePicker';
+import { type TicketExtras } from './Ticket';
+import { useAvailability } from './use-availability';
+
+/**
+ * Start a storage: pick a size (live availability and price), optionally leave a contact, then the
+ * server issues the code. Used by the kiosk (device token) and the phone page (no token).
+ */
+export function StartFlow({
+  siteId,
+  live = true,
+  onIssued,
+  onCancel,
+}: {
+  siteId: string;
+  live?: boolean;
+  onIssued: (issued: IssuedCode, extras: TicketExtras) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useI18n();
+  const { site, loading } = useAvailability(siteId, live);
+  const [size, setSize] = useState<CompartmentSize | null>(null);
+  const [lastContact, setLastContact] = useState<Contact | null>(null);
+  const [issueCode] = useMutation(IssueAccessCodeDoc);
+  const offer: SizeOffer | undefined = site?.availability.find((a) => a.size === size);
+  const issue = useSubmit(async (chosen: CompartmentSize, contact: Contact) => {
+    const { data } = await issueCode({
+      variables: { siteId, size: chosen, contact: contact.email || contact.phone ? contact : null },
+    });
+    if (!data) throw new Error('no data');
+    onIssued(data.issueAccessCode, {
+      includedMinutes: offer?.tariff?.includedMinutes ?? null,
+      hasContact: Boolean(contact.email || contact.phone),
+    });
+    return data;
+  });
+  const submit = (contact: Contact) => {
+    if (!size) return;
+    setLastContact(contact);
+    void issue.run(size, contact);
+  };
+
+  if (!size) {
+    return (
+      <Screen title={t('start.heading')}>
+        {loading ? <p role="status">{t('start.loading')}</p> : null}
+        {!loading ? <SizePicker offers={site?.availability ?? null} onPick={setSize} /> : null}
+        {onCancel ? (
+          <div className="actions">
+            <button type="button" className="btn secondary" onClick={onCancel}>
+              {t('common.back')}
+            </button>
+          </div>
+        ) : null}
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={t('contact.heading')}>
+      <p className="lead">
+        {t(`size.${size}`)}
+        {site ? ` · ${site.name}` : ''}
+      </p>
+      <p>{t('contact.explain')}</p>
+      <ContactForm busy={issue.busy} submitLabel={t('contact.continue')} onSubmit={submit} onSkip={() => submit({})} />
+      {/* Retry sends the same size and contact again; the button is disabled while a try is in flight. */}
+      <ErrorNotice code={issue.error} onRetry={lastContact ? () => submit(lastContact) : undefined} />
+      <div className="actions">
+        <button type="button" className="btn secondary" disabled={issue.busy} onClick={() => setSize(null)}>
+          {t('common.back')}
+        </button>
+      </div>
+    </Screen>
+  );
+}

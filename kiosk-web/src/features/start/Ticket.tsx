@@ -1,0 +1,62 @@
+import { type ReactNode } from 'react';
+import { type IssuedCode } from '../../api/types';
+import { formatDateTime, formatMinutes } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { QrImage } from '../../ui/QrImage';
+
+/** What a ticket needs beyond the issued code itself. */
+export interface TicketExtras {
+  includedMinutes?: number | null;
+  hasContact: boolean;
+  /** Set after recovery: the old code has just been revoked. */
+  recovered?: boolean;
+}
+
+/**
+ * The access code on screen and, with print CSS (styles.css, @media print), as an 80 mm receipt:
+ * QR code, size, site, due or included time and how to recover it.
+ */
+export function Ticket({ issued, extras, children }: { issued: IssuedCode; extras: TicketExtras; children?: ReactNode }) {
+  const { t, locale } = useI18n();
+  const { session, code } = issued;
+  const tz = session.site.timezone;
+  let due: string | null = null;
+  if (session.dueAt) due = formatDateTime(session.dueAt, tz, locale);
+  else if (extras.includedMinutes != null)
+    due = t('ticket.dueAfterDeposit', { duration: formatMinutes(extras.includedMinutes, locale) });
+  return (
+    <div className="ticket-wrap">
+      {extras.recovered ? (
+        <p className="notice ok no-print" role="status">
+          {t('recover.newCode')}
+        </p>
+      ) : null}
+      <article className="ticket" aria-label={t('ticket.heading')}>
+        <QrImage payload={code.payload} svg={code.qrSvg || undefined} label={t('ticket.heading')} />
+        <p className="ticket-keep">{t('ticket.keep')}</p>
+        <dl className="ticket-facts">
+          <dt>{t('ticket.site')}</dt>
+          <dd>{session.site.name}</dd>
+          <dt>{t('ticket.size')}</dt>
+          <dd>{t(`size.${session.size}`)}</dd>
+          {due ? (
+            <>
+              <dt>{session.dueAt ? t('ticket.due') : t('ticket.included')}</dt>
+              <dd>{due}</dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="ticket-code" aria-hidden="true" data-testid="code-payload">
+          {code.payload}
+        </p>
+        <p className="ticket-recover">{extras.hasContact ? t('ticket.recover') : t('ticket.noRecover')}</p>
+      </article>
+      <div className="actions no-print">
+        <button type="button" className="btn secondary" onClick={() => window.print()}>
+          {t('ticket.print')}
+        </button>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Served by the server under /kiosk/; the dev server forwards the API (HTTP and WebSocket).
+export default defineConfig({
+  base: '/kiosk/',
+  plugins: [react()],
+  // One kiosk bundle loaded once from the local server; splitting would only add requests.
+  build: { chunkSizeWarningLimit: 1000 },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});
