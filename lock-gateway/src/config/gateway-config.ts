@@ -1,0 +1,111 @@
+/**
+ * The gateway's configuration: the only reader of process.env and argv flags. Validated
+ * once at start, frozen, passed down. The token is secret: `redactedConfig` is what logs see.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** How an UNLOCK pulse is timed. */
+export type PulseMode = 'auto' | 'register' | 'coil';
+
+/** Everything the gateway needs, validated. */
+export interface GatewayConfig {
+  /** GraphQL endpoint over HTTP, e.g. http://127.0.0.1:4000/graphql. */
+  readonly graphqlUrl: string;
+  /** Same endpoint over WebSocket (graphql-ws). */
+  readonly wsUrl: string;
+  readonly token: string;
+  readonly stateDir: string;
+  readonly pollIntervalMs: number;
+  /** Minimum time between the starts of two pulses on one lock (duty cycle). */
+  readonly minPulseIntervalMs: number;
+  readonly pulseMode: PulseMode;
+  /** Holding register of coil 0's timed pulse (board's "flash" block). */
+  readonly pulseRegisterBase: number;
+  readonly modbusTimeoutMs: number;
+  readonly modbusConnectTimeoutMs: number;
+  readonly modbusBackoffMinMs: number;
+  readonly modbusBackoffMaxMs: number;
+  readonly linkBackoffMinMs: number;
+  readonly linkBackoffMaxMs: number;
+  /** A door whose controller has not answered for this long is reported UNKNOWN. */
+  readonly unknownAfterMs: number;
+  readonly logLevel: string;
+  readonly check: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses flags and env (flags win) into a frozen config; throws listing every problem. */
+export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      server: { type: 'string' },
+      token: { type: 'string' },
+      'state-dir': { type: 'string' },
+      'poll-ms': { type: 'string' },
+      'pulse-mode': { type: 'string' },
+      check: { type: 'boolean' },
+    },
+  });
+  const problems: string[] = [];
+  const int = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer in ${min}..${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const server = values.server ?? env.GATEWAY_SERVER_URL;
+  let graphqlUrl = '';
+  let wsUrl = '';
+  if (!server) problems.push('GATEWAY_SERVER_URL (or --server) is required, e.g. http://127.0.0.1:4000');
+  else {
+    try {
+      const url = new URL(server);
+      if (!['http:', 'https:'].includes(url.protocol)) throw new Error('not http(s)');
+      if (!url.pathname.endsWith('/graphql')) url.pathname = `${url.pathname.replace(/\/$/, '')}/graphql`;
+      graphqlUrl = url.toString();
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      wsUrl = url.toString();
+    } catch {
+      problems.push(`GATEWAY_SERVER_URL must be an http(s) URL (got "${server}")`);
+    }
+  }
+  const token = values.token ?? env.GATEWAY_TOKEN ?? '';
+  if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
+
+  const pulseMode = (values['pulse-mode'] ?? env.GATEWAY_PULSE_MODE ?? 'auto') as PulseMode;
+  if (!['auto', 'register', 'coil'].includes(pulseMode)) problems.push('GATEWAY_PULSE_MODE must be auto, register or coil');
+
+  const config: GatewayConfig = {
+    graphqlUrl,
+    wsUrl,
+    token,
+    stateDir: path.resolve(values['state-dir'] ?? env.GATEWAY_STATE_DIR ?? '.data/gateway'),
+    pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
+    minPulseIntervalMs: int('GATEWAY_MIN_PULSE_INTERVAL_MS', env.GATEWAY_MIN_PULSE_INTERVAL_MS, 1000, 0, 600_000),
+    pulseMode,
+    pulseRegisterBase: int('GATEWAY_PULSE_REGISTER_BASE', env.GATEWAY_PULSE_REGISTER_BASE, 512, 0, 65535),
+    modbusTimeoutMs: int('GATEWAY_MODBUS_TIMEOUT_MS', env.GATEWAY_MODBUS_TIMEOUT_MS, 500, 20, 30_000),
+    modbusConnectTimeoutMs: int('GATEWAY_MODBUS_CONNECT_TIMEOUT_MS', env.GATEWAY_MODBUS_CONNECT_TIMEOUT_MS, 2000, 50, 60_000),
+    modbusBackoffMinMs: int('GATEWAY_MODBUS_BACKOFF_MIN_MS', env.GATEWAY_MODBUS_BACKOFF_MIN_MS, 100, 10, 60_000),
+    modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', env.GATEWAY_MODBUS_BACKOFF_MAX_MS, 5000, 10, 600_000),
+    linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
+    linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
+    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 2000, 0, 600_000),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    check: values.check ?? false,
+  };
+  if (problems.length > 0) throw new Error(`invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
+  return Object.freeze(config);
+}
+
+/** The config as logs may show it (token masked). */
+export function redactedConfig(config: GatewayConfig): Record<string, unknown> {
+  return { ...config, token: config.token ? '[redacted]' : '' };
+}

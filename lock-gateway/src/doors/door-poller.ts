@@ -1,0 +1,91 @@
+/**
+ * Polls door sensors: per controller a loop reading one block per unit every interval,
+ * turning bits into OPEN/CLOSED and passing on only changes, timestamped when read.
+ * A controller silent for `unknownAfterMs` turns its doors UNKNOWN.
+ */
+import type { Logger } from 'pino';
+import type { BoardPool } from '../gateway/board-pool.js';
+import type { DoorReport, DoorState, GatewayCompartment } from '../link/api.types.js';
+import { sleep } from '../locks/lock-pulser.js';
+import { doorBlocks, type DoorBlock } from './door-blocks.js';
+
+/** Options of the poller. */
+export interface DoorPollerOptions {
+  pool: BoardPool;
+  intervalMs: number;
+  unknownAfterMs: number;
+  log: Logger;
+  /** Receives the changes of one poll of one controller (never empty). */
+  onChanges: (changes: DoorReport[]) => void;
+}
+
+/** The door-sensor poller. */
+export class DoorPoller {
+  private readonly known = new Map<string, DoorReport>();
+  private blocks = new Map<string, DoorBlock[]>();
+  private readonly loops = new Map<string, Promise<void>>();
+  private stopped = false;
+
+  constructor(private readonly options: DoorPollerOptions) {}
+
+  /** Sets (or replaces) the compartments to watch and starts a loop per new controller. */
+  setCompartments(compartments: GatewayCompartment[]): void {
+    this.blocks = doorBlocks(compartments);
+    const ids = new Set(compartments.map((c) => c.compartmentId));
+    for (const id of this.known.keys()) if (!ids.has(id)) this.known.delete(id);
+    for (const endpoint of this.blocks.keys()) {
+      if (!this.loops.has(endpoint)) this.loops.set(endpoint, this.loop(endpoint));
+    }
+  }
+
+  /** The last known state of every door (for the full report after a reconnect). */
+  snapshot(): DoorReport[] {
+    return [...this.known.values()];
+  }
+
+  /** Stops every loop after its current read. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.loops.values()]);
+  }
+
+  private async loop(endpoint: string): Promise<void> {
+    const board = this.options.pool.get(endpoint);
+    let lastOk = Date.now();
+    while (!this.stopped) {
+      const started = Date.now();
+      const blocks = this.blocks.get(endpoint);
+      if (!blocks) break; // the controller left the config
+      const changes: DoorReport[] = [];
+      let failed = false;
+      for (const block of blocks) {
+        try {
+          const bits = await board.readDiscreteInputs(block.unitId, block.start, block.count);
+          const at = new Date().toISOString();
+          for (const door of block.doors) {
+            this.note(door.compartmentId, bits[door.input - block.start] ? 'OPEN' : 'CLOSED', at, changes);
+          }
+        } catch (error) {
+          failed = true;
+          this.options.log.debug({ endpoint, unitId: block.unitId, error: (error as Error).message }, 'door read failed');
+        }
+      }
+      if (!failed) lastOk = Date.now();
+      else if (Date.now() - lastOk >= this.options.unknownAfterMs) {
+        const at = new Date().toISOString();
+        for (const block of blocks) for (const door of block.doors) this.note(door.compartmentId, 'UNKNOWN', at, changes);
+      }
+      if (changes.length > 0) this.options.onChanges(changes);
+      await sleep(this.options.intervalMs - (Date.now() - started));
+    }
+    this.loops.delete(endpoint);
+  }
+
+  private note(compartmentId: string, state: DoorState, at: string, changes: DoorReport[]): void {
+    const prev = this.known.get(compartmentId);
+    if (prev?.state === state) return;
+    const report = { compartmentId, state, at };
+    this.known.set(compartmentId, report);
+    changes.push(report);
+  }
+}

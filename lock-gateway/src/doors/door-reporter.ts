@@ -1,0 +1,95 @@
+/**
+ * Sends door changes to the server with reportDoorStates: changes arriving together go in
+ * one batch, in order, one request at a time. While the server is away they are kept
+ * (bounded) and sent on reconnect, followed by the full state of every door.
+ */
+import type { Logger } from 'pino';
+import type { DoorReport, ServerApi } from '../link/api.types.js';
+import { isTransportError } from '../link/graphql-http.js';
+
+const MAX_BUFFER = 10_000;
+
+/** Batches and delivers door reports. */
+export class DoorReporter {
+  private buffer: DoorReport[] = [];
+  private online = false;
+  private sending: Promise<void> | null = null;
+  private scheduled = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly api: ServerApi,
+    private readonly snapshot: () => DoorReport[],
+    private readonly log: Logger,
+  ) {}
+
+  /** Queues changes; they leave with the next batch. */
+  enqueue(changes: DoorReport[]): void {
+    this.buffer.push(...changes);
+    if (this.buffer.length > MAX_BUFFER) {
+      // The full state after reconnect covers what is dropped here.
+      this.buffer.splice(0, this.buffer.length - MAX_BUFFER);
+    }
+    this.schedule();
+  }
+
+  /** The server link is up: flush what was kept, then send every door's state. */
+  linkUp(): void {
+    this.online = true;
+    this.buffer.push(...this.snapshot());
+    this.schedule();
+  }
+
+  /** The server link is down: keep changes until it is back. */
+  linkDown(): void {
+    this.online = false;
+  }
+
+  /** Sends whatever is queued now (shutdown). */
+  async flush(): Promise<void> {
+    if (this.sending) await this.sending;
+    if (this.online && this.buffer.length > 0) await this.send();
+  }
+
+  /** Stops retry timers. */
+  stop(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.online = false;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || !this.online) return;
+    this.scheduled = true;
+    // setImmediate: changes from several controllers read in the same tick share a batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      if (!this.sending && this.online && this.buffer.length > 0) {
+        this.sending = this.send().finally(() => {
+          this.sending = null;
+          if (this.buffer.length > 0) this.schedule();
+        });
+      }
+    });
+  }
+
+  private async send(): Promise<void> {
+    const batch = this.buffer;
+    this.buffer = [];
+    try {
+      await this.api.reportDoorStates(batch);
+      this.log.debug({ count: batch.length }, 'door states reported');
+    } catch (error) {
+      if (!isTransportError(error)) {
+        this.log.error({ error: (error as Error).message, count: batch.length }, 'server refused door report');
+        return;
+      }
+      this.buffer = [...batch, ...this.buffer];
+      if (!this.retryTimer) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.schedule();
+        }, 500);
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The gateway assembled: server link -> command executor -> boards, and door poller ->
+ * reporter -> server. `main` runs one; tests run one in-process against a real server.
+ */
+import type { Logger } from 'pino';
+import type { SimRegistry } from '../boards/board-factory.js';
+import { AckOutbox } from '../commands/ack-outbox.js';
+import { CommandExecutor } from '../commands/command-executor.js';
+import { CommandStore } from '../commands/command-store.js';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { DoorPoller } from '../doors/door-poller.js';
+import { DoorReporter } from '../doors/door-reporter.js';
+import type { GatewaySetup, ServerApi } from '../link/api.types.js';
+import { GraphQLServerApi } from '../link/graphql-server-api.js';
+import { isTransportError } from '../link/graphql-http.js';
+import type { LinkState } from '../link/link-state.js';
+import { ServerLink } from '../link/server-link.js';
+import { sleep } from '../locks/lock-pulser.js';
+import { BoardPool } from './board-pool.js';
+
+/** Optional replacements (tests). */
+export interface GatewayOverrides {
+  api?: ServerApi;
+  sims?: SimRegistry;
+}
+
+/** One running gateway. */
+export class Gateway {
+  readonly pool: BoardPool;
+  readonly executor: CommandExecutor;
+  readonly poller: DoorPoller;
+  readonly reporter: DoorReporter;
+  readonly link: ServerLink;
+  private readonly store: CommandStore;
+  private readonly outbox: AckOutbox;
+  private readonly api: ServerApi;
+  private setup: GatewaySetup | null = null;
+
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly log: Logger,
+    overrides: GatewayOverrides = {},
+  ) {
+    this.api = overrides.api ?? new GraphQLServerApi(config.graphqlUrl, config.token);
+    this.store = CommandStore.open(config.stateDir);
+    this.pool = new BoardPool(config, log, overrides.sims);
+    this.outbox = new AckOutbox(this.api, log);
+    this.executor = new CommandExecutor({
+      store: this.store,
+      pool: this.pool,
+      outbox: this.outbox,
+      minPulseIntervalMs: config.minPulseIntervalMs,
+      log,
+    });
+    this.poller = new DoorPoller({
+      pool: this.pool,
+      intervalMs: config.pollIntervalMs,
+      unknownAfterMs: config.unknownAfterMs,
+      log,
+      onChanges: (changes) => this.reporter.enqueue(changes),
+    });
+    this.reporter = new DoorReporter(this.api, () => this.poller.snapshot(), log);
+    this.link = new ServerLink({
+      wsUrl: config.wsUrl,
+      token: config.token,
+      backoffMinMs: config.linkBackoffMinMs,
+      backoffMaxMs: config.linkBackoffMaxMs,
+      log,
+      onCommand: (command) => {
+        this.log.info({ commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt }, 'command received');
+        void this.executor.handle(command);
+      },
+    });
+    this.link.on('state', (state) => this.onLinkState(state));
+  }
+
+  /** The server link's state. */
+  get linkState(): LinkState {
+    return this.link.state;
+  }
+
+  /** The config last fetched from the server. */
+  get currentSetup(): GatewaySetup | null {
+    return this.setup;
+  }
+
+  /** Connects to the server (and, once it has the config, to every controller). */
+  start(): void {
+    this.link.start();
+  }
+
+  /** Graceful stop: no new commands, finish pulses under way, last reports, close links. */
+  async stop(): Promise<void> {
+    await this.link.stop();
+    await this.executor.drain();
+    await this.poller.stop();
+    await this.reporter.flush().catch(() => undefined);
+    this.reporter.stop();
+    await this.outbox.stop();
+    await this.pool.close();
+    this.store.close();
+  }
+
+  private onLinkState(state: LinkState): void {
+    if (state.kind === 'connected') void this.onLinkUp();
+    else this.reporter.linkDown();
+  }
+
+  /** Fetches the config (it may have changed while away), then sends the full door state. */
+  private async onLinkUp(): Promise<void> {
+    for (let attempt = 1; this.link.state.kind === 'connected'; attempt++) {
+      try {
+        const setup = await this.api.fetchConfig();
+        this.apply(setup);
+        break;
+      } catch (error) {
+        this.log.error({ error: (error as Error).message }, 'gatewayConfig failed');
+        if (!isTransportError(error) && attempt > 3) break;
+        await sleep(Math.min(5000, 200 * 2 ** attempt));
+      }
+    }
+    if (this.link.state.kind === 'connected') this.reporter.linkUp();
+  }
+
+  private apply(setup: GatewaySetup): void {
+    this.setup = setup;
+    this.pool.setLayout(setup.compartments);
+    this.poller.setCompartments(setup.compartments);
+    this.log.info(
+      { gateway: setup.gateway.name, compartments: setup.compartments.length, pulseMs: setup.pulseMs },
+      'gateway config applied',
+    );
+  }
+}

@@ -1,0 +1,51 @@
+/** The shapes of the gateway's side of the API (core.graphql), as the gateway reads them. */
+
+export type DoorState = 'OPEN' | 'CLOSED' | 'UNKNOWN';
+export type CommandResult = 'SUCCEEDED' | 'FAILED';
+
+/** ModbusAddress: where a compartment's lock and door sensor are wired. */
+export interface ModbusAddress {
+  endpoint: string;
+  unitId: number;
+  coil: number;
+  doorInput: number;
+}
+
+/** GatewayCompartment. */
+export interface GatewayCompartment {
+  compartmentId: string;
+  label: string;
+  modbus: ModbusAddress;
+}
+
+/** GatewayConfig (what the gateway uses of it). */
+export interface GatewaySetup {
+  gateway: { id: string; name: string };
+  pulseMs: number;
+  compartments: GatewayCompartment[];
+}
+
+/** GatewayCommand. */
+export interface GatewayCommand {
+  id: string;
+  type: string;
+  compartmentId: string;
+  modbus: ModbusAddress;
+  pulseMs: number;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+/** DoorReport input. */
+export interface DoorReport {
+  compartmentId: string;
+  state: DoorState;
+  at: string;
+}
+
+/** What the gateway core needs from the server; the real one is GraphQL, tests may use another. */
+export interface ServerApi {
+  fetchConfig(): Promise<GatewaySetup>;
+  ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void>;
+  reportDoorStates(reports: DoorReport[]): Promise<void>;
+}

@@ -1,0 +1,146 @@
+/**
+ * Keeps ONE gatewayCommands subscription (graphql-ws over Node's global WebSocket) open for
+ * as long as the gateway runs. graphql-ws's own retry gives up on "fatal" close codes, so
+ * each attempt is a fresh client with no retries and this loop owns backoff and state.
+ * A ping with no pong within the keep-alive window counts as a dead link.
+ */
+import { EventEmitter } from 'node:events';
+import { createClient, type Client } from 'graphql-ws';
+import type { Logger } from 'pino';
+import { backoffDelay } from '../modbus/connection-state.js';
+import type { GatewayCommand } from './api.types.js';
+import type { LinkState } from './link-state.js';
+import { GATEWAY_COMMANDS_SUBSCRIPTION } from './operations.js';
+
+/** Options of the link. */
+export interface ServerLinkOptions {
+  wsUrl: string;
+  token: string;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+  keepAliveMs?: number;
+  log: Logger;
+  /** Called for every command delivered (including re-sends). */
+  onCommand: (command: GatewayCommand) => void;
+}
+
+/** The gateway's subscription to its commands. */
+export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
+  private current: LinkState = { kind: 'idle' };
+  private client: Client | null = null;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private loopDone: Promise<void> | null = null;
+
+  constructor(private readonly options: ServerLinkOptions) {
+    super();
+  }
+
+  get state(): LinkState {
+    return this.current;
+  }
+
+  /** Starts the connect loop. */
+  start(): void {
+    if (!this.loopDone) this.loopDone = this.loop();
+  }
+
+  /** Closes the subscription and stops reconnecting. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    this.client?.terminate();
+    await this.loopDone;
+    this.setState({ kind: 'stopped' });
+  }
+
+  private async loop(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      attempt++;
+      this.setState({ kind: 'connecting', attempt, since: Date.now() });
+      const reason = await this.session(() => {
+        attempt = 0;
+      });
+      if (this.stopped) break;
+      const delay = backoffDelay(Math.max(1, attempt), this.options.backoffMinMs, this.options.backoffMaxMs);
+      this.setState({ kind: 'backoff', attempt: Math.max(1, attempt), retryAt: Date.now() + delay, error: reason });
+      this.options.log.warn({ error: reason, retryInMs: delay }, 'server link down');
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  /** One connection: resolves with the reason it ended. */
+  private session(onConnected: () => void): Promise<string> {
+    const keepAlive = this.options.keepAliveMs ?? 10_000;
+    let pongTimer: NodeJS.Timeout | null = null;
+    return new Promise<string>((resolve) => {
+      const client = createClient({
+        url: this.options.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${this.options.token}` },
+        lazy: true,
+        retryAttempts: 0,
+        keepAlive,
+        connectionAckWaitTimeout: 10_000,
+        on: {
+          connected: () => {
+            onConnected();
+            this.setState({ kind: 'connected', since: Date.now() });
+            this.options.log.info('server link up: subscribed to gatewayCommands');
+          },
+          ping: (received) => {
+            if (received) return;
+            pongTimer = setTimeout(() => client.terminate(), keepAlive);
+          },
+          pong: (received) => {
+            if (received && pongTimer) clearTimeout(pongTimer);
+          },
+        },
+      });
+      this.client = client;
+      let ended = false;
+      const end = (reason: string): void => {
+        if (ended) return;
+        ended = true;
+        if (pongTimer) clearTimeout(pongTimer);
+        this.client = null;
+        void client.dispose();
+        resolve(reason);
+      };
+      client.subscribe<{ gatewayCommands: GatewayCommand }>(
+        { query: GATEWAY_COMMANDS_SUBSCRIPTION },
+        {
+          next: (result) => {
+            if (result.errors?.length) {
+              this.options.log.error({ errors: result.errors.map((e) => e.message) }, 'subscription error');
+              return;
+            }
+            if (result.data?.gatewayCommands) this.options.onCommand(result.data.gatewayCommands);
+          },
+          error: (error) => end(describe(error)),
+          complete: () => end('subscription completed by the server'),
+        },
+      );
+    });
+  }
+
+  private setState(next: LinkState): void {
+    this.current = next;
+    this.emit('state', next);
+  }
+}
+
+function describe(error: unknown): string {
+  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ');
+  const e = error as { code?: number; reason?: string; message?: string };
+  if (typeof e?.code === 'number') return `socket closed ${e.code}${e.reason ? `: ${e.reason}` : ''}`;
+  return e?.message ?? 'connection failed';
+}

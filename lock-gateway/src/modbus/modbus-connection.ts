@@ -1,0 +1,219 @@
+/**
+ * One connection to one controller endpoint (TCP or RTU), shared by every unit id behind
+ * it. Requests are queued, each with a timeout; link failures (close, timeout, socket
+ * error) tear the connection down and reconnect with backoff, device exceptions do not.
+ * On every (re)connect a hook runs before any queued request (the board switches all
+ * relays off there).
+ */
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import { backoffDelay, type ConnectionState } from './connection-state.js';
+import type { Endpoint } from './endpoint.js';
+import { ModbusRTU, type ModbusClient } from './modbus-client.js';
+import { classifyModbusError, LinkError, NotSentError } from './modbus-errors.js';
+import { RequestQueue } from './request-queue.js';
+
+/** Timing of one connection. */
+export interface ConnectionTiming {
+  requestTimeoutMs: number;
+  connectTimeoutMs: number;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+}
+
+/** Runs one request on a connected client for a unit id. */
+export type Exec = <T>(unitId: number, fn: (client: ModbusClient) => Promise<T>) => Promise<T>;
+
+/** A serialised, self-healing modbus-serial connection. */
+export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }> {
+  private current: ConnectionState = { kind: 'idle' };
+  private client: ModbusClient | null = null;
+  private readonly queue = new RequestQueue();
+  private lost: (() => void) | null = null;
+  private closedSignal: Promise<never> | null = null;
+  private wake: (() => void) | null = null;
+  private stopped = false;
+  private onConnected: ((exec: Exec) => Promise<void>) | null = null;
+
+  constructor(
+    readonly endpoint: Extract<Endpoint, { kind: 'tcp' | 'rtu' }>,
+    private readonly timing: ConnectionTiming,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  /** The connection's state right now. */
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** Work that must run first after every (re)connect; a link failure in it reconnects. */
+  setOnConnected(hook: (exec: Exec) => Promise<void>): void {
+    this.onConnected = hook;
+  }
+
+  /** Starts connecting (and keeps reconnecting until close()). */
+  start(): void {
+    if (this.current.kind !== 'idle') return;
+    void this.loop();
+  }
+
+  /** Queues a request; NotSentError at once when not connected when its turn comes. */
+  request<T>(unitId: number, fn: (client: ModbusClient) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      const client = this.client;
+      if (this.current.kind !== 'connected' || !client) throw new NotSentError(`${this.endpoint.key} not connected`);
+      return this.exec(client, unitId, fn);
+    });
+  }
+
+  /** Resolves true once connected, false if `deadline` (epoch ms) passes first. */
+  waitConnected(deadline: number): Promise<boolean> {
+    if (this.current.kind === 'connected') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
+      const onState = (s: ConnectionState): void => {
+        if (s.kind === 'connected') done(true);
+        if (s.kind === 'closed') done(false);
+      };
+      const done = (value: boolean): void => {
+        clearTimeout(timer);
+        this.off('state', onState);
+        resolve(value);
+      };
+      this.on('state', onState);
+    });
+  }
+
+  /** Stops reconnecting, lets queued requests finish or fail, and closes the link. */
+  async close(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wake?.();
+    await this.queue.run(async () => undefined);
+    this.teardown();
+    this.setState({ kind: 'closed' });
+  }
+
+  private async exec<T>(client: ModbusClient, unitId: number, fn: (client: ModbusClient) => Promise<T>): Promise<T> {
+    client.setID(unitId);
+    try {
+      // modbus-serial only notices a dropped link at its timeout: fail at the close instead.
+      return await Promise.race([fn(client), this.closedSignal ?? Promise.reject(new LinkError('no link'))]);
+    } catch (error) {
+      const failure = classifyModbusError(error);
+      if (failure instanceof LinkError && client === this.client) this.linkFailed(failure);
+      throw failure;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      attempt++;
+      this.setState({ kind: 'connecting', attempt, since: Date.now() });
+      let error: string;
+      try {
+        const lost = await this.connectOnce();
+        attempt = 0;
+        error = await lost;
+      } catch (e) {
+        error = (e as Error).message;
+        this.teardown();
+      }
+      if (this.stopped) break;
+      const delay = backoffDelay(Math.max(1, attempt), this.timing.backoffMinMs, this.timing.backoffMaxMs);
+      this.setState({ kind: 'backoff', attempt: Math.max(1, attempt), retryAt: Date.now() + delay, error });
+      this.log.warn({ endpoint: this.endpoint.key, error, retryInMs: delay }, 'modbus link down');
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  /** Opens the link and runs the hook; resolves with a promise of the reason it is later lost. */
+  private async connectOnce(): Promise<Promise<string>> {
+    const client = new ModbusRTU();
+    client.on('error', () => undefined); // surfaced through requests and 'close'
+    let rejectClosed: (e: LinkError) => void = () => undefined;
+    this.closedSignal = new Promise<never>((_, reject) => (rejectClosed = reject));
+    this.closedSignal.catch(() => undefined);
+    const lost = new Promise<string>((resolve) => {
+      this.lost = () => resolve('link lost');
+    });
+    this.client = client;
+    await withTimeout(this.open(client), this.timing.connectTimeoutMs, `connect to ${this.endpoint.key} timed out`);
+    client.setTimeout(this.timing.requestTimeoutMs);
+    client.on('close', () => {
+      rejectClosed(new LinkError('connection closed by peer'));
+      if (client === this.client) this.linkFailed(new LinkError('connection closed by peer'));
+    });
+    const hook = this.onConnected;
+    if (hook) await this.queue.run(() => hook((unitId, fn) => this.exec(client, unitId, fn)));
+    if (client !== this.client) throw new LinkError('link lost while initialising');
+    this.setState({ kind: 'connected', since: Date.now() });
+    this.log.info({ endpoint: this.endpoint.key }, 'modbus link up');
+    return lost;
+  }
+
+  private open(client: ModbusClient): Promise<void> {
+    const ep = this.endpoint;
+    if (ep.kind === 'tcp') return client.connectTCP(ep.host, { port: ep.port });
+    return client.connectRTUBuffered(ep.path, {
+      baudRate: ep.baudRate,
+      parity: ep.parity,
+      dataBits: ep.dataBits,
+      stopBits: ep.stopBits,
+    });
+  }
+
+  private linkFailed(error: LinkError): void {
+    this.log.debug({ endpoint: this.endpoint.key, error: error.message }, 'modbus link failure');
+    const lost = this.lost;
+    this.teardown();
+    lost?.();
+  }
+
+  private teardown(): void {
+    const client = this.client;
+    this.client = null;
+    this.lost = null;
+    if (client) {
+      try {
+        // A serial port must be closed (destroy keeps its lock and the reopen fails with
+        // "Cannot lock port"); a TCP socket is destroyed so a hung peer cannot hold it.
+        if (this.endpoint.kind === 'rtu') client.close(() => undefined);
+        else client.destroy(() => undefined);
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  private setState(next: ConnectionState): void {
+    this.current = next;
+    this.emit('state', next);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new LinkError(message)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(classifyModbusError(e));
+      },
+    );
+  });
+}

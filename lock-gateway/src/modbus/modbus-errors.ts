@@ -1,0 +1,38 @@
+/**
+ * The three ways a Modbus request fails, because callers act differently on each:
+ * - NotSentError: the request never left (no connection): safe to try again later;
+ * - LinkError: sent or being sent when the link broke or timed out: the outcome is
+ *   unknown, and the connection is reset;
+ * - DeviceError: the device answered with a Modbus exception: the link is fine.
+ */
+
+/** The request was not sent: no connection. Retrying cannot duplicate an effect. */
+export class NotSentError extends Error {
+  override readonly name = 'NotSentError';
+}
+
+/** The link failed during the request (close, timeout, socket error): outcome unknown. */
+export class LinkError extends Error {
+  override readonly name = 'LinkError';
+}
+
+/** The device answered with a Modbus exception code. */
+export class DeviceError extends Error {
+  override readonly name = 'DeviceError';
+  constructor(
+    readonly exceptionCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps whatever modbus-serial threw onto the three kinds; only LinkError resets the link. */
+export function classifyModbusError(error: unknown): LinkError | DeviceError {
+  if (error instanceof LinkError || error instanceof DeviceError) return error;
+  const e = error as { modbusCode?: number; message?: string; errno?: string } | undefined;
+  if (typeof e?.modbusCode === 'number') return new DeviceError(e.modbusCode, e.message ?? `exception ${e.modbusCode}`);
+  // CRC errors on a serial line are noise on a working link: do not tear it down for them.
+  if (e?.message === 'CRC error') return new DeviceError(0, 'CRC error');
+  return new LinkError(e?.message ?? String(error));
+}

@@ -1,0 +1,35 @@
+/** Reads the simulator's options from env (SIM_*) and flags, validated once. */
+import { DEFAULT_SIMULATOR_OPTIONS, type SimulatorOptions } from './simulator.js';
+
+type Flags = Partial<Record<string, string | boolean | undefined>>;
+
+/** Simulator options from env and flags (flags win); throws on bad values. */
+export function simulatorOptionsFrom(env: NodeJS.ProcessEnv, flags: Flags): SimulatorOptions {
+  const pick = (flag: string, name: string): string | undefined => {
+    const v = flags[flag];
+    return typeof v === 'string' ? v : env[name];
+  };
+  const int = (flag: string, name: string, fallback: number, min: number, max: number): number => {
+    const raw = pick(flag, name);
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
+    return n;
+  };
+  const units = (pick('units', 'SIM_UNITS') ?? DEFAULT_SIMULATOR_OPTIONS.unitIds.join(','))
+    .split(',')
+    .map((s) => Number(s.trim()));
+  if (units.some((u) => !Number.isInteger(u) || u < 0 || u > 255)) throw new Error('SIM_UNITS must list unit ids 0..255');
+  const autoClose = pick('auto-close-ms', 'SIM_AUTO_CLOSE_MS');
+  return Object.freeze({
+    host: pick('host', 'SIM_HOST') ?? DEFAULT_SIMULATOR_OPTIONS.host,
+    modbusPort: int('port', 'SIM_MODBUS_PORT', DEFAULT_SIMULATOR_OPTIONS.modbusPort, 0, 65535),
+    httpPort: int('http-port', 'SIM_HTTP_PORT', DEFAULT_SIMULATOR_OPTIONS.httpPort ?? 5021, 0, 65535),
+    unitIds: units,
+    coils: int('coils', 'SIM_COILS', DEFAULT_SIMULATOR_OPTIONS.coils, 1, 1968),
+    inputs: int('inputs', 'SIM_INPUTS', DEFAULT_SIMULATOR_OPTIONS.inputs, 1, 2000),
+    pulseRegisterBase: DEFAULT_SIMULATOR_OPTIONS.pulseRegisterBase,
+    openDelayMs: int('open-delay-ms', 'SIM_OPEN_DELAY_MS', DEFAULT_SIMULATOR_OPTIONS.openDelayMs, 0, 60_000),
+    autoCloseMs: autoClose ? int('auto-close-ms', 'SIM_AUTO_CLOSE_MS', 0, 1, 3_600_000) : null,
+  });
+}

@@ -1,0 +1,94 @@
+/** Shared test fixtures: config, a recording ServerApi, commands, waiting. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { GatewayConfig } from '../../src/config/gateway-config.js';
+import type { CommandResult, DoorReport, GatewayCommand, GatewaySetup, ServerApi } from '../../src/link/api.types.js';
+import { TransportError } from '../../src/link/graphql-http.js';
+
+/** A fresh state dir under the OS temp dir. */
+export function tempStateDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gw-state-'));
+}
+
+/** A valid config for in-process gateways; fast timings for tests. */
+export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return {
+    graphqlUrl: 'http://127.0.0.1:9/graphql',
+    wsUrl: 'ws://127.0.0.1:9/graphql',
+    token: 'test-token',
+    stateDir: tempStateDir(),
+    pollIntervalMs: 50,
+    minPulseIntervalMs: 0,
+    pulseMode: 'auto',
+    pulseRegisterBase: 512,
+    modbusTimeoutMs: 300,
+    modbusConnectTimeoutMs: 1000,
+    modbusBackoffMinMs: 30,
+    modbusBackoffMaxMs: 200,
+    linkBackoffMinMs: 50,
+    linkBackoffMaxMs: 500,
+    unknownAfterMs: 1000,
+    logLevel: 'silent',
+    check: false,
+    ...overrides,
+  };
+}
+
+/** A ServerApi that records what the gateway sends; `offline` makes every call fail as unreachable. */
+export class RecordingApi implements ServerApi {
+  acks: Array<{ commandId: string; result: CommandResult; error: string | null }> = [];
+  reports: DoorReport[][] = [];
+  offline = false;
+  setup: GatewaySetup = { gateway: { id: 'g1', name: 'test' }, pulseMs: 300, compartments: [] };
+
+  async fetchConfig(): Promise<GatewaySetup> {
+    this.guard();
+    return this.setup;
+  }
+
+  async ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void> {
+    this.guard();
+    this.acks.push({ commandId, result, error });
+  }
+
+  async reportDoorStates(reports: DoorReport[]): Promise<void> {
+    this.guard();
+    this.reports.push(reports);
+  }
+
+  private guard(): void {
+    if (this.offline) throw new TransportError('server unreachable (test)');
+  }
+}
+
+let seq = 0;
+
+/** An UNLOCK command for `coil` on `unitId` at `endpoint`. */
+export function unlockCommand(
+  endpoint: string,
+  unitId: number,
+  coil: number,
+  overrides: Partial<GatewayCommand> = {},
+): GatewayCommand {
+  const now = Date.now();
+  return {
+    id: `cmd-${process.pid}-${++seq}-${now}`,
+    type: 'UNLOCK',
+    compartmentId: `comp-${unitId}-${coil}`,
+    modbus: { endpoint, unitId, coil, doorInput: coil },
+    pulseMs: 300,
+    issuedAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + 10_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** Polls `predicate` until it is true or `timeoutMs` passes (then throws with `what`). */
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
