@@ -1,0 +1,82 @@
+// One Apollo client per signed-in token: queries and mutations over HTTP, subscriptions
+// over graphql-ws with the same bearer token in connectionParams.
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient, type Client } from 'graphql-ws';
+import { OperationTypeNode } from 'graphql';
+import { ConnectionStore } from './connection-state';
+
+/** The Apollo client plus what the shell needs to show and close the live link. */
+export interface ApiSession {
+  apollo: ApolloClient;
+  connection: ConnectionStore;
+  dispose: () => void;
+}
+
+const PING_TIMEOUT_MS = 5_000;
+
+function graphqlUrls(): { http: string; ws: string } {
+  const http = new URL('/graphql', window.location.origin).toString();
+  return { http, ws: http.replace(/^http/, 'ws') };
+}
+
+/** Builds the client for `token` (or an anonymous one, used only to log in). */
+export function createApiSession(token: string | null): ApiSession {
+  const urls = graphqlUrls();
+  const connection = new ConnectionStore();
+  const authorization = token ? `Bearer ${token}` : undefined;
+
+  let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  const ws: Client = createClient({
+    url: urls.ws,
+    lazy: true,
+    connectionParams: () => (authorization ? { authorization } : {}),
+    // Keep retrying for as long as the tab is open: a dashboard must come back by itself.
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(500 * 2 ** retries, 5_000))),
+    // A dropped network often leaves a half-open socket: ping, and close when no pong comes.
+    keepAlive: 10_000,
+    on: {
+      connecting: () => connection.connecting(),
+      connected: () => connection.connected(),
+      closed: () => connection.closed(true),
+      ping: (received) => {
+        if (received) return;
+        pingTimer = setTimeout(() => {
+          // terminate() closes as retryable: graphql-ws reconnects and resubscribes.
+          ws.terminate();
+        }, PING_TIMEOUT_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pingTimer);
+      },
+    },
+  });
+
+  const http = new HttpLink({
+    uri: urls.http,
+    headers: authorization ? { authorization } : {},
+  });
+
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const def = getMainDefinition(query);
+      return def.kind === 'OperationDefinition' && def.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    new GraphQLWsLink(ws),
+    http,
+  );
+
+  const apollo = new ApolloClient({ link, cache: new InMemoryCache() });
+  return {
+    apollo,
+    connection,
+    dispose: () => {
+      clearTimeout(pingTimer);
+      void ws.dispose();
+      apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// The API's error contract is `extensions.code`; the UI maps codes to words here.
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+
+/** The first GraphQL error code in `error`, if any. */
+export function errorCode(error: unknown): string | undefined {
+  if (CombinedGraphQLErrors.is(error)) {
+    const code = error.errors[0]?.extensions?.code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+const WORDS: Record<string, string> = {
+  UNAUTHENTICATED: 'Your sign-in has expired. Please sign in again.',
+  FORBIDDEN: 'Your role does not allow this.',
+  NOT_FOUND: 'Not found.',
+  CONFLICT: 'That conflicts with the current state. Reload and try again.',
+  RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+};
+
+/** A short message to show for a failed request. */
+export function errorMessage(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'BAD_USER_INPUT' && CombinedGraphQLErrors.is(error)) {
+    return error.errors[0]?.message ?? 'Invalid input.';
+  }
+  if (code && WORDS[code]) return WORDS[code];
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}

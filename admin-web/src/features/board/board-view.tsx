@@ -1,0 +1,29 @@
+// The banks as grids, from the reconciled board state. Presentational, so the rendered
+// reconciliation test can drive it without a server.
+import { useMemo } from 'react';
+import { BankGrid } from './bank-grid';
+import { groupByBank, type BoardState } from './reconcile';
+import type { BoardCompartment } from './use-live-board';
+
+/** All banks of a site, in the snapshot's bank order. */
+export function BoardView({
+  banks,
+  board,
+  selectedId,
+  onSelect,
+}: {
+  banks: readonly { id: string; label: string }[];
+  board: BoardState<BoardCompartment>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const groups = useMemo(() => groupByBank(board), [board]);
+  if (banks.length === 0) return <p>This site has no locker banks yet.</p>;
+  return (
+    <div className="banks">
+      {banks.map((b) => (
+        <BankGrid key={b.id} label={b.label} compartments={groups.get(b.id) ?? []} selectedId={selectedId} onSelect={onSelect} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// The selected compartment: its session and, for staff who operate, remote open and
+// out-of-service (both recorded with a reason).
+import { useMutation } from '@apollo/client/react';
+import { href } from '../../app/router';
+import { humanize } from '../../ui/format';
+import { ReasonAction } from '../../ui/reason-action';
+import { useAuth } from '../auth/auth-context';
+import { can } from '../auth/permissions';
+import { OperatorOpenMutation, SetOutOfServiceMutation } from './board.operations';
+import type { BoardCompartment } from './use-live-board';
+
+/** Details and actions for one compartment. */
+export function CompartmentPanel({ compartment: c, onClose }: { compartment: BoardCompartment; onClose: () => void }) {
+  const { user } = useAuth();
+  const [open] = useMutation(OperatorOpenMutation);
+  const [setOos] = useMutation(SetOutOfServiceMutation);
+  const operate = can(user?.role, 'operate');
+  const oos = c.status === 'OUT_OF_SERVICE';
+
+  return (
+    <section className="card panel" aria-label={`Compartment ${c.label}`}>
+      <header className="row spread">
+        <h3>Compartment {c.label}</h3>
+        <button type="button" onClick={onClose} aria-label="Close compartment details">
+          ✕
+        </button>
+      </header>
+      <dl className="facts">
+        <dt>Size</dt>
+        <dd>{humanize(c.size)}</dd>
+        <dt>Status</dt>
+        <dd>{humanize(c.status)}</dd>
+        <dt>Door</dt>
+        <dd>{humanize(c.doorState)}</dd>
+        <dt>Session</dt>
+        <dd>
+          {c.currentSession ? (
+            <a href={href('sessions', c.currentSession.id)}>
+              {humanize(c.currentSession.status)}
+              {c.currentSession.overdue ? ' (overdue)' : ''}
+            </a>
+          ) : (
+            'None'
+          )}
+        </dd>
+      </dl>
+      {operate ? (
+        <div className="actions">
+          <ReasonAction
+            label="Open remotely"
+            onConfirm={(reason) => open({ variables: { compartmentId: c.id, reason } })}
+          />
+          <ReasonAction
+            label={oos ? 'Return to service' : 'Mark out of service'}
+            danger={!oos}
+            reasonOptional={oos}
+            onConfirm={(reason) =>
+              setOos({ variables: { compartmentId: c.id, outOfService: !oos, reason: reason || null } })
+            }
+          />
+        </div>
+      ) : (
+        <p className="muted">Your role can view this compartment but not act on it.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+// The live board's data: a snapshot on mount and on every (re)connect, compartment events
+// merged by version (see reconcile.ts), and a periodic snapshot as a safety net.
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useApolloClient, useSubscription } from '@apollo/client/react';
+import { useConnection } from '../../api/use-connection';
+import type { BoardCompartmentFragment, BoardSnapshotQuery } from '../../api/generated/graphql';
+import { BoardSnapshotQuery as SnapshotDoc, CompartmentUpdatedSubscription } from './board.operations';
+import { boardReducer, emptyBoard, type BoardAction, type BoardState } from './reconcile';
+
+/** A compartment as the board shows it. */
+export type BoardCompartment = BoardCompartmentFragment;
+/** The site part of the snapshot: banks, gateways, time zone. */
+export type BoardSite = NonNullable<BoardSnapshotQuery['site']>;
+
+const RESNAPSHOT_MS = 30_000;
+
+/** Live compartments of a site plus the site's banks and gateways. */
+export function useLiveBoard(siteId: string): {
+  board: BoardState<BoardCompartment>;
+  site: BoardSite | null;
+  error: Error | null;
+  refresh: () => Promise<void>;
+} {
+  const client = useApolloClient();
+  const { epoch } = useConnection();
+  const [board, dispatch] = useReducer(
+    boardReducer as (s: BoardState<BoardCompartment>, a: BoardAction<BoardCompartment>) => BoardState<BoardCompartment>,
+    undefined,
+    () => emptyBoard<BoardCompartment>(),
+  );
+  const [site, setSite] = useState<BoardSite | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  useSubscription(CompartmentUpdatedSubscription, {
+    variables: { siteId },
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: ({ data }) => {
+      const c = data.data?.compartmentUpdated;
+      if (c) dispatch({ type: 'update', compartment: c });
+    },
+  });
+
+  const refresh = useCallback(async () => {
+    try {
+      const { data } = await client.query({ query: SnapshotDoc, variables: { siteId }, fetchPolicy: 'network-only' });
+      const s = data?.site;
+      if (!s) throw new Error('Site not found');
+      setSite(s);
+      setError(null);
+      dispatch({ type: 'snapshot', compartments: s.banks.flatMap((b) => b.compartments) });
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  }, [client, siteId]);
+
+  // epoch changes on every (re)connect: events sent while we were away are lost, so take
+  // a new snapshot; the reducer keeps whichever copy of each compartment is newer.
+  useEffect(() => {
+    void refresh();
+  }, [refresh, epoch]);
+
+  useEffect(() => {
+    const timer = setInterval(() => void refresh(), RESNAPSHOT_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  return { board, site, error, refresh };
+}

@@ -1,0 +1,74 @@
+// Chart rows and the CSV of what is shown. Pure, tested in report-data.test.ts.
+import type { ReportBucket, UsageReportQuery } from '../../api/generated/graphql';
+
+type Bucket = UsageReportQuery['usageReport']['buckets'][number];
+
+/** One row as the charts and the CSV use it. */
+export interface ReportRow {
+  start: string;
+  label: string;
+  deposits: number;
+  retrievals: number;
+  peakOccupied: number;
+  averageStorageMinutes: number | null;
+  /** Major units (e.g. euros), for the chart axis. */
+  revenue: number;
+  currency: string;
+}
+
+const FORMATS: Record<ReportBucket, Intl.DateTimeFormatOptions> = {
+  HOUR: { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  DAY: { day: '2-digit', month: 'short' },
+  WEEK: { day: '2-digit', month: 'short' },
+  MONTH: { month: 'short', year: 'numeric' },
+};
+
+/** Buckets as rows, labelled in `timeZone`. */
+export function toRows(buckets: readonly Bucket[], bucket: ReportBucket, timeZone: string, locale?: string): ReportRow[] {
+  const fmt = new Intl.DateTimeFormat(locale, { ...FORMATS[bucket], timeZone });
+  return buckets.map((b) => ({
+    start: b.start,
+    label: (bucket === 'WEEK' ? 'Week of ' : '') + fmt.format(new Date(b.start)),
+    deposits: b.deposits,
+    retrievals: b.retrievals,
+    peakOccupied: b.peakOccupied,
+    averageStorageMinutes: b.averageStorageMinutes ?? null,
+    revenue: b.revenue.amount / 100,
+    currency: b.revenue.currency,
+  }));
+}
+
+function cell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV (RFC 4180, header row) of the rows shown. */
+export function toCsv(rows: readonly ReportRow[], timeZone: string): string {
+  const header = [
+    'bucket_start_utc',
+    `bucket_label_${timeZone}`,
+    'deposits',
+    'retrievals',
+    'peak_occupied',
+    'average_storage_minutes',
+    'revenue',
+    'currency',
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.start,
+      r.label,
+      r.deposits,
+      r.retrievals,
+      r.peakOccupied,
+      r.averageStorageMinutes === null ? null : Math.round(r.averageStorageMinutes * 10) / 10,
+      r.revenue.toFixed(2),
+      r.currency,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}

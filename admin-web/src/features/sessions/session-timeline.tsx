@@ -1,0 +1,32 @@
+import type { SessionDetailQuery } from '../../api/generated/graphql';
+import { formatDateTime, humanize } from '../../ui/format';
+import { buildTimeline } from './timeline';
+
+/** Door events and status changes of a session, oldest first. */
+export function SessionTimeline({
+  session,
+  timeZone,
+}: {
+  session: Pick<NonNullable<SessionDetailQuery['session']>, 'events' | 'history'>;
+  timeZone: string;
+}) {
+  const entries = buildTimeline(session);
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      {entries.length === 0 ? (
+        <p className="muted">Nothing recorded yet.</p>
+      ) : (
+        <ol className="timeline" data-testid="timeline">
+          {entries.map((e) => (
+            <li key={e.key} className={`tl-${e.kind}`}>
+              <time dateTime={e.at}>{formatDateTime(e.at, timeZone)}</time>{' '}
+              <span className="tl-kind">{e.kind === 'door' ? 'Door' : 'Status'}</span> <strong>{humanize(e.title)}</strong>
+              {e.detail && <span className="muted"> — {e.detail}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

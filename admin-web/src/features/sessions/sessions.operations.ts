@@ -1,0 +1,58 @@
+import { graphql } from '../../api/generated';
+
+export const SessionRowFragment = graphql(`
+  fragment SessionRow on StorageSession {
+    id
+    status
+    size
+    createdAt
+    depositedAt
+    dueAt
+    retrievedAt
+    overdue
+    contactEmail
+    contactPhone
+    amountDue { amount currency }
+    compartment { id label }
+    site { id name timezone }
+  }
+`);
+
+export const SessionsQuery = graphql(`
+  query Sessions($siteId: ID, $status: SessionStatus, $overdue: Boolean, $first: Int, $after: String) {
+    sessions(siteId: $siteId, status: $status, overdue: $overdue, first: $first, after: $after) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      nodes { ...SessionRow }
+    }
+  }
+`);
+
+export const SessionDetailQuery = graphql(`
+  query SessionDetail($id: ID!) {
+    session(id: $id) {
+      ...SessionRow
+      intent
+      feedbackRating
+      compartment { id label size status doorState }
+      events { id at type detail compartment { id label } }
+      history { at from to actor reason }
+      payments { id amount { amount currency } status provider createdAt capturedAt }
+    }
+  }
+`);
+
+export const RegenerateAccessCodeMutation = graphql(`
+  mutation RegenerateAccessCode($sessionId: ID!, $reason: String!) {
+    regenerateAccessCode(sessionId: $sessionId, reason: $reason) {
+      session { id }
+      code { payload qrSvg issuedAt }
+    }
+  }
+`);
+
+export const EndSessionMutation = graphql(`
+  mutation EndSession($sessionId: ID!, $reason: String!) {
+    endSession(sessionId: $sessionId, reason: $reason) { id status retrievedAt }
+  }
+`);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBankDraft, layoutBank } from './bank-layout';
+
+describe('layoutBank', () => {
+  it('turns "24 compartments, 6 of each size, coils 0-23" into 24 inputs', () => {
+    const r = layoutBank(defaultBankDraft('C'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.compartments).toHaveLength(24);
+    expect(r.compartments[0]).toEqual({ label: 'C01', size: 'SMALL', unitId: 1, coil: 0, doorInput: 0 });
+    expect(r.compartments[6]).toMatchObject({ label: 'C07', size: 'MEDIUM', coil: 6 });
+    expect(r.compartments[23]).toEqual({ label: 'C24', size: 'XLARGE', unitId: 1, coil: 23, doorInput: 23 });
+    expect(new Set(r.compartments.map((c) => c.coil)).size).toBe(24);
+  });
+
+  it('offsets coils and door inputs independently', () => {
+    const r = layoutBank({ ...defaultBankDraft('D'), firstCoil: '16', firstDoorInput: '32', counts: { SMALL: '2', MEDIUM: '0', LARGE: '0', XLARGE: '1' } });
+    expect(r.ok && r.compartments.map((c) => [c.label, c.size, c.coil, c.doorInput])).toEqual([
+      ['D01', 'SMALL', 16, 32],
+      ['D02', 'SMALL', 17, 33],
+      ['D03', 'XLARGE', 18, 34],
+    ]);
+  });
+
+  it('reports each bad field', () => {
+    const r = layoutBank({
+      ...defaultBankDraft(''),
+      modbusEndpoint: 'http://x',
+      unitId: '300',
+      counts: { SMALL: 'x', MEDIUM: '1', LARGE: '0', XLARGE: '0' },
+      firstCoil: '-1',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.errors).sort()).toEqual(['bankLabel', 'counts', 'firstCoil', 'modbusEndpoint', 'unitId']);
+  });
+
+  it('refuses an empty bank and one past the address space', () => {
+    const none = layoutBank({ ...defaultBankDraft('E'), counts: { SMALL: '0', MEDIUM: '0', LARGE: '0', XLARGE: '0' } });
+    expect(!none.ok && none.errors.counts).toMatch(/at least one/);
+    const far = layoutBank({ ...defaultBankDraft('E'), firstCoil: '65530' });
+    expect(!far.ok && far.errors.firstCoil).toMatch(/65535/);
+  });
+
+  it('refuses labels already used at the site', () => {
+    const r = layoutBank(defaultBankDraft('A'), new Set(['A03']));
+    expect(!r.ok && r.errors.labelPrefix).toMatch(/A03/);
+  });
+
+  it('accepts an RTU endpoint', () => {
+    expect(layoutBank({ ...defaultBankDraft('R'), modbusEndpoint: 'rtu:///dev/ttyUSB0?baud=9600' }).ok).toBe(true);
+  });
+});

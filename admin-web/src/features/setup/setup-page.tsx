@@ -1,0 +1,107 @@
+// Set-up (ADMIN only): one tab per area. Webhook endpoints belong to a later issue.
+import { useQuery } from '@apollo/client/react';
+import { errorMessage } from '../../api/errors';
+import { href } from '../../app/router';
+import { useSite } from '../../app/site-context';
+import { humanize } from '../../ui/format';
+import { useAuth } from '../auth/auth-context';
+import { can } from '../auth/permissions';
+import { ApiKeysSection } from './api-keys-section';
+import { BankForm } from './bank-form';
+import { DevicesSection } from './devices-section';
+import { SetupSiteQuery } from './setup.operations';
+import { CreateSiteForm, SiteSettingsForm } from './site-forms';
+import { TariffForm } from './tariff-form';
+import { UsersSection } from './users-section';
+
+const TABS = [
+  ['site', 'Sites'],
+  ['banks', 'Banks'],
+  ['tariffs', 'Tariffs'],
+  ['devices', 'Kiosks & gateways'],
+  ['users', 'Users'],
+  ['keys', 'API keys'],
+] as const;
+
+/** The set-up page; `tab` comes from the route. */
+export function SetupPage({ tab = 'site' }: { tab?: string }) {
+  const { user } = useAuth();
+  const { site, selectSite, refetchSites } = useSite();
+  const { data, error, refetch } = useQuery(SetupSiteQuery, {
+    variables: { id: site?.id ?? '' },
+    skip: !site,
+    fetchPolicy: 'cache-and-network',
+  });
+  if (!can(user?.role, 'setup')) return <p className="page-status">Set-up is for admins.</p>;
+  const s = data?.site;
+  const reload = () => void refetch();
+
+  return (
+    <main className="page">
+      <h1>Set-up{site ? ` · ${site.name}` : ''}</h1>
+      <nav className="tabs" aria-label="Set-up areas">
+        {TABS.map(([id, label]) => (
+          <a key={id} href={href('setup', id)} aria-current={tab === id ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
+      {tab === 'site' && (
+        <div className="two-col">
+          {s && <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />}
+          <CreateSiteForm
+            onCreated={(id) => {
+              void refetchSites().then(() => selectSite(id));
+            }}
+          />
+        </div>
+      )}
+      {tab === 'banks' && s && (
+        <>
+          <ul className="bank-summary">
+            {s.banks.map((b) => (
+              <li key={b.id}>
+                Bank {b.label}: {b.compartments.length} compartments ({b.compartments.map((c) => c.label).join(', ')})
+              </li>
+            ))}
+          </ul>
+          <BankForm siteId={s.id} existingLabels={new Set(s.banks.flatMap((b) => b.compartments.map((c) => c.label)))} onCreated={reload} />
+        </>
+      )}
+      {tab === 'tariffs' && s && (
+        <>
+          <table className="table" aria-label="Tariffs">
+            <thead>
+              <tr>
+                <th scope="col">Size</th>
+                <th scope="col">Price</th>
+                <th scope="col">Included</th>
+                <th scope="col">Overdue per hour</th>
+                <th scope="col">Grace</th>
+                <th scope="col">Security alert after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.tariffs.map((t) => (
+                <tr key={t.id}>
+                  <td>{humanize(t.size)}</td>
+                  <td>{(t.price.amount / 100).toFixed(2)} {t.price.currency}</td>
+                  <td>{t.includedMinutes} min</td>
+                  <td>{(t.overduePerHour.amount / 100).toFixed(2)} {t.overduePerHour.currency}</td>
+                  <td>{t.graceMinutes} min</td>
+                  <td>{t.securityAlertAfterMinutes} min</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <TariffForm key={s.id} siteId={s.id} tariffs={s.tariffs} onSaved={reload} />
+        </>
+      )}
+      {tab === 'devices' && s && <DevicesSection site={s} onChanged={reload} />}
+      {tab === 'users' && <UsersSection />}
+      {tab === 'keys' && <ApiKeysSection />}
+      <p className="muted">Webhook endpoints are not here yet: they come with a later issue.</p>
+    </main>
+  );
+}

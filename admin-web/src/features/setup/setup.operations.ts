@@ -1,0 +1,153 @@
+import { graphql } from '../../api/generated';
+
+export const TariffFieldsFragment = graphql(`
+  fragment TariffFields on Tariff {
+    id
+    size
+    price { amount currency }
+    includedMinutes
+    overduePerHour { amount currency }
+    graceMinutes
+    securityAlertAfterMinutes
+  }
+`);
+
+export const SetupSiteQuery = graphql(`
+  query SetupSite($id: ID!) {
+    site(id: $id) {
+      id
+      name
+      timezone
+      codeLifetimeMinutes
+      depositWindowSeconds
+      leftOpenSeconds
+      unlockAckTimeoutSeconds
+      gatewayHeartbeatSeconds
+      pulseMs
+      tariffs { ...TariffFields }
+      banks { id label gateway { id name } compartments { id label size status } }
+      gateways { id name online lastSeenAt }
+      kiosks { id name lastSeenAt }
+    }
+  }
+`);
+
+export const CreateSiteMutation = graphql(`
+  mutation CreateSite($name: String!, $timezone: String!) {
+    createSite(name: $name, timezone: $timezone) { id name timezone }
+  }
+`);
+
+export const UpdateSiteMutation = graphql(`
+  mutation UpdateSite(
+    $id: ID!
+    $name: String
+    $timezone: String
+    $codeLifetimeMinutes: Int
+    $depositWindowSeconds: Int
+    $leftOpenSeconds: Int
+    $unlockAckTimeoutSeconds: Int
+    $gatewayHeartbeatSeconds: Int
+    $pulseMs: Int
+  ) {
+    updateSite(
+      id: $id
+      name: $name
+      timezone: $timezone
+      codeLifetimeMinutes: $codeLifetimeMinutes
+      depositWindowSeconds: $depositWindowSeconds
+      leftOpenSeconds: $leftOpenSeconds
+      unlockAckTimeoutSeconds: $unlockAckTimeoutSeconds
+      gatewayHeartbeatSeconds: $gatewayHeartbeatSeconds
+      pulseMs: $pulseMs
+    ) {
+      id
+      name
+      timezone
+      codeLifetimeMinutes
+      depositWindowSeconds
+      leftOpenSeconds
+      unlockAckTimeoutSeconds
+      gatewayHeartbeatSeconds
+      pulseMs
+    }
+  }
+`);
+
+export const CreateLockerBankMutation = graphql(`
+  mutation CreateLockerBank($siteId: ID!, $label: String!, $modbusEndpoint: String!, $compartments: [CompartmentInput!]!) {
+    createLockerBank(siteId: $siteId, label: $label, modbusEndpoint: $modbusEndpoint, compartments: $compartments) {
+      id
+      label
+      compartments { id label size status }
+    }
+  }
+`);
+
+export const SetTariffMutation = graphql(`
+  mutation SetTariff(
+    $siteId: ID!
+    $size: CompartmentSize!
+    $price: Int!
+    $currency: String!
+    $includedMinutes: Int!
+    $overduePerHour: Int!
+    $graceMinutes: Int!
+    $securityAlertAfterMinutes: Int!
+  ) {
+    setTariff(
+      siteId: $siteId
+      size: $size
+      price: $price
+      currency: $currency
+      includedMinutes: $includedMinutes
+      overduePerHour: $overduePerHour
+      graceMinutes: $graceMinutes
+      securityAlertAfterMinutes: $securityAlertAfterMinutes
+    ) {
+      ...TariffFields
+    }
+  }
+`);
+
+export const RegisterKioskMutation = graphql(`
+  mutation RegisterKiosk($siteId: ID!, $name: String!) {
+    registerKiosk(siteId: $siteId, name: $name) { id token }
+  }
+`);
+
+export const RegisterGatewayMutation = graphql(`
+  mutation RegisterGateway($siteId: ID!, $name: String!) {
+    registerGateway(siteId: $siteId, name: $name) { id token }
+  }
+`);
+
+export const UsersQuery = graphql(`
+  query Users {
+    users { id email role }
+  }
+`);
+
+export const CreateUserMutation = graphql(`
+  mutation CreateUser($email: String!, $password: String!, $role: Role!) {
+    createUser(email: $email, password: $password, role: $role) { id email role }
+  }
+`);
+
+export const ApiKeysQuery = graphql(`
+  query ApiKeys {
+    apiKeys { id name scopes createdAt revokedAt }
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($name: String!, $scopes: [String!]!) {
+    createApiKey(name: $name, scopes: $scopes) { id name scopes secret }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) { id revokedAt }
+  }
+`);

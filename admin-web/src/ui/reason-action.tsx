@@ -1,0 +1,70 @@
+// A button for an action that must be justified: it opens a small form asking for a
+// reason (recorded by the server) before the action runs.
+import { useId, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/errors';
+
+interface Props {
+  /** Button text, e.g. "Open remotely". */
+  label: string;
+  /** Runs the action; a rejection is shown under the form. */
+  onConfirm: (reason: string) => Promise<unknown>;
+  /** Red button for destructive actions. */
+  danger?: boolean;
+  /** Let the reason be empty (the API marks it optional). */
+  reasonOptional?: boolean;
+}
+
+/** A button that asks for a reason, then runs `onConfirm`. */
+export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reasonOptional && !reason.trim()) {
+      setError('Please give a reason.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm(reason.trim());
+      setOpen(false);
+      setReason('');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className={danger ? 'danger' : undefined} onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <form className="reason-form" onSubmit={submit} aria-label={label}>
+      <label htmlFor={id}>Reason for “{label}”</label>
+      <textarea id={id} autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
+          {busy ? 'Working…' : `Confirm: ${label}`}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+// Served by the server at /admin/; in dev, /graphql (HTTP and WebSocket) goes to the server.
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const apiTarget = process.env.ADMIN_API_TARGET ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  server: {
+    port: 5174,
+    proxy: { '/graphql': { target: apiTarget, ws: true, changeOrigin: true } },
+  },
+  build: { outDir: 'dist', sourcemap: true },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+  },
+});
