@@ -26,6 +26,10 @@ export class ModbusBoard extends EventEmitter<{ state: [ConnectionState] }> impl
     return this.connection.state;
   }
 
+  get epoch(): number {
+    return this.connection.epoch;
+  }
+
   setOnConnected(hook: (io: BoardIo) => Promise<void>): void {
     this.connection.setOnConnected((exec) => hook(ioOver(exec)));
   }

@@ -24,6 +24,8 @@ export interface RelayBoard extends BoardIo, Pick<EventEmitter<{ state: [Connect
   /** Endpoint key, e.g. "tcp://127.0.0.1:5020". */
   readonly key: string;
   readonly state: ConnectionState;
+  /** Counts connections made: a change between two requests means the link was rebuilt (and relays reset). */
+  readonly epoch: number;
   /** Work run first after every (re)connect, before any queued request. */
   setOnConnected(hook: (io: BoardIo) => Promise<void>): void;
   start(): void;

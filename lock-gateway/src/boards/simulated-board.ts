@@ -14,6 +14,7 @@ import type { BoardIo, RelayBoard } from './relay-board.js';
 export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> implements RelayBoard {
   private current: ConnectionState = { kind: 'idle' };
   private hook: ((io: BoardIo) => Promise<void>) | null = null;
+  private connections = 0;
   private readonly io: BoardIo;
 
   constructor(
@@ -33,6 +34,10 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
 
   get state(): ConnectionState {
     return this.current;
+  }
+
+  get epoch(): number {
+    return this.connections;
   }
 
   setOnConnected(hook: (io: BoardIo) => Promise<void>): void {
@@ -93,6 +98,7 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   private async connect(): Promise<void> {
     if (this.current.kind === 'closed') return;
     this.setState({ kind: 'connecting', attempt: 1, since: Date.now() });
+    this.connections++;
     await this.hook?.(this.io);
     this.setState({ kind: 'connected', since: Date.now() });
   }

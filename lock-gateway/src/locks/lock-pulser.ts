@@ -3,7 +3,7 @@
  * (holding-register "flash" block) one write does it and a gateway crash cannot leave the
  * relay on; otherwise coil on, wait, coil off, and success means both writes confirmed.
  */
-import type { BoardIo } from '../boards/relay-board.js';
+import type { BoardIo, RelayBoard } from '../boards/relay-board.js';
 import { DeviceError, LinkError, NotSentError } from '../modbus/modbus-errors.js';
 
 /** How the pulse is timed on a given board unit. */
@@ -14,7 +14,7 @@ export type PulseOutcome = { ok: true } | { ok: false; sent: boolean; reason: st
 
 /** Pulses `coil` on `unitId` for `pulseMs` using `method`. */
 export async function pulseLock(
-  board: BoardIo,
+  board: BoardIo & Pick<RelayBoard, 'epoch' | 'state'>,
   unitId: number,
   coil: number,
   pulseMs: number,
@@ -28,12 +28,18 @@ export async function pulseLock(
       return failed(error, 'timed pulse write');
     }
   }
+  const epoch = board.epoch;
   try {
     await board.writeCoil(unitId, coil, true);
   } catch (error) {
     return failed(error, 'relay on');
   }
   await sleep(pulseMs);
+  if (board.epoch !== epoch || board.state.kind !== 'connected') {
+    // The link was rebuilt mid-pulse, and the rebuild switched every relay off: the pulse
+    // was cut short. Reported as failed, never repeated (the latch may have released).
+    return { ok: false, sent: true, reason: 'link to the controller lost mid-pulse; relays switched off on reconnect' };
+  }
   // Switching off is idempotent, so it is retried; a broken link is also covered by the
   // all-relays-off write the board does when it comes back.
   let lastError: unknown;

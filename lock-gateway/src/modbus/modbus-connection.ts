@@ -34,6 +34,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   private wake: (() => void) | null = null;
   private stopped = false;
   private onConnected: ((exec: Exec) => Promise<void>) | null = null;
+  private connections = 0;
 
   constructor(
     readonly endpoint: Extract<Endpoint, { kind: 'tcp' | 'rtu' }>,
@@ -46,6 +47,11 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   /** The connection's state right now. */
   get state(): ConnectionState {
     return this.current;
+  }
+
+  /** Connections made so far (see RelayBoard.epoch). */
+  get epoch(): number {
+    return this.connections;
   }
 
   /** Work that must run first after every (re)connect; a link failure in it reconnects. */
@@ -154,6 +160,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
       rejectClosed(new LinkError('connection closed by peer'));
       if (client === this.client) this.linkFailed(new LinkError('connection closed by peer'));
     });
+    this.connections++;
     const hook = this.onConnected;
     if (hook) await this.queue.run(() => hook((unitId, fn) => this.exec(client, unitId, fn)));
     if (client !== this.client) throw new LinkError('link lost while initialising');

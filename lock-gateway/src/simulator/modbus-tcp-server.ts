@@ -80,6 +80,7 @@ function respond(site: SimSite, socket: net.Socket, frame: Buffer): void {
   const pdu = frame.subarray(MBAP);
   const send = (): void => {
     if (socket.destroyed) return;
+    site.countRequest(pdu[0] ?? 0);
     // Apply the request only when answering, so a delayed answer is also a delayed effect.
     let answer: Buffer;
     try {

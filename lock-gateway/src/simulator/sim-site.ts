@@ -40,6 +40,8 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
   readonly units = new Map<number, SimUnit>();
   readonly pulses: PulseRecord[] = [];
   faults: SimFaults = { ...NO_FAULTS };
+  /** Requests answered, per function code (tests check the gateway's read pattern). */
+  readonly requests = new Map<number, number>();
   private readonly maxLog = 10_000;
 
   constructor(units: SimUnitOptions[]) {
@@ -55,6 +57,11 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
       unit.on('door', (...args) => this.emit('door', ...args));
       this.units.set(options.unitId, unit);
     }
+  }
+
+  /** Counts one request with function code `fc`. */
+  countRequest(fc: number): void {
+    this.requests.set(fc, (this.requests.get(fc) ?? 0) + 1);
   }
 
   /** The board with this unit id, or undefined (the Modbus server then answers an exception). */
@@ -100,6 +107,7 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
   reset(): void {
     for (const unit of this.units.values()) unit.reset();
     this.pulses.length = 0;
+    this.requests.clear();
     this.faults = { ...NO_FAULTS };
   }
 

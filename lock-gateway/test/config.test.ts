@@ -1,0 +1,44 @@
+/** The config module: required values, validation, URL derivation, token never shown. */
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig, redactedConfig } from '../src/config/gateway-config.js';
+import { parseEndpoint } from '../src/modbus/endpoint.js';
+
+describe('gateway config', () => {
+  it('derives the HTTP and WebSocket GraphQL URLs from the server URL and freezes the result', () => {
+    const config = loadGatewayConfig([], { GATEWAY_SERVER_URL: 'http://127.0.0.1:4000', GATEWAY_TOKEN: 'secret-token' });
+    expect(config.graphqlUrl).toBe('http://127.0.0.1:4000/graphql');
+    expect(config.wsUrl).toBe('ws://127.0.0.1:4000/graphql');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('lets flags win over env', () => {
+    const config = loadGatewayConfig(['--server', 'https://lockers.example/graphql', '--token', 't2', '--poll-ms', '200'], {
+      GATEWAY_SERVER_URL: 'http://ignored',
+      GATEWAY_TOKEN: 't1',
+    });
+    expect(config.wsUrl).toBe('wss://lockers.example/graphql');
+    expect(config.token).toBe('t2');
+    expect(config.pollIntervalMs).toBe(200);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => loadGatewayConfig([], { GATEWAY_POLL_MS: 'fast', GATEWAY_PULSE_MODE: 'magic' })).toThrow(
+      /GATEWAY_SERVER_URL[\s\S]*GATEWAY_TOKEN[\s\S]*GATEWAY_PULSE_MODE[\s\S]*GATEWAY_POLL_MS/,
+    );
+  });
+
+  it('never shows the token in what may be logged', () => {
+    const config = loadGatewayConfig([], { GATEWAY_SERVER_URL: 'http://x:1', GATEWAY_TOKEN: 'very-secret' });
+    expect(JSON.stringify(redactedConfig(config))).not.toContain('very-secret');
+  });
+});
+
+describe('endpoints', () => {
+  it('parses TCP and RTU endpoints as the server names them', () => {
+    expect(parseEndpoint('tcp://127.0.0.1:5020')).toMatchObject({ kind: 'tcp', host: '127.0.0.1', port: 5020 });
+    expect(parseEndpoint('tcp://10.0.0.5')).toMatchObject({ port: 502 });
+    expect(parseEndpoint('rtu:///dev/ttyUSB0?baud=9600')).toMatchObject({ kind: 'rtu', path: '/dev/ttyUSB0', baudRate: 9600 });
+    expect(() => parseEndpoint('udp://x:1')).toThrow(/unsupported/);
+    expect(() => parseEndpoint('rtu:///dev/ttyS0?baud=fast')).toThrow(/baud/);
+  });
+});
