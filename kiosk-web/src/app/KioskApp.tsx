@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { type ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/i18n';
@@ -23,11 +24,20 @@ function KioskHeader({ onSetup }: { onSetup: () => void }) {
 }
 
 /**
- * The kiosk with its device token. A reset (inactivity or "done") clears the Apollo cache and
+ * The kiosk around a given Apollo client. A reset (inactivity or "done") clears the cache and
  * remounts everything below, language included, so the next person sees nothing of the last one.
  */
-export function KioskApp({ config, onSetup }: { config: KioskConfig; onSetup: () => void }) {
-  const client = useMemo(() => createApolloClient(config.token), [config.token]);
+export function KioskShell({
+  client,
+  siteId,
+  idleSeconds,
+  onSetup,
+}: {
+  client: ApolloClient;
+  siteId: string;
+  idleSeconds: number;
+  onSetup: () => void;
+}) {
   const [generation, setGeneration] = useState(0);
   const reset = useCallback(() => {
     void client.clearStore();
@@ -40,10 +50,16 @@ export function KioskApp({ config, onSetup }: { config: KioskConfig; onSetup: ()
           <KioskHeader onSetup={onSetup} />
           <ConnectionBanner />
           <main>
-            <KioskFlow siteId={config.siteId} idleSeconds={config.idleSeconds} onReset={reset} />
+            <KioskFlow siteId={siteId} idleSeconds={idleSeconds} onReset={reset} />
           </main>
         </div>
       </I18nProvider>
     </ApolloProvider>
   );
+}
+
+/** The kiosk with its device token from the set-up screen. */
+export function KioskApp({ config, onSetup }: { config: KioskConfig; onSetup: () => void }) {
+  const client = useMemo(() => createApolloClient(config.token), [config.token]);
+  return <KioskShell client={client} siteId={config.siteId} idleSeconds={config.idleSeconds} onSetup={onSetup} />;
 }

@@ -21,7 +21,8 @@ export function useSessionFollow(siteId: string, payload: string, initial: Sessi
     if (state === 'OPEN') setSeenOpen(true);
   };
   const noteSession = (next: Session) => {
-    setSession(next);
+    // A poll answered after a newer event must not bring back an earlier state: an ended session stays ended.
+    setSession((prev) => (prev.status === 'COMPLETED' || prev.status === 'CANCELLED' ? prev : next));
     if (next.compartment?.id === compartmentId && next.compartment) noteDoor(next.compartment.doorState);
   };
 

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { apiError, fakeApi, type Handler } from '../test/fake-api';
+import { scanResult, session, siteWithAvailability } from '../test/fixtures';
+import { KioskShell } from './KioskApp';
+
+function kiosk(handlers: Record<string, Handler> = {}) {
+  const api = fakeApi({
+    SiteAvailability: () => ({ site: siteWithAvailability() }),
+    SessionByAccessCode: () => ({ sessionByAccessCode: null }),
+    ...handlers,
+  });
+  const onSetup = vi.fn();
+  render(<KioskShell client={api.client} siteId="site-1" idleSeconds={60} onSetup={onSetup} />);
+  return { api, onSetup };
+}
+
+/** What a keyboard-wedge scanner sends: the code's characters fast, then Enter. */
+function scanWithHardwareScanner(code: string) {
+  for (const key of [...code, 'Enter']) fireEvent.keyDown(document.body, { key });
+}
+
+const heading = () => screen.getByRole('heading', { level: 1 }).textContent;
+const flush = () => act(async () => {
+  await vi.advanceTimersByTimeAsync(0);
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('kiosk inactivity reset', () => {
+  it('returns to the start screen after 60 s untouched, forgetting the person and their language', async () => {
+    kiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Deutsch' }));
+    fireEvent.click(screen.getByRole('button', { name: /Gepäck einschließen/ }));
+    await flush();
+    expect(heading()).toBe('Fachgröße wählen');
+
+    await act(() => vi.advanceTimersByTimeAsync(59_000));
+    fireEvent.pointerDown(document.body); // someone is still there
+    await act(() => vi.advanceTimersByTimeAsync(59_000));
+    expect(heading()).toBe('Fachgröße wählen');
+
+    await act(() => vi.advanceTimersByTimeAsync(1_500));
+    expect(heading()).toBe('Welcome');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('never resets while a door is open, and does once the luggage is stored', async () => {
+    const s = session();
+    const { api } = kiosk({
+      ScanAccessCode: () => ({ scanAccessCode: scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }) }),
+      SessionByAccessCode: () => ({ sessionByAccessCode: s }),
+    });
+    scanWithHardwareScanner('CODE-0123456789');
+    await flush();
+    expect(screen.getByText('A07')).toBeInTheDocument();
+    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({ payload: 'CODE-0123456789', intent: 'RETRIEVE' });
+
+    await act(() => vi.advanceTimersByTimeAsync(180_000));
+    expect(screen.getByText('A07')).toBeInTheDocument();
+
+    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'STORED', dueAt: '2026-11-25T17:40:00.000Z' }) }));
+    await flush();
+    expect(screen.getByText('Stored until 18:40')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(61_000));
+    expect(heading()).toBe('Welcome');
+  });
+});
+
+describe('kiosk scanning', () => {
+  it('explains RATE_LIMITED in plain words', async () => {
+    kiosk({
+      ScanAccessCode: () => {
+        throw apiError('RATE_LIMITED');
+      },
+    });
+    scanWithHardwareScanner('CODE-0123456789');
+    await flush();
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait a minute');
+  });
+
+  it('ignores slow typing, which is a person and not a scanner', async () => {
+    const { api } = kiosk({ ScanAccessCode: () => ({ scanAccessCode: scanResult('INVALID_CODE') }) });
+    for (const key of [...'CODE-0123456789', 'Enter']) {
+      fireEvent.keyDown(document.body, { key });
+      await act(() => vi.advanceTimersByTimeAsync(200));
+    }
+    expect(api.calls.some((c) => c.name === 'ScanAccessCode')).toBe(false);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { type ScanResult, type Session } from '../../api/types';
+import { fakeApi } from '../../test/fake-api';
+import { scanResult, session } from '../../test/fixtures';
+import { ScanOutcomeView } from './ScanOutcomeView';
+
+function show(result: ScanResult, current: { session: Session | null } = { session: result.session }) {
+  const api = fakeApi({
+    SessionByAccessCode: () => ({ sessionByAccessCode: current.session }),
+    SubmitFeedback: () => ({ submitFeedback: true }),
+    RequestAssistance: () => ({ requestAssistance: { __typename: 'Alert', id: 'al-1', createdAt: '2026-11-25T14:00:00Z' } }),
+  });
+  const props = {
+    onBusyChange: vi.fn(),
+    onDone: vi.fn(),
+    onScanAgain: vi.fn(),
+    onPaid: vi.fn(),
+    onLostCode: vi.fn(),
+  };
+  render(<ScanOutcomeView siteId="site-1" payload="CODE-123456789" result={result} {...props} />, { wrapper: api.wrapper });
+  return { api, props };
+}
+
+describe('scan outcomes that open nothing', () => {
+  it.each([
+    ['NO_COMPARTMENT_AVAILABLE', 'No locker free', /Your code stays valid/],
+    ['INVALID_CODE', 'Code not recognised', /could not use this code/],
+    ['WRONG_SITE', 'Other location', /another locker location/],
+    ['SESSION_CLOSED', 'Code no longer valid', /storage has ended/],
+    ['BUSY', 'Already opening', /already being opened/],
+  ] as const)('%s says what happened and offers a next step', async (outcome, heading, text) => {
+    const { props } = show(scanResult(outcome));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(heading);
+    expect(screen.getByRole('alert')).toHaveTextContent(text);
+    await userEvent.click(screen.getByRole('button', { name: 'Scan again' }));
+    expect(props.onScanAgain).toHaveBeenCalledOnce();
+  });
+
+  it('offers recovery for an invalid code', async () => {
+    const { props } = show(scanResult('INVALID_CODE'));
+    await userEvent.click(screen.getByRole('button', { name: 'I lost my code' }));
+    expect(props.onLostCode).toHaveBeenCalledOnce();
+  });
+});
+
+describe('deposit followed live', () => {
+  it('shows the locker, then door open, then the stored-until time in the site time zone', async () => {
+    const s = session();
+    const current = { session: s as Session | null };
+    const { api, props } = show(
+      scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }),
+      current,
+    );
+    expect(screen.getByText('A07')).toBeInTheDocument();
+    expect(screen.getByText(/Open the door and put your luggage in/)).toBeInTheDocument();
+    await waitFor(() => expect(props.onBusyChange).toHaveBeenLastCalledWith(true));
+
+    act(() => api.emit('CompartmentUpdated', { compartmentUpdated: { __typename: 'Compartment', id: 'cmp-a07', label: 'A07', size: 'SMALL', status: 'RESERVED', doorState: 'OPEN', version: 3 } }));
+    expect(await screen.findByRole('heading', { name: 'Door open' })).toBeInTheDocument();
+    expect(screen.getByText('Put your luggage in, then close the door.')).toBeInTheDocument();
+
+    // 17:40 UTC is 18:40 in Berlin in November.
+    const stored = session({ status: 'STORED', depositedAt: '2026-11-25T13:40:00.000Z', dueAt: '2026-11-25T17:40:00.000Z' });
+    current.session = stored;
+    act(() => api.emit('SessionUpdated', { sessionUpdated: stored }));
+    expect(await screen.findByText('Stored until 18:40')).toBeInTheDocument();
+    expect(screen.getByText('Your luggage is in locker A07.')).toBeInTheDocument();
+    await waitFor(() => expect(props.onBusyChange).toHaveBeenLastCalledWith(false));
+  });
+
+  it('says the code still works when the door was not opened in time', async () => {
+    const s = session();
+    const { api } = show(scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }));
+    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }));
+    expect(await screen.findByText(/not opened in time. Your code still works/)).toBeInTheDocument();
+  });
+
+  it('raises an assistance request when the door did not open', async () => {
+    const s = session();
+    const { api } = show(scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }));
+    await userEvent.click(screen.getByRole('button', { name: 'The door did not open' }));
+    expect(await screen.findByText(/Help is coming/)).toBeInTheDocument();
+    expect(api.calls.find((c) => c.name === 'RequestAssistance')?.variables).toMatchObject({
+      siteId: 'site-1',
+      payload: 'CODE-123456789',
+      compartmentLabel: 'A07',
+    });
+  });
+});
+
+describe('retrieval followed live', () => {
+  it('thanks the person and sends their rating', async () => {
+    const s = session({ status: 'RETRIEVING', intent: 'RETRIEVE' });
+    const { api } = show(scanResult('UNLOCKING_FOR_RETRIEVAL', { session: s, compartment: s.compartment }));
+    expect(screen.getByText(/Open the door and take your luggage/)).toBeInTheDocument();
+    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'COMPLETED', retrievedAt: '2026-11-25T15:00:00Z' }) }));
+    expect(await screen.findByRole('heading', { name: 'Thank you!' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: '4 out of 5' }));
+    expect(await screen.findByText('Thank you for your feedback.')).toBeInTheDocument();
+    expect(api.calls.find((c) => c.name === 'SubmitFeedback')?.variables).toMatchObject({ payload: 'CODE-123456789', rating: 4 });
+  });
+});
