@@ -1,6 +1,8 @@
 // One Apollo client per signed-in token: queries and mutations over HTTP, subscriptions
 // over graphql-ws with the same bearer token in connectionParams.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
@@ -21,8 +23,19 @@ function graphqlUrls(): { http: string; ws: string } {
   return { http, ws: http.replace(/^http/, 'ws') };
 }
 
-/** Builds the client for `token` (or an anonymous one, used only to log in). */
-export function createApiSession(token: string | null): ApiSession {
+// graphql-ws close codes for a refused connection_init (bad or expired token): retrying
+// cannot help, the person must sign in again.
+const AUTH_CLOSE_CODES = new Set([4401, 4403]);
+
+function isAuthClose(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && AUTH_CLOSE_CODES.has((e as { code: number }).code);
+}
+
+/**
+ * Builds the client for `token` (or an anonymous one, used only to log in).
+ * `onUnauthenticated` runs when the server no longer accepts the token.
+ */
+export function createApiSession(token: string | null, onUnauthenticated: () => void = () => undefined): ApiSession {
   const urls = graphqlUrls();
   const connection = new ConnectionStore();
   const authorization = token ? `Bearer ${token}` : undefined;
@@ -34,14 +47,18 @@ export function createApiSession(token: string | null): ApiSession {
     connectionParams: () => (authorization ? { authorization } : {}),
     // Keep retrying for as long as the tab is open: a dashboard must come back by itself.
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    shouldRetry: (e) => !isAuthClose(e),
     retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(500 * 2 ** retries, 5_000))),
     // A dropped network often leaves a half-open socket: ping, and close when no pong comes.
     keepAlive: 10_000,
     on: {
       connecting: () => connection.connecting(),
       connected: () => connection.connected(),
-      closed: () => connection.closed(true),
+      closed: (e) => {
+        const auth = isAuthClose(e);
+        connection.closed(!auth);
+        if (auth && token) onUnauthenticated();
+      },
       ping: (received) => {
         if (received) return;
         pingTimer = setTimeout(() => {
@@ -60,13 +77,19 @@ export function createApiSession(token: string | null): ApiSession {
     headers: authorization ? { authorization } : {},
   });
 
+  const expired = new ErrorLink(({ error }) => {
+    if (token && CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+      onUnauthenticated();
+    }
+  });
+
   const link = ApolloLink.split(
     ({ query }) => {
       const def = getMainDefinition(query);
       return def.kind === 'OperationDefinition' && def.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
-    http,
+    ApolloLink.from([expired, http]),
   );
 
   const apollo = new ApolloClient({ link, cache: new InMemoryCache() });

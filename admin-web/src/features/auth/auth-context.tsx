@@ -31,7 +31,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [checking, setChecking] = useState<boolean>(() => readToken() !== null);
-  const session = useMemo(() => createApiSession(token), [token]);
+  const signOut = useCallback(() => {
+    writeToken(null);
+    setUser(null);
+    setToken(null);
+  }, []);
+  const session = useMemo(() => createApiSession(token, signOut), [token, signOut]);
 
   useEffect(() => () => session.dispose(), [session]);
 
@@ -65,12 +70,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(nextUser);
     setToken(nextToken);
     setChecking(false);
-  }, []);
-
-  const signOut = useCallback(() => {
-    writeToken(null);
-    setUser(null);
-    setToken(null);
   }, []);
 
   const value = useMemo(() => ({ user, session, signIn, signOut }), [user, session, signIn, signOut]);
