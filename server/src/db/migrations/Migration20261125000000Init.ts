@@ -134,7 +134,7 @@ create table storage_session (
   security_alerted boolean not null default false,
   reminder_sent boolean not null default false,
   version int not null default 1,
-  check ((status in ('DEPOSITING','STORED','RETRIEVING')) = (compartment_id is not null))
+  check (status not in ('DEPOSITING','STORED','RETRIEVING') or compartment_id is not null)
 );
 -- the database itself refuses a double allocation: one open session per compartment
 create unique index storage_session_one_open_per_compartment on storage_session (compartment_id)

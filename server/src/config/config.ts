@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+
+/** Validated, frozen server configuration. `loadConfig` is the only reader of `process.env`. */
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** null: start an embedded PostgreSQL with its data in `dataDir`. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly redisUrl: string | null;
+  /** HMAC key for people's tokens; a secret, never logged. */
+  readonly authSecret: string | null;
+  readonly tokenTtlSeconds: number;
+  readonly adminEmail: string | null;
+  readonly adminPassword: string | null;
+  readonly seedDemo: boolean;
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: string;
+  readonly appsDir: string | null;
+  readonly timerIntervalMs: number;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly limits: {
+    readonly failedScansPerMinute: number;
+    readonly loginsPerMinute: number;
+    readonly publicCallsPerMinute: number;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxCost: number;
+    readonly maxTokens: number;
+    readonly maxBodyBytes: number;
+  };
+}
+
+/** The secret-bearing keys; the logger redacts them wherever they appear. */
+export const SECRET_CONFIG_KEYS = ['authSecret', 'adminPassword', 'databaseUrl', 'redisUrl', 'smtpUrl'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates every variable once; throws one ConfigError listing every bad value. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | null => {
+    const v = env[name]?.trim();
+    return v ? v : null;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name);
+    if (raw === null) return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = str(name);
+    if (raw === null) return null;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnvRaw = str('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as Config['nodeEnv'];
+
+  const authSecret = str('AUTH_SECRET');
+  if (authSecret !== null && authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (authSecret === null && nodeEnv === 'production') problems.push('AUTH_SECRET is required in production');
+
+  const adminEmail = str('ADMIN_EMAIL');
+  const adminPassword = str('ADMIN_PASSWORD');
+  if ((adminEmail === null) !== (adminPassword === null)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  if (adminEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL is not an email address');
+  if (adminPassword !== null && adminPassword.length < 10) problems.push('ADMIN_PASSWORD must be at least 10 characters');
+
+  const logLevel = str('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+
+  const serverRoot = resolve(import.meta.dirname, '..', '..');
+  const config: Config = {
+    nodeEnv,
+    host: str('HOST') ?? '0.0.0.0',
+    port: int('PORT', 4000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: resolve(str('DATA_DIR') ?? resolve(serverRoot, '.data')),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    authSecret,
+    tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    adminEmail,
+    adminPassword,
+    seedDemo: bool('SEED_DEMO', false),
+    corsOrigins: (str('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel,
+    appsDir: str('APPS_DIR') ?? resolve(serverRoot, '..'),
+    timerIntervalMs: int('TIMER_INTERVAL_MS', 500, 50, 60_000),
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM') ?? 'Lockers <no-reply@lockers.local>',
+    limits: {
+      failedScansPerMinute: int('RATE_LIMIT_FAILED_SCANS', 10, 1, 100_000),
+      loginsPerMinute: int('RATE_LIMIT_LOGINS', 10, 1, 100_000),
+      publicCallsPerMinute: int('RATE_LIMIT_PUBLIC', 30, 1, 100_000),
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 2, 100),
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      maxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
+      maxBodyBytes: int('MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+    },
+    ...overrides,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus, Topics } from '../events/event-bus.js';
+import { ALL_SITES } from '../events/event-bus.js';
+
+type Publication = { [K in keyof Topics]: { topic: K; key: Topics[K][0]; payload: () => Topics[K][1] } }[keyof Topics];
+
+/**
+ * What a state change announces. Collected inside the transaction and published only after
+ * it commits, so no subscriber ever sees a change that was rolled back. Payloads are built
+ * after the commit, when versions and generated values are final.
+ */
+export class Effects {
+  private readonly publications: Publication[] = [];
+  private readonly afterCommit: Array<() => void | Promise<void>> = [];
+
+  publish<K extends keyof Topics>(topic: K, key: Topics[K][0], payload: () => Topics[K][1]): void {
+    this.publications.push({ topic, key, payload } as Publication);
+  }
+
+  onCommit(fn: () => void | Promise<void>): void {
+    this.afterCommit.push(fn);
+  }
+
+  /** @internal called by `transact` after the commit */
+  async flush(bus: EventBus): Promise<void> {
+    for (const p of this.publications) {
+      const payload = p.payload();
+      const publish = bus.publish as (topic: string, key: string, payload: unknown) => void;
+      publish(p.topic, p.key, payload);
+      if (p.topic !== 'SESSION_UPDATED' && p.topic !== 'GATEWAY_COMMAND') publish(p.topic, ALL_SITES, payload);
+    }
+    for (const fn of this.afterCommit) await fn();
+  }
+}
+
+/** One transaction per state change, on a fresh fork, with its announcements after the commit. */
+export async function transact<T>(
+  em: EntityManager,
+  bus: EventBus,
+  work: (em: EntityManager, effects: Effects) => Promise<T>,
+): Promise<T> {
+  const effects = new Effects();
+  const result = await em.fork().transactional((tx) => work(tx, effects));
+  await effects.flush(bus);
+  return result;
+}

@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Effects } from '../../db/transaction.js';
+import { AlertEntity } from './alert.entity.js';
+import type { AlertType } from './alert.enums.js';
+import { toAlertView } from './alert.types.js';
+import { newId } from '../../shared/ids.js';
+
+export interface AlertInput {
+  type: AlertType;
+  siteId: string;
+  message: string;
+  at: Date;
+  compartmentId?: string | null;
+  sessionId?: string | null;
+  gatewayId?: string | null;
+}
+
+/** Raises an alert inside the caller's transaction and announces it after the commit. */
+export function raiseAlert(tx: EntityManager, fx: Effects, input: AlertInput): AlertEntity {
+  const alert = tx.create(AlertEntity, {
+    id: newId(),
+    type: input.type,
+    siteId: input.siteId,
+    compartmentId: input.compartmentId ?? null,
+    sessionId: input.sessionId ?? null,
+    gatewayId: input.gatewayId ?? null,
+    message: input.message.slice(0, 500),
+    createdAt: input.at,
+  } as AlertEntity);
+  fx.publish('ALERT_RAISED', input.siteId, () => toAlertView(alert));
+  return alert;
+}

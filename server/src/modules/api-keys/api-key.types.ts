@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTime } from '../../graphql/common.types.js';
+import type { ApiKeyEntity } from './api-key.entity.js';
+
+@ObjectType('ApiKeyCredentials')
+export class ApiKeyCredentials {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [String]) scopes!: string[];
+  @Field(() => String, { description: 'Shown once' }) secret!: string;
+}
+
+@ObjectType('ApiKey')
+export class ApiKeyView {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [String]) scopes!: string[];
+  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true }) revokedAt!: Date | null;
+}
+
+export const toApiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
+  id: k.id,
+  name: k.name,
+  scopes: k.scopes,
+  createdAt: k.createdAt,
+  revokedAt: k.revokedAt,
+});

@@ -1,0 +1,103 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import type { GqlContext } from '../../graphql/context.js';
+import { CompartmentView, LockerBankView, CompartmentInput, toCompartmentView, toBankView } from './compartment.types.js';
+import { SiteView, toSiteView } from '../sites/site.types.js';
+import { GatewayView, toGatewayView } from '../devices/device.types.js';
+import { SessionView } from '../sessions/session.types.js';
+import { DoorEventView, toDoorEventView } from '../door-events/door-event.types.js';
+import { authorize, can } from '../../auth/authorize.js';
+import { parseId, parseOptionalId } from '../../shared/ids.js';
+import { notFound } from '../../errors/domain-error.js';
+import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
+import { actorName } from '../../auth/caller.js';
+
+@Resolver(() => LockerBankView)
+export class LockerBankResolver {
+  @Mutation(() => LockerBankView, { description: 'ADMIN' })
+  async createLockerBank(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('label', () => String) label: string,
+    @Arg('modbusEndpoint', () => String) modbusEndpoint: string,
+    @Arg('compartments', () => [CompartmentInput]) compartments: CompartmentInput[],
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('gatewayId', () => ID, { nullable: true, description: "Defaults to the site's gateway" }) gatewayId?: string,
+  ): Promise<LockerBankView> {
+    authorize(caller, 'setup:write');
+    const bank = await services.banks.create({
+      siteId: parseId(siteId, 'siteId'), label, modbusEndpoint, gatewayId: parseOptionalId(gatewayId, 'gatewayId'), compartments,
+    });
+    return toBankView(bank);
+  }
+
+  @FieldResolver(() => SiteView)
+  async site(@Root() bank: LockerBankView, @Ctx() { loaders }: GqlContext): Promise<SiteView> {
+    return toSiteView((await loaders.site.load(bank.siteId))!);
+  }
+
+  @FieldResolver(() => GatewayView, { nullable: true })
+  async gateway(@Root() bank: LockerBankView, @Ctx() { loaders, services }: GqlContext): Promise<GatewayView | null> {
+    if (!bank.gatewayId) return null;
+    const [gateway, site] = await Promise.all([loaders.gateway.load(bank.gatewayId), loaders.site.load(bank.siteId)]);
+    return gateway && site ? toGatewayView(gateway, site.gatewayHeartbeatSeconds, services.infra.clock.now()) : null;
+  }
+
+  @FieldResolver(() => [CompartmentView])
+  async compartments(@Root() bank: LockerBankView, @Ctx() { services }: GqlContext): Promise<CompartmentView[]> {
+    return (await services.compartments.ofBank(bank.id)).map(toCompartmentView);
+  }
+}
+
+@Resolver(() => CompartmentView)
+export class CompartmentResolver {
+  @Mutation(() => DoorEventView, { description: 'ADMIN or OPERATOR: remote open, recorded with who and why' })
+  async operatorOpenCompartment(
+    @Arg('compartmentId', () => ID) compartmentId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<DoorEventView> {
+    authorize(caller, 'compartments:operate');
+    const event = await services.compartments.operatorOpen(parseId(compartmentId, 'compartmentId'), reason, actorName(caller));
+    return toDoorEventView(event);
+  }
+
+  @Mutation(() => CompartmentView, { description: 'ADMIN or OPERATOR' })
+  async setCompartmentOutOfService(
+    @Arg('compartmentId', () => ID) compartmentId: string,
+    @Arg('outOfService', () => Boolean) outOfService: boolean,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<CompartmentView> {
+    authorize(caller, 'compartments:operate');
+    return toCompartmentView(await services.compartments.setOutOfService(parseId(compartmentId, 'compartmentId'), outOfService, reason ?? null));
+  }
+
+  @FieldResolver(() => LockerBankView)
+  async bank(@Root() c: CompartmentView, @Ctx() { loaders }: GqlContext): Promise<LockerBankView> {
+    const bank = await loaders.bank.load(c.bankId);
+    if (!bank) throw notFound('Bank');
+    return toBankView(bank);
+  }
+
+  @FieldResolver(() => SessionView, { nullable: true, description: 'null for callers without the right to see sessions' })
+  async currentSession(@Root() c: CompartmentView, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
+    if (!can(caller, 'sessions:read', c.siteId)) return null;
+    return services.sessions.openOnCompartment(c.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  outOfServiceReason(@Root() c: CompartmentView, @Ctx() { caller }: GqlContext): string | null {
+    return caller.kind === 'user' ? c.outOfServiceReason : null;
+  }
+
+  @Subscription(() => CompartmentView, {
+    subscribe: ({ args, context }) => {
+      const ctx = context as GqlContext;
+      // a kiosk follows its own site's availability; everyone else needs events:subscribe
+      const permission = ctx.caller.kind === 'kiosk' ? 'sites:read' : 'events:subscribe';
+      return subscribeSiteTopic(ctx, 'COMPARTMENT_UPDATED', args.siteId as string | null, permission);
+    },
+  })
+  compartmentUpdated(@Root() c: CompartmentView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): CompartmentView {
+    return c;
+  }
+}

@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../../events/event-bus.js';
+import { transact } from '../../db/transaction.js';
+import type { Clock } from '../../shared/clock.js';
+import { CompartmentEntity } from './compartment.entity.js';
+import { LockerBankEntity } from './locker-bank.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
+import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { DoorEventEntity } from '../door-events/door-event.entity.js';
+import { badInput, conflict, notFound } from '../../errors/domain-error.js';
+import { requestUnlock } from '../gateway-commands/unlock.js';
+import { announceCompartment } from '../door-events/door-event.recorder.js';
+import type { CompartmentSize, CompartmentStatus } from './compartment.enums.js';
+
+/** Compartments: reading them, and the operators' actions on them. */
+export class CompartmentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  list(siteId: string, filter: { status?: CompartmentStatus | null; size?: CompartmentSize | null } = {}): Promise<CompartmentEntity[]> {
+    const where: Record<string, unknown> = { siteId };
+    if (filter.status) where.status = filter.status;
+    if (filter.size) where.size = filter.size;
+    return this.em.fork().find(CompartmentEntity, where, { orderBy: { label: 'asc' } });
+  }
+
+  ofBank(bankId: string): Promise<CompartmentEntity[]> {
+    return this.em.fork().find(CompartmentEntity, { bankId }, { orderBy: { label: 'asc' } });
+  }
+
+  banksOfSite(siteId: string): Promise<LockerBankEntity[]> {
+    return this.em.fork().find(LockerBankEntity, { siteId }, { orderBy: { label: 'asc' } });
+  }
+
+  get(id: string): Promise<CompartmentEntity | null> {
+    return this.em.fork().findOne(CompartmentEntity, id);
+  }
+
+  /** Remote open by an operator, recorded with who and why; the door opening is then expected. */
+  async operatorOpen(compartmentId: string, reason: string, actor: string): Promise<DoorEventEntity> {
+    const why = checkReason(reason);
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: 3 });
+      if (!c) throw notFound('Compartment');
+      const site = await tx.findOneOrFail(SiteEntity, c.siteId);
+      const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
+      await requestUnlock(tx, fx, { compartment: c, site, sessionId: session?.id ?? null, actor, detail: `operator open: ${why}`, at: this.clock.now() });
+      await tx.flush();
+      return tx.findOneOrFail(DoorEventEntity, { compartmentId: c.id, type: 'UNLOCK_REQUESTED' }, { orderBy: { seq: 'desc' } });
+    });
+  }
+
+  /** Out of service: never allocated. Only an empty compartment can be taken out. */
+  async setOutOfService(compartmentId: string, outOfService: boolean, reason: string | null): Promise<CompartmentEntity> {
+    if (reason && reason.length > 500) throw badInput('reason', 'reason must be at most 500 characters');
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: 3 });
+      if (!c) throw notFound('Compartment');
+      const open = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
+      if (outOfService) {
+        if (open || c.status === 'RESERVED' || c.status === 'OCCUPIED') {
+          throw conflict(`Compartment ${c.label} holds a session; end it before taking the compartment out of service`);
+        }
+        c.status = 'OUT_OF_SERVICE';
+        c.outOfServiceReason = reason?.trim() || null;
+      } else if (c.status === 'OUT_OF_SERVICE') {
+        c.status = 'AVAILABLE';
+        c.outOfServiceReason = null;
+      }
+      announceCompartment(fx, c);
+      return c;
+    });
+  }
+}
+
+function checkReason(reason: string): string {
+  const why = reason.trim();
+  if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
+  return why;
+}

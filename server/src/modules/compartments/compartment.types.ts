@@ -1,0 +1,64 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MaxLength, Min, Max, MinLength } from 'class-validator';
+import { CompartmentSize, CompartmentStatus, DoorState } from './compartment.enums.js';
+import type { CompartmentEntity } from './compartment.entity.js';
+import type { LockerBankEntity } from './locker-bank.entity.js';
+
+@ObjectType('Compartment')
+export class CompartmentView {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Printed on the door, unique in its site, e.g. "A07"' }) label!: string;
+  @Field(() => CompartmentSize) size!: CompartmentSize;
+  @Field(() => CompartmentStatus) status!: CompartmentStatus;
+  @Field(() => DoorState) doorState!: DoorState;
+  @Field(() => Int, { description: 'Grows with every change: a reconnecting client keeps the newest' }) version!: number;
+  @Field(() => String, { nullable: true, description: 'Why it is out of service (staff only)' }) outOfServiceReason!: string | null;
+  bankId!: string;
+  siteId!: string;
+}
+
+export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
+  id: c.id,
+  label: c.label,
+  size: c.size,
+  status: c.status,
+  doorState: c.doorState,
+  version: c.version,
+  outOfServiceReason: c.outOfServiceReason,
+  bankId: c.bankId,
+  siteId: c.siteId,
+});
+
+@ObjectType('LockerBank')
+export class LockerBankView {
+  @Field(() => ID) id!: string;
+  @Field(() => String) label!: string;
+  @Field(() => String) modbusEndpoint!: string;
+  siteId!: string;
+  gatewayId!: string | null;
+}
+
+export const toBankView = (b: LockerBankEntity): LockerBankView => ({
+  id: b.id,
+  label: b.label,
+  modbusEndpoint: b.modbusEndpoint,
+  siteId: b.siteId,
+  gatewayId: b.gatewayId,
+});
+
+@ObjectType('ModbusAddress')
+export class ModbusAddressView {
+  @Field(() => String) endpoint!: string;
+  @Field(() => Int) unitId!: number;
+  @Field(() => Int) coil!: number;
+  @Field(() => Int) doorInput!: number;
+}
+
+@InputType('CompartmentInput')
+export class CompartmentInput {
+  @Field(() => String) @MinLength(1) @MaxLength(20) label!: string;
+  @Field(() => CompartmentSize) size!: CompartmentSize;
+  @Field(() => Int) @Min(0) @Max(255) unitId!: number;
+  @Field(() => Int) @Min(0) @Max(65535) coil!: number;
+  @Field(() => Int) @Min(0) @Max(65535) doorInput!: number;
+}

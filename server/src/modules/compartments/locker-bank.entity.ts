@@ -1,0 +1,12 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+@Entity({ tableName: 'locker_bank' })
+export class LockerBankEntity {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'uuid' }) siteId!: string;
+  /** The gateway that drives this bank's relay boards; commands for its compartments go there. */
+  @Property({ type: 'uuid', nullable: true }) gatewayId: string | null = null;
+  @Property({ type: 'string' }) label!: string;
+  @Property({ type: 'string' }) modbusEndpoint!: string;
+  @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+}

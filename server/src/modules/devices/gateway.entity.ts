@@ -1,0 +1,14 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+@Entity({ tableName: 'gateway' })
+export class GatewayEntity {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'uuid' }) siteId!: string;
+  @Property({ type: 'string' }) name!: string;
+  /** sha256 of the device token; the token itself is shown once and never stored. */
+  @Property({ type: 'string', lazy: true }) tokenHash!: string;
+  @Property({ type: 'boolean' }) connected = false;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastSeenAt: Date | null = null;
+  @Property({ type: 'boolean' }) offlineAlerted = false;
+  @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+}

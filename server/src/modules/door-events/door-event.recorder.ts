@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Effects } from '../../db/transaction.js';
+import { DoorEventEntity } from './door-event.entity.js';
+import type { DoorEventType } from './door-event.enums.js';
+import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { toCompartmentView } from '../compartments/compartment.types.js';
+import { toDoorEventView } from './door-event.types.js';
+import { newId } from '../../shared/ids.js';
+
+export interface DoorEventInput {
+  type: DoorEventType;
+  compartment: CompartmentEntity;
+  sessionId?: string | null;
+  actor?: string | null;
+  detail?: string | null;
+  at: Date;
+}
+
+/** Records a door event and announces it, with the compartment's new state, after the commit. */
+export function recordDoorEvent(tx: EntityManager, fx: Effects, input: DoorEventInput): DoorEventEntity {
+  const event = tx.create(DoorEventEntity, {
+    id: newId(),
+    at: input.at,
+    type: input.type,
+    siteId: input.compartment.siteId,
+    compartmentId: input.compartment.id,
+    sessionId: input.sessionId ?? null,
+    actor: input.actor ?? null,
+    detail: input.detail?.slice(0, 500) ?? null,
+  } as DoorEventEntity);
+  fx.publish('DOOR_EVENT', input.compartment.siteId, () => toDoorEventView(event, input.compartment));
+  return event;
+}
+
+/** Announces a compartment's new state (status, door, version) after the commit. */
+export function announceCompartment(fx: Effects, compartment: CompartmentEntity): void {
+  fx.publish('COMPARTMENT_UPDATED', compartment.siteId, () => toCompartmentView(compartment));
+}

@@ -1,0 +1,40 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTime, PageInfo } from '../../graphql/common.types.js';
+import { DoorEventType } from './door-event.enums.js';
+import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
+import type { DoorEventEntity } from './door-event.entity.js';
+import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+
+@ObjectType('DoorEvent')
+export class DoorEventView {
+  @Field(() => ID) id!: string;
+  @Field(() => DateTime) at!: Date;
+  @Field(() => DoorEventType) type!: DoorEventType;
+  @Field(() => String, { nullable: true }) detail!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who caused it (staff only)' }) actor!: string | null;
+  siteId!: string;
+  compartmentId!: string;
+  sessionId!: string | null;
+  /** Embedded when published, so subscribers do not each query the compartment. */
+  compartment?: CompartmentView;
+}
+
+export function toDoorEventView(e: DoorEventEntity, compartment?: CompartmentEntity): DoorEventView {
+  return {
+    id: e.id,
+    at: e.at,
+    type: e.type,
+    detail: e.detail,
+    actor: e.actor,
+    siteId: e.siteId,
+    compartmentId: e.compartmentId,
+    sessionId: e.sessionId,
+    compartment: compartment ? toCompartmentView(compartment) : undefined,
+  };
+}
+
+@ObjectType('DoorEventConnection')
+export class DoorEventConnection {
+  @Field(() => [DoorEventView]) nodes!: DoorEventView[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}

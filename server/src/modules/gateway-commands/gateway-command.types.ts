@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../graphql/common.types.js';
+import { ModbusAddressView } from '../compartments/compartment.types.js';
+import { GatewayView } from '../devices/device.types.js';
+import type { GatewayCommandEntity } from './gateway-command.entity.js';
+
+export type CommandResult = 'SUCCEEDED' | 'FAILED';
+export const CommandResult = { SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
+registerEnumType(CommandResult, { name: 'CommandResult' });
+
+@ObjectType('GatewayCommand')
+export class GatewayCommandView {
+  @Field(() => ID, { description: 'Idempotency key: the gateway acts once per id' }) id!: string;
+  @Field(() => String) type!: string;
+  @Field(() => ID) compartmentId!: string;
+  @Field(() => ModbusAddressView) modbus!: ModbusAddressView;
+  @Field(() => Int) pulseMs!: number;
+  @Field(() => DateTime) issuedAt!: Date;
+  @Field(() => DateTime, { description: 'A command not executed by then must not be executed' }) expiresAt!: Date;
+}
+
+export const toCommandView = (c: GatewayCommandEntity): GatewayCommandView => ({
+  id: c.id,
+  type: c.type,
+  compartmentId: c.compartmentId,
+  modbus: { endpoint: c.endpoint, unitId: c.unitId, coil: c.coil, doorInput: c.doorInput },
+  pulseMs: c.pulseMs,
+  issuedAt: c.issuedAt,
+  expiresAt: c.expiresAt,
+});
+
+@ObjectType('GatewayCompartment')
+export class GatewayCompartmentView {
+  @Field(() => ID) compartmentId!: string;
+  @Field(() => String) label!: string;
+  @Field(() => ModbusAddressView) modbus!: ModbusAddressView;
+}
+
+@ObjectType('GatewayConfig')
+export class GatewayConfigView {
+  @Field(() => GatewayView) gateway!: GatewayView;
+  @Field(() => Int) pulseMs!: number;
+  @Field(() => [GatewayCompartmentView]) compartments!: GatewayCompartmentView[];
+}

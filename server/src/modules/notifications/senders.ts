@@ -1,0 +1,33 @@
+import nodemailer from 'nodemailer';
+import type { Logger } from '../../observability/logger.js';
+
+export interface Message {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** One delivery channel. Real adapters: SMTP. The SMS carrier cannot run here: a logging adapter stands in. */
+export interface Sender {
+  send(m: Message): Promise<void>;
+}
+
+export function smtpSender(url: string, from: string): Sender {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(m) {
+      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+    },
+  };
+}
+
+/** Logs that a message went out, without its body (it may hold a one-time code). */
+export function loggingSender(logger: Logger, channel: string): Sender {
+  return {
+    async send(m) {
+      logger.info({ channel, to: maskRecipient(m.to), subject: m.subject }, 'message delivered (logging adapter)');
+    },
+  };
+}
+
+const maskRecipient = (to: string): string => to.replace(/^(.{2}).*(@.*|.{2})$/, '$1***$2');

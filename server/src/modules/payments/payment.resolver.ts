@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../../graphql/context.js';
+import { DemoPaymentOutcome, PaymentView, toPaymentView } from './payment.types.js';
+import { parseId } from '../../shared/ids.js';
+import { authorize } from '../../auth/authorize.js';
+import { forbidden, notFound } from '../../errors/domain-error.js';
+import type { Caller } from '../../auth/caller.js';
+import type { Services } from '../../app/services.js';
+
+/** Who may pay for a session: staff, the kiosk of its site, or whoever holds its code. */
+async function authorizePayer(caller: Caller, services: Services, sessionId: string, payload: string | null): Promise<void> {
+  const session = await services.sessions.get(sessionId);
+  if (!session) throw notFound('Session');
+  if (caller.kind === 'user') return authorize(caller, 'sessions:write');
+  if (caller.kind === 'kiosk') return authorize(caller, 'depositor:act', session.siteId);
+  if (payload) {
+    const byCode = await services.sessions.byCode(session.siteId, payload);
+    if (byCode?.id === sessionId) return;
+  }
+  throw forbidden('Pay at the kiosk, or give the access code of this session');
+}
+
+@Resolver(() => PaymentView)
+export class PaymentResolver {
+  @Mutation(() => PaymentView)
+  async createPayment(@Arg('sessionId', () => ID) sessionId: string, @Ctx() { caller, services }: GqlContext, @Arg('payload', () => String, { nullable: true }) payload?: string): Promise<PaymentView> {
+    const id = parseId(sessionId, 'sessionId');
+    await authorizePayer(caller, services, id, payload ?? null);
+    return toPaymentView(await services.payments.create(id));
+  }
+
+  @Mutation(() => PaymentView, { description: 'Demo provider only: the kiosk tap-card answer' })
+  async confirmDemoPayment(@Arg('paymentId', () => ID) paymentId: string, @Arg('outcome', () => DemoPaymentOutcome) outcome: DemoPaymentOutcome, @Ctx() { caller, services }: GqlContext): Promise<PaymentView> {
+    const payment = await services.payments.get(parseId(paymentId, 'paymentId'));
+    if (!payment) throw notFound('Payment');
+    await authorizePayer(caller, services, payment.sessionId, null);
+    return toPaymentView(await services.payments.confirmDemo(payment.id, outcome));
+  }
+
+  @Query(() => PaymentView, { nullable: true })
+  async payment(@Arg('id', () => ID) id: string, @Ctx() { caller, services }: GqlContext): Promise<PaymentView | null> {
+    const payment = await services.payments.get(parseId(id, 'id'));
+    if (!payment) return null;
+    await authorizePayer(caller, services, payment.sessionId, null);
+    return toPaymentView(payment);
+  }
+}

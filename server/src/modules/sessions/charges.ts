@@ -1,0 +1,39 @@
+/** The money rules of a session, as pure functions of its tariff snapshot and the time. */
+export interface ChargeInput {
+  status: string;
+  price: number;
+  overduePerHour: number;
+  graceMinutes: number;
+  dueAt: Date | string | null;
+  retrievedAt: Date | string | null;
+  endedAt?: Date | string | null;
+  paid: number;
+}
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+const time = (d: Date | string | null | undefined): number | null => (d == null ? null : new Date(d).getTime());
+
+/** Overdue: stored past dueAt + grace (measured until pick-up for finished sessions). */
+export function isOverdue(s: ChargeInput, now: Date): boolean {
+  const due = time(s.dueAt);
+  if (due === null || s.status === 'CANCELLED') return false;
+  if (s.status === 'COMPLETED') return false;
+  return now.getTime() > due + s.graceMinutes * MINUTE;
+}
+
+/** The overdue fee: overduePerHour for each started hour past dueAt, once past the grace. */
+export function overdueFee(s: ChargeInput, now: Date): number {
+  const due = time(s.dueAt);
+  if (due === null || s.status === 'CANCELLED') return 0;
+  const end = time(s.retrievedAt) ?? time(s.endedAt) ?? now.getTime();
+  if (end <= due + s.graceMinutes * MINUTE) return 0;
+  return Math.ceil((end - due) / HOUR) * s.overduePerHour;
+}
+
+/** What must be paid before the next unlock: price plus overdue fee, less captured payments. */
+export function amountDue(s: ChargeInput, now: Date): number {
+  if (s.status === 'CANCELLED') return 0;
+  return Math.max(0, s.price + overdueFee(s, now) - s.paid);
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Effects } from '../../db/transaction.js';
+import { assertTransition, type SessionStatus, type SessionTrigger } from './session.state.js';
+import type { StorageSessionEntity } from './session.entity.js';
+import { SessionTransitionEntity } from './session-transition.entity.js';
+import { toSessionView } from './session.types.js';
+
+/** Sum of captured payments: what the depositor has paid so far. */
+export async function paidFor(tx: EntityManager, sessionId: string): Promise<number> {
+  const rows = await tx.execute<{ paid: string | null }[]>(
+    `select coalesce(sum(amount), 0) as paid from payment where session_id = ? and status = 'CAPTURED'`,
+    [sessionId],
+  );
+  return Number(rows[0]?.paid ?? 0);
+}
+
+export interface Move {
+  to: SessionStatus;
+  trigger: SessionTrigger;
+  actor: string;
+  at: Date;
+  reason?: string | null;
+}
+
+/**
+ * The one way a session changes status: checked against the transition table, recorded in
+ * the audit trail, and announced on `sessionUpdated` after the commit.
+ */
+export async function moveSession(tx: EntityManager, fx: Effects, session: StorageSessionEntity, move: Move): Promise<void> {
+  assertTransition(session.status, move.to, move.trigger);
+  const from = session.status;
+  session.status = move.to;
+  tx.create(SessionTransitionEntity, {
+    sessionId: session.id,
+    at: move.at,
+    fromStatus: from,
+    toStatus: move.to,
+    actor: move.actor,
+    reason: move.reason ?? move.trigger,
+  } as SessionTransitionEntity);
+  await announceSession(tx, fx, session);
+}
+
+/** Publishes the session after the commit (also for changes that keep its status). */
+export async function announceSession(tx: EntityManager, fx: Effects, session: StorageSessionEntity): Promise<void> {
+  const paid = await paidFor(tx, session.id);
+  fx.publish('SESSION_UPDATED', session.id, () => toSessionView(session, paid));
+}

@@ -1,0 +1,40 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { CompartmentSize } from '../compartments/compartment.enums.js';
+import type { SessionStatus } from './session.state.js';
+
+/** The door operation a session is waiting on. */
+export type DoorIntent = 'DEPOSIT' | 'RETRIEVE' | 'ACCESS';
+
+@Entity({ tableName: 'storage_session' })
+export class StorageSessionEntity {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'uuid' }) siteId!: string;
+  @Property({ type: 'string' }) size!: CompartmentSize;
+  @Property({ type: 'string' }) status!: SessionStatus;
+  @Property({ type: 'uuid', nullable: true }) compartmentId: string | null = null;
+  /** sha256 of the access code; the code itself is only ever in the depositor's hands. */
+  @Property({ type: 'string', lazy: true }) codeHash!: string;
+  @Property({ type: 'Date', columnType: 'timestamptz' }) codeIssuedAt!: Date;
+  @Property({ type: 'string', nullable: true }) contactEmail: string | null = null;
+  @Property({ type: 'string', nullable: true }) contactPhone: string | null = null;
+  // The tariff as it was at issue: a later price change does not alter a running session.
+  @Property({ type: 'string' }) currency!: string;
+  @Property({ type: 'integer' }) price!: number;
+  @Property({ type: 'integer' }) includedMinutes!: number;
+  @Property({ type: 'integer' }) overduePerHour!: number;
+  @Property({ type: 'integer' }) graceMinutes!: number;
+  @Property({ type: 'integer' }) securityAlertAfterMinutes!: number;
+  @Property({ type: 'string', nullable: true }) intent: DoorIntent | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) opStartedAt: Date | null = null;
+  @Property({ type: 'boolean' }) opDoorOpened = false;
+  @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) depositedAt: Date | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) dueAt: Date | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retrievedAt: Date | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) endedAt: Date | null = null;
+  @Property({ type: 'integer' }) accessOpens = 0;
+  @Property({ type: 'boolean' }) overdueAlerted = false;
+  @Property({ type: 'boolean' }) securityAlerted = false;
+  @Property({ type: 'boolean' }) reminderSent = false;
+  @Property({ type: 'integer', version: true }) version!: number;
+}

@@ -1,0 +1,112 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CompartmentSize } from '../compartments/compartment.enums.js';
+import { CompartmentView } from '../compartments/compartment.types.js';
+import { DateTime, Money, PageInfo } from '../../graphql/common.types.js';
+import { SessionStatus } from './session.state.js';
+import type { StorageSessionEntity } from './session.entity.js';
+
+export type ScanIntent = 'RETRIEVE' | 'ACCESS';
+export const ScanIntent = { RETRIEVE: 'RETRIEVE', ACCESS: 'ACCESS' } as const;
+registerEnumType(ScanIntent, { name: 'ScanIntent' });
+
+export type ScanOutcome =
+  | 'UNLOCKING_FOR_DEPOSIT'
+  | 'UNLOCKING_FOR_RETRIEVAL'
+  | 'UNLOCKING_FOR_ACCESS'
+  | 'PAYMENT_REQUIRED'
+  | 'NO_COMPARTMENT_AVAILABLE'
+  | 'INVALID_CODE'
+  | 'WRONG_SITE'
+  | 'SESSION_CLOSED'
+  | 'BUSY';
+export const ScanOutcome = {
+  UNLOCKING_FOR_DEPOSIT: 'UNLOCKING_FOR_DEPOSIT',
+  UNLOCKING_FOR_RETRIEVAL: 'UNLOCKING_FOR_RETRIEVAL',
+  UNLOCKING_FOR_ACCESS: 'UNLOCKING_FOR_ACCESS',
+  PAYMENT_REQUIRED: 'PAYMENT_REQUIRED',
+  NO_COMPARTMENT_AVAILABLE: 'NO_COMPARTMENT_AVAILABLE',
+  INVALID_CODE: 'INVALID_CODE',
+  WRONG_SITE: 'WRONG_SITE',
+  SESSION_CLOSED: 'SESSION_CLOSED',
+  BUSY: 'BUSY',
+} as const;
+registerEnumType(ScanOutcome, { name: 'ScanOutcome' });
+
+/**
+ * A storage session as the API shows it. `paid` (captured payments) travels with it so
+ * `amountDue` and `overdue` are computed at read time from the tariff snapshot.
+ */
+@ObjectType('StorageSession')
+export class SessionView {
+  @Field(() => ID) id!: string;
+  @Field(() => SessionStatus) status!: SessionStatus;
+  @Field(() => CompartmentSize) size!: CompartmentSize;
+  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true }) depositedAt!: Date | null;
+  @Field(() => DateTime, { nullable: true }) dueAt!: Date | null;
+  @Field(() => DateTime, { nullable: true }) retrievedAt!: Date | null;
+  @Field(() => ScanIntent, { nullable: true, description: 'The door operation under way, if any' }) intent!: ScanIntent | null;
+  siteId!: string;
+  compartmentId!: string | null;
+  contact!: { email: string | null; phone: string | null };
+  pricing!: { currency: string; price: number; overduePerHour: number; graceMinutes: number };
+  paid!: number;
+  endedAt!: Date | null;
+}
+
+export function toSessionView(s: StorageSessionEntity, paid: number): SessionView {
+  return {
+    id: s.id,
+    status: s.status,
+    size: s.size,
+    createdAt: s.createdAt,
+    depositedAt: s.depositedAt,
+    dueAt: s.dueAt,
+    retrievedAt: s.retrievedAt,
+    intent: s.intent === 'DEPOSIT' || s.intent === null ? null : s.intent,
+    siteId: s.siteId,
+    compartmentId: s.compartmentId,
+    contact: { email: s.contactEmail, phone: s.contactPhone },
+    pricing: { currency: s.currency, price: s.price, overduePerHour: s.overduePerHour, graceMinutes: s.graceMinutes },
+    paid,
+    endedAt: s.endedAt,
+  };
+}
+
+@ObjectType('AccessCode')
+export class AccessCodeView {
+  @Field(() => String, { description: 'The exact text encoded in the QR code' }) payload!: string;
+  @Field(() => String, { description: 'An SVG image of that QR code' }) qrSvg!: string;
+  @Field(() => DateTime) issuedAt!: Date;
+}
+
+@ObjectType('IssuedAccessCode')
+export class IssuedAccessCode {
+  @Field(() => SessionView) session!: SessionView;
+  @Field(() => AccessCodeView) code!: AccessCodeView;
+}
+
+@ObjectType('ScanResult')
+export class ScanResult {
+  @Field(() => ScanOutcome) outcome!: ScanOutcome;
+  @Field(() => SessionView, { nullable: true }) session!: SessionView | null;
+  @Field(() => CompartmentView, { nullable: true }) compartment!: CompartmentView | null;
+  @Field(() => Money, { nullable: true }) amountDue!: Money | null;
+  @Field(() => String, { description: 'Short, human, safe to show on the kiosk' }) message!: string;
+}
+
+@ObjectType('SessionConnection')
+export class SessionConnection {
+  @Field(() => [SessionView]) nodes!: SessionView[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType('SessionTransition')
+export class SessionTransitionView {
+  @Field(() => DateTime) at!: Date;
+  @Field(() => SessionStatus, { nullable: true }) from!: SessionStatus | null;
+  @Field(() => SessionStatus) to!: SessionStatus;
+  @Field(() => String) actor!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}

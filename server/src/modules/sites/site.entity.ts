@@ -1,0 +1,16 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+@Entity({ tableName: 'site' })
+export class SiteEntity {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'string' }) name!: string;
+  /** IANA zone; reports bucket by it and the kiosk shows due times in it. */
+  @Property({ type: 'string' }) timezone!: string;
+  @Property({ type: 'integer' }) codeLifetimeMinutes = 60;
+  @Property({ type: 'integer' }) depositWindowSeconds = 120;
+  @Property({ type: 'integer' }) leftOpenSeconds = 120;
+  @Property({ type: 'integer' }) unlockAckTimeoutSeconds = 10;
+  @Property({ type: 'integer' }) gatewayHeartbeatSeconds = 30;
+  @Property({ type: 'integer' }) pulseMs = 500;
+  @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+}

@@ -1,0 +1,37 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CompartmentSize } from '../compartments/compartment.enums.js';
+import { TariffView } from '../tariffs/tariff.types.js';
+import type { SiteEntity } from './site.entity.js';
+
+@ObjectType('Site')
+export class SiteView {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) timezone!: string;
+  @Field(() => Int, { description: 'A CREATED session is cancelled after this' }) codeLifetimeMinutes!: number;
+  @Field(() => Int, { description: 'The door must open within this after an unlock' }) depositWindowSeconds!: number;
+  @Field(() => Int, { description: 'A door open longer raises LEFT_OPEN' }) leftOpenSeconds!: number;
+  @Field(() => Int, { description: 'No gateway acknowledgement by then: UNLOCK_FAILED' }) unlockAckTimeoutSeconds!: number;
+  @Field(() => Int, { description: 'A gateway silent longer raises GATEWAY_OFFLINE' }) gatewayHeartbeatSeconds!: number;
+  @Field(() => Int) pulseMs!: number;
+}
+
+@ObjectType('SizeAvailability')
+export class SizeAvailabilityView {
+  @Field(() => CompartmentSize) size!: CompartmentSize;
+  @Field(() => Int) free!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => TariffView, { nullable: true }) tariff!: TariffView | null;
+}
+
+export const toSiteView = (s: SiteEntity): SiteView => ({
+  id: s.id,
+  name: s.name,
+  timezone: s.timezone,
+  codeLifetimeMinutes: s.codeLifetimeMinutes,
+  depositWindowSeconds: s.depositWindowSeconds,
+  leftOpenSeconds: s.leftOpenSeconds,
+  unlockAckTimeoutSeconds: s.unlockAckTimeoutSeconds,
+  gatewayHeartbeatSeconds: s.gatewayHeartbeatSeconds,
+  pulseMs: s.pulseMs,
+});

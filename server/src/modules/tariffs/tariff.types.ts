@@ -1,0 +1,25 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CompartmentSize } from '../compartments/compartment.enums.js';
+import { Money, money } from '../../graphql/common.types.js';
+import type { TariffEntity } from './tariff.entity.js';
+
+@ObjectType('Tariff')
+export class TariffView {
+  @Field(() => ID) id!: string;
+  @Field(() => CompartmentSize) size!: CompartmentSize;
+  @Field(() => Money) price!: Money;
+  @Field(() => Int) includedMinutes!: number;
+  @Field(() => Money) overduePerHour!: Money;
+  @Field(() => Int) graceMinutes!: number;
+  @Field(() => Int) securityAlertAfterMinutes!: number;
+}
+
+export const toTariffView = (t: TariffEntity): TariffView => ({
+  id: t.id,
+  size: t.size,
+  price: money(t.price, t.currency),
+  includedMinutes: t.includedMinutes,
+  overduePerHour: money(t.overduePerHour, t.currency),
+  graceMinutes: t.graceMinutes,
+  securityAlertAfterMinutes: t.securityAlertAfterMinutes,
+});

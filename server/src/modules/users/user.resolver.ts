@@ -1,0 +1,40 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GqlContext } from '../../graphql/context.js';
+import { AuthPayload, UserView, toUserView } from './user.types.js';
+import { Role } from '../../auth/roles.js';
+import { authorize } from '../../auth/authorize.js';
+
+@Resolver(() => UserView)
+export class UserResolver {
+  @Query(() => UserView, { nullable: true })
+  async me(@Ctx() { caller, services }: GqlContext): Promise<UserView | null> {
+    if (caller.kind !== 'user') return null;
+    const user = await services.users.get(caller.userId);
+    return user ? toUserView(user) : null;
+  }
+
+  @Mutation(() => AuthPayload)
+  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() { caller, services }: GqlContext): Promise<AuthPayload> {
+    const attempt = await services.infra.limits.reserveLogin([`ip:${caller.ip}`, `email:${email.trim().toLowerCase().slice(0, 254)}`]);
+    const result = await services.users.login(email, password);
+    await attempt.release();
+    return result;
+  }
+
+  @Mutation(() => UserView, { description: 'ADMIN' })
+  async createUser(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Arg('role', () => Role) role: Role,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<UserView> {
+    authorize(caller, 'users:write');
+    return toUserView(await services.users.create(email, password, role));
+  }
+
+  @Query(() => [UserView], { description: 'ADMIN' })
+  async users(@Ctx() { caller, services }: GqlContext): Promise<UserView[]> {
+    authorize(caller, 'users:write');
+    return (await services.users.list()).map(toUserView);
+  }
+}
