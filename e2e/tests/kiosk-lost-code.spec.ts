@@ -1,0 +1,48 @@
+import { captureNotifications, hardwareScan, oneTimeCodeFor, openKiosk, shot, test, expect, CHROMIUM } from './kiosk-support';
+
+test.use({ launchOptions: CHROMIUM, viewport: { width: 1080, height: 1920 } });
+
+test('lost code: one-time code to the contact, new QR code, old code refused', async ({ page, stack }) => {
+  const email = `lost-${Date.now()}@example.com`;
+  await captureNotifications(stack.databaseUrl);
+  await openKiosk(page, stack);
+
+  await page.getByRole('button', { name: /Store luggage/ }).click();
+  await page.getByRole('button', { name: /Small/ }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Get my code' }).click();
+  const oldPayload = (await page.getByTestId('code-payload').textContent())?.trim() ?? '';
+  await expect(page.getByText(/Lost it\? Tap Help/)).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Help' }).click();
+  await shot(page, 'help');
+  await page.getByRole('button', { name: 'I lost my code' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send me a code' }).click();
+  await expect(page.getByText('If we know this contact, a one-time code is on its way.')).toBeVisible();
+  await shot(page, 'recover-code');
+
+  const oneTime = await oneTimeCodeFor(stack.databaseUrl, email);
+  await page.getByLabel('One-time code').fill(oneTime);
+  await page.getByRole('button', { name: 'Show my new code' }).click();
+  await expect(page.getByText('Your new code. The old one no longer works.')).toBeVisible();
+  const newPayload = (await page.getByTestId('code-payload').textContent())?.trim() ?? '';
+  expect(newPayload).not.toBe(oldPayload);
+  await shot(page, 'recovered');
+
+  await page.getByRole('button', { name: 'Done' }).click();
+  await hardwareScan(page, oldPayload);
+  await expect(page.getByRole('heading', { level: 1, name: 'Code not recognised' })).toBeVisible();
+  await shot(page, 'invalid-code');
+});
+
+test('the door did not open: staff are called', async ({ page, stack }) => {
+  await openKiosk(page, stack);
+  await page.getByRole('button', { name: 'Help' }).click();
+  await page.getByRole('button', { name: 'The door did not open' }).click();
+  await page.getByLabel('Locker number (optional)').fill('A03');
+  await page.getByRole('button', { name: 'Call for help' }).click();
+  await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
+  await shot(page, 'help-coming');
+});

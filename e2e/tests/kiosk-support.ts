@@ -1,0 +1,204 @@
+/**
+ * Helpers for the kiosk browser tests: the running stack (from the e2e harness), the simulator's
+ * door control, the kiosk set-up in the browser, a QR code as a fake camera (Y4M), and the
+ * one-time recovery code read from the server's notification outbox.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import pg from 'pg';
+import QRCode from 'qrcode';
+
+/** What the kiosk tests need from the running stack. */
+export interface KioskStack {
+  /** Origin of the server, which serves the kiosk at /kiosk/ and the API at /graphql. */
+  baseURL: string;
+  kioskToken: string;
+  siteId: string;
+  /** The simulator's control API (POST /doors/<unit>/<input>/open|close). */
+  simControlUrl: string;
+  databaseUrl: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = resolve(here, '../artifacts');
+
+/** Chromium from Debian, with the flags that work as root on a closed network. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/** Saves a screenshot of the current screen as e2e/artifacts/kiosk-<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: resolve(ARTIFACTS, `kiosk-${name}.png`), fullPage: true });
+}
+
+/** Sets the kiosk up as an operator would (token and site in localStorage) and opens it. */
+export async function openKiosk(page: Page, stack: KioskStack, idleSeconds = 600): Promise<void> {
+  await page.addInitScript(
+    ([token, siteId, idle]) => {
+      if (!localStorage.getItem('lockers.kiosk.config'))
+        localStorage.setItem('lockers.kiosk.config', JSON.stringify({ token, siteId, idleSeconds: Number(idle) }));
+    },
+    [stack.kioskToken, stack.siteId, String(idleSeconds)] as const,
+  );
+  await page.goto(`${stack.baseURL}/kiosk/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+}
+
+/** Seed layout: bank A is Modbus unit 1, bank B unit 2; door input = number - 1 (A01 -> 0). */
+export function doorOf(label: string): { unit: number; input: number } {
+  const m = /^([A-Z])(\d+)$/.exec(label);
+  if (!m) throw new Error(`unexpected compartment label ${label}`);
+  return { unit: m[1]!.charCodeAt(0) - 64, input: Number(m[2]) - 1 };
+}
+
+/** Opens or closes a door on the simulated relay board, as a person at the locker would. */
+export async function door(stack: KioskStack, label: string, action: 'open' | 'close'): Promise<void> {
+  const { unit, input } = doorOf(label);
+  const res = await fetch(`${stack.simControlUrl}/doors/${unit}/${input}/${action}`, { method: 'POST' });
+  if (!res.ok) throw new Error(`simulator ${action} ${label}: ${res.status} ${await res.text()}`);
+}
+
+/** The compartment label the kiosk shows in big letters. */
+export async function shownLocker(page: Page): Promise<string> {
+  const label = page.locator('.locker-id');
+  await expect(label).toBeVisible({ timeout: 15_000 });
+  return (await label.textContent())?.trim() ?? '';
+}
+
+/** Walks the door of `label` open and shut, checking what the kiosk says at each step. */
+export async function useDoor(page: Page, stack: KioskStack, label: string, name: string): Promise<void> {
+  await door(stack, label, 'open');
+  await expect(page.getByRole('heading', { level: 1, name: 'Door open' })).toBeVisible({ timeout: 15_000 });
+  await shot(page, `${name}-door-open`);
+  await door(stack, label, 'close');
+}
+
+/** Types a code the way a keyboard-wedge scanner does: fast keys, then Enter. */
+export async function hardwareScan(page: Page, payload: string): Promise<void> {
+  await page.keyboard.type(payload, { delay: 3 });
+  await page.keyboard.press('Enter');
+}
+
+/** Issues an access code straight through the API with the kiosk token (for the camera test). */
+export async function issueCode(stack: KioskStack, size: string): Promise<string> {
+  const res = await fetch(`${stack.baseURL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.kioskToken}` },
+    body: JSON.stringify({
+      query: 'mutation($siteId: ID!, $size: CompartmentSize!) { issueAccessCode(siteId: $siteId, size: $size) { code { payload } } }',
+      variables: { siteId: stack.siteId, size },
+    }),
+  });
+  const body = (await res.json()) as { data?: { issueAccessCode: { code: { payload: string } } }; errors?: unknown };
+  if (!body.data) throw new Error(`issueAccessCode failed: ${JSON.stringify(body.errors)}`);
+  return body.data.issueAccessCode.code.payload;
+}
+
+/**
+ * Writes a Y4M video (what Chromium's fake camera plays) showing the QR code of `payload`:
+ * a header line, then per frame "FRAME\n" and the raw I420 planes (luma = the code, chroma grey).
+ */
+export async function qrVideo(payload: string, file: string, width = 640, height = 480, frames = 10): Promise<string> {
+  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const quiet = 4;
+  const scale = Math.floor(Math.min(width, height) / (n + 2 * quiet));
+  const left = Math.floor((width - n * scale) / 2);
+  const top = Math.floor((height - n * scale) / 2);
+  const y = Buffer.alloc(width * height, 235); // white
+  for (let row = 0; row < n; row++)
+    for (let col = 0; col < n; col++)
+      if (qr.modules.get(row, col))
+        for (let dy = 0; dy < scale; dy++) y.fill(16, (top + row * scale + dy) * width + left + col * scale, (top + row * scale + dy) * width + left + (col + 1) * scale);
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+  return file;
+}
+
+/**
+ * Reads the one-time recovery code sent to `recipient` from the server's notification outbox.
+ * The dispatcher clears the body of a sensitive message once delivered, so a trigger installed by
+ * `captureNotifications` keeps a copy of each new row for the test.
+ */
+export async function captureNotifications(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`
+      create table if not exists e2e_notification_copy (recipient text not null, body text, created_at timestamptz not null default now());
+      create or replace function e2e_copy_notification() returns trigger language plpgsql as $$
+      begin insert into e2e_notification_copy (recipient, body) values (new.recipient, new.body); return new; end $$;
+      drop trigger if exists e2e_copy_notification on notification;
+      create trigger e2e_copy_notification after insert on notification for each row execute function e2e_copy_notification();
+    `);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The newest one-time code sent to `recipient` (the body says "Your one-time code is 123456."). */
+export async function oneTimeCodeFor(databaseUrl: string, recipient: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query<{ body: string | null; created_at: Date }>(
+        `select body, created_at from notification where recipient = $1 and body is not null
+         union all select body, created_at from e2e_notification_copy where recipient = $1 and body is not null
+         order by created_at desc`,
+        [recipient],
+      );
+      const code = rows.map((r) => /code is ([A-Za-z0-9-]+)/.exec(r.body ?? '')?.[1]).find(Boolean);
+      if (code) return code;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no one-time code for ${recipient}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The stack as the e2e harness describes it. Until the harness exposes it as a fixture, it is
+ * read from the environment the harness (or a person) sets.
+ */
+export function stackFromEnv(env = process.env): KioskStack {
+  const need = (name: string) => {
+    const v = env[name];
+    if (!v) throw new Error(`${name} is not set: start the stack with the e2e harness`);
+    return v;
+  };
+  return {
+    baseURL: need('E2E_BASE_URL').replace(/\/$/, ''),
+    kioskToken: need('E2E_KIOSK_TOKEN'),
+    siteId: need('E2E_SITE_ID'),
+    simControlUrl: need('E2E_SIM_URL').replace(/\/$/, ''),
+    databaseUrl: need('E2E_DATABASE_URL'),
+  };
+}
+
+/** Playwright's test with the running stack as a fixture. */
+export const test = base.extend<{ stack: KioskStack }>({
+  // eslint-disable-next-line no-empty-pattern
+  stack: async ({}, use) => {
+    await use(stackFromEnv());
+  },
+});
+export { expect };
