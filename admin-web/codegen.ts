@@ -3,9 +3,8 @@
 // so a stale generated file fails the check.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// server/schema.graphql is the emitted schema; schema.local.graphql is a stop-gap
-// assembled from the contract while the server lands.
-const schema = './schema.local.graphql';
+// The schema the server emits (core contract + additions), committed by the server.
+const schema = '../server/schema.graphql';
 
 const config: CodegenConfig = {
   schema,

@@ -21,8 +21,9 @@ export function formatTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', timeZone }).format(new Date(iso));
 }
 
-/** "SMALL" -> "Small". */
+/** "SMALL" -> "Small", "DOOR_FORCED" -> "Door forced". */
 export function humanize(value: string): string {
+  if (value === 'XLARGE') return 'X-large';
   const words = value.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

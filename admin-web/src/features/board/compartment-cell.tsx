@@ -27,10 +27,7 @@ export function CompartmentCell({
       <span className="cell-label">{c.label}</span>
       <span className="cell-size">{humanize(c.size)}</span>
       <span className="cell-status">{humanize(c.status)}</span>
-      <span className="cell-door">
-        {c.doorState === 'OPEN' ? '▢ ' : ''}
-        {DOOR_TEXT[c.doorState]}
-      </span>
+      <span className="cell-door">{DOOR_TEXT[c.doorState]}</span>
       {overdue && <span className="cell-flag">Overdue</span>}
     </button>
   );

@@ -40,7 +40,7 @@ export function ReportCharts({ rows, timeZone }: { rows: readonly ReportRow[]; t
         <LineChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           {xAxis}
-          <YAxis allowDecimals={false} label={{ value: 'compartments', angle: -90, position: 'insideLeft' }} />
+          <YAxis allowDecimals={false} label={{ value: 'occupied', angle: -90, position: 'insideLeft' }} />
           <Tooltip />
           <Line type="stepAfter" dataKey="peakOccupied" name="Peak occupied" stroke="#8a3ffc" strokeWidth={2} />
         </LineChart>

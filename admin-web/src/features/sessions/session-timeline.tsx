@@ -1,5 +1,5 @@
 import type { SessionDetailQuery } from '../../api/generated/graphql';
-import { formatDateTime, humanize } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
 import { buildTimeline } from './timeline';
 
 /** Door events and status changes of a session, oldest first. */
@@ -21,7 +21,7 @@ export function SessionTimeline({
           {entries.map((e) => (
             <li key={e.key} className={`tl-${e.kind}`}>
               <time dateTime={e.at}>{formatDateTime(e.at, timeZone)}</time>{' '}
-              <span className="tl-kind">{e.kind === 'door' ? 'Door' : 'Status'}</span> <strong>{humanize(e.title)}</strong>
+              <span className="tl-kind">{e.kind === 'door' ? 'Door' : 'Status'}</span> <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}
             </li>
           ))}

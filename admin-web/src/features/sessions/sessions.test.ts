@@ -45,7 +45,7 @@ describe('session timeline', () => {
         { id: 'e2', at: '2026-11-25T10:01:30Z', type: 'OPENED', detail: null, compartment: { id: 'c', label: 'A01' } },
       ],
     });
-    expect(t.map((e) => e.title)).toEqual(['New → CREATED', 'CREATED → DEPOSITING', 'UNLOCK_REQUESTED · A01', 'OPENED · A01', 'DEPOSITING → STORED']);
+    expect(t.map((e) => e.title)).toEqual(['New → Created', 'Created → Depositing', 'Unlock requested · A01', 'Opened · A01', 'Depositing → Stored']);
     expect(t[1]?.detail).toBe('by kiosk:1');
   });
 });

@@ -1,5 +1,6 @@
 // A session's timeline: its door events and status transitions in one list, by time.
 import type { SessionDetailQuery } from '../../api/generated/graphql';
+import { humanize } from '../../ui/format';
 
 type Detail = NonNullable<SessionDetailQuery['session']>;
 
@@ -19,14 +20,14 @@ export function buildTimeline(session: Pick<Detail, 'events' | 'history'>): Time
       key: `h${i}`,
       at: h.at,
       kind: 'status' as const,
-      title: `${h.from ?? 'New'} → ${h.to}`,
+      title: `${h.from ? humanize(h.from) : 'New'} → ${humanize(h.to)}`,
       detail: [`by ${h.actor}`, h.reason].filter(Boolean).join(' — '),
     })),
     ...session.events.map((e) => ({
       key: `e${e.id}`,
       at: e.at,
       kind: 'door' as const,
-      title: `${e.type} · ${e.compartment.label}`,
+      title: `${humanize(e.type)} · ${e.compartment.label}`,
       detail: e.detail ?? null,
     })),
   ];
