@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
 import { type CodegenConfig } from '@graphql-codegen/cli';
 
-/**
- * Typed operations for the kiosk, generated from the server's emitted schema.
- * Until server/schema.graphql exists, schema.local.graphql (core.graphql + docs/api-additions.graphql
- * concatenated) stands in for it.
- */
-export const schemaPath = existsSync(new URL('../server/schema.graphql', import.meta.url))
-  ? '../server/schema.graphql'
-  : './schema.local.graphql';
+/** Typed operations for the kiosk, generated from the server's emitted (committed) schema. */
+export const schemaPath = '../server/schema.graphql';
 
 const config: CodegenConfig = {
   schema: schemaPath,
