@@ -1,0 +1,55 @@
+/**
+ * Playwright global setup: starts the system under test from built artefacts (it builds
+ * nothing: `pnpm test` in e2e/ runs ensure-built.mjs first) on free ports:
+ * a fresh database e2e_<random> on the local PostgreSQL (embedded PostgreSQL when there is
+ * none), the server (serving /kiosk/ and /admin/), seed-demo, the simulator and a gateway.
+ * Returns the teardown, which stops everything and drops the database.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FullConfig } from '@playwright/test';
+import type * as Launch from '../../lock-gateway/src/launch/index.js';
+import { ARTIFACTS_DIR, publishHarnessEnv } from './env.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The built launcher, loaded at run time (types from its source, so typecheck needs no build).
+const launchModule = path.join(root, 'lock-gateway/dist/launch/index.js');
+
+/** Starts the system; Playwright calls the returned function after the last spec. */
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  const logs = path.join(ARTIFACTS_DIR, 'logs');
+  fs.rmSync(logs, { recursive: true, force: true });
+  // Not under /root: embedded PostgreSQL runs as the postgres user and must enter it.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockers-e2e-'));
+  fs.chmodSync(dataDir, 0o777);
+  const { startStack } = (await import(launchModule)) as typeof Launch;
+  const stack = await startStack({
+    rootDir: root,
+    database: 'scratch',
+    dataDir,
+    gateway: true,
+    output: (name) => ({ file: path.join(logs, `${name}.log`) }),
+    gatewayEnv: { LOG_LEVEL: 'debug' },
+  });
+  publishHarnessEnv({
+    baseUrl: stack.serverUrl,
+    baseURL: stack.serverUrl,
+    graphqlUrl: stack.graphqlUrl,
+    siteId: stack.seed.siteId,
+    kioskToken: stack.seed.kioskToken,
+    kioskId: stack.seed.kioskId,
+    gatewayToken: stack.seed.gatewayToken,
+    gatewayId: stack.seed.gatewayId,
+    adminEmail: stack.seed.adminEmail,
+    adminPassword: stack.seed.adminPassword,
+    simControlUrl: stack.simControlUrl,
+    simEndpoint: stack.simEndpoint,
+    databaseUrl: stack.databaseUrl,
+  });
+  return async () => {
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

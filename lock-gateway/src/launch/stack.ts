@@ -1,0 +1,177 @@
+/**
+ * The whole system, started the way a site runs it: server (with its database), demo
+ * seed, simulator, gateway. Used by scripts/start-all.mjs, the e2e harness, the benchmark
+ * and the gateway's system tests. Every piece is a child process except, on request, the
+ * simulator (tests and the benchmark want its events in-process).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSimulator, type Simulator } from '../simulator/simulator.js';
+import { run, startChild, waitForHttp, type Child, type OutputSink } from './child.js';
+import { createScratchDatabase, type ScratchDatabase } from './database.js';
+import { freePort } from './ports.js';
+
+/** What `server/dist/cli.js seed-demo` prints. */
+export interface DemoSeed {
+  siteId: string;
+  kioskToken: string;
+  gatewayToken: string;
+  kioskId: string;
+  gatewayId: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+/** Options of a stack; every port defaults to a free one. */
+export interface StackOptions {
+  /** The workspace root (holds server/, lock-gateway/). */
+  rootDir: string;
+  /** 'scratch': fresh local database (embedded fallback); 'embedded': server's own; or a URL. */
+  database: 'scratch' | 'embedded' | { url: string };
+  /** Data dir for embedded PostgreSQL and the seed file. */
+  dataDir: string;
+  serverPort?: number;
+  simModbusPort?: number;
+  simHttpPort?: number;
+  /** Run the simulator in this process (its events visible to the caller). */
+  simInProcess?: boolean;
+  /** Start a gateway process (false: the caller runs one, e.g. in-process). */
+  gateway?: boolean;
+  /** Reuse `<dataDir>/demo.json` when it exists instead of seeding again. */
+  reuseSeed?: boolean;
+  simAutoCloseMs?: number | null;
+  output: (name: string) => OutputSink;
+  /** Extra env for the server (e.g. faster timers in tests). */
+  serverEnv?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+}
+
+/** A running stack. */
+export interface Stack {
+  serverUrl: string;
+  graphqlUrl: string;
+  databaseUrl: string | null;
+  seed: DemoSeed;
+  simEndpoint: string;
+  simControlUrl: string;
+  /** Set when the simulator runs in-process. */
+  sim: Simulator | null;
+  server: Child;
+  gateway: Child | null;
+  /** Stops and starts the server again on the same port and database. */
+  restartServer(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ADMIN = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin-password-1' };
+
+/** Starts server, seed, simulator and (optionally) a gateway. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const serverDir = path.join(options.rootDir, 'server');
+  const gatewayDir = path.join(options.rootDir, 'lock-gateway');
+  for (const file of [path.join(serverDir, 'dist/main.js'), path.join(serverDir, 'dist/cli.js')]) {
+    if (!fs.existsSync(file)) throw new Error(`${file} is missing: build the server first (pnpm -r build)`);
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+  };
+  try {
+    let db: ScratchDatabase = { url: null, drop: async () => undefined };
+    if (options.database === 'scratch') db = await createScratchDatabase('e2e');
+    else if (options.database !== 'embedded') db = { url: options.database.url, drop: async () => undefined };
+    cleanups.push(() => db.drop());
+
+    const simModbusPort = options.simModbusPort ?? (await freePort());
+    const simHttpPort = options.simHttpPort ?? (await freePort());
+    let sim: Simulator | null = null;
+    if (options.simInProcess) {
+      sim = await startSimulator({ modbusPort: simModbusPort, httpPort: simHttpPort, autoCloseMs: options.simAutoCloseMs ?? null });
+      const s = sim;
+      cleanups.push(() => s.stop());
+    } else {
+      const simChild = startChild('simulator', process.execPath, ['dist/simulator/cli/sim-main.js'], {
+        cwd: gatewayDir,
+        env: {
+          SIM_MODBUS_PORT: String(simModbusPort),
+          SIM_HTTP_PORT: String(simHttpPort),
+          SIM_UNITS: '1,2',
+          SIM_COILS: '12',
+          SIM_INPUTS: '12',
+          SIM_AUTO_CLOSE_MS: options.simAutoCloseMs ? String(options.simAutoCloseMs) : '',
+        },
+        output: options.output('simulator'),
+      });
+      cleanups.push(() => simChild.stop());
+      await waitForHttp(`http://127.0.0.1:${simHttpPort}/state`, simChild, 10_000);
+    }
+    const simEndpoint = `tcp://127.0.0.1:${simModbusPort}`;
+
+    const serverPort = options.serverPort ?? (await freePort());
+    const serverEnv: Record<string, string | undefined> = {
+      ...ADMIN,
+      PORT: String(serverPort),
+      DATABASE_URL: db.url ?? undefined,
+      DATA_DIR: options.dataDir,
+      SIM_MODBUS_ENDPOINT: simEndpoint,
+      ...options.serverEnv,
+    };
+    const launchServer = async (): Promise<Child> => {
+      const child = startChild('server', process.execPath, ['dist/main.js'], {
+        cwd: serverDir,
+        env: serverEnv,
+        output: options.output('server'),
+      });
+      await waitForHttp(`http://127.0.0.1:${serverPort}/readyz`, child, 60_000);
+      return child;
+    };
+    let server = await launchServer();
+    cleanups.push(() => server.stop());
+
+    const seedFile = path.join(options.dataDir, 'demo.json');
+    if (!(options.reuseSeed && fs.existsSync(seedFile))) {
+      await run(process.execPath, ['dist/cli.js', 'seed-demo', '--out', seedFile], { cwd: serverDir, env: serverEnv });
+    }
+    const seed = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as DemoSeed;
+    const serverUrl = `http://127.0.0.1:${serverPort}`;
+
+    let gateway: Child | null = null;
+    if (options.gateway !== false) {
+      const g = startChild('gateway', process.execPath, ['dist/cli/gateway-main.js'], {
+        cwd: gatewayDir,
+        env: {
+          GATEWAY_SERVER_URL: serverUrl,
+          GATEWAY_TOKEN: seed.gatewayToken,
+          GATEWAY_STATE_DIR: path.join(options.dataDir, 'gateway-state'),
+          ...options.gatewayEnv,
+        },
+        output: options.output('gateway'),
+      });
+      gateway = g;
+      cleanups.push(() => g.stop());
+    }
+
+    return {
+      serverUrl,
+      graphqlUrl: `${serverUrl}/graphql`,
+      databaseUrl: db.url,
+      seed,
+      simEndpoint,
+      simControlUrl: `http://127.0.0.1:${simHttpPort}`,
+      sim,
+      get server() {
+        return server;
+      },
+      gateway,
+      async restartServer() {
+        await server.stop();
+        server = await launchServer();
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
