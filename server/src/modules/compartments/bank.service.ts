@@ -36,6 +36,7 @@ export class BankService {
       const taken = await tx.find(CompartmentEntity, { siteId: input.siteId, label: { $in: input.compartments.map((c) => c.label.trim()) } });
       if (taken.length > 0) throw conflict(`Compartment label ${taken[0]!.label} is already used at this site`);
       const bank = tx.create(LockerBankEntity, { id: newId(), siteId: input.siteId, label, modbusEndpoint: endpoint, gatewayId } as LockerBankEntity);
+      await tx.flush(); // the bank row first: compartments reference it
       for (const c of input.compartments) {
         tx.create(CompartmentEntity, {
           id: newId(),

@@ -65,6 +65,7 @@ export class SessionService {
         securityAlertAfterMinutes: tariff.securityAlertAfterMinutes,
         createdAt: now,
       } as StorageSessionEntity);
+      await tx.flush(); // the session row first: its audit trail references it
       tx.create(SessionTransitionEntity, { sessionId: s.id, at: now, fromStatus: null, toStatus: 'CREATED', actor, reason: 'issued' } as SessionTransitionEntity);
       return s;
     });

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { ACK, collect, createSite, door, issue, ok, scan, waitFor, type Fixture } from '../support/fixtures.js';
+
+type Command = { gatewayCommands: { id: string; compartmentId: string; pulseMs: number; modbus: { endpoint: string; unitId: number; coil: number }; expiresAt: string } };
+
+describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => {
+  let s: TestServer;
+  let f: Fixture;
+  beforeAll(async () => {
+    s = await startTestServer();
+    f = await createSite(s);
+  });
+  afterAll(() => s.stop());
+
+  test('the gateway gets UNLOCK commands, the door reports store and complete the session, dashboards see every step', async () => {
+    const gateway = s.ws(f.gatewayToken);
+    const commands = collect<Command>(gateway, `subscription { gatewayCommands { id compartmentId pulseMs expiresAt modbus { endpoint unitId coil } } }`);
+    const dashboard = s.ws(f.adminToken);
+    const doorEvents = collect<{ doorEvents: { type: string; compartment: { label: string; status: string } } }>(dashboard, `subscription($s:ID){ doorEvents(siteId:$s){ type compartment { label status } } }`, { s: f.siteId });
+    const compartments = collect<{ compartmentUpdated: { label: string; status: string; version: number } }>(dashboard, `subscription { compartmentUpdated { label status version } }`);
+    await waitFor(async () => (await s.gql(`{ site(id:"${f.siteId}"){ gateways { online } } }`, {}, f.adminToken)).data?.site.gateways[0].online);
+
+    const issued = await issue(s, f, 'SMALL', { email: 'traveller@example.com' });
+    expect(issued.session.status).toBe('CREATED');
+    expect(issued.code.payload).toMatch(/^LK1:[A-Z2-7]{32}$/);
+    expect(issued.code.qrSvg).toContain('<svg');
+    const kiosk = s.ws(f.kioskToken);
+    const sessionUpdates = collect<{ sessionUpdated: { status: string } }>(kiosk, `subscription($id:ID!){ sessionUpdated(sessionId:$id){ status } }`, { id: issued.session.id });
+    await new Promise((r) => setTimeout(r, 100));
+
+    // deposit
+    const deposit = await scan(s, f, issued.code.payload);
+    expect(deposit.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    expect(deposit.compartment?.status).toBe('RESERVED');
+    const cmd = await waitFor(() => commands.events[0]?.gatewayCommands);
+    expect(cmd.compartmentId).toBe(deposit.compartment!.id);
+    expect(cmd.modbus.endpoint).toBe('tcp://127.0.0.1:5020');
+    expect(new Date(cmd.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    expect(ok(await s.gql(ACK, { id: cmd.id, r: 'SUCCEEDED' }, f.gatewayToken))).toEqual({ ackGatewayCommand: true });
+    expect(ok(await s.gql(ACK, { id: cmd.id, r: 'SUCCEEDED' }, f.gatewayToken))).toEqual({ ackGatewayCommand: true }); // idempotent
+    await door(s, f, cmd.compartmentId, 'OPEN');
+    await door(s, f, cmd.compartmentId, 'CLOSED');
+    const stored = ok(await s.gql<{ session: { status: string; depositedAt: string; dueAt: string; compartment: { status: string; doorState: string } } }>(
+      `query($id:ID!){ session(id:$id){ status depositedAt dueAt compartment { status doorState } } }`, { id: issued.session.id }, f.adminToken)).session;
+    expect(stored.status).toBe('STORED');
+    expect(new Date(stored.dueAt).getTime() - new Date(stored.depositedAt).getTime()).toBe(60 * 60_000);
+    expect(stored.compartment).toEqual({ status: 'OCCUPIED', doorState: 'CLOSED' });
+
+    // a scan during the retrieval's door operation is BUSY; after it, the session is COMPLETED
+    const retrieve = await scan(s, f, issued.code.payload);
+    expect(retrieve.outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    expect(retrieve.compartment?.id).toBe(cmd.compartmentId);
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('BUSY');
+    const cmd2 = await waitFor(() => commands.events[1]?.gatewayCommands);
+    ok(await s.gql(ACK, { id: cmd2.id, r: 'SUCCEEDED' }, f.gatewayToken));
+    await door(s, f, cmd.compartmentId, 'OPEN');
+    await door(s, f, cmd.compartmentId, 'CLOSED');
+    const done = ok(await s.gql<{ session: { status: string; retrievedAt: string; events: { type: string }[] } }>(
+      `query($id:ID!){ session(id:$id){ status retrievedAt events { type } } }`, { id: issued.session.id }, f.adminToken)).session;
+    expect(done.status).toBe('COMPLETED');
+    expect(done.retrievedAt).toBeTruthy();
+    expect(done.events.map((e) => e.type)).toEqual(['UNLOCK_REQUESTED', 'UNLOCKED', 'OPENED', 'CLOSED', 'UNLOCK_REQUESTED', 'UNLOCKED', 'OPENED', 'CLOSED']);
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('SESSION_CLOSED');
+
+    await waitFor(() => doorEvents.events.length >= 8);
+    expect(doorEvents.events.map((e) => e.doorEvents.type)).toEqual(done.events.map((e) => e.type));
+    await waitFor(() => sessionUpdates.events.map((e) => e.sessionUpdated.status).includes('COMPLETED'));
+    expect(sessionUpdates.events.map((e) => e.sessionUpdated.status)).toEqual(['DEPOSITING', 'STORED', 'RETRIEVING', 'COMPLETED']);
+    const mine = compartments.events.map((e) => e.compartmentUpdated).filter((c) => c.label === deposit.compartment!.label);
+    expect(mine.at(-1)?.status).toBe('AVAILABLE');
+    const versions = mine.map((c) => c.version);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    expect(new Set(versions).size).toBeGreaterThan(3);
+    expect(commands.errors).toEqual([]);
+  });
+
+  test('a gateway that reconnects is sent the commands it has not acknowledged', async () => {
+    const issued = await issue(s, f, 'MEDIUM');
+    const result = await scan(s, f, issued.code.payload);
+    expect(result.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    const later = collect<Command>(s.ws(f.gatewayToken), `subscription { gatewayCommands { id compartmentId } }`);
+    const resent = await waitFor(() => later.events.find((e) => e.gatewayCommands.compartmentId === result.compartment!.id));
+    expect(resent).toBeTruthy();
+  });
+
+  test('intent ACCESS opens mid-session and the session stays STORED', async () => {
+    const issued = await issue(s, f, 'LARGE');
+    const first = await scan(s, f, issued.code.payload);
+    const id = first.compartment!.id;
+    await door(s, f, id, 'OPEN');
+    await door(s, f, id, 'CLOSED');
+    const access = await scan(s, f, issued.code.payload, 'ACCESS');
+    expect(access.outcome).toBe('UNLOCKING_FOR_ACCESS');
+    await door(s, f, id, 'OPEN');
+    await door(s, f, id, 'CLOSED');
+    const after = ok(await s.gql<{ session: { status: string; compartment: { status: string } } }>(`query($id:ID!){ session(id:$id){ status compartment { status } } }`, { id: issued.session.id }, f.adminToken)).session;
+    expect(after).toEqual({ status: 'STORED', compartment: { status: 'OCCUPIED' } });
+  });
+
+  test('a door opened with no unlock pending is FORCED_OPEN and raises DOOR_FORCED', async () => {
+    const alerts = collect<{ alertRaised: { type: string; compartment: { label: string } } }>(s.ws(f.adminToken), `subscription { alertRaised { type compartment { label } } }`);
+    await new Promise((r) => setTimeout(r, 100));
+    const target = f.compartments.find((c) => c.size === 'XLARGE')!;
+    await door(s, f, target.id, 'OPEN');
+    const alert = await waitFor(() => alerts.events.find((a) => a.alertRaised.type === 'DOOR_FORCED'));
+    expect(alert.alertRaised.compartment.label).toBe(target.label);
+    const events = ok(await s.gql<{ doorEvents: { nodes: { type: string }[] } }>(`{ doorEvents(first:1){ nodes { type } } }`, {}, f.adminToken));
+    expect(events.doorEvents.nodes[0]!.type).toBe('FORCED_OPEN');
+    await door(s, f, target.id, 'CLOSED');
+  });
+
+  test('a FAILED unlock releases the compartment, raises UNLOCK_FAILED, and the same code works again', async () => {
+    const issued = await issue(s, f, 'MEDIUM');
+    const gw = collect<Command>(s.ws(f.gatewayToken), `subscription { gatewayCommands { id compartmentId } }`);
+    await new Promise((r) => setTimeout(r, 100));
+    const first = await scan(s, f, issued.code.payload);
+    const cmd = await waitFor(() => gw.events.find((e) => e.gatewayCommands.compartmentId === first.compartment!.id)?.gatewayCommands);
+    ok(await s.gql(ACK, { id: cmd.id, r: 'FAILED', e: 'relay did not respond' }, f.gatewayToken));
+    const session = ok(await s.gql<{ session: { status: string; compartment: null } }>(`query($id:ID!){ session(id:$id){ status compartment { id } } }`, { id: issued.session.id }, f.adminToken)).session;
+    expect(session).toEqual({ status: 'CREATED', compartment: null });
+    const alerts = ok(await s.gql<{ alerts: { type: string; message: string }[] }>(`{ alerts(open:true){ type message } }`, {}, f.adminToken)).alerts;
+    expect(alerts.some((a) => a.type === 'UNLOCK_FAILED' && a.message.includes('relay did not respond'))).toBe(true);
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+  });
+});
