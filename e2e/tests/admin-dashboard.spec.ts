@@ -1,0 +1,210 @@
+// The admin dashboard in a real Chromium against the real server, gateway and simulator
+// (started by the e2e harness). An operator watches a deposit made through the API appear
+// live, acknowledges a forced door, regenerates a code (the old one is refused), opens a
+// compartment remotely (the simulator pulses it), and a VIEWER is not offered any action.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS_DIR, harnessEnv, type HarnessEnv } from '../src/env.js';
+
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+let env: HarnessEnv;
+
+async function gql<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(new URL('/graphql', env.baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) {
+    const err = new Error(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
+    (err as Error & { code?: string }).code = body.errors[0]?.extensions?.code;
+    throw err;
+  }
+  return body.data as T;
+}
+
+async function sim<T>(method: 'GET' | 'POST', p: string): Promise<T> {
+  const res = await fetch(new URL(p, env.simControlUrl), { method });
+  expect(res.ok, `simulator ${method} ${p}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** Demo seed layout: bank A = unit 1, bank B = unit 2; XNN = coil/door input NN-1. */
+function modbusOf(label: string): { unit: number; input: number } {
+  return { unit: label.startsWith('A') ? 1 : 2, input: Number(label.slice(1)) - 1 };
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(new URL('/admin/', env.baseUrl).toString());
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('who')).toContainText(email);
+  await expect(page.getByTestId('connection-state')).toHaveText('Live');
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-${name}.png`), fullPage: true });
+}
+
+const ISSUE = `mutation($siteId: ID!, $size: CompartmentSize!) {
+  issueAccessCode(siteId: $siteId, size: $size) { session { id } code { payload } } }`;
+const SCAN = `mutation($siteId: ID!, $payload: String!) {
+  scanAccessCode(siteId: $siteId, payload: $payload) { outcome compartment { id label } session { id status } } }`;
+
+interface Scan {
+  scanAccessCode: { outcome: string; compartment: { id: string; label: string } | null; session: { id: string; status: string } | null };
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('admin dashboard', () => {
+  let page: Page;
+  let deposit: { sessionId: string; label: string; payload: string };
+
+  test.beforeAll(async ({ browser }) => {
+    env = await harnessEnv();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+
+  test.afterAll(async () => {
+    await page.close();
+  });
+
+  test('sign-in page and board', async () => {
+    await page.goto(new URL('/admin/', env.baseUrl).toString());
+    await expect(page.getByRole('heading', { name: 'Locker operations' })).toBeVisible();
+    await shot(page, 'login');
+    await signIn(page, env.adminEmail, env.adminPassword);
+    await expect(page.getByTestId('compartment-A01')).toBeVisible();
+    await expect(page.getByTestId('compartment-B12')).toBeVisible();
+    await expect(page.getByTestId('gateway-status').first()).toContainText('Online');
+  });
+
+  test('a deposit made through the API appears live on the board', async () => {
+    const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(env.kioskToken, ISSUE, {
+      siteId: env.siteId,
+      size: 'SMALL',
+    });
+    const since = Date.now();
+    const scan = await gql<Scan>(env.kioskToken, SCAN, { siteId: env.siteId, payload: issued.issueAccessCode.code.payload });
+    expect(scan.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    const label = scan.scanAccessCode.compartment!.label;
+    deposit = { sessionId: issued.issueAccessCode.session.id, label, payload: issued.issueAccessCode.code.payload };
+    const cell = page.getByTestId(`compartment-${label}`);
+
+    // No reload from here on: every change must arrive over the subscription.
+    await expect(cell).toHaveAttribute('data-status', 'RESERVED');
+    const { unit, input } = modbusOf(label);
+    await expect.poll(async () => (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === input)).toBe(true);
+    await sim('POST', `/doors/${unit}/${input}/open`);
+    await expect(cell).toHaveAttribute('data-door', 'OPEN');
+    await expect(page.getByTestId('door-events')).toContainText(`${label} Opened`);
+    await sim('POST', `/doors/${unit}/${input}/close`);
+    await expect(cell).toHaveAttribute('data-status', 'OCCUPIED');
+    await expect(cell).toHaveAttribute('data-door', 'CLOSED');
+    await shot(page, 'board');
+  });
+
+  test('an operator acknowledges a forced door', async () => {
+    const label = 'B12';
+    const { unit, input } = modbusOf(label);
+    await sim('POST', `/doors/${unit}/${input}/force`);
+    const alert = page.getByTestId('alert').filter({ hasText: label }).filter({ hasText: 'Door forced' });
+    await expect(alert).toBeVisible();
+    await shot(page, 'board-alert');
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(alert).toHaveCount(0);
+    await sim('POST', `/doors/${unit}/${input}/close`);
+  });
+
+  test('regenerating a code shows a new QR and the old code is refused', async () => {
+    await page.goto(new URL(`/admin/#/sessions/${deposit.sessionId}`, env.baseUrl).toString());
+    await expect(page.getByTestId('session-status')).toHaveText('Stored');
+    await page.getByRole('button', { name: 'Regenerate access code' }).click();
+    await page.getByLabel(/Reason for/).fill('Customer lost the ticket (e2e)');
+    await page.getByRole('button', { name: 'Confirm: Regenerate access code' }).click();
+    await expect(page.getByTestId('new-qr')).toBeVisible();
+    const newPayload = (await page.getByTestId('new-code-payload').textContent())!;
+    expect(newPayload).not.toBe(deposit.payload);
+    await shot(page, 'session');
+
+    const old = await gql<Scan>(env.kioskToken, SCAN, { siteId: env.siteId, payload: deposit.payload });
+    expect(old.scanAccessCode.outcome).toBe('INVALID_CODE');
+    await expect(page.getByTestId('timeline')).toContainText(/by .+ — Customer lost the ticket|Customer lost the ticket/);
+  });
+
+  test('opening a compartment remotely pulses its lock in the simulator', async () => {
+    await page.goto(new URL('/admin/#/board', env.baseUrl).toString());
+    const label = 'A11';
+    const { unit, input } = modbusOf(label);
+    const since = Date.now();
+    await page.getByTestId(`compartment-${label}`).click();
+    await page.getByRole('button', { name: 'Open remotely' }).click();
+    await page.getByLabel(/Reason for/).fill('Maintenance check (e2e)');
+    await page.getByRole('button', { name: 'Confirm: Open remotely' }).click();
+    await expect
+      .poll(async () => (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === input), { timeout: 10_000 })
+      .toBe(true);
+    await expect.poll(async () => (await sim<{ unitId: number; input: number; open: boolean }[]>('GET', '/doors')).find((d) => d.unitId === unit && d.input === input)?.open).toBe(true);
+    await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'OPEN');
+    await sim('POST', `/doors/${unit}/${input}/close`);
+    await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'CLOSED');
+  });
+
+  test('screenshots of the other pages', async () => {
+    for (const [route, name, ready] of [
+      ['sessions', 'sessions', 'Sessions'],
+      ['assistance', 'assistance', 'Assistance requests'],
+      ['reports', 'reports', 'Usage reports'],
+      ['setup/site', 'setup-site', 'Site settings'],
+      ['setup/banks', 'setup-banks', 'Add a locker bank'],
+      ['setup/tariffs', 'setup-tariffs', 'Set a tariff'],
+      ['setup/devices', 'setup-devices', 'Kiosks and gateways'],
+      ['setup/users', 'setup-users', 'Users and roles'],
+      ['setup/keys', 'setup-keys', 'API keys'],
+    ] as const) {
+      await page.goto(new URL(`/admin/#/${route}`, env.baseUrl).toString());
+      await expect(page.getByRole('heading', { name: ready }).first()).toBeVisible();
+      if (route === 'reports') await expect(page.getByRole('figure', { name: 'Deposits and retrievals' })).toBeVisible();
+      await shot(page, name);
+    }
+  });
+
+  test('a VIEWER is not offered the actions, and the API refuses them', async ({ browser }) => {
+    const admin = await gql<{ login: { token: string } }>(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: env.adminEmail,
+      p: env.adminPassword,
+    });
+    const email = `viewer-${Date.now()}@example.com`;
+    const password = 'viewer-password-1';
+    await gql(admin.login.token, 'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: VIEWER) { id } }', { e: email, p: password });
+
+    const viewer = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(viewer, email, password);
+    await expect(viewer.getByTestId('role')).toHaveText('viewer');
+    await expect(viewer.getByRole('link', { name: 'Set-up' })).toHaveCount(0);
+    await viewer.getByTestId('compartment-A11').click();
+    await expect(viewer.getByText('Your role can view this compartment but not act on it.')).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Open remotely' })).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
+    await viewer.goto(new URL(`/admin/#/sessions/${deposit.sessionId}`, env.baseUrl).toString());
+    await expect(viewer.getByText(/can view sessions but not act on them/)).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Regenerate access code' })).toHaveCount(0);
+    await viewer.goto(new URL('/admin/#/setup', env.baseUrl).toString());
+    await expect(viewer.getByText('Set-up is for admins.')).toBeVisible();
+    await shot(viewer, 'viewer-board');
+
+    const viewerLogin = await gql<{ login: { token: string } }>(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+    const board = await gql<{ site: { compartments: { id: string; label: string }[] } }>(viewerLogin.login.token, 'query($id: ID!) { site(id: $id) { compartments { id label } } }', { id: env.siteId });
+    const a11 = board.site.compartments.find((c) => c.label === 'A11')!;
+    const refused = await gql(viewerLogin.login.token, 'mutation($id: ID!) { operatorOpenCompartment(compartmentId: $id, reason: "viewer tries") { id } }', { id: a11.id }).catch(
+      (e: Error & { code?: string }) => e.code,
+    );
+    expect(refused).toBe('FORBIDDEN');
+    await viewer.close();
+  });
+});
