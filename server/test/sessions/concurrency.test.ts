@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { createSite, issue, scan, type Fixture } from '../support/fixtures.js';
+
+describe('concurrency: allocation is atomic', () => {
+  let s: TestServer;
+  let f: Fixture;
+  beforeAll(async () => {
+    // a high failed-scan limit: this test is about allocation, not about rate limits
+    s = await startTestServer({ env: { RATE_LIMIT_FAILED_SCANS: '10000' } });
+    f = await createSite(s, { counts: { SMALL: 50, MEDIUM: 1 } });
+  });
+  afterAll(() => s.stop());
+
+  test('200 scans of 200 sessions at once for 50 compartments: 50 unlocks on 50 compartments, 150 none free', async () => {
+    const codes = await Promise.all(Array.from({ length: 200 }, () => issue(s, f, 'SMALL')));
+    const results = await Promise.all(codes.map((c) => scan(s, f, c.code.payload)));
+    const unlocked = results.filter((r) => r.outcome === 'UNLOCKING_FOR_DEPOSIT');
+    expect(unlocked).toHaveLength(50);
+    expect(new Set(unlocked.map((r) => r.compartment!.id)).size).toBe(50);
+    expect(results.filter((r) => r.outcome === 'NO_COMPARTMENT_AVAILABLE')).toHaveLength(150);
+
+    const db = new pg.Client({ connectionString: s.databaseUrl });
+    await db.connect();
+    const reserved = await db.query(`select count(*)::int as n from compartment c where status = 'RESERVED'
+      and not exists (select 1 from storage_session s where s.compartment_id = c.id and s.status = 'DEPOSITING')`);
+    const depositing = await db.query(`select count(distinct compartment_id)::int as n, count(*)::int as total from storage_session where status = 'DEPOSITING'`);
+    await db.end();
+    expect(reserved.rows[0].n).toBe(0);
+    expect(depositing.rows[0]).toEqual({ n: 50, total: 50 });
+  });
+
+  test('the same code scanned 10 times at once: one unlock, the rest BUSY', async () => {
+    const code = await issue(s, f, 'MEDIUM');
+    const results = await Promise.all(Array.from({ length: 10 }, () => scan(s, f, code.code.payload)));
+    expect(results.filter((r) => r.outcome === 'UNLOCKING_FOR_DEPOSIT')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'BUSY')).toHaveLength(9);
+  });
+
+  test('the database itself refuses a second open session on one compartment', async () => {
+    const db = new pg.Client({ connectionString: s.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query(`select id, compartment_id from storage_session where status = 'DEPOSITING' limit 2`);
+    await expect(db.query(`update storage_session set compartment_id = $1 where id = $2`, [rows[0].compartment_id, rows[1].id])).rejects.toThrow(/storage_session_one_open_per_compartment/);
+    await db.end();
+  });
+});
