@@ -48,10 +48,10 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
         try {
           document = parse(payload.query, { maxTokens: opts.maxTokens });
         } catch (e) {
-          return [e instanceof GraphQLError ? e : new GraphQLError('Invalid query')];
+          return [withCode(e instanceof GraphQLError ? e : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, [...specifiedRules, ...opts.validationRules]);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         const context: GqlContext = {
           caller: (ctx.extra as Extra).caller ?? { kind: 'anonymous', ip: 'unknown' },
           services,
@@ -78,4 +78,9 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       await new Promise<void>((r) => wss.close(() => r()));
     },
   };
+}
+
+/** Request-level errors carry a code as they do over HTTP, so formatError passes them through. */
+function withCode(e: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code, ...e.extensions } });
 }
