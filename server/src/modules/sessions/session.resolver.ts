@@ -88,12 +88,12 @@ export class SessionResolver {
     @Arg('siteId', () => ID) siteId: string,
     @Arg('payload', () => String) payload: string,
     @Ctx() { caller, services }: GqlContext,
-    @Arg('intent', () => ScanIntent, { defaultValue: 'RETRIEVE' }) intent: ScanIntent,
+    @Arg('intent', () => ScanIntent, { nullable: true, defaultValue: 'RETRIEVE' }) intent?: ScanIntent | null,
   ): Promise<ScanResult> {
     const site = parseId(siteId, 'siteId');
     authorize(caller, 'depositor:act', site);
     const device = caller.kind === 'kiosk' ? [`kiosk:${caller.kioskId}`] : [];
-    return services.scans.scan({ siteId: site, payload, intent, actor: actorName(caller), limitKeys: [...device, `ip:${caller.ip}`] });
+    return services.scans.scan({ siteId: site, payload, intent: intent ?? 'RETRIEVE', actor: actorName(caller), limitKeys: [...device, `ip:${caller.ip}`] });
   }
 
   @Mutation(() => IssuedAccessCode, { description: 'ADMIN or OPERATOR: revokes the old code' })

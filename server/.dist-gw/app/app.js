@@ -1,0 +1,218 @@
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { Redis } from 'ioredis';
+import { createLogger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { openDatabase } from '../db/orm.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { createEventBus } from '../events/event-bus.js';
+import { systemClock } from '../shared/clock.js';
+import { RateLimits } from '../security/rate-limits.js';
+import { createServices } from './services.js';
+import { createSchema } from '../graphql/schema.js';
+import { createArmor } from '../graphql/armor.js';
+import { metricsPlugin } from '../graphql/metrics-plugin.js';
+import { createFormatError } from '../errors/format-error.js';
+import { attachWebSocketServer } from '../graphql/ws-server.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { DomainError } from '../errors/domain-error.js';
+import { staticApps } from '../http/static-apps.js';
+import { resolveAuthSecret } from './auth-secret.js';
+import { startBackgroundWork } from './background.js';
+import { seedDemo } from '../cli/seed-demo.js';
+/** Builds the whole server from a config; `main.ts` and the tests both use it. */
+export async function buildApp(config, opts = {}) {
+    const logger = opts.logger ?? createLogger(config.logLevel);
+    const clock = opts.clock ?? systemClock;
+    let embedded = null;
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+        embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger);
+        databaseUrl = embedded.url;
+    }
+    const orm = await openDatabase(databaseUrl);
+    const bus = createEventBus(config.redisUrl);
+    const redis = config.redisUrl ? new Redis(config.redisUrl) : null;
+    const metrics = createMetrics();
+    const authSecret = resolveAuthSecret(config);
+    const services = createServices({
+        em: orm.em,
+        bus,
+        clock,
+        config,
+        logger,
+        metrics,
+        limits: new RateLimits(config.limits, redis),
+        authSecret,
+    });
+    if (config.adminEmail && config.adminPassword) {
+        const result = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
+        logger.info({ email: config.adminEmail, result }, 'first admin');
+    }
+    if (config.seedDemo)
+        await seedDemo(services, config, logger);
+    const schema = await createSchema();
+    const formatError = createFormatError(logger);
+    const armor = createArmor(config.limits);
+    const server = createServer();
+    const apollo = new ApolloServer({
+        schema,
+        formatError,
+        introspection: true,
+        csrfPrevention: true,
+        includeStacktraceInErrorResponses: false,
+        validationRules: armor.validationRules,
+        plugins: [...armor.plugins, metricsPlugin(metrics), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    });
+    await apollo.start();
+    const ws = attachWebSocketServer(server, {
+        schema,
+        services,
+        validationRules: armor.validationRules,
+        maxTokens: config.limits.maxTokens,
+        formatError,
+    });
+    const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
+    server.on('request', (req, res) => {
+        const requestId = req.headers['x-request-id']?.slice(0, 100) || randomUUID();
+        res.setHeader('x-request-id', requestId);
+        const path = (req.url ?? '/').split('?')[0];
+        const route = path === '/graphql' ? 'graphql' : path.split('/')[1] || 'root';
+        const end = metrics.httpDuration.startTimer({ route });
+        res.once('finish', () => end({ status: String(res.statusCode) }));
+        applyCors(req, res, config.corsOrigins);
+        if (req.method === 'OPTIONS')
+            return void res.writeHead(204).end();
+        if (path === '/healthz')
+            return void json(res, 200, { status: 'ok' });
+        if (path === '/readyz') {
+            return void orm.em
+                .fork()
+                .execute('select 1')
+                .then(() => json(res, 200, { status: 'ready' }))
+                .catch(() => json(res, 503, { status: 'database unavailable' }));
+        }
+        if (path === '/metrics') {
+            return void metrics.registry.metrics().then((text) => {
+                res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
+            });
+        }
+        if (path === '/graphql')
+            return void handleGraphql(req, res, requestId);
+        if (serveApps(req, res, path))
+            return;
+        if (path === '/')
+            return void res.writeHead(302, { location: '/kiosk/' }).end();
+        json(res, 404, { error: 'not found' });
+    });
+    async function handleGraphql(req, res, requestId) {
+        const log = logger.child({ requestId });
+        try {
+            const body = req.method === 'POST' ? await readJson(req, config.limits.maxBodyBytes) : undefined;
+            const headers = new HeaderMap();
+            for (const [k, v] of Object.entries(req.headers))
+                if (v !== undefined)
+                    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+            const ip = req.socket.remoteAddress ?? 'unknown';
+            let caller;
+            try {
+                caller = await services.authenticator.authenticate(req.headers.authorization, ip);
+            }
+            catch (e) {
+                if (e instanceof DomainError)
+                    return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
+                throw e;
+            }
+            const result = await apollo.executeHTTPGraphQLRequest({
+                httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+                context: async () => ({ caller, services, loaders: createLoaders(orm.em), requestId }),
+            });
+            for (const [k, v] of result.headers)
+                res.setHeader(k, v);
+            res.statusCode = result.status ?? 200;
+            if (result.body.kind === 'complete')
+                return void res.end(result.body.string);
+            for await (const chunk of result.body.asyncIterator)
+                res.write(chunk);
+            res.end();
+        }
+        catch (e) {
+            if (e instanceof BodyError)
+                return json(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
+            log.error({ err: e }, 'request failed');
+            json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        }
+    }
+    const background = opts.background === false ? null : startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs);
+    return {
+        server,
+        services,
+        orm,
+        logger,
+        listen: (port = config.port, host = config.host) => new Promise((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(port, host, () => {
+                const address = server.address();
+                resolve(typeof address === 'object' && address ? address.port : port);
+            });
+        }),
+        async tick() {
+            await startBackgroundWork.once(services, orm.em, clock, logger);
+        },
+        async close() {
+            await background?.stop();
+            await ws.close();
+            await apollo.stop();
+            if (server.listening)
+                await new Promise((r) => server.close(() => r()));
+            await bus.close();
+            redis?.disconnect();
+            await orm.close(true);
+            await embedded?.stop();
+        },
+    };
+}
+class BodyError extends Error {
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+async function readJson(req, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > limit)
+            throw new BodyError(413, `Request body larger than ${limit} bytes`);
+        chunks.push(chunk);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!text)
+        return undefined;
+    const type = req.headers['content-type'] ?? '';
+    if (!type.includes('application/json'))
+        return text;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new BodyError(400, 'Request body is not valid JSON');
+    }
+}
+function json(res, status, body) {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+function applyCors(req, res, origins) {
+    const origin = req.headers.origin;
+    if (!origin || !(origins.includes('*') || origins.includes(origin)))
+        return;
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'origin');
+    res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-max-age', '600');
+}
+//# sourceMappingURL=app.js.map

@@ -1,0 +1,49 @@
+import { Authenticator } from '../auth/authenticate.js';
+import { UserTokens } from '../auth/user-tokens.js';
+import { SiteService } from '../modules/sites/site.service.js';
+import { TariffService } from '../modules/tariffs/tariff.service.js';
+import { BankService } from '../modules/compartments/bank.service.js';
+import { CompartmentService } from '../modules/compartments/compartment.service.js';
+import { DeviceService } from '../modules/devices/device.service.js';
+import { ApiKeyService } from '../modules/api-keys/api-key.service.js';
+import { UserService } from '../modules/users/user.service.js';
+import { SessionService } from '../modules/sessions/session.service.js';
+import { ScanService } from '../modules/sessions/scan.service.js';
+import { DoorReportService } from '../modules/door-events/door-report.service.js';
+import { DoorEventService } from '../modules/door-events/door-event.service.js';
+import { GatewayCommandService } from '../modules/gateway-commands/gateway-command.service.js';
+import { AlertService } from '../modules/alerts/alert.service.js';
+import { RecoveryService } from '../modules/recovery/recovery.service.js';
+import { FeedbackService } from '../modules/feedback/feedback.service.js';
+import { PaymentService } from '../modules/payments/payment.service.js';
+import { demoProvider } from '../modules/payments/payment-provider.js';
+import { ReportService } from '../modules/reports/report.service.js';
+/** Every domain service, wired once per app; resolvers reach them through the context. */
+export function createServices(infra) {
+    const { em, bus, clock, limits, metrics, authSecret } = infra;
+    const userTokens = new UserTokens(authSecret, infra.config.tokenTtlSeconds);
+    const authenticator = new Authenticator(em, userTokens);
+    const sessions = new SessionService(em, bus, clock);
+    return {
+        infra,
+        authenticator,
+        users: new UserService(em, userTokens),
+        sites: new SiteService(em),
+        tariffs: new TariffService(em),
+        banks: new BankService(em),
+        compartments: new CompartmentService(em, bus, clock),
+        devices: new DeviceService(em),
+        apiKeys: new ApiKeyService(em, authenticator),
+        sessions,
+        scans: new ScanService(em, bus, clock, limits, metrics),
+        doorReports: new DoorReportService(em, bus, clock),
+        doorEvents: new DoorEventService(em),
+        gatewayCommands: new GatewayCommandService(em, bus, clock),
+        alerts: new AlertService(em, bus, clock),
+        recovery: new RecoveryService(em, sessions, clock, authSecret),
+        feedback: new FeedbackService(em, clock),
+        payments: new PaymentService(em, bus, clock, demoProvider),
+        reports: new ReportService(em),
+    };
+}
+//# sourceMappingURL=services.js.map

@@ -1,0 +1,44 @@
+import { forbidden, unauthenticated } from '../errors/domain-error.js';
+import { GATEWAY_PERMISSIONS, KIOSK_PERMISSIONS, ROLE_PERMISSIONS, } from './permissions.js';
+/** The permissions a caller holds, whatever kind it is. */
+export function permissionsOf(caller) {
+    switch (caller.kind) {
+        case 'anonymous':
+            return new Set();
+        case 'user':
+            return ROLE_PERMISSIONS[caller.role];
+        case 'kiosk':
+            return KIOSK_PERMISSIONS;
+        case 'gateway':
+            return GATEWAY_PERMISSIONS;
+        case 'apiKey':
+            return caller.scopes;
+    }
+}
+/** The site a device is bound to; null for people and keys (they are not bound to one site). */
+export function boundSite(caller) {
+    return caller.kind === 'kiosk' || caller.kind === 'gateway' ? caller.siteId : null;
+}
+export function can(caller, permission, siteId) {
+    if (!permissionsOf(caller).has(permission))
+        return false;
+    const bound = boundSite(caller);
+    return bound === null || siteId == null || bound === siteId;
+}
+/**
+ * The one authorisation check. UNAUTHENTICATED when there is no credential at all,
+ * FORBIDDEN when the caller lacks the permission or acts on another site.
+ */
+export function authorize(caller, permission, siteId) {
+    if (caller.kind === 'anonymous')
+        throw unauthenticated();
+    if (!permissionsOf(caller).has(permission))
+        throw forbidden(`Requires ${permission}`);
+    const bound = boundSite(caller);
+    if (bound !== null && siteId != null && bound !== siteId)
+        throw forbidden('This device belongs to another site');
+}
+export function isStaff(caller) {
+    return caller.kind === 'user';
+}
+//# sourceMappingURL=authorize.js.map

@@ -1,0 +1,24 @@
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+/**
+ * High-entropy secrets (device tokens, API keys, access codes: 256 bits) are stored as
+ * sha256: a preimage search is hopeless and lookup stays one index probe. Low-entropy
+ * secrets (passwords) use argon2id; one-time codes use an HMAC with the server key plus an
+ * attempt limit.
+ */
+export const sha256 = (secret) => createHash('sha256').update(secret).digest('hex');
+/** A random secret with a prefix saying what it is, e.g. `lkd_...` for a device token. */
+export const newSecret = (prefix) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+export const hashPassword = (password) => argonHash(password);
+export const verifyPassword = (hash, password) => argonVerify(hash, password).catch(() => false);
+/** A six-digit code for people to type. */
+export const newOneTimeCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+export const hmac = (key, value) => createHmac('sha256', key).update(value).digest('hex');
+export function safeEqualHex(a, b) {
+    const ab = Buffer.from(a, 'hex');
+    const bb = Buffer.from(b, 'hex');
+    return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+export const DEVICE_TOKEN_PREFIX = 'lkd';
+export const API_KEY_PREFIX = 'lkk';
+//# sourceMappingURL=secrets.js.map

@@ -1,0 +1,44 @@
+import { ApiKeyEntity } from './api-key.entity.js';
+import { badInput, notFound } from '../../errors/domain-error.js';
+import { newId } from '../../shared/ids.js';
+import { API_KEY_PREFIX, newSecret, sha256 } from '../../auth/secrets.js';
+import { API_KEY_SCOPES } from '../../auth/permissions.js';
+/** Third-party keys: a secret shown once, stored as a hash, limited to named scopes. */
+export class ApiKeyService {
+    constructor(em, authenticator) {
+        this.em = em;
+        this.authenticator = authenticator;
+    }
+    async create(name, scopes) {
+        const trimmed = name.trim();
+        if (trimmed.length < 1 || trimmed.length > 120)
+            throw badInput('name', 'name must be 1 to 120 characters');
+        if (scopes.length === 0)
+            throw badInput('scopes', 'a key needs at least one scope');
+        const unknown = scopes.filter((s) => !API_KEY_SCOPES.includes(s));
+        if (unknown.length > 0) {
+            throw badInput('scopes', `unknown scope ${unknown[0].slice(0, 40)}; scopes are ${API_KEY_SCOPES.join(', ')}`);
+        }
+        const secret = newSecret(API_KEY_PREFIX);
+        const id = newId();
+        const unique = [...new Set(scopes)];
+        const em = this.em.fork();
+        em.create(ApiKeyEntity, { id, name: trimmed, scopes: unique, secretHash: sha256(secret) });
+        await em.flush();
+        return { id, name: trimmed, scopes: unique, secret };
+    }
+    list() {
+        return this.em.fork().find(ApiKeyEntity, {}, { orderBy: { createdAt: 'desc' } });
+    }
+    async revoke(id) {
+        const em = this.em.fork();
+        const key = await em.findOne(ApiKeyEntity, id);
+        if (!key)
+            throw notFound('API key');
+        key.revokedAt ??= new Date();
+        await em.flush();
+        this.authenticator.invalidate();
+        return key;
+    }
+}
+//# sourceMappingURL=api-key.service.js.map

@@ -1,0 +1,84 @@
+import { LockerBankEntity } from './locker-bank.entity.js';
+import { CompartmentEntity } from './compartment.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
+import { GatewayEntity } from '../devices/gateway.entity.js';
+import { badInput, conflict, notFound } from '../../errors/domain-error.js';
+import { newId } from '../../shared/ids.js';
+import { checkModbusEndpoint } from './modbus-endpoint.js';
+const MAX_COMPARTMENTS = 500;
+/** Locker banks and their compartments, created together in one transaction. */
+export class BankService {
+    constructor(em) {
+        this.em = em;
+    }
+    async create(input) {
+        const label = input.label.trim();
+        if (label.length < 1 || label.length > 60)
+            throw badInput('label', 'label must be 1 to 60 characters');
+        const endpoint = checkModbusEndpoint(input.modbusEndpoint);
+        checkCompartments(input.compartments);
+        return this.em.fork().transactional(async (tx) => {
+            if (!(await tx.findOne(SiteEntity, input.siteId)))
+                throw notFound('Site');
+            const gatewayId = await this.pickGateway(tx, input.siteId, input.gatewayId);
+            if (await tx.findOne(LockerBankEntity, { siteId: input.siteId, label })) {
+                throw conflict(`A bank labelled "${label}" already exists at this site`);
+            }
+            const taken = await tx.find(CompartmentEntity, { siteId: input.siteId, label: { $in: input.compartments.map((c) => c.label.trim()) } });
+            if (taken.length > 0)
+                throw conflict(`Compartment label ${taken[0].label} is already used at this site`);
+            const bank = tx.create(LockerBankEntity, { id: newId(), siteId: input.siteId, label, modbusEndpoint: endpoint, gatewayId });
+            await tx.flush(); // the bank row first: compartments reference it
+            for (const c of input.compartments) {
+                tx.create(CompartmentEntity, {
+                    id: newId(),
+                    bankId: bank.id,
+                    siteId: input.siteId,
+                    label: c.label.trim(),
+                    size: c.size,
+                    unitId: c.unitId,
+                    coil: c.coil,
+                    doorInput: c.doorInput,
+                });
+            }
+            return bank;
+        });
+    }
+    /** The bank's gateway: the one named, or the site's (newest) gateway, or none yet. */
+    async pickGateway(tx, siteId, gatewayId) {
+        if (gatewayId) {
+            const gw = await tx.findOne(GatewayEntity, gatewayId);
+            if (!gw || gw.siteId !== siteId)
+                throw badInput('gatewayId', 'gatewayId must name a gateway of this site');
+            return gw.id;
+        }
+        const newest = await tx.findOne(GatewayEntity, { siteId }, { orderBy: { createdAt: 'desc' } });
+        return newest?.id ?? null;
+    }
+}
+function checkCompartments(list) {
+    if (list.length === 0)
+        throw badInput('compartments', 'a bank needs at least one compartment');
+    if (list.length > MAX_COMPARTMENTS)
+        throw badInput('compartments', `at most ${MAX_COMPARTMENTS} compartments per bank`);
+    const labels = new Set();
+    const coils = new Set();
+    const inputs = new Set();
+    for (const c of list) {
+        const label = c.label.trim();
+        if (!/^[A-Za-z0-9-]{1,20}$/.test(label))
+            throw badInput('compartments.label', `label "${label.slice(0, 20)}" must be 1-20 letters, digits or dashes`);
+        if (labels.has(label))
+            throw badInput('compartments.label', `label ${label} appears twice`);
+        labels.add(label);
+        const coil = `${c.unitId}:${c.coil}`;
+        if (coils.has(coil))
+            throw badInput('compartments.coil', `unit ${c.unitId} coil ${c.coil} is used twice`);
+        coils.add(coil);
+        const input = `${c.unitId}:${c.doorInput}`;
+        if (inputs.has(input))
+            throw badInput('compartments.doorInput', `unit ${c.unitId} input ${c.doorInput} is used twice`);
+        inputs.add(input);
+    }
+}
+//# sourceMappingURL=bank.service.js.map

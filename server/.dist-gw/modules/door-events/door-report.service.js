@@ -1,0 +1,109 @@
+import { transact } from '../../db/transaction.js';
+import { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { GatewayEntity } from '../devices/gateway.entity.js';
+import { badInput, forbidden } from '../../errors/domain-error.js';
+import { announceCompartment, recordDoorEvent } from './door-event.recorder.js';
+import { raiseAlert } from '../alerts/alert.raiser.js';
+import { moveSession } from '../sessions/session-moves.js';
+import { parseId } from '../../shared/ids.js';
+const MAX_BATCH = 500;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Turns door-sensor reports into door events and session progress: OPENED or FORCED_OPEN
+ * on opening (depending on whether an unlock was pending), CLOSED on closing, which stores
+ * a deposit or completes a retrieval. One transaction per compartment change.
+ */
+export class DoorReportService {
+    constructor(em, bus, clock) {
+        this.em = em;
+        this.bus = bus;
+        this.clock = clock;
+    }
+    async report(gatewayId, siteId, reports) {
+        if (reports.length > MAX_BATCH)
+            throw badInput('reports', `at most ${MAX_BATCH} reports per call`);
+        const now = this.clock.now();
+        for (const r of reports) {
+            parseId(r.compartmentId, 'reports.compartmentId');
+            if (Math.abs(r.at.getTime() - now.getTime()) > MAX_CLOCK_SKEW_MS) {
+                throw badInput('reports.at', 'report time is more than 5 minutes away from the server clock');
+            }
+        }
+        const sorted = [...reports].sort((a, b) => a.at.getTime() - b.at.getTime());
+        await this.touchGateway(gatewayId);
+        for (const r of sorted)
+            await this.apply(siteId, r);
+    }
+    async apply(siteId, r) {
+        await transact(this.em, this.bus, async (tx, fx) => {
+            const c = await tx.findOne(CompartmentEntity, r.compartmentId, { lockMode: 3 });
+            if (!c || c.siteId !== siteId)
+                throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
+            if (c.doorChangedAt && r.at < c.doorChangedAt)
+                return; // an older reading than the one we have
+            if (c.doorState === r.state)
+                return;
+            const previous = c.doorState;
+            c.doorState = r.state;
+            c.doorChangedAt = r.at;
+            const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } }, { lockMode: 3 });
+            if (r.state === 'OPEN') {
+                c.leftOpenAlerted = false;
+                const expected = c.unlockExpectedUntil !== null && r.at <= c.unlockExpectedUntil;
+                if (expected) {
+                    c.unlockExpectedUntil = null;
+                    recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId: session?.id, at: r.at });
+                    if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING'))
+                        session.opDoorOpened = true;
+                }
+                else {
+                    recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId: session?.id, at: r.at, detail: 'opened with no unlock pending' });
+                    raiseAlert(tx, fx, {
+                        type: 'DOOR_FORCED',
+                        siteId: c.siteId,
+                        compartmentId: c.id,
+                        sessionId: session?.id,
+                        message: `Compartment ${c.label} was opened with no unlock pending`,
+                        at: r.at,
+                    });
+                }
+            }
+            else if (r.state === 'CLOSED' && previous === 'OPEN') {
+                recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
+                if (session?.opDoorOpened)
+                    await this.finishOperation(tx, fx, session, c, r.at);
+            }
+            announceCompartment(fx, c);
+        });
+    }
+    /** The door opened and closed again: a deposit is stored, a retrieval completed (or kept, for ACCESS). */
+    async finishOperation(tx, fx, s, c, at) {
+        const actor = 'door-sensor';
+        s.opDoorOpened = false;
+        if (s.status === 'DEPOSITING') {
+            s.depositedAt = at;
+            s.dueAt = new Date(at.getTime() + s.includedMinutes * 60_000);
+            s.intent = null;
+            c.status = 'OCCUPIED';
+            await moveSession(tx, fx, s, { to: 'STORED', trigger: 'door-closed', actor, at });
+        }
+        else if (s.status === 'RETRIEVING' && s.intent === 'ACCESS') {
+            s.intent = null;
+            s.accessOpens += 1;
+            await moveSession(tx, fx, s, { to: 'STORED', trigger: 'door-closed', actor, at, reason: 'access' });
+        }
+        else if (s.status === 'RETRIEVING') {
+            s.intent = null;
+            s.retrievedAt = at;
+            s.endedAt = at;
+            if (c.status !== 'OUT_OF_SERVICE')
+                c.status = 'AVAILABLE';
+            await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'door-closed', actor, at });
+        }
+    }
+    async touchGateway(gatewayId) {
+        await this.em.fork().nativeUpdate(GatewayEntity, { id: gatewayId }, { lastSeenAt: this.clock.now(), offlineAlerted: false });
+    }
+}
+//# sourceMappingURL=door-report.service.js.map

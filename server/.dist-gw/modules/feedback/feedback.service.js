@@ -1,0 +1,34 @@
+import { FeedbackEntity } from './feedback.entity.js';
+import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { badInput } from '../../errors/domain-error.js';
+import { newId } from '../../shared/ids.js';
+import { hashAccessCode, normaliseAccessCode } from '../sessions/access-code.js';
+/** Depositors' ratings, one per session (a second submission replaces the first). */
+export class FeedbackService {
+    constructor(em, clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+    async submit(payload, rating, comment) {
+        if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+            throw badInput('rating', 'rating must be 1 to 5');
+        if (comment && comment.length > 2000)
+            throw badInput('comment', 'comment must be at most 2000 characters');
+        const code = normaliseAccessCode(payload);
+        const invalid = () => badInput('payload', 'This code is not valid');
+        if (!code)
+            throw invalid();
+        await this.em.fork().transactional(async (tx) => {
+            const session = await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code) });
+            if (!session)
+                throw invalid();
+            await tx.execute(`insert into feedback (id, session_id, rating, comment, created_at) values (?, ?, ?, ?, ?)
+         on conflict (session_id) do update set rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`, [newId(), session.id, rating, comment?.trim() || null, this.clock.now()]);
+        });
+        return true;
+    }
+    forSession(sessionId) {
+        return this.em.fork().findOne(FeedbackEntity, { sessionId });
+    }
+}
+//# sourceMappingURL=feedback.service.js.map

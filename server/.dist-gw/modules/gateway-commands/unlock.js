@@ -1,0 +1,87 @@
+import { GatewayCommandEntity } from './gateway-command.entity.js';
+import { toCommandView } from './gateway-command.types.js';
+import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
+import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
+import { raiseAlert } from '../alerts/alert.raiser.js';
+import { moveSession } from '../sessions/session-moves.js';
+import { conflict } from '../../errors/domain-error.js';
+import { newId } from '../../shared/ids.js';
+/**
+ * Asks the compartment's gateway to pulse its lock: a command row (the idempotency key and
+ * the re-send queue), an UNLOCK_REQUESTED event, and a window in which an opening door is
+ * expected rather than forced. The command is pushed to the gateway after the commit.
+ */
+export async function requestUnlock(tx, fx, req) {
+    const bank = await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId);
+    if (!bank.gatewayId)
+        throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
+    const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
+    const command = tx.create(GatewayCommandEntity, {
+        id: newId(),
+        gatewayId: bank.gatewayId,
+        compartmentId: req.compartment.id,
+        sessionId: req.sessionId,
+        type: 'UNLOCK',
+        endpoint: bank.modbusEndpoint,
+        unitId: req.compartment.unitId,
+        coil: req.compartment.coil,
+        doorInput: req.compartment.doorInput,
+        pulseMs: req.site.pulseMs,
+        issuedAt: req.at,
+        expiresAt,
+    });
+    // Openings are expected from now until the person has had the deposit window to open the door.
+    req.compartment.unlockExpectedUntil = new Date(req.at.getTime() + (req.site.unlockAckTimeoutSeconds + req.site.depositWindowSeconds) * 1000);
+    recordDoorEvent(tx, fx, {
+        type: 'UNLOCK_REQUESTED',
+        compartment: req.compartment,
+        sessionId: req.sessionId,
+        actor: req.actor,
+        detail: req.detail,
+        at: req.at,
+    });
+    announceCompartment(fx, req.compartment);
+    fx.publish('GATEWAY_COMMAND', bank.gatewayId, () => toCommandView(command));
+    return command;
+}
+/**
+ * An unlock that did not happen (FAILED ack, or no ack in time): UNLOCK_FAILED event and
+ * alert, and the session's door operation is undone: a deposit releases its compartment and
+ * goes back to CREATED (the code still works), a retrieval goes back to STORED.
+ */
+export async function failUnlock(tx, fx, command, compartment, reason, actor, at) {
+    compartment.unlockExpectedUntil = null;
+    recordDoorEvent(tx, fx, { type: 'UNLOCK_FAILED', compartment, sessionId: command.sessionId, actor, detail: reason, at });
+    raiseAlert(tx, fx, {
+        type: 'UNLOCK_FAILED',
+        siteId: compartment.siteId,
+        compartmentId: compartment.id,
+        sessionId: command.sessionId,
+        message: `Compartment ${compartment.label} did not unlock: ${reason}`,
+        at,
+    });
+    if (command.sessionId) {
+        const session = await tx.findOne(StorageSessionEntity, command.sessionId, { lockMode: 3 });
+        if (session && !session.opDoorOpened && session.compartmentId === compartment.id) {
+            await undoDoorOperation(tx, fx, session, compartment, 'unlock-failed', actor, at, reason);
+        }
+    }
+    announceCompartment(fx, compartment);
+}
+/** Puts a session back where it was before its scan, freeing a deposit's compartment. */
+export async function undoDoorOperation(tx, fx, session, compartment, trigger, actor, at, reason) {
+    if (session.status === 'DEPOSITING') {
+        session.compartmentId = null;
+        session.intent = null;
+        compartment.status = compartment.status === 'RESERVED' ? 'AVAILABLE' : compartment.status;
+        await moveSession(tx, fx, session, { to: 'CREATED', trigger, actor, at, reason });
+    }
+    else if (session.status === 'RETRIEVING') {
+        session.intent = null;
+        await moveSession(tx, fx, session, { to: 'STORED', trigger, actor, at, reason });
+    }
+    compartment.unlockExpectedUntil = null;
+    announceCompartment(fx, compartment);
+}
+//# sourceMappingURL=unlock.js.map

@@ -1,0 +1,83 @@
+import { RecoveryCodeEntity } from './recovery-code.entity.js';
+import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { badInput } from '../../errors/domain-error.js';
+import { hmac, newOneTimeCode, safeEqualHex } from '../../auth/secrets.js';
+import { newId } from '../../shared/ids.js';
+import { contactKey, normaliseContact } from '../sessions/contact.js';
+import { notifyContact } from '../notifications/outbox.js';
+const CODE_TTL_MS = 15 * 60_000;
+const MAX_ATTEMPTS = 5;
+/**
+ * Lost code: a one-time code goes to the contact given at issue; with it, the old access
+ * code is revoked and a new one returned. `start` answers the same whether or not the contact
+ * has a session, so nobody can learn who stores luggage here.
+ */
+export class RecoveryService {
+    constructor(em, sessions, clock, key) {
+        this.em = em;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.key = key;
+    }
+    async start(siteId, contactInput) {
+        const contact = normaliseContact(contactInput);
+        const key = contactKey(contact);
+        const now = this.clock.now();
+        await this.em.fork().transactional(async (tx) => {
+            const session = await this.openSession(tx, siteId, contact);
+            if (!session)
+                return;
+            const code = newOneTimeCode();
+            tx.create(RecoveryCodeEntity, {
+                id: newId(),
+                siteId,
+                contactKey: key,
+                codeHash: hmac(this.key, `${siteId}:${key}:${code}`),
+                expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+                createdAt: now,
+            });
+            await tx.flush();
+            await notifyContact(tx, { email: contact.email, phone: contact.email ? null : contact.phone }, {
+                dedupeKey: `recovery:${newId()}`,
+                subject: 'Your locker recovery code',
+                body: `Your one-time code is ${code}. Enter it at the kiosk or on your phone within 15 minutes to get a new access code. If you did not ask for it, ignore this message.`,
+                sensitive: true,
+                sessionId: session.id,
+                at: now,
+            });
+        });
+        return true;
+    }
+    async complete(siteId, contactInput, oneTimeCode) {
+        const contact = normaliseContact(contactInput);
+        const key = contactKey(contact);
+        const code = oneTimeCode.trim();
+        const wrong = () => badInput('oneTimeCode', 'The code is wrong or has expired. Ask for a new one.');
+        if (!/^[0-9]{6}$/.test(code))
+            throw wrong();
+        const sessionId = await this.em.fork().transactional(async (tx) => {
+            const pending = await tx.findOne(RecoveryCodeEntity, { siteId, contactKey: key, usedAt: null, expiresAt: { $gt: this.clock.now() } }, { orderBy: { createdAt: 'desc' }, lockMode: 3 });
+            if (!pending || pending.attempts >= MAX_ATTEMPTS)
+                return null;
+            if (!safeEqualHex(pending.codeHash, hmac(this.key, `${siteId}:${key}:${code}`))) {
+                pending.attempts += 1;
+                return null;
+            }
+            pending.usedAt = this.clock.now();
+            return (await this.openSession(tx, siteId, contact))?.id ?? null;
+        });
+        if (!sessionId)
+            throw wrong();
+        return this.sessions.replaceCode(this.em, sessionId, `recovery:${key.split(':')[0]}`, 'access code recovered with a one-time code');
+    }
+    /** The contact's most recent session that still has a use for a code. */
+    openSession(tx, siteId, contact) {
+        const where = { siteId, status: { $in: ['CREATED', 'DEPOSITING', 'STORED', 'RETRIEVING'] } };
+        if (contact.email)
+            where.contactEmail = contact.email;
+        else
+            where.contactPhone = contact.phone;
+        return tx.findOne(StorageSessionEntity, where, { orderBy: { createdAt: 'desc' } });
+    }
+}
+//# sourceMappingURL=recovery.service.js.map

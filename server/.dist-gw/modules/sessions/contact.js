@@ -1,0 +1,22 @@
+import { badInput } from '../../errors/domain-error.js';
+/** Validates and normalises a depositor's contact (both parts optional). */
+export function normaliseContact(input) {
+    const email = input?.email?.trim().toLowerCase() || null;
+    const phone = input?.phone?.replace(/[\s().-]/g, '') || null;
+    if (email !== null && (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {
+        throw badInput('contact.email', 'email is not a valid address');
+    }
+    if (phone !== null && !/^\+?[0-9]{6,15}$/.test(phone)) {
+        throw badInput('contact.phone', 'phone must be 6 to 15 digits, optionally starting with +');
+    }
+    return { email, phone };
+}
+/** The key a recovery code is filed under: one contact, one kind. */
+export function contactKey(contact) {
+    if (contact.email)
+        return `email:${contact.email}`;
+    if (contact.phone)
+        return `phone:${contact.phone}`;
+    throw badInput('contact', 'give an email or a phone number');
+}
+//# sourceMappingURL=contact.js.map

@@ -1,0 +1,120 @@
+import { transact } from '../../db/transaction.js';
+import { StorageSessionEntity } from './session.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
+import { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { notFound } from '../../errors/domain-error.js';
+import { hashAccessCode, normaliseAccessCode } from './access-code.js';
+import { moveSession, paidFor } from './session-moves.js';
+import { toSessionView } from './session.types.js';
+import { toCompartmentView } from '../compartments/compartment.types.js';
+import { amountDue } from './charges.js';
+import { requestUnlock } from '../gateway-commands/unlock.js';
+import { scanMessage } from './scan.messages.js';
+import { money } from '../../graphql/common.types.js';
+/**
+ * A scan at the lockers: the rules of the contract's steps 2, 4 and 5, in one transaction
+ * that locks the session row (concurrent scans of one code queue up and see BUSY) and takes
+ * a compartment with FOR UPDATE SKIP LOCKED (concurrent scans never get the same one).
+ */
+export class ScanService {
+    constructor(em, bus, clock, limits, metrics) {
+        this.em = em;
+        this.bus = bus;
+        this.clock = clock;
+        this.limits = limits;
+        this.metrics = metrics;
+    }
+    async scan(req) {
+        const reservation = await this.limits.reserveScan(req.limitKeys);
+        const result = await this.evaluate(req);
+        // Only unknown codes count against the limit; every other outcome proves a real code.
+        if (result.outcome !== 'INVALID_CODE')
+            await reservation.release();
+        this.metrics.scans.inc({ outcome: result.outcome });
+        if (result.outcome === 'UNLOCKING_FOR_DEPOSIT')
+            this.metrics.allocations.inc();
+        return result;
+    }
+    async evaluate(req) {
+        const code = normaliseAccessCode(req.payload);
+        if (!code)
+            return outcome('INVALID_CODE');
+        return transact(this.em, this.bus, async (tx, fx) => {
+            const now = this.clock.now();
+            const session = await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code) }, { lockMode: 3 });
+            if (!session)
+                return outcome('INVALID_CODE');
+            if (session.siteId !== req.siteId)
+                return outcome('WRONG_SITE');
+            const paid = await paidFor(tx, session.id);
+            const view = () => toSessionView(session, paid);
+            switch (session.status) {
+                case 'COMPLETED':
+                case 'CANCELLED':
+                    return outcome('SESSION_CLOSED', { session: view() });
+                case 'DEPOSITING':
+                case 'RETRIEVING':
+                    return outcome('BUSY', { session: view() });
+                case 'CREATED':
+                case 'STORED': {
+                    const due = amountDue({ ...session, paid }, now);
+                    if (due > 0) {
+                        return outcome('PAYMENT_REQUIRED', { session: view(), amountDue: money(due, session.currency) });
+                    }
+                }
+            }
+            const site = await tx.findOneOrFail(SiteEntity, session.siteId);
+            let compartment;
+            let result;
+            if (session.status === 'CREATED') {
+                compartment = await this.allocate(tx, session.siteId, session.size);
+                if (!compartment)
+                    return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
+                compartment.status = 'RESERVED';
+                session.compartmentId = compartment.id;
+                session.intent = 'DEPOSIT';
+                result = 'UNLOCKING_FOR_DEPOSIT';
+            }
+            else {
+                compartment = await tx.findOne(CompartmentEntity, session.compartmentId, { lockMode: 3 });
+                if (!compartment)
+                    throw notFound('Compartment');
+                session.intent = req.intent;
+                result = req.intent === 'ACCESS' ? 'UNLOCKING_FOR_ACCESS' : 'UNLOCKING_FOR_RETRIEVAL';
+            }
+            session.opStartedAt = now;
+            session.opDoorOpened = false;
+            const to = session.status === 'CREATED' ? 'DEPOSITING' : 'RETRIEVING';
+            await moveSession(tx, fx, session, { to, trigger: 'scan', actor: req.actor, at: now, reason: result });
+            await requestUnlock(tx, fx, {
+                compartment,
+                site,
+                sessionId: session.id,
+                actor: req.actor,
+                detail: result,
+                at: now,
+            });
+            await tx.flush();
+            return outcome(result, { session: toSessionView(session, paid), compartment: toCompartmentView(compartment) });
+        });
+    }
+    /** One AVAILABLE compartment of the size, on a bank a gateway drives, locked or skipped. */
+    async allocate(tx, siteId, size) {
+        const rows = await tx.execute(`select c.id from compartment c join locker_bank b on b.id = c.bank_id
+       where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null
+       order by c.label limit 1 for update of c skip locked`, [siteId, size]);
+        const id = rows[0]?.id;
+        return id ? tx.findOneOrFail(CompartmentEntity, id) : null;
+    }
+}
+function outcome(o, parts = {}) {
+    const amount = parts.amountDue ?? undefined;
+    return {
+        outcome: o,
+        session: parts.session ?? null,
+        compartment: parts.compartment ?? null,
+        amountDue: parts.amountDue ?? null,
+        message: scanMessage(o, parts.compartment?.label, amount),
+    };
+}
+//# sourceMappingURL=scan.service.js.map

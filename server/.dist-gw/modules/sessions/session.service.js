@@ -1,0 +1,189 @@
+import { transact } from '../../db/transaction.js';
+import { StorageSessionEntity } from './session.entity.js';
+import { SessionTransitionEntity } from './session-transition.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
+import { TariffEntity } from '../tariffs/tariff.entity.js';
+import { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { badInput, conflict, notFound } from '../../errors/domain-error.js';
+import { newId } from '../../shared/ids.js';
+import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from './access-code.js';
+import { normaliseContact } from './contact.js';
+import { announceSession, moveSession, paidFor } from './session-moves.js';
+import { toSessionView } from './session.types.js';
+import { announceCompartment } from '../door-events/door-event.recorder.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
+/** Used when a site has not priced a size: free, a day included, no overdue fee. */
+const FREE_TARIFF = { price: 0, currency: 'EUR', includedMinutes: 24 * 60, overduePerHour: 0, graceMinutes: 0, securityAlertAfterMinutes: 24 * 60 };
+/** Storage sessions: issuing codes, reading, staff actions. Scans live in ScanService. */
+export class SessionService {
+    constructor(em, bus, clock) {
+        this.em = em;
+        this.bus = bus;
+        this.clock = clock;
+    }
+    /** A CREATED session with a fresh code; nothing is allocated until the first scan. */
+    async issue(siteId, size, contactInput, actor) {
+        const contact = normaliseContact(contactInput);
+        const payload = newAccessCode();
+        const now = this.clock.now();
+        const session = await transact(this.em, this.bus, async (tx, fx) => {
+            const site = await tx.findOne(SiteEntity, siteId);
+            if (!site)
+                throw notFound('Site');
+            const offered = await tx.count(CompartmentEntity, { siteId, size });
+            if (offered === 0)
+                throw badInput('size', `This site has no ${size} compartments`);
+            const tariff = (await tx.findOne(TariffEntity, { siteId, size })) ?? FREE_TARIFF;
+            const s = tx.create(StorageSessionEntity, {
+                id: newId(),
+                siteId,
+                size,
+                status: 'CREATED',
+                codeHash: hashAccessCode(payload),
+                codeIssuedAt: now,
+                contactEmail: contact.email,
+                contactPhone: contact.phone,
+                currency: tariff.currency,
+                price: tariff.price,
+                includedMinutes: tariff.includedMinutes,
+                overduePerHour: tariff.overduePerHour,
+                graceMinutes: tariff.graceMinutes,
+                securityAlertAfterMinutes: tariff.securityAlertAfterMinutes,
+                createdAt: now,
+            });
+            await tx.flush(); // the session row first: its audit trail references it
+            tx.create(SessionTransitionEntity, { sessionId: s.id, at: now, fromStatus: null, toStatus: 'CREATED', actor, reason: 'issued' });
+            return s;
+        });
+        return { session: toSessionView(session, 0), code: { payload, qrSvg: await qrSvg(payload), issuedAt: now } };
+    }
+    /** Revokes the session's code at once and returns a new one (support staff, or recovery). */
+    async regenerate(sessionId, reason, actor) {
+        const why = reason.trim();
+        if (why.length < 1 || why.length > 500)
+            throw badInput('reason', 'reason must be 1 to 500 characters');
+        return this.replaceCode(this.em, sessionId, actor, `access code regenerated: ${why}`);
+    }
+    /** @internal shared with recovery, which runs it inside its own transaction */
+    async replaceCode(em, sessionId, actor, reason) {
+        const payload = newAccessCode();
+        const now = this.clock.now();
+        const { session, paid } = await transact(em, this.bus, async (tx, fx) => {
+            const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: 3 });
+            if (!s)
+                throw notFound('Session');
+            if (s.status === 'COMPLETED' || s.status === 'CANCELLED')
+                throw conflict('The session has ended; its code cannot be renewed');
+            s.codeHash = hashAccessCode(payload);
+            s.codeIssuedAt = now;
+            tx.create(SessionTransitionEntity, { sessionId: s.id, at: now, fromStatus: s.status, toStatus: s.status, actor, reason });
+            await announceSession(tx, fx, s);
+            return { session: s, paid: await paidFor(tx, s.id) };
+        });
+        return { session: toSessionView(session, paid), code: { payload, qrSvg: await qrSvg(payload), issuedAt: now } };
+    }
+    /** Staff ends a session: a stored one is COMPLETED (bag handed over), an unused one CANCELLED. */
+    async end(sessionId, reason, actor) {
+        const why = reason.trim();
+        if (why.length < 1 || why.length > 500)
+            throw badInput('reason', 'reason must be 1 to 500 characters');
+        const now = this.clock.now();
+        return transact(this.em, this.bus, async (tx, fx) => {
+            const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: 3 });
+            if (!s)
+                throw notFound('Session');
+            if (s.status === 'COMPLETED' || s.status === 'CANCELLED')
+                throw conflict('The session has already ended');
+            const compartment = s.compartmentId ? await tx.findOne(CompartmentEntity, s.compartmentId, { lockMode: 3 }) : null;
+            const to = s.status === 'CREATED' || s.status === 'DEPOSITING' ? 'CANCELLED' : 'COMPLETED';
+            s.intent = null;
+            s.endedAt = now;
+            if (to === 'COMPLETED')
+                s.retrievedAt = now;
+            if (s.status === 'DEPOSITING')
+                s.compartmentId = null;
+            if (compartment && compartment.status !== 'OUT_OF_SERVICE') {
+                compartment.status = 'AVAILABLE';
+                compartment.unlockExpectedUntil = null;
+                announceCompartment(fx, compartment);
+            }
+            await moveSession(tx, fx, s, { to, trigger: 'ended-by-staff', actor, at: now, reason: why });
+            return toSessionView(s, await paidFor(tx, s.id));
+        });
+    }
+    /** The session holding a compartment now, if any. */
+    async openOnCompartment(compartmentId) {
+        const em = this.em.fork();
+        const s = await em.findOne(StorageSessionEntity, { compartmentId, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
+        return s ? toSessionView(s, await paidFor(em, s.id)) : null;
+    }
+    async get(id) {
+        const em = this.em.fork();
+        const s = await em.findOne(StorageSessionEntity, id);
+        return s ? toSessionView(s, await paidFor(em, s.id)) : null;
+    }
+    /** The session a code belongs to, at one site; null for unknown, malformed or revoked codes. */
+    async byCode(siteId, payload) {
+        const code = normaliseAccessCode(payload);
+        if (!code)
+            return null;
+        const em = this.em.fork();
+        const s = await em.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code), siteId });
+        return s ? toSessionView(s, await paidFor(em, s.id)) : null;
+    }
+    /** Newest first, cursor-paginated on (createdAt, id). */
+    async list(f) {
+        const limit = pageSize(f.first);
+        const cursor = decodeCursor(f.after, 2);
+        const where = [];
+        const params = [];
+        if (f.siteIds) {
+            if (f.siteIds.length === 0)
+                return { nodes: [], endCursor: null, hasNextPage: false, totalCount: 0 };
+            where.push(`s.site_id in (${f.siteIds.map(() => '?').join(',')})`);
+            params.push(...f.siteIds);
+        }
+        if (f.status) {
+            where.push('s.status = ?');
+            params.push(f.status);
+        }
+        if (f.overdue !== null) {
+            const cond = `(s.status in ('STORED','RETRIEVING') and s.due_at + make_interval(mins => s.grace_minutes) < ?)`;
+            where.push(f.overdue ? cond : `not ${cond}`);
+            params.push(this.clock.now());
+        }
+        const filter = where.length ? `where ${where.join(' and ')}` : '';
+        const em = this.em.fork();
+        const [countRow] = await em.execute(`select count(*) as n from storage_session s ${filter}`, params);
+        const pageWhere = [...where];
+        const pageParams = [...params];
+        if (cursor) {
+            pageWhere.push('(s.created_at, s.id) < (?::timestamptz, ?::uuid)');
+            pageParams.push(new Date(String(cursor[0])), String(cursor[1]));
+        }
+        const rows = await em.execute(`select s.id from storage_session s ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''}
+       order by s.created_at desc, s.id desc limit ?`, [...pageParams, limit + 1]);
+        const ids = rows.slice(0, limit).map((r) => r.id);
+        const entities = await em.find(StorageSessionEntity, { id: { $in: ids } });
+        const paid = await this.paidMany(em, ids);
+        const byId = new Map(entities.map((e) => [e.id, e]));
+        const nodes = ids.map((id) => toSessionView(byId.get(id), paid.get(id) ?? 0));
+        const last = entities.length ? byId.get(ids[ids.length - 1]) : undefined;
+        return {
+            nodes,
+            endCursor: last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+            hasNextPage: rows.length > limit,
+            totalCount: Number(countRow?.n ?? 0),
+        };
+    }
+    async paidMany(em, ids) {
+        if (ids.length === 0)
+            return new Map();
+        const rows = await em.execute(`select session_id, sum(amount) as paid from payment where status = 'CAPTURED' and session_id in (${ids.map(() => '?').join(',')}) group by session_id`, ids);
+        return new Map(rows.map((r) => [r.session_id, Number(r.paid)]));
+    }
+    async history(sessionId) {
+        return this.em.fork().find(SessionTransitionEntity, { sessionId }, { orderBy: { id: 'asc' } });
+    }
+}
+//# sourceMappingURL=session.service.js.map

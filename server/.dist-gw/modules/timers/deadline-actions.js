@@ -1,0 +1,74 @@
+import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity.js';
+import { GatewayEntity } from '../devices/gateway.entity.js';
+import { moveSession } from '../sessions/session-moves.js';
+import { failUnlock, undoDoorOperation } from '../gateway-commands/unlock.js';
+import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
+import { raiseAlert } from '../alerts/alert.raiser.js';
+import { notifyContact } from '../notifications/outbox.js';
+import { overdueFee } from '../sessions/charges.js';
+const ACTOR = 'system:timer';
+/** What happens when a deadline passes; each runs in its own transaction on a claimed row. */
+export const DEADLINE_ACTIONS = {
+    async codeExpired(tx, fx, id, now) {
+        const s = await tx.findOneOrFail(StorageSessionEntity, id);
+        await moveSession(tx, fx, s, { to: 'CANCELLED', trigger: 'code-expired', actor: ACTOR, at: now, reason: 'code not used within its lifetime' });
+        s.endedAt = now;
+    },
+    async unlockUnacknowledged(tx, fx, id, now) {
+        const command = await tx.findOneOrFail(GatewayCommandEntity, id);
+        command.ackedAt = now;
+        command.result = 'EXPIRED';
+        const compartment = await tx.findOneOrFail(CompartmentEntity, command.compartmentId, { lockMode: 3 });
+        await failUnlock(tx, fx, command, compartment, 'no acknowledgement from the gateway in time', ACTOR, now);
+    },
+    async doorNotOpened(tx, fx, id, now) {
+        const s = await tx.findOneOrFail(StorageSessionEntity, id);
+        const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId, { lockMode: 3 });
+        await undoDoorOperation(tx, fx, s, compartment, 'window-passed', ACTOR, now, 'the door was not opened in time');
+    },
+    async doorLeftOpen(tx, fx, id, now) {
+        const c = await tx.findOneOrFail(CompartmentEntity, id);
+        c.leftOpenAlerted = true;
+        const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
+        recordDoorEvent(tx, fx, { type: 'LEFT_OPEN', compartment: c, sessionId: session?.id, actor: ACTOR, at: now });
+        raiseAlert(tx, fx, { type: 'DOOR_LEFT_OPEN', siteId: c.siteId, compartmentId: c.id, sessionId: session?.id, message: `Compartment ${c.label} has been left open`, at: now });
+        announceCompartment(fx, c);
+    },
+    async reminderDue(tx, _fx, id, now) {
+        const s = await tx.findOneOrFail(StorageSessionEntity, id);
+        s.reminderSent = true;
+        await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
+            dedupeKey: `reminder:${s.id}`,
+            subject: 'Your locker time is nearly up',
+            body: `Your luggage storage is included until ${s.dueAt?.toISOString()}. After that, an overdue fee applies.`,
+            sessionId: s.id,
+            at: now,
+        });
+    },
+    async overdue(tx, fx, id, now) {
+        const s = await tx.findOneOrFail(StorageSessionEntity, id);
+        s.overdueAlerted = true;
+        const fee = overdueFee({ ...s, paid: 0 }, now);
+        raiseAlert(tx, fx, { type: 'OVERDUE', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Storage is overdue since ${s.dueAt?.toISOString()}`, at: now });
+        await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
+            dedupeKey: `overdue:${s.id}`,
+            subject: 'Your locker storage is overdue',
+            body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${(fee / 100).toFixed(2)} ${s.currency}; pay it at the kiosk to collect your luggage.`,
+            sessionId: s.id,
+            at: now,
+        });
+    },
+    async securityEscalation(tx, fx, id, now) {
+        const s = await tx.findOneOrFail(StorageSessionEntity, id);
+        s.securityAlerted = true;
+        raiseAlert(tx, fx, { type: 'SECURITY_ESCALATION', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`, at: now });
+    },
+    async gatewaySilent(tx, fx, id, now) {
+        const g = await tx.findOneOrFail(GatewayEntity, id);
+        g.offlineAlerted = true;
+        raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
+    },
+};
+//# sourceMappingURL=deadline-actions.js.map

@@ -1,0 +1,30 @@
+/**
+ * Every clock-driven rule, as the SQL that finds what is due. The state that decides a rule
+ * lives in the rows themselves (statuses, timestamps, "alerted" flags), so a rule fires once
+ * however many servers run it (rows are claimed FOR UPDATE SKIP LOCKED and re-checked), and
+ * a server that was down catches up on its next pass. `?` is the current time.
+ */
+export const DEADLINE_RULES = {
+    codeExpired: `select s.id from storage_session s join site on site.id = s.site_id
+    where s.status = 'CREATED' and coalesce(s.op_started_at, s.created_at) + make_interval(mins => site.code_lifetime_minutes) < ?`,
+    unlockUnacknowledged: `select c.id from gateway_command c
+    where c.acked_at is null and c.expires_at + interval '2 seconds' < ?`,
+    doorNotOpened: `select s.id from storage_session s join site on site.id = s.site_id
+    where s.status in ('DEPOSITING','RETRIEVING') and not s.op_door_opened
+      and s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds) < ?`,
+    doorLeftOpen: `select c.id from compartment c join site on site.id = c.site_id
+    where c.door_state = 'OPEN' and not c.left_open_alerted
+      and c.door_changed_at + make_interval(secs => site.left_open_seconds) < ?`,
+    reminderDue: `select s.id from storage_session s
+    where s.status = 'STORED' and not s.reminder_sent and (s.contact_email is not null or s.contact_phone is not null)
+      and s.due_at - least(interval '30 minutes', make_interval(mins => s.included_minutes) / 4) < ?`,
+    overdue: `select s.id from storage_session s
+    where s.status in ('STORED','RETRIEVING') and not s.overdue_alerted and s.due_at + make_interval(mins => s.grace_minutes) < ?`,
+    securityEscalation: `select s.id from storage_session s
+    where s.status in ('STORED','RETRIEVING') and s.overdue_alerted and not s.security_alerted
+      and s.due_at + make_interval(mins => s.grace_minutes + s.security_alert_after_minutes) < ?`,
+    gatewaySilent: `select g.id from gateway g join site on site.id = g.site_id
+    where not g.offline_alerted and g.last_seen_at is not null
+      and g.last_seen_at + make_interval(secs => site.gateway_heartbeat_seconds) < ?`,
+};
+//# sourceMappingURL=deadline-rules.js.map

@@ -1,0 +1,27 @@
+import { pino } from 'pino';
+/** Paths whose values never reach a log line: credentials, codes and tokens. */
+const REDACT = [
+    'authorization',
+    '*.authorization',
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'password',
+    '*.password',
+    'token',
+    '*.token',
+    'secret',
+    '*.secret',
+    'payload',
+    '*.payload',
+    'oneTimeCode',
+    '*.oneTimeCode',
+    'variables',
+    '*.variables',
+    'connectionParams',
+    '*.connectionParams',
+];
+/** Structured JSON logs; secrets are redacted by path. */
+export function createLogger(level) {
+    return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'locker-server' } });
+}
+//# sourceMappingURL=logger.js.map
