@@ -22,6 +22,8 @@ export interface DoorPollerOptions {
 /** The door-sensor poller. */
 export class DoorPoller {
   private readonly known = new Map<string, DoorReport>();
+  /** When each door's state was last confirmed by a read. */
+  private readonly lastRead = new Map<string, string>();
   private blocks = new Map<string, DoorBlock[]>();
   private readonly loops = new Map<string, Promise<void>>();
   private stopped = false;
@@ -33,14 +35,23 @@ export class DoorPoller {
     this.blocks = doorBlocks(compartments);
     const ids = new Set(compartments.map((c) => c.compartmentId));
     for (const id of this.known.keys()) if (!ids.has(id)) this.known.delete(id);
+    for (const id of this.lastRead.keys()) if (!ids.has(id)) this.lastRead.delete(id);
     for (const endpoint of this.blocks.keys()) {
       if (!this.loops.has(endpoint)) this.loops.set(endpoint, this.loop(endpoint));
     }
   }
 
-  /** The last known state of every door (for the full report after a reconnect). */
+  /**
+   * Every door's state as of its latest read (for the full report after a reconnect). The
+   * time is that of the last read that confirmed it, not of the change: the server orders
+   * reports by time and refuses times far from its clock.
+   */
   snapshot(): DoorReport[] {
-    return [...this.known.values()];
+    const now = new Date().toISOString();
+    return [...this.known.values()].map((r) => ({
+      ...r,
+      at: r.state === 'UNKNOWN' ? now : (this.lastRead.get(r.compartmentId) ?? r.at),
+    }));
   }
 
   /** Stops every loop after its current read. */
@@ -63,6 +74,7 @@ export class DoorPoller {
           const bits = await board.readDiscreteInputs(block.unitId, block.start, block.count);
           const at = new Date().toISOString();
           for (const door of block.doors) {
+            this.lastRead.set(door.compartmentId, at);
             this.note(door.compartmentId, bits[door.input - block.start] ? 'OPEN' : 'CLOSED', at, changes);
           }
         } catch (error) {

@@ -8,6 +8,10 @@ import type { DoorReport, ServerApi } from '../link/api.types.js';
 import { isTransportError } from '../link/graphql-http.js';
 
 const MAX_BUFFER = 10_000;
+/** The server takes at most this many reports per call. */
+const MAX_BATCH = 500;
+/** The server refuses report times more than 5 minutes off its clock; stay inside that. */
+const MAX_AGE_MS = 4.5 * 60_000;
 
 /** Batches and delivers door reports. */
 export class DoorReporter {
@@ -73,23 +77,50 @@ export class DoorReporter {
   }
 
   private async send(): Promise<void> {
-    const batch = this.buffer;
-    this.buffer = [];
+    const oldest = Date.now() - MAX_AGE_MS;
+    const fresh = this.buffer.filter((r) => Date.parse(r.at) >= oldest);
+    if (fresh.length < this.buffer.length) {
+      // Too old for the server; the full state sent after a reconnect has the outcome.
+      this.log.warn({ dropped: this.buffer.length - fresh.length }, 'door changes too old to report');
+    }
+    const batch = fresh.slice(0, MAX_BATCH);
+    this.buffer = fresh.slice(MAX_BATCH);
+    if (batch.length === 0) return;
     try {
       await this.api.reportDoorStates(batch);
       this.log.debug({ count: batch.length }, 'door states reported');
     } catch (error) {
-      if (!isTransportError(error)) {
-        this.log.error({ error: (error as Error).message, count: batch.length }, 'server refused door report');
+      if (isTransportError(error)) {
+        this.buffer = [...batch, ...this.buffer];
+        this.retryLater();
         return;
       }
-      this.buffer = [...batch, ...this.buffer];
-      if (!this.retryTimer) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          this.schedule();
-        }, 500);
+      // One bad report must not sink the others: send them one by one.
+      this.log.error({ error: (error as Error).message, count: batch.length }, 'server refused door report batch');
+      if (batch.length > 1) await this.sendEach(batch);
+    }
+  }
+
+  private async sendEach(batch: DoorReport[]): Promise<void> {
+    for (const [i, report] of batch.entries()) {
+      try {
+        await this.api.reportDoorStates([report]);
+      } catch (error) {
+        if (isTransportError(error)) {
+          this.buffer = [...batch.slice(i), ...this.buffer];
+          this.retryLater();
+          return;
+        }
+        this.log.error({ error: (error as Error).message, report }, 'server refused door report');
       }
     }
+  }
+
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.schedule();
+    }, 500);
   }
 }

@@ -126,14 +126,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await waitForHttp(`http://127.0.0.1:${serverPort}/readyz`, child, 60_000);
       return child;
     };
-    let server = await launchServer();
-    cleanups.push(() => server.stop());
-
+    // Seed before the server starts: with embedded PostgreSQL the CLI runs its own instance
+    // on the same data dir, which must not be in use.
     const seedFile = path.join(options.dataDir, 'demo.json');
     if (!(options.reuseSeed && fs.existsSync(seedFile))) {
       await run(process.execPath, ['dist/cli.js', 'seed-demo', '--out', seedFile], { cwd: serverDir, env: serverEnv });
     }
     const seed = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as DemoSeed;
+    let server = await launchServer();
+    cleanups.push(() => server.stop());
+
     const serverUrl = `http://127.0.0.1:${serverPort}`;
 
     let gateway: Child | null = null;

@@ -1,0 +1,123 @@
+/**
+ * The gateway against the real server (built server/dist, scratch PostgreSQL) and the
+ * simulator over Modbus TCP: the full deposit path, survival of a server restart with
+ * commands issued while the gateway was away, and a forced door.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Gateway } from '../src/gateway/gateway.js';
+import type { Stack } from '../src/launch/stack.js';
+import type { LinkState } from '../src/link/link-state.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { waitFor } from './support/fixtures.js';
+import { adminToken, depositScan, gatewayConfigFor, gql, startSystem, systemSkipReason } from './support/system.js';
+
+const skip = systemSkipReason();
+
+describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  let stack: Stack;
+  let gateway: Gateway;
+  let admin: string;
+  const states: LinkState['kind'][] = [];
+
+  beforeAll(async () => {
+    stack = await startSystem();
+    // A long, fixed reconnect delay leaves a window to issue commands while the gateway is away.
+    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '4000', GATEWAY_LINK_BACKOFF_MAX_MS: '4000' }), silentLogger());
+    gateway.link.on('state', (s) => states.push(s.kind));
+    gateway.start();
+    admin = await adminToken(stack);
+    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 15_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await stack?.stop();
+  });
+
+  const sim = (): NonNullable<Stack['sim']> => stack.sim!;
+  const addressOf = (compartmentId: string): { unitId: number; coil: number; doorInput: number } =>
+    gateway.currentSetup!.compartments.find((c) => c.compartmentId === compartmentId)!.modbus;
+  const sessionStatus = async (id: string): Promise<string> =>
+    (await gql<{ session: { status: string } }>(stack, admin, 'query($id: ID!) { session(id: $id) { status } }', { id })).session.status;
+  const doorState = async (compartmentId: string): Promise<string | undefined> =>
+    (
+      await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(stack, admin, 'query($id: ID!) { site(id: $id) { compartments { id doorState } } }', {
+        id: stack.seed.siteId,
+      })
+    ).site.compartments.find((c) => c.id === compartmentId)?.doorState;
+
+  async function pollUntil<T>(read: () => Promise<T>, want: T, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: T | undefined;
+    while (Date.now() < deadline) {
+      last = await read();
+      if (last === want) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${what}: wanted ${String(want)}, last ${String(last)}`);
+  }
+
+  it('reports every door after connecting', async () => {
+    const setup = gateway.currentSetup!;
+    expect(setup.compartments).toHaveLength(24);
+    await pollUntil(() => doorState(setup.compartments[0]!.compartmentId), 'CLOSED', 'first door reported');
+    await pollUntil(() => doorState(setup.compartments[23]!.compartmentId), 'CLOSED', 'last door reported');
+  });
+
+  it('scan -> pulse -> ack -> door opens -> closes -> STORED', async () => {
+    const since = Date.now();
+    const scan = await depositScan(stack);
+    expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    const { unitId, coil, doorInput } = addressOf(scan.compartmentId!);
+    await waitFor(() => sim().site.pulsesSince(since).some((p) => p.unitId === unitId && p.coil === coil && p.durationMs !== null), 'pulse');
+    const pulse = sim().site.pulsesSince(since).find((p) => p.coil === coil && p.unitId === unitId)!;
+    const pulseMs = gateway.currentSetup!.pulseMs;
+    expect(pulse.durationMs).toBeGreaterThan(pulseMs * 0.8);
+    expect(pulse.durationMs).toBeLessThan(pulseMs * 1.2);
+    await pollUntil(() => doorState(scan.compartmentId!), 'OPEN', 'door open at the server');
+    sim().site.requireUnit(unitId).setDoor(doorInput, false, 'manual');
+    await pollUntil(() => sessionStatus(scan.sessionId), 'STORED', 'session stored');
+  });
+
+  it('reconnects by itself after a server restart and runs commands issued while it was away', async () => {
+    states.length = 0;
+    await stack.restartServer();
+    // The server is back; the gateway is still waiting out its reconnect delay.
+    expect(gateway.linkState.kind).toBe('backoff');
+    const since = Date.now();
+    const scan = await depositScan(stack);
+    expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    expect(gateway.linkState.kind, 'the command was issued while the gateway was away').not.toBe('connected');
+    const { unitId, coil } = addressOf(scan.compartmentId!);
+    await waitFor(() => gateway.linkState.kind === 'connected', 'gateway reconnects', 15_000);
+    await waitFor(() => sim().site.pulsesSince(since).some((p) => p.unitId === unitId && p.coil === coil), 'pulse after reconnect', 10_000);
+    expect(states).toContain('backoff');
+    expect(states.at(-1)).toBe('connected');
+    // pulsed once only, however often the command was delivered
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sim().site.pulsesSince(since).filter((p) => p.unitId === unitId && p.coil === coil)).toHaveLength(1);
+    await pollUntil(() => doorState(scan.compartmentId!), 'OPEN', 'door open at the server');
+  }, 60_000);
+
+  it('a door opened without an unlock becomes FORCED_OPEN with a DOOR_FORCED alert', async () => {
+    const target = gateway.currentSetup!.compartments.find((c) => c.label === 'B12')!;
+    sim().site.requireUnit(target.modbus.unitId).setDoor(target.modbus.doorInput, true, 'forced');
+    const forced = async (): Promise<boolean> => {
+      const { doorEvents } = await gql<{ doorEvents: { nodes: Array<{ type: string; compartment: { id: string } }> } }>(
+        stack,
+        admin,
+        'query($s: ID) { doorEvents(siteId: $s, first: 50) { nodes { type compartment { id } } } }',
+        { s: stack.seed.siteId },
+      );
+      return doorEvents.nodes.some((e) => e.type === 'FORCED_OPEN' && e.compartment.id === target.compartmentId);
+    };
+    await pollUntil(forced, true, 'FORCED_OPEN event');
+    const { alerts } = await gql<{ alerts: Array<{ type: string; compartment: { id: string } | null }> }>(
+      stack,
+      admin,
+      'query($s: ID) { alerts(siteId: $s, open: true) { type compartment { id } } }',
+      { s: stack.seed.siteId },
+    );
+    expect(alerts.some((a) => a.type === 'DOOR_FORCED' && a.compartment?.id === target.compartmentId)).toBe(true);
+  });
+});
