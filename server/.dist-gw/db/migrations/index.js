@@ -1,4 +1,0 @@
-import { Migration20261125000000Init } from './Migration20261125000000Init.js';
-/** Every migration, in order. Schema changes happen only here, applied at start. */
-export const MIGRATIONS = [{ name: 'Migration20261125000000Init', class: Migration20261125000000Init }];
-//# sourceMappingURL=index.js.map
