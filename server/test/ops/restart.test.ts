@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { startTestServer } from '../support/test-server.js';
+import { collect, createSite, door, issue, ok, scan, waitFor } from '../support/fixtures.js';
+import { buildApp } from '../../src/app/app.js';
+import { loadConfig } from '../../src/config/config.js';
+
+describe('nothing is lost when the server restarts', () => {
+  test('sessions and pending gateway commands survive a restart', async () => {
+    const s = await startTestServer();
+    try {
+      const f = await createSite(s);
+      const stored = await issue(s, f);
+      const r = await scan(s, f, stored.code.payload);
+      await door(s, f, r.compartment!.id, 'OPEN');
+      await door(s, f, r.compartment!.id, 'CLOSED');
+      const pending = await issue(s, f, 'MEDIUM');
+      const p = await scan(s, f, pending.code.payload);
+      await s.restart();
+      const after = ok(await s.gql<{ session: { status: string } }>(`query($id:ID!){ session(id:$id){ status } }`, { id: stored.session.id }, f.adminToken));
+      expect(after.session.status).toBe('STORED');
+      const feed = collect<{ gatewayCommands: { compartmentId: string } }>(s.ws(f.gatewayToken), `subscription { gatewayCommands { compartmentId } }`);
+      await waitFor(() => feed.events.some((e) => e.gatewayCommands.compartmentId === p.compartment!.id));
+      expect((await scan(s, f, stored.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test('with no DATABASE_URL an embedded PostgreSQL keeps its data in the data folder across restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockers-embedded-'));
+    chmodSync(dataDir, 0o755);
+    const env = { NODE_ENV: 'test', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)), LOG_LEVEL: 'silent', ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin-password-1' };
+    try {
+      const first = await buildApp(loadConfig(env), { background: false });
+      const site = await first.services.sites.create('Persisted', 'UTC');
+      await first.close();
+      const second = await buildApp(loadConfig(env), { background: false });
+      const found = await second.services.sites.get(site.id);
+      await second.close();
+      expect(found?.name).toBe('Persisted');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
