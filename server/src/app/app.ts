@@ -145,6 +145,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;
+      const operation = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
+      log.debug({ caller: caller.kind, operation: typeof operation === 'string' ? operation : undefined, status: res.statusCode }, 'graphql request');
       if (result.body.kind === 'complete') return void res.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();

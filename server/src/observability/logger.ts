@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /** Paths whose values never reach a log line: credentials, codes and tokens. */
 const REDACT = [
@@ -25,6 +25,7 @@ const REDACT = [
 export type { Logger };
 
 /** Structured JSON logs; secrets are redacted by path. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'locker-server' } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'locker-server' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -55,6 +55,7 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   databaseUrl?: string;
   background?: boolean;
+  logger?: import('../../src/observability/logger.js').Logger;
 }
 
 /** Builds the app on a fresh database, listens on a free port, creates the first admin. */
@@ -70,7 +71,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  let app = await buildApp(config, { clock: opts.clock, background: opts.background ?? false });
+  let app = await buildApp(config, { clock: opts.clock, background: opts.background ?? false, logger: opts.logger });
   let port = await app.listen(0, '127.0.0.1');
   const clients: Client[] = [];
   const server: TestServer = {
@@ -109,7 +110,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async restart() {
       await app.close();
-      app = await buildApp(config, { clock: opts.clock, background: opts.background ?? false });
+      app = await buildApp(config, { clock: opts.clock, background: opts.background ?? false, logger: opts.logger });
       port = await app.listen(port, '127.0.0.1');
     },
   };

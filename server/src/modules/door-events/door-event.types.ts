@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime, PageInfo } from '../../graphql/common.types.js';
 import { DoorEventType } from './door-event.enums.js';
-import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
+import { type CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
 import type { DoorEventEntity } from './door-event.entity.js';
 import type { CompartmentEntity } from '../compartments/compartment.entity.js';
 

@@ -42,7 +42,7 @@ export class SessionService {
     const contact = normaliseContact(contactInput);
     const payload = newAccessCode();
     const now = this.clock.now();
-    const session = await transact(this.em, this.bus, async (tx, fx) => {
+    const session = await transact(this.em, this.bus, async (tx) => {
       const site = await tx.findOne(SiteEntity, siteId);
       if (!site) throw notFound('Site');
       const offered = await tx.count(CompartmentEntity, { siteId, size });
