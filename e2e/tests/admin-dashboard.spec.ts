@@ -50,6 +50,7 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-${name}.png`), fullPage: true });
 }
 
+const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const ISSUE = `mutation($siteId: ID!, $size: CompartmentSize!) {
   issueAccessCode(siteId: $siteId, size: $size) { session { id } code { payload } } }`;
 const SCAN = `mutation($siteId: ID!, $payload: String!) {
@@ -59,14 +60,34 @@ interface Scan {
   scanAccessCode: { outcome: string; compartment: { id: string; label: string } | null; session: { id: string; status: string } | null };
 }
 
+/** A SMALL (free) deposit through the kiosk API, up to the unlock; the door is not touched. */
+async function startDeposit() {
+  const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(env.kioskToken, ISSUE, {
+    siteId: env.siteId,
+    size: 'SMALL',
+  });
+  const payload = issued.issueAccessCode.code.payload;
+  const scan = await gql<Scan>(env.kioskToken, SCAN, { siteId: env.siteId, payload });
+  expect(scan.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+  const label = scan.scanAccessCode.compartment!.label;
+  return { sessionId: issued.issueAccessCode.session.id, label, payload, ...modbusOf(label) };
+}
+
+async function pulsed(unit: number, coil: number, since: number): Promise<boolean> {
+  return (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === coil);
+}
+
 test.describe.configure({ mode: 'serial' });
 
 test.describe('admin dashboard', () => {
   let page: Page;
-  let deposit: { sessionId: string; label: string; payload: string };
+  let deposit: Awaited<ReturnType<typeof startDeposit>>;
+
+  let adminToken: string;
 
   test.beforeAll(async ({ browser }) => {
     env = await harnessEnv();
+    adminToken = (await gql<{ login: { token: string } }>(null, LOGIN, { e: env.adminEmail, p: env.adminPassword })).login.token;
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
 
@@ -85,21 +106,14 @@ test.describe('admin dashboard', () => {
   });
 
   test('a deposit made through the API appears live on the board', async () => {
-    const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(env.kioskToken, ISSUE, {
-      siteId: env.siteId,
-      size: 'SMALL',
-    });
     const since = Date.now();
-    const scan = await gql<Scan>(env.kioskToken, SCAN, { siteId: env.siteId, payload: issued.issueAccessCode.code.payload });
-    expect(scan.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
-    const label = scan.scanAccessCode.compartment!.label;
-    deposit = { sessionId: issued.issueAccessCode.session.id, label, payload: issued.issueAccessCode.code.payload };
+    deposit = await startDeposit();
+    const { label, unit, input } = deposit;
     const cell = page.getByTestId(`compartment-${label}`);
 
     // No reload from here on: every change must arrive over the subscription.
     await expect(cell).toHaveAttribute('data-status', 'RESERVED');
-    const { unit, input } = modbusOf(label);
-    await expect.poll(async () => (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === input)).toBe(true);
+    await expect.poll(() => pulsed(unit, input, since)).toBe(true);
     await sim('POST', `/doors/${unit}/${input}/open`);
     await expect(cell).toHaveAttribute('data-door', 'OPEN');
     await expect(page.getByTestId('door-events')).toContainText(`${label} Opened`);
@@ -146,13 +160,40 @@ test.describe('admin dashboard', () => {
     await page.getByRole('button', { name: 'Open remotely' }).click();
     await page.getByLabel(/Reason for/).fill('Maintenance check (e2e)');
     await page.getByRole('button', { name: 'Confirm: Open remotely' }).click();
-    await expect
-      .poll(async () => (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === input), { timeout: 10_000 })
-      .toBe(true);
+    await expect.poll(() => pulsed(unit, input, since)).toBe(true);
     await expect.poll(async () => (await sim<{ unitId: number; input: number; open: boolean }[]>('GET', '/doors')).find((d) => d.unitId === unit && d.input === input)?.open).toBe(true);
     await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'OPEN');
     await sim('POST', `/doors/${unit}/${input}/close`);
     await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'CLOSED');
+  });
+
+  test('after a network drop the board reconnects and catches up on what it missed', async () => {
+    test.setTimeout(90_000);
+    await expect(page.getByTestId('connection-state')).toHaveText('Live');
+    // Offline emulation stalls the socket without closing it: the app's ping gets no pong
+    // and it reconnects (keep-alive 10 s + 5 s pong timeout).
+    await page.context().setOffline(true);
+    await expect(page.getByTestId('connection-state')).toHaveText('Reconnecting…', { timeout: 30_000 });
+
+    // While the board cannot hear: a whole deposit happens.
+    const since = Date.now();
+    const missed = await startDeposit();
+    await expect.poll(() => pulsed(missed.unit, missed.input, since)).toBe(true);
+    const serverView = async () =>
+      (await gql<{ session: { status: string; compartment: { doorState: string } } }>(adminToken, 'query($id: ID!) { session(id: $id) { status compartment { doorState } } }', { id: missed.sessionId })).session;
+    await sim('POST', `/doors/${missed.unit}/${missed.input}/open`);
+    // Keep the door open until the gateway has reported it (it polls the inputs).
+    await expect.poll(async () => (await serverView()).compartment.doorState).toBe('OPEN');
+    await sim('POST', `/doors/${missed.unit}/${missed.input}/close`);
+    await expect.poll(async () => (await serverView()).status).toBe('STORED');
+    const cell = page.getByTestId(`compartment-${missed.label}`);
+    await expect(cell).toHaveAttribute('data-status', 'AVAILABLE');
+
+    await page.context().setOffline(false);
+    await expect(page.getByTestId('connection-state')).toHaveText('Live', { timeout: 20_000 });
+    // The events were lost with the old socket: only the reconnect snapshot can bring this.
+    await expect(cell).toHaveAttribute('data-status', 'OCCUPIED');
+    await expect(cell).toHaveAttribute('data-door', 'CLOSED');
   });
 
   test('screenshots of the other pages', async () => {
@@ -175,13 +216,9 @@ test.describe('admin dashboard', () => {
   });
 
   test('a VIEWER is not offered the actions, and the API refuses them', async ({ browser }) => {
-    const admin = await gql<{ login: { token: string } }>(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: env.adminEmail,
-      p: env.adminPassword,
-    });
     const email = `viewer-${Date.now()}@example.com`;
     const password = 'viewer-password-1';
-    await gql(admin.login.token, 'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: VIEWER) { id } }', { e: email, p: password });
+    await gql(adminToken, 'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: VIEWER) { id } }', { e: email, p: password });
 
     const viewer = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(viewer, email, password);
@@ -198,7 +235,7 @@ test.describe('admin dashboard', () => {
     await expect(viewer.getByText('Set-up is for admins.')).toBeVisible();
     await shot(viewer, 'viewer-board');
 
-    const viewerLogin = await gql<{ login: { token: string } }>(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+    const viewerLogin = await gql<{ login: { token: string } }>(null, LOGIN, { e: email, p: password });
     const board = await gql<{ site: { compartments: { id: string; label: string }[] } }>(viewerLogin.login.token, 'query($id: ID!) { site(id: $id) { compartments { id label } } }', { id: env.siteId });
     const a11 = board.site.compartments.find((c) => c.label === 'A11')!;
     const refused = await gql(viewerLogin.login.token, 'mutation($id: ID!) { operatorOpenCompartment(compartmentId: $id, reason: "viewer tries") { id } }', { id: a11.id }).catch(

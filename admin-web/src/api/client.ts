@@ -43,7 +43,9 @@ export function createApiSession(token: string | null, onUnauthenticated: () => 
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   const ws: Client = createClient({
     url: urls.ws,
-    lazy: true,
+    // Signed in: keep the socket open on every page, so the badge tells the truth and
+    // subscriptions start at once. Anonymous (login page): connect only if ever needed.
+    lazy: !token,
     connectionParams: () => (authorization ? { authorization } : {}),
     // Keep retrying for as long as the tab is open: a dashboard must come back by itself.
     retryAttempts: Number.POSITIVE_INFINITY,

@@ -7,12 +7,12 @@ import { formatDateTime } from '../../ui/format';
 export type NewCode = RegenerateAccessCodeMutation['regenerateAccessCode']['code'];
 
 /** The printable ticket with the new QR code. */
-export function NewCodeTicket({ code, onDone }: { code: NewCode; onDone: () => void }) {
+export function NewCodeTicket({ code, timeZone, onDone }: { code: NewCode; timeZone: string; onDone: () => void }) {
   const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.qrSvg)}`;
   return (
     <div className="ticket" role="region" aria-label="New access code">
       <p>
-        <strong>New access code</strong> issued {formatDateTime(code.issuedAt)}. The previous code no longer works.
+        <strong>New access code</strong> issued {formatDateTime(code.issuedAt, timeZone)}. The previous code no longer works.
       </p>
       <img src={src} alt="QR code of the new access code" width={220} height={220} data-testid="new-qr" />
       <details>

@@ -66,7 +66,7 @@ export function SessionActions({ session: s, onChanged }: { session: Session; on
           />
         )}
       </div>
-      {code && <NewCodeTicket code={code} onDone={() => setCode(null)} />}
+      {code && <NewCodeTicket code={code} timeZone={s.site.timezone} onDone={() => setCode(null)} />}
     </section>
   );
 }
