@@ -3,54 +3,11 @@
 // live, acknowledges a forced door, regenerates a code (the old one is refused), opens a
 // compartment remotely (the simulator pulses it), and a VIEWER is not offered any action.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { ARTIFACTS_DIR, harnessEnv, type HarnessEnv } from '../src/env.js';
-
-mkdirSync(ARTIFACTS_DIR, { recursive: true });
+import type { HarnessEnv } from '../src/env.js';
+import { adminToken as loginAdmin, adminUrl, codeOf, gql, LOGIN, modbusOf, pulsed, shot, signIn, sim, stack } from './admin-support.js';
 
 let env: HarnessEnv;
 
-async function gql<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(new URL('/graphql', env.baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors?.length) {
-    const err = new Error(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
-    (err as Error & { code?: string }).code = body.errors[0]?.extensions?.code;
-    throw err;
-  }
-  return body.data as T;
-}
-
-async function sim<T>(method: 'GET' | 'POST', p: string): Promise<T> {
-  const res = await fetch(new URL(p, env.simControlUrl), { method });
-  expect(res.ok, `simulator ${method} ${p}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** Demo seed layout: bank A = unit 1, bank B = unit 2; XNN = coil/door input NN-1. */
-function modbusOf(label: string): { unit: number; input: number } {
-  return { unit: label.startsWith('A') ? 1 : 2, input: Number(label.slice(1)) - 1 };
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(new URL('/admin/', env.baseUrl).toString());
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('who')).toContainText(email);
-  await expect(page.getByTestId('connection-state')).toHaveText('Live');
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-${name}.png`), fullPage: true });
-}
-
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const ISSUE = `mutation($siteId: ID!, $size: CompartmentSize!) {
   issueAccessCode(siteId: $siteId, size: $size) { session { id } code { payload } } }`;
 const SCAN = `mutation($siteId: ID!, $payload: String!) {
@@ -73,9 +30,7 @@ async function startDeposit() {
   return { sessionId: issued.issueAccessCode.session.id, label, payload, ...modbusOf(label) };
 }
 
-async function pulsed(unit: number, coil: number, since: number): Promise<boolean> {
-  return (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === coil);
-}
+
 
 test.describe.configure({ mode: 'serial' });
 
@@ -86,8 +41,8 @@ test.describe('admin dashboard', () => {
   let adminToken: string;
 
   test.beforeAll(async ({ browser }) => {
-    env = await harnessEnv();
-    adminToken = (await gql<{ login: { token: string } }>(null, LOGIN, { e: env.adminEmail, p: env.adminPassword })).login.token;
+    env = stack();
+    adminToken = await loginAdmin();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
 
@@ -96,7 +51,7 @@ test.describe('admin dashboard', () => {
   });
 
   test('sign-in page and board', async () => {
-    await page.goto(new URL('/admin/', env.baseUrl).toString());
+    await page.goto(adminUrl());
     await expect(page.getByRole('heading', { name: 'Locker operations' })).toBeVisible();
     await shot(page, 'login');
     await signIn(page, env.adminEmail, env.adminPassword);
@@ -136,7 +91,7 @@ test.describe('admin dashboard', () => {
   });
 
   test('regenerating a code shows a new QR and the old code is refused', async () => {
-    await page.goto(new URL(`/admin/#/sessions/${deposit.sessionId}`, env.baseUrl).toString());
+    await page.goto(adminUrl('sessions', deposit.sessionId));
     await expect(page.getByTestId('session-status')).toHaveText('Stored');
     await page.getByRole('button', { name: 'Regenerate access code' }).click();
     await page.getByLabel(/Reason for/).fill('Customer lost the ticket (e2e)');
@@ -152,7 +107,7 @@ test.describe('admin dashboard', () => {
   });
 
   test('opening a compartment remotely pulses its lock in the simulator', async () => {
-    await page.goto(new URL('/admin/#/board', env.baseUrl).toString());
+    await page.goto(adminUrl('board'));
     const label = 'A11';
     const { unit, input } = modbusOf(label);
     const since = Date.now();
@@ -208,7 +163,7 @@ test.describe('admin dashboard', () => {
       ['setup/users', 'setup-users', 'Users and roles'],
       ['setup/keys', 'setup-keys', 'API keys'],
     ] as const) {
-      await page.goto(new URL(`/admin/#/${route}`, env.baseUrl).toString());
+      await page.goto(adminUrl(route));
       await expect(page.getByRole('heading', { name: ready }).first()).toBeVisible();
       if (route === 'reports') await expect(page.getByRole('figure', { name: 'Deposits and retrievals' })).toBeVisible();
       await shot(page, name);
@@ -228,19 +183,17 @@ test.describe('admin dashboard', () => {
     await expect(viewer.getByText('Your role can view this compartment but not act on it.')).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Open remotely' })).toHaveCount(0);
     await expect(viewer.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
-    await viewer.goto(new URL(`/admin/#/sessions/${deposit.sessionId}`, env.baseUrl).toString());
+    await viewer.goto(adminUrl('sessions', deposit.sessionId));
     await expect(viewer.getByText(/can view sessions but not act on them/)).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Regenerate access code' })).toHaveCount(0);
-    await viewer.goto(new URL('/admin/#/setup', env.baseUrl).toString());
+    await viewer.goto(adminUrl('setup'));
     await expect(viewer.getByText('Set-up is for admins.')).toBeVisible();
     await shot(viewer, 'viewer-board');
 
     const viewerLogin = await gql<{ login: { token: string } }>(null, LOGIN, { e: email, p: password });
     const board = await gql<{ site: { compartments: { id: string; label: string }[] } }>(viewerLogin.login.token, 'query($id: ID!) { site(id: $id) { compartments { id label } } }', { id: env.siteId });
     const a11 = board.site.compartments.find((c) => c.label === 'A11')!;
-    const refused = await gql(viewerLogin.login.token, 'mutation($id: ID!) { operatorOpenCompartment(compartmentId: $id, reason: "viewer tries") { id } }', { id: a11.id }).catch(
-      (e: Error & { code?: string }) => e.code,
-    );
+    const refused = await codeOf(gql(viewerLogin.login.token, 'mutation($id: ID!) { operatorOpenCompartment(compartmentId: $id, reason: "viewer tries") { id } }', { id: a11.id }));
     expect(refused).toBe('FORBIDDEN');
     await viewer.close();
   });

@@ -1,10 +1,13 @@
-import { captureNotifications, hardwareScan, oneTimeCodeFor, openKiosk, shot, test, expect, CHROMIUM } from './kiosk-support';
+import { captureNotifications, hardwareScan, oneTimeCodeFor, openKiosk, shot, test, expect } from './kiosk-support';
 
-test.use({ launchOptions: CHROMIUM, viewport: { width: 1080, height: 1920 } });
+test.use({ viewport: { width: 1080, height: 1920 } });
 
 test('lost code: one-time code to the contact, new QR code, old code refused', async ({ page, stack }) => {
+  const databaseUrl = stack.databaseUrl;
+  test.skip(!databaseUrl, 'the one-time code is read from the database: needs the local PostgreSQL');
+  if (!databaseUrl) return;
   const email = `lost-${Date.now()}@example.com`;
-  await captureNotifications(stack.databaseUrl);
+  await captureNotifications(databaseUrl);
   await openKiosk(page, stack);
 
   await page.getByRole('button', { name: /Store luggage/ }).click();
@@ -23,7 +26,7 @@ test('lost code: one-time code to the contact, new QR code, old code refused', a
   await expect(page.getByText('If we know this contact, a one-time code is on its way.')).toBeVisible();
   await shot(page, 'recover-code');
 
-  const oneTime = await oneTimeCodeFor(stack.databaseUrl, email);
+  const oneTime = await oneTimeCodeFor(databaseUrl, email);
   await page.getByLabel('One-time code').fill(oneTime);
   await page.getByRole('button', { name: 'Show my new code' }).click();
   await expect(page.getByText('Your new code. The old one no longer works.')).toBeVisible();

@@ -1,6 +1,6 @@
-import { openKiosk, shot, shownLocker, test, expect, useDoor, CHROMIUM } from './kiosk-support';
+import { openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
 
-test.use({ launchOptions: CHROMIUM, viewport: { width: 1080, height: 1920 } });
+test.use({ viewport: { width: 1080, height: 1920 } });
 
 test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker opens by itself', async ({ page, stack }) => {
   await openKiosk(page, stack);
@@ -22,10 +22,11 @@ test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker 
   await shot(page, 'payment-declined');
 
   await page.getByRole('button', { name: 'Pay €4.00' }).click();
+  const since = Date.now();
   await page.getByRole('button', { name: 'Card approved' }).click();
   const label = await shownLocker(page);
   expect(label).toMatch(/^[AB]0[5-8]$/); // a MEDIUM compartment of the seed
   await shot(page, 'payment-unlocked');
-  await useDoor(page, stack, label, 'payment');
+  await useDoor(page, stack, label, 'payment', since);
   await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
 });

@@ -1,6 +1,6 @@
-import { shot, test, expect, CHROMIUM } from './kiosk-support';
+import { shot, test, expect } from './kiosk-support';
 
-test.use({ launchOptions: CHROMIUM, viewport: { width: 390, height: 844 } });
+test.use({ viewport: { width: 390, height: 844 } });
 
 test('on a phone, with no token: get a code, see the storage, leave feedback', async ({ page, stack }) => {
   await page.goto(`${stack.baseURL}/kiosk/phone/${stack.siteId}`);

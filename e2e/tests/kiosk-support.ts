@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import pg from 'pg';
 import QRCode from 'qrcode';
+import { harnessEnvSync } from '../src/env';
 
 /** What the kiosk tests need from the running stack. */
 export interface KioskStack {
@@ -18,13 +19,14 @@ export interface KioskStack {
   siteId: string;
   /** The simulator's control API (POST /doors/<unit>/<input>/open|close). */
   simControlUrl: string;
-  databaseUrl: string;
+  /** The run's database; null when the server embeds PostgreSQL (no local one). */
+  databaseUrl: string | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = resolve(here, '../artifacts');
 
-/** Chromium from Debian, with the flags that work as root on a closed network. */
+/** Chromium from Debian with the harness's flags, for the test that must start its own (camera). */
 export const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
@@ -79,10 +81,34 @@ export async function shownLocker(page: Page): Promise<string> {
   return (await label.textContent())?.trim() ?? '';
 }
 
-/** Walks the door of `label` open and shut, checking what the kiosk says at each step. */
-export async function useDoor(page: Page, stack: KioskStack, label: string, name: string): Promise<void> {
-  await door(stack, label, 'open');
+/**
+ * Waits until the gateway has pulsed the lock of `label` (a pulse that started at or after
+ * `since`, epoch ms). Opening the door by hand before that would race the simulated spring,
+ * which pops the door open a moment after the pulse.
+ */
+export async function waitForPulse(stack: KioskStack, label: string, since: number): Promise<void> {
+  const { unit, input } = doorOf(label);
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${stack.simControlUrl}/pulses?since=${since}`);
+        const pulses = (await res.json()) as { unitId: number; coil: number }[];
+        return pulses.some((p) => p.unitId === unit && p.coil === input);
+      },
+      { timeout: 15_000, message: `no pulse on ${label}` },
+    )
+    .toBe(true);
+}
+
+/**
+ * Walks the door of `label` open and shut after its unlock pulse (sent at or after `since`),
+ * checking what the kiosk says while it is open.
+ */
+export async function useDoor(page: Page, stack: KioskStack, label: string, name: string, since: number): Promise<void> {
+  await waitForPulse(stack, label, since);
+  await door(stack, label, 'open'); // already open if the lock sprang it; a no-op then
   await expect(page.getByRole('heading', { level: 1, name: 'Door open' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/then close the door\./)).toBeVisible();
   await shot(page, `${name}-door-open`);
   await door(stack, label, 'close');
 }
@@ -175,22 +201,15 @@ export async function oneTimeCodeFor(databaseUrl: string, recipient: string): Pr
   }
 }
 
-/**
- * The stack as the e2e harness describes it. Until the harness exposes it as a fixture, it is
- * read from the environment the harness (or a person) sets.
- */
-export function stackFromEnv(env = process.env): KioskStack {
-  const need = (name: string) => {
-    const v = env[name];
-    if (!v) throw new Error(`${name} is not set: start the stack with the e2e harness`);
-    return v;
-  };
+/** The stack the e2e harness started (src/global-setup.ts), in the shape these tests use. */
+export function kioskStack(): KioskStack {
+  const env = harnessEnvSync();
   return {
-    baseURL: need('E2E_BASE_URL').replace(/\/$/, ''),
-    kioskToken: need('E2E_KIOSK_TOKEN'),
-    siteId: need('E2E_SITE_ID'),
-    simControlUrl: need('E2E_SIM_URL').replace(/\/$/, ''),
-    databaseUrl: need('E2E_DATABASE_URL'),
+    baseURL: env.baseUrl.replace(/\/$/, ''),
+    kioskToken: env.kioskToken,
+    siteId: env.siteId,
+    simControlUrl: env.simControlUrl.replace(/\/$/, ''),
+    databaseUrl: env.databaseUrl,
   };
 }
 
@@ -198,7 +217,7 @@ export function stackFromEnv(env = process.env): KioskStack {
 export const test = base.extend<{ stack: KioskStack }>({
   // eslint-disable-next-line no-empty-pattern
   stack: async ({}, use) => {
-    await use(stackFromEnv());
+    await use(kioskStack());
   },
 });
 export { expect };

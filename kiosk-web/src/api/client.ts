@@ -52,18 +52,23 @@ export function createApolloClient(token: string | null): ApolloClient {
   const wsClient = createClient({
     url: ws,
     connectionParams: authorization ? { authorization } : {},
+    // One socket for the app's life: events arrive at once, and a drop shows as a closed socket
+    // (pings find a dead link even when no event is due).
+    lazy: false,
+    keepAlive: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     on: {
       connected: () => {
         setOnline(true);
         // Events sent while we were away are lost: read the current state again.
-        // (`client` is assigned below, before the lazy socket can connect.)
+        // (`client` is assigned below, before the socket can connect.)
         if (wasConnected) void client.refetchQueries({ include: 'active' });
         wasConnected = true;
       },
-      closed: () => {
-        if (wasConnected) setOnline(false);
+      closed: (event) => {
+        // 1000 is a deliberate close (page leaving); anything else means the link is down.
+        if ((event as CloseEvent | undefined)?.code !== 1000) setOnline(false);
       },
     },
   });
