@@ -42,3 +42,14 @@ describe('endpoints', () => {
     expect(() => parseEndpoint('rtu:///dev/ttyS0?baud=fast')).toThrow(/baud/);
   });
 });
+
+describe('logger', () => {
+  it('redacts tokens and authorization headers wherever they are logged', async () => {
+    const { createLogger } = await import('../src/logging/logger.js');
+    const lines: string[] = [];
+    const log = createLogger('t', 'info', { write: (s: string) => void lines.push(s) });
+    log.info({ token: 'tok-1', headers: { authorization: 'Bearer tok-2' }, config: { token: 'tok-3' } }, 'hello');
+    expect(lines.join('')).toContain('hello');
+    expect(lines.join('')).not.toMatch(/tok-\d/);
+  });
+});

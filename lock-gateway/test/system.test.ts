@@ -3,13 +3,16 @@
  * simulator over Modbus TCP: the full deposit path, survival of a server restart with
  * commands issued while the gateway was away, and a forced door.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../src/cli/check.js';
 import { Gateway } from '../src/gateway/gateway.js';
+import { startChild } from '../src/launch/child.js';
 import type { Stack } from '../src/launch/stack.js';
 import type { LinkState } from '../src/link/link-state.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
-import { adminToken, depositScan, gatewayConfigFor, gql, startSystem, systemSkipReason } from './support/system.js';
+import { adminToken, depositScan, gatewayConfigFor, gql, ROOT, startSystem, systemSkipReason } from './support/system.js';
 
 const skip = systemSkipReason();
 
@@ -120,4 +123,54 @@ describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped:
     );
     expect(alerts.some((a) => a.type === 'DOOR_FORCED' && a.compartment?.id === target.compartmentId)).toBe(true);
   });
+  it('--check reads every door once and prints a table; fails when a controller is unreachable', async () => {
+    const config = gatewayConfigFor(stack, { GATEWAY_MODBUS_CONNECT_TIMEOUT_MS: '300' });
+    const lines: string[] = [];
+    sim().site.requireUnit(1).setDoor(4, true, 'manual');
+    expect(await runCheck(config, silentLogger(), (l) => lines.push(l))).toBe(0);
+    expect(lines).toHaveLength(1 + 24 + 1);
+    expect(lines.find((l) => l.startsWith('A05'))).toMatch(/OPEN/);
+    expect(lines.find((l) => l.startsWith('A06'))).toMatch(/CLOSED/);
+    sim().site.requireUnit(1).setDoor(4, false, 'manual');
+
+    sim().site.setFaults({ refuseConnections: true });
+    try {
+      const failing: string[] = [];
+      expect(await runCheck(config, silentLogger(), (l) => failing.push(l))).toBe(1);
+      expect(failing.at(-1)).toMatch(/could not be read/);
+    } finally {
+      sim().site.setFaults({ refuseConnections: false });
+    }
+  });
+
+  it('SIGTERM mid-pulse: the gateway process finishes the pulse, the relay ends off, exit 0', async () => {
+    await gateway.stop(); // one gateway per token at a time, so the process gets the command
+    const child = startChild('gateway', process.execPath, ['dist/cli/gateway-main.js'], {
+      cwd: path.join(ROOT, 'lock-gateway'),
+      env: {
+        GATEWAY_SERVER_URL: stack.serverUrl,
+        GATEWAY_TOKEN: stack.seed.gatewayToken,
+        GATEWAY_STATE_DIR: gatewayConfigFor(stack).stateDir,
+        GATEWAY_PULSE_MODE: 'coil',
+        LOG_LEVEL: 'warn',
+      },
+      output: 'ignore',
+    });
+    try {
+      await gql(stack, admin, 'mutation($id: ID!) { updateSite(id: $id, pulseMs: 800) { id } }', { id: stack.seed.siteId });
+      await new Promise((r) => setTimeout(r, 1500)); // let it connect
+      const since = Date.now();
+      const started = new Promise<void>((resolve) => sim().site.once('pulseStart', () => resolve()));
+      const scan = await depositScan(stack);
+      expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+      await started;
+      child.process.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+      const [pulse] = sim().site.pulsesSince(since);
+      expect(pulse?.durationMs).toBeGreaterThan(640);
+      expect(sim().site.requireUnit(pulse!.unitId).coils[pulse!.coil]).toBe(false);
+    } finally {
+      await child.stop();
+    }
+  }, 30_000);
 });
