@@ -32,7 +32,7 @@ test.describe('admin set-up and reports', () => {
     await form.getByLabel(/^Name/).fill(siteName);
     await form.getByLabel(/^Time zone/).selectOption('Europe/Lisbon');
     await form.getByRole('button', { name: 'Create site' }).click();
-    await expect(page.getByLabel('Site').locator('option:checked')).toHaveText(siteName);
+    await expect(page.getByRole('combobox', { name: 'Site', exact: true }).locator('option:checked')).toHaveText(siteName);
     const sites = await gql<{ sites: { id: string; name: string; timezone: string }[] }>(adminToken, '{ sites { id name timezone } }');
     const created = sites.sites.find((s) => s.name === siteName);
     expect(created?.timezone).toBe('Europe/Lisbon');
@@ -123,7 +123,8 @@ test.describe('admin set-up and reports', () => {
   });
 
   test('downloads the usage CSV of exactly what the server reported', async () => {
-    await page.getByLabel('Site').selectOption({ label: 'Central Station' }).catch(() => undefined);
+    // The demo site, where the dashboard spec made deposits.
+    await page.getByRole('combobox', { name: 'Site', exact: true }).selectOption(stack().siteId);
     const request = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('usageReport'));
     await page.goto(adminUrl('reports'));
     const variables = ((await request).postDataJSON() as { variables: Record<string, unknown> }).variables;
