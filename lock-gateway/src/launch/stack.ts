@@ -114,6 +114,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       PORT: String(serverPort),
       DATABASE_URL: db.url ?? undefined,
       DATA_DIR: options.dataDir,
+      // Embedded PostgreSQL (no database URL): its own port, so runs side by side never collide.
+      EMBEDDED_PG_PORT: db.url ? undefined : String(options.database === 'embedded' && process.env.EMBEDDED_PG_PORT ? process.env.EMBEDDED_PG_PORT : await freePort()),
       SIM_MODBUS_ENDPOINT: simEndpoint,
       ...options.serverEnv,
     };

@@ -1,0 +1,84 @@
+/**
+ * The simulator as tests and demos drive it: its control API (door actions, jams, pulse log,
+ * faults) and its Modbus behaviour under faults, seen from a real Modbus TCP client.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ModbusBoard } from '../src/boards/modbus-board.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { parseEndpoint } from '../src/modbus/endpoint.js';
+import { DeviceError, LinkError } from '../src/modbus/modbus-errors.js';
+import { SimControlClient } from '../src/simulator/control-client.js';
+import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
+import { waitFor } from './support/fixtures.js';
+
+let sim: Simulator;
+let control: SimControlClient;
+let board: ModbusBoard;
+
+beforeEach(async () => {
+  sim = await startSimulator({ modbusPort: 0, httpPort: 0, openDelayMs: 0, autoCloseMs: 300 });
+  control = new SimControlClient(sim.control!.url);
+  const endpoint = parseEndpoint(sim.endpoint);
+  if (endpoint.kind !== 'tcp') throw new Error('tcp expected');
+  board = new ModbusBoard(endpoint, { requestTimeoutMs: 200, connectTimeoutMs: 500, backoffMinMs: 30, backoffMaxMs: 100 }, silentLogger());
+  board.start();
+  await board.waitConnected(Date.now() + 2000);
+});
+
+afterEach(async () => {
+  await board.close();
+  await sim.stop();
+});
+
+it('a pulse springs the door open and auto-close shuts it; a jammed lock stays shut', async () => {
+  await board.writeRegister(1, 512 + 3, 100);
+  expect((await control.doors()).find((d) => d.unitId === 1 && d.input === 3)?.open).toBe(true);
+  await waitFor(() => sim.site.requireUnit(1).doors[3] === false, 'auto-close', 2000);
+
+  await control.door(1, 4, 'jam');
+  await board.writeRegister(1, 512 + 4, 100);
+  await new Promise((r) => setTimeout(r, 150));
+  const door = (await control.doors()).find((d) => d.unitId === 1 && d.input === 4)!;
+  expect(door).toMatchObject({ open: false, jammed: true, coilOn: false });
+  // the relay still switched: the pulse is in the log with its duration
+  const pulses = await control.pulses();
+  expect(pulses.map((p) => [p.unitId, p.coil, p.via])).toEqual([
+    [1, 3, 'register'],
+    [1, 4, 'register'],
+  ]);
+  expect(pulses[1]!.durationMs).toBeGreaterThan(80);
+});
+
+it('force and close move a door as the Modbus client reads it', async () => {
+  await control.door(2, 7, 'force');
+  expect((await board.readDiscreteInputs(2, 0, 12))[7]).toBe(true);
+  await control.door(2, 7, 'close');
+  expect((await board.readDiscreteInputs(2, 0, 12))[7]).toBe(false);
+  await expect(control.door(9, 0, 'open')).rejects.toThrow(/no unit 9/);
+});
+
+it('answers slower than the timeout break the link (reconnect); busy answers do not', async () => {
+  await control.faults({ busy: true });
+  await expect(board.readCoils(1, 0, 1)).rejects.toBeInstanceOf(DeviceError);
+  expect(board.state.kind).toBe('connected');
+
+  await control.faults({ busy: false, delayMs: 400 });
+  const epoch = board.epoch;
+  await expect(board.readCoils(1, 0, 1)).rejects.toBeInstanceOf(LinkError);
+  expect(board.state.kind).not.toBe('connected');
+  await control.faults({ delayMs: 0 });
+  expect(await board.waitConnected(Date.now() + 2000)).toBe(true);
+  expect(board.epoch).toBe(epoch + 1);
+  expect(await board.readCoils(1, 0, 1)).toEqual([false]);
+});
+
+it('drop closes connections and refuseConnections keeps the controller away until lifted', async () => {
+  await control.faults({ refuseConnections: true });
+  await control.drop();
+  await waitFor(() => board.state.kind !== 'connected', 'link down');
+  await new Promise((r) => setTimeout(r, 200));
+  expect(board.state.kind).not.toBe('connected');
+  await control.faults({ refuseConnections: false });
+  expect(await board.waitConnected(Date.now() + 2000)).toBe(true);
+  expect((await fetch(`${sim.control!.url}/state`).then((r) => r.json()) as { connections: number }).connections).toBe(1);
+});
