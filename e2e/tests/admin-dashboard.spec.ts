@@ -122,6 +122,34 @@ test.describe('admin dashboard', () => {
     await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'CLOSED');
   });
 
+  test('an assistance request arrives live in the queue and is acknowledged', async () => {
+    await page.goto(adminUrl('assistance'));
+    await expect(page.getByRole('heading', { name: /Assistance requests/ })).toBeVisible();
+    const reason = `Door did not open (e2e ${Date.now()})`;
+    await gql(env.kioskToken, 'mutation($s: ID!, $r: String!) { requestAssistance(siteId: $s, compartmentLabel: "A03", reason: $r) { id } }', {
+      s: env.siteId,
+      r: reason,
+    });
+    const item = page.getByTestId('alert').filter({ hasText: reason });
+    await expect(item).toBeVisible();
+    await shot(page, 'assistance-queue');
+    await item.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(item).toContainText('Acknowledged');
+  });
+
+  test('out of service and back, from the board', async () => {
+    await page.goto(adminUrl('board'));
+    const cell = page.getByTestId('compartment-A10');
+    await cell.click();
+    await page.getByRole('button', { name: 'Mark out of service' }).click();
+    await page.getByLabel(/Reason for/).fill('Broken hinge (e2e)');
+    await page.getByRole('button', { name: 'Confirm: Mark out of service' }).click();
+    await expect(cell).toHaveAttribute('data-status', 'OUT_OF_SERVICE');
+    await page.getByRole('button', { name: 'Return to service' }).click();
+    await page.getByRole('button', { name: 'Confirm: Return to service' }).click();
+    await expect(cell).toHaveAttribute('data-status', 'AVAILABLE');
+  });
+
   test('after a network drop the board reconnects and catches up on what it missed', async () => {
     test.setTimeout(90_000);
     await expect(page.getByTestId('connection-state')).toHaveText('Live');
@@ -149,6 +177,17 @@ test.describe('admin dashboard', () => {
     // The events were lost with the old socket: only the reconnect snapshot can bring this.
     await expect(cell).toHaveAttribute('data-status', 'OCCUPIED');
     await expect(cell).toHaveAttribute('data-door', 'CLOSED');
+  });
+
+  test('ending a session frees its compartment on the board', async () => {
+    await page.goto(adminUrl('sessions', deposit.sessionId));
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByLabel(/Reason for/).fill('Luggage handed over at the desk (e2e)');
+    await page.getByRole('button', { name: 'Confirm: End session' }).click();
+    await expect(page.getByTestId('session-status')).toHaveText('Completed');
+    await expect(page.getByRole('button', { name: 'End session' })).toHaveCount(0);
+    await page.goto(adminUrl('board'));
+    await expect(page.getByTestId(`compartment-${deposit.label}`)).toHaveAttribute('data-status', 'AVAILABLE');
   });
 
   test('screenshots of the other pages', async () => {

@@ -49,7 +49,14 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props
     );
   }
   return (
-    <form className="reason-form" onSubmit={submit} aria-label={label}>
+    <form
+      className="reason-form"
+      onSubmit={submit}
+      aria-label={label}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) setOpen(false);
+      }}
+    >
       <label htmlFor={id}>Reason for “{label}”</label>
       <textarea id={id} autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       {error && (

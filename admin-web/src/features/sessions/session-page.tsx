@@ -1,12 +1,12 @@
 // One session: facts, amount due, payments, timeline (door events + transitions) and, for
 // staff who operate, the actions (each with a reason).
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { href } from '../../app/router';
 import { formatDateTime, formatMoney, humanize } from '../../ui/format';
 import { useAuth } from '../auth/auth-context';
 import { can } from '../auth/permissions';
-import { SessionDetailQuery } from './sessions.operations';
+import { SessionDetailQuery, SessionUpdatedSubscription } from './sessions.operations';
 import { SessionActions } from './session-actions';
 import { SessionTimeline } from './session-timeline';
 import { PaymentTable } from './payment-table';
@@ -15,6 +15,14 @@ import { PaymentTable } from './payment-table';
 export function SessionPage({ id }: { id: string }) {
   const { user } = useAuth();
   const { data, error, loading, refetch } = useQuery(SessionDetailQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  // Any change to the session (door closed, paid, ended elsewhere) re-reads the whole page:
+  // the timeline, payments and amount due all derive from it.
+  useSubscription(SessionUpdatedSubscription, {
+    variables: { sessionId: id },
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: () => void refetch(),
+  });
   const s = data?.session;
   if (error) return <p role="alert" className="error page-status">{errorMessage(error)}</p>;
   if (!s) return <p className="page-status">{loading ? 'Loading…' : 'Session not found.'}</p>;

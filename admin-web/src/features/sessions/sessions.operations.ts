@@ -42,6 +42,12 @@ export const SessionDetailQuery = graphql(`
   }
 `);
 
+export const SessionUpdatedSubscription = graphql(`
+  subscription SessionUpdated($sessionId: ID!) {
+    sessionUpdated(sessionId: $sessionId) { id status }
+  }
+`);
+
 export const RegenerateAccessCodeMutation = graphql(`
   mutation RegenerateAccessCode($sessionId: ID!, $reason: String!) {
     regenerateAccessCode(sessionId: $sessionId, reason: $reason) {
