@@ -16,8 +16,11 @@ export function useLiveAlerts(
   const [alerts, setAlerts] = useState<AlertItem[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [ack] = useMutation(AcknowledgeAlertMutation);
+  // The latest callback without resubscribing when it changes.
   const onRaisedRef = useRef(onRaised);
-  onRaisedRef.current = onRaised;
+  useEffect(() => {
+    onRaisedRef.current = onRaised;
+  }, [onRaised]);
 
   useSubscription(AlertRaisedSubscription, {
     variables: { siteId },

@@ -4,7 +4,7 @@ import { act, render, screen } from '@testing-library/react';
 import { useReducer, type Dispatch } from 'react';
 import { describe, expect, it } from 'vitest';
 import { BoardView } from './board-view';
-import { boardReducer, emptyBoard, type BoardAction, type BoardState } from './reconcile';
+import { boardReducer, emptyBoard, type BoardAction } from './reconcile';
 import type { BoardCompartment } from './use-live-board';
 
 const comp = (label: string, version: number, status: BoardCompartment['status'], doorState: BoardCompartment['doorState'] = 'CLOSED'): BoardCompartment => ({
@@ -21,11 +21,7 @@ const comp = (label: string, version: number, status: BoardCompartment['status']
 let dispatch: Dispatch<BoardAction<BoardCompartment>> = () => undefined;
 
 function Harness() {
-  const [board, d] = useReducer(
-    boardReducer as (s: BoardState<BoardCompartment>, a: BoardAction<BoardCompartment>) => BoardState<BoardCompartment>,
-    undefined,
-    () => emptyBoard<BoardCompartment>(),
-  );
+  const [board, d] = useReducer(boardReducer<BoardCompartment>, undefined, emptyBoard<BoardCompartment>);
   dispatch = d;
   return <BoardView banks={[{ id: 'bank-a', label: 'A' }]} board={board} selectedId={null} onSelect={() => undefined} />;
 }

@@ -5,7 +5,7 @@ import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useConnection } from '../../api/use-connection';
 import type { BoardCompartmentFragment, BoardSnapshotQuery } from '../../api/generated/graphql';
 import { BoardSnapshotQuery as SnapshotDoc, CompartmentUpdatedSubscription } from './board.operations';
-import { boardReducer, emptyBoard, type BoardAction, type BoardState } from './reconcile';
+import { boardReducer, emptyBoard, type BoardState } from './reconcile';
 
 /** A compartment as the board shows it. */
 export type BoardCompartment = BoardCompartmentFragment;
@@ -23,11 +23,7 @@ export function useLiveBoard(siteId: string): {
 } {
   const client = useApolloClient();
   const { epoch } = useConnection();
-  const [board, dispatch] = useReducer(
-    boardReducer as (s: BoardState<BoardCompartment>, a: BoardAction<BoardCompartment>) => BoardState<BoardCompartment>,
-    undefined,
-    () => emptyBoard<BoardCompartment>(),
-  );
+  const [board, dispatch] = useReducer(boardReducer<BoardCompartment>, undefined, emptyBoard<BoardCompartment>);
   const [site, setSite] = useState<BoardSite | null>(null);
   const [error, setError] = useState<Error | null>(null);
 

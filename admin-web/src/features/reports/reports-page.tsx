@@ -6,6 +6,7 @@ import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import type { ReportBucket } from '../../api/generated/graphql';
 import { useSite } from '../../app/site-context';
+import { humanize } from '../../ui/format';
 import { ReportCharts } from './report-charts';
 import { toCsv, toRows } from './report-data';
 import { UsageReportQuery } from './reports.operations';
@@ -60,7 +61,7 @@ export function ReportsPage() {
           <select value={bucket} onChange={(e) => setBucket(e.target.value as ReportBucket)}>
             {BUCKETS.map((b) => (
               <option key={b} value={b}>
-                {b.charAt(0) + b.slice(1).toLowerCase()}
+                {humanize(b)}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { humanize } from '../../ui/format';
 import type { LocalFilters } from './session-filters';
 
 /** Filters the API applies. Empty string = any. */
@@ -29,7 +30,7 @@ export function SessionFilterForm({
           <option value="">Any</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s.charAt(0) + s.slice(1).toLowerCase()}
+              {humanize(s)}
             </option>
           ))}
         </select>

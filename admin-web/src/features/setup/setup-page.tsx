@@ -12,6 +12,7 @@ import { DevicesSection } from './devices-section';
 import { SetupSiteQuery } from './setup.operations';
 import { CreateSiteForm, SiteSettingsForm } from './site-forms';
 import { TariffForm } from './tariff-form';
+import { fromMinorUnits } from './tariff-validation';
 import { UsersSection } from './users-section';
 
 const TABS = [
@@ -86,9 +87,9 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
               {s.tariffs.map((t) => (
                 <tr key={t.id}>
                   <td>{humanize(t.size)}</td>
-                  <td>{(t.price.amount / 100).toFixed(2)} {t.price.currency}</td>
+                  <td>{fromMinorUnits(t.price.amount)} {t.price.currency}</td>
                   <td>{t.includedMinutes} min</td>
-                  <td>{(t.overduePerHour.amount / 100).toFixed(2)} {t.overduePerHour.currency}</td>
+                  <td>{fromMinorUnits(t.overduePerHour.amount)} {t.overduePerHour.currency}</td>
                   <td>{t.graceMinutes} min</td>
                   <td>{t.securityAlertAfterMinutes} min</td>
                 </tr>
