@@ -220,6 +220,7 @@ test.describe('admin dashboard', () => {
     await expect(viewer.getByRole('link', { name: 'Set-up' })).toHaveCount(0);
     await viewer.getByTestId('compartment-A11').click();
     await expect(viewer.getByText('Your role can view this compartment but not act on it.')).toBeVisible();
+    await shot(viewer, 'viewer-board');
     await expect(viewer.getByRole('button', { name: 'Open remotely' })).toHaveCount(0);
     await expect(viewer.getByRole('button', { name: 'Acknowledge' })).toHaveCount(0);
     await viewer.goto(adminUrl('sessions', deposit.sessionId));
@@ -227,7 +228,6 @@ test.describe('admin dashboard', () => {
     await expect(viewer.getByRole('button', { name: 'Regenerate access code' })).toHaveCount(0);
     await viewer.goto(adminUrl('setup'));
     await expect(viewer.getByText('Set-up is for admins.')).toBeVisible();
-    await shot(viewer, 'viewer-board');
 
     const viewerLogin = await gql<{ login: { token: string } }>(null, LOGIN, { e: email, p: password });
     const board = await gql<{ site: { compartments: { id: string; label: string }[] } }>(viewerLogin.login.token, 'query($id: ID!) { site(id: $id) { compartments { id label } } }', { id: env.siteId });
