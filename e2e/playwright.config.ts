@@ -10,7 +10,8 @@ export default defineConfig({
   testDir: './tests',
   testMatch: /.*\.spec\.ts$/,
   globalSetup: './src/global-setup.ts',
-  outputDir: './artifacts/test-results',
+  // Playwright empties this at start: concurrent runs in one tree need E2E_OUTPUT_DIR apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? './artifacts/test-results',
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,

@@ -19,8 +19,8 @@ const launchModule = path.join(root, 'lock-gateway/dist/launch/index.js');
 
 /** Starts the system; Playwright calls the returned function after the last spec. */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
-  const logs = path.join(ARTIFACTS_DIR, 'logs');
-  fs.rmSync(logs, { recursive: true, force: true });
+  // One folder per run: runs side by side (several people in one tree) keep their own logs.
+  const logs = path.join(ARTIFACTS_DIR, 'logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   // Not under /root: embedded PostgreSQL runs as the postgres user and must enter it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockers-e2e-'));
   fs.chmodSync(dataDir, 0o777);
@@ -33,6 +33,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     output: (name) => ({ file: path.join(logs, `${name}.log`) }),
     gatewayEnv: { LOG_LEVEL: 'debug' },
   });
+  console.warn(`e2e system up: ${stack.serverUrl} (logs in ${path.relative(process.cwd(), logs)})`);
   publishHarnessEnv({
     baseUrl: stack.serverUrl,
     baseURL: stack.serverUrl,
