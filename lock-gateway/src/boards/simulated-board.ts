@@ -4,7 +4,8 @@
  * For dry runs (`sim://` endpoints) and tests that do not need a socket.
  */
 import { EventEmitter } from 'node:events';
-import type { ConnectionState } from '../modbus/connection-state.js';
+import { CONNECTION_TRANSITIONS, type ConnectionState } from '../modbus/connection-state.js';
+import { checkTransition } from '../shared/state-machine.js';
 import { DeviceError, LinkError, NotSentError } from '../modbus/modbus-errors.js';
 import { answerPdu } from '../simulator/modbus-pdu.js';
 import type { SimSite } from '../simulator/sim-site.js';
@@ -73,7 +74,7 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   }
 
   async close(): Promise<void> {
-    this.setState({ kind: 'closed' });
+    if (this.current.kind !== 'closed') this.setState({ kind: 'closed' });
   }
 
   readCoils(u: number, s: number, n: number): Promise<boolean[]> {
@@ -96,10 +97,11 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   }
 
   private async connect(): Promise<void> {
-    if (this.current.kind === 'closed') return;
+    if (this.current.kind === 'closed' || this.current.kind === 'connected') return;
     this.setState({ kind: 'connecting', attempt: 1, since: Date.now() });
     this.connections++;
     await this.hook?.(this.io);
+    if (this.current.kind !== 'connecting') return; // closed meanwhile
     this.setState({ kind: 'connected', since: Date.now() });
   }
 
@@ -119,7 +121,7 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   }
 
   private setState(next: ConnectionState): void {
-    this.current = next;
+    this.current = checkTransition(`board ${this.key}`, CONNECTION_TRANSITIONS, this.current, next);
     this.emit('state', next);
   }
 }

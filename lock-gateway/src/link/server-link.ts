@@ -9,7 +9,8 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { backoffDelay } from '../modbus/connection-state.js';
 import type { GatewayCommand } from './api.types.js';
-import type { LinkState } from './link-state.js';
+import { checkTransition } from '../shared/state-machine.js';
+import { LINK_TRANSITIONS, type LinkState } from './link-state.js';
 import { GATEWAY_COMMANDS_SUBSCRIPTION } from './operations.js';
 
 /** Options of the link. */
@@ -47,11 +48,12 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
 
   /** Closes the subscription and stops reconnecting. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
     this.wake?.();
     this.client?.terminate();
     await this.loopDone;
-    this.setState({ kind: 'stopped' });
+    if (this.current.kind !== 'stopped') this.setState({ kind: 'stopped' });
   }
 
   private async loop(): Promise<void> {
@@ -133,7 +135,7 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
   }
 
   private setState(next: LinkState): void {
-    this.current = next;
+    this.current = checkTransition('server link', LINK_TRANSITIONS, this.current, next);
     this.emit('state', next);
   }
 }

@@ -1,3 +1,5 @@
+import type { TransitionTable } from '../shared/state-machine.js';
+
 /** The life of one controller connection, as a discriminated union (one state at a time). */
 export type ConnectionState =
   | { kind: 'idle' }
@@ -5,6 +7,15 @@ export type ConnectionState =
   | { kind: 'connected'; since: number }
   | { kind: 'backoff'; attempt: number; retryAt: number; error: string }
   | { kind: 'closed' };
+
+/** Every move a controller connection may make. */
+export const CONNECTION_TRANSITIONS: TransitionTable<ConnectionState['kind']> = {
+  idle: ['connecting', 'closed'],
+  connecting: ['connected', 'backoff', 'closed'],
+  connected: ['backoff', 'closed'],
+  backoff: ['connecting', 'closed'],
+  closed: [],
+};
 
 /** Delay before reconnect attempt `attempt` (1-based): exponential with jitter, capped. */
 export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {

@@ -7,7 +7,8 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
-import { backoffDelay, type ConnectionState } from './connection-state.js';
+import { checkTransition } from '../shared/state-machine.js';
+import { backoffDelay, CONNECTION_TRANSITIONS, type ConnectionState } from './connection-state.js';
 import type { Endpoint } from './endpoint.js';
 import { ModbusRTU, type ModbusClient } from './modbus-client.js';
 import { classifyModbusError, LinkError, NotSentError } from './modbus-errors.js';
@@ -182,15 +183,16 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
 
   private linkFailed(error: LinkError): void {
     this.log.debug({ endpoint: this.endpoint.key, error: error.message }, 'modbus link failure');
-    const lost = this.lost;
     this.teardown();
-    lost?.();
   }
 
+  /** Drops the client; whoever waits for the link to be lost is told. */
   private teardown(): void {
     const client = this.client;
+    const lost = this.lost;
     this.client = null;
     this.lost = null;
+    lost?.();
     if (client) {
       try {
         // A serial port must be closed (destroy keeps its lock and the reopen fails with
@@ -204,7 +206,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   }
 
   private setState(next: ConnectionState): void {
-    this.current = next;
+    this.current = checkTransition(`modbus ${this.endpoint.key}`, CONNECTION_TRANSITIONS, this.current, next);
     this.emit('state', next);
   }
 }
