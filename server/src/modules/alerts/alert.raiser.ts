@@ -4,6 +4,7 @@ import { AlertEntity } from './alert.entity.js';
 import type { AlertType } from './alert.enums.js';
 import { toAlertView } from './alert.types.js';
 import { newId } from '../../shared/ids.js';
+import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 
 export interface AlertInput {
   type: AlertType;
@@ -28,5 +29,6 @@ export function raiseAlert(tx: EntityManager, fx: Effects, input: AlertInput): A
     createdAt: input.at,
   } as AlertEntity);
   fx.publish('ALERT_RAISED', input.siteId, () => toAlertView(alert));
+  fx.inTransaction((tx2) => emitWebhookEvent(tx2, 'alert.raised', { alertId: alert.id, type: alert.type, siteId: alert.siteId, compartmentId: alert.compartmentId, sessionId: alert.sessionId, gatewayId: alert.gatewayId, message: alert.message, createdAt: alert.createdAt.toISOString() }, input.at));
   return alert;
 }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
@@ -41,7 +42,7 @@ export class AlertService {
   async acknowledge(id: string, actor: string): Promise<AlertEntity> {
     const em = this.em.fork();
     return em.transactional(async (tx) => {
-      const alert = await tx.findOne(AlertEntity, id, { lockMode: 3 });
+      const alert = await tx.findOne(AlertEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!alert) throw notFound('Alert');
       if (!alert.acknowledgedAt) {
         alert.acknowledgedAt = this.clock.now();

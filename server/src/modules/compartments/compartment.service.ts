@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
@@ -43,7 +44,7 @@ export class CompartmentService {
   async operatorOpen(compartmentId: string, reason: string, actor: string): Promise<DoorEventEntity> {
     const why = checkReason(reason);
     return transact(this.em, this.bus, async (tx, fx) => {
-      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: 3 });
+      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Compartment');
       const site = await tx.findOneOrFail(SiteEntity, c.siteId);
       const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
@@ -57,7 +58,7 @@ export class CompartmentService {
   async setOutOfService(compartmentId: string, outOfService: boolean, reason: string | null): Promise<CompartmentEntity> {
     if (reason && reason.length > 500) throw badInput('reason', 'reason must be at most 500 characters');
     return transact(this.em, this.bus, async (tx, fx) => {
-      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: 3 });
+      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Compartment');
       const open = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
       if (outOfService) {

@@ -1,6 +1,7 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
-import { transact } from '../../db/transaction.js';
+import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { StorageSessionEntity } from '../sessions/session.entity.js';
@@ -49,7 +50,7 @@ export class DoorReportService {
 
   private async apply(siteId: string, r: DoorReport): Promise<void> {
     await transact(this.em, this.bus, async (tx, fx) => {
-      const c = await tx.findOne(CompartmentEntity, r.compartmentId, { lockMode: 3 });
+      const c = await tx.findOne(CompartmentEntity, r.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
       if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
       if (c.doorState === r.state) return;
@@ -59,7 +60,7 @@ export class DoorReportService {
       const session = await tx.findOne(
         StorageSessionEntity,
         { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } },
-        { lockMode: 3 },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (r.state === 'OPEN') {
         c.leftOpenAlerted = false;
@@ -90,7 +91,7 @@ export class DoorReportService {
   /** The door opened and closed again: a deposit is stored, a retrieval completed (or kept, for ACCESS). */
   private async finishOperation(
     tx: EntityManager,
-    fx: Parameters<typeof recordDoorEvent>[1],
+    fx: Effects,
     s: StorageSessionEntity,
     c: CompartmentEntity,
     at: Date,

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
@@ -57,14 +58,14 @@ export class GatewayCommandService {
     if (error && error.length > 500) throw badInput('error', 'error must be at most 500 characters');
     const actor = `gateway:${gatewayId}`;
     await transact(this.em, this.bus, async (tx, fx) => {
-      const command = await tx.findOne(GatewayCommandEntity, id, { lockMode: 3 });
+      const command = await tx.findOne(GatewayCommandEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!command || command.gatewayId !== gatewayId) throw notFound('Command');
       if (command.ackedAt) return;
       const now = this.clock.now();
       command.ackedAt = now;
       command.result = result;
       command.error = error;
-      const compartment = await tx.findOneOrFail(CompartmentEntity, command.compartmentId, { lockMode: 3 });
+      const compartment = await tx.findOneOrFail(CompartmentEntity, command.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (result === 'SUCCEEDED') {
         recordDoorEvent(tx, fx, { type: 'UNLOCKED', compartment, sessionId: command.sessionId, actor, at: now });
       } else {

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
 import { GatewayCommandEntity } from './gateway-command.entity.js';
@@ -84,7 +85,7 @@ export async function failUnlock(
     at,
   });
   if (command.sessionId) {
-    const session = await tx.findOne(StorageSessionEntity, command.sessionId, { lockMode: 3 });
+    const session = await tx.findOne(StorageSessionEntity, command.sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (session && !session.opDoorOpened && session.compartmentId === compartment.id) {
       await undoDoorOperation(tx, fx, session, compartment, 'unlock-failed', actor, at, reason);
     }

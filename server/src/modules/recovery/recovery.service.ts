@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
 import { RecoveryCodeEntity } from './recovery-code.entity.js';
@@ -65,7 +66,7 @@ export class RecoveryService {
       const pending = await tx.findOne(
         RecoveryCodeEntity,
         { siteId, contactKey: key, usedAt: null, expiresAt: { $gt: this.clock.now() } },
-        { orderBy: { createdAt: 'desc' }, lockMode: 3 },
+        { orderBy: { createdAt: 'desc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!pending || pending.attempts >= MAX_ATTEMPTS) return null;
       if (!safeEqualHex(pending.codeHash, hmac(this.key, `${siteId}:${key}:${code}`))) {

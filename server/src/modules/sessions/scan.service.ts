@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
@@ -55,7 +56,7 @@ export class ScanService {
     if (!code) return outcome('INVALID_CODE');
     return transact(this.em, this.bus, async (tx, fx) => {
       const now = this.clock.now();
-      const session = await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code) }, { lockMode: 3 });
+      const session = await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!session) return outcome('INVALID_CODE');
       if (session.siteId !== req.siteId) return outcome('WRONG_SITE');
       const paid = await paidFor(tx, session.id);
@@ -86,7 +87,7 @@ export class ScanService {
         session.intent = 'DEPOSIT';
         result = 'UNLOCKING_FOR_DEPOSIT';
       } else {
-        compartment = await tx.findOne(CompartmentEntity, session.compartmentId!, { lockMode: 3 });
+        compartment = await tx.findOne(CompartmentEntity, session.compartmentId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!compartment) throw notFound('Compartment');
         session.intent = req.intent;
         result = req.intent === 'ACCESS' ? 'UNLOCKING_FOR_ACCESS' : 'UNLOCKING_FOR_RETRIEVAL';

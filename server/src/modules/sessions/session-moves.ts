@@ -4,6 +4,7 @@ import { assertTransition, type SessionStatus, type SessionTrigger } from './ses
 import type { StorageSessionEntity } from './session.entity.js';
 import { SessionTransitionEntity } from './session-transition.entity.js';
 import { toSessionView } from './session.types.js';
+import { onSessionMoved } from '../notifications/session-notices.js';
 
 /** Sum of captured payments: what the depositor has paid so far. */
 export async function paidFor(tx: EntityManager, sessionId: string): Promise<number> {
@@ -38,6 +39,8 @@ export async function moveSession(tx: EntityManager, fx: Effects, session: Stora
     actor: move.actor,
     reason: move.reason ?? move.trigger,
   } as SessionTransitionEntity);
+  // receipts and webhooks, in this transaction (the outbox)
+  await onSessionMoved(tx, session, from, move.at);
   await announceSession(tx, fx, session);
 }
 

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
@@ -84,7 +85,7 @@ export class SessionService {
     const payload = newAccessCode();
     const now = this.clock.now();
     const { session, paid } = await transact(em, this.bus, async (tx, fx) => {
-      const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: 3 });
+      const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!s) throw notFound('Session');
       if (s.status === 'COMPLETED' || s.status === 'CANCELLED') throw conflict('The session has ended; its code cannot be renewed');
       s.codeHash = hashAccessCode(payload);
@@ -102,10 +103,10 @@ export class SessionService {
     if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
     const now = this.clock.now();
     return transact(this.em, this.bus, async (tx, fx) => {
-      const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: 3 });
+      const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!s) throw notFound('Session');
       if (s.status === 'COMPLETED' || s.status === 'CANCELLED') throw conflict('The session has already ended');
-      const compartment = s.compartmentId ? await tx.findOne(CompartmentEntity, s.compartmentId, { lockMode: 3 }) : null;
+      const compartment = s.compartmentId ? await tx.findOne(CompartmentEntity, s.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       const to = s.status === 'CREATED' || s.status === 'DEPOSITING' ? 'CANCELLED' : 'COMPLETED';
       s.intent = null;
       s.endedAt = now;

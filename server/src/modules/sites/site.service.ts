@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SiteEntity } from './site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
@@ -44,7 +45,7 @@ export class SiteService {
   async update(id: string, settings: SiteSettings): Promise<SiteEntity> {
     const em = this.em.fork();
     return em.transactional(async (tx) => {
-      const site = await tx.findOne(SiteEntity, id, { lockMode: 3 /* PESSIMISTIC_WRITE */ });
+      const site = await tx.findOne(SiteEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!site) throw notFound('Site');
       if (settings.name != null) site.name = checkName(settings.name);
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
