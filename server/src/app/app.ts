@@ -24,6 +24,8 @@ import { staticApps } from '../http/static-apps.js';
 import { resolveAuthSecret } from './auth-secret.js';
 import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { integrationRoutes } from '../http/integration-routes.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -54,6 +56,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     databaseUrl = embedded.url;
   }
   const orm = await openDatabase(databaseUrl);
+  const queue = await JobQueue.start(databaseUrl, config.delivery, logger);
   const bus = createEventBus(config.redisUrl);
   const redis = config.redisUrl ? new Redis(config.redisUrl) : null;
   const metrics = createMetrics();
@@ -95,6 +98,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     maxTokens: config.limits.maxTokens,
     formatError,
   });
+  const integrations = integrationRoutes(services, logger);
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -120,6 +124,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       });
     }
     if (path === '/graphql') return void handleGraphql(req, res, requestId);
+    if (integrations(req, res, path)) return;
     if (serveApps(req, res, path)) return;
     if (path === '/') return void res.writeHead(302, { location: '/kiosk/' }).end();
     json(res, 404, { error: 'not found' });
@@ -157,7 +162,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     }
   }
 
-  const background = opts.background === false ? null : startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs);
+  const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue);
 
   return {
     server,
@@ -173,10 +178,11 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
         });
       }),
     async tick() {
-      await startBackgroundWork.once(services, orm.em, clock, logger);
+      await startBackgroundWork.once(services, orm.em, clock, logger, queue);
     },
     async close() {
       await background?.stop();
+      await queue.stop();
       await ws.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((r) => server.close(() => r()));

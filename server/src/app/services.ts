@@ -23,8 +23,12 @@ import { AlertService } from '../modules/alerts/alert.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { FeedbackService } from '../modules/feedback/feedback.service.js';
 import { PaymentService } from '../modules/payments/payment.service.js';
-import { demoProvider } from '../modules/payments/payment-provider.js';
+import { demoProvider, type PaymentProvider } from '../modules/payments/payment-provider.js';
+import { stripeProvider } from '../modules/payments/stripe-provider.js';
 import { ReportService } from '../modules/reports/report.service.js';
+import { InsightService } from '../modules/reports/insight.service.js';
+import { WebhookService } from '../modules/webhooks/webhook.service.js';
+import { WebhookSecrets } from '../modules/webhooks/webhook-secret.js';
 
 export interface Infrastructure {
   em: EntityManager;
@@ -43,6 +47,7 @@ export function createServices(infra: Infrastructure) {
   const userTokens = new UserTokens(authSecret, infra.config.tokenTtlSeconds);
   const authenticator = new Authenticator(em, userTokens);
   const sessions = new SessionService(em, bus, clock);
+  const webhookSecrets = new WebhookSecrets(authSecret);
   return {
     infra,
     authenticator,
@@ -61,9 +66,19 @@ export function createServices(infra: Infrastructure) {
     alerts: new AlertService(em, bus, clock),
     recovery: new RecoveryService(em, sessions, clock, authSecret),
     feedback: new FeedbackService(em, clock),
-    payments: new PaymentService(em, bus, clock, demoProvider),
+    payments: new PaymentService(em, bus, clock, paymentProviders(infra.config), infra.logger),
     reports: new ReportService(em),
+    insights: new InsightService(em),
+    webhookSecrets,
+    webhooks: new WebhookService(em, webhookSecrets, clock),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The demo provider always (kiosk tap-card, and refunds of demo payments); Stripe when configured. */
+function paymentProviders(config: Config) {
+  const byName: Record<string, PaymentProvider> = { demo: demoProvider };
+  if (config.stripeSecretKey) byName.stripe = stripeProvider(config.stripeSecretKey, config.stripeApiUrl);
+  return { active: byName[config.paymentProvider] ?? demoProvider, byName };
+}

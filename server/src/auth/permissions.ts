@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'setup:write', // sites, banks, tariffs, devices
   'users:write',
   'keys:write',
+  'integrations:write', // outbound webhook endpoints and their deliveries
+  'payments:refund',
   'depositor:act', // issue, scan, assistance, recovery, feedback, pay at a kiosk
   'gateway:act', // gateway config, commands, acks, door reports
 ] as const;

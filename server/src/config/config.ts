@@ -22,6 +22,19 @@ export interface Config {
   readonly timerIntervalMs: number;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Card payments: the built-in demo provider (kiosk tap-card) or Stripe. */
+  readonly paymentProvider: 'demo' | 'stripe';
+  readonly stripeSecretKey: string | null;
+  readonly stripeWebhookSecret: string | null;
+  /** Another Stripe API base (stripe-mock, a proxy); null: api.stripe.com. */
+  readonly stripeApiUrl: string | null;
+  /** Outbound deliveries (e-mail, SMS, webhooks) on the job queue: first retry delay, attempts, idle poll. */
+  readonly delivery: {
+    readonly retryDelaySeconds: number;
+    readonly retryLimit: number;
+    readonly pollIntervalMs: number;
+    readonly webhookTimeoutMs: number;
+  };
   readonly limits: {
     readonly failedScansPerMinute: number;
     readonly loginsPerMinute: number;
@@ -35,7 +48,7 @@ export interface Config {
 }
 
 /** The secret-bearing keys; the logger redacts them wherever they appear. */
-export const SECRET_CONFIG_KEYS = ['authSecret', 'adminPassword', 'databaseUrl', 'redisUrl', 'smtpUrl'] as const;
+export const SECRET_CONFIG_KEYS = ['authSecret', 'adminPassword', 'databaseUrl', 'redisUrl', 'smtpUrl', 'stripeSecretKey', 'stripeWebhookSecret'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -103,6 +116,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
 
+  const paymentProvider = str('PAYMENT_PROVIDER') ?? 'demo';
+  if (paymentProvider !== 'demo' && paymentProvider !== 'stripe') problems.push(`PAYMENT_PROVIDER must be demo or stripe (got "${paymentProvider}")`);
+  const stripeSecretKey = str('STRIPE_SECRET_KEY');
+  const stripeWebhookSecret = str('STRIPE_WEBHOOK_SECRET');
+  if (paymentProvider === 'stripe' && (!stripeSecretKey || !stripeWebhookSecret)) {
+    problems.push('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+  }
+
   const serverRoot = resolve(import.meta.dirname, '..', '..');
   const config: Config = {
     nodeEnv,
@@ -123,6 +144,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     timerIntervalMs: int('TIMER_INTERVAL_MS', 500, 50, 60_000),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'Lockers <no-reply@lockers.local>',
+    paymentProvider: paymentProvider === 'stripe' ? 'stripe' : 'demo',
+    stripeSecretKey,
+    stripeWebhookSecret,
+    stripeApiUrl: url('STRIPE_API_URL', ['http:', 'https:']),
+    delivery: {
+      retryDelaySeconds: int('DELIVERY_RETRY_DELAY_SECONDS', 5, 1, 3600),
+      retryLimit: int('DELIVERY_RETRY_LIMIT', 8, 0, 50),
+      pollIntervalMs: int('QUEUE_POLL_INTERVAL_MS', 1000, 500, 60_000),
+      webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
     limits: {
       failedScansPerMinute: int('RATE_LIMIT_FAILED_SCANS', 10, 1, 100_000),
       loginsPerMinute: int('RATE_LIMIT_LOGINS', 10, 1, 100_000),

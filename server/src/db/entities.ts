@@ -15,6 +15,7 @@ import { RecoveryCodeEntity } from '../modules/recovery/recovery-code.entity.js'
 import { FeedbackEntity } from '../modules/feedback/feedback.entity.js';
 import { PaymentEntity } from '../modules/payments/payment.entity.js';
 import { NotificationEntity } from '../modules/notifications/notification.entity.js';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from '../modules/webhooks/webhook.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -34,4 +35,6 @@ export const ENTITIES = [
   FeedbackEntity,
   PaymentEntity,
   NotificationEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
 ];

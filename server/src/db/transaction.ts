@@ -12,6 +12,7 @@ type Publication = { [K in keyof Topics]: { topic: K; key: Topics[K][0]; payload
 export class Effects {
   private readonly publications: Publication[] = [];
   private readonly afterCommit: Array<() => void | Promise<void>> = [];
+  private readonly beforeCommit: Array<(tx: EntityManager) => Promise<void>> = [];
 
   publish<K extends keyof Topics>(topic: K, key: Topics[K][0], payload: () => Topics[K][1]): void {
     this.publications.push({ topic, key, payload } as Publication);
@@ -19,6 +20,19 @@ export class Effects {
 
   onCommit(fn: () => void | Promise<void>): void {
     this.afterCommit.push(fn);
+  }
+
+  /**
+   * Work that must commit with the change but is declared where no `await` fits (e.g. an
+   * outbox row for a webhook, from a synchronous helper): runs last inside the transaction.
+   */
+  inTransaction(fn: (tx: EntityManager) => Promise<void>): void {
+    this.beforeCommit.push(fn);
+  }
+
+  /** @internal called by `transact` at the end of the work, inside the transaction */
+  async settle(tx: EntityManager): Promise<void> {
+    for (let i = 0; i < this.beforeCommit.length; i++) await this.beforeCommit[i]!(tx);
   }
 
   /** @internal called by `transact` after the commit */
@@ -40,7 +54,11 @@ export async function transact<T>(
   work: (em: EntityManager, effects: Effects) => Promise<T>,
 ): Promise<T> {
   const effects = new Effects();
-  const result = await em.fork().transactional((tx) => work(tx, effects));
+  const result = await em.fork().transactional(async (tx) => {
+    const value = await work(tx, effects);
+    await effects.settle(tx);
+    return value;
+  });
   await effects.flush(bus);
   return result;
 }

@@ -15,6 +15,8 @@ import { GatewayResolver } from '../modules/gateway-commands/gateway.resolver.js
 import { SelfServiceResolver } from '../modules/recovery/recovery.resolver.js';
 import { PaymentResolver } from '../modules/payments/payment.resolver.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
+import { InsightResolver } from '../modules/reports/insight.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { DateTime } from './common.types.js';
 
 export const RESOLVERS = [
@@ -33,6 +35,8 @@ export const RESOLVERS = [
   SelfServiceResolver,
   PaymentResolver,
   ReportResolver,
+  InsightResolver,
+  WebhookResolver,
 ] as const;
 
 /** Subscriptions bring their own streams (`subscribe`), so type-graphql's PubSub is never used. */

@@ -5,6 +5,7 @@ import { StorageSessionEntity } from '../sessions/session.entity.js';
 import { badInput } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { hashAccessCode, normaliseAccessCode } from '../sessions/access-code.js';
+import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 
 /** Depositors' ratings, one per session (a second submission replaces the first). */
 export class FeedbackService {
@@ -27,6 +28,8 @@ export class FeedbackService {
          on conflict (session_id) do update set rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`,
         [newId(), session.id, rating, comment?.trim() || null, this.clock.now()],
       );
+      const data = { sessionId: session.id, siteId: session.siteId, size: session.size, rating, comment: comment?.trim() || null, contact: { email: session.contactEmail, phone: session.contactPhone } };
+      await emitWebhookEvent(tx, 'feedback.submitted', data, this.clock.now());
     });
     return true;
   }

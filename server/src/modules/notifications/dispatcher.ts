@@ -1,14 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../../observability/logger.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Attempt } from '../../jobs/job-queue.js';
 import type { Sender } from './senders.js';
 
-const MAX_ATTEMPTS = 8;
-const BATCH = 20;
+type Row = { id: string; channel: 'EMAIL' | 'SMS'; recipient: string; subject: string; body: string | null; status: string };
 
 /**
- * Delivers the outbox: claims due messages with SKIP LOCKED (several servers never send one
- * message twice), sends, and marks them; failures retry with exponential backoff.
+ * Delivers one outbox message, as a job of the durable queue. The row is locked while it is
+ * sent and marked SENT in the same transaction, so a second job for it (or a retry racing a
+ * slow attempt) finds it SENT and sends nothing. A failure is recorded on the row and thrown,
+ * so the queue retries with backoff; after the last attempt the row is FAILED.
  */
 export class NotificationDispatcher {
   constructor(
@@ -18,32 +20,27 @@ export class NotificationDispatcher {
     private readonly logger: Logger,
   ) {}
 
-  async runOnce(): Promise<number> {
-    const em = this.em.fork();
-    return em.transactional(async (tx) => {
-      const rows = await tx.execute<{ id: string; channel: 'EMAIL' | 'SMS'; recipient: string; subject: string; body: string | null; sensitive: boolean; attempts: number }[]>(
-        `select id, channel, recipient, subject, body, sensitive, attempts from notification
-         where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked`,
-        [this.clock.now(), BATCH],
-      );
-      for (const row of rows) {
-        try {
-          await this.senders[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body ?? '' });
-          await tx.execute(
-            `update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, body = case when sensitive then null else body end where id = ?`,
-            [this.clock.now(), row.id],
-          );
-        } catch (e) {
-          const attempts = row.attempts + 1;
-          const backoffMs = Math.min(3_600_000, 2 ** attempts * 1000);
-          this.logger.warn({ id: row.id, attempts, err: (e as Error).message }, 'message delivery failed');
-          await tx.execute(
-            `update notification set attempts = ?, last_error = ?, next_attempt_at = ?, status = ? where id = ?`,
-            [attempts, String((e as Error).message).slice(0, 500), new Date(this.clock.now().getTime() + backoffMs), attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING', row.id],
-          );
-        }
+  async deliver(id: string, attempt: Attempt): Promise<void> {
+    const failure = await this.em.fork().transactional(async (tx) => {
+      const [row] = await tx.execute<Row[]>(`select id, channel, recipient, subject, body, status from notification where id = ? for update`, [id]);
+      if (!row || row.status !== 'PENDING') return null;
+      try {
+        // The Message-ID is the row's id: should a crash land between the SMTP server's
+        // acceptance and our commit, the retry carries the same id and mail systems drop the copy.
+        await this.senders[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body ?? '', messageId: `<${row.id}@lockers.local>` });
+        await tx.execute(
+          `update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, body = case when sensitive then null else body end where id = ?`,
+          [this.clock.now(), row.id],
+        );
+        return null;
+      } catch (e) {
+        const message = String((e as Error).message).slice(0, 500);
+        const last = attempt.retryCount >= attempt.retryLimit;
+        this.logger.warn({ id: row.id, attempt: attempt.retryCount + 1, last, err: message }, 'message delivery failed');
+        await tx.execute(`update notification set attempts = attempts + 1, last_error = ?, status = ? where id = ?`, [message, last ? 'FAILED' : 'PENDING', row.id]);
+        return e as Error;
       }
-      return rows.length;
     });
+    if (failure) throw failure;
   }
 }

@@ -23,4 +23,6 @@ export class NotificationEntity {
   @Property({ type: 'string', nullable: true }) lastError: string | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) sentAt: Date | null = null;
+  /** When the row was handed to the job queue (null: the relay has not seen it yet). */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) enqueuedAt: Date | null = null;
 }

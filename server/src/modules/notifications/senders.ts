@@ -5,6 +5,8 @@ export interface Message {
   to: string;
   subject: string;
   body: string;
+  /** A stable id per outbox row (e-mail Message-ID), so a repeated attempt is recognisably the same message. */
+  messageId?: string;
 }
 
 /** One delivery channel. Real adapters: SMTP. The SMS carrier cannot run here: a logging adapter stands in. */
@@ -16,7 +18,7 @@ export function smtpSender(url: string, from: string): Sender {
   const transport = nodemailer.createTransport(url);
   return {
     async send(m) {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
+      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
     },
   };
 }

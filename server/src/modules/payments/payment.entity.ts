@@ -14,4 +14,7 @@ export class PaymentEntity {
   @Property({ type: 'string' }) status: PaymentStatus = 'PENDING';
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) capturedAt: Date | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) refundedAt: Date | null = null;
+  @Property({ type: 'string', nullable: true }) refundReason: string | null = null;
+  @Property({ type: 'string', nullable: true }) refundedBy: string | null = null;
 }

@@ -4,7 +4,7 @@ import { DemoPaymentOutcome, PaymentView, toPaymentView } from './payment.types.
 import { parseId } from '../../shared/ids.js';
 import { authorize } from '../../auth/authorize.js';
 import { forbidden, notFound } from '../../errors/domain-error.js';
-import type { Caller } from '../../auth/caller.js';
+import { actorName, type Caller } from '../../auth/caller.js';
 import type { Services } from '../../app/services.js';
 
 /** Who may pay for a session: staff, the kiosk of its site, or whoever holds its code. */
@@ -43,5 +43,11 @@ export class PaymentResolver {
     if (!payment) return null;
     await authorizePayer(caller, services, payment.sessionId, null);
     return toPaymentView(payment);
+  }
+
+  @Mutation(() => PaymentView, { description: 'ADMIN: refunds a captured payment in full; the session owes it again and revenue drops by it' })
+  async refundPayment(@Arg('paymentId', () => ID) paymentId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<PaymentView> {
+    authorize(caller, 'payments:refund');
+    return toPaymentView(await services.payments.refund(parseId(paymentId, 'paymentId'), reason, actorName(caller)));
   }
 }

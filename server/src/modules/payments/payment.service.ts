@@ -1,39 +1,54 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
-import { transact } from '../../db/transaction.js';
+import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../observability/logger.js';
 import { PaymentEntity } from './payment.entity.js';
 import { StorageSessionEntity } from '../sessions/session.entity.js';
-import { conflict, notFound } from '../../errors/domain-error.js';
+import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { amountDue } from '../sessions/charges.js';
 import { announceSession, paidFor } from '../sessions/session-moves.js';
 import type { DemoPaymentOutcome } from './payment.types.js';
-import type { PaymentProvider } from './payment-provider.js';
+import type { PaymentProvider, ProviderOutcome } from './payment-provider.js';
+import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 
-/** Payments for a session's amount due. `amountDue` drops only on a captured payment. */
+export interface PaymentProviders {
+  /** The provider new payments use. */
+  active: PaymentProvider;
+  /** Every provider by name, for refunds of payments made before a switch. */
+  byName: Record<string, PaymentProvider>;
+}
+
+/**
+ * Payments for a session's amount due. `amountDue` drops only on a captured payment; a payment
+ * is settled once (a second confirmation, demo or webhook, changes nothing); a refund puts the
+ * amount back on the session and comes off revenue.
+ */
 export class PaymentService {
   constructor(
     private readonly em: EntityManager,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-    private readonly provider: PaymentProvider,
+    private readonly providers: PaymentProviders,
+    private readonly logger: Logger,
   ) {}
 
   async create(sessionId: string): Promise<PaymentEntity> {
     const id = newId();
+    const provider = this.providers.active;
     return transact(this.em, this.bus, async (tx) => {
       const session = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: 3 });
       if (!session) throw notFound('Session');
       const due = amountDue({ ...session, paid: await paidFor(tx, session.id) }, this.clock.now());
       if (due === 0) throw conflict('Nothing is due for this session');
-      const started = await this.provider.start(due, session.currency, id);
+      const started = await provider.start(due, session.currency, id);
       return tx.create(PaymentEntity, {
         id,
         sessionId,
         amount: due,
         currency: session.currency,
-        provider: this.provider.name,
+        provider: provider.name,
         providerRef: started.providerRef,
         clientSecret: started.clientSecret,
         status: 'PENDING',
@@ -48,12 +63,47 @@ export class PaymentService {
       const payment = await tx.findOne(PaymentEntity, paymentId, { lockMode: 3 });
       if (!payment) throw notFound('Payment');
       if (payment.provider !== 'demo') throw conflict('Only demo payments are confirmed this way');
-      if (payment.status !== 'PENDING') return payment;
-      payment.status = outcome === 'APPROVE' ? 'CAPTURED' : outcome === 'DECLINE' ? 'DECLINED' : 'CANCELLED';
-      if (payment.status === 'CAPTURED') payment.capturedAt = this.clock.now();
+      await this.settle(tx, fx, payment, outcome === 'APPROVE' ? 'CAPTURED' : outcome === 'DECLINE' ? 'DECLINED' : 'CANCELLED');
+      return payment;
+    });
+  }
+
+  /** A card provider's verified webhook. Unknown references are ignored (another system's payments). */
+  async settleFromProvider(provider: string, outcome: ProviderOutcome): Promise<PaymentEntity | null> {
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const payment = await tx.findOne(PaymentEntity, { provider, providerRef: outcome.providerRef }, { lockMode: 3 });
+      if (!payment) {
+        this.logger.warn({ provider, providerRef: outcome.providerRef }, 'provider event for an unknown payment');
+        return null;
+      }
+      if (outcome.status === 'CAPTURED' && outcome.amount !== null && outcome.amount < payment.amount) {
+        this.logger.error({ payment: payment.id, expected: payment.amount, received: outcome.amount }, 'provider captured less than the payment: not counted');
+        return payment;
+      }
+      await this.settle(tx, fx, payment, outcome.status);
+      return payment;
+    });
+  }
+
+  /** ADMIN: gives a captured payment back; the session owes it again and revenue drops by it. */
+  async refund(paymentId: string, reason: string, actor: string): Promise<PaymentEntity> {
+    const why = reason.trim();
+    if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const payment = await tx.findOne(PaymentEntity, paymentId, { lockMode: 3 });
+      if (!payment) throw notFound('Payment');
+      if (payment.status === 'REFUNDED') throw conflict('This payment has already been refunded');
+      if (payment.status !== 'CAPTURED') throw conflict('Only a captured payment can be refunded');
+      const provider = this.providers.byName[payment.provider];
+      if (!provider) throw conflict(`Payments by ${payment.provider} cannot be refunded from here`);
+      // Inside the row lock: two ADMINs refunding at once make one provider call.
+      await provider.refund(payment.providerRef ?? '', payment.amount, payment.id);
+      payment.status = 'REFUNDED';
+      payment.refundedAt = this.clock.now();
+      payment.refundReason = why;
+      payment.refundedBy = actor;
       await tx.flush();
-      const session = await tx.findOneOrFail(StorageSessionEntity, payment.sessionId);
-      await announceSession(tx, fx, session);
+      await announceSession(tx, fx, await tx.findOneOrFail(StorageSessionEntity, payment.sessionId));
       return payment;
     });
   }
@@ -64,5 +114,20 @@ export class PaymentService {
 
   forSession(sessionId: string): Promise<PaymentEntity[]> {
     return this.em.fork().find(PaymentEntity, { sessionId }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  /** PENDING to its outcome, once; settled payments stay as they are. */
+  private async settle(tx: EntityManager, fx: Effects, payment: PaymentEntity, status: ProviderOutcome['status']): Promise<void> {
+    if (payment.status !== 'PENDING') return;
+    payment.status = status;
+    const now = this.clock.now();
+    if (status === 'CAPTURED') payment.capturedAt = now;
+    await tx.flush();
+    const session = await tx.findOneOrFail(StorageSessionEntity, payment.sessionId);
+    if (status === 'CAPTURED') {
+      const data = { paymentId: payment.id, sessionId: session.id, siteId: session.siteId, size: session.size, amount: { amount: payment.amount, currency: payment.currency }, provider: payment.provider };
+      await emitWebhookEvent(tx, 'payment.captured', data, now);
+    }
+    await announceSession(tx, fx, session);
   }
 }

@@ -19,6 +19,8 @@ export class PaymentView {
   @Field(() => String, { nullable: true, description: "What a card provider's widget needs; null for demo" }) clientSecret!: string | null;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) capturedAt!: Date | null;
+  @Field(() => DateTime, { nullable: true }) refundedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why an ADMIN refunded it' }) refundReason!: string | null;
   siteId?: string;
 }
 
@@ -31,4 +33,6 @@ export const toPaymentView = (p: PaymentEntity): PaymentView => ({
   clientSecret: p.clientSecret,
   createdAt: p.createdAt,
   capturedAt: p.capturedAt,
+  refundedAt: p.refundedAt,
+  refundReason: p.refundReason,
 });

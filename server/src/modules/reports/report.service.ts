@@ -5,13 +5,13 @@ import { money } from '../../graphql/common.types.js';
 import { usageReportSql } from './usage-report.sql.js';
 import type { ReportBucket, UsageReportView } from './report.types.js';
 
-const BUCKET: Record<ReportBucket, { unit: string; step: string; ms: number }> = {
+export const BUCKET: Record<ReportBucket, { unit: string; step: string; ms: number }> = {
   HOUR: { unit: 'hour', step: '1 hour', ms: 3_600_000 },
   DAY: { unit: 'day', step: '1 day', ms: 86_400_000 },
   WEEK: { unit: 'week', step: '1 week', ms: 7 * 86_400_000 },
   MONTH: { unit: 'month', step: '1 month', ms: 28 * 86_400_000 },
 };
-const MAX_BUCKETS = 2000;
+export const MAX_BUCKETS = 2000;
 
 /** Usage over time, aggregated in SQL. */
 export class ReportService {
@@ -37,9 +37,11 @@ export class ReportService {
     );
     currency = cur[0]?.currency ?? currency;
     const siteFilter = siteId ? ':alias.site_id = ?' : 'true';
-    const siteParams = siteId ? [siteId, siteId, siteId, siteId, siteId] : [];
+    const sql = usageReportSql(siteFilter);
+    // one site id for every `?` after the five leading parameters
+    const siteParams = siteId ? Array<string>((sql.match(/\?/g)?.length ?? 5) - 5).fill(siteId) : [];
     const rows = await em.execute<{ start: Date; deposits: string; retrievals: string; avg_minutes: string | null; peak: string; revenue: string }[]>(
-      usageReportSql(siteFilter),
+      sql,
       [from, to, tz, spec.unit, spec.step, ...siteParams],
     );
     return {

@@ -22,10 +22,16 @@ ret as (
   from storage_session s, p where ${site('s')} and s.status = 'COMPLETED' and s.deposited_at is not null
     and s.retrieved_at >= p.f and s.retrieved_at < p.t group by 1
 ),
+money as (
+  -- captured money counts when captured; a refund comes off when it is made
+  select pay.captured_at as at, pay.amount as amount from payment pay join storage_session s on s.id = pay.session_id, p
+    where ${site('s')} and pay.status in ('CAPTURED','REFUNDED') and pay.captured_at >= p.f and pay.captured_at < p.t
+  union all
+  select pay.refunded_at, -pay.amount from payment pay join storage_session s on s.id = pay.session_id, p
+    where ${site('s')} and pay.status = 'REFUNDED' and pay.refunded_at >= p.f and pay.refunded_at < p.t
+),
 rev as (
-  select date_trunc(p.unit, pay.captured_at at time zone p.tz) at time zone p.tz as b, sum(pay.amount) as amount
-  from payment pay join storage_session s on s.id = pay.session_id, p
-  where ${site('s')} and pay.status = 'CAPTURED' and pay.captured_at >= p.f and pay.captured_at < p.t group by 1
+  select date_trunc(p.unit, m.at at time zone p.tz) at time zone p.tz as b, sum(m.amount) as amount from money m, p group by 1
 ),
 points as (
   select s.deposited_at as at, 1 as d from storage_session s, p where ${site('s')} and s.deposited_at is not null and s.deposited_at < p.t

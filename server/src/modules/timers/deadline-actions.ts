@@ -11,6 +11,8 @@ import { raiseAlert } from '../alerts/alert.raiser.js';
 import { notifyContact } from '../notifications/outbox.js';
 import { overdueFee } from '../sessions/charges.js';
 import type { DeadlineRule } from './deadline-rules.js';
+import { emitWebhookEvent } from '../webhooks/webhook-events.js';
+import { sessionData } from '../notifications/session-notices.js';
 
 const ACTOR = 'system:timer';
 
@@ -69,6 +71,7 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
       sessionId: s.id,
       at: now,
     });
+    await emitWebhookEvent(tx, 'session.overdue', { ...sessionData(s), overdueFee: { amount: fee, currency: s.currency } }, now);
   },
 
   async securityEscalation(tx, fx, id, now) {

@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Services } from '../app/services.js';
+import type { Logger } from '../observability/logger.js';
+import { DomainError } from '../errors/domain-error.js';
+import { authorize } from '../auth/authorize.js';
+import { parseOptionalId } from '../shared/ids.js';
+import { CSV_REPORTS, csvRows, parseCsvQuery, toCsv, type CsvReport } from '../modules/reports/report-csv.js';
+import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+const MAX_WEBHOOK_BYTES = 512 * 1024;
+
+/**
+ * Plain-HTTP routes beside /graphql: the card provider's webhook (a raw body, for its
+ * signature) and the CSV exports (same bearer token and `reports:read` as the GraphQL reports).
+ * Answers true when it handled the request.
+ */
+export function integrationRoutes(services: Services, logger: Logger) {
+  const { config } = services.infra;
+  const fail = (res: ServerResponse, e: unknown) => {
+    if (e instanceof DomainError) return send(res, STATUS[e.code] ?? 400, 'application/json', JSON.stringify({ error: { code: e.code, message: e.message, ...e.extensions } }));
+    logger.error({ err: e }, 'integration route failed');
+    send(res, 500, 'application/json', JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } }));
+  };
+
+  async function stripeWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+    if (!config.stripeWebhookSecret) return send(res, 404, 'text/plain', 'Stripe is not configured');
+    const body = await rawBody(req, MAX_WEBHOOK_BYTES);
+    if (!body) return send(res, 413, 'text/plain', 'too large');
+    let outcome;
+    try {
+      outcome = readStripeWebhook(body, req.headers['stripe-signature'] as string | undefined, config.stripeWebhookSecret);
+    } catch (e) {
+      logger.warn({ err: (e as Error).message }, 'stripe webhook refused');
+      return send(res, 400, 'application/json', JSON.stringify({ error: 'signature verification failed' }));
+    }
+    if (outcome) await services.payments.settleFromProvider('stripe', outcome);
+    send(res, 200, 'application/json', JSON.stringify({ received: true }));
+  }
+
+  async function csv(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
+    const caller = await services.authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
+    if (!(CSV_REPORTS as readonly string[]).includes(name)) throw new DomainError('NOT_FOUND', `No report named ${name}; try ${CSV_REPORTS.join(', ')}`);
+    const q = parseCsvQuery(new URL(req.url ?? '/', 'http://x').searchParams);
+    const siteId = parseOptionalId(q.siteId, 'siteId');
+    authorize(caller, 'reports:read', siteId);
+    const rows = await csvRows(services, name as CsvReport, { ...q, siteId });
+    res.setHeader('content-disposition', `attachment; filename="${name}-${q.from.toISOString().slice(0, 10)}.csv"`);
+    send(res, 200, 'text/csv; charset=utf-8', toCsv(rows));
+  }
+
+  return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+    if (path === '/webhooks/stripe') {
+      stripeWebhook(req, res).catch((e: unknown) => fail(res, e));
+      return true;
+    }
+    const m = /^\/reports\/([a-z-]+)\.csv$/.exec(path);
+    if (m) {
+      csv(req, res, m[1]!).catch((e: unknown) => fail(res, e));
+      return true;
+    }
+    return false;
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  if (!res.headersSent) res.writeHead(status, { 'content-type': type });
+  res.end(body);
+}
+
+async function rawBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,72 @@
+import type { Services } from '../../app/services.js';
+import { badInput } from '../../errors/domain-error.js';
+import { ReportBucket } from './report.types.js';
+
+export const CSV_REPORTS = ['sessions', 'usage', 'occupancy', 'storage-duration', 'overdue', 'revenue', 'feedback'] as const;
+export type CsvReport = (typeof CSV_REPORTS)[number];
+
+export interface CsvQuery {
+  siteId: string | null;
+  from: Date;
+  to: Date;
+  bucket: ReportBucket;
+}
+
+type Row = Record<string, unknown>;
+const iso = (d: unknown) => (d == null ? '' : new Date(d as string).toISOString());
+
+/** The rows of one report, flat, in the order the GraphQL report gives them. */
+export async function csvRows(services: Services, name: CsvReport, q: CsvQuery): Promise<Row[]> {
+  const { siteId, from, to, bucket } = q;
+  switch (name) {
+    case 'sessions':
+      return (await services.insights.sessions(siteId, from, to)).map((r) => ({
+        ...r,
+        ...Object.fromEntries(['created_at', 'deposited_at', 'due_at', 'retrieved_at', 'ended_at'].map((k) => [k, iso(r[k])])),
+      }));
+    case 'usage':
+      return (await services.reports.usage(siteId, from, to, bucket)).buckets.map((b) => ({
+        start: iso(b.start), deposits: b.deposits, retrievals: b.retrievals, average_storage_minutes: b.averageStorageMinutes ?? '',
+        peak_occupied: b.peakOccupied, revenue: b.revenue.amount, currency: b.revenue.currency,
+      }));
+    case 'occupancy':
+      return (await services.insights.occupancy(siteId, from, to, bucket)).buckets.map((b) => ({ start: iso(b.start), size: b.size, peak_occupied: b.peakOccupied, capacity: b.capacity }));
+    case 'storage-duration':
+      return (await services.insights.storageDuration(siteId, from, to)).ranges.map((r) => ({ from_minutes: r.fromMinutes, to_minutes: r.toMinutes ?? '', sessions: r.sessions }));
+    case 'overdue':
+      return (await services.insights.overdue(siteId, from, to, bucket)).buckets.map((b) => ({ start: iso(b.start), overdue: b.overdue, security_escalations: b.securityEscalations }));
+    case 'revenue':
+      return (await services.insights.revenue(siteId, from, to)).bySize.map((r) => ({
+        size: r.size, payments: r.payments, captured: r.captured.amount, refunded: r.refunded.amount, net: r.net.amount, currency: r.net.currency,
+      }));
+    case 'feedback':
+      return (await services.insights.feedback(siteId, from, to)).comments.map((c) => ({ at: iso(c.at), site_id: c.siteId, session_id: c.sessionId, size: c.size, rating: c.rating, comment: c.comment }));
+  }
+}
+
+/**
+ * RFC 4180 text. A cell that a spreadsheet would run as a formula (= + - @ at the start, as a
+ * depositor's comment might) gets a leading apostrophe.
+ */
+export function toCsv(rows: Row[], header?: string[]): string {
+  const columns = header ?? Object.keys(rows[0] ?? {});
+  const cell = (v: unknown): string => {
+    let s = v == null ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/** Reads `?siteId&from&to&bucket` (from/to ISO-8601; bucket defaults to DAY). */
+export function parseCsvQuery(params: URLSearchParams): Omit<CsvQuery, 'siteId'> & { siteId: string | null } {
+  const date = (name: string): Date => {
+    const raw = params.get(name);
+    const d = raw ? new Date(raw) : null;
+    if (!d || Number.isNaN(d.getTime())) throw badInput(name, `${name} must be an ISO-8601 date-time`);
+    return d;
+  };
+  const bucket = (params.get('bucket') ?? 'DAY').toUpperCase();
+  if (!(bucket in ReportBucket)) throw badInput('bucket', 'bucket must be HOUR, DAY, WEEK or MONTH');
+  return { siteId: params.get('siteId') || null, from: date('from'), to: date('to'), bucket: bucket as ReportBucket };
+}
