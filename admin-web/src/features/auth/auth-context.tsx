@@ -35,6 +35,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     writeToken(null);
     setUser(null);
     setToken(null);
+    // Also ends the start-up check: a stale token refused by `me` lands on the sign-in form.
+    setChecking(false);
   }, []);
   const session = useMemo(() => createApiSession(token, signOut), [token, signOut]);
 
