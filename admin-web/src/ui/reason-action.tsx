@@ -1,6 +1,6 @@
 // A button for an action that must be justified: it opens a small form asking for a
 // reason (recorded by the server) before the action runs.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/errors';
 
 interface Props {
@@ -21,6 +21,14 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+
+  // Keyboard users land back on the button when the form closes (done or cancelled).
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -43,7 +51,7 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props
 
   if (!open) {
     return (
-      <button type="button" className={danger ? 'danger' : undefined} onClick={() => setOpen(true)}>
+      <button ref={button} type="button" className={danger ? 'danger' : undefined} onClick={() => setOpen(true)}>
         {label}
       </button>
     );

@@ -66,7 +66,12 @@ export function SessionActions({ session: s, onChanged }: { session: Session; on
           />
         )}
       </div>
-      {code && <NewCodeTicket code={code} timeZone={s.site.timezone} onDone={() => setCode(null)} />}
+      {code && <NewCodeTicket
+          code={code}
+          timeZone={s.site.timezone}
+          ticketLines={[s.site.name, c ? `Compartment ${c.label}` : `Size ${s.size.toLowerCase()}`, 'Scan this code at the kiosk']}
+          onDone={() => setCode(null)}
+        />}
     </section>
   );
 }
