@@ -127,7 +127,10 @@ describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped:
     const config = gatewayConfigFor(stack, { GATEWAY_MODBUS_CONNECT_TIMEOUT_MS: '300' });
     const lines: string[] = [];
     sim().site.requireUnit(1).setDoor(4, true, 'manual');
+    sim().site.requireUnit(2).setCoil(9, true); // a pulse under way: a read-only check must not cut it
     expect(await runCheck(config, silentLogger(), (l) => lines.push(l))).toBe(0);
+    expect(sim().site.requireUnit(2).coils[9]).toBe(true);
+    sim().site.requireUnit(2).setCoil(9, false);
     expect(lines).toHaveLength(1 + 24 + 1);
     expect(lines.find((l) => l.startsWith('A05'))).toMatch(/OPEN/);
     expect(lines.find((l) => l.startsWith('A06'))).toMatch(/CLOSED/);

@@ -11,7 +11,7 @@ import { GraphQLServerApi } from '../link/graphql-server-api.js';
 /** Runs the check; returns the process exit code. */
 export async function runCheck(config: GatewayConfig, log: Logger, out: (line: string) => void): Promise<number> {
   const setup = await new GraphQLServerApi(config.graphqlUrl, config.token).fetchConfig();
-  const pool = new BoardPool(config, log);
+  const pool = new BoardPool(config, log, undefined, false);
   pool.setLayout(setup.compartments);
   const rows: string[][] = [['label', 'endpoint', 'unit', 'coil', 'input', 'door']];
   let failures = 0;

@@ -24,6 +24,8 @@ export class BoardPool {
     private readonly config: GatewayConfig,
     private readonly log: Logger,
     private readonly sims?: SimRegistry,
+    /** false for read-only tools (--check): they must not cut a running gateway's pulse short. */
+    private readonly resetOnConnect = true,
   ) {}
 
   /** Tells the pool which coils exist (from gatewayConfig). */
@@ -80,16 +82,20 @@ export class BoardPool {
 
   private async onConnected(endpoint: string, io: BoardIo): Promise<void> {
     for (const [unitId, maxCoil] of this.coils.get(endpoint) ?? []) {
-      try {
-        await io.writeCoils(unitId, 0, new Array<boolean>(maxCoil + 1).fill(false));
-      } catch (error) {
-        // A unit that refuses the write is not a broken link; other units still get theirs.
-        if (!(error instanceof DeviceError)) throw error;
-        this.log.error({ endpoint, unitId, error: error.message }, 'could not switch relays off');
-      }
+      if (this.resetOnConnect) await this.allOff(endpoint, unitId, maxCoil, io);
       if (this.config.pulseMode === 'auto') await this.probe(endpoint, unitId, io);
     }
-    this.log.info({ endpoint }, 'controller connected: all relays off');
+    this.log.info({ endpoint, relaysReset: this.resetOnConnect }, 'controller connected');
+  }
+
+  private async allOff(endpoint: string, unitId: number, maxCoil: number, io: BoardIo): Promise<void> {
+    try {
+      await io.writeCoils(unitId, 0, new Array<boolean>(maxCoil + 1).fill(false));
+    } catch (error) {
+      // A unit that refuses the write is not a broken link; other units still get theirs.
+      if (!(error instanceof DeviceError)) throw error;
+      this.log.error({ endpoint, unitId, error: error.message }, 'could not switch relays off');
+    }
   }
 
   /** Reads the first pulse register: a board that has the block answers, others refuse. */
