@@ -75,6 +75,7 @@ try {
   const scanRoundTrip: number[] = [];
   const commandToCoil: number[] = [];
   const issueRoundTrip: number[] = [];
+  let endRetries = 0;
   let commandSeen: (t: number) => void = () => undefined;
   const observer = createClient({
     url: stack.graphqlUrl.replace(/^http/, 'ws'),
@@ -105,7 +106,18 @@ try {
     const on = await switchedOn;
     const tc = await Promise.race([seen, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 2000))]);
     await ended;
-    await gql(admin, end, { id: issued.issueAccessCode.session.id });
+    // Staff ending the session can collide with the gateway's ack in the server (deadlock:
+    // reported to the server's owner); retry so the benchmark measures what it is for.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await gql(admin, end, { id: issued.issueAccessCode.session.id });
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        endRetries++;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
     if (i >= WARMUP) {
       coilLatency.push(on - t0);
       scanRoundTrip.push(t1 - t0);
@@ -130,6 +142,7 @@ try {
     issueBaseline: report('baseline: issueAccessCode', issueRoundTrip),
     cpus: os.cpus().length,
   };
+  if (endRetries) console.log(`(endSession retried ${endRetries} times after server errors)`);
   console.log(`\ngoal p99 < 50 ms: ${figures.scanToCoil.p99! < 50 ? 'met' : 'NOT met'}`);
   await observer.dispose();
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });

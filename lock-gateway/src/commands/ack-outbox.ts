@@ -5,7 +5,10 @@
  */
 import type { Logger } from 'pino';
 import type { CommandResult, ServerApi } from '../link/api.types.js';
-import { isTransportError } from '../link/graphql-http.js';
+import { isServerFault, isTransportError } from '../link/graphql-http.js';
+
+/** Retries of an ack the server failed on unexpectedly (unreachable servers are retried forever). */
+const MAX_SERVER_FAULT_RETRIES = 8;
 import { sleep } from '../locks/lock-pulser.js';
 
 /** Sends acks in the background until they stick. */
@@ -38,7 +41,7 @@ export class AckOutbox {
         this.log.info({ commandId, result, error }, 'command acknowledged');
         return;
       } catch (e) {
-        if (!isTransportError(e)) {
+        if (!isTransportError(e) && !(isServerFault(e) && attempt <= MAX_SERVER_FAULT_RETRIES)) {
           // The server answered with an error: retrying would get the same answer.
           this.log.error({ commandId, error: (e as Error).message }, 'server refused ack');
           return;

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { DoorReport, ServerApi } from '../link/api.types.js';
-import { isTransportError } from '../link/graphql-http.js';
+import { isServerFault, isTransportError } from '../link/graphql-http.js';
 
 const MAX_BUFFER = 10_000;
 /** The server takes at most this many reports per call. */
@@ -20,6 +20,8 @@ export class DoorReporter {
   private sending: Promise<void> | null = null;
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Consecutive unexpected server failures of the batch at the head of the buffer. */
+  private faults = 0;
 
   constructor(
     private readonly api: ServerApi,
@@ -88,13 +90,17 @@ export class DoorReporter {
     if (batch.length === 0) return;
     try {
       await this.api.reportDoorStates(batch);
+      this.faults = 0;
       this.log.debug({ count: batch.length }, 'door states reported');
     } catch (error) {
-      if (isTransportError(error)) {
+      // Unreachable: keep and retry. An unexpected server failure (a deadlock): retry a few
+      // times; reports are idempotent (the server ignores a state it already has).
+      if (isTransportError(error) || (isServerFault(error) && ++this.faults <= 5)) {
         this.buffer = [...batch, ...this.buffer];
         this.retryLater();
         return;
       }
+      this.faults = 0;
       // One bad report must not sink the others: send them one by one.
       this.log.error({ error: (error as Error).message, count: batch.length }, 'server refused door report batch');
       if (batch.length > 1) await this.sendEach(batch);

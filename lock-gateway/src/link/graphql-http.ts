@@ -21,6 +21,14 @@ export function isTransportError(error: unknown): boolean {
   return error instanceof TransportError;
 }
 
+/**
+ * True when the server failed unexpectedly (INTERNAL_SERVER_ERROR, e.g. a database
+ * deadlock): our calls are idempotent, so a few retries are safe and usually succeed.
+ */
+export function isServerFault(error: unknown): boolean {
+  return error instanceof GraphQLRequestError && (error.code === undefined || error.code === 'INTERNAL_SERVER_ERROR');
+}
+
 /** Posts one operation; returns `data` or throws GraphQLRequestError / TransportError. */
 export async function postGraphQL<T>(
   url: string,
