@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM, issueCode, openKiosk, qrVideo, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import { ARTIFACTS, CHROMIUM, emptyLocker, issueCode, openKiosk, qrVideo, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
 
 test('a QR code shown to the kiosk camera opens a locker', async ({ stack }) => {
   // The camera has to be given at browser start, so this test starts its own Chromium.
@@ -27,6 +27,7 @@ test('a QR code shown to the kiosk camera opens a locker', async ({ stack }) => 
     await shot(page, 'camera-unlocked');
     await useDoor(page, stack, label, 'camera', since);
     await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
+    await emptyLocker(stack, payload, label);
   } finally {
     await browser.close();
   }

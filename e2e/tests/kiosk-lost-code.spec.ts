@@ -12,7 +12,7 @@ test('lost code: one-time code to the contact, new QR code, old code refused', a
 
   await page.getByRole('button', { name: /Store luggage/ }).click();
   await page.getByRole('button', { name: /Small/ }).click();
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Get my code' }).click();
   const oldPayload = (await page.getByTestId('code-payload').textContent())?.trim() ?? '';
   await expect(page.getByText(/Lost it\? Tap Help/)).toBeVisible();
@@ -21,13 +21,18 @@ test('lost code: one-time code to the contact, new QR code, old code refused', a
   await page.getByRole('button', { name: 'Help' }).click();
   await shot(page, 'help');
   await page.getByRole('button', { name: 'I lost my code' }).click();
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('button', { name: 'Send me a code' }).click();
   await expect(page.getByText('If we know this contact, a one-time code is on its way.')).toBeVisible();
   await shot(page, 'recover-code');
 
   const oneTime = await oneTimeCodeFor(databaseUrl, email);
-  await page.getByLabel('One-time code').fill(oneTime);
+  // Typed on the kiosk's own on-screen keyboard: a kiosk has no physical one.
+  await page.getByLabel('One-time code', { exact: true }).focus();
+  const keyboard = page.getByRole('group', { name: 'Keyboard for One-time code' });
+  for (const digit of oneTime) await keyboard.getByRole('button', { name: digit, exact: true }).click();
+  await expect(page.getByLabel('One-time code', { exact: true })).toHaveValue(oneTime);
+  await shot(page, 'on-screen-keyboard');
   await page.getByRole('button', { name: 'Show my new code' }).click();
   await expect(page.getByText('Your new code. The old one no longer works.')).toBeVisible();
   const newPayload = (await page.getByTestId('code-payload').textContent())?.trim() ?? '';
@@ -44,7 +49,7 @@ test('the door did not open: staff are called', async ({ page, stack }) => {
   await openKiosk(page, stack);
   await page.getByRole('button', { name: 'Help' }).click();
   await page.getByRole('button', { name: 'The door did not open' }).click();
-  await page.getByLabel('Locker number (optional)').fill('A03');
+  await page.getByLabel('Locker number (optional)', { exact: true }).fill('A03');
   await page.getByRole('button', { name: 'Call for help' }).click();
   await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
   await shot(page, 'help-coming');

@@ -1,4 +1,4 @@
-import { openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import { emptyLocker, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -9,6 +9,7 @@ test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker 
   await expect(medium).toContainText('€4.00');
   await medium.click();
   await page.getByRole('button', { name: 'Continue without' }).click();
+  const payload = (await page.getByTestId('code-payload').textContent())?.trim() ?? '';
   await page.getByRole('button', { name: 'Open a locker now' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Payment needed' })).toBeVisible();
@@ -29,4 +30,6 @@ test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker 
   await shot(page, 'payment-unlocked');
   await useDoor(page, stack, label, 'payment', since);
   await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
+  // Paid before the deposit, collected within the included time: nothing more to pay.
+  await emptyLocker(stack, payload, label);
 });

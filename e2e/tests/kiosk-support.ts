@@ -113,6 +113,80 @@ export async function useDoor(page: Page, stack: KioskStack, label: string, name
   await door(stack, label, 'close');
 }
 
+/** Scans a code through the API with the kiosk token, as if at the kiosk. */
+export async function scanByApi(stack: KioskStack, payload: string): Promise<{ outcome: string; label: string | null }> {
+  const res = await fetch(`${stack.baseURL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.kioskToken}` },
+    body: JSON.stringify({
+      query: 'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome compartment { label } } }',
+      variables: { s: stack.siteId, p: payload },
+    }),
+  });
+  const body = (await res.json()) as { data?: { scanAccessCode: { outcome: string; compartment: { label: string } | null } }; errors?: unknown };
+  if (!body.data) throw new Error(`scanAccessCode failed: ${JSON.stringify(body.errors)}`);
+  return { outcome: body.data.scanAccessCode.outcome, label: body.data.scanAccessCode.compartment?.label ?? null };
+}
+
+/** Waits until the server reports the door of `label` as `state`, read as the kiosk reads it. */
+async function waitForDoorState(stack: KioskStack, label: string, state: 'OPEN' | 'CLOSED'): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const data = await kioskQuery<{ site: { compartments: { label: string; doorState: string }[] } }>(
+          stack,
+          `{ site(id: "${stack.siteId}") { compartments { label doorState } } }`,
+        );
+        return data.site.compartments.find((c) => c.label === label)?.doorState;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(state);
+}
+
+/** Waits until the session of `payload` has `status` (sessionByAccessCode, the public read). */
+export async function waitForStatus(stack: KioskStack, payload: string, status: string): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (
+          await kioskQuery<{ sessionByAccessCode: { status: string } | null }>(
+            stack,
+            'query($s: ID!, $p: String!) { sessionByAccessCode(siteId: $s, payload: $p) { status } }',
+            { s: stack.siteId, p: payload },
+          )
+        ).sessionByAccessCode?.status,
+      { timeout: 15_000 },
+    )
+    .toBe(status);
+}
+
+async function kioskQuery<T>(stack: KioskStack, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${stack.baseURL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.kioskToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/**
+ * Takes the luggage out again so the next spec finds the locker free: a retrieval scan through
+ * the API, then the door opened and closed at the simulator once the unlock pulse came.
+ */
+export async function emptyLocker(stack: KioskStack, payload: string, label: string): Promise<void> {
+  const since = Date.now();
+  const { outcome } = await scanByApi(stack, payload);
+  expect(outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+  await waitForPulse(stack, label, since);
+  await door(stack, label, 'open');
+  await waitForDoorState(stack, label, 'OPEN');
+  await door(stack, label, 'close');
+  await waitForStatus(stack, payload, 'COMPLETED');
+}
+
 /** Types a code the way a keyboard-wedge scanner does: fast keys, then Enter. */
 export async function hardwareScan(page: Page, payload: string): Promise<void> {
   await page.keyboard.type(payload, { delay: 3 });

@@ -5,6 +5,7 @@ import { createApolloClient } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
 import { type KioskConfig } from '../features/setup/kiosk-config';
 import { useLongPress } from '../features/setup/use-long-press';
 import { KioskFlow } from './KioskFlow';
@@ -46,13 +47,15 @@ export function KioskShell({
   return (
     <ApolloProvider client={client}>
       <I18nProvider key={generation}>
-        <div className="kiosk">
-          <KioskHeader onSetup={onSetup} />
-          <ConnectionBanner />
-          <main>
-            <KioskFlow siteId={siteId} idleSeconds={idleSeconds} onReset={reset} />
-          </main>
-        </div>
+        <OnScreenKeyboardContext.Provider value>
+          <div className="kiosk">
+            <KioskHeader onSetup={onSetup} />
+            <ConnectionBanner />
+            <main>
+              <KioskFlow siteId={siteId} idleSeconds={idleSeconds} onReset={reset} />
+            </main>
+          </div>
+        </OnScreenKeyboardContext.Provider>
       </I18nProvider>
     </ApolloProvider>
   );

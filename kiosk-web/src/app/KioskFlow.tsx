@@ -21,7 +21,7 @@ const MAX_DOOR_WAIT_MS = 10 * 60_000;
  * on reset so nothing of theirs survives for the next person.
  */
 export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; idleSeconds: number; onReset: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<KioskState>({ name: 'home' });
   const [doorBusy, setDoorBusy] = useState(false);
   const [keepStoring, setKeepStoring] = useState(false);
@@ -41,9 +41,15 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
   };
 
   useKeyboardWedge(acceptsScans(state) && !doorBusy && !scan.busy, onScanned);
-  useInactivity(doorBusy ? MAX_DOOR_WAIT_MS : idleSeconds * 1000, state.name !== 'home', onReset);
+  // The start screen in the default language is the rest state; anything else times out.
+  useInactivity(doorBusy ? MAX_DOOR_WAIT_MS : idleSeconds * 1000, state.name !== 'home' || lang !== 'en', onReset);
 
-  const home = () => onReset();
+  // Back: this person stays (language too); finish: everything of theirs is dropped.
+  const home = () => {
+    scan.clearError();
+    setState({ name: 'home' });
+  };
+  const finish = () => onReset();
   let screen;
   switch (state.name) {
     case 'home':
@@ -66,7 +72,7 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
             <button type="button" className="btn primary" disabled={scan.busy} onClick={() => send(state.issued.code.payload, 'RETRIEVE')}>
               {scan.busy ? t('common.working') : t('ticket.openNow')}
             </button>
-            <button type="button" className="btn secondary" onClick={home}>
+            <button type="button" className="btn secondary" onClick={finish}>
               {t('common.done')}
             </button>
           </Ticket>
@@ -93,7 +99,7 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
           payload={state.payload}
           result={state.result}
           onBusyChange={setDoorBusy}
-          onDone={home}
+          onDone={finish}
           onScanAgain={() => setState({ name: 'scan' })}
           onPaid={() => send(state.payload, state.intent)}
           onLostCode={() => setState({ name: 'help', topic: 'lost' })}

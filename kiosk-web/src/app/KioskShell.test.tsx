@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { apiError, fakeApi, type Handler } from '../test/fake-api';
 import { scanResult, session, siteWithAvailability } from '../test/fixtures';
 import { KioskShell } from './KioskApp';
@@ -50,6 +50,17 @@ describe('kiosk inactivity reset', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('goes back to the start screen in the person\'s language, and back to English once they leave', async () => {
+    kiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Español' }));
+    fireEvent.click(screen.getByRole('button', { name: /Guardar equipaje/ }));
+    await flush();
+    fireEvent.click(screen.getByRole('button', { name: 'Volver' }));
+    expect(heading()).toBe('Bienvenido');
+    await act(() => vi.advanceTimersByTimeAsync(61_000));
+    expect(heading()).toBe('Welcome');
+  });
+
   it('never resets while a door is open, and does once the luggage is stored', async () => {
     const s = session();
     const { api } = kiosk({
@@ -91,5 +102,22 @@ describe('kiosk scanning', () => {
       await act(() => vi.advanceTimersByTimeAsync(200));
     }
     expect(api.calls.some((c) => c.name === 'ScanAccessCode')).toBe(false);
+  });
+});
+
+describe('kiosk on-screen keyboard', () => {
+  it('types into the focused field by touch, with no physical keyboard', async () => {
+    kiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Help' }));
+    fireEvent.click(screen.getByRole('button', { name: 'I lost my code' }));
+    const email = screen.getByLabelText('Email');
+    fireEvent.focus(email);
+    const keyboard = screen.getByRole('group', { name: 'Keyboard for Email' });
+    for (const key of ['a', 'n', 'a', '@', 'b', '.com']) fireEvent.click(within(keyboard).getByRole('button', { name: key }));
+    expect(email).toHaveValue('ana@b.com');
+    fireEvent.click(within(keyboard).getByRole('button', { name: 'Delete last character' }));
+    expect(email).toHaveValue('ana@b.co');
+    fireEvent.blur(email);
+    expect(screen.queryByRole('group', { name: 'Keyboard for Email' })).not.toBeInTheDocument();
   });
 });

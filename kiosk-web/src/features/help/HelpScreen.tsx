@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type IssuedCode } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/Screen';
+import { TextField } from '../../ui/TextField';
 import { AssistanceButton } from './AssistanceButton';
 import { LostCode } from './LostCode';
 
@@ -36,10 +37,14 @@ export function HelpScreen({
   if (topic === 'door') {
     return (
       <Screen title={t('help.doorDidNotOpen')}>
-        <label>
-          {t('help.lockerLabel')}
-          <input name="locker" autoComplete="off" maxLength={8} value={locker} onChange={(e) => setLocker(e.target.value.toUpperCase())} />
-        </label>
+        <TextField
+          label={t('help.lockerLabel')}
+          name="locker"
+          layout="label"
+          value={locker}
+          onChange={(v) => setLocker(v.toUpperCase())}
+          maxLength={8}
+        />
         <div className="actions">
           <AssistanceButton siteId={siteId} compartmentLabel={locker.trim() || null} label={t('help.callStaff')} />
         </div>

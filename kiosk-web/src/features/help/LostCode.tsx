@@ -5,6 +5,7 @@ import { type Contact, type IssuedCode } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { TextField } from '../../ui/TextField';
 import { ContactForm } from '../start/ContactForm';
 
 /**
@@ -43,16 +44,15 @@ export function LostCode({ siteId, onRecovered }: { siteId: string; onRecovered:
   return (
     <form className="form" onSubmit={submit}>
       <p role="status">{t('recover.sent')}</p>
-      <label>
-        {t('recover.code')}
-        <input
-          name="oneTimeCode"
-          autoComplete="one-time-code"
-          inputMode="text"
-          value={oneTime}
-          onChange={(e) => setOneTime(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('recover.code')}
+        name="oneTimeCode"
+        layout="digits"
+        autoComplete="one-time-code"
+        value={oneTime}
+        onChange={setOneTime}
+        maxLength={12}
+      />
       <ErrorNotice code={complete.error} />
       <div className="actions">
         <button type="button" className="btn secondary" disabled={complete.busy} onClick={() => setContact(null)}>

@@ -23,6 +23,16 @@ describe('WedgeDetector', () => {
     expect(feed(d, 'abc', 0, 5)).toBeNull();
     expect(d.push('Shift', 100)).toBeNull();
   });
+  it('keeps a scan whole when the browser stalls once in the middle', () => {
+    const d = new WedgeDetector();
+    let t = 0;
+    let out: string | null = null;
+    for (const [i, key] of [...'LK1:ABCDEFGHIJKLMNOP', 'Enter'].entries()) {
+      t += i === 9 ? 300 : 4;
+      out = d.push(key, t) ?? out;
+    }
+    expect(out).toBe('LK1:ABCDEFGHIJKLMNOP');
+  });
   it('starts afresh after a pause, so stray keys do not prefix the code', () => {
     const d = new WedgeDetector();
     d.push('x', 0);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { type Contact } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { TextField } from '../../ui/TextField';
 
 // A loose shape check so a typo is caught on the spot; the server validates for real.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -52,14 +53,8 @@ export function ContactForm({
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <label>
-        {t('contact.email')}
-        <input name="email" type="email" inputMode="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <label>
-        {t('contact.phone')}
-        <input name="phone" type="tel" inputMode="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />
-      </label>
+      <TextField label={t('contact.email')} name="email" type="email" layout="email" value={email} onChange={setEmail} maxLength={254} />
+      <TextField label={t('contact.phone')} name="phone" type="tel" layout="tel" value={phone} onChange={setPhone} maxLength={20} />
       {invalid && contact === 'invalid' ? (
         <p className="notice error" role="alert">
           {t('contact.invalid')}

@@ -1,0 +1,64 @@
+import { door, emptyLocker, hardwareScan, issueCode, openKiosk, scanByApi, shot, test, expect, waitForPulse, waitForStatus } from './kiosk-support';
+
+test.use({ viewport: { width: 1080, height: 1920 } });
+
+test('set-up: the operator enters the device token once and the site comes from the server', async ({ page, stack }) => {
+  await page.goto(`${stack.baseURL}/kiosk/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kiosk set-up' })).toBeVisible();
+  await page.getByLabel('Kiosk device token', { exact: true }).fill(stack.kioskToken);
+  await page.getByRole('button', { name: 'Find site from token' }).click();
+  await expect(page.getByLabel('Site id', { exact: true })).toHaveValue(stack.siteId);
+  await page.getByLabel('Return to start after (seconds)', { exact: true }).fill('45');
+  await shot(page, 'setup');
+  await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+
+  // Kept on the device: a reload starts the kiosk, ?setup opens the set-up again without showing the token.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+  await page.goto(`${stack.baseURL}/kiosk/?setup`);
+  await expect(page.getByLabel('Kiosk device token', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Site id', { exact: true })).toHaveValue(stack.siteId);
+});
+
+test('a wrong token is refused at set-up', async ({ page, stack }) => {
+  await page.goto(`${stack.baseURL}/kiosk/?setup`);
+  await page.getByLabel('Kiosk device token', { exact: true }).fill('lkd_not-a-real-token');
+  await page.getByLabel('Site id', { exact: true }).fill(stack.siteId);
+  await page.getByRole('button', { name: 'Save and start' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Token or site id rejected by the server.');
+});
+
+test('the kiosk in German, and the scan screen', async ({ page, stack }) => {
+  await openKiosk(page, stack);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Willkommen' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await shot(page, 'start-de');
+  await page.getByRole('button', { name: /Gepäck einschließen/ }).click();
+  await expect(page.getByRole('button', { name: /Mittel/ })).toContainText('4,00 €');
+  await shot(page, 'sizes-de');
+  await page.getByRole('button', { name: 'Zurück' }).click();
+  await page.getByRole('button', { name: /Ich habe einen Code/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Code scannen' })).toBeVisible();
+  await shot(page, 'scan-de');
+});
+
+test('a second scan while the door is still open answers BUSY', async ({ page, stack }) => {
+  const payload = await issueCode(stack, 'SMALL');
+  const since = Date.now();
+  const first = await scanByApi(stack, payload);
+  expect(first.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+  const label = first.label!;
+  await openKiosk(page, stack);
+  await hardwareScan(page, payload);
+  await expect(page.getByRole('heading', { level: 1, name: 'Already opening' })).toBeVisible();
+  await shot(page, 'busy');
+  // Finish that deposit and empty the locker again for the next spec.
+  await waitForPulse(stack, label, since);
+  await door(stack, label, 'open');
+  await door(stack, label, 'close');
+  await waitForStatus(stack, payload, 'STORED');
+  await emptyLocker(stack, payload, label);
+
+});
