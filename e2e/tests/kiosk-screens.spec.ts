@@ -1,4 +1,4 @@
-import { door, emptyLocker, hardwareScan, issueCode, openKiosk, scanByApi, shot, test, expect, waitForPulse, waitForStatus } from './kiosk-support';
+import { door, emptyLocker, hardwareScan, issueCode, openKiosk, scanByApi, shot, test, expect, waitForDoorState, waitForPulse, waitForStatus } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -61,4 +61,41 @@ test('a second scan while the door is still open answers BUSY', async ({ page, s
   await waitForStatus(stack, payload, 'STORED');
   await emptyLocker(stack, payload, label);
 
+});
+
+test('no locker of the size free: the size shows as taken and a code for it says so', async ({ page, stack }) => {
+  // Fill every free SMALL locker through the API (deposits left open on purpose), keep one more code.
+  const filled: { payload: string; label: string; since: number }[] = [];
+  let spare = '';
+  for (let i = 0; i < 30 && !spare; i++) {
+    const payload = await issueCode(stack, 'SMALL');
+    const since = Date.now();
+    const result = await scanByApi(stack, payload);
+    if (result.outcome === 'NO_COMPARTMENT_AVAILABLE') spare = payload;
+    else filled.push({ payload, label: result.label!, since });
+  }
+  expect(spare).not.toBe('');
+  try {
+    await openKiosk(page, stack);
+    await page.getByRole('button', { name: /Store luggage/ }).click();
+    await expect(page.getByRole('button', { name: /Small/ })).toContainText('All taken');
+    await expect(page.getByRole('button', { name: /Small/ })).toBeDisabled();
+    await shot(page, 'size-full');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await hardwareScan(page, spare);
+    await expect(page.getByRole('heading', { level: 1, name: 'No locker free' })).toBeVisible();
+    await shot(page, 'no-locker-free');
+  } finally {
+    // Store and take out again what this test filled, so the lockers are free for what follows.
+    for (const f of filled) {
+      await waitForPulse(stack, f.label, f.since);
+      await door(stack, f.label, 'open');
+      await waitForDoorState(stack, f.label, 'OPEN');
+      await door(stack, f.label, 'close');
+    }
+    for (const f of filled) {
+      await waitForStatus(stack, f.payload, 'STORED');
+      await emptyLocker(stack, f.payload, f.label);
+    }
+  }
 });

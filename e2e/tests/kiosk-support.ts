@@ -129,7 +129,7 @@ export async function scanByApi(stack: KioskStack, payload: string): Promise<{ o
 }
 
 /** Waits until the server reports the door of `label` as `state`, read as the kiosk reads it. */
-async function waitForDoorState(stack: KioskStack, label: string, state: 'OPEN' | 'CLOSED'): Promise<void> {
+export async function waitForDoorState(stack: KioskStack, label: string, state: 'OPEN' | 'CLOSED'): Promise<void> {
   await expect
     .poll(
       async () => {
