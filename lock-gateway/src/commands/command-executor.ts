@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { GatewayCommand, CommandResult } from '../link/api.types.js';
-import { pulseLock, sleep } from '../locks/lock-pulser.js';
+import { pulseLock, sleep, type PulseMethod } from '../locks/lock-pulser.js';
 import { RequestQueue } from '../modbus/request-queue.js';
 import type { BoardPool } from '../gateway/board-pool.js';
 import type { AckOutbox } from './ack-outbox.js';
@@ -25,6 +25,8 @@ export interface CommandExecutorOptions {
   pool: BoardPool;
   outbox: AckOutbox;
   minPulseIntervalMs: number;
+  /** A pulse must be acknowledged this long before the command expires. */
+  expiryMarginMs: number;
   log: Logger;
 }
 
@@ -86,21 +88,26 @@ export class CommandExecutor {
     key: string,
     expiresAt: number,
   ): Promise<{ result: CommandResult; error: string | null }> {
-    const { pool, store, minPulseIntervalMs } = this.options;
+    const { pool, store, minPulseIntervalMs, expiryMarginMs } = this.options;
     const { endpoint, unitId, coil } = command.modbus;
+    // The server gives up on the command at expiresAt (UNLOCK_FAILED, compartment released):
+    // the pulse must be over and acknowledged by then, or a door opens that nobody expects.
+    const lastStart = (method: PulseMethod): number =>
+      expiresAt - expiryMarginMs - (method.kind === 'coil' ? command.pulseMs : 0);
     const readyAt = (this.lastPulse.get(key) ?? -Infinity) + minPulseIntervalMs;
-    if (readyAt >= expiresAt) return fail('expired while waiting for the lock duty cycle');
+    if (readyAt >= expiresAt - expiryMarginMs) return fail('expired while waiting for the lock duty cycle');
     if (readyAt > Date.now()) await sleep(readyAt - Date.now());
     pool.noteCoil(endpoint, unitId, coil);
     const board = pool.get(endpoint);
     let begun = false;
     for (;;) {
-      if (!(await board.waitConnected(expiresAt))) return fail(`controller ${endpoint} unreachable until expiry`);
-      if (Date.now() >= expiresAt) return fail('expired before it could be executed');
+      if (!(await board.waitConnected(expiresAt - expiryMarginMs))) return fail(`controller ${endpoint} unreachable until expiry`);
+      const method = pool.pulseMethod(endpoint, unitId);
+      if (Date.now() >= lastStart(method)) return fail('expired before it could be executed');
       if (!begun) store.begin(command.id, command.expiresAt);
       begun = true;
       this.lastPulse.set(key, Date.now());
-      const outcome = await pulseLock(board, unitId, coil, command.pulseMs, pool.pulseMethod(endpoint, unitId));
+      const outcome = await pulseLock(board, unitId, coil, command.pulseMs, method);
       if (outcome.ok) return { result: 'SUCCEEDED', error: null };
       // Only a request that never left may be tried again: anything else might have pulsed.
       if (outcome.sent) return fail(outcome.reason);

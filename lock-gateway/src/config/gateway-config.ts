@@ -19,6 +19,8 @@ export interface GatewayConfig {
   readonly pollIntervalMs: number;
   /** Minimum time between the starts of two pulses on one lock (duty cycle). */
   readonly minPulseIntervalMs: number;
+  /** Start a pulse only if it ends (and is acknowledged) this long before the command expires. */
+  readonly expiryMarginMs: number;
   readonly pulseMode: PulseMode;
   /** Holding register of coil 0's timed pulse (board's "flash" block). */
   readonly pulseRegisterBase: number;
@@ -89,6 +91,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     stateDir: path.resolve(values['state-dir'] ?? env.GATEWAY_STATE_DIR ?? '.data/gateway'),
     pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
     minPulseIntervalMs: int('GATEWAY_MIN_PULSE_INTERVAL_MS', env.GATEWAY_MIN_PULSE_INTERVAL_MS, 1000, 0, 600_000),
+    expiryMarginMs: int('GATEWAY_EXPIRY_MARGIN_MS', env.GATEWAY_EXPIRY_MARGIN_MS, 250, 0, 60_000),
     pulseMode,
     pulseRegisterBase: int('GATEWAY_PULSE_REGISTER_BASE', env.GATEWAY_PULSE_REGISTER_BASE, 512, 0, 65535),
     modbusTimeoutMs: int('GATEWAY_MODBUS_TIMEOUT_MS', env.GATEWAY_MODBUS_TIMEOUT_MS, 500, 20, 30_000),

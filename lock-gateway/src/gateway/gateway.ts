@@ -50,6 +50,7 @@ export class Gateway {
       pool: this.pool,
       outbox: this.outbox,
       minPulseIntervalMs: config.minPulseIntervalMs,
+      expiryMarginMs: config.expiryMarginMs,
       log,
     });
     this.poller = new DoorPoller({

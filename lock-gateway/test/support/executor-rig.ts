@@ -34,7 +34,7 @@ export function executorRig(endpoint: string, overrides: Partial<GatewayConfig> 
   );
   pool.get(endpoint);
   const outbox = new AckOutbox(api, log);
-  const executor = new CommandExecutor({ store, pool, outbox, minPulseIntervalMs: config.minPulseIntervalMs, log });
+  const executor = new CommandExecutor({ store, pool, outbox, minPulseIntervalMs: config.minPulseIntervalMs, expiryMarginMs: config.expiryMarginMs, log });
   return {
     executor,
     pool,

@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     stateDir: tempStateDir(),
     pollIntervalMs: 50,
     minPulseIntervalMs: 0,
+    expiryMarginMs: 100,
     pulseMode: 'auto',
     pulseRegisterBase: 512,
     modbusTimeoutMs: 300,
