@@ -111,3 +111,26 @@ it('reports the doors of a silent controller UNKNOWN, and their state when it an
   sim.site.setFaults({ refuseConnections: false });
   await waitFor(() => reported().slice(-24).every((r) => r.state === 'CLOSED'), 'CLOSED again', 3000);
 });
+
+it('by default (unknownAfterMs 0) keeps the last state through an outage and reports what changed during it', async () => {
+  const quietApi = new RecordingApi();
+  const log = silentLogger();
+  let quietReporter: DoorReporter | null = null;
+  const quiet = new DoorPoller({ pool, intervalMs: 50, unknownAfterMs: 0, log, onChanges: (c) => quietReporter?.enqueue(c) });
+  quietReporter = new DoorReporter(quietApi, () => quiet.snapshot(), log);
+  quietReporter.linkUp();
+  quiet.setCompartments(compartments(sim.endpoint));
+  try {
+    await waitFor(() => quietApi.reports.flat().length >= 24, 'initial states');
+    sim.site.setFaults({ refuseConnections: true });
+    sim.site.dropConnections();
+    sim.site.requireUnit(2).setDoor(3, true, 'manual'); // changes while nobody can read it
+    await new Promise((r) => setTimeout(r, 600));
+    sim.site.setFaults({ refuseConnections: false });
+    await waitFor(() => quietApi.reports.flat().some((r) => r.compartmentId === '2-3' && r.state === 'OPEN'), 'change after recovery', 3000);
+    expect(quietApi.reports.flat().some((r) => r.state === 'UNKNOWN')).toBe(false);
+  } finally {
+    await quiet.stop();
+    quietReporter.stop();
+  }
+});

@@ -30,7 +30,7 @@ export interface GatewayConfig {
   readonly modbusBackoffMaxMs: number;
   readonly linkBackoffMinMs: number;
   readonly linkBackoffMaxMs: number;
-  /** A door whose controller has not answered for this long is reported UNKNOWN. */
+  /** A door whose controller has not answered for this long is reported UNKNOWN; 0 = never. */
   readonly unknownAfterMs: number;
   readonly logLevel: string;
   readonly check: boolean;
@@ -100,7 +100,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', env.GATEWAY_MODBUS_BACKOFF_MAX_MS, 5000, 10, 600_000),
     linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
     linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
-    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 5000, 0, 600_000),
+    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 0, 0, 600_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     check: values.check ?? false,
   };

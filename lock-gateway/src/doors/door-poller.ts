@@ -1,7 +1,9 @@
 /**
  * Polls door sensors: per controller a loop reading one block per unit every interval,
  * turning bits into OPEN/CLOSED and passing on only changes, timestamped when read.
- * A controller silent for `unknownAfterMs` turns its doors UNKNOWN.
+ * A controller silent for `unknownAfterMs` turns its doors UNKNOWN (0: never; the default,
+ * because the server today treats UNKNOWN -> OPEN as a forced door and UNKNOWN -> CLOSED as
+ * no close at all, which would strand a deposit whose door closed during a blip).
  */
 import type { Logger } from 'pino';
 import type { BoardPool } from '../gateway/board-pool.js';
@@ -83,7 +85,7 @@ export class DoorPoller {
         }
       }
       if (!failed) lastOk = Date.now();
-      else if (Date.now() - lastOk >= this.options.unknownAfterMs) {
+      else if (this.options.unknownAfterMs > 0 && Date.now() - lastOk >= this.options.unknownAfterMs) {
         const at = new Date().toISOString();
         for (const block of blocks) for (const door of block.doors) this.note(door.compartmentId, 'UNKNOWN', at, changes);
       }
