@@ -1,4 +1,4 @@
-import { hardwareScan, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import { depositByApi, emptyLocker, hardwareScan, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -53,4 +53,18 @@ test('deposit from the start screen, then retrieval with the hardware scanner', 
   await hardwareScan(page, payload);
   await expect(page.getByRole('heading', { level: 1, name: 'Code no longer valid' })).toBeVisible();
   await shot(page, 'session-closed');
+});
+
+test('open mid-session and keep storing (intent ACCESS)', async ({ page, stack }) => {
+  const { payload, label } = await depositByApi(stack, 'SMALL');
+  await openKiosk(page, stack);
+  await page.getByRole('button', { name: /I have a code/ }).click();
+  await page.getByRole('checkbox', { name: 'Only open, keep storing' }).check();
+  const since = Date.now();
+  await hardwareScan(page, payload);
+  expect(await shownLocker(page)).toBe(label);
+  await useDoor(page, stack, label, 'access', since);
+  await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
+  await shot(page, 'access-stored');
+  await emptyLocker(stack, payload, label);
 });

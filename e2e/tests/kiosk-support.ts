@@ -187,6 +187,20 @@ export async function emptyLocker(stack: KioskStack, payload: string, label: str
   await waitForStatus(stack, payload, 'COMPLETED');
 }
 
+/** Stores luggage without the browser (issue, scan, door open and shut): for tests that start later. */
+export async function depositByApi(stack: KioskStack, size: string): Promise<{ payload: string; label: string }> {
+  const payload = await issueCode(stack, size);
+  const since = Date.now();
+  const { outcome, label } = await scanByApi(stack, payload);
+  expect(outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+  await waitForPulse(stack, label!, since);
+  await door(stack, label!, 'open');
+  await waitForDoorState(stack, label!, 'OPEN');
+  await door(stack, label!, 'close');
+  await waitForStatus(stack, payload, 'STORED');
+  return { payload, label: label! };
+}
+
 /** Types a code the way a keyboard-wedge scanner does: fast keys, then Enter. */
 export async function hardwareScan(page: Page, payload: string): Promise<void> {
   await page.keyboard.type(payload, { delay: 3 });

@@ -95,6 +95,17 @@ describe('kiosk scanning', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait a minute');
   });
 
+  it('asks for an ACCESS opening when "only open" is ticked, even with the box still focused', async () => {
+    const { api } = kiosk({ ScanAccessCode: () => ({ scanAccessCode: scanResult('INVALID_CODE') }) });
+    fireEvent.click(screen.getByRole('button', { name: /I have a code/ }));
+    const box = screen.getByRole('checkbox', { name: 'Only open, keep storing' });
+    fireEvent.click(box);
+    box.focus();
+    for (const key of [...'CODE-0123456789', 'Enter']) fireEvent.keyDown(box, { key });
+    await flush();
+    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({ payload: 'CODE-0123456789', intent: 'ACCESS' });
+  });
+
   it('ignores slow typing, which is a person and not a scanner', async () => {
     const { api } = kiosk({ ScanAccessCode: () => ({ scanAccessCode: scanResult('INVALID_CODE') }) });
     for (const key of [...'CODE-0123456789', 'Enter']) {

@@ -95,6 +95,7 @@ export const de: Dictionary = {
   'session.doorOpen': 'Tür offen',
   'session.closeDeposit': 'Legen Sie Ihr Gepäck hinein und schließen Sie die Tür.',
   'session.closeRetrieval': 'Nehmen Sie Ihr Gepäck und schließen Sie die Tür.',
+  'session.closeAccess': 'Nehmen Sie, was Sie brauchen, und schließen Sie die Tür. Die Aufbewahrung läuft weiter.',
   'session.closing': 'Prüfen, ob die Tür geschlossen ist…',
   'session.storedHeading': 'Eingeschlossen',
   'session.storedUntil': 'Aufbewahrt bis {time}',

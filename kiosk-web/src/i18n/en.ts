@@ -93,6 +93,7 @@ export const en = {
   'session.doorOpen': 'Door open',
   'session.closeDeposit': 'Put your luggage in, then close the door.',
   'session.closeRetrieval': 'Take your luggage, then close the door.',
+  'session.closeAccess': 'Take what you need, then close the door. Your storage goes on.',
   'session.closing': 'Checking that the door is closed…',
   'session.storedHeading': 'Stored',
   'session.storedUntil': 'Stored until {time}',

@@ -95,6 +95,7 @@ export const es: Dictionary = {
   'session.doorOpen': 'Puerta abierta',
   'session.closeDeposit': 'Meta su equipaje y cierre la puerta.',
   'session.closeRetrieval': 'Saque su equipaje y cierre la puerta.',
+  'session.closeAccess': 'Coja lo que necesite y cierre la puerta. El depósito continúa.',
   'session.closing': 'Comprobando que la puerta está cerrada…',
   'session.storedHeading': 'Guardado',
   'session.storedUntil': 'Guardado hasta las {time}',

@@ -95,6 +95,7 @@ export const fr: Dictionary = {
   'session.doorOpen': 'Porte ouverte',
   'session.closeDeposit': 'Déposez vos bagages, puis fermez la porte.',
   'session.closeRetrieval': 'Reprenez vos bagages, puis fermez la porte.',
+  'session.closeAccess': 'Prenez ce dont vous avez besoin, puis fermez la porte. Le dépôt continue.',
   'session.closing': 'Vérification de la fermeture de la porte…',
   'session.storedHeading': 'Déposé',
   'session.storedUntil': 'Gardé jusqu’à {time}',

@@ -64,5 +64,9 @@ export function CameraScanner({ paused, onCode }: { paused?: boolean; onCode: (t
   }, [paused]);
 
   if (unavailable) return <p className="notice">{t('scan.cameraUnavailable')}</p>;
-  return <video ref={video} className="camera" muted playsInline aria-hidden="true" data-testid="camera" />;
+  return (
+    <div className="camera-frame">
+      <video ref={video} className="camera" muted playsInline aria-hidden="true" data-testid="camera" />
+    </div>
+  );
 }

@@ -90,6 +90,20 @@ describe('deposit followed live', () => {
   });
 });
 
+describe('access followed live', () => {
+  it('opens mid-session and, once the door is shut again, says it is still stored', async () => {
+    const s = session({ status: 'RETRIEVING', intent: 'ACCESS', dueAt: '2026-11-25T17:40:00.000Z' });
+    const { api } = show(scanResult('UNLOCKING_FOR_ACCESS', { session: s, compartment: s.compartment }));
+    expect(screen.getByText(/Close the door when you are done: your time keeps running/)).toBeInTheDocument();
+    const door = (doorState: string) => ({ compartmentUpdated: { __typename: 'Compartment', id: 'cmp-a07', label: 'A07', size: 'SMALL', status: 'OCCUPIED', doorState, version: 5 } });
+    act(() => api.emit('CompartmentUpdated', door('OPEN')));
+    expect(await screen.findByRole('heading', { name: 'Door open' })).toBeInTheDocument();
+    act(() => api.emit('CompartmentUpdated', door('CLOSED')));
+    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'STORED', intent: null, dueAt: '2026-11-25T17:40:00.000Z' }) }));
+    expect(await screen.findByText('Stored until 18:40')).toBeInTheDocument();
+  });
+});
+
 describe('retrieval followed live', () => {
   it('thanks the person and sends their rating', async () => {
     const s = session({ status: 'RETRIEVING', intent: 'RETRIEVE' });

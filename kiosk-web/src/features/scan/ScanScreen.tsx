@@ -29,9 +29,7 @@ export function ScanScreen({
   return (
     <Screen title={t('scan.heading')}>
       <p className="lead">{t('scan.hint')}</p>
-      <div className="camera-frame">
-        <CameraScanner paused={busy} onCode={onCode} />
-      </div>
+      <CameraScanner paused={busy} onCode={onCode} />
       {busy ? <p role="status">{t('scan.checking')}</p> : null}
       <ErrorNotice code={error} onRetry={onRetry} />
       <label className="toggle">

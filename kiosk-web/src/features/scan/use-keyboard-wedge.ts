@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { WedgeDetector } from './wedge';
 
+const TEXT_INPUTS = new Set(['text', 'email', 'tel', 'number', 'password', 'search', 'url']);
+
+/** A field someone types into (a checkbox or a button is not: a scan there is still a scan). */
 function isEditable(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement) return TEXT_INPUTS.has(target.type);
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 /**

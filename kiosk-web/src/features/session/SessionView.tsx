@@ -6,6 +6,7 @@ import { Screen } from '../../ui/Screen';
 import { type OperationKind, type Phase } from './phase';
 
 const UNLOCK_TEXT = { deposit: 'outcome.deposit', retrieval: 'outcome.retrieval', access: 'outcome.access' } as const;
+const CLOSE_TEXT = { deposit: 'session.closeDeposit', retrieval: 'session.closeRetrieval', access: 'session.closeAccess' } as const;
 
 /**
  * What the person sees during and after their door operation. Presentational: `phase` comes from
@@ -59,7 +60,7 @@ export function SessionView({
         <Screen title={t('session.doorOpen')} tone="ok">
           {bigLabel}
           <p className="lead" role="status">
-            {kind === 'deposit' ? t('session.closeDeposit') : kind === 'retrieval' ? t('session.closeRetrieval') : t('outcome.access')}
+            {t(CLOSE_TEXT[kind])}
           </p>
         </Screen>
       );
