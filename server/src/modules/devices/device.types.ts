@@ -12,10 +12,10 @@ export class GatewayView {
   siteId!: string;
 }
 
-/** Online: connected now and heard from within the site's heartbeat window. */
+/** Online: a command subscription is open and it was heard from within the site's heartbeat window. */
 export function toGatewayView(g: GatewayEntity, heartbeatSeconds: number, now: Date): GatewayView {
   const fresh = g.lastSeenAt !== null && now.getTime() - new Date(g.lastSeenAt).getTime() <= heartbeatSeconds * 1000;
-  return { id: g.id, name: g.name, online: g.connected && fresh, lastSeenAt: g.lastSeenAt, siteId: g.siteId };
+  return { id: g.id, name: g.name, online: g.connections > 0 && fresh, lastSeenAt: g.lastSeenAt, siteId: g.siteId };
 }
 
 @ObjectType('Kiosk')

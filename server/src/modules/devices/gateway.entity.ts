@@ -7,7 +7,8 @@ export class GatewayEntity {
   @Property({ type: 'string' }) name!: string;
   /** sha256 of the device token; the token itself is shown once and never stored. */
   @Property({ type: 'string', lazy: true }) tokenHash!: string;
-  @Property({ type: 'boolean' }) connected = false;
+  /** Open command subscriptions, on every server; online needs one and a fresh lastSeenAt. */
+  @Property({ type: 'integer' }) connections = 0;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastSeenAt: Date | null = null;
   @Property({ type: 'boolean' }) offlineAlerted = false;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();

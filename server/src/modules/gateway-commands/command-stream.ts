@@ -2,41 +2,51 @@ import type { GqlContext } from '../../graphql/context.js';
 import type { Caller } from '../../auth/caller.js';
 import type { GatewayCommandView } from './gateway-command.types.js';
 import { SiteEntity } from '../sites/site.entity.js';
+import { withCleanup } from '../../graphql/subscriptions.js';
 
 /**
  * A gateway's command feed: listens for new commands first (so none slips between the two
  * steps), then sends every pending one, then the live ones, skipping ids already sent.
- * While it is open the gateway counts as connected and its presence is refreshed.
+ * While it is open the gateway counts as connected and its presence is refreshed; when the
+ * gateway leaves, `return()` ends it at once (see `withCleanup`) and it is marked offline.
  */
-export async function* commandStream(ctx: GqlContext, gateway: Extract<Caller, { kind: 'gateway' }>): AsyncGenerator<GatewayCommandView> {
+export async function commandStream(ctx: GqlContext, gateway: Extract<Caller, { kind: 'gateway' }>): Promise<AsyncIterableIterator<GatewayCommandView>> {
   const { bus, metrics, em } = ctx.services.infra;
   const commands = ctx.services.gatewayCommands;
   const live = bus.subscribe('GATEWAY_COMMAND', gateway.gatewayId)[Symbol.asyncIterator]();
-  let next = live.next();
+  const first = live.next(); // starts listening now, before the pending ones are read
   const site = await em.fork().findOneOrFail(SiteEntity, gateway.siteId);
+  await commands.setConnected(gateway.gatewayId, true);
+  const pending = await commands.pending(gateway.gatewayId);
+  const sent = new Set(pending.map((c) => c.id));
   const heartbeat = setInterval(() => void commands.seen(gateway.gatewayId).catch(() => {}), Math.max(1000, (site.gatewayHeartbeatSeconds * 1000) / 3));
   metrics.gatewaysOnline.inc();
   metrics.subscriptions.inc({ field: 'gatewayCommands' });
-  const sent = new Set<string>();
-  try {
-    await commands.setConnected(gateway.gatewayId, true);
-    for (const command of await commands.pending(gateway.gatewayId)) {
-      sent.add(command.id);
-      yield command;
-    }
-    for (;;) {
-      const result = await next;
-      if (result.done) return;
-      next = live.next();
-      if (sent.has(result.value.id)) continue;
-      sent.add(result.value.id);
-      yield result.value;
-    }
-  } finally {
+  let started = false;
+
+  const feed: AsyncIterator<GatewayCommandView> = {
+    async next() {
+      const replay = pending.shift();
+      if (replay) return { done: false, value: replay };
+      for (;;) {
+        const result = started ? await live.next() : await first;
+        started = true;
+        if (result.done) return result;
+        if (sent.has(result.value.id)) continue;
+        sent.add(result.value.id);
+        return result;
+      }
+    },
+    return: async () => {
+      await live.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+
+  return withCleanup(feed, async () => {
     clearInterval(heartbeat);
     metrics.gatewaysOnline.dec();
     metrics.subscriptions.dec({ field: 'gatewayCommands' });
-    await live.return?.();
     await commands.setConnected(gateway.gatewayId, false).catch(() => {});
-  }
+  });
 }

@@ -76,12 +76,12 @@ export class GatewayCommandService {
     return true;
   }
 
-  /** Presence: called on connect, periodically while connected, and on disconnect. */
+  /** Presence: a command subscription opened (+1) or closed (-1). */
   async setConnected(gatewayId: string, connected: boolean): Promise<void> {
-    await this.em.fork().nativeUpdate(
-      GatewayEntity,
-      { id: gatewayId },
-      connected ? { connected, lastSeenAt: this.clock.now(), offlineAlerted: false } : { connected, lastSeenAt: this.clock.now() },
+    await this.em.fork().execute(
+      `update gateway set connections = greatest(connections + ?, 0), last_seen_at = ?,
+         offline_alerted = case when ? then false else offline_alerted end where id = ?`,
+      [connected ? 1 : -1, this.clock.now(), connected, gatewayId],
     );
   }
 

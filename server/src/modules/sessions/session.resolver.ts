@@ -163,14 +163,14 @@ export class SessionResolver {
   }
 
   @Subscription(() => SessionView, {
-    subscribe: async function* ({ args, context }) {
+    subscribe: async ({ args, context }) => {
       const ctx = context as GqlContext;
       const id = parseId(args.sessionId as string, 'sessionId');
       const s = await ctx.services.sessions.get(id);
       if (!s) throw notFound('Session');
       if (ctx.caller.kind === 'kiosk') authorize(ctx.caller, 'depositor:act', s.siteId);
       else authorize(ctx.caller, can(ctx.caller, 'events:subscribe') ? 'sessions:read' : 'events:subscribe');
-      yield* counted(ctx, 'sessionUpdated', ctx.services.infra.bus.subscribe('SESSION_UPDATED', id));
+      return counted(ctx, 'sessionUpdated', ctx.services.infra.bus.subscribe('SESSION_UPDATED', id));
     },
   })
   sessionUpdated(@Root() s: SessionView, @Arg('sessionId', () => ID) _sessionId: string): SessionView {
