@@ -42,19 +42,21 @@ const reachability = new ApolloLink((operation, forward) =>
 
 /**
  * The Apollo client for one credential (kiosk device token, or none on the phone page).
+ * `persistentSocket: false` connects the WebSocket only while a subscription runs.
  * Queries are retried through network drops; mutations are never retried automatically, so a
  * payment or a code issue cannot happen twice: the screen offers "try again" instead.
  */
-export function createApolloClient(token: string | null): ApolloClient {
+export function createApolloClient(token: string | null, { persistentSocket = true } = {}): ApolloClient {
   const { http, ws } = endpoints();
   const authorization = token ? `Bearer ${token}` : undefined;
   let wasConnected = false;
   const wsClient = createClient({
     url: ws,
     connectionParams: authorization ? { authorization } : {},
-    // One socket for the app's life: events arrive at once, and a drop shows as a closed socket
-    // (pings find a dead link even when no event is due).
-    lazy: false,
+    // The kiosk keeps one socket for the app's life: events arrive at once, and a drop shows as a
+    // closed socket (pings find a dead link even when no event is due). The phone page, which
+    // only polls, opens it only if something subscribes.
+    lazy: !persistentSocket,
     keepAlive: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,

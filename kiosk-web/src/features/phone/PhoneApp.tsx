@@ -88,7 +88,7 @@ function PhonePage({ siteId }: { siteId: string }) {
 
 /** The depositor's own page for one site: public operations only, no device token. */
 export function PhoneApp({ siteId }: { siteId: string }) {
-  const client = useMemo(() => createApolloClient(null), []);
+  const client = useMemo(() => createApolloClient(null, { persistentSocket: false }), []);
   const initial = navigator.language.slice(0, 2);
   return (
     <ApolloProvider client={client}>
