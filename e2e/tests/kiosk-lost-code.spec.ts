@@ -44,13 +44,3 @@ test('lost code: one-time code to the contact, new QR code, old code refused', a
   await expect(page.getByRole('heading', { level: 1, name: 'Code not recognised' })).toBeVisible();
   await shot(page, 'invalid-code');
 });
-
-test('the door did not open: staff are called', async ({ page, stack }) => {
-  await openKiosk(page, stack);
-  await page.getByRole('button', { name: 'Help' }).click();
-  await page.getByRole('button', { name: 'The door did not open' }).click();
-  await page.getByLabel('Locker number (optional)', { exact: true }).fill('A03');
-  await page.getByRole('button', { name: 'Call for help' }).click();
-  await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
-  await shot(page, 'help-coming');
-});

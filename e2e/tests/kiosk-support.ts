@@ -21,6 +21,8 @@ export interface KioskStack {
   simControlUrl: string;
   /** The run's database; null when the server embeds PostgreSQL (no local one). */
   databaseUrl: string | null;
+  adminEmail: string;
+  adminPassword: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -162,14 +164,30 @@ export async function waitForStatus(stack: KioskStack, payload: string, status: 
 }
 
 async function kioskQuery<T>(stack: KioskStack, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return graphql<T>(stack, stack.kioskToken, query, variables);
+}
+
+/** One GraphQL request with a bearer token (or none); throws on errors. */
+export async function graphql<T>(stack: KioskStack, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${stack.baseURL}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.kioskToken}` },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: unknown };
   if (!body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+/** A staff token for set-up steps a test needs (the seed's admin). */
+export async function adminToken(stack: KioskStack): Promise<string> {
+  const data = await graphql<{ login: { token: string } }>(
+    stack,
+    null,
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: stack.adminEmail, p: stack.adminPassword },
+  );
+  return data.login.token;
 }
 
 /**
@@ -298,6 +316,8 @@ export function kioskStack(): KioskStack {
     siteId: env.siteId,
     simControlUrl: env.simControlUrl.replace(/\/$/, ''),
     databaseUrl: env.databaseUrl,
+    adminEmail: env.adminEmail,
+    adminPassword: env.adminPassword,
   };
 }
 

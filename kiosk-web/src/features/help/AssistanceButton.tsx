@@ -17,15 +17,25 @@ export function AssistanceButton({
   payload,
   compartmentLabel,
   label,
+  requested,
+  onRequested,
 }: {
   siteId: string;
   payload?: string | null;
   compartmentLabel?: string | null;
   label?: string;
+  /** Given by a parent that must remember the request across screens (one alert per problem). */
+  requested?: boolean;
+  onRequested?: () => void;
 }) {
   const { t } = useI18n();
   const [request] = useMutation(RequestAssistanceDoc);
-  const [done, setDone] = useState(false);
+  const [ownDone, setOwnDone] = useState(false);
+  const done = requested ?? ownDone;
+  const setDone = (value: boolean) => {
+    setOwnDone(value);
+    if (value) onRequested?.();
+  };
   const submit = useSubmit(async () => {
     await request({
       variables: { siteId, payload: payload ?? null, compartmentLabel: compartmentLabel || null, reason: DOOR_DID_NOT_OPEN },

@@ -87,6 +87,12 @@ describe('deposit followed live', () => {
       payload: 'CODE-123456789',
       compartmentLabel: 'A07',
     });
+    // The unlock then runs out: the code still works, and help stays called (not asked twice).
+    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }));
+    expect(await screen.findByText(/not opened in time/)).toBeInTheDocument();
+    expect(screen.getByText(/Help is coming/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'The door did not open' })).not.toBeInTheDocument();
+    expect(api.calls.filter((c) => c.name === 'RequestAssistance')).toHaveLength(1);
   });
 });
 

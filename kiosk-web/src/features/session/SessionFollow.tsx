@@ -31,6 +31,8 @@ export function SessionFollow({
 }) {
   // Poll only while the door operation runs; the subscriptions carry on regardless.
   const [polling, setPolling] = useState(true);
+  // Remembered here: the help button shows on two screens (unlocking, not opened) but asks once.
+  const [helpRequested, setHelpRequested] = useState(false);
   const { session, door, seenOpen } = useSessionFollow(siteId, payload, initial, polling);
   const phase = followPhase(session, door, seenOpen, kind);
   const busy = isDoorBusy(phase);
@@ -47,7 +49,15 @@ export function SessionFollow({
       session={session}
       onDone={onDone}
       onScanAgain={onScanAgain}
-      help={<AssistanceButton siteId={siteId} payload={payload} compartmentLabel={label} />}
+      help={
+        <AssistanceButton
+          siteId={siteId}
+          payload={payload}
+          compartmentLabel={label}
+          requested={helpRequested}
+          onRequested={() => setHelpRequested(true)}
+        />
+      }
       feedback={<Feedback payload={payload} />}
     />
   );
