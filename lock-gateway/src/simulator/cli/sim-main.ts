@@ -3,12 +3,14 @@
  * `lock-sim`: runs the relay-board simulator, or talks to a running one.
  *   lock-sim [serve] [--port 5020] [--http-port 5021] [--units 1,2] [--coils 12] [--inputs 12]
  *            [--auto-close-ms N] [--open-delay-ms N] [--host 127.0.0.1]
+ *            [--rtu /dev/pts/N]   also answer Modbus RTU on a serial device (e.g. a socat pty)
  *   lock-sim open|close|force|jam|unjam <unit> <input> [--url http://127.0.0.1:5021]
  *   lock-sim doors|pulses|drop|reset [--url ...]
  *   lock-sim faults '{"delayMs":200}' [--url ...]
  */
 import { parseArgs } from 'node:util';
 import { SimControlClient, type DoorAction } from '../control-client.js';
+import { startModbusRtuServer } from '../modbus-rtu-server.js';
 import { simulatorOptionsFrom } from '../sim-config.js';
 import { startSimulator } from '../simulator.js';
 
@@ -24,6 +26,7 @@ const { values, positionals } = parseArgs({
     'auto-close-ms': { type: 'string' },
     'open-delay-ms': { type: 'string' },
     url: { type: 'string' },
+    rtu: { type: 'string' },
   },
 });
 
@@ -37,8 +40,10 @@ async function main(): Promise<void> {
     case 'serve': {
       const options = simulatorOptionsFrom(process.env, values);
       const sim = await startSimulator(options);
+      const rtuPath = values.rtu ?? process.env.SIM_RTU_PATH;
+      const rtu = rtuPath ? startModbusRtuServer(sim.site, rtuPath) : null;
       console.log(
-        JSON.stringify({ msg: 'simulator ready', modbus: sim.endpoint, control: sim.control?.url, units: options.unitIds }),
+        JSON.stringify({ msg: 'simulator ready', modbus: sim.endpoint, rtu: rtuPath, control: sim.control?.url, units: options.unitIds }),
       );
       sim.site.on('pulseEnd', (p) =>
         console.log(JSON.stringify({ msg: 'pulse', unit: p.unitId, coil: p.coil, via: p.via, ms: Math.round(p.durationMs ?? 0) })),
@@ -46,7 +51,10 @@ async function main(): Promise<void> {
       sim.site.on('door', (unit, input, open, cause) =>
         console.log(JSON.stringify({ msg: 'door', unit, input, open, cause })),
       );
-      const stop = (): void => void sim.stop().then(() => process.exit(0));
+      const stop = (): void => {
+        rtu?.close();
+        void sim.stop().then(() => process.exit(0));
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return;
