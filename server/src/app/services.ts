@@ -16,6 +16,7 @@ import { ApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { UserService } from '../modules/users/user.service.js';
 import { SessionService } from '../modules/sessions/session.service.js';
 import { ScanService } from '../modules/sessions/scan.service.js';
+import { SessionSearch } from '../modules/sessions/session-search.js';
 import { DoorReportService } from '../modules/door-events/door-report.service.js';
 import { DoorEventService } from '../modules/door-events/door-event.service.js';
 import { GatewayCommandService } from '../modules/gateway-commands/gateway-command.service.js';
@@ -59,6 +60,7 @@ export function createServices(infra: Infrastructure) {
     devices: new DeviceService(em),
     apiKeys: new ApiKeyService(em, authenticator),
     sessions,
+    sessionSearch: new SessionSearch(em, clock),
     scans: new ScanService(em, bus, clock, limits, metrics),
     doorReports: new DoorReportService(em, bus, clock),
     doorEvents: new DoorEventService(em),

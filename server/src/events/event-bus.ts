@@ -6,6 +6,7 @@ import type { CompartmentView } from '../modules/compartments/compartment.types.
 import type { AlertView } from '../modules/alerts/alert.types.js';
 import type { SessionView } from '../modules/sessions/session.types.js';
 import type { GatewayCommandView } from '../modules/gateway-commands/gateway-command.types.js';
+import type { GatewayView } from '../modules/devices/device.types.js';
 
 /**
  * Topics and their payloads. Site-scoped topics are published twice: under the site id for
@@ -17,6 +18,7 @@ export type Topics = {
   ALERT_RAISED: [siteId: string, payload: AlertView];
   SESSION_UPDATED: [sessionId: string, payload: SessionView];
   GATEWAY_COMMAND: [gatewayId: string, payload: GatewayCommandView];
+  GATEWAY_UPDATED: [siteId: string, payload: GatewayView];
 };
 
 export type EventBus = PubSub<Topics> & { close(): Promise<void> };

@@ -6,7 +6,7 @@ import { siteScope } from '../auth/visibility.js';
 import { parseOptionalId } from '../shared/ids.js';
 import type { Permission } from '../auth/permissions.js';
 
-type SiteTopic = 'DOOR_EVENT' | 'COMPARTMENT_UPDATED' | 'ALERT_RAISED';
+type SiteTopic = 'DOOR_EVENT' | 'COMPARTMENT_UPDATED' | 'ALERT_RAISED' | 'GATEWAY_UPDATED';
 
 /**
  * Authorises a site-scoped subscription and subscribes to one site's key, or to every site's

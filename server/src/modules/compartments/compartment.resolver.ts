@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { GqlContext } from '../../graphql/context.js';
-import { CompartmentView, LockerBankView, CompartmentInput, toCompartmentView, toBankView } from './compartment.types.js';
+import { CompartmentView, LockerBankView, CompartmentInput, ModbusAddressView, toCompartmentView, toBankView } from './compartment.types.js';
 import { SiteView, toSiteView } from '../sites/site.types.js';
 import { GatewayView, toGatewayView } from '../devices/device.types.js';
 import { SessionView } from '../sessions/session.types.js';
@@ -82,6 +82,13 @@ export class CompartmentResolver {
   async currentSession(@Root() c: CompartmentView, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
     if (!can(caller, 'sessions:read', c.siteId)) return null;
     return services.sessions.openOnCompartment(c.id);
+  }
+
+  @FieldResolver(() => ModbusAddressView, { nullable: true, description: 'Relay addressing (ADMIN only; null for others)' })
+  async modbus(@Root() c: CompartmentView, @Ctx() { caller, loaders }: GqlContext): Promise<ModbusAddressView | null> {
+    if (caller.kind !== 'user' || !can(caller, 'setup:write')) return null;
+    const bank = await loaders.bank.load(c.bankId);
+    return bank ? { endpoint: bank.modbusEndpoint, ...c.address } : null;
   }
 
   @FieldResolver(() => String, { nullable: true })

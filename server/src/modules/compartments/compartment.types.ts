@@ -15,6 +15,8 @@ export class CompartmentView {
   @Field(() => String, { nullable: true, description: 'Why it is out of service (staff only)' }) outOfServiceReason!: string | null;
   bankId!: string;
   siteId!: string;
+  /** Relay addressing; shown to ADMINs through the `modbus` field. */
+  address!: { unitId: number; coil: number; doorInput: number };
 }
 
 export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
@@ -27,6 +29,7 @@ export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
   outOfServiceReason: c.outOfServiceReason,
   bankId: c.bankId,
   siteId: c.siteId,
+  address: { unitId: c.unitId, coil: c.coil, doorInput: c.doorInput },
 });
 
 @ObjectType('LockerBank')

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { DeviceCredentials, GatewayView, KioskView } from './device.types.js';
 import { SiteView, toSiteView } from '../sites/site.types.js';
@@ -17,6 +18,14 @@ export class GatewayFieldsResolver {
   async registerKiosk(@Arg('siteId', () => ID) siteId: string, @Arg('name', () => String) name: string, @Ctx() { caller, services }: GqlContext): Promise<DeviceCredentials> {
     authorize(caller, 'setup:write');
     return services.devices.registerKiosk(parseId(siteId, 'siteId'), name);
+  }
+
+  @Subscription(() => GatewayView, {
+    description: 'A gateway connected, disconnected or fell silent',
+    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'GATEWAY_UPDATED', args.siteId as string | null, 'events:subscribe'),
+  })
+  gatewayUpdated(@Root() g: GatewayView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): GatewayView {
+    return g;
   }
 
   @FieldResolver(() => SiteView)

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../events/event-bus.js';
+import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import { GatewayCommandEntity } from './gateway-command.entity.js';
@@ -76,13 +76,19 @@ export class GatewayCommandService {
     return true;
   }
 
-  /** Presence: a command subscription opened (+1) or closed (-1). */
+  /** Presence: a command subscription opened (+1) or closed (-1); dashboards hear of it. */
   async setConnected(gatewayId: string, connected: boolean): Promise<void> {
-    await this.em.fork().execute(
+    const em = this.em.fork();
+    await em.execute(
       `update gateway set connections = greatest(connections + ?, 0), last_seen_at = ?,
          offline_alerted = case when ? then false else offline_alerted end where id = ?`,
       [connected ? 1 : -1, this.clock.now(), connected, gatewayId],
     );
+    const gateway = await em.findOneOrFail(GatewayEntity, gatewayId);
+    const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
+    const view = toGatewayView(gateway, site.gatewayHeartbeatSeconds, this.clock.now());
+    this.bus.publish('GATEWAY_UPDATED', site.id, view);
+    this.bus.publish('GATEWAY_UPDATED', ALL_SITES, view);
   }
 
   async seen(gatewayId: string): Promise<void> {

@@ -8,7 +8,7 @@ import { SiteView, toSiteView } from '../sites/site.types.js';
 import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
 import { DoorEventView, toDoorEventView } from '../door-events/door-event.types.js';
 import { PaymentView, toPaymentView } from '../payments/payment.types.js';
-import { Money, money } from '../../graphql/common.types.js';
+import { DateTime, Money, money } from '../../graphql/common.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { actorName, type Caller } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
@@ -50,12 +50,21 @@ export class SessionResolver {
     @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('compartmentLabel', () => String, { nullable: true, description: 'Exact label, e.g. "A07"' }) compartmentLabel?: string,
+    @Arg('contact', () => String, { nullable: true, description: 'Part of the e-mail, or phone digits (staff only)' }) contact?: string,
+    @Arg('createdFrom', () => DateTime, { nullable: true }) createdFrom?: Date,
+    @Arg('createdTo', () => DateTime, { nullable: true }) createdTo?: Date,
   ): Promise<SessionConnection> {
     authorize(caller, 'sessions:read');
-    const page = await services.sessions.list({
+    if (contact && caller.kind !== 'user') throw forbidden('Searching by contact is for staff');
+    const page = await services.sessionSearch.list({
       siteIds: siteScope(caller, parseOptionalId(siteId, 'siteId')),
       status: status ?? null,
       overdue: overdue ?? null,
+      compartmentLabel: compartmentLabel ?? null,
+      contact: contact ?? null,
+      createdFrom: createdFrom ?? null,
+      createdTo: createdTo ?? null,
       first: first ?? null,
       after: after ?? null,
     });

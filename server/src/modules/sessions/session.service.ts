@@ -16,19 +16,10 @@ import { announceSession, moveSession, paidFor } from './session-moves.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../compartments/compartment.enums.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
-import type { SessionStatus } from './session.state.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
 
 /** Used when a site has not priced a size: free, a day included, no overdue fee. */
 const FREE_TARIFF = { price: 0, currency: 'EUR', includedMinutes: 24 * 60, overduePerHour: 0, graceMinutes: 0, securityAlertAfterMinutes: 24 * 60 };
 
-export interface SessionFilter {
-  siteIds: string[] | null;
-  status: SessionStatus | null;
-  overdue: boolean | null;
-  first: number | null;
-  after: string | null;
-}
 
 /** Storage sessions: issuing codes, reading, staff actions. Scans live in ScanService. */
 export class SessionService {
@@ -142,63 +133,6 @@ export class SessionService {
     const em = this.em.fork();
     const s = await em.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code), siteId });
     return s ? toSessionView(s, await paidFor(em, s.id)) : null;
-  }
-
-  /** Newest first, cursor-paginated on (createdAt, id). */
-  async list(f: SessionFilter): Promise<{ nodes: SessionView[]; endCursor: string | null; hasNextPage: boolean; totalCount: number }> {
-    const limit = pageSize(f.first);
-    const cursor = decodeCursor(f.after, 2);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (f.siteIds) {
-      if (f.siteIds.length === 0) return { nodes: [], endCursor: null, hasNextPage: false, totalCount: 0 };
-      where.push(`s.site_id in (${f.siteIds.map(() => '?').join(',')})`);
-      params.push(...f.siteIds);
-    }
-    if (f.status) {
-      where.push('s.status = ?');
-      params.push(f.status);
-    }
-    if (f.overdue !== null) {
-      const cond = `(s.status in ('STORED','RETRIEVING') and s.due_at + make_interval(mins => s.grace_minutes) < ?)`;
-      where.push(f.overdue ? cond : `not ${cond}`);
-      params.push(this.clock.now());
-    }
-    const filter = where.length ? `where ${where.join(' and ')}` : '';
-    const em = this.em.fork();
-    const [countRow] = await em.execute<{ n: string }[]>(`select count(*) as n from storage_session s ${filter}`, params);
-    const pageWhere = [...where];
-    const pageParams = [...params];
-    if (cursor) {
-      pageWhere.push('(s.created_at, s.id) < (?::timestamptz, ?::uuid)');
-      pageParams.push(new Date(String(cursor[0])), String(cursor[1]));
-    }
-    const rows = await em.execute<{ id: string }[]>(
-      `select s.id from storage_session s ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''}
-       order by s.created_at desc, s.id desc limit ?`,
-      [...pageParams, limit + 1],
-    );
-    const ids = rows.slice(0, limit).map((r) => r.id);
-    const entities = await em.find(StorageSessionEntity, { id: { $in: ids } });
-    const paid = await this.paidMany(em, ids);
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const nodes = ids.map((id) => toSessionView(byId.get(id)!, paid.get(id) ?? 0));
-    const last = entities.length ? byId.get(ids[ids.length - 1]!) : undefined;
-    return {
-      nodes,
-      endCursor: last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-      hasNextPage: rows.length > limit,
-      totalCount: Number(countRow?.n ?? 0),
-    };
-  }
-
-  private async paidMany(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
-    if (ids.length === 0) return new Map();
-    const rows = await em.execute<{ session_id: string; paid: string }[]>(
-      `select session_id, sum(amount) as paid from payment where status = 'CAPTURED' and session_id in (${ids.map(() => '?').join(',')}) group by session_id`,
-      ids,
-    );
-    return new Map(rows.map((r) => [r.session_id, Number(r.paid)]));
   }
 
   async history(sessionId: string): Promise<SessionTransitionEntity[]> {

@@ -4,6 +4,8 @@ import { StorageSessionEntity } from '../sessions/session.entity.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
+import { toGatewayView } from '../devices/device.types.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { failUnlock, undoDoorOperation } from '../gateway-commands/unlock.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
@@ -83,6 +85,8 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
   async gatewaySilent(tx, fx, id, now) {
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
+    const site = await tx.findOneOrFail(SiteEntity, g.siteId);
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, site.gatewayHeartbeatSeconds, now));
     raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
   },
 };
