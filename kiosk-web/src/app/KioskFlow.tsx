@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { type ScanIntent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { Screen } from '../ui/Screen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { ScanOutcomeView } from '../features/scan/ScanOutcomeView';
 import { ScanScreen } from '../features/scan/ScanScreen';
@@ -66,8 +67,7 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
       break;
     case 'ticket':
       screen = (
-        <section className="screen" aria-labelledby="ticket-title">
-          <h1 id="ticket-title">{t('ticket.heading')}</h1>
+        <Screen title={state.extras.recovered ? t('recover.heading') : t('ticket.heading')}>
           <Ticket issued={state.issued} extras={state.extras}>
             <button type="button" className="btn primary" disabled={scan.busy} onClick={() => send(state.issued.code.payload, 'RETRIEVE')}>
               {scan.busy ? t('common.working') : t('ticket.openNow')}
@@ -76,7 +76,7 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
               {t('common.done')}
             </button>
           </Ticket>
-        </section>
+        </Screen>
       );
       break;
     case 'scan':

@@ -32,11 +32,12 @@ export function SessionView({
   onScanAgain?: () => void;
 }) {
   const { t, locale } = useI18n();
-  const done = (
-    <button type="button" className="btn primary" onClick={onDone}>
+  const doneButton = (kind: 'primary' | 'secondary') => (
+    <button type="button" className={`btn ${kind}`} onClick={onDone}>
       {t('common.done')}
     </button>
   );
+  const done = doneButton('primary');
   const bigLabel = (
     <p className="locker-label" aria-label={`${t('outcome.goTo')} ${label}`}>
       <span className="locker-caption">{t('outcome.goTo')}</span>
@@ -104,7 +105,7 @@ export function SessionView({
               </button>
             ) : null}
             {help}
-            {done}
+            {doneButton('secondary')}
           </div>
         </Screen>
       );
