@@ -51,3 +51,25 @@ it('forgets ids long past their expiry when it compacts', () => {
   expect(b.get('recent')?.phase).toBe('done');
   b.close();
 });
+
+it('refuses to pulse when the journal cannot be written', async () => {
+  const { startSimulator } = await import('../src/simulator/simulator.js');
+  const { executorRig } = await import('./support/executor-rig.js');
+  const { unlockCommand } = await import('./support/fixtures.js');
+  const sim = await startSimulator({ modbusPort: 0, httpPort: null });
+  const rig = executorRig(sim.endpoint, { pulseMode: 'coil' });
+  try {
+    await rig.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
+    // the disk "fails": the journal's file descriptor is gone
+    const store = (rig.executor as unknown as { options: { store: CommandStore } }).options.store;
+    store.close();
+    const outcome = await rig.executor.handle(unlockCommand(sim.endpoint, 1, 0));
+    expect(outcome.result).toBe('FAILED');
+    expect(outcome.error).toMatch(/durably/);
+    expect(sim.site.pulses).toHaveLength(0);
+  } finally {
+    await rig.executor.drain();
+    await rig.pool.close();
+    await sim.stop();
+  }
+});

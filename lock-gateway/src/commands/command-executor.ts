@@ -60,13 +60,24 @@ export class CommandExecutor {
         prior.phase === 'done'
           ? { result: prior.result, error: prior.error, executed: false }
           : { result: 'FAILED', error: 'interrupted by a gateway restart after it began; not repeated', executed: false };
-      if (prior.phase === 'begun') store.finish(command.id, command.expiresAt, outcome.result, outcome.error);
+      if (prior.phase === 'begun') {
+        try {
+          store.finish(command.id, command.expiresAt, outcome.result, outcome.error);
+        } catch (e) {
+          log.error({ commandId: command.id, error: (e as Error).message }, 'could not journal the outcome');
+        }
+      }
       log.info({ commandId: command.id, result: outcome.result }, 'duplicate command: answered from the journal');
       await outbox.ack(command.id, outcome.result, outcome.error);
       return outcome;
     }
     const { result, error } = await this.execute(command);
-    store.finish(command.id, command.expiresAt, result, error);
+    try {
+      store.finish(command.id, command.expiresAt, result, error);
+    } catch (e) {
+      // The "begin" line already prevents a repeat; the ack below still tells the server.
+      log.error({ commandId: command.id, error: (e as Error).message }, 'could not journal the outcome');
+    }
     log.info({ commandId: command.id, compartmentId: command.compartmentId, result, error }, 'command executed');
     void outbox.ack(command.id, result, error);
     return { result, error, executed: true };
@@ -104,7 +115,14 @@ export class CommandExecutor {
       if (!(await board.waitConnected(expiresAt - expiryMarginMs))) return fail(`controller ${endpoint} unreachable until expiry`);
       const method = pool.pulseMethod(endpoint, unitId);
       if (Date.now() >= lastStart(method)) return fail('expired before it could be executed');
-      if (!begun) store.begin(command.id, command.expiresAt);
+      if (!begun) {
+        try {
+          store.begin(command.id, command.expiresAt);
+        } catch (error) {
+          // Without the journal line a restart could pulse again: refuse rather than risk it.
+          return fail(`cannot record the command durably (${(error as Error).message}); not executed`);
+        }
+      }
       begun = true;
       this.lastPulse.set(key, Date.now());
       const outcome = await pulseLock(board, unitId, coil, command.pulseMs, method);

@@ -69,7 +69,9 @@ export class Gateway {
       log,
       onCommand: (command) => {
         this.log.info({ commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt }, 'command received');
-        void this.executor.handle(command);
+        this.executor.handle(command).catch((error: unknown) =>
+          this.log.error({ commandId: command.id, error: (error as Error).message }, 'command handling failed'),
+        );
       },
     });
     this.link.on('state', (state) => this.onLinkState(state));
