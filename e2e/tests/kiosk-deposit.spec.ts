@@ -1,4 +1,4 @@
-import { depositByApi, emptyLocker, hardwareScan, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import { depositByApi, emptyLocker, expectAccessible, hardwareScan, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -30,10 +30,12 @@ test('deposit from the start screen, then retrieval with the hardware scanner', 
   const label = await shownLocker(page);
   expect(label).toMatch(/^[AB]0[1-4]$/); // a SMALL compartment of the seed
   await shot(page, 'deposit-unlocked');
+  await expectAccessible(page, 'go to locker');
   await useDoor(page, stack, label, 'deposit', since);
   await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(`Your luggage is in locker ${label}.`)).toBeVisible();
   await shot(page, 'stored');
+  await expectAccessible(page, 'stored');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
 
@@ -47,6 +49,7 @@ test('deposit from the start screen, then retrieval with the hardware scanner', 
   await page.getByRole('button', { name: '5 out of 5' }).click();
   await expect(page.getByText('Thank you for your feedback.')).toBeVisible();
   await shot(page, 'thanks');
+  await expectAccessible(page, 'thanks');
 
   // The same code again: that storage has ended.
   await page.getByRole('button', { name: 'Done' }).click();

@@ -2,6 +2,7 @@ import {
   adminToken,
   doorOf,
   emptyLocker,
+  expectAccessible,
   graphql,
   hardwareScan,
   openKiosk,
@@ -67,6 +68,7 @@ test('a jammed lock: help from the locker screen, then the code still works', as
     await expect(page.getByText('The door was not opened in time. Your code still works: scan it again.')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
     await shot(page, 'not-opened');
+    await expectAccessible(page, 'not opened');
 
     await jam(stack, SMALL_DOORS, false);
     await page.getByRole('button', { name: 'Scan again' }).click();

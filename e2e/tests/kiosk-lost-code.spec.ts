@@ -1,4 +1,4 @@
-import { captureNotifications, hardwareScan, oneTimeCodeFor, openKiosk, shot, test, expect } from './kiosk-support';
+import { captureNotifications, expectAccessible, hardwareScan, oneTimeCodeFor, openKiosk, shot, test, expect } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -33,6 +33,7 @@ test('lost code: one-time code to the contact, new QR code, old code refused', a
   for (const digit of oneTime) await keyboard.getByRole('button', { name: digit, exact: true }).click();
   await expect(page.getByLabel('One-time code', { exact: true })).toHaveValue(oneTime);
   await shot(page, 'on-screen-keyboard');
+  await expectAccessible(page, 'one-time code keyboard');
   await page.getByRole('button', { name: 'Show my new code' }).click();
   await expect(page.getByText('Your new code. The old one no longer works.')).toBeVisible();
   const newPayload = (await page.getByTestId('code-payload').textContent())?.trim() ?? '';
@@ -43,4 +44,5 @@ test('lost code: one-time code to the contact, new QR code, old code refused', a
   await hardwareScan(page, oldPayload);
   await expect(page.getByRole('heading', { level: 1, name: 'Code not recognised' })).toBeVisible();
   await shot(page, 'invalid-code');
+  await expectAccessible(page, 'invalid code');
 });

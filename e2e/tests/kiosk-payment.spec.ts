@@ -1,4 +1,4 @@
-import { emptyLocker, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import { emptyLocker, expectAccessible, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
@@ -15,9 +15,11 @@ test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker 
   await expect(page.getByRole('heading', { level: 1, name: 'Payment needed' })).toBeVisible();
   await expect(page.getByText('Please pay €4.00 to open your locker.')).toBeVisible();
   await shot(page, 'payment-required');
+  await expectAccessible(page, 'payment required');
   await page.getByRole('button', { name: 'Pay €4.00' }).click();
   await expect(page.getByText('Tap your card on the reader')).toBeVisible();
   await shot(page, 'payment-tap-card');
+  await expectAccessible(page, 'tap card');
   await page.getByRole('button', { name: 'Card declined' }).click();
   await expect(page.getByRole('alert')).toContainText('The card was declined');
   await shot(page, 'payment-declined');

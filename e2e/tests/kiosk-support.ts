@@ -4,6 +4,7 @@
  * one-time recovery code read from the server's notification outbox.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -42,6 +43,33 @@ export const CHROMIUM = {
     '--disable-sync',
   ],
 };
+
+// axe-core is a dev dependency of kiosk-web (the app it checks), resolved from there.
+const fromKiosk = createRequire(resolve(here, '../../kiosk-web/package.json'));
+const AXE = fromKiosk.resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe (WCAG 2.x A and AA, contrast included) on the current screen; returns readable violations. */
+export async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations;
+  });
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Fails the test when the current screen has axe violations. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  expect(await violations(page), `axe on ${screen}`).toEqual([]);
+}
 
 /** Saves a screenshot of the current screen as e2e/artifacts/kiosk-<name>.png. */
 export async function shot(page: Page, name: string): Promise<void> {
