@@ -1,0 +1,10 @@
+/** Every benchmark, in the order a full run takes them. */
+import type { Benchmark } from '../lib/bench.ts';
+import { scanToCoil } from './scan-to-coil.ts';
+import { allocationRace } from './allocation-race.ts';
+import { fanOut } from './fan-out.ts';
+import { idleConnections } from './idle-connections.ts';
+import { usageReport } from './usage-report.ts';
+import { plainRead } from './plain-read.ts';
+
+export const BENCHMARKS: readonly Benchmark[] = [scanToCoil, allocationRace, fanOut, idleConnections, usageReport, plainRead];

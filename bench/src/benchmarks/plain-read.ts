@@ -1,0 +1,103 @@
+/**
+ * Plain read: requests per second of an authenticated `site { availability }` query on the
+ * real server, against a bare Apollo Server answering the same shape with a constant
+ * (src/processes/bare-apollo.ts), both driven by autocannon from this process with the same
+ * connections and duration, alternating target and baseline in each run. Goal: at least 50%
+ * of the baseline. Correctness: no errors and no non-2xx answers, and the answer is right.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { Benchmark, BenchContext } from '../lib/bench.ts';
+import { checkTime } from '../lib/bench.ts';
+import { figure } from '../lib/figures.ts';
+import { GqlClient, adminToken } from '../lib/gql.ts';
+import { startSystem } from '../lib/system.ts';
+
+const QUERY = 'query($id: ID!) { site(id: $id) { id availability { size free total } } }';
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const plainRead: Benchmark = {
+  name: 'plain-read',
+  summary: 'authenticated site { availability } requests/s vs a bare Apollo Server constant',
+  flags: {
+    connections: { full: 10, smoke: 4, help: 'autocannon connections' },
+    seconds: { full: 8, smoke: 2, help: 'seconds per measurement' },
+    runs: { full: 3, smoke: 1, help: 'alternating target/baseline pairs (median reported)' },
+  },
+  timeLimit: { full: 300, smoke: 45 },
+  async run(ctx) {
+    const sys = await startSystem(ctx, 'plain-read');
+    const { seed, graphqlUrl } = sys.stack;
+    const token = await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword);
+    const check = new GqlClient(graphqlUrl, token, 1);
+    const answer = await check.request<{ site: { availability: unknown[] } }>(QUERY, { id: seed.siteId });
+    check.close();
+    const errors: string[] = [];
+    if (answer.site.availability.length !== 4) errors.push(`site.availability has ${answer.site.availability.length} sizes, expected 4`);
+    const bare = await startBareApollo(ctx);
+    const body = JSON.stringify({ query: QUERY, variables: { id: seed.siteId } });
+    const target: number[] = [];
+    const baseline: number[] = [];
+    const load = (url: string, auth: boolean) => blast(ctx, url, body, auth ? token : null, errors);
+    // Warm both (JIT, connection pools) before anything counts.
+    await load(graphqlUrl, true);
+    await load(bare, false);
+    for (let run = 0; run < ctx.size('runs'); run++) {
+      checkTime(ctx.signal);
+      baseline.push(await load(bare, false));
+      target.push(await load(graphqlUrl, true));
+      ctx.log(`run ${run + 1}: server ${target.at(-1)!.toFixed(0)} req/s, bare Apollo ${baseline.at(-1)!.toFixed(0)} req/s`);
+    }
+    return {
+      figures: [
+        figure('plain-read', 'site { availability } requests/s', 'req/s', target, {
+          baseline: { label: 'bare Apollo Server, constant', runs: baseline },
+          ratioGoal: { op: '>=', target: 0.5 },
+        }),
+      ],
+      errors,
+      details: { connections: ctx.size('connections'), seconds: ctx.size('seconds') },
+    };
+  },
+};
+
+/** One autocannon measurement; returns the mean requests/s and notes errors. */
+async function blast(ctx: BenchContext, url: string, body: string, token: string | null, errors: string[]): Promise<number> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: ctx.size('connections'),
+    duration: ctx.size('seconds'),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  if (result.errors || result.non2xx || result.timeouts) {
+    errors.push(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+  }
+  return result.requests.average;
+}
+
+/** Starts the baseline server in its own process and returns its GraphQL URL. */
+async function startBareApollo(ctx: BenchContext): Promise<string> {
+  const child = spawn(process.execPath, [path.join(here, '../processes/bare-apollo.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  ctx.defer(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`bare Apollo exited (${code})`)));
+  });
+  return `http://127.0.0.1:${port}/graphql`;
+}

@@ -1,0 +1,98 @@
+/**
+ * pnpm bench [name ...] [--smoke] [--<size> N ...] [--out file] [--list]
+ *
+ * Runs the named benchmarks (all by default) against real processes, prints one table and
+ * writes it as JSON (bench/results/latest.json unless --out). Exit 1 when a benchmark found
+ * something wrong (a double allocation, a lost event, a crash) and, in a full run, when a
+ * figure misses its goal. --smoke: small sizes, correctness only (the package's test).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCHMARKS } from './benchmarks/index.ts';
+import { runBenchmark, type RunRecord } from './lib/runner.ts';
+import { renderTable } from './lib/table.ts';
+import { RESULTS_DIR, ensureBuilt } from './lib/system.ts';
+
+const { values, positionals, tokens } = parseArgs({
+  strict: false,
+  allowPositionals: true,
+  tokens: true,
+  options: { smoke: { type: 'boolean' }, out: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean' } },
+});
+
+if (values.list || values.help) {
+  for (const b of BENCHMARKS) {
+    console.log(`${b.name.padEnd(16)} ${b.summary}`);
+    for (const [f, d] of Object.entries(b.flags)) console.log(`${''.padEnd(18)}--${f.padEnd(13)} ${d.help} (full ${d.full}, smoke ${d.smoke})`);
+  }
+  console.log(`${''.padEnd(18)}--time-limit    seconds before a benchmark is stopped and failed`);
+  process.exit(0);
+}
+
+const unknown = positionals.filter((p) => !BENCHMARKS.some((b) => b.name === p));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; one of: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = positionals.length ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : [...BENCHMARKS];
+
+// Size flags: --name N, applied to every selected benchmark that has the flag.
+const overrides: Record<string, number> = {};
+const known = new Set(['time-limit', ...selected.flatMap((b) => Object.keys(b.flags))]);
+for (const t of tokens ?? []) {
+  if (t.kind !== 'option' || ['smoke', 'out', 'list', 'help'].includes(t.name)) continue;
+  const n = Number(t.value);
+  if (!known.has(t.name) || t.value === undefined || !Number.isFinite(n) || n <= 0) {
+    console.error(`bad flag --${t.name}${t.value === undefined ? '' : ` ${t.value}`} (see --list)`);
+    process.exit(2);
+  }
+  overrides[t.name] = n;
+}
+const smoke = values.smoke === true;
+
+const interrupt = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the running benchmark and cleaning up...`);
+    interrupt.abort();
+  });
+}
+
+ensureBuilt();
+const startedAt = new Date();
+const records: RunRecord[] = [];
+for (const bench of selected) {
+  if (interrupt.signal.aborted) break;
+  console.log(`\n== ${bench.name}: ${bench.summary}`);
+  const record = await runBenchmark(bench, { smoke, overrides, interrupt: interrupt.signal });
+  for (const e of record.errors) console.log(`  [${bench.name}] ERROR ${e}`);
+  console.log(`  [${bench.name}] done in ${record.seconds.toFixed(1)} s`);
+  records.push(record);
+}
+
+const figures = records.flatMap((r) => r.figures);
+const errors = records.flatMap((r) => r.errors.map((e) => `${r.name}: ${e}`));
+const missed = figures.filter((f) => f.pass === false);
+const ok = errors.length === 0 && (smoke || missed.length === 0) && !interrupt.signal.aborted;
+const cpus = os.cpus();
+const result = {
+  date: startedAt.toISOString(),
+  mode: smoke ? 'smoke' : 'full',
+  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version },
+  command: process.argv.slice(2).join(' '),
+  ok,
+  figures,
+  errors,
+  benchmarks: records,
+};
+console.log(`\n${smoke ? 'SMOKE run (sizes too small for the goals: only correctness counts)' : 'Full run'}, ${result.date}, ${result.machine.cpus} x ${result.machine.cpuModel}, Node ${process.version}\n`);
+console.log(renderTable(figures));
+if (errors.length) console.log(`\nErrors:\n${errors.map((e) => `- ${e}`).join('\n')}`);
+if (!smoke && missed.length) console.log(`\nMissed goals: ${missed.map((f) => `${f.benchmark}: ${f.figure}`).join('; ')}`);
+const out = typeof values.out === 'string' ? path.resolve(values.out) : path.join(RESULTS_DIR, 'latest.json');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nwritten to ${path.relative(process.cwd(), out)}; ${ok ? 'OK' : 'NOT OK'}`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,57 @@
+/** The parent's side of the WebSocket swarm process (src/processes/ws-swarm.ts). */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchContext } from './bench.ts';
+import type { SentReport, SwarmCommand, SwarmReply } from '../processes/ws-swarm.ts';
+
+const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../processes/ws-swarm.ts');
+
+/** A running swarm. */
+export interface Swarm {
+  ready: Extract<SwarmReply, { type: 'ready' }>;
+  collect(reports: SentReport[]): Promise<Extract<SwarmReply, { type: 'collected' }>>;
+  pid: number;
+  /** Closes every client and ends the process (also done at cleanup). */
+  stop(): Promise<void>;
+}
+
+/** Forks the swarm, opens `clients` subscribed connections, and stops it at the end. */
+export async function startSwarm(
+  ctx: BenchContext,
+  opts: { url: string; token: string; clients: number; dashboards: boolean; siteId: string },
+): Promise<Swarm> {
+  const child: ChildProcess = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.send({ type: 'stop' } satisfies SwarmCommand);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  ctx.defer(stop);
+  const next = <T extends SwarmReply['type']>(type: T): Promise<Extract<SwarmReply, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (m: SwarmReply) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        resolve(m as Extract<SwarmReply, { type: T }>);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => reject(new Error('the WebSocket swarm exited')));
+      ctx.signal.addEventListener('abort', () => reject(new Error('time limit reached')), { once: true });
+    });
+  const ready = next('ready');
+  child.send({ type: 'start', ...opts } satisfies SwarmCommand);
+  return {
+    ready: await ready,
+    pid: child.pid!,
+    stop,
+    async collect(reports) {
+      const reply = next('collected');
+      child.send({ type: 'collect', reports } satisfies SwarmCommand);
+      return reply;
+    },
+  };
+}

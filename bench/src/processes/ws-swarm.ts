@@ -1,0 +1,210 @@
+/**
+ * A swarm of graphql-ws clients in its own process (so the server's RSS is the server's, and
+ * the clients' CPU shows up apart). Driven over IPC by the parent:
+ *   start   -> opens `clients` connections (in batches), each subscribing to doorEvents and,
+ *              for dashboards, compartmentUpdated; answers `ready` with counts and errors
+ *   collect -> given the reports the parent sent, matches every received event to its report
+ *              and answers with latency quantiles and lost events
+ *   stop    -> closes every client and exits
+ */
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { quantile, wallNow } from '../lib/stats.ts';
+
+/** Messages from the parent. */
+export type SwarmCommand =
+  | { type: 'start'; url: string; token: string; clients: number; dashboards: boolean; siteId: string }
+  | { type: 'collect'; reports: SentReport[] }
+  | { type: 'stop' };
+
+/** One door report as the parent sent it (`at` in ms, `sentAt` on the shared wall clock). */
+export interface SentReport {
+  compartmentId: string;
+  state: 'OPEN' | 'CLOSED';
+  at: number;
+  sentAt: number;
+}
+
+/** Messages to the parent. */
+export type SwarmReply =
+  | { type: 'ready'; connected: number; errors: string[]; connectMs: number }
+  | {
+      type: 'collected';
+      deliveries: number;
+      expected: number;
+      lost: number;
+      p50: number;
+      p99: number;
+      max: number;
+      /** Per report, the time until the last client had it; median and p99 over reports. */
+      everyClientP50: number;
+      everyClientP99: number;
+      errors: string[];
+    };
+
+interface Received {
+  door: Map<number, number[]>; // at (ms) -> receive times
+  comp: Map<string, number[]>; // compartmentId|doorState -> receive times
+}
+
+const clients: Client[] = [];
+const received: Received[] = [];
+const errors: string[] = [];
+const send = (m: SwarmReply) => process.send?.(m);
+
+function noteError(message: string): void {
+  if (errors.length < 20) errors.push(message);
+}
+
+async function start(cmd: Extract<SwarmCommand, { type: 'start' }>): Promise<void> {
+  const t0 = performance.now();
+  let connected = 0;
+  const doorQuery = `subscription($s: ID) { doorEvents(siteId: $s) { id type at compartment { id } } }`;
+  const compQuery = `subscription($s: ID) { compartmentUpdated(siteId: $s) { id doorState status version } }`;
+  const BATCH = 100;
+  for (let i = 0; i < cmd.clients; i += BATCH) {
+    const batch: Promise<void>[] = [];
+    for (let j = i; j < Math.min(cmd.clients, i + BATCH); j++) {
+      const mine: Received = { door: new Map(), comp: new Map() };
+      received.push(mine);
+      batch.push(
+        new Promise<void>((resolve) => {
+          const client = createClient({
+            url: cmd.url,
+            webSocketImpl: WebSocket,
+            lazy: false,
+            retryAttempts: 0,
+            connectionParams: { authorization: `Bearer ${cmd.token}` },
+            onNonLazyError: (e) => {
+              noteError(`client ${j}: ${describe(e)}`);
+              resolve();
+            },
+            on: {
+              connected: () => {
+                connected++;
+                resolve();
+              },
+              closed: (e) => {
+                if (!stopping) noteError(`client ${j} closed: ${describe(e)}`);
+              },
+            },
+          });
+          clients.push(client);
+          client.subscribe<{ doorEvents: { at: string } }>(
+            { query: doorQuery, variables: { s: cmd.siteId } },
+            {
+              next: (m) => {
+                const now = wallNow();
+                const at = m.data ? Date.parse(m.data.doorEvents.at) : Number.NaN;
+                if (m.errors) noteError(`doorEvents: ${JSON.stringify(m.errors)}`);
+                push(mine.door, at, now);
+              },
+              error: (e) => noteError(`doorEvents ${j}: ${describe(e)}`),
+              complete: () => undefined,
+            },
+          );
+          if (cmd.dashboards) {
+            client.subscribe<{ compartmentUpdated: { id: string; doorState: string } }>(
+              { query: compQuery, variables: { s: cmd.siteId } },
+              {
+                next: (m) => {
+                  const now = wallNow();
+                  if (m.errors) noteError(`compartmentUpdated: ${JSON.stringify(m.errors)}`);
+                  const c = m.data?.compartmentUpdated;
+                  if (c) push(mine.comp, `${c.id}|${c.doorState}`, now);
+                },
+                error: (e) => noteError(`compartmentUpdated ${j}: ${describe(e)}`),
+                complete: () => undefined,
+              },
+            );
+          }
+        }),
+      );
+    }
+    await Promise.all(batch);
+  }
+  send({ type: 'ready', connected, errors: [...errors], connectMs: performance.now() - t0 });
+}
+
+let stopping = false;
+
+function push<K, V>(map: Map<K, V[]>, key: K, t: V): void {
+  const list = map.get(key);
+  if (list) list.push(t);
+  else map.set(key, [t]);
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === 'object' && 'code' in e) return `close ${(e as { code: number }).code} ${(e as { reason?: string }).reason ?? ''}`;
+  return String(e);
+}
+
+/** Matches each client's events to the reports: door events by `at`, compartment updates by
+ * (compartment, door state) to the latest report of that pair sent before the event came. */
+function collect(reports: SentReport[]): void {
+  const byAt = new Map(reports.map((r) => [r.at, r]));
+  const byKey = new Map<string, SentReport[]>();
+  for (const r of [...reports].sort((a, b) => a.sentAt - b.sentAt)) push(byKey, `${r.compartmentId}|${r.state}`, r);
+  const latencies: number[] = [];
+  const lastArrival = new Map<SentReport, number>();
+  let lost = 0;
+  for (const mine of received) {
+    const gotDoor = new Set<SentReport>();
+    for (const [at, times] of mine.door) {
+      const r = byAt.get(at);
+      if (!r) continue;
+      gotDoor.add(r);
+      for (const t of times) record(r, t);
+    }
+    const gotComp = new Set<SentReport>();
+    for (const [key, times] of mine.comp) {
+      const candidates = byKey.get(key) ?? [];
+      for (const t of times) {
+        let match: SentReport | undefined;
+        for (const r of candidates) if (r.sentAt <= t) match = r;
+        if (!match || gotComp.has(match)) continue;
+        gotComp.add(match);
+        record(match, t);
+      }
+    }
+    lost += reports.length - gotDoor.size + (dashboards ? reports.length - gotComp.size : 0);
+  }
+  function record(r: SentReport, t: number): void {
+    latencies.push(t - r.sentAt);
+    lastArrival.set(r, Math.max(lastArrival.get(r) ?? 0, t - r.sentAt));
+  }
+  const perReport = [...lastArrival.values()];
+  send({
+    type: 'collected',
+    deliveries: latencies.length,
+    expected: received.length * reports.length * (dashboards ? 2 : 1),
+    lost,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    max: quantile(latencies, 1),
+    everyClientP50: quantile(perReport, 0.5),
+    everyClientP99: quantile(perReport, 0.99),
+    errors: [...errors],
+  });
+}
+
+let dashboards = false;
+
+process.on('message', (raw) => {
+  const cmd = raw as SwarmCommand;
+  if (cmd.type === 'start') {
+    dashboards = cmd.dashboards;
+    void start(cmd).catch((e: unknown) => {
+      noteError(describe(e));
+      send({ type: 'ready', connected: 0, errors: [...errors], connectMs: 0 });
+    });
+  } else if (cmd.type === 'collect') {
+    collect(cmd.reports);
+  } else {
+    stopping = true;
+    void Promise.all(clients.map((c) => c.dispose())).finally(() => process.exit(0));
+  }
+});
+// The parent going away ends the swarm too (no orphaned sockets).
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,54 @@
+/**
+ * The smoke run: every benchmark at small sizes against the real processes, so the suite
+ * cannot rot. Timings at these sizes say nothing (goals are not checked); correctness is:
+ * no double allocation, no lost event, every client connected, the report adds up.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+
+const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+test('every benchmark runs at smoke size, checks itself and cleans up', async () => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-')), 'smoke.json');
+  const databasesBefore = await scratchDatabases();
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = execFile('sh', [path.join(benchDir, 'bin/bench.sh'), '--smoke', '--out', out], { cwd: benchDir, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    );
+    child.stdin?.end();
+  });
+  expect(code, output.slice(-4000)).toBe(0);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    ok: boolean;
+    errors: string[];
+    benchmarks: Array<{ name: string; figures: unknown[] }>;
+  };
+  expect(result.errors).toEqual([]);
+  expect(result.benchmarks.map((b) => b.name)).toEqual(['scan-to-coil', 'allocation-race', 'fan-out', 'idle', 'usage-report', 'plain-read']);
+  for (const b of result.benchmarks) expect(b.figures.length, b.name).toBeGreaterThan(0);
+  // Scratch databases made by the run are gone again.
+  expect(await scratchDatabases()).toEqual(databasesBefore);
+});
+
+test('a double allocation or a wrong size is reported as a failure, not a pass', async () => {
+  const { figure } = await import('../src/lib/figures.ts');
+  expect(figure('allocation-race', 'double allocations', 'count', [0, 1, 1], { goal: { op: '==', target: 0 } }).pass).toBe(false);
+  expect(figure('plain-read', 'rps', 'req/s', [400], { baseline: { label: 'bare', runs: [1000] }, ratioGoal: { op: '>=', target: 0.5 } }).pass).toBe(false);
+  expect(figure('plain-read', 'rps', 'req/s', [600], { baseline: { label: 'bare', runs: [1000] }, ratioGoal: { op: '>=', target: 0.5 } }).pass).toBe(true);
+});
+
+async function scratchDatabases(): Promise<string[]> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'e2e\\_%' order by 1`);
+    return rows.map((r) => r.datname);
+  } finally {
+    await c.end();
+  }
+}
