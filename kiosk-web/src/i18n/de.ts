@@ -122,6 +122,7 @@ export const de: Dictionary = {
   'recover.sent': 'Wenn wir diesen Kontakt kennen, ist ein Einmalcode unterwegs.',
   'recover.code': 'Einmalcode',
   'recover.confirm': 'Neuen Code anzeigen',
+  'recover.changeContact': 'Andere E-Mail oder Telefonnummer',
   'recover.newCode': 'Ihr neuer Code. Der alte gilt nicht mehr.',
   'setup.heading': 'Terminal einrichten',
   'setup.explain': 'Für Personal: Geräte-Token des Terminals einmalig eingeben. Er wird nur auf diesem Gerät gespeichert.',

@@ -120,6 +120,7 @@ export const en = {
   'recover.sent': 'If we know this contact, a one-time code is on its way.',
   'recover.code': 'One-time code',
   'recover.confirm': 'Show my new code',
+  'recover.changeContact': 'Use another email or phone',
   'recover.newCode': 'Your new code. The old one no longer works.',
   'setup.heading': 'Kiosk set-up',
   'setup.explain': 'For staff: enter the kiosk device token once. It is stored on this device only.',

@@ -122,6 +122,7 @@ export const es: Dictionary = {
   'recover.sent': 'Si conocemos este contacto, le llegará un código de un solo uso.',
   'recover.code': 'Código de un solo uso',
   'recover.confirm': 'Mostrar mi nuevo código',
+  'recover.changeContact': 'Otro correo o teléfono',
   'recover.newCode': 'Su nuevo código. El anterior ya no funciona.',
   'setup.heading': 'Configuración del quiosco',
   'setup.explain': 'Para el personal: introduzca una vez el token del quiosco. Solo se guarda en este dispositivo.',

@@ -122,6 +122,7 @@ export const fr: Dictionary = {
   'recover.sent': 'Si nous connaissons ce contact, un code à usage unique est en route.',
   'recover.code': 'Code à usage unique',
   'recover.confirm': 'Afficher mon nouveau code',
+  'recover.changeContact': 'Autre e-mail ou téléphone',
   'recover.newCode': 'Votre nouveau code. L’ancien ne fonctionne plus.',
   'setup.heading': 'Configuration de la borne',
   'setup.explain': 'Pour le personnel : saisissez une fois le jeton de la borne. Il est stocké sur cet appareil uniquement.',

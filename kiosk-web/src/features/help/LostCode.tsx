@@ -56,7 +56,7 @@ export function LostCode({ siteId, onRecovered }: { siteId: string; onRecovered:
       <ErrorNotice code={complete.error} />
       <div className="actions">
         <button type="button" className="btn secondary" disabled={complete.busy} onClick={() => setContact(null)}>
-          {t('common.back')}
+          {t('recover.changeContact')}
         </button>
         <button type="submit" className="btn primary" disabled={complete.busy || !oneTime.trim()}>
           {complete.busy ? t('common.working') : t('recover.confirm')}
