@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ACK, collect, createSite, door, issue, ok, scan, waitFor, type Fixture } from '../support/fixtures.js';
+import { ACK, collect, createSite, door, issue, ok, scan, SCAN as SCAN_QUERY, waitFor, type Fixture } from '../support/fixtures.js';
 
 type Command = { gatewayCommands: { id: string; compartmentId: string; pulseMs: number; modbus: { endpoint: string; unitId: number; coil: number }; expiresAt: string } };
 
@@ -109,6 +109,35 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     await door(s, f, id, 'CLOSED');
     const after = ok(await s.gql<{ session: { status: string; compartment: { status: string } } }>(`query($id:ID!){ session(id:$id){ status compartment { status } } }`, { id: issued.session.id }, f.adminToken)).session;
     expect(after).toEqual({ status: 'STORED', compartment: { status: 'OCCUPIED' } });
+  });
+
+  test('a sensor that goes UNKNOWN between OPEN and CLOSED still stores the deposit', async () => {
+    const issued = await issue(s, f, 'SMALL');
+    const r = await scan(s, f, issued.code.payload);
+    const id = r.compartment!.id;
+    await door(s, f, id, 'OPEN');
+    ok(await s.gql(`mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`, { r: [{ compartmentId: id, state: 'UNKNOWN', at: new Date().toISOString() }] }, f.gatewayToken));
+    const unknown = ok(await s.gql<any>(`query($id:ID!){ session(id:$id){ compartment { doorState } } }`, { id: issued.session.id }, f.adminToken));
+    expect(unknown.session.compartment.doorState).toBe('UNKNOWN');
+    await door(s, f, id, 'CLOSED');
+    const after = ok(await s.gql<any>(`query($id:ID!){ session(id:$id){ status compartment { doorState } } }`, { id: issued.session.id }, f.adminToken));
+    expect(after.session).toEqual({ status: 'STORED', compartment: { doorState: 'CLOSED' } });
+  });
+
+  test('a site may cap how often a depositor opens mid-session', async () => {
+    ok(await s.gql(`mutation($id:ID!){ updateSite(id:$id, accessOpensPerSession:1){ accessOpensPerSession } }`, { id: f.siteId }, f.adminToken));
+    const issued = await issue(s, f, 'SMALL');
+    const r = await scan(s, f, issued.code.payload);
+    const id = r.compartment!.id;
+    await door(s, f, id, 'OPEN');
+    await door(s, f, id, 'CLOSED');
+    expect((await scan(s, f, issued.code.payload, 'ACCESS')).outcome).toBe('UNLOCKING_FOR_ACCESS');
+    await door(s, f, id, 'OPEN');
+    await door(s, f, id, 'CLOSED');
+    const refused = await s.gql(SCAN_QUERY, { s: f.siteId, p: issued.code.payload, i: 'ACCESS' }, f.kioskToken);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    ok(await s.gql(`mutation($id:ID!){ updateSite(id:$id, accessOpensPerSession:-1){ accessOpensPerSession } }`, { id: f.siteId }, f.adminToken));
   });
 
   test('a door opened with no unlock pending is FORCED_OPEN and raises DOOR_FORCED', async () => {

@@ -14,6 +14,8 @@ export class CompartmentEntity {
   @Property({ type: 'integer' }) unitId!: number;
   @Property({ type: 'integer' }) coil!: number;
   @Property({ type: 'integer' }) doorInput!: number;
+  /** The last real reading (OPEN or CLOSED); UNKNOWN in `doorState` does not erase it. */
+  @Property({ type: 'string', nullable: true }) lastKnownDoorState: 'OPEN' | 'CLOSED' | null = null;
   /** Source time of the last door change; older reports are ignored. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) doorChangedAt: Date | null = null;
   /** An opening before this time was asked for (an UNLOCK is pending); after it, it is forced. */

@@ -53,9 +53,22 @@ export class DoorReportService {
       const c = await tx.findOne(CompartmentEntity, r.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
       if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
-      if (c.doorState === r.state) return;
-      const previous = c.doorState;
+      if (r.state === 'UNKNOWN') {
+        // the sensor cannot be read: show it, but judge the next reading against the last real one
+        if (c.doorState !== 'UNKNOWN') {
+          c.doorState = 'UNKNOWN';
+          announceCompartment(fx, c);
+        }
+        return;
+      }
+      const previous = c.lastKnownDoorState;
+      const wasUnknown = c.doorState === 'UNKNOWN';
       c.doorState = r.state;
+      if (previous === r.state) {
+        if (wasUnknown) announceCompartment(fx, c);
+        return;
+      }
+      c.lastKnownDoorState = r.state;
       c.doorChangedAt = r.at;
       const session = await tx.findOne(
         StorageSessionEntity,

@@ -6,7 +6,7 @@ import type { Clock } from '../../shared/clock.js';
 import { StorageSessionEntity } from './session.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { notFound } from '../../errors/domain-error.js';
+import { conflict, notFound } from '../../errors/domain-error.js';
 import { hashAccessCode, normaliseAccessCode } from './access-code.js';
 import { moveSession, paidFor } from './session-moves.js';
 import { toSessionView, type ScanIntent, type ScanOutcome, type ScanResult } from './session.types.js';
@@ -43,7 +43,13 @@ export class ScanService {
 
   async scan(req: ScanRequest): Promise<ScanResult> {
     const reservation = await this.limits.reserveScan(req.limitKeys);
-    const result = await this.evaluate(req);
+    let result: ScanResult;
+    try {
+      result = await this.evaluate(req);
+    } catch (e) {
+      await reservation.release(); // refused for a reason other than the code: not a guess
+      throw e;
+    }
     // Only unknown codes count against the limit; every other outcome proves a real code.
     if (result.outcome !== 'INVALID_CODE') await reservation.release();
     this.metrics.scans.inc({ outcome: result.outcome });
@@ -87,6 +93,9 @@ export class ScanService {
         session.intent = 'DEPOSIT';
         result = 'UNLOCKING_FOR_DEPOSIT';
       } else {
+        if (req.intent === 'ACCESS' && site.accessOpensPerSession !== null && session.accessOpens >= site.accessOpensPerSession) {
+          throw conflict(`This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`);
+        }
         compartment = await tx.findOne(CompartmentEntity, session.compartmentId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!compartment) throw notFound('Compartment');
         session.intent = req.intent;

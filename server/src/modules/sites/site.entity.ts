@@ -12,5 +12,7 @@ export class SiteEntity {
   @Property({ type: 'integer' }) unlockAckTimeoutSeconds = 10;
   @Property({ type: 'integer' }) gatewayHeartbeatSeconds = 30;
   @Property({ type: 'integer' }) pulseMs = 500;
+  /** How often a depositor may open mid-session (intent ACCESS); null: no limit. */
+  @Property({ type: 'integer', nullable: true }) accessOpensPerSession: number | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
 }

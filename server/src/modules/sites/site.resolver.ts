@@ -44,10 +44,11 @@ export class SiteResolver {
     @Arg('unlockAckTimeoutSeconds', () => Int, { nullable: true }) unlockAckTimeoutSeconds?: number,
     @Arg('gatewayHeartbeatSeconds', () => Int, { nullable: true }) gatewayHeartbeatSeconds?: number,
     @Arg('pulseMs', () => Int, { nullable: true }) pulseMs?: number,
+    @Arg('accessOpensPerSession', () => Int, { nullable: true, description: '-1 removes the limit' }) accessOpensPerSession?: number,
   ): Promise<SiteView> {
     authorize(caller, 'setup:write');
     const site = await services.sites.update(parseId(id, 'id'), {
-      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs,
+      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs, accessOpensPerSession,
     });
     return toSiteView(site);
   }

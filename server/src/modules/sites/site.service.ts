@@ -14,6 +14,8 @@ export interface SiteSettings {
   unlockAckTimeoutSeconds?: number | null;
   gatewayHeartbeatSeconds?: number | null;
   pulseMs?: number | null;
+  /** -1 removes the limit. */
+  accessOpensPerSession?: number | null;
 }
 
 export interface Availability {
@@ -49,6 +51,11 @@ export class SiteService {
       if (!site) throw notFound('Site');
       if (settings.name != null) site.name = checkName(settings.name);
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
+      if (settings.accessOpensPerSession != null) {
+        const v = settings.accessOpensPerSession;
+        if (!Number.isInteger(v) || v < -1 || v > 1000) throw badInput('accessOpensPerSession', 'accessOpensPerSession must be 0 to 1000, or -1 for no limit');
+        site.accessOpensPerSession = v === -1 ? null : v;
+      }
       for (const [field, [min, max]] of Object.entries(BOUNDS)) {
         const v = settings[field as keyof SiteSettings];
         if (v == null) continue;

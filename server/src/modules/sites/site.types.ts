@@ -14,6 +14,8 @@ export class SiteView {
   @Field(() => Int, { description: 'No gateway acknowledgement by then: UNLOCK_FAILED' }) unlockAckTimeoutSeconds!: number;
   @Field(() => Int, { description: 'A gateway silent longer raises GATEWAY_OFFLINE' }) gatewayHeartbeatSeconds!: number;
   @Field(() => Int) pulseMs!: number;
+  @Field(() => Int, { nullable: true, description: 'How often a depositor may open mid-session (intent ACCESS); null: no limit' })
+  accessOpensPerSession!: number | null;
 }
 
 @ObjectType('SizeAvailability')
@@ -34,4 +36,5 @@ export const toSiteView = (s: SiteEntity): SiteView => ({
   unlockAckTimeoutSeconds: s.unlockAckTimeoutSeconds,
   gatewayHeartbeatSeconds: s.gatewayHeartbeatSeconds,
   pulseMs: s.pulseMs,
+  accessOpensPerSession: s.accessOpensPerSession,
 });
