@@ -1,7 +1,9 @@
-/** Runs the RelayBoard contract against every adapter. */
+/** Runs the RelayBoard contract against every adapter, plus what only a serial bus does. */
+import { describe, expect, it } from 'vitest';
 import { ModbusBoard } from '../src/boards/modbus-board.js';
 import { SimulatedBoard } from '../src/boards/simulated-board.js';
 import { parseEndpoint } from '../src/modbus/endpoint.js';
+import { DeviceError } from '../src/modbus/modbus-errors.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { startSimulator } from '../src/simulator/simulator.js';
 import { SimSite, uniformUnits } from '../src/simulator/sim-site.js';
@@ -31,3 +33,23 @@ relayBoardContract('in-memory simulated', async () => {
 
 const skip = await rtuSkipReason();
 relayBoardContract('Modbus RTU (serial, socat pty pair)', () => rtuHarness(timing, shape), skip ? { skip } : {});
+
+describe.skipIf(skip !== null)('Modbus RTU bus behaviour', () => {
+  it('a unit that never answers fails its own requests without reopening the port', async () => {
+    const h = await rtuHarness(timing, shape);
+    h.board.start();
+    try {
+      expect(await h.board.waitConnected(Date.now() + 3000)).toBe(true);
+      const epoch = h.board.epoch;
+      for (let i = 0; i < 4; i++) {
+        await expect(h.board.readCoils(9, 0, 1)).rejects.toBeInstanceOf(DeviceError); // no unit 9 on the bus
+        expect(await h.board.readCoils(1, 0, 1)).toEqual([false]); // the others still answer
+      }
+      expect(h.board.state.kind).toBe('connected');
+      expect(h.board.epoch).toBe(epoch);
+    } finally {
+      await h.board.close();
+      await h.dispose();
+    }
+  });
+});

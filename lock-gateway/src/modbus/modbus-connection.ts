@@ -30,12 +30,14 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   private current: ConnectionState = { kind: 'idle' };
   private client: ModbusClient | null = null;
   private readonly queue = new RequestQueue();
-  private lost: (() => void) | null = null;
+  private lost: ((reason: string) => void) | null = null;
   private closedSignal: Promise<never> | null = null;
   private wake: (() => void) | null = null;
   private stopped = false;
   private onConnected: ((exec: Exec) => Promise<void>) | null = null;
   private connections = 0;
+  /** RTU: requests in a row that no unit answered (a dead port often never reports closing). */
+  private silentInARow = 0;
 
   constructor(
     readonly endpoint: Extract<Endpoint, { kind: 'tcp' | 'rtu' }>,
@@ -107,9 +109,15 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     client.setID(unitId);
     try {
       // modbus-serial only notices a dropped link at its timeout: fail at the close instead.
-      return await Promise.race([fn(client), this.closedSignal ?? Promise.reject(new LinkError('no link'))]);
+      const result = await Promise.race([fn(client), this.closedSignal ?? Promise.reject(new LinkError('no link'))]);
+      this.silentInARow = 0;
+      return result;
     } catch (error) {
-      const failure = classifyModbusError(error);
+      let failure = classifyModbusError(error, this.endpoint.kind);
+      if (isTimeout(error) && this.endpoint.kind === 'rtu' && ++this.silentInARow >= RTU_SILENT_LIMIT) {
+        // One silent unit is its own problem; the whole bus silent means the port is gone.
+        failure = new LinkError(`no unit answered ${this.silentInARow} requests in a row: reopening the port`);
+      } else if (!isTimeout(error)) this.silentInARow = 0;
       if (failure instanceof LinkError && client === this.client) this.linkFailed(failure);
       throw failure;
     }
@@ -152,7 +160,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     this.closedSignal = new Promise<never>((_, reject) => (rejectClosed = reject));
     this.closedSignal.catch(() => undefined);
     const lost = new Promise<string>((resolve) => {
-      this.lost = () => resolve('link lost');
+      this.lost = resolve;
     });
     this.client = client;
     await withTimeout(this.open(client), this.timing.connectTimeoutMs, `connect to ${this.endpoint.key} timed out`);
@@ -162,6 +170,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
       if (client === this.client) this.linkFailed(new LinkError('connection closed by peer'));
     });
     this.connections++;
+    this.silentInARow = 0;
     const hook = this.onConnected;
     if (hook) await this.queue.run(() => hook((unitId, fn) => this.exec(client, unitId, fn)));
     if (client !== this.client) throw new LinkError('link lost while initialising');
@@ -183,16 +192,16 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
 
   private linkFailed(error: LinkError): void {
     this.log.debug({ endpoint: this.endpoint.key, error: error.message }, 'modbus link failure');
-    this.teardown();
+    this.teardown(error.message);
   }
 
   /** Drops the client; whoever waits for the link to be lost is told. */
-  private teardown(): void {
+  private teardown(reason = 'closed'): void {
     const client = this.client;
     const lost = this.lost;
     this.client = null;
     this.lost = null;
-    lost?.();
+    lost?.(reason);
     if (client) {
       try {
         // A serial port must be closed (destroy keeps its lock and the reopen fails with
@@ -209,6 +218,13 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     this.current = checkTransition(`modbus ${this.endpoint.key}`, CONNECTION_TRANSITIONS, this.current, next);
     this.emit('state', next);
   }
+}
+
+/** Consecutive unanswered RTU requests that count as a dead port. */
+const RTU_SILENT_LIMIT = 3;
+
+function isTimeout(error: unknown): boolean {
+  return (error as { errno?: string } | undefined)?.errno === 'ETIMEDOUT';
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

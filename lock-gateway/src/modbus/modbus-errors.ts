@@ -27,11 +27,17 @@ export class DeviceError extends Error {
   }
 }
 
-/** Maps whatever modbus-serial threw onto the three kinds; only LinkError resets the link. */
-export function classifyModbusError(error: unknown): LinkError | DeviceError {
+/**
+ * Maps whatever modbus-serial threw onto the three kinds; only LinkError resets the link.
+ * A timeout means a broken link on TCP (a hung socket, and a late answer could be taken for
+ * the next one), but on a serial bus it only means one unit did not answer: reopening the
+ * port would not help and would disturb every other unit on the bus.
+ */
+export function classifyModbusError(error: unknown, transport: 'tcp' | 'rtu' = 'tcp'): LinkError | DeviceError {
   if (error instanceof LinkError || error instanceof DeviceError) return error;
   const e = error as { modbusCode?: number; message?: string; errno?: string } | undefined;
   if (typeof e?.modbusCode === 'number') return new DeviceError(e.modbusCode, e.message ?? `exception ${e.modbusCode}`);
+  if (transport === 'rtu' && e?.errno === 'ETIMEDOUT') return new DeviceError(0, 'no answer from the unit (timeout)');
   // CRC errors on a serial line are noise on a working link: do not tear it down for them.
   if (e?.message === 'CRC error') return new DeviceError(0, 'CRC error');
   return new LinkError(e?.message ?? String(error));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ModbusBoard } from '../../src/boards/modbus-board.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { ConnectionTiming } from '../../src/modbus/modbus-connection.js';
-import { startModbusRtuServer } from '../../src/simulator/modbus-rtu-server.js';
+import { startModbusRtuServer, type ModbusRtuServer } from '../../src/simulator/modbus-rtu-server.js';
 import { SimSite, uniformUnits } from '../../src/simulator/sim-site.js';
 import type { SimUnitOptions } from '../../src/simulator/sim-unit.js';
 import type { BoardHarness } from '../relay-board.contract.js';
@@ -35,25 +35,40 @@ export async function rtuHarness(timing: ConnectionTiming, shape: Omit<SimUnitOp
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtu-'));
   const simEnd = path.join(dir, 'sim');
   const gwEnd = path.join(dir, 'gw');
-  const socat: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${simEnd}`, `pty,raw,echo=0,link=${gwEnd}`], {
-    stdio: 'ignore',
-  });
-  await waitFor(() => fs.existsSync(simEnd) && fs.existsSync(gwEnd), 'socat pty pair', 3000);
   const site = new SimSite(uniformUnits([1, 2], shape));
-  const server = startModbusRtuServer(site, simEnd);
-  const board = new ModbusBoard({ kind: 'rtu', key: `rtu://${gwEnd}`, path: gwEnd, baudRate: 115200, parity: 'none', dataBits: 8, stopBits: 1 }, timing, silentLogger());
+  let socat: ChildProcess;
+  let server: ModbusRtuServer;
+  const wire = async (): Promise<void> => {
+    socat = spawn('socat', [`pty,raw,echo=0,link=${simEnd}`, `pty,raw,echo=0,link=${gwEnd}`], { stdio: 'ignore' });
+    await waitFor(() => fs.existsSync(simEnd) && fs.existsSync(gwEnd), 'socat pty pair', 3000);
+    server = startModbusRtuServer(site, simEnd);
+  };
+  const unwire = async (): Promise<void> => {
+    server.close();
+    const exited = new Promise((r) => socat.once('exit', r));
+    socat.kill('SIGTERM');
+    await exited;
+  };
+  await wire();
+  const board = new ModbusBoard(
+    { kind: 'rtu', key: `rtu://${gwEnd}`, path: gwEnd, baudRate: 115200, parity: 'none', dataBits: 8, stopBits: 1 },
+    timing,
+    silentLogger(),
+  );
   return {
     board,
     site,
-    // A serial link "breaks" as silence: the request times out and the port is reopened.
+    // A serial link breaks like an unplugged USB adapter: the device goes away, then comes back.
     breakLink: () => {
-      site.setFaults({ silent: true });
-      setTimeout(() => site.setFaults({ silent: false }), timing.requestTimeoutMs + 100);
-      void board.readCoils(1, 0, 1).catch(() => undefined);
+      void (async () => {
+        await unwire();
+        // a dead port rarely says so: the gateway finds out from requests nobody answers
+        for (let i = 0; i < 3; i++) await board.readCoils(1, 0, 1).catch(() => undefined);
+        await wire();
+      })();
     },
     dispose: async () => {
-      server.close();
-      socat.kill('SIGTERM');
+      await unwire();
       site.dispose();
     },
   };
