@@ -1,4 +1,4 @@
-// Served by the server at /admin/; in dev, /graphql (HTTP and WebSocket) goes to the server.
+// Served by the server at /admin/; in dev, /graphql (HTTP and WebSocket) and /reports go to the server.
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -9,7 +9,11 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5174,
-    proxy: { '/graphql': { target: apiTarget, ws: true, changeOrigin: true } },
+    proxy: {
+      '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      // The server's CSV exports (bearer token in the Authorization header).
+      '/reports': { target: apiTarget, changeOrigin: true },
+    },
   },
   build: { outDir: 'dist', sourcemap: true },
   test: {

@@ -1,5 +1,6 @@
 import { useAuth } from '../features/auth/auth-context';
 import { can } from '../features/auth/permissions';
+import { SoundToggle } from '../features/alerts/sound-toggle';
 import { ConnectionBadge } from './connection-badge';
 import { href, useRoute } from './router';
 import { useSite } from './site-context';
@@ -38,6 +39,7 @@ export function Header() {
         </select>
       </label>
       <ConnectionBadge />
+      <SoundToggle />
       <span className="who" data-testid="who">
         {user?.email} · <span data-testid="role">{user?.role.toLowerCase()}</span>
       </span>

@@ -1,10 +1,13 @@
 // The sound half of the alert cue: a short two-tone beep from WebAudio (no asset to load).
 // Browsers only allow audio after a user gesture; signing in counts, and failures are silent
 // because the visual cue is always shown as well.
+import { isAlertSoundMuted } from './alert-sound';
+
 let ctx: AudioContext | null = null;
 
-/** Plays a short beep if the browser allows it. */
+/** Plays a short beep if the browser allows it and the operator has not muted it. */
 export function playAlertTone(): void {
+  if (isAlertSoundMuted()) return;
   try {
     const Ctor = window.AudioContext;
     if (!Ctor) return;

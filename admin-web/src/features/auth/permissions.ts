@@ -3,10 +3,10 @@
 import type { Role } from '../../api/generated/graphql';
 
 /** Things a person can do in the dashboard, by role. */
-export type Capability = 'operate' | 'setup';
+export type Capability = 'operate' | 'setup' | 'refund';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['operate', 'setup'],
+  ADMIN: ['operate', 'setup', 'refund'],
   OPERATOR: ['operate'],
   VIEWER: [],
 };

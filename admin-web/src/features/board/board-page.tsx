@@ -1,10 +1,9 @@
 // The live board of the chosen site: banks and compartments, alerts, door events and
 // gateways, all kept current from subscriptions.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { useSite } from '../../app/site-context';
 import { AlertsPanel } from '../alerts/alerts-panel';
-import type { AlertItem } from '../alerts/alert-list';
 import { BoardView } from './board-view';
 import { CompartmentPanel } from './compartment-panel';
 import { DoorEventList } from './door-event-list';
@@ -21,18 +20,11 @@ export function BoardPage() {
 }
 
 function LiveBoard({ siteId }: { siteId: string }) {
-  const { board, site, error, refresh } = useLiveBoard(siteId);
+  const { board, site, error } = useLiveBoard(siteId);
   const events = useDoorEvents(siteId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = selectedId ? board.byId.get(selectedId) : undefined;
   const timeZone = site?.timezone ?? 'UTC';
-  const onRaised = useCallback(
-    (a: AlertItem) => {
-      // Gateway state is not pushed on its own channel: re-read it when one goes offline.
-      if (a.type === 'GATEWAY_OFFLINE') void refresh();
-    },
-    [refresh],
-  );
 
   return (
     <main className="page board-page">
@@ -48,7 +40,7 @@ function LiveBoard({ siteId }: { siteId: string }) {
       </div>
       <aside className="board-side">
         {selected && <CompartmentPanel compartment={selected} onClose={() => setSelectedId(null)} />}
-        <AlertsPanel siteId={siteId} timeZone={timeZone} onRaised={onRaised} />
+        <AlertsPanel siteId={siteId} timeZone={timeZone} />
         <DoorEventList events={events} timeZone={timeZone} />
       </aside>
     </main>

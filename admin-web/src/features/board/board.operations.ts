@@ -73,3 +73,9 @@ export const SetOutOfServiceMutation = graphql(`
     }
   }
 `);
+
+export const GatewayUpdatedSubscription = graphql(`
+  subscription GatewayUpdated($siteId: ID) {
+    gatewayUpdated(siteId: $siteId) { id name online lastSeenAt }
+  }
+`);

@@ -1,10 +1,11 @@
 // The live board's data: a snapshot on mount and on every (re)connect, compartment events
-// merged by version (see reconcile.ts), and a periodic snapshot as a safety net.
+// merged by version (see reconcile.ts), and gateway presence from gatewayUpdated. Nothing
+// polls: whatever was missed while the socket was down comes with the reconnect snapshot.
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useConnection } from '../../api/use-connection';
 import type { BoardCompartmentFragment, BoardSnapshotQuery } from '../../api/generated/graphql';
-import { BoardSnapshotQuery as SnapshotDoc, CompartmentUpdatedSubscription } from './board.operations';
+import { BoardSnapshotQuery as SnapshotDoc, CompartmentUpdatedSubscription, GatewayUpdatedSubscription } from './board.operations';
 import { boardReducer, emptyBoard, type BoardState } from './reconcile';
 
 /** A compartment as the board shows it. */
@@ -12,7 +13,12 @@ export type BoardCompartment = BoardCompartmentFragment;
 /** The site part of the snapshot: banks, gateways, time zone. */
 export type BoardSite = NonNullable<BoardSnapshotQuery['site']>;
 
-const RESNAPSHOT_MS = 30_000;
+type BoardGateway = BoardSite['gateways'][number];
+
+/** `gateways` with `g` replaced (or added: a gateway registered while the board is open). */
+export function mergeGateway(gateways: readonly BoardGateway[], g: BoardGateway): BoardGateway[] {
+  return gateways.some((x) => x.id === g.id) ? gateways.map((x) => (x.id === g.id ? g : x)) : [...gateways, g];
+}
 
 /** Live compartments of a site plus the site's banks and gateways. */
 export function useLiveBoard(siteId: string): {
@@ -37,6 +43,16 @@ export function useLiveBoard(siteId: string): {
     },
   });
 
+  useSubscription(GatewayUpdatedSubscription, {
+    variables: { siteId },
+    fetchPolicy: 'no-cache',
+    ignoreResults: true,
+    onData: ({ data }) => {
+      const g = data.data?.gatewayUpdated;
+      if (g) setSite((s) => (s ? { ...s, gateways: mergeGateway(s.gateways, g) } : s));
+    },
+  });
+
   const refresh = useCallback(async () => {
     try {
       const { data } = await client.query({ query: SnapshotDoc, variables: { siteId }, fetchPolicy: 'network-only' });
@@ -55,11 +71,6 @@ export function useLiveBoard(siteId: string): {
   useEffect(() => {
     void refresh();
   }, [refresh, epoch]);
-
-  useEffect(() => {
-    const timer = setInterval(() => void refresh(), RESNAPSHOT_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
 
   return { board, site, error, refresh };
 }

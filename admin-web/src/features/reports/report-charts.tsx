@@ -5,13 +5,14 @@ import type { ReportRow } from './report-data';
 
 const H = 240;
 
-function Chart({ title, children }: { title: string; children: React.ReactElement }) {
+/** A captioned figure (its accessible name is the title) holding one responsive chart. */
+export function Chart({ title, children, height = H }: { title: string; children: React.ReactElement; height?: number }) {
   return (
     <figure className="card chart" aria-label={title}>
       <figcaption>
         <h3>{title}</h3>
       </figcaption>
-      <ResponsiveContainer width="100%" height={H}>
+      <ResponsiveContainer width="100%" height={height}>
         {children}
       </ResponsiveContainer>
     </figure>

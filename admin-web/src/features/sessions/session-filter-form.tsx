@@ -1,32 +1,25 @@
+import type { SessionStatus } from '../../api/generated/graphql';
 import { humanize } from '../../ui/format';
-import type { LocalFilters } from './session-filters';
+import type { SessionFilters } from './session-filters';
 
-/** Filters the API applies. Empty string = any. */
-export interface ServerFilters {
-  status: string;
-  overdue: '' | 'yes' | 'no';
-  allSites: boolean;
-}
+const STATUSES: SessionStatus[] = ['CREATED', 'DEPOSITING', 'STORED', 'RETRIEVING', 'COMPLETED', 'CANCELLED'];
 
-const STATUSES = ['CREATED', 'DEPOSITING', 'STORED', 'RETRIEVING', 'COMPLETED', 'CANCELLED'];
-
-/** The search form: server filters apply at once; local ones narrow the loaded pages. */
+/** The search form; every filter is applied by the server. */
 export function SessionFilterForm({
-  server,
-  local,
-  onServer,
-  onLocal,
+  filters,
+  timeZone,
+  onChange,
 }: {
-  server: ServerFilters;
-  local: LocalFilters;
-  onServer: (f: ServerFilters) => void;
-  onLocal: (f: LocalFilters) => void;
+  filters: SessionFilters;
+  timeZone: string;
+  onChange: (f: SessionFilters) => void;
 }) {
+  const set = (patch: Partial<SessionFilters>) => onChange({ ...filters, ...patch });
   return (
     <form className="filters" role="search" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
       <label>
         Status
-        <select value={server.status} onChange={(e) => onServer({ ...server, status: e.target.value })}>
+        <select value={filters.status} onChange={(e) => set({ status: e.target.value as SessionFilters['status'] })}>
           <option value="">Any</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -37,31 +30,31 @@ export function SessionFilterForm({
       </label>
       <label>
         Overdue
-        <select value={server.overdue} onChange={(e) => onServer({ ...server, overdue: e.target.value as ServerFilters['overdue'] })}>
+        <select value={filters.overdue} onChange={(e) => set({ overdue: e.target.value as SessionFilters['overdue'] })}>
           <option value="">Any</option>
           <option value="yes">Overdue</option>
           <option value="no">Not overdue</option>
         </select>
       </label>
       <label className="check">
-        <input type="checkbox" checked={server.allSites} onChange={(e) => onServer({ ...server, allSites: e.target.checked })} />
+        <input type="checkbox" checked={filters.allSites} onChange={(e) => set({ allSites: e.target.checked })} />
         All sites
       </label>
       <label>
         Compartment
-        <input value={local.label} placeholder="A07" onChange={(e) => onLocal({ ...local, label: e.target.value })} />
+        <input type="search" value={filters.label} placeholder="A07" onChange={(e) => set({ label: e.target.value })} />
       </label>
       <label>
         Contact
-        <input value={local.contact} placeholder="email or phone" onChange={(e) => onLocal({ ...local, contact: e.target.value })} />
+        <input type="search" value={filters.contact} placeholder="email or phone" onChange={(e) => set({ contact: e.target.value })} />
       </label>
       <label>
         Created from
-        <input type="date" value={local.from} onChange={(e) => onLocal({ ...local, from: e.target.value })} />
+        <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
       </label>
       <label>
-        to
-        <input type="date" value={local.to} onChange={(e) => onLocal({ ...local, to: e.target.value })} />
+        to ({timeZone})
+        <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
     </form>
   );

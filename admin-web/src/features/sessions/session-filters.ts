@@ -1,47 +1,45 @@
-// Filters the API does not offer yet (compartment label, contact, date), applied to the
-// pages already loaded. Pure, tested in session-filters.test.ts.
-import type { SessionRowFragment } from '../../api/generated/graphql';
+// The session search as typed, turned into the API's filters (all applied on the server).
+// Pure, tested in sessions.test.ts.
+import type { SessionStatus, SessionsQueryVariables } from '../../api/generated/graphql';
+import { addDays, startOfDayIn } from '../reports/zoned-time';
 
-/** Client-side filters; empty strings mean "any". */
-export interface LocalFilters {
+/** The search form's fields; empty strings mean "any". */
+export interface SessionFilters {
+  status: SessionStatus | '';
+  overdue: '' | 'yes' | 'no';
+  allSites: boolean;
+  /** Exact compartment label (the server ignores case), e.g. "A07". */
   label: string;
+  /** Part of the e-mail, or phone digits. */
   contact: string;
-  /** yyyy-mm-dd, compared with createdAt in the site's time zone. */
+  /** yyyy-mm-dd, days in `timeZone`; "to" is inclusive. */
   from: string;
   to: string;
 }
 
-export const NO_LOCAL_FILTERS: LocalFilters = { label: '', contact: '', from: '', to: '' };
+export const NO_FILTERS: SessionFilters = { status: '', overdue: '', allSites: false, label: '', contact: '', from: '', to: '' };
 
-/** yyyy-mm-dd of an instant in a time zone. */
-export function dayInZone(iso: string, timeZone: string): string {
-  // en-CA formats dates as yyyy-mm-dd.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(iso),
-  );
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Variables for the Sessions query. Days become instants at local midnight in `timeZone`
+ * (the site's; UTC across all sites), with "to" running up to the start of the next day.
+ */
+export function sessionVariables(f: SessionFilters, siteId: string | null, timeZone: string, first: number): SessionsQueryVariables {
+  const text = (s: string) => s.trim() || null;
+  return {
+    siteId: f.allSites ? null : siteId,
+    status: f.status || null,
+    overdue: f.overdue === '' ? null : f.overdue === 'yes',
+    compartmentLabel: text(f.label),
+    contact: text(f.contact),
+    createdFrom: DAY.test(f.from) ? startOfDayIn(f.from, timeZone) : null,
+    createdTo: DAY.test(f.to) ? startOfDayIn(addDays(f.to, 1), timeZone) : null,
+    first,
+  };
 }
 
-/** Sessions matching every non-empty filter. */
-export function filterSessions<S extends Pick<SessionRowFragment, 'compartment' | 'contactEmail' | 'contactPhone' | 'createdAt' | 'site'>>(
-  sessions: readonly S[],
-  f: LocalFilters,
-): S[] {
-  const label = f.label.trim().toLowerCase();
-  const contact = f.contact.trim().toLowerCase();
-  const digits = contact.replace(/[^\d]/g, '');
-  return sessions.filter((s) => {
-    if (label && !(s.compartment?.label.toLowerCase().includes(label) ?? false)) return false;
-    if (contact) {
-      const email = s.contactEmail?.toLowerCase() ?? '';
-      const phone = (s.contactPhone ?? '').replace(/[^\d]/g, '');
-      const hit = email.includes(contact) || (digits.length > 0 && phone.includes(digits));
-      if (!hit) return false;
-    }
-    if (f.from || f.to) {
-      const day = dayInZone(s.createdAt, s.site.timezone);
-      if (f.from && day < f.from) return false;
-      if (f.to && day > f.to) return false;
-    }
-    return true;
-  });
+/** "From" after "To" is a typing slip, not an empty result. */
+export function rangeError(f: SessionFilters): string | null {
+  return f.from && f.to && f.from > f.to ? '“Created from” must not be after “to”.' : null;
 }

@@ -77,7 +77,7 @@ export function SessionPage({ id }: { id: string }) {
           </section>
         )}
       </div>
-      <PaymentTable payments={s.payments} timeZone={tz} />
+      <PaymentTable payments={s.payments} timeZone={tz} canRefund={can(user?.role, 'refund')} onChanged={() => void refetch()} />
       <SessionTimeline session={s} timeZone={tz} />
     </main>
   );

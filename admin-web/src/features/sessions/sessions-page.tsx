@@ -1,31 +1,27 @@
-// Session search: status, overdue and site on the server (cursor pages); compartment
-// label, contact and date on the loaded pages until the API filters them.
-import { useMemo, useState } from 'react';
+// Session search: every filter (status, overdue, site, compartment, contact, creation days)
+// is applied by the server, so the count and "Load more" cover all matching sessions.
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
-import type { SessionStatus } from '../../api/generated/graphql';
 import { useSite } from '../../app/site-context';
 import { SessionsQuery } from './sessions.operations';
-import { filterSessions, NO_LOCAL_FILTERS, type LocalFilters } from './session-filters';
+import { NO_FILTERS, rangeError, sessionVariables, type SessionFilters } from './session-filters';
 import { SessionTable } from './session-table';
-import { SessionFilterForm, type ServerFilters } from './session-filter-form';
+import { SessionFilterForm } from './session-filter-form';
+import { useDebounced } from './use-debounced';
 
 const PAGE = 25;
 
 /** The sessions list with filters and "Load more". */
 export function SessionsPage() {
   const { site } = useSite();
-  const [server, setServer] = useState<ServerFilters>({ status: '', overdue: '', allSites: false });
-  const [local, setLocal] = useState<LocalFilters>(NO_LOCAL_FILTERS);
-  const variables = {
-    siteId: server.allSites ? null : (site?.id ?? null),
-    status: (server.status || null) as SessionStatus | null,
-    overdue: server.overdue === '' ? null : server.overdue === 'yes',
-    first: PAGE,
-  };
-  const { data, error, loading, fetchMore } = useQuery(SessionsQuery, { variables, fetchPolicy: 'cache-and-network' });
+  const [filters, setFilters] = useState<SessionFilters>(NO_FILTERS);
+  const settled = useDebounced(filters, 300);
+  const timeZone = settled.allSites || !site ? 'UTC' : site.timezone;
+  const badRange = rangeError(settled);
+  const variables = sessionVariables(settled, site?.id ?? null, timeZone, PAGE);
+  const { data, error, loading, fetchMore } = useQuery(SessionsQuery, { variables, skip: Boolean(badRange), fetchPolicy: 'cache-and-network' });
   const conn = data?.sessions;
-  const rows = useMemo(() => filterSessions(conn?.nodes ?? [], local), [conn, local]);
 
   function loadMore() {
     if (!conn?.pageInfo.endCursor) return;
@@ -43,12 +39,13 @@ export function SessionsPage() {
   return (
     <main className="page">
       <h1>Sessions</h1>
-      <SessionFilterForm server={server} local={local} onServer={setServer} onLocal={setLocal} />
+      <SessionFilterForm filters={filters} timeZone={filters.allSites || !site ? 'UTC' : site.timezone} onChange={setFilters} />
+      {badRange && <p role="alert" className="error">{badRange}</p>}
       {error && <p role="alert" className="error">{errorMessage(error)}</p>}
-      <p className="muted" aria-live="polite">
-        {conn ? `${rows.length} shown of ${conn.nodes.length} loaded (${conn.totalCount} matching on the server)` : loading ? 'Loading…' : ''}
+      <p className="muted" aria-live="polite" data-testid="sessions-count">
+        {conn ? `${conn.totalCount} matching · ${conn.nodes.length} shown` : loading ? 'Loading…' : ''}
       </p>
-      <SessionTable sessions={rows} />
+      {conn && <SessionTable sessions={conn.nodes} />}
       {conn?.pageInfo.hasNextPage && (
         <button type="button" onClick={loadMore} disabled={loading}>
           Load more

@@ -19,8 +19,28 @@ export const SessionRowFragment = graphql(`
 `);
 
 export const SessionsQuery = graphql(`
-  query Sessions($siteId: ID, $status: SessionStatus, $overdue: Boolean, $first: Int, $after: String) {
-    sessions(siteId: $siteId, status: $status, overdue: $overdue, first: $first, after: $after) {
+  query Sessions(
+    $siteId: ID
+    $status: SessionStatus
+    $overdue: Boolean
+    $compartmentLabel: String
+    $contact: String
+    $createdFrom: DateTime
+    $createdTo: DateTime
+    $first: Int
+    $after: String
+  ) {
+    sessions(
+      siteId: $siteId
+      status: $status
+      overdue: $overdue
+      compartmentLabel: $compartmentLabel
+      contact: $contact
+      createdFrom: $createdFrom
+      createdTo: $createdTo
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo { endCursor hasNextPage }
       nodes { ...SessionRow }
@@ -37,7 +57,7 @@ export const SessionDetailQuery = graphql(`
       compartment { id label size status doorState }
       events { id at type detail compartment { id label } }
       history { at from to actor reason }
-      payments { id amount { amount currency } status provider createdAt capturedAt }
+      payments { id amount { amount currency } status provider createdAt capturedAt refundedAt refundReason }
     }
   }
 `);
@@ -54,6 +74,12 @@ export const RegenerateAccessCodeMutation = graphql(`
       session { id }
       code { payload qrSvg issuedAt }
     }
+  }
+`);
+
+export const RefundPaymentMutation = graphql(`
+  mutation RefundPayment($paymentId: ID!, $reason: String!) {
+    refundPayment(paymentId: $paymentId, reason: $reason) { id status refundedAt refundReason }
   }
 `);
 

@@ -1,34 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { filterSessions, NO_LOCAL_FILTERS } from './session-filters';
+import { NO_FILTERS, rangeError, sessionVariables } from './session-filters';
 import { buildTimeline } from './timeline';
 
-const site = { __typename: 'Site' as const, id: 's', name: 'Central', timezone: 'Europe/Berlin' };
-const s = (id: string, label: string | null, email: string | null, phone: string | null, createdAt: string) => ({
-  id,
-  compartment: label ? { __typename: 'Compartment' as const, id: `c-${label}`, label } : null,
-  contactEmail: email,
-  contactPhone: phone,
-  createdAt,
-  site,
-});
-
-const list = [
-  s('1', 'A07', 'ana@example.com', null, '2026-11-24T22:30:00Z'), // 24 Nov 23:30 Berlin
-  s('2', 'B07', null, '+49 170 1234567', '2026-11-24T23:30:00Z'), // 25 Nov 00:30 Berlin
-  s('3', null, 'bo@example.com', null, '2026-11-25T10:00:00Z'),
-];
-
-describe('client-side session filters', () => {
-  it('matches compartment label, email or phone digits', () => {
-    expect(filterSessions(list, { ...NO_LOCAL_FILTERS, label: 'a07' }).map((x) => x.id)).toEqual(['1']);
-    expect(filterSessions(list, { ...NO_LOCAL_FILTERS, label: '07' }).map((x) => x.id)).toEqual(['1', '2']);
-    expect(filterSessions(list, { ...NO_LOCAL_FILTERS, contact: 'ANA@' }).map((x) => x.id)).toEqual(['1']);
-    expect(filterSessions(list, { ...NO_LOCAL_FILTERS, contact: '170 123' }).map((x) => x.id)).toEqual(['2']);
+describe('session search variables (applied by the server)', () => {
+  it('sends nothing for empty fields and the site unless "all sites"', () => {
+    expect(sessionVariables(NO_FILTERS, 's1', 'Europe/Berlin', 25)).toEqual({
+      siteId: 's1',
+      status: null,
+      overdue: null,
+      compartmentLabel: null,
+      contact: null,
+      createdFrom: null,
+      createdTo: null,
+      first: 25,
+    });
+    expect(sessionVariables({ ...NO_FILTERS, allSites: true, overdue: 'no' }, 's1', 'UTC', 25)).toMatchObject({ siteId: null, overdue: false });
   });
 
-  it('compares dates as days in the site zone', () => {
-    expect(filterSessions(list, { ...NO_LOCAL_FILTERS, from: '2026-11-25', to: '2026-11-25' }).map((x) => x.id)).toEqual(['2', '3']);
-    expect(filterSessions(list, { ...NO_LOCAL_FILTERS, to: '2026-11-24' }).map((x) => x.id)).toEqual(['1']);
+  it('trims label and contact and passes status and overdue', () => {
+    const v = sessionVariables({ ...NO_FILTERS, label: ' a07 ', contact: ' +49 170 ', status: 'STORED', overdue: 'yes' }, 's1', 'UTC', 10);
+    expect(v).toMatchObject({ compartmentLabel: 'a07', contact: '+49 170', status: 'STORED', overdue: true });
+  });
+
+  it('turns days into local midnights of the site zone, "to" inclusive', () => {
+    const v = sessionVariables({ ...NO_FILTERS, from: '2026-11-25', to: '2026-11-25' }, 's1', 'Europe/Berlin', 25);
+    expect(v.createdFrom).toBe('2026-11-24T23:00:00.000Z');
+    expect(v.createdTo).toBe('2026-11-25T23:00:00.000Z');
+    const summer = sessionVariables({ ...NO_FILTERS, to: '2026-07-01' }, 's1', 'Europe/Berlin', 25);
+    expect(summer).toMatchObject({ createdFrom: null, createdTo: '2026-07-01T22:00:00.000Z' });
+  });
+
+  it('flags a range that runs backwards', () => {
+    expect(rangeError({ ...NO_FILTERS, from: '2026-11-26', to: '2026-11-25' })).toMatch(/must not be after/);
+    expect(rangeError({ ...NO_FILTERS, from: '2026-11-25', to: '2026-11-25' })).toBeNull();
   });
 });
 

@@ -7,16 +7,17 @@ import type { CompartmentSize } from '../../api/generated/graphql';
 import { FieldError } from '../../ui/field-error';
 import { humanize } from '../../ui/format';
 import { CreateLockerBankMutation } from './setup.operations';
-import { defaultBankDraft, layoutBank, SIZES, type BankDraft, type BankField } from './bank-layout';
+import { defaultBankDraft, layoutBank, SIZES, type BankDraft, type BankField, type ExistingLayout } from './bank-layout';
 
 /** The bulk-add bank form for a site. */
 export function BankForm({
   siteId,
-  existingLabels,
+  existing,
   onCreated,
 }: {
   siteId: string;
-  existingLabels: ReadonlySet<string>;
+  /** The site's labels and relay addresses, checked before sending. */
+  existing: ExistingLayout;
   onCreated: () => void;
 }) {
   const [draft, setDraft] = useState<BankDraft>(() => defaultBankDraft());
@@ -24,7 +25,7 @@ export function BankForm({
   const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [create, { loading }] = useMutation(CreateLockerBankMutation);
-  const result = useMemo(() => layoutBank(draft, existingLabels), [draft, existingLabels]);
+  const result = useMemo(() => layoutBank(draft, existing), [draft, existing]);
   const errors: Partial<Record<BankField, string>> = submitted && !result.ok ? result.errors : {};
 
   const set = (patch: Partial<BankDraft>) => setDraft((d) => ({ ...d, ...patch }));

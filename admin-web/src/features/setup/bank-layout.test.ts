@@ -43,8 +43,26 @@ describe('layoutBank', () => {
   });
 
   it('refuses labels already used at the site', () => {
-    const r = layoutBank(defaultBankDraft('A'), new Set(['A03']));
+    const r = layoutBank(defaultBankDraft('A'), { labels: new Set(['A03']), addresses: [] });
     expect(!r.ok && r.errors.labelPrefix).toMatch(/A03/);
+  });
+
+  const wired = (label: string, coil: number, doorInput: number, unitId = 1, endpoint = 'tcp://127.0.0.1:5020') => ({ label, endpoint, unitId, coil, doorInput });
+
+  it('refuses coils and door inputs already wired on the same endpoint and unit', () => {
+    const existing = { labels: new Set<string>(), addresses: [wired('A05', 4, 30), wired('A06', 40, 5)] };
+    const r = layoutBank({ ...defaultBankDraft('C'), counts: { SMALL: '6', MEDIUM: '0', LARGE: '0', XLARGE: '0' } }, existing);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.firstCoil).toBe('Already wired on unit 1 of this endpoint: coil 4 (A05)');
+    expect(!r.ok && r.errors.firstDoorInput).toBe('Already wired on unit 1 of this endpoint: input 5 (A06)');
+    // Moving past them clears both.
+    expect(layoutBank({ ...defaultBankDraft('C'), firstCoil: '41', firstDoorInput: '31' }, existing).ok).toBe(true);
+  });
+
+  it('lets the same coils be used on another unit or another endpoint', () => {
+    const existing = { labels: new Set<string>(), addresses: [wired('A01', 0, 0, 1), wired('Z01', 0, 0, 3, 'tcp://10.0.0.9:502')] };
+    expect(layoutBank({ ...defaultBankDraft('C'), unitId: '3' }, existing).ok).toBe(true);
+    expect(layoutBank({ ...defaultBankDraft('C'), modbusEndpoint: 'TCP://127.0.0.1:5020' }, existing).ok).toBe(false);
   });
 
   it('accepts an RTU endpoint', () => {

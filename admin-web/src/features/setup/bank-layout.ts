@@ -19,6 +19,30 @@ export interface BankDraft {
 
 export type BankField = Exclude<keyof BankDraft, 'counts'> | 'counts';
 
+/** Where an existing compartment is wired (Compartment.modbus, ADMIN only). */
+export interface ExistingAddress {
+  label: string;
+  endpoint: string;
+  unitId: number;
+  coil: number;
+  doorInput: number;
+}
+
+/** What is already at the site: labels are unique per site, relay addresses per bus. */
+export interface ExistingLayout {
+  labels: ReadonlySet<string>;
+  addresses: readonly ExistingAddress[];
+}
+
+const NOTHING: ExistingLayout = { labels: new Set(), addresses: [] };
+
+// "TCP://Host:502" and "tcp://host:502" are the same bus.
+const sameBus = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function listed(items: readonly string[]): string {
+  return `${items.slice(0, 5).join(', ')}${items.length > 5 ? '…' : ''}`;
+}
+
 /** The result: either errors by field, or the compartments to create. */
 export type BankLayoutResult =
   | { ok: true; compartments: CompartmentInput[] }
@@ -49,9 +73,11 @@ function wholeNumber(s: string): number | null {
 /**
  * Validates the draft and generates compartments in size order (all SMALL first), labels
  * `<prefix><number, 2 digits>`, coils and door inputs counting up from the first ones.
- * `existingLabels` (the site's labels) must not be reused: labels are unique per site.
+ * `existing` holds the site's labels (not to be reused) and the relay addresses already
+ * wired: a coil or door input on the same endpoint and unit as an existing compartment
+ * would drive or read someone else's lock, so it is refused before anything is sent.
  */
-export function layoutBank(draft: BankDraft, existingLabels: ReadonlySet<string> = new Set()): BankLayoutResult {
+export function layoutBank(draft: BankDraft, existing: ExistingLayout = NOTHING): BankLayoutResult {
   const errors: Partial<Record<BankField, string>> = {};
   const bankLabel = draft.bankLabel.trim();
   if (!bankLabel) errors.bankLabel = 'Give the bank a label, e.g. "C".';
@@ -103,9 +129,14 @@ export function layoutBank(draft: BankDraft, existingLabels: ReadonlySet<string>
       });
     }
   }
-  const taken = compartments.filter((c) => existingLabels.has(c.label)).map((c) => c.label);
-  if (taken.length > 0) {
-    return { ok: false, errors: { labelPrefix: `Labels already used at this site: ${taken.slice(0, 5).join(', ')}${taken.length > 5 ? '…' : ''}` } };
-  }
+  const clashes: Partial<Record<BankField, string>> = {};
+  const taken = compartments.filter((c) => existing.labels.has(c.label)).map((c) => c.label);
+  if (taken.length > 0) clashes.labelPrefix = `Labels already used at this site: ${listed(taken)}`;
+  const onBus = existing.addresses.filter((a) => sameBus(a.endpoint, endpoint) && a.unitId === unitId);
+  const coilClash = compartments.flatMap((c) => onBus.filter((a) => a.coil === c.coil).map((a) => `coil ${c.coil} (${a.label})`));
+  if (coilClash.length > 0) clashes.firstCoil = `Already wired on unit ${unitId} of this endpoint: ${listed(coilClash)}`;
+  const inputClash = compartments.flatMap((c) => onBus.filter((a) => a.doorInput === c.doorInput).map((a) => `input ${c.doorInput} (${a.label})`));
+  if (inputClash.length > 0) clashes.firstDoorInput = `Already wired on unit ${unitId} of this endpoint: ${listed(inputClash)}`;
+  if (Object.keys(clashes).length > 0) return { ok: false, errors: clashes };
   return { ok: true, compartments };
 }

@@ -18,7 +18,7 @@ describe('bulk-add bank form', () => {
   it('explains bad input beside the field and sends nothing', async () => {
     const user = userEvent.setup();
     const onCreated = vi.fn();
-    withApollo(<BankForm siteId="s1" existingLabels={new Set()} onCreated={onCreated} />);
+    withApollo(<BankForm siteId="s1" existing={{ labels: new Set(), addresses: [] }} onCreated={onCreated} />);
     await user.type(screen.getByLabelText('Bank label'), 'C');
     await user.clear(screen.getByLabelText(/^Unit id/));
     await user.type(screen.getByLabelText(/^Unit id/), '0');
@@ -32,7 +32,7 @@ describe('bulk-add bank form', () => {
     const user = userEvent.setup();
     let sent: Record<string, unknown> | undefined;
     const onCreated = vi.fn();
-    withApollo(<BankForm siteId="s1" existingLabels={new Set(['A01'])} onCreated={onCreated} />, [
+    withApollo(<BankForm siteId="s1" existing={{ labels: new Set(['A01']), addresses: [] }} onCreated={onCreated} />, [
       {
         request: { query: CreateLockerBankMutation, variables: () => true },
         result: (vars: Record<string, unknown>) => {

@@ -1,4 +1,5 @@
-// Set-up (ADMIN only): one tab per area. Webhook endpoints belong to a later issue.
+// Set-up (ADMIN only): one tab per area.
+import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { href } from '../../app/router';
@@ -7,6 +8,7 @@ import { humanize } from '../../ui/format';
 import { useAuth } from '../auth/auth-context';
 import { can } from '../auth/permissions';
 import { ApiKeysSection } from './api-keys-section';
+import { BankAddressing, existingLayout } from './bank-addressing';
 import { BankForm } from './bank-form';
 import { DevicesSection } from './devices-section';
 import { SetupSiteQuery } from './setup.operations';
@@ -14,6 +16,7 @@ import { CreateSiteForm, SiteSettingsForm } from './site-forms';
 import { TariffForm } from './tariff-form';
 import { fromMinorUnits } from './tariff-validation';
 import { UsersSection } from './users-section';
+import { WebhooksSection } from '../webhooks/webhooks-section';
 
 const TABS = [
   ['site', 'Sites'],
@@ -22,6 +25,7 @@ const TABS = [
   ['devices', 'Kiosks & gateways'],
   ['users', 'Users'],
   ['keys', 'API keys'],
+  ['webhooks', 'Webhooks'],
 ] as const;
 
 /** The set-up page; `tab` comes from the route. */
@@ -33,6 +37,8 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
     skip: !site,
     fetchPolicy: 'cache-and-network',
   });
+  const banks = data?.site?.banks;
+  const existing = useMemo(() => existingLayout(banks ?? []), [banks]);
   if (!can(user?.role, 'setup')) return <p className="page-status">Set-up is for admins.</p>;
   const s = data?.site;
   const reload = () => void refetch();
@@ -60,14 +66,8 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
       )}
       {tab === 'banks' && s && (
         <>
-          <ul className="bank-summary">
-            {s.banks.map((b) => (
-              <li key={b.id}>
-                Bank {b.label}: {b.compartments.length} compartments ({b.compartments.map((c) => c.label).join(', ')})
-              </li>
-            ))}
-          </ul>
-          <BankForm siteId={s.id} existingLabels={new Set(s.banks.flatMap((b) => b.compartments.map((c) => c.label)))} onCreated={reload} />
+          <BankAddressing banks={s.banks} />
+          <BankForm siteId={s.id} existing={existing} onCreated={reload} />
         </>
       )}
       {tab === 'tariffs' && s && (
@@ -102,7 +102,7 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
       {tab === 'devices' && s && <DevicesSection site={s} onChanged={reload} />}
       {tab === 'users' && <UsersSection />}
       {tab === 'keys' && <ApiKeysSection />}
-      <p className="muted">Webhook endpoints are not here yet: they come with a later issue.</p>
+      {tab === 'webhooks' && <WebhooksSection />}
     </main>
   );
 }

@@ -25,7 +25,13 @@ export const SetupSiteQuery = graphql(`
       gatewayHeartbeatSeconds
       pulseMs
       tariffs { ...TariffFields }
-      banks { id label gateway { id name } compartments { id label size status } }
+      banks {
+        id
+        label
+        modbusEndpoint
+        gateway { id name }
+        compartments { id label size status modbus { endpoint unitId coil doorInput } }
+      }
       gateways { id name online lastSeenAt }
       kiosks { id name lastSeenAt }
     }
