@@ -12,6 +12,7 @@ import type { Stack } from '../src/launch/stack.js';
 import type { LinkState } from '../src/link/link-state.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
 import { adminToken, depositScan, gatewayConfigFor, gql, ROOT, startSystem, systemSkipReason } from './support/system.js';
 
 const skip = systemSkipReason();
@@ -174,6 +175,26 @@ describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped:
       expect(sim().site.requireUnit(pulse!.unitId).coils[pulse!.coil]).toBe(false);
     } finally {
       await child.stop();
+    }
+  }, 30_000);
+  it('notices a half-open link by its keep-alive and comes back through a fresh connection', async () => {
+    const proxy = await startTcpProxy(Number(new URL(stack.serverUrl).port));
+    const viaProxy = { ...stack, serverUrl: `http://127.0.0.1:${proxy.port}` };
+    const config = gatewayConfigFor(viaProxy as Stack, { GATEWAY_LINK_KEEPALIVE_MS: '300', GATEWAY_LINK_BACKOFF_MIN_MS: '100', GATEWAY_LINK_BACKOFF_MAX_MS: '200' });
+    const g = new Gateway(config, silentLogger());
+    const kinds: string[] = [];
+    g.link.on('state', (s) => kinds.push(s.kind));
+    g.start();
+    try {
+      await waitFor(() => g.linkState.kind === 'connected', 'connected through the proxy', 10_000);
+      proxy.freeze(); // nothing passes, nothing closes
+      await waitFor(() => g.linkState.kind !== 'connected', 'dead link noticed', 3000);
+      proxy.thaw();
+      await waitFor(() => g.linkState.kind === 'connected', 'reconnected', 10_000);
+      expect(kinds.filter((k) => k === 'connected')).toHaveLength(2);
+    } finally {
+      await g.stop();
+      await proxy.close();
     }
   }, 30_000);
 });

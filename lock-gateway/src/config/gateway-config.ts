@@ -30,6 +30,8 @@ export interface GatewayConfig {
   readonly modbusBackoffMaxMs: number;
   readonly linkBackoffMinMs: number;
   readonly linkBackoffMaxMs: number;
+  /** Ping the server this often; no pong within the same time means a dead link. */
+  readonly linkKeepAliveMs: number;
   /** A door whose controller has not answered for this long is reported UNKNOWN; 0 = never. */
   readonly unknownAfterMs: number;
   readonly logLevel: string;
@@ -100,6 +102,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', env.GATEWAY_MODBUS_BACKOFF_MAX_MS, 5000, 10, 600_000),
     linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
     linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
+    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 10_000, 100, 600_000),
     unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 0, 0, 600_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     check: values.check ?? false,

@@ -66,6 +66,7 @@ export class Gateway {
       token: config.token,
       backoffMinMs: config.linkBackoffMinMs,
       backoffMaxMs: config.linkBackoffMaxMs,
+      keepAliveMs: config.linkKeepAliveMs,
       log,
       onCommand: (command) => {
         this.log.info({ commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt }, 'command received');

@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     modbusBackoffMaxMs: 200,
     linkBackoffMinMs: 50,
     linkBackoffMaxMs: 500,
+    linkKeepAliveMs: 10_000,
     unknownAfterMs: 1000,
     logLevel: 'silent',
     check: false,
