@@ -39,7 +39,10 @@ export async function waitForPulse(stack: KioskStack, label: string, since: numb
 }
 
 /** Scans a code through the API with the kiosk token, as if at the kiosk. */
-export async function scanByApi(stack: KioskStack, payload: string): Promise<{ outcome: string; label: string | null }> {
+export async function scanByApi(
+  stack: KioskStack,
+  payload: string,
+): Promise<{ outcome: string; label: string | null }> {
   const data = await graphql<{ scanAccessCode: { outcome: string; compartment: { label: string } | null } }>(
     stack,
     stack.kioskToken,
@@ -50,7 +53,11 @@ export async function scanByApi(stack: KioskStack, payload: string): Promise<{ o
 }
 
 /** Waits until the server reports the door of `label` as `state`, read as the kiosk reads it. */
-export async function waitForDoorState(stack: KioskStack, label: string, state: 'OPEN' | 'CLOSED'): Promise<void> {
+export async function waitForDoorState(
+  stack: KioskStack,
+  label: string,
+  state: 'OPEN' | 'CLOSED',
+): Promise<void> {
   await expect
     .poll(
       async () => {
@@ -85,7 +92,12 @@ export async function waitForStatus(stack: KioskStack, payload: string, status: 
 }
 
 /** One GraphQL request with a bearer token (or none); throws on errors. */
-export async function graphql<T>(stack: KioskStack, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphql<T>(
+  stack: KioskStack,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const res = await fetch(`${stack.baseURL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -123,7 +135,10 @@ export async function emptyLocker(stack: KioskStack, payload: string, label: str
 }
 
 /** Stores luggage without the browser (issue, scan, door open and shut): for tests that start later. */
-export async function depositByApi(stack: KioskStack, size: string): Promise<{ payload: string; label: string }> {
+export async function depositByApi(
+  stack: KioskStack,
+  size: string,
+): Promise<{ payload: string; label: string }> {
   const payload = await issueCode(stack, size);
   const since = Date.now();
   const { outcome, label } = await scanByApi(stack, payload);

@@ -1,6 +1,18 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM, emptyLocker, issueCode, openKiosk, qrVideo, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  emptyLocker,
+  issueCode,
+  openKiosk,
+  qrVideo,
+  shot,
+  shownLocker,
+  test,
+  expect,
+  useDoor,
+} from './kiosk-support';
 
 test('a QR code shown to the kiosk camera opens a locker', async ({ stack }) => {
   // The camera has to be given at browser start, so this test starts its own Chromium.

@@ -1,4 +1,15 @@
-import { depositByApi, emptyLocker, expectAccessible, hardwareScan, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import {
+  depositByApi,
+  emptyLocker,
+  expectAccessible,
+  hardwareScan,
+  openKiosk,
+  shot,
+  shownLocker,
+  test,
+  expect,
+  useDoor,
+} from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 

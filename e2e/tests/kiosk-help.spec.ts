@@ -21,7 +21,9 @@ const SMALL_DOORS = ['A01', 'A02', 'A03', 'A04', 'B01', 'B02', 'B03', 'B04'];
 async function jam(stack: KioskStack, labels: string[], on: boolean): Promise<void> {
   for (const label of labels) {
     const { unit, input } = doorOf(label);
-    const res = await fetch(`${stack.simControlUrl}/doors/${unit}/${input}/${on ? 'jam' : 'unjam'}`, { method: 'POST' });
+    const res = await fetch(`${stack.simControlUrl}/doors/${unit}/${input}/${on ? 'jam' : 'unjam'}`, {
+      method: 'POST',
+    });
     expect(res.ok).toBe(true);
   }
 }
@@ -39,10 +41,19 @@ test('the door did not open from the help menu: staff are called', async ({ page
 test('a jammed lock: help from the locker screen, then the code still works', async ({ page, stack }) => {
   const admin = await adminToken(stack);
   const site = (
-    await graphql<{ site: { depositWindowSeconds: number } }>(stack, admin, `{ site(id: "${stack.siteId}") { depositWindowSeconds } }`)
+    await graphql<{ site: { depositWindowSeconds: number } }>(
+      stack,
+      admin,
+      `{ site(id: "${stack.siteId}") { depositWindowSeconds } }`,
+    )
   ).site;
   const setWindow = (seconds: number) =>
-    graphql(stack, admin, 'mutation($id: ID!, $s: Int!) { updateSite(id: $id, depositWindowSeconds: $s) { id } }', { id: stack.siteId, s: seconds });
+    graphql(
+      stack,
+      admin,
+      'mutation($id: ID!, $s: Int!) { updateSite(id: $id, depositWindowSeconds: $s) { id } }',
+      { id: stack.siteId, s: seconds },
+    );
   await setWindow(10);
   await jam(stack, SMALL_DOORS, true);
   try {
@@ -65,7 +76,9 @@ test('a jammed lock: help from the locker screen, then the code still works', as
     expect(alerts.alerts).toContainEqual({ type: 'ASSISTANCE_REQUESTED', compartment: { label } });
 
     // The deposit window runs out: the server frees the locker, the code stays valid.
-    await expect(page.getByText('The door was not opened in time. Your code still works: scan it again.')).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByText('The door was not opened in time. Your code still works: scan it again.'),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
     await shot(page, 'not-opened');
     await expectAccessible(page, 'not opened');

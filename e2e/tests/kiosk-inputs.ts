@@ -11,7 +11,13 @@ import QRCode from 'qrcode';
  * Writes a Y4M video (what Chromium's fake camera plays) showing the QR code of `payload`:
  * a header line, then per frame "FRAME\n" and the raw I420 planes (luma = the code, chroma grey).
  */
-export async function qrVideo(payload: string, file: string, width = 640, height = 480, frames = 10): Promise<string> {
+export async function qrVideo(
+  payload: string,
+  file: string,
+  width = 640,
+  height = 480,
+  frames = 10,
+): Promise<string> {
   const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 4;
@@ -22,7 +28,12 @@ export async function qrVideo(payload: string, file: string, width = 640, height
   for (let row = 0; row < n; row++)
     for (let col = 0; col < n; col++)
       if (qr.modules.get(row, col))
-        for (let dy = 0; dy < scale; dy++) y.fill(16, (top + row * scale + dy) * width + left + col * scale, (top + row * scale + dy) * width + left + (col + 1) * scale);
+        for (let dy = 0; dy < scale; dy++)
+          y.fill(
+            16,
+            (top + row * scale + dy) * width + left + col * scale,
+            (top + row * scale + dy) * width + left + (col + 1) * scale,
+          );
   const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);

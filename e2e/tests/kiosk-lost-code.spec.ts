@@ -1,4 +1,13 @@
-import { captureNotifications, expectAccessible, hardwareScan, oneTimeCodeFor, openKiosk, shot, test, expect } from './kiosk-support';
+import {
+  captureNotifications,
+  expectAccessible,
+  hardwareScan,
+  oneTimeCodeFor,
+  openKiosk,
+  shot,
+  test,
+  expect,
+} from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 

@@ -2,7 +2,10 @@ import { openKiosk, shot, test, expect } from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
-test('a network drop is shown, nothing is sent twice, and the same request goes through once back', async ({ page, stack }) => {
+test('a network drop is shown, nothing is sent twice, and the same request goes through once back', async ({
+  page,
+  stack,
+}) => {
   await openKiosk(page, stack);
   const banner = page.getByText('No connection. Trying again…');
   await expect(banner).toBeHidden();
@@ -11,7 +14,8 @@ test('a network drop is shown, nothing is sent twice, and the same request goes 
 
   const issued: string[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('IssueAccessCode')) issued.push(r.url());
+    if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('IssueAccessCode'))
+      issued.push(r.url());
   });
   await page.context().setOffline(true);
   await expect(banner).toBeVisible();

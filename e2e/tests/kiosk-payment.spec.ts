@@ -1,8 +1,20 @@
-import { emptyLocker, expectAccessible, openKiosk, shot, shownLocker, test, expect, useDoor } from './kiosk-support';
+import {
+  emptyLocker,
+  expectAccessible,
+  openKiosk,
+  shot,
+  shownLocker,
+  test,
+  expect,
+  useDoor,
+} from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
-test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker opens by itself', async ({ page, stack }) => {
+test('a MEDIUM locker costs 4.00: declined card, then approved, then the locker opens by itself', async ({
+  page,
+  stack,
+}) => {
   await openKiosk(page, stack);
   await page.getByRole('button', { name: /Store luggage/ }).click();
   const medium = page.getByRole('button', { name: /Medium/ });

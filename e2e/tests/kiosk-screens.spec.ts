@@ -1,11 +1,39 @@
-import { door, emptyLocker, hardwareScan, issueCode, openKiosk, scanByApi, shot, test, expect, waitForDoorState, waitForPulse, waitForStatus } from './kiosk-support';
+import {
+  door,
+  emptyLocker,
+  hardwareScan,
+  issueCode,
+  openKiosk,
+  scanByApi,
+  shot,
+  test,
+  expect,
+  waitForDoorState,
+  waitForPulse,
+  waitForStatus,
+} from './kiosk-support';
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
-test('set-up: the operator enters the device token once and the site comes from the server', async ({ page, stack }) => {
+test('set-up: the operator enters the device token once and the site comes from the server', async ({
+  page,
+  stack,
+}) => {
   await page.goto(`${stack.baseURL}/kiosk/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Kiosk set-up' })).toBeVisible();
-  await page.getByLabel('Kiosk device token', { exact: true }).fill(stack.kioskToken);
+  // Typed on the on-screen keyboard, as staff would at a kiosk without a physical keyboard.
+  await page.getByLabel('Kiosk device token', { exact: true }).focus();
+  const keyboard = page.getByRole('group', { name: 'Keyboard for Kiosk device token' });
+  const shift = keyboard.getByRole('button', { name: 'Capital letters' });
+  for (const ch of stack.kioskToken) {
+    const upper = ch !== ch.toLowerCase();
+    const lower = ch !== ch.toUpperCase();
+    const shifted = (await shift.getAttribute('aria-pressed')) === 'true';
+    if ((upper && !shifted) || (lower && shifted)) await shift.click();
+    await keyboard.getByRole('button', { name: ch, exact: true }).click();
+  }
+  await expect(page.getByLabel('Kiosk device token', { exact: true })).toHaveValue(stack.kioskToken);
+  await keyboard.getByRole('button', { name: 'OK' }).click();
   await page.getByRole('button', { name: 'Find site from token' }).click();
   await expect(page.getByLabel('Site id', { exact: true })).toHaveValue(stack.siteId);
   await page.getByLabel('Return to start after (seconds)', { exact: true }).fill('45');
@@ -60,10 +88,12 @@ test('a second scan while the door is still open answers BUSY', async ({ page, s
   await door(stack, label, 'close');
   await waitForStatus(stack, payload, 'STORED');
   await emptyLocker(stack, payload, label);
-
 });
 
-test('no locker of the size free: the size shows as taken and a code for it says so', async ({ page, stack }) => {
+test('no locker of the size free: the size shows as taken and a code for it says so', async ({
+  page,
+  stack,
+}) => {
   // Fill every free SMALL locker through the API (deposits left open on purpose), keep one more code.
   const filled: { payload: string; label: string; since: number }[] = [];
   let spare = '';

@@ -62,11 +62,19 @@ interface AxeViolation {
 export async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+    });
     return result.violations;
   });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return found.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** Fails the test when the current screen has axe violations. */
@@ -85,7 +93,10 @@ export async function openKiosk(page: Page, stack: KioskStack, idleSeconds = 600
   await page.addInitScript(
     ([token, siteId, idle]) => {
       if (!localStorage.getItem('lockers.kiosk.config'))
-        localStorage.setItem('lockers.kiosk.config', JSON.stringify({ token, siteId, idleSeconds: Number(idle) }));
+        localStorage.setItem(
+          'lockers.kiosk.config',
+          JSON.stringify({ token, siteId, idleSeconds: Number(idle) }),
+        );
     },
     [stack.kioskToken, stack.siteId, String(idleSeconds)] as const,
   );
@@ -104,7 +115,13 @@ export async function shownLocker(page: Page): Promise<string> {
  * Walks the door of `label` open and shut after its unlock pulse (sent at or after `since`),
  * checking what the kiosk says while it is open.
  */
-export async function useDoor(page: Page, stack: KioskStack, label: string, name: string, since: number): Promise<void> {
+export async function useDoor(
+  page: Page,
+  stack: KioskStack,
+  label: string,
+  name: string,
+  since: number,
+): Promise<void> {
   await waitForPulse(stack, label, since);
   await door(stack, label, 'open'); // already open if the lock sprang it; a no-op then
   await expect(page.getByRole('heading', { level: 1, name: 'Door open' })).toBeVisible({ timeout: 15_000 });

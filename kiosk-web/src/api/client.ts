@@ -23,21 +23,22 @@ function isMutation(op: ApolloLink.Operation): boolean {
 }
 
 /** Tracks reachability from every HTTP round trip, for the "no connection" banner. */
-const reachability = new ApolloLink((operation, forward) =>
-  new Observable((observer) => {
-    const sub = forward(operation).subscribe({
-      next: (value) => {
-        setOnline(true);
-        observer.next(value);
-      },
-      error: (err: unknown) => {
-        if (err instanceof TypeError) setOnline(false);
-        observer.error(err);
-      },
-      complete: () => observer.complete(),
-    });
-    return () => sub.unsubscribe();
-  }),
+const reachability = new ApolloLink(
+  (operation, forward) =>
+    new Observable((observer) => {
+      const sub = forward(operation).subscribe({
+        next: (value) => {
+          setOnline(true);
+          observer.next(value);
+        },
+        error: (err: unknown) => {
+          if (err instanceof TypeError) setOnline(false);
+          observer.error(err);
+        },
+        complete: () => observer.complete(),
+      });
+      return () => sub.unsubscribe();
+    }),
 );
 
 /**

@@ -29,5 +29,9 @@ function subscribe(listener: () => void): () => void {
 
 /** True while the server is reachable. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => online, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => online,
+    () => true,
+  );
 }

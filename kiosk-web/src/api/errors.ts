@@ -11,7 +11,14 @@ export type ApiErrorCode =
   | 'NETWORK'
   | 'UNKNOWN';
 
-const KNOWN = new Set<ApiErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED']);
+const KNOWN = new Set<ApiErrorCode>([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+]);
 
 /** Maps whatever Apollo threw to one code the screens can explain; the code is the contract, not the text. */
 export function errorCode(error: unknown): ApiErrorCode {
@@ -25,6 +32,7 @@ export function errorCode(error: unknown): ApiErrorCode {
     if (error.statusCode === 401) return 'UNAUTHENTICATED';
     return error.statusCode >= 500 ? 'NETWORK' : 'UNKNOWN';
   }
-  if (error instanceof TypeError || (error instanceof Error && /fetch|network|socket/i.test(error.message))) return 'NETWORK';
+  if (error instanceof TypeError || (error instanceof Error && /fetch|network|socket/i.test(error.message)))
+    return 'NETWORK';
   return 'UNKNOWN';
 }

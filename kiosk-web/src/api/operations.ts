@@ -172,7 +172,12 @@ export const ConfirmDemoPaymentDoc = graphql(`
 
 export const RequestAssistanceDoc = graphql(`
   mutation RequestAssistance($siteId: ID!, $payload: String, $compartmentLabel: String, $reason: String!) {
-    requestAssistance(siteId: $siteId, payload: $payload, compartmentLabel: $compartmentLabel, reason: $reason) {
+    requestAssistance(
+      siteId: $siteId
+      payload: $payload
+      compartmentLabel: $compartmentLabel
+      reason: $reason
+    ) {
       id
       createdAt
     }

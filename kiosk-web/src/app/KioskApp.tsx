@@ -64,5 +64,7 @@ export function KioskShell({
 /** The kiosk with its device token from the set-up screen. */
 export function KioskApp({ config, onSetup }: { config: KioskConfig; onSetup: () => void }) {
   const client = useMemo(() => createApolloClient(config.token), [config.token]);
-  return <KioskShell client={client} siteId={config.siteId} idleSeconds={config.idleSeconds} onSetup={onSetup} />;
+  return (
+    <KioskShell client={client} siteId={config.siteId} idleSeconds={config.idleSeconds} onSetup={onSetup} />
+  );
 }

@@ -21,14 +21,24 @@ const MAX_DOOR_WAIT_MS = 10 * 60_000;
  * The kiosk's screens. Holds only the current person's state; the parent remounts it (new key)
  * on reset so nothing of theirs survives for the next person.
  */
-export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; idleSeconds: number; onReset: () => void }) {
+export function KioskFlow({
+  siteId,
+  idleSeconds,
+  onReset,
+}: {
+  siteId: string;
+  idleSeconds: number;
+  onReset: () => void;
+}) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<KioskState>({ name: 'home' });
   const [doorBusy, setDoorBusy] = useState(false);
   const [keepStoring, setKeepStoring] = useState(false);
   const lastScan = useRef<{ payload: string; intent: ScanIntent } | null>(null);
 
-  const scan = useScan(siteId, (payload, result, intent) => setState({ name: 'outcome', payload, intent, result }));
+  const scan = useScan(siteId, (payload, result, intent) =>
+    setState({ name: 'outcome', payload, intent, result }),
+  );
   const send = useCallback(
     (payload: string, intent: ScanIntent) => {
       lastScan.current = { payload, intent };
@@ -43,7 +53,11 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
 
   useKeyboardWedge(acceptsScans(state) && !doorBusy && !scan.busy, onScanned);
   // The start screen in the default language is the rest state; anything else times out.
-  useInactivity(doorBusy ? MAX_DOOR_WAIT_MS : idleSeconds * 1000, state.name !== 'home' || lang !== 'en', onReset);
+  useInactivity(
+    doorBusy ? MAX_DOOR_WAIT_MS : idleSeconds * 1000,
+    state.name !== 'home' || lang !== 'en',
+    onReset,
+  );
 
   // Back: this person stays (language too); finish: everything of theirs is dropped.
   const home = () => {
@@ -63,13 +77,24 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
       );
       break;
     case 'start':
-      screen = <StartFlow siteId={siteId} onIssued={(issued, extras) => setState({ name: 'ticket', issued, extras })} onCancel={home} />;
+      screen = (
+        <StartFlow
+          siteId={siteId}
+          onIssued={(issued, extras) => setState({ name: 'ticket', issued, extras })}
+          onCancel={home}
+        />
+      );
       break;
     case 'ticket':
       screen = (
         <Screen title={state.extras.recovered ? t('recover.heading') : t('ticket.heading')}>
           <Ticket issued={state.issued} extras={state.extras}>
-            <button type="button" className="btn primary" disabled={scan.busy} onClick={() => send(state.issued.code.payload, 'RETRIEVE')}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={scan.busy}
+              onClick={() => send(state.issued.code.payload, 'RETRIEVE')}
+            >
               {scan.busy ? t('common.working') : t('ticket.openNow')}
             </button>
             <button type="button" className="btn secondary" onClick={finish}>
@@ -111,7 +136,9 @@ export function KioskFlow({ siteId, idleSeconds, onReset }: { siteId: string; id
         <HelpScreen
           siteId={siteId}
           initialTopic={state.topic}
-          onRecovered={(issued) => setState({ name: 'ticket', issued, extras: { hasContact: true, recovered: true } })}
+          onRecovered={(issued) =>
+            setState({ name: 'ticket', issued, extras: { hasContact: true, recovered: true } })
+          }
           onBack={home}
         />
       );

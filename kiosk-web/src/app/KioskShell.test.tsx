@@ -21,9 +21,10 @@ function scanWithHardwareScanner(code: string) {
 }
 
 const heading = () => screen.getByRole('heading', { level: 1 }).textContent;
-const flush = () => act(async () => {
-  await vi.advanceTimersByTimeAsync(0);
-});
+const flush = () =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(0);
+  });
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -50,7 +51,7 @@ describe('kiosk inactivity reset', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
-  it('goes back to the start screen in the person\'s language, and back to English once they leave', async () => {
+  it("goes back to the start screen in the person's language, and back to English once they leave", async () => {
     kiosk();
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));
     fireEvent.click(screen.getByRole('button', { name: /Guardar equipaje/ }));
@@ -64,18 +65,27 @@ describe('kiosk inactivity reset', () => {
   it('never resets while a door is open, and does once the luggage is stored', async () => {
     const s = session();
     const { api } = kiosk({
-      ScanAccessCode: () => ({ scanAccessCode: scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }) }),
+      ScanAccessCode: () => ({
+        scanAccessCode: scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }),
+      }),
       SessionByAccessCode: () => ({ sessionByAccessCode: s }),
     });
     scanWithHardwareScanner('CODE-0123456789');
     await flush();
     expect(screen.getByText('A07')).toBeInTheDocument();
-    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({ payload: 'CODE-0123456789', intent: 'RETRIEVE' });
+    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({
+      payload: 'CODE-0123456789',
+      intent: 'RETRIEVE',
+    });
 
     await act(() => vi.advanceTimersByTimeAsync(180_000));
     expect(screen.getByText('A07')).toBeInTheDocument();
 
-    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'STORED', dueAt: '2026-11-25T17:40:00.000Z' }) }));
+    act(() =>
+      api.emit('SessionUpdated', {
+        sessionUpdated: session({ status: 'STORED', dueAt: '2026-11-25T17:40:00.000Z' }),
+      }),
+    );
     await flush();
     expect(screen.getByText('Stored until 18:40')).toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(61_000));
@@ -103,7 +113,10 @@ describe('kiosk scanning', () => {
     box.focus();
     for (const key of [...'CODE-0123456789', 'Enter']) fireEvent.keyDown(box, { key });
     await flush();
-    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({ payload: 'CODE-0123456789', intent: 'ACCESS' });
+    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({
+      payload: 'CODE-0123456789',
+      intent: 'ACCESS',
+    });
   });
 
   it('ignores slow typing, which is a person and not a scanner', async () => {
@@ -124,7 +137,8 @@ describe('kiosk on-screen keyboard', () => {
     const email = screen.getByLabelText('Email');
     fireEvent.focus(email);
     const keyboard = screen.getByRole('group', { name: 'Keyboard for Email' });
-    for (const key of ['a', 'n', 'a', '@', 'b', '.com']) fireEvent.click(within(keyboard).getByRole('button', { name: key }));
+    for (const key of ['a', 'n', 'a', '@', 'b', '.com'])
+      fireEvent.click(within(keyboard).getByRole('button', { name: key }));
     expect(email).toHaveValue('ana@b.com');
     fireEvent.click(within(keyboard).getByRole('button', { name: 'Delete last character' }));
     expect(email).toHaveValue('ana@b.co');

@@ -3,6 +3,7 @@ import { I18nProvider } from '../i18n/i18n';
 import { PhoneApp } from '../features/phone/PhoneApp';
 import { loadKioskConfig, saveKioskConfig, type KioskConfig } from '../features/setup/kiosk-config';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
 import { KioskApp } from './KioskApp';
 import { type Route } from './route';
 
@@ -14,18 +15,21 @@ export function Root({ route }: { route: Route }) {
   if (!config || setup) {
     return (
       <I18nProvider>
-        <main className="kiosk">
-          <SetupScreen
-            current={config}
-            onSaved={(next) => {
-              saveKioskConfig(next);
-              setConfig(next);
-              setSetup(false);
-              // Drop ?setup so a reload starts the kiosk, not the set-up screen.
-              window.history.replaceState(null, '', window.location.pathname);
-            }}
-          />
-        </main>
+        {/* Staff at a touch-only kiosk: the fields bring the on-screen keyboard (or scan the token's QR code). */}
+        <OnScreenKeyboardContext.Provider value>
+          <main className="kiosk">
+            <SetupScreen
+              current={config}
+              onSaved={(next) => {
+                saveKioskConfig(next);
+                setConfig(next);
+                setSetup(false);
+                // Drop ?setup so a reload starts the kiosk, not the set-up screen.
+                window.history.replaceState(null, '', window.location.pathname);
+              }}
+            />
+          </main>
+        </OnScreenKeyboardContext.Provider>
       </I18nProvider>
     );
   }

@@ -12,5 +12,7 @@ export type KioskState =
 
 /** Screens where a hardware scanner's code is taken as a scan. */
 export function acceptsScans(state: KioskState): boolean {
-  return state.name === 'home' || state.name === 'scan' || state.name === 'ticket' || state.name === 'outcome';
+  return (
+    state.name === 'home' || state.name === 'scan' || state.name === 'ticket' || state.name === 'outcome'
+  );
 }

@@ -11,6 +11,7 @@ export const en = {
   'keyboard.label': 'Keyboard for {field}',
   'keyboard.backspace': 'Delete last character',
   'keyboard.done': 'OK',
+  'keyboard.shift': 'Capital letters',
   'net.offline': 'No connection. Trying again…',
   'net.restored': 'Connection restored',
   'err.RATE_LIMITED': 'Too many attempts. Please wait a minute, then try again.',
@@ -40,7 +41,8 @@ export const en = {
   'start.overdue': 'then {price} per hour',
   'start.loading': 'Loading sizes…',
   'contact.heading': 'Reminders and recovery (optional)',
-  'contact.explain': 'Leave an email or phone number to get a reminder before your time ends and to recover a lost code.',
+  'contact.explain':
+    'Leave an email or phone number to get a reminder before your time ends and to recover a lost code.',
   'contact.email': 'Email',
   'contact.phone': 'Phone',
   'contact.skip': 'Continue without',

@@ -13,6 +13,7 @@ export const es: Dictionary = {
   'keyboard.label': 'Teclado para {field}',
   'keyboard.backspace': 'Borrar el último carácter',
   'keyboard.done': 'Aceptar',
+  'keyboard.shift': 'Mayúsculas',
   'net.offline': 'Sin conexión. Reintentando…',
   'net.restored': 'Conexión restablecida',
   'err.RATE_LIMITED': 'Demasiados intentos. Espere un minuto y vuelva a intentarlo.',
@@ -42,7 +43,8 @@ export const es: Dictionary = {
   'start.overdue': 'después {price} por hora',
   'start.loading': 'Cargando tamaños…',
   'contact.heading': 'Recordatorios y recuperación (opcional)',
-  'contact.explain': 'Deje un correo o un teléfono para recibir un aviso antes de que acabe su tiempo y recuperar un código perdido.',
+  'contact.explain':
+    'Deje un correo o un teléfono para recibir un aviso antes de que acabe su tiempo y recuperar un código perdido.',
   'contact.email': 'Correo electrónico',
   'contact.phone': 'Teléfono',
   'contact.skip': 'Continuar sin',
@@ -55,7 +57,8 @@ export const es: Dictionary = {
   'ticket.included': 'Tiempo incluido',
   'ticket.due': 'Recoger antes de',
   'ticket.dueAfterDeposit': '{duration} desde que cierre la puerta',
-  'ticket.recover': '¿Lo ha perdido? Toque Ayuda y luego «He perdido mi código», con el correo o teléfono que indicó.',
+  'ticket.recover':
+    '¿Lo ha perdido? Toque Ayuda y luego «He perdido mi código», con el correo o teléfono que indicó.',
   'ticket.noRecover': '¿Lo ha perdido? Pregunte al personal: no se indicó ningún contacto.',
   'ticket.print': 'Imprimir tique',
   'ticket.openNow': 'Abrir una taquilla ahora',
@@ -71,7 +74,8 @@ export const es: Dictionary = {
   'outcome.paymentHeading': 'Pago necesario',
   'outcome.payment': 'Pague {amount} para abrir su taquilla.',
   'outcome.noneHeading': 'No hay taquillas libres',
-  'outcome.none': 'Ahora no hay ninguna taquilla libre de este tamaño. Su código sigue siendo válido: inténtelo más tarde.',
+  'outcome.none':
+    'Ahora no hay ninguna taquilla libre de este tamaño. Su código sigue siendo válido: inténtelo más tarde.',
   'outcome.invalidHeading': 'Código no reconocido',
   'outcome.invalid': 'No se puede usar este código. Escanéelo de nuevo o recupérelo si fue sustituido.',
   'outcome.wrongSiteHeading': 'Otro lugar',
@@ -125,7 +129,8 @@ export const es: Dictionary = {
   'recover.changeContact': 'Otro correo o teléfono',
   'recover.newCode': 'Su nuevo código. El anterior ya no funciona.',
   'setup.heading': 'Configuración del quiosco',
-  'setup.explain': 'Para el personal: introduzca una vez el token del quiosco. Solo se guarda en este dispositivo.',
+  'setup.explain':
+    'Para el personal: introduzca una vez el token del quiosco. Solo se guarda en este dispositivo.',
   'setup.token': 'Token del quiosco',
   'setup.tokenKeep': 'Déjelo vacío para conservar el token actual',
   'setup.siteId': 'ID del lugar',

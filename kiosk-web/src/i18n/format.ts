@@ -9,12 +9,16 @@ export function formatMoney(money: { amount: number; currency: string }, locale:
 
 /** A clock time in the site's time zone (not the kiosk's), e.g. "18:40". */
 export function formatTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** Date and time in the site's time zone, for the phone page and the printed ticket. */
 export function formatDateTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 /** A duration such as "4 h" or "1 h 30 min", using the locale's unit names. */
@@ -28,6 +32,10 @@ export function formatMinutes(minutes: number, locale: string): string {
 }
 
 /** Shows an amount or the word for free. */
-export function formatPrice(money: { amount: number; currency: string }, locale: string, t: Translate): string {
+export function formatPrice(
+  money: { amount: number; currency: string },
+  locale: string,
+  t: Translate,
+): string {
   return money.amount === 0 ? t('start.priceFree') : formatMoney(money, locale);
 }

@@ -13,6 +13,7 @@ export const fr: Dictionary = {
   'keyboard.label': 'Clavier pour {field}',
   'keyboard.backspace': 'Effacer le dernier caractère',
   'keyboard.done': 'OK',
+  'keyboard.shift': 'Majuscules',
   'net.offline': 'Pas de connexion. Nouvelle tentative…',
   'net.restored': 'Connexion rétablie',
   'err.RATE_LIMITED': 'Trop de tentatives. Attendez une minute, puis réessayez.',
@@ -42,7 +43,8 @@ export const fr: Dictionary = {
   'start.overdue': 'puis {price} par heure',
   'start.loading': 'Chargement des tailles…',
   'contact.heading': 'Rappels et récupération (facultatif)',
-  'contact.explain': 'Laissez un e-mail ou un téléphone pour recevoir un rappel avant la fin et récupérer un code perdu.',
+  'contact.explain':
+    'Laissez un e-mail ou un téléphone pour recevoir un rappel avant la fin et récupérer un code perdu.',
   'contact.email': 'E-mail',
   'contact.phone': 'Téléphone',
   'contact.skip': 'Continuer sans',
@@ -55,7 +57,8 @@ export const fr: Dictionary = {
   'ticket.included': 'Durée incluse',
   'ticket.due': 'À récupérer avant',
   'ticket.dueAfterDeposit': '{duration} à partir de la fermeture de la porte',
-  'ticket.recover': 'Perdu ? Touchez Aide, puis « J’ai perdu mon code », avec l’e-mail ou le téléphone indiqué.',
+  'ticket.recover':
+    'Perdu ? Touchez Aide, puis « J’ai perdu mon code », avec l’e-mail ou le téléphone indiqué.',
   'ticket.noRecover': 'Perdu ? Demandez au personnel : aucun contact n’a été indiqué.',
   'ticket.print': 'Imprimer le ticket',
   'ticket.openNow': 'Ouvrir un casier maintenant',
@@ -67,13 +70,16 @@ export const fr: Dictionary = {
   'outcome.goTo': 'Allez au casier',
   'outcome.deposit': 'Votre casier est déverrouillé. Ouvrez la porte et déposez vos bagages.',
   'outcome.retrieval': 'Votre casier est déverrouillé. Ouvrez la porte et reprenez vos bagages.',
-  'outcome.access': 'Votre casier est déverrouillé. Fermez la porte quand vous avez fini : le temps continue de courir.',
+  'outcome.access':
+    'Votre casier est déverrouillé. Fermez la porte quand vous avez fini : le temps continue de courir.',
   'outcome.paymentHeading': 'Paiement nécessaire',
   'outcome.payment': 'Veuillez payer {amount} pour ouvrir votre casier.',
   'outcome.noneHeading': 'Aucun casier libre',
-  'outcome.none': 'Aucun casier de cette taille n’est libre pour le moment. Votre code reste valable : réessayez plus tard.',
+  'outcome.none':
+    'Aucun casier de cette taille n’est libre pour le moment. Votre code reste valable : réessayez plus tard.',
   'outcome.invalidHeading': 'Code non reconnu',
-  'outcome.invalid': 'Ce code ne peut pas être utilisé. Scannez-le à nouveau, ou récupérez-le s’il a été remplacé.',
+  'outcome.invalid':
+    'Ce code ne peut pas être utilisé. Scannez-le à nouveau, ou récupérez-le s’il a été remplacé.',
   'outcome.wrongSiteHeading': 'Autre site',
   'outcome.wrongSite': 'Ce code appartient à un autre site de consignes.',
   'outcome.closedHeading': 'Code plus valable',
@@ -101,7 +107,8 @@ export const fr: Dictionary = {
   'session.storedUntil': 'Gardé jusqu’à {time}',
   'session.storedIn': 'Vos bagages sont dans le casier {label}.',
   'session.overdueFees': 'Ensuite : {price} par heure commencée.',
-  'session.notOpened': 'La porte n’a pas été ouverte à temps. Votre code reste valable : scannez-le à nouveau.',
+  'session.notOpened':
+    'La porte n’a pas été ouverte à temps. Votre code reste valable : scannez-le à nouveau.',
   'session.cancelled': 'Ce dépôt a été annulé.',
   'session.thanks': 'Merci !',
   'session.thanksText': 'Votre casier est de nouveau vide. Bon voyage.',
@@ -125,7 +132,8 @@ export const fr: Dictionary = {
   'recover.changeContact': 'Autre e-mail ou téléphone',
   'recover.newCode': 'Votre nouveau code. L’ancien ne fonctionne plus.',
   'setup.heading': 'Configuration de la borne',
-  'setup.explain': 'Pour le personnel : saisissez une fois le jeton de la borne. Il est stocké sur cet appareil uniquement.',
+  'setup.explain':
+    'Pour le personnel : saisissez une fois le jeton de la borne. Il est stocké sur cet appareil uniquement.',
   'setup.token': 'Jeton de la borne',
   'setup.tokenKeep': 'Laisser vide pour garder le jeton actuel',
   'setup.siteId': 'Identifiant du site',

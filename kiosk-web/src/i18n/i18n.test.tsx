@@ -9,12 +9,15 @@ import { LanguageSwitch } from './LanguageSwitch';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('dictionaries', () => {
-  it.each(LANGUAGES.map((l) => [l.code, l.dict] as const))('%s fills every placeholder English has', (_code, dict) => {
-    for (const key of Object.keys(en) as MessageKey[]) {
-      expect(dict[key].trim(), key).not.toBe('');
-      expect(placeholders(dict[key]), key).toEqual(placeholders(en[key]));
-    }
-  });
+  it.each(LANGUAGES.map((l) => [l.code, l.dict] as const))(
+    '%s fills every placeholder English has',
+    (_code, dict) => {
+      for (const key of Object.keys(en) as MessageKey[]) {
+        expect(dict[key].trim(), key).not.toBe('');
+        expect(placeholders(dict[key]), key).toEqual(placeholders(en[key]));
+      }
+    },
+  );
 
   it('interpolates named values and leaves unknown ones visible', () => {
     expect(interpolate('{free} of {total} free', { free: 3, total: 8 })).toBe('3 of 8 free');

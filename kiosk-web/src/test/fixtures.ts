@@ -19,7 +19,13 @@ export function session(over: Partial<Session> = {}): Session {
     overdue: false,
     intent: null,
     amountDue: money(0),
-    compartment: { __typename: 'Compartment', id: 'cmp-a07', label: 'A07', size: 'SMALL', doorState: 'CLOSED' },
+    compartment: {
+      __typename: 'Compartment',
+      id: 'cmp-a07',
+      label: 'A07',
+      size: 'SMALL',
+      doorState: 'CLOSED',
+    },
     site: SITE,
     ...over,
   } as Session;
@@ -43,7 +49,12 @@ export function issued(over: Partial<Session> = {}): IssuedCode {
   return {
     __typename: 'IssuedAccessCode',
     session: session({ status: 'CREATED', compartment: null, ...over }),
-    code: { __typename: 'AccessCode', payload: 'PAYLOAD-0123456789abcdef', qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>', issuedAt: '2026-11-25T14:00:00.000Z' },
+    code: {
+      __typename: 'AccessCode',
+      payload: 'PAYLOAD-0123456789abcdef',
+      qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      issuedAt: '2026-11-25T14:00:00.000Z',
+    },
   } as IssuedCode;
 }
 

@@ -5,7 +5,17 @@ import QRCode from 'qrcode';
  * The QR code of an access code. Uses the server's SVG when given (an <img>, so nothing in it can
  * run), else draws one locally with the qrcode library.
  */
-export function QrImage({ payload, svg, label, size = 280 }: { payload: string; svg?: string; label: string; size?: number }) {
+export function QrImage({
+  payload,
+  svg,
+  label,
+  size = 280,
+}: {
+  payload: string;
+  svg?: string;
+  label: string;
+  size?: number;
+}) {
   const [local, setLocal] = useState<string | null>(null);
   useEffect(() => {
     if (svg) return;

@@ -4,7 +4,7 @@ import { useOnScreenKeyboard } from './keyboard/keyboard-context';
 import { type KeyboardLayout } from './keyboard/layouts';
 import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
 
-const INPUT_MODE = { email: 'email', tel: 'tel', digits: 'numeric', label: 'text' } as const;
+const INPUT_MODE = { email: 'email', tel: 'tel', digits: 'numeric', label: 'text', token: 'text' } as const;
 
 /**
  * A labelled text field. On the kiosk it opens an on-screen keyboard while focused (there is no
@@ -19,6 +19,7 @@ export function TextField({
   type = 'text',
   autoComplete = 'off',
   maxLength,
+  placeholder,
 }: {
   label: string;
   name: string;
@@ -28,6 +29,7 @@ export function TextField({
   type?: HTMLInputTypeAttribute;
   autoComplete?: string;
   maxLength?: number;
+  placeholder?: string;
 }) {
   const { t } = useI18n();
   const withKeyboard = useOnScreenKeyboard();
@@ -45,6 +47,7 @@ export function TextField({
           inputMode={INPUT_MODE[layout]}
           autoComplete={autoComplete}
           maxLength={maxLength}
+          placeholder={placeholder}
           value={value}
           onChange={(e) => set(e.target.value)}
           onFocus={() => setOpen(true)}
@@ -57,6 +60,7 @@ export function TextField({
           label={t('keyboard.label', { field: label })}
           backspaceLabel={t('keyboard.backspace')}
           doneLabel={t('keyboard.done')}
+          shiftLabel={t('keyboard.shift')}
           onKey={(k) => set(value + k)}
           onBackspace={() => set(value.slice(0, -1))}
           onDone={() => input.current?.blur()}

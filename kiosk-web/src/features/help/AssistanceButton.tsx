@@ -38,7 +38,12 @@ export function AssistanceButton({
   };
   const submit = useSubmit(async () => {
     await request({
-      variables: { siteId, payload: payload ?? null, compartmentLabel: compartmentLabel || null, reason: DOOR_DID_NOT_OPEN },
+      variables: {
+        siteId,
+        payload: payload ?? null,
+        compartmentLabel: compartmentLabel || null,
+        reason: DOOR_DID_NOT_OPEN,
+      },
     });
     setDone(true);
   });

@@ -22,7 +22,11 @@ export function HelpScreen({
   const [topic, setTopic] = useState<'door' | 'lost' | null>(initialTopic);
   const [locker, setLocker] = useState('');
   const back = (
-    <button type="button" className="btn secondary" onClick={topic && !initialTopic ? () => setTopic(null) : onBack}>
+    <button
+      type="button"
+      className="btn secondary"
+      onClick={topic && !initialTopic ? () => setTopic(null) : onBack}
+    >
       {t('common.back')}
     </button>
   );
@@ -46,7 +50,11 @@ export function HelpScreen({
           maxLength={8}
         />
         <div className="actions">
-          <AssistanceButton siteId={siteId} compartmentLabel={locker.trim() || null} label={t('help.callStaff')} />
+          <AssistanceButton
+            siteId={siteId}
+            compartmentLabel={locker.trim() || null}
+            label={t('help.callStaff')}
+          />
         </div>
         <div className="actions">{back}</div>
       </Screen>

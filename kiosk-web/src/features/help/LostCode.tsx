@@ -12,7 +12,13 @@ import { ContactForm } from '../start/ContactForm';
  * Lost code: the contact given at issue gets a one-time code (startAccessRecovery, which always
  * answers true), and that code buys a new access code for the same session (the old one is revoked).
  */
-export function LostCode({ siteId, onRecovered }: { siteId: string; onRecovered: (issued: IssuedCode) => void }) {
+export function LostCode({
+  siteId,
+  onRecovered,
+}: {
+  siteId: string;
+  onRecovered: (issued: IssuedCode) => void;
+}) {
   const { t } = useI18n();
   const [contact, setContact] = useState<Contact | null>(null);
   const [oneTime, setOneTime] = useState('');
@@ -32,7 +38,12 @@ export function LostCode({ siteId, onRecovered }: { siteId: string; onRecovered:
     return (
       <div>
         <p>{t('recover.explain')}</p>
-        <ContactForm busy={start.busy} requireOne submitLabel={t('recover.send')} onSubmit={(c) => void start.run(c)} />
+        <ContactForm
+          busy={start.busy}
+          requireOne
+          submitLabel={t('recover.send')}
+          onSubmit={(c) => void start.run(c)}
+        />
         <ErrorNotice code={start.error} />
       </div>
     );
@@ -55,7 +66,12 @@ export function LostCode({ siteId, onRecovered }: { siteId: string; onRecovered:
       />
       <ErrorNotice code={complete.error} />
       <div className="actions">
-        <button type="button" className="btn secondary" disabled={complete.busy} onClick={() => setContact(null)}>
+        <button
+          type="button"
+          className="btn secondary"
+          disabled={complete.busy}
+          onClick={() => setContact(null)}
+        >
           {t('recover.changeContact')}
         </button>
         <button type="submit" className="btn primary" disabled={complete.busy || !oneTime.trim()}>

@@ -8,7 +8,15 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QrImage } from '../../ui/QrImage';
 
 /** The depositor's session by its code: status, due time (site time zone) and fee owed. */
-export function MySession({ siteId, payload, onPayload }: { siteId: string; payload: string | null; onPayload: (p: string | null) => void }) {
+export function MySession({
+  siteId,
+  payload,
+  onPayload,
+}: {
+  siteId: string;
+  payload: string | null;
+  onPayload: (p: string | null) => void;
+}) {
   const { t, locale } = useI18n();
   const [typed, setTyped] = useState('');
   const { data, error, loading } = useQuery(SessionByAccessCodeDoc, {
@@ -46,7 +54,10 @@ export function MySession({ siteId, payload, onPayload }: { siteId: string; payl
           <dt>{t('phone.status')}</dt>
           <dd data-testid="session-status">{t(`status.${s.status}`)}</dd>
           <dt>{t('ticket.size')}</dt>
-          <dd>{t(`size.${s.size}`)}{s.compartment ? ` · ${s.compartment.label}` : ''}</dd>
+          <dd>
+            {t(`size.${s.size}`)}
+            {s.compartment ? ` · ${s.compartment.label}` : ''}
+          </dd>
           {s.dueAt ? (
             <>
               <dt>{t('phone.due')}</dt>

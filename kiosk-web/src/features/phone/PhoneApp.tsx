@@ -14,7 +14,12 @@ import { forgetPhoneCode, loadPhoneCode, savePhoneCode } from './phone-code';
 
 type Tab = 'get' | 'session' | 'recover' | 'feedback';
 const TABS: readonly Tab[] = ['get', 'session', 'recover', 'feedback'];
-const TAB_LABEL = { get: 'phone.tabGet', session: 'phone.tabSession', recover: 'phone.tabRecover', feedback: 'phone.tabFeedback' } as const;
+const TAB_LABEL = {
+  get: 'phone.tabGet',
+  session: 'phone.tabSession',
+  recover: 'phone.tabRecover',
+  feedback: 'phone.tabFeedback',
+} as const;
 
 function PhonePage({ siteId }: { siteId: string }) {
   const { t } = useI18n();
@@ -53,10 +58,17 @@ function PhonePage({ siteId }: { siteId: string }) {
     body = issued ? (
       <Ticket issued={issued.issued} extras={issued.extras} />
     ) : (
-      <LostCode siteId={siteId} onRecovered={(code) => gotCode(code, { hasContact: true, recovered: true })} />
+      <LostCode
+        siteId={siteId}
+        onRecovered={(code) => gotCode(code, { hasContact: true, recovered: true })}
+      />
     );
   } else {
-    body = payload ? <Feedback payload={payload} withComment /> : <MySession siteId={siteId} payload={null} onPayload={keep} />;
+    body = payload ? (
+      <Feedback payload={payload} withComment />
+    ) : (
+      <MySession siteId={siteId} payload={null} onPayload={keep} />
+    );
   }
   return (
     <div className="phone">

@@ -31,7 +31,10 @@ export function CameraScanner({ paused, onCode }: { paused?: boolean; onCode: (t
         return;
       }
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { width: { ideal: 640 }, height: { ideal: 480 } },
+          audio: false,
+        });
       } catch {
         setUnavailable(true);
         return;

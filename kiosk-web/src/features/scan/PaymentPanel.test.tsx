@@ -18,9 +18,17 @@ function setup(outcomes: string[]) {
     ConfirmDemoPayment: () => ({ confirmDemoPayment: payment(outcomes.shift() ?? 'CAPTURED') }),
   });
   const onPaid = vi.fn();
-  render(<PaymentPanel sessionId="session-1" payload="CODE-1" amount={{ amount: 400, currency: 'EUR' }} onPaid={onPaid} />, {
-    wrapper: api.wrapper,
-  });
+  render(
+    <PaymentPanel
+      sessionId="session-1"
+      payload="CODE-1"
+      amount={{ amount: 400, currency: 'EUR' }}
+      onPaid={onPaid}
+    />,
+    {
+      wrapper: api.wrapper,
+    },
+  );
   return { api, onPaid };
 }
 

@@ -51,7 +51,12 @@ export function PaymentPanel({
             {step.note === 'declined' ? t('pay.declined') : t('pay.cancelled')}
           </p>
         ) : null}
-        <button type="button" className="btn primary big" disabled={start.busy} onClick={() => void start.run()}>
+        <button
+          type="button"
+          className="btn primary big"
+          disabled={start.busy}
+          onClick={() => void start.run()}
+        >
           {start.busy ? t('common.working') : t('pay.now', { amount: price })}
         </button>
         <ErrorNotice code={start.error} onRetry={() => void start.run()} />
@@ -67,13 +72,28 @@ export function PaymentPanel({
       </p>
       <fieldset className="demo-reader">
         <legend>{t('pay.demo')}</legend>
-        <button type="button" className="btn primary" disabled={busy} onClick={() => void answer.run(step.paymentId, 'APPROVE')}>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={busy}
+          onClick={() => void answer.run(step.paymentId, 'APPROVE')}
+        >
           {t('pay.approve')}
         </button>
-        <button type="button" className="btn secondary" disabled={busy} onClick={() => void answer.run(step.paymentId, 'DECLINE')}>
+        <button
+          type="button"
+          className="btn secondary"
+          disabled={busy}
+          onClick={() => void answer.run(step.paymentId, 'DECLINE')}
+        >
           {t('pay.decline')}
         </button>
-        <button type="button" className="btn secondary" disabled={busy} onClick={() => void answer.run(step.paymentId, 'CANCEL')}>
+        <button
+          type="button"
+          className="btn secondary"
+          disabled={busy}
+          onClick={() => void answer.run(step.paymentId, 'CANCEL')}
+        >
           {t('pay.cancel')}
         </button>
       </fieldset>

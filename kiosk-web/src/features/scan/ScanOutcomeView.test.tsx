@@ -10,7 +10,9 @@ function show(result: ScanResult, current: { session: Session | null } = { sessi
   const api = fakeApi({
     SessionByAccessCode: () => ({ sessionByAccessCode: current.session }),
     SubmitFeedback: () => ({ submitFeedback: true }),
-    RequestAssistance: () => ({ requestAssistance: { __typename: 'Alert', id: 'al-1', createdAt: '2026-11-25T14:00:00Z' } }),
+    RequestAssistance: () => ({
+      requestAssistance: { __typename: 'Alert', id: 'al-1', createdAt: '2026-11-25T14:00:00Z' },
+    }),
   });
   const props = {
     onBusyChange: vi.fn(),
@@ -19,7 +21,9 @@ function show(result: ScanResult, current: { session: Session | null } = { sessi
     onPaid: vi.fn(),
     onLostCode: vi.fn(),
   };
-  render(<ScanOutcomeView siteId="site-1" payload="CODE-123456789" result={result} {...props} />, { wrapper: api.wrapper });
+  render(<ScanOutcomeView siteId="site-1" payload="CODE-123456789" result={result} {...props} />, {
+    wrapper: api.wrapper,
+  });
   return { api, props };
 }
 
@@ -57,12 +61,28 @@ describe('deposit followed live', () => {
     expect(screen.getByText(/Open the door and put your luggage in/)).toBeInTheDocument();
     await waitFor(() => expect(props.onBusyChange).toHaveBeenLastCalledWith(true));
 
-    act(() => api.emit('CompartmentUpdated', { compartmentUpdated: { __typename: 'Compartment', id: 'cmp-a07', label: 'A07', size: 'SMALL', status: 'RESERVED', doorState: 'OPEN', version: 3 } }));
+    act(() =>
+      api.emit('CompartmentUpdated', {
+        compartmentUpdated: {
+          __typename: 'Compartment',
+          id: 'cmp-a07',
+          label: 'A07',
+          size: 'SMALL',
+          status: 'RESERVED',
+          doorState: 'OPEN',
+          version: 3,
+        },
+      }),
+    );
     expect(await screen.findByRole('heading', { name: 'Door open' })).toBeInTheDocument();
     expect(screen.getByText('Put your luggage in, then close the door.')).toBeInTheDocument();
 
     // 17:40 UTC is 18:40 in Berlin in November.
-    const stored = session({ status: 'STORED', depositedAt: '2026-11-25T13:40:00.000Z', dueAt: '2026-11-25T17:40:00.000Z' });
+    const stored = session({
+      status: 'STORED',
+      depositedAt: '2026-11-25T13:40:00.000Z',
+      dueAt: '2026-11-25T17:40:00.000Z',
+    });
     current.session = stored;
     act(() => api.emit('SessionUpdated', { sessionUpdated: stored }));
     expect(await screen.findByText('Stored until 18:40')).toBeInTheDocument();
@@ -73,7 +93,9 @@ describe('deposit followed live', () => {
   it('says the code still works when the door was not opened in time', async () => {
     const s = session();
     const { api } = show(scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }));
-    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }));
+    act(() =>
+      api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }),
+    );
     expect(await screen.findByText(/not opened in time. Your code still works/)).toBeInTheDocument();
   });
 
@@ -88,7 +110,9 @@ describe('deposit followed live', () => {
       compartmentLabel: 'A07',
     });
     // The unlock then runs out: the code still works, and help stays called (not asked twice).
-    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }));
+    act(() =>
+      api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }),
+    );
     expect(await screen.findByText(/not opened in time/)).toBeInTheDocument();
     expect(screen.getByText(/Help is coming/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'The door did not open' })).not.toBeInTheDocument();
@@ -101,11 +125,25 @@ describe('access followed live', () => {
     const s = session({ status: 'RETRIEVING', intent: 'ACCESS', dueAt: '2026-11-25T17:40:00.000Z' });
     const { api } = show(scanResult('UNLOCKING_FOR_ACCESS', { session: s, compartment: s.compartment }));
     expect(screen.getByText(/Close the door when you are done: your time keeps running/)).toBeInTheDocument();
-    const door = (doorState: string) => ({ compartmentUpdated: { __typename: 'Compartment', id: 'cmp-a07', label: 'A07', size: 'SMALL', status: 'OCCUPIED', doorState, version: 5 } });
+    const door = (doorState: string) => ({
+      compartmentUpdated: {
+        __typename: 'Compartment',
+        id: 'cmp-a07',
+        label: 'A07',
+        size: 'SMALL',
+        status: 'OCCUPIED',
+        doorState,
+        version: 5,
+      },
+    });
     act(() => api.emit('CompartmentUpdated', door('OPEN')));
     expect(await screen.findByRole('heading', { name: 'Door open' })).toBeInTheDocument();
     act(() => api.emit('CompartmentUpdated', door('CLOSED')));
-    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'STORED', intent: null, dueAt: '2026-11-25T17:40:00.000Z' }) }));
+    act(() =>
+      api.emit('SessionUpdated', {
+        sessionUpdated: session({ status: 'STORED', intent: null, dueAt: '2026-11-25T17:40:00.000Z' }),
+      }),
+    );
     expect(await screen.findByText('Stored until 18:40')).toBeInTheDocument();
   });
 });
@@ -115,10 +153,17 @@ describe('retrieval followed live', () => {
     const s = session({ status: 'RETRIEVING', intent: 'RETRIEVE' });
     const { api } = show(scanResult('UNLOCKING_FOR_RETRIEVAL', { session: s, compartment: s.compartment }));
     expect(screen.getByText(/Open the door and take your luggage/)).toBeInTheDocument();
-    act(() => api.emit('SessionUpdated', { sessionUpdated: session({ status: 'COMPLETED', retrievedAt: '2026-11-25T15:00:00Z' }) }));
+    act(() =>
+      api.emit('SessionUpdated', {
+        sessionUpdated: session({ status: 'COMPLETED', retrievedAt: '2026-11-25T15:00:00Z' }),
+      }),
+    );
     expect(await screen.findByRole('heading', { name: 'Thank you!' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: '4 out of 5' }));
     expect(await screen.findByText('Thank you for your feedback.')).toBeInTheDocument();
-    expect(api.calls.find((c) => c.name === 'SubmitFeedback')?.variables).toMatchObject({ payload: 'CODE-123456789', rating: 4 });
+    expect(api.calls.find((c) => c.name === 'SubmitFeedback')?.variables).toMatchObject({
+      payload: 'CODE-123456789',
+      rating: 4,
+    });
   });
 });

@@ -33,7 +33,11 @@ export function ScanScreen({
       {busy ? <p role="status">{t('scan.checking')}</p> : null}
       <ErrorNotice code={error} onRetry={onRetry} />
       <label className="toggle">
-        <input type="checkbox" checked={keepStoring} onChange={(e) => onKeepStoringChange(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={keepStoring}
+          onChange={(e) => onKeepStoringChange(e.target.checked)}
+        />
         {t('scan.keepStoring')}
       </label>
       <div className="actions">

@@ -7,7 +7,10 @@ import { useSubmit } from '../../api/use-submit';
  * Sends one scan to the server. A scan that arrives while another is in flight is dropped (a code
  * held to the camera is seen many times a second); a failed one can be sent again unchanged.
  */
-export function useScan(siteId: string, onResult: (payload: string, result: ScanResult, intent: ScanIntent) => void) {
+export function useScan(
+  siteId: string,
+  onResult: (payload: string, result: ScanResult, intent: ScanIntent) => void,
+) {
   const [scanCode] = useMutation(ScanAccessCodeDoc);
   return useSubmit(async (payload: string, intent: ScanIntent = 'RETRIEVE') => {
     const { data } = await scanCode({ variables: { siteId, payload, intent } });

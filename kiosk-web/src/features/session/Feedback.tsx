@@ -19,7 +19,12 @@ export function Feedback({ payload, withComment = false }: { payload: string; wi
     await send({ variables: { payload, rating: value, comment: comment.trim() || null } });
     setSent(true);
   });
-  if (sent) return <p role="status" className="notice ok">{t('feedback.thanks')}</p>;
+  if (sent)
+    return (
+      <p role="status" className="notice ok">
+        {t('feedback.thanks')}
+      </p>
+    );
   const choose = (value: number) => {
     setRating(value);
     if (!withComment) void submit.run(value);
@@ -50,7 +55,12 @@ export function Feedback({ payload, withComment = false }: { payload: string; wi
             {t('feedback.comment')}
             <textarea value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} />
           </label>
-          <button type="button" className="btn primary" disabled={submit.busy || rating == null} onClick={() => rating && void submit.run(rating)}>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={submit.busy || rating == null}
+            onClick={() => rating && void submit.run(rating)}
+          >
             {t('feedback.send')}
           </button>
         </>

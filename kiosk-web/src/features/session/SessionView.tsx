@@ -5,8 +5,16 @@ import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/Screen';
 import { type OperationKind, type Phase } from './phase';
 
-const UNLOCK_TEXT = { deposit: 'outcome.deposit', retrieval: 'outcome.retrieval', access: 'outcome.access' } as const;
-const CLOSE_TEXT = { deposit: 'session.closeDeposit', retrieval: 'session.closeRetrieval', access: 'session.closeAccess' } as const;
+const UNLOCK_TEXT = {
+  deposit: 'outcome.deposit',
+  retrieval: 'outcome.retrieval',
+  access: 'outcome.access',
+} as const;
+const CLOSE_TEXT = {
+  deposit: 'session.closeDeposit',
+  retrieval: 'session.closeRetrieval',
+  access: 'session.closeAccess',
+} as const;
 
 /**
  * What the person sees during and after their door operation. Presentational: `phase` comes from
@@ -66,11 +74,7 @@ export function SessionView({
         </Screen>
       );
     case 'closing':
-      return (
-        <Screen title={t('session.closing')}>
-          {bigLabel}
-        </Screen>
-      );
+      return <Screen title={t('session.closing')}>{bigLabel}</Screen>;
     case 'stored':
       return (
         <Screen title={t('session.storedHeading')} tone="ok">

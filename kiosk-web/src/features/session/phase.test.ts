@@ -10,7 +10,9 @@ describe('followPhase', () => {
   });
 
   it('walks a retrieval to thanks', () => {
-    expect(followPhase({ status: 'RETRIEVING', intent: 'RETRIEVE' }, 'OPEN', true, 'retrieval')).toBe('doorOpen');
+    expect(followPhase({ status: 'RETRIEVING', intent: 'RETRIEVE' }, 'OPEN', true, 'retrieval')).toBe(
+      'doorOpen',
+    );
     expect(followPhase({ status: 'COMPLETED' }, 'CLOSED', true, 'retrieval')).toBe('thanks');
   });
 

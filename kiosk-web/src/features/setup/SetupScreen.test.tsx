@@ -11,10 +11,16 @@ function fakeServer() {
     const body = JSON.parse(String(init.body)) as { query: string; variables: { siteId?: string } };
     const known = auth === 'Bearer good-token';
     let data: unknown = null;
-    if (known && body.query.includes('KioskSites')) data = { sites: [{ id: 'site-9', name: 'Central', timezone: 'Europe/Berlin' }] };
+    if (known && body.query.includes('KioskSites'))
+      data = { sites: [{ id: 'site-9', name: 'Central', timezone: 'Europe/Berlin' }] };
     if (known && body.query.includes('SiteAvailability') && body.variables.siteId === 'site-9')
       data = { site: { id: 'site-9', name: 'Central', timezone: 'Europe/Berlin', availability: [] } };
-    const payload = data ? { data } : { data: null, errors: [{ message: 'no', extensions: { code: known ? 'NOT_FOUND' : 'UNAUTHENTICATED' } }] };
+    const payload = data
+      ? { data }
+      : {
+          data: null,
+          errors: [{ message: 'no', extensions: { code: known ? 'NOT_FOUND' : 'UNAUTHENTICATED' } }],
+        };
     return new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } });
   });
 }
@@ -39,7 +45,9 @@ describe('SetupScreen', () => {
     await userEvent.clear(screen.getByLabelText('Return to start after (seconds)'));
     await userEvent.type(screen.getByLabelText('Return to start after (seconds)'), '90');
     await userEvent.click(screen.getByRole('button', { name: 'Save and start' }));
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith({ token: 'good-token', siteId: 'site-9', idleSeconds: 90 }));
+    await vi.waitFor(() =>
+      expect(onSaved).toHaveBeenCalledWith({ token: 'good-token', siteId: 'site-9', idleSeconds: 90 }),
+    );
   });
 
   it('refuses a token the server does not accept', async () => {

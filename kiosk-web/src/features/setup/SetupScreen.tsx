@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/Screen';
+import { TextField } from '../../ui/TextField';
 import { DEFAULT_IDLE_SECONDS, type KioskConfig } from './kiosk-config';
 import { findKioskSite, verifyKiosk } from './verify-kiosk';
 
@@ -8,7 +9,13 @@ import { findKioskSite, verifyKiosk } from './verify-kiosk';
  * The operator's one-time set-up: the kiosk device token (never shown again once saved), the site
  * (found from the token when the server says which one, else typed in) and the idle timeout.
  */
-export function SetupScreen({ current, onSaved }: { current: KioskConfig | null; onSaved: (config: KioskConfig) => void }) {
+export function SetupScreen({
+  current,
+  onSaved,
+}: {
+  current: KioskConfig | null;
+  onSaved: (config: KioskConfig) => void;
+}) {
   const { t } = useI18n();
   const [token, setToken] = useState('');
   const [siteId, setSiteId] = useState(current?.siteId ?? '');
@@ -44,28 +51,38 @@ export function SetupScreen({ current, onSaved }: { current: KioskConfig | null;
     <Screen title={t('setup.heading')}>
       <p>{t('setup.explain')}</p>
       <form className="form" onSubmit={(e) => void save(e)}>
-        <label>
-          {t('setup.token')}
-          <input
-            name="token"
-            type="password"
-            autoComplete="off"
-            value={token}
-            placeholder={current ? t('setup.tokenKeep') : ''}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        </label>
-        <button type="button" className="btn secondary" disabled={busy || !effectiveToken} onClick={() => void findSite()}>
+        <TextField
+          label={t('setup.token')}
+          name="token"
+          type="password"
+          layout="token"
+          value={token}
+          placeholder={current ? t('setup.tokenKeep') : undefined}
+          onChange={setToken}
+        />
+        <button
+          type="button"
+          className="btn secondary"
+          disabled={busy || !effectiveToken}
+          onClick={() => void findSite()}
+        >
           {t('setup.findSite')}
         </button>
-        <label>
-          {t('setup.siteId')}
-          <input name="siteId" autoComplete="off" value={siteId} onChange={(e) => setSiteId(e.target.value)} />
-        </label>
-        <label>
-          {t('setup.idle')}
-          <input name="idleSeconds" type="number" min={10} inputMode="numeric" value={idle} onChange={(e) => setIdle(e.target.value)} />
-        </label>
+        <TextField
+          label={t('setup.siteId')}
+          name="siteId"
+          layout="token"
+          value={siteId}
+          onChange={setSiteId}
+        />
+        <TextField
+          label={t('setup.idle')}
+          name="idleSeconds"
+          layout="digits"
+          value={idle}
+          onChange={setIdle}
+          maxLength={5}
+        />
         {message ? (
           <p className="notice error" role="alert">
             {message}

@@ -13,7 +13,10 @@ describe('kiosk config', () => {
     expect(loadKioskConfig()).toBeNull();
   });
   it('falls back to 60 s for a missing or silly idle time', () => {
-    localStorage.setItem('lockers.kiosk.config', JSON.stringify({ token: 'tok', siteId: 's', idleSeconds: 1 }));
+    localStorage.setItem(
+      'lockers.kiosk.config',
+      JSON.stringify({ token: 'tok', siteId: 's', idleSeconds: 1 }),
+    );
     expect(loadKioskConfig()?.idleSeconds).toBe(60);
   });
 });

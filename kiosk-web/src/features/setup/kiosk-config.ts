@@ -15,8 +15,12 @@ export function loadKioskConfig(storage: Storage = localStorage): KioskConfig | 
     const raw = storage.getItem(KEY);
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<KioskConfig>;
-    if (typeof value.token !== 'string' || !value.token || typeof value.siteId !== 'string' || !value.siteId) return null;
-    const idle = typeof value.idleSeconds === 'number' && value.idleSeconds >= 10 ? value.idleSeconds : DEFAULT_IDLE_SECONDS;
+    if (typeof value.token !== 'string' || !value.token || typeof value.siteId !== 'string' || !value.siteId)
+      return null;
+    const idle =
+      typeof value.idleSeconds === 'number' && value.idleSeconds >= 10
+        ? value.idleSeconds
+        : DEFAULT_IDLE_SECONDS;
     return { token: value.token, siteId: value.siteId, idleSeconds: idle };
   } catch {
     return null;

@@ -53,8 +53,24 @@ export function ContactForm({
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField label={t('contact.email')} name="email" type="email" layout="email" value={email} onChange={setEmail} maxLength={254} />
-      <TextField label={t('contact.phone')} name="phone" type="tel" layout="tel" value={phone} onChange={setPhone} maxLength={20} />
+      <TextField
+        label={t('contact.email')}
+        name="email"
+        type="email"
+        layout="email"
+        value={email}
+        onChange={setEmail}
+        maxLength={254}
+      />
+      <TextField
+        label={t('contact.phone')}
+        name="phone"
+        type="tel"
+        layout="tel"
+        value={phone}
+        onChange={setPhone}
+        maxLength={20}
+      />
       {invalid && contact === 'invalid' ? (
         <p className="notice error" role="alert">
           {t('contact.invalid')}
@@ -66,7 +82,11 @@ export function ContactForm({
             {t('contact.skip')}
           </button>
         ) : null}
-        <button type="submit" className="btn primary" disabled={busy || (requireOne && empty) || (!requireOne && empty && !onSkip)}>
+        <button
+          type="submit"
+          className="btn primary"
+          disabled={busy || (requireOne && empty) || (!requireOne && empty && !onSkip)}
+        >
           {busy ? t('common.working') : submitLabel}
         </button>
       </div>

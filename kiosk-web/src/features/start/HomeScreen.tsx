@@ -2,7 +2,15 @@ import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/Screen';
 
 /** The kiosk's start screen: store, use a code, or get help. */
-export function HomeScreen({ onStore, onScan, onHelp }: { onStore: () => void; onScan: () => void; onHelp: () => void }) {
+export function HomeScreen({
+  onStore,
+  onScan,
+  onHelp,
+}: {
+  onStore: () => void;
+  onScan: () => void;
+  onHelp: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Screen title={t('home.heading')}>

@@ -36,7 +36,9 @@ export function SizePicker({
               <span className="size-name">{t(`size.${o.size}`)}</span>
               {o.tariff ? <span className="size-price">{formatPrice(o.tariff.price, locale, t)}</span> : null}
               {o.free != null && o.total != null ? (
-                <span className="size-free">{full ? t('start.full') : t('start.free', { free: o.free, total: o.total })}</span>
+                <span className="size-free">
+                  {full ? t('start.full') : t('start.free', { free: o.free, total: o.total })}
+                </span>
               ) : null}
               {o.tariff ? (
                 <span className="size-terms">

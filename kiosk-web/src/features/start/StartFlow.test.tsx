@@ -26,8 +26,22 @@ describe('StartFlow', () => {
     const { api } = setup();
     await screen.findByRole('button', { name: /Medium/ });
     const before = api.calls.filter((c) => c.name === 'SiteAvailability').length;
-    act(() => api.emit('CompartmentUpdated', { compartmentUpdated: { __typename: 'Compartment', id: 'c', label: 'A05', size: 'MEDIUM', status: 'OCCUPIED', doorState: 'CLOSED', version: 2 } }));
-    await vi.waitFor(() => expect(api.calls.filter((c) => c.name === 'SiteAvailability').length).toBe(before + 1));
+    act(() =>
+      api.emit('CompartmentUpdated', {
+        compartmentUpdated: {
+          __typename: 'Compartment',
+          id: 'c',
+          label: 'A05',
+          size: 'MEDIUM',
+          status: 'OCCUPIED',
+          doorState: 'CLOSED',
+          version: 2,
+        },
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(api.calls.filter((c) => c.name === 'SiteAvailability').length).toBe(before + 1),
+    );
   });
 
   it('issues a code for the chosen size with the contact given', async () => {

@@ -71,7 +71,12 @@ export function StartFlow({
         {site ? ` · ${site.name}` : ''}
       </p>
       <p>{t('contact.explain')}</p>
-      <ContactForm busy={issue.busy} submitLabel={t('contact.continue')} onSubmit={submit} onSkip={() => submit({})} />
+      <ContactForm
+        busy={issue.busy}
+        submitLabel={t('contact.continue')}
+        onSubmit={submit}
+        onSkip={() => submit({})}
+      />
       {/* Retry sends the same size and contact again; the button is disabled while a try is in flight. */}
       <ErrorNotice code={issue.error} onRetry={lastContact ? () => submit(lastContact) : undefined} />
       <div className="actions">

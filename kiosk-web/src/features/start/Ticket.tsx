@@ -16,7 +16,15 @@ export interface TicketExtras {
  * The access code on screen and, with print CSS (styles.css, @media print), as an 80 mm receipt:
  * QR code, size, site, due or included time and how to recover it.
  */
-export function Ticket({ issued, extras, children }: { issued: IssuedCode; extras: TicketExtras; children?: ReactNode }) {
+export function Ticket({
+  issued,
+  extras,
+  children,
+}: {
+  issued: IssuedCode;
+  extras: TicketExtras;
+  children?: ReactNode;
+}) {
   const { t, locale } = useI18n();
   const { session, code } = issued;
   const tz = session.site.timezone;

@@ -6,7 +6,10 @@ import { type SiteInfo } from '../../api/types';
  * The site with what is free per size, kept live: any compartment change at the site makes the
  * server recount (the app never counts compartments itself).
  */
-export function useAvailability(siteId: string, live = true): { site: SiteInfo | null; loading: boolean; failed: boolean } {
+export function useAvailability(
+  siteId: string,
+  live = true,
+): { site: SiteInfo | null; loading: boolean; failed: boolean } {
   const { data, loading, error, refetch } = useQuery(SiteAvailabilityDoc, { variables: { siteId } });
   useSubscription(CompartmentUpdatedDoc, {
     variables: { siteId },
