@@ -8,8 +8,9 @@ const POLL_MS = 5000;
 /**
  * Follows one session live: `sessionUpdated` for its status, `compartmentUpdated` for its door,
  * and a slow poll of `sessionByAccessCode` as a safety net for events missed during a network drop.
+ * `polling` is turned off once the operation has ended (stored, thanks, ...); a stale poll that
+ * lands after a newer event is corrected by the next event or poll.
  */
-/** `polling` is turned off once the operation has ended (stored, thanks, ...). */
 export function useSessionFollow(siteId: string, payload: string, initial: Session, polling: boolean) {
   const [session, setSession] = useState<Session>(initial);
   const [door, setDoor] = useState<DoorState>(initial.compartment?.doorState ?? 'UNKNOWN');
