@@ -200,7 +200,7 @@ test.describe('admin dashboard', () => {
     for (const [route, name, ready] of [
       ['sessions', 'sessions', 'Sessions'],
       ['assistance', 'assistance', 'Assistance requests'],
-      ['reports', 'reports', 'Usage reports'],
+      ['reports', 'reports', 'Reports'],
       ['setup/site', 'setup-site', 'Site settings'],
       ['setup/banks', 'setup-banks', 'Add a locker bank'],
       ['setup/tariffs', 'setup-tariffs', 'Set a tariff'],

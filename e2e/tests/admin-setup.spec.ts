@@ -130,7 +130,7 @@ test.describe('admin set-up and reports', () => {
     const variables = ((await request).postDataJSON() as { variables: Record<string, unknown> }).variables;
     await expect(page.getByRole('figure', { name: 'Deposits and retrievals' })).toBeVisible();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download CSV' }).click();
+    await page.getByRole('region', { name: 'Usage' }).getByRole('button', { name: 'Download CSV' }).click();
     const csv = await readFile(await (await download).path(), 'utf8');
     const [header, ...rows] = csv.trim().split('\r\n');
     expect(header).toMatch(/^bucket_start_utc,bucket_label_[^,]+,deposits,retrievals,peak_occupied,average_storage_minutes,revenue,currency$/);

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS_DIR, harnessEnvSync, type HarnessEnv } from '../src/env.js';
 
 /** The running system (started by the harness's global setup). */
@@ -80,4 +80,54 @@ export function adminUrl(...route: string[]): string {
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-${name}.png`), fullPage: true });
+}
+
+/** A screenshot of one element (a chart) as e2e/artifacts/admin-<name>.png. */
+export async function shotOf(locator: Locator, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await locator.screenshot({ path: path.join(ARTIFACTS_DIR, `admin-${name}.png`) });
+}
+
+const ISSUE_WITH_CONTACT = `mutation($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {
+  issueAccessCode(siteId: $siteId, size: $size, contact: $contact) { session { id } code { payload } } }`;
+const SCAN_CODE = `mutation($siteId: ID!, $payload: String!) {
+  scanAccessCode(siteId: $siteId, payload: $payload) { outcome compartment { id label } } }`;
+
+/** A session issued through the kiosk API (not yet scanned: it holds no compartment). */
+export async function issueCode(email: string | null = null): Promise<{ sessionId: string; payload: string }> {
+  const env = stack();
+  const r = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(env.kioskToken, ISSUE_WITH_CONTACT, {
+    siteId: env.siteId,
+    size: 'SMALL',
+    contact: email ? { email } : null,
+  });
+  return { sessionId: r.issueAccessCode.session.id, payload: r.issueAccessCode.code.payload };
+}
+
+/** Scans `payload`, expects `outcome`, then opens and closes the door in the simulator. */
+async function doorCycle(adminToken: string, payload: string, outcome: string, sessionId: string, until: string): Promise<string> {
+  const env = stack();
+  const since = Date.now();
+  const scan = await gql<{ scanAccessCode: { outcome: string; compartment: { label: string } | null } }>(env.kioskToken, SCAN_CODE, { siteId: env.siteId, payload });
+  expect(scan.scanAccessCode.outcome).toBe(outcome);
+  const label = scan.scanAccessCode.compartment!.label;
+  const { unit, input } = modbusOf(label);
+  await expect.poll(() => pulsed(unit, input, since)).toBe(true);
+  const view = async () =>
+    (await gql<{ session: { status: string; compartment: { doorState: string } | null } }>(adminToken, 'query($id: ID!) { session(id: $id) { status compartment { doorState } } }', { id: sessionId })).session;
+  await sim('POST', `/doors/${unit}/${input}/open`);
+  // Keep the door open until the gateway has reported it (it polls the inputs).
+  await expect.poll(async () => (await view()).compartment?.doorState).toBe('OPEN');
+  await sim('POST', `/doors/${unit}/${input}/close`);
+  await expect.poll(async () => (await view()).status).toBe(until);
+  return label;
+}
+
+/** A free (SMALL) deposit and collection through the kiosk API and the simulator, rated 4 with a comment. */
+export async function depositCollectAndRate(adminToken: string, comment: string): Promise<{ sessionId: string; label: string }> {
+  const { sessionId, payload } = await issueCode();
+  const label = await doorCycle(adminToken, payload, 'UNLOCKING_FOR_DEPOSIT', sessionId, 'STORED');
+  await doorCycle(adminToken, payload, 'UNLOCKING_FOR_RETRIEVAL', sessionId, 'COMPLETED');
+  await gql(null, 'mutation($p: String!, $c: String) { submitFeedback(payload: $p, rating: 4, comment: $c) }', { p: payload, c: comment });
+  return { sessionId, label };
 }

@@ -20,6 +20,8 @@ export interface SessionFilters {
 export const NO_FILTERS: SessionFilters = { status: '', overdue: '', allSites: false, label: '', contact: '', from: '', to: '' };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Shortest contact fragment the server searches for. */
+export const MIN_CONTACT = 3;
 
 /**
  * Variables for the Sessions query. Days become instants at local midnight in `timeZone`
@@ -32,11 +34,18 @@ export function sessionVariables(f: SessionFilters, siteId: string | null, timeZ
     status: f.status || null,
     overdue: f.overdue === '' ? null : f.overdue === 'yes',
     compartmentLabel: text(f.label),
-    contact: text(f.contact),
+    // The server wants at least 3 characters (fewer would match nearly everyone).
+    contact: f.contact.trim().length >= MIN_CONTACT ? f.contact.trim() : null,
     createdFrom: DAY.test(f.from) ? startOfDayIn(f.from, timeZone) : null,
     createdTo: DAY.test(f.to) ? startOfDayIn(addDays(f.to, 1), timeZone) : null,
     first,
   };
+}
+
+/** A hint while the contact is too short to be searched. */
+export function contactHint(f: SessionFilters): string | null {
+  const n = f.contact.trim().length;
+  return n > 0 && n < MIN_CONTACT ? `Type at least ${MIN_CONTACT} characters of the e-mail or phone.` : null;
 }
 
 /** "From" after "To" is a typing slip, not an empty result. */

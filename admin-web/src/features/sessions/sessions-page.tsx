@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { useSite } from '../../app/site-context';
 import { SessionsQuery } from './sessions.operations';
-import { NO_FILTERS, rangeError, sessionVariables, type SessionFilters } from './session-filters';
+import { contactHint, NO_FILTERS, rangeError, sessionVariables, type SessionFilters } from './session-filters';
 import { SessionTable } from './session-table';
 import { SessionFilterForm } from './session-filter-form';
 import { useDebounced } from './use-debounced';
@@ -41,6 +41,7 @@ export function SessionsPage() {
       <h1>Sessions</h1>
       <SessionFilterForm filters={filters} timeZone={filters.allSites || !site ? 'UTC' : site.timezone} onChange={setFilters} />
       {badRange && <p role="alert" className="error">{badRange}</p>}
+      {contactHint(filters) && <p className="muted">{contactHint(filters)}</p>}
       {error && <p role="alert" className="error">{errorMessage(error)}</p>}
       <p className="muted" aria-live="polite" data-testid="sessions-count">
         {conn ? `${conn.totalCount} matching · ${conn.nodes.length} shown` : loading ? 'Loading…' : ''}

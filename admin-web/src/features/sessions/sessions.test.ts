@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS, rangeError, sessionVariables } from './session-filters';
+import { contactHint, NO_FILTERS, rangeError, sessionVariables } from './session-filters';
 import { buildTimeline } from './timeline';
 
 describe('session search variables (applied by the server)', () => {
@@ -20,6 +20,13 @@ describe('session search variables (applied by the server)', () => {
   it('trims label and contact and passes status and overdue', () => {
     const v = sessionVariables({ ...NO_FILTERS, label: ' a07 ', contact: ' +49 170 ', status: 'STORED', overdue: 'yes' }, 's1', 'UTC', 10);
     expect(v).toMatchObject({ compartmentLabel: 'a07', contact: '+49 170', status: 'STORED', overdue: true });
+  });
+
+  it('holds back a contact shorter than the server accepts, with a hint', () => {
+    const short = { ...NO_FILTERS, contact: ' an ' };
+    expect(sessionVariables(short, 's1', 'UTC', 25).contact).toBeNull();
+    expect(contactHint(short)).toMatch(/at least 3/);
+    expect(contactHint({ ...NO_FILTERS, contact: 'ana' })).toBeNull();
   });
 
   it('turns days into local midnights of the site zone, "to" inclusive', () => {
