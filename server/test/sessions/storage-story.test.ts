@@ -140,6 +140,21 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     ok(await s.gql(`mutation($id:ID!){ updateSite(id:$id, accessOpensPerSession:-1){ accessOpensPerSession } }`, { id: f.siteId }, f.adminToken));
   });
 
+  test('a kiosk retrying after a lost answer gets the same session and the same payment, never a second one', async () => {
+    ok(await s.gql(`mutation($s:ID!){ setTariff(siteId:$s, size:XLARGE, price:800, currency:"EUR", includedMinutes:60, overduePerHour:0, graceMinutes:0, securityAlertAfterMinutes:0){ id } }`, { s: f.siteId }, f.adminToken));
+    const q = `mutation($s:ID!,$r:String){ issueAccessCode(siteId:$s, size:XLARGE, requestId:$r){ session { id } code { payload } } }`;
+    const requestId = 'kiosk1-0001-abcdef';
+    const [a, b] = await Promise.all([1, 2].map(async () => ok(await s.gql<any>(q, { s: f.siteId, r: requestId }, f.kioskToken)).issueAccessCode));
+    expect(a.session.id).toBe(b.session.id);
+    const c = ok(await s.gql<any>(q, { s: f.siteId, r: requestId }, f.kioskToken)).issueAccessCode;
+    expect(c.session.id).toBe(a.session.id);
+    expect((await scan(s, f, a.code.payload)).outcome).toBe('INVALID_CODE'); // only the newest code opens
+    const pay = `mutation($id:ID!){ createPayment(sessionId:$id){ id } }`;
+    const p1 = ok(await s.gql<any>(pay, { id: c.session.id }, f.kioskToken)).createPayment.id;
+    const p2 = ok(await s.gql<any>(pay, { id: c.session.id }, f.kioskToken)).createPayment.id;
+    expect(p2).toBe(p1);
+  });
+
   test('a door opened with no unlock pending is FORCED_OPEN and raises DOOR_FORCED', async () => {
     const alerts = collect<{ alertRaised: { type: string; compartment: { label: string } } }>(s.ws(f.adminToken), `subscription { alertRaised { type compartment { label } } }`);
     await new Promise((r) => setTimeout(r, 100));

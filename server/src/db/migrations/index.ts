@@ -2,6 +2,7 @@ import { Migration20261125000000Init } from './Migration20261125000000Init.js';
 import { Migration20261125120000Integrations } from './Migration20261125120000Integrations.js';
 import { Migration20261125130000GatewayConnections } from './Migration20261125130000GatewayConnections.js';
 import { Migration20261125140000DoorKnownState } from './Migration20261125140000DoorKnownState.js';
+import { Migration20261125150000IssueRequestId } from './Migration20261125150000IssueRequestId.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125120000Integrations', class: Migration20261125120000Integrations },
   { name: 'Migration20261125130000GatewayConnections', class: Migration20261125130000GatewayConnections },
   { name: 'Migration20261125140000DoorKnownState', class: Migration20261125140000DoorKnownState },
+  { name: 'Migration20261125150000IssueRequestId', class: Migration20261125150000IssueRequestId },
 ];

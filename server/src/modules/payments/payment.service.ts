@@ -42,6 +42,9 @@ export class PaymentService {
       if (!session) throw notFound('Session');
       const due = amountDue({ ...session, paid: await paidFor(tx, session.id) }, this.clock.now());
       if (due === 0) throw conflict('Nothing is due for this session');
+      // a retried request (the answer was lost) gets the payment already waiting, not a second one
+      const waiting = await tx.findOne(PaymentEntity, { sessionId, status: 'PENDING', amount: due, provider: provider.name, createdAt: { $gt: new Date(this.clock.now().getTime() - 15 * 60_000) } }, { orderBy: { createdAt: 'desc' } });
+      if (waiting) return waiting;
       const started = await provider.start(due, session.currency, id);
       return tx.create(PaymentEntity, {
         id,

@@ -15,6 +15,8 @@ export class StorageSessionEntity {
   /** sha256 of the access code; the code itself is only ever in the depositor's hands. */
   @Property({ type: 'string', lazy: true }) codeHash!: string;
   @Property({ type: 'Date', columnType: 'timestamptz' }) codeIssuedAt!: Date;
+  /** The kiosk's name for the request that issued it: a retried request gets this session again. */
+  @Property({ type: 'string', nullable: true }) requestId: string | null = null;
   @Property({ type: 'string', nullable: true }) contactEmail: string | null = null;
   @Property({ type: 'string', nullable: true }) contactPhone: string | null = null;
   // The tariff as it was at issue: a later price change does not alter a running session.

@@ -86,10 +86,12 @@ export class SessionResolver {
     @Arg('size', () => CompartmentSize) size: CompartmentSize,
     @Ctx() { caller, services }: GqlContext,
     @Arg('contact', () => ContactInput, { nullable: true }) contact?: ContactInput,
+    @Arg('requestId', () => String, { nullable: true, description: 'Name the request: a retry after a lost answer returns the same session (with a fresh code)' })
+    requestId?: string,
   ): Promise<IssuedAccessCode> {
     const site = parseId(siteId, 'siteId');
     await authorizeDepositor(caller, services, site);
-    return services.sessions.issue(site, size, contact ?? null, actorName(caller));
+    return services.sessions.issue(site, size, contact ?? null, actorName(caller), requestId ?? null);
   }
 
   @Mutation(() => ScanResult)

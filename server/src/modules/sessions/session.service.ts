@@ -11,7 +11,8 @@ import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from './access-code.js';
-import { normaliseContact } from './contact.js';
+import { normaliseContact, type Contact } from './contact.js';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceSession, moveSession, paidFor } from './session-moves.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../compartments/compartment.enums.js';
@@ -30,8 +31,32 @@ export class SessionService {
   ) {}
 
   /** A CREATED session with a fresh code; nothing is allocated until the first scan. */
-  async issue(siteId: string, size: CompartmentSize, contactInput: { email?: string | null; phone?: string | null } | null, actor: string): Promise<IssuedAccessCode> {
+  async issue(
+    siteId: string,
+    size: CompartmentSize,
+    contactInput: { email?: string | null; phone?: string | null } | null,
+    actor: string,
+    requestId: string | null = null,
+  ): Promise<IssuedAccessCode> {
     const contact = normaliseContact(contactInput);
+    if (requestId !== null && !/^[A-Za-z0-9._:-]{8,64}$/.test(requestId)) {
+      throw badInput('requestId', 'requestId must be 8 to 64 letters, digits or . _ : -');
+    }
+    if (requestId !== null) {
+      const earlier = await this.em.fork().findOne(StorageSessionEntity, { siteId, requestId });
+      // the first answer was lost: same session, and a fresh code (the first one never arrived)
+      if (earlier) return this.replaceCode(this.em, earlier.id, actor, `issue retried (${requestId})`);
+    }
+    try {
+      return await this.create(siteId, size, contact, actor, requestId);
+    } catch (e) {
+      // two retries of one request raced: the other one made the session, answer with it
+      if (requestId !== null && e instanceof UniqueConstraintViolationException) return this.issue(siteId, size, contact, actor, requestId);
+      throw e;
+    }
+  }
+
+  private async create(siteId: string, size: CompartmentSize, contact: Contact, actor: string, requestId: string | null): Promise<IssuedAccessCode> {
     const payload = newAccessCode();
     const now = this.clock.now();
     const session = await transact(this.em, this.bus, async (tx) => {
@@ -44,6 +69,7 @@ export class SessionService {
         id: newId(),
         siteId,
         size,
+        requestId,
         status: 'CREATED',
         codeHash: hashAccessCode(payload),
         codeIssuedAt: now,
