@@ -11,7 +11,7 @@ export function SoundToggle() {
       title={muted ? 'Alerts flash but make no sound' : 'New alerts beep'}
       onClick={() => setAlertSoundMuted(!muted)}
     >
-      {muted ? '🔇 Alert sound off' : '🔔 Alert sound on'}
+      {muted ? 'Alert sound off' : 'Alert sound on'}
     </button>
   );
 }

@@ -28,9 +28,10 @@ export function OccupancyChart({ rows, sizes, timeZone }: { rows: readonly Occup
             return [cell ? `${v} % (${cell.occupied} of ${cell.capacity})` : `${v} %`, humanize(String(name))];
           }}
         />
-        <Legend verticalAlign="top" formatter={(v) => humanize(String(v))} />
+        <Legend verticalAlign="top" itemSorter={null} formatter={(v) => humanize(String(v))} />
         {sizes.map((s) => (
-          <Line key={s} type="stepAfter" dataKey={s} name={s} stroke={SIZE_COLOURS[s]} strokeWidth={2} dot={false} />
+          // Straight lines with dots: a step line hides the last period against the axis edge.
+          <Line key={s} type="linear" dataKey={s} name={s} stroke={SIZE_COLOURS[s]} strokeWidth={2} dot={data.length <= 48 ? { r: 3 } : false} />
         ))}
       </LineChart>
     </Chart>
@@ -61,7 +62,7 @@ export function OverdueChart({ rows, timeZone }: { rows: readonly OverdueRow[]; 
         {periodAxis(timeZone)}
         <YAxis allowDecimals={false} label={yLabel('sessions')} />
         <Tooltip />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" itemSorter={null} />
         <Bar dataKey="overdue" name="Became overdue" fill="#b35c00" />
         <Bar dataKey="securityEscalations" name="Security escalations" fill="#b00020" />
       </BarChart>
@@ -79,7 +80,7 @@ export function RevenueChart({ rows, currency }: { rows: readonly RevenueRow[]; 
         <XAxis dataKey="label" height={48} label={{ value: 'Tariff (compartment size)', position: 'insideBottom', offset: -4 }} />
         <YAxis label={yLabel(currency)} width={72} />
         <Tooltip formatter={(v, n) => [money(v), n]} />
-        <Legend verticalAlign="top" />
+        <Legend verticalAlign="top" itemSorter={null} />
         <Bar dataKey="captured" name="Captured" fill="#00695c" />
         <Bar dataKey="refunded" name="Refunded" fill="#b00020" />
         <Bar dataKey="net" name="Net" fill="#1f5fbf" />

@@ -32,12 +32,12 @@ export function BankAddressing({ banks }: { banks: readonly Bank[] }) {
         return (
           <details key={b.id} className="card">
             <summary>
-              Bank {b.label}: {b.compartments.length} compartments ({b.compartments[0]?.label}–{b.compartments.at(-1)?.label}) on{' '}
+              <strong>{b.label}</strong>: {b.compartments.length} compartments ({b.compartments[0]?.label}–{b.compartments.at(-1)?.label}) on{' '}
               <code>{b.modbusEndpoint}</code>, unit {units.join(', ') || '—'}, coils {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.coil] : [])))}, door inputs{' '}
               {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.doorInput] : [])))}
               {b.gateway ? ` · gateway ${b.gateway.name}` : ''}
             </summary>
-            <table className="table compact" aria-label={`Addressing of bank ${b.label}`}>
+            <table className="table compact" aria-label={`Addressing of ${b.label}`}>
               <thead>
                 <tr>
                   <th scope="col">Label</th>
