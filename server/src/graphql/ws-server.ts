@@ -8,6 +8,7 @@ import type { Services } from '../app/services.js';
 import type { GqlContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { DomainError } from '../errors/domain-error.js';
+import { sharedSubscribe } from './shared-subscription.js';
 
 type Extra = Record<PropertyKey, unknown> & { caller?: Caller };
 
@@ -32,6 +33,8 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       schema,
+      // One execution per event per distinct caller and operation, shared by its subscribers.
+      subscribe: (args) => sharedSubscribe(args, (args.contextValue as GqlContext).caller),
       onConnect: async (ctx) => {
         const ip = (ctx.extra as unknown as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress ?? 'unknown';
         const auth = ctx.connectionParams?.authorization;
