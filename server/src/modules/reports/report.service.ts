@@ -40,10 +40,15 @@ export class ReportService {
     const sql = usageReportSql(siteFilter);
     // one site id for every `?` after the five leading parameters
     const siteParams = siteId ? Array<string>((sql.match(/\?/g)?.length ?? 5) - 5).fill(siteId) : [];
-    const rows = await em.execute<{ start: Date; deposits: string; retrievals: string; avg_minutes: string | null; peak: string; revenue: string }[]>(
-      sql,
-      [from, to, tz, spec.unit, spec.step, ...siteParams],
-    );
+    type Row = { start: Date; deposits: string; retrievals: string; avg_minutes: string | null; peak: string; revenue: string };
+    const rows = await em.transactional(async (tx) => {
+      // Measured on 1M sessions (bench usage-report): JIT spent ~1 s compiling this statement's
+      // ~100 expressions on every call, and its sorts spilled to disk at the default work_mem.
+      // Both settings last for this transaction only.
+      await tx.execute('set local jit = off');
+      await tx.execute(`set local work_mem = '64MB'`);
+      return tx.execute<Row[]>(sql, [from, to, tz, spec.unit, spec.step, ...siteParams]);
+    });
     return {
       siteId,
       from,
