@@ -9,18 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './benchmarks/index.ts';
 import { runBenchmark, type RunRecord } from './lib/runner.ts';
 import { renderTable } from './lib/table.ts';
 import { RESULTS_DIR, ensureBuilt } from './lib/system.ts';
 
-const { values, positionals, tokens } = parseArgs({
-  strict: false,
-  allowPositionals: true,
-  tokens: true,
-  options: { smoke: { type: 'boolean' }, out: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean' } },
-});
+const { values, positionals, sizes } = parseCommandLine(process.argv.slice(2));
 
 if (values.list || values.help) {
   for (const b of BENCHMARKS) {
@@ -41,14 +35,13 @@ const selected = positionals.length ? BENCHMARKS.filter((b) => positionals.inclu
 // Size flags: --name N, applied to every selected benchmark that has the flag.
 const overrides: Record<string, number> = {};
 const known = new Set(['time-limit', ...selected.flatMap((b) => Object.keys(b.flags))]);
-for (const t of tokens ?? []) {
-  if (t.kind !== 'option' || ['smoke', 'out', 'list', 'help'].includes(t.name)) continue;
-  const n = Number(t.value);
-  if (!known.has(t.name) || t.value === undefined || !Number.isFinite(n) || n <= 0) {
-    console.error(`bad flag --${t.name}${t.value === undefined ? '' : ` ${t.value}`} (see --list)`);
+for (const [name, value] of Object.entries(sizes)) {
+  const n = Number(value);
+  if (!known.has(name) || !Number.isFinite(n) || n <= 0) {
+    console.error(`bad flag --${name} ${value} (see --list)`);
     process.exit(2);
   }
-  overrides[t.name] = n;
+  overrides[name] = n;
 }
 const smoke = values.smoke === true;
 
@@ -96,3 +89,22 @@ fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`\nwritten to ${path.relative(process.cwd(), out)}; ${ok ? 'OK' : 'NOT OK'}`);
 process.exit(ok ? 0 : 1);
+
+/** `--smoke`, `--list`, `--help` are switches, `--out F` a path; any other `--name N` (or `--name=N`) a size. */
+function parseCommandLine(args: string[]) {
+  const values: { smoke?: boolean; list?: boolean; help?: boolean; out?: string } = {};
+  const positionals: string[] = [];
+  const sizes: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (name === 'smoke' || name === 'list' || name === 'help') values[name] = true;
+    else if (name === 'out') values.out = inline ?? args[++i];
+    else sizes[name] = inline ?? args[++i] ?? '';
+  }
+  return { values, positionals, sizes };
+}

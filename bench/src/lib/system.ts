@@ -74,6 +74,8 @@ export async function startSystem(
       RATE_LIMIT_FAILED_SCANS: '100000',
       RATE_LIMIT_PUBLIC: '100000',
       RATE_LIMIT_LOGINS: '100000',
+      // BENCH_PROFILE=1: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
+      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}` } : {}),
       ...opts.serverEnv,
     },
     gatewayEnv: { LOG_LEVEL: 'warn' },

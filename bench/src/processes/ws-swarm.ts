@@ -39,6 +39,8 @@ export type SwarmReply =
       /** Per report, the time until the last client had it; median and p99 over reports. */
       everyClientP50: number;
       everyClientP99: number;
+      /** This process's CPU use since the clients connected, in % of one core. */
+      clientCpuPercent: number;
       errors: string[];
     };
 
@@ -123,10 +125,12 @@ async function start(cmd: Extract<SwarmCommand, { type: 'start' }>): Promise<voi
     }
     await Promise.all(batch);
   }
+  cpuFrom = { usage: process.cpuUsage(), at: performance.now() };
   send({ type: 'ready', connected, errors: [...errors], connectMs: performance.now() - t0 });
 }
 
 let stopping = false;
+let cpuFrom = { usage: process.cpuUsage(), at: performance.now() };
 
 function push<K, V>(map: Map<K, V[]>, key: K, t: V): void {
   const list = map.get(key);
@@ -185,11 +189,17 @@ function collect(reports: SentReport[]): void {
     max: quantile(latencies, 1),
     everyClientP50: quantile(perReport, 0.5),
     everyClientP99: quantile(perReport, 0.99),
+    clientCpuPercent: cpuPercent(),
     errors: [...errors],
   });
 }
 
 let dashboards = false;
+
+function cpuPercent(): number {
+  const used = process.cpuUsage(cpuFrom.usage);
+  return ((used.user + used.system) / 1000 / (performance.now() - cpuFrom.at)) * 100;
+}
 
 process.on('message', (raw) => {
   const cmd = raw as SwarmCommand;
