@@ -181,15 +181,23 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await startBackgroundWork.once(services, orm.em, clock, logger, queue);
     },
     async close() {
-      await background?.stop();
-      await queue.stop();
-      await ws.close();
-      await apollo.stop();
-      if (server.listening) await new Promise<void>((r) => server.close(() => r()));
-      await bus.close();
+      // each step bounded: a stuck peer must not keep a stopping server alive
+      const step = async (name: string, work: () => Promise<unknown> | unknown, ms = 10_000) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
+        const outcome = await Promise.race([Promise.resolve().then(work).catch((err: unknown) => logger.warn({ err, step: name }, 'shutdown step failed')), timeout]);
+        clearTimeout(timer);
+        if (outcome === 'timeout') logger.warn({ step: name, ms }, 'shutdown step timed out');
+      };
+      await step('background', () => background?.stop());
+      await step('job queue', () => queue.stop());
+      await step('websocket', () => ws.close());
+      await step('apollo', () => apollo.stop());
+      await step('http', () => server.listening && new Promise<void>((r) => server.close(() => r())));
+      await step('event bus', () => bus.close());
       redis?.disconnect();
-      await orm.close(true);
-      await embedded?.stop();
+      await step('database', () => orm.close(true));
+      await step('embedded postgres', () => embedded?.stop());
     },
   };
 }

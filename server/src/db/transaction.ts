@@ -1,3 +1,4 @@
+import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, Topics } from '../events/event-bus.js';
 import { ALL_SITES } from '../events/event-bus.js';
@@ -47,18 +48,32 @@ export class Effects {
   }
 }
 
-/** One transaction per state change, on a fresh fork, with its announcements after the commit. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * One transaction per state change, on a fresh fork, with its announcements after the commit.
+ * A deadlock or serialization failure rolls everything back, so the work is run again from
+ * the start (fresh fork, fresh effects); locks are taken session before compartment to keep
+ * such retries rare.
+ */
 export async function transact<T>(
   em: EntityManager,
   bus: EventBus,
   work: (em: EntityManager, effects: Effects) => Promise<T>,
 ): Promise<T> {
-  const effects = new Effects();
-  const result = await em.fork().transactional(async (tx) => {
-    const value = await work(tx, effects);
-    await effects.settle(tx);
-    return value;
-  });
-  await effects.flush(bus);
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const effects = new Effects();
+    try {
+      const result = await em.fork().transactional(async (tx) => {
+        const value = await work(tx, effects);
+        await effects.settle(tx);
+        return value;
+      });
+      await effects.flush(bus);
+      return result;
+    } catch (e) {
+      if (!(e instanceof DeadlockException) || attempt >= MAX_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }

@@ -11,6 +11,7 @@ import { DoorEventEntity } from '../door-events/door-event.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { requestUnlock } from '../gateway-commands/unlock.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
+import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import type { CompartmentSize, CompartmentStatus } from './compartment.enums.js';
 
 /** Compartments: reading them, and the operators' actions on them. */
@@ -44,10 +45,9 @@ export class CompartmentService {
   async operatorOpen(compartmentId: string, reason: string, actor: string): Promise<DoorEventEntity> {
     const why = checkReason(reason);
     return transact(this.em, this.bus, async (tx, fx) => {
-      const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const { compartment: c, session } = await lockCompartmentWithSession(tx, compartmentId);
       if (!c) throw notFound('Compartment');
       const site = await tx.findOneOrFail(SiteEntity, c.siteId);
-      const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
       await requestUnlock(tx, fx, { compartment: c, site, sessionId: session?.id ?? null, actor, detail: `operator open: ${why}`, at: this.clock.now() });
       await tx.flush();
       return tx.findOneOrFail(DoorEventEntity, { compartmentId: c.id, type: 'UNLOCK_REQUESTED' }, { orderBy: { seq: 'desc' } });

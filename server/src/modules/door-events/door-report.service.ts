@@ -1,15 +1,15 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
+import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+import type { StorageSessionEntity } from '../sessions/session.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
 import { badInput, forbidden } from '../../errors/domain-error.js';
 import { announceCompartment, recordDoorEvent } from './door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
+import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import type { DoorState } from '../compartments/compartment.enums.js';
 import { parseId } from '../../shared/ids.js';
 
@@ -20,7 +20,9 @@ export interface DoorReport {
 }
 
 const MAX_BATCH = 500;
-const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/** A gateway that was cut off sends what it saw meanwhile; readings from the future are a broken clock. */
+const MAX_AGE_MS = 24 * 3600_000;
+const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
 /**
  * Turns door-sensor reports into door events and session progress: OPENED or FORCED_OPEN
@@ -39,10 +41,11 @@ export class DoorReportService {
     const now = this.clock.now();
     for (const r of reports) {
       parseId(r.compartmentId, 'reports.compartmentId');
-      if (Math.abs(r.at.getTime() - now.getTime()) > MAX_CLOCK_SKEW_MS) {
-        throw badInput('reports.at', 'report time is more than 5 minutes away from the server clock');
-      }
+      const offset = r.at.getTime() - now.getTime();
+      if (offset > MAX_FUTURE_SKEW_MS) throw badInput('reports.at', 'report time is more than 5 minutes ahead of the server clock');
+      if (-offset > MAX_AGE_MS) throw badInput('reports.at', 'report time is more than 24 hours old');
     }
+    await this.checkOwnership(siteId, reports);
     const sorted = [...reports].sort((a, b) => a.at.getTime() - b.at.getTime());
     await this.touchGateway(gatewayId);
     for (const r of sorted) await this.apply(siteId, r);
@@ -50,7 +53,7 @@ export class DoorReportService {
 
   private async apply(siteId: string, r: DoorReport): Promise<void> {
     await transact(this.em, this.bus, async (tx, fx) => {
-      const c = await tx.findOne(CompartmentEntity, r.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const { compartment: c, session } = await lockCompartmentWithSession(tx, r.compartmentId);
       if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
       if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
       if (r.state === 'UNKNOWN') {
@@ -70,11 +73,6 @@ export class DoorReportService {
       }
       c.lastKnownDoorState = r.state;
       c.doorChangedAt = r.at;
-      const session = await tx.findOne(
-        StorageSessionEntity,
-        { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
       if (r.state === 'OPEN') {
         c.leftOpenAlerted = false;
         const expected = c.unlockExpectedUntil !== null && r.at <= c.unlockExpectedUntil;
@@ -128,6 +126,19 @@ export class DoorReportService {
       if (c.status !== 'OUT_OF_SERVICE') c.status = 'AVAILABLE';
       await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'door-closed', actor, at });
     }
+  }
+
+  /** Every compartment must be this gateway's site's: refuse the whole batch before applying any of it. */
+  private async checkOwnership(siteId: string, reports: DoorReport[]): Promise<void> {
+    const ids = [...new Set(reports.map((r) => r.compartmentId.toLowerCase()))];
+    if (ids.length === 0) return;
+    const rows = await this.em.fork().execute<{ id: string }[]>(
+      `select id from compartment where site_id = ? and id in (${ids.map(() => '?').join(',')})`,
+      [siteId, ...ids],
+    );
+    const known = new Set(rows.map((r) => r.id));
+    const stranger = ids.find((id) => !known.has(id));
+    if (stranger) throw forbidden(`Compartment ${stranger} is not driven by this gateway`);
   }
 
   private async touchGateway(gatewayId: string): Promise<void> {

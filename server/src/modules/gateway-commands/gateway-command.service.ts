@@ -4,12 +4,12 @@ import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import { GatewayCommandEntity } from './gateway-command.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { failUnlock } from './unlock.js';
+import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import { toCommandView, type CommandResult, type GatewayCommandView, type GatewayConfigView } from './gateway-command.types.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { parseId } from '../../shared/ids.js';
@@ -65,7 +65,8 @@ export class GatewayCommandService {
       command.ackedAt = now;
       command.result = result;
       command.error = error;
-      const compartment = await tx.findOneOrFail(CompartmentEntity, command.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const { compartment } = await lockCompartmentWithSession(tx, command.compartmentId);
+      if (!compartment) throw notFound('Compartment');
       if (result === 'SUCCEEDED') {
         recordDoorEvent(tx, fx, { type: 'UNLOCKED', compartment, sessionId: command.sessionId, actor, at: now });
       } else {

@@ -8,6 +8,7 @@ import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { failUnlock, undoDoorOperation } from '../gateway-commands/unlock.js';
+import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { notifyContact } from '../notifications/outbox.js';
@@ -30,7 +31,8 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const command = await tx.findOneOrFail(GatewayCommandEntity, id);
     command.ackedAt = now;
     command.result = 'EXPIRED';
-    const compartment = await tx.findOneOrFail(CompartmentEntity, command.compartmentId, { lockMode: 3 });
+    const { compartment } = await lockCompartmentWithSession(tx, command.compartmentId);
+    if (!compartment) return;
     await failUnlock(tx, fx, command, compartment, 'no acknowledgement from the gateway in time', ACTOR, now);
   },
 
