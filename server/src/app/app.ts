@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
@@ -17,10 +17,10 @@ import { createArmor } from '../graphql/armor.js';
 import { metricsPlugin } from '../graphql/metrics-plugin.js';
 import { createFormatError } from '../errors/format-error.js';
 import { attachWebSocketServer } from '../graphql/ws-server.js';
-import { createLoaders } from '../graphql/loaders.js';
 import type { GqlContext } from '../graphql/context.js';
-import { DomainError } from '../errors/domain-error.js';
 import { staticApps } from '../http/static-apps.js';
+import { graphqlHandler } from '../http/graphql-handler.js';
+import { applyCors, json } from '../http/http-utils.js';
 import { resolveAuthSecret } from './auth-secret.js';
 import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
@@ -99,6 +99,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     formatError,
   });
   const integrations = integrationRoutes(services, logger);
+  const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -129,38 +130,6 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     if (path === '/') return void res.writeHead(302, { location: '/kiosk/' }).end();
     json(res, 404, { error: 'not found' });
   });
-
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-    const log = logger.child({ requestId });
-    try {
-      const body = req.method === 'POST' ? await readJson(req, config.limits.maxBodyBytes) : undefined;
-      const headers = new HeaderMap();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const ip = req.socket.remoteAddress ?? 'unknown';
-      let caller: GqlContext['caller'];
-      try {
-        caller = await services.authenticator.authenticate(req.headers.authorization, ip);
-      } catch (e) {
-        if (e instanceof DomainError) return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
-        throw e;
-      }
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
-        context: async () => ({ caller, services, loaders: createLoaders(orm.em), requestId }),
-      });
-      for (const [k, v] of result.headers) res.setHeader(k, v);
-      res.statusCode = result.status ?? 200;
-      const operation = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
-      log.debug({ caller: caller.kind, operation: typeof operation === 'string' ? operation : undefined, status: res.statusCode }, 'graphql request');
-      if (result.body.kind === 'complete') return void res.end(result.body.string);
-      for await (const chunk of result.body.asyncIterator) res.write(chunk);
-      res.end();
-    } catch (e) {
-      if (e instanceof BodyError) return json(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
-      log.error({ err: e }, 'request failed');
-      json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    }
-  }
 
   const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue);
 
@@ -200,46 +169,4 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('embedded postgres', () => embedded?.stop());
     },
   };
-}
-
-class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyError(413, `Request body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return undefined;
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json')) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new BodyError(400, 'Request body is not valid JSON');
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): void {
-  const origin = req.headers.origin;
-  if (!origin || !(origins.includes('*') || origins.includes(origin))) return;
-  res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('vary', 'origin');
-  res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
-  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  res.setHeader('access-control-max-age', '600');
 }

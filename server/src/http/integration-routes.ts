@@ -6,6 +6,7 @@ import { authorize } from '../auth/authorize.js';
 import { parseOptionalId } from '../shared/ids.js';
 import { CSV_REPORTS, csvRows, parseCsvQuery, toCsv, type CsvReport } from '../modules/reports/report-csv.js';
 import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
+import { BodyError, readRawBody } from './http-utils.js';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
 const MAX_WEBHOOK_BYTES = 512 * 1024;
@@ -26,7 +27,7 @@ export function integrationRoutes(services: Services, logger: Logger) {
   async function stripeWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
     if (!config.stripeWebhookSecret) return send(res, 404, 'text/plain', 'Stripe is not configured');
-    const body = await rawBody(req, MAX_WEBHOOK_BYTES);
+    const body = await readRawBody(req, MAX_WEBHOOK_BYTES).catch((e: unknown) => (e instanceof BodyError ? null : Promise.reject(e)));
     if (!body) return send(res, 413, 'text/plain', 'too large');
     let outcome;
     try {
@@ -68,15 +69,4 @@ export function integrationRoutes(services: Services, logger: Logger) {
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   if (!res.headersSent) res.writeHead(status, { 'content-type': type });
   res.end(body);
-}
-
-async function rawBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }

@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Services } from '../app/services.js';
+import type { GqlContext } from '../graphql/context.js';
+import type { Logger } from '../observability/logger.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { DomainError } from '../errors/domain-error.js';
+import { BodyError, json, readBody } from './http-utils.js';
+
+export interface GraphqlHandlerDeps {
+  apollo: ApolloServer<GqlContext>;
+  services: Services;
+  em: EntityManager;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/**
+ * POST/GET /graphql on plain node:http: the caller is identified once from the Authorization
+ * header (a present but wrong credential is 401 UNAUTHENTICATED, never silently anonymous),
+ * then Apollo runs the operation with a fresh context.
+ */
+export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: GraphqlHandlerDeps) {
+  return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    const log = logger.child({ requestId });
+    try {
+      const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const ip = req.socket.remoteAddress ?? 'unknown';
+      let caller: GqlContext['caller'];
+      try {
+        caller = await services.authenticator.authenticate(req.headers.authorization, ip);
+      } catch (e) {
+        if (e instanceof DomainError) return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
+        throw e;
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+        context: async () => ({ caller, services, loaders: createLoaders(em), requestId }),
+      });
+      for (const [k, v] of result.headers) res.setHeader(k, v);
+      res.statusCode = result.status ?? 200;
+      const operation = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
+      log.debug({ caller: caller.kind, operation: typeof operation === 'string' ? operation : undefined, status: res.statusCode }, 'graphql request');
+      if (result.body.kind === 'complete') return void res.end(result.body.string);
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (e) {
+      if (e instanceof BodyError) return json(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
+      log.error({ err: e }, 'request failed');
+      json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  };
+}
