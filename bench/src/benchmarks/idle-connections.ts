@@ -1,7 +1,7 @@
 /**
  * Idle connections: `clients` graphql-ws connections (a separate process), each subscribed to
  * doorEvents, held for `hold` seconds with nothing happening. Figures: the server's RSS with
- * them open, against the same server before they came (baseline). Correctness: every client
+ * them open, against the same server before they came (baseline); each run on a fresh server. Correctness: every client
  * connects and stays, the server counts every connection and subscription, and still answers.
  */
 import type { Benchmark } from '../lib/bench.ts';
@@ -32,6 +32,11 @@ export const idleConnections: Benchmark = {
     const before: number[] = [];
     const n = ctx.size('clients');
     for (let run = 0; run < ctx.size('runs'); run++) {
+      // Each run on a fresh server process: V8 keeps the heap the previous run's clients grew.
+      if (run > 0) {
+        await sys.stack.restartServer();
+        await probe.request(q, { id: seed.siteId });
+      }
       await new Promise((r) => setTimeout(r, 500));
       before.push(sys.serverRssMb());
       const swarm = await startSwarm(ctx, { url: graphqlUrl.replace(/^http/, 'ws'), token, clients: n, dashboards: false, siteId: seed.siteId });
