@@ -12,7 +12,7 @@ import path from 'node:path';
 import { BENCHMARKS } from './benchmarks/index.ts';
 import { runBenchmark, type RunRecord } from './lib/runner.ts';
 import { renderTable } from './lib/table.ts';
-import { RESULTS_DIR, ensureBuilt } from './lib/system.ts';
+import { RESULTS_DIR, ensureBuilt, scratchDatabases } from './lib/system.ts';
 
 const { values, positionals, sizes } = parseCommandLine(process.argv.slice(2));
 
@@ -79,6 +79,7 @@ const result = {
   figures,
   errors,
   benchmarks: records,
+  scratchDatabases,
 };
 console.log(`\n${smoke ? 'SMOKE run (sizes too small for the goals: only correctness counts)' : 'Full run'}, ${result.date}, ${result.machine.cpus} x ${result.machine.cpuModel}, Node ${process.version}\n`);
 console.log(renderTable(figures));

@@ -42,6 +42,9 @@ async function launch(): Promise<typeof Launch> {
   return (await import(path.join(ROOT, 'lock-gateway/dist/launch/index.js'))) as typeof Launch;
 }
 
+/** Names of the scratch databases this process made (the smoke test checks they are gone). */
+export const scratchDatabases: string[] = [];
+
 /** A started system plus what benchmarks need from it. */
 export interface System {
   stack: Launch.Stack;
@@ -82,6 +85,7 @@ export async function startSystem(
   });
   ctx.defer(() => stack.stop());
   if (!stack.databaseUrl) throw new Error('benchmarks need the local PostgreSQL (127.0.0.1:5432): no scratch database could be made');
+  scratchDatabases.push(new URL(stack.databaseUrl).pathname.slice(1));
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   ctx.defer(() => db.end());
