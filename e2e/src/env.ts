@@ -26,6 +26,8 @@ export interface HarnessEnv {
   simEndpoint: string;
   /** The run's database, or null when the server embeds PostgreSQL (no local PostgreSQL). */
   databaseUrl: string | null;
+  /** The run's mailbox (the server sends e-mail to it over SMTP): GET <mailUrl>/messages. */
+  mailUrl: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

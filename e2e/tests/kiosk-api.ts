@@ -140,6 +140,11 @@ export async function depositByApi(
   size: string,
 ): Promise<{ payload: string; label: string }> {
   const payload = await issueCode(stack, size);
+  return { payload, label: await depositWithCode(stack, payload) };
+}
+
+/** Stores luggage with an issued code without the browser (scan, door open and shut); returns the locker. */
+export async function depositWithCode(stack: KioskStack, payload: string): Promise<string> {
   const since = Date.now();
   const { outcome, label } = await scanByApi(stack, payload);
   expect(outcome).toBe('UNLOCKING_FOR_DEPOSIT');
@@ -148,7 +153,7 @@ export async function depositByApi(
   await waitForDoorState(stack, label!, 'OPEN');
   await door(stack, label!, 'close');
   await waitForStatus(stack, payload, 'STORED');
-  return { payload, label: label! };
+  return label!;
 }
 
 /** Issues an access code straight through the API with the kiosk token (for tests that start later). */

@@ -1,11 +1,11 @@
 /**
  * What the outside world feeds the kiosk in the tests: a fake camera video showing a QR code,
- * and the one-time recovery code from the server's notification outbox.
+ * and the one-time recovery code from the e-mail the server sent.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import pg from 'pg';
 import QRCode from 'qrcode';
+import { type ReceivedMail, waitForMail } from '../src/mail';
 
 /**
  * Writes a Y4M video (what Chromium's fake camera plays) showing the QR code of `payload`:
@@ -43,44 +43,12 @@ export async function qrVideo(
 }
 
 /**
- * Reads the one-time recovery code sent to `recipient` from the server's notification outbox.
- * The dispatcher clears the body of a sensitive message once delivered, so a trigger installed by
- * `captureNotifications` keeps a copy of each new row for the test.
+ * The first e-mail to reach `recipient` (any subject: callers check it is the recovery one) and
+ * the one-time code in it ("Your one-time code is 123456."), read from the run's mailbox.
  */
-export async function captureNotifications(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`
-      create table if not exists e2e_notification_copy (recipient text not null, body text, created_at timestamptz not null default now());
-      create or replace function e2e_copy_notification() returns trigger language plpgsql as $$
-      begin insert into e2e_notification_copy (recipient, body) values (new.recipient, new.body); return new; end $$;
-      drop trigger if exists e2e_copy_notification on notification;
-      create trigger e2e_copy_notification after insert on notification for each row execute function e2e_copy_notification();
-    `);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The newest one-time code sent to `recipient` (the body says "Your one-time code is 123456."). */
-export async function oneTimeCodeFor(databaseUrl: string, recipient: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await client.query<{ body: string | null; created_at: Date }>(
-        `select body, created_at from notification where recipient = $1 and body is not null
-         union all select body, created_at from e2e_notification_copy where recipient = $1 and body is not null
-         order by created_at desc`,
-        [recipient],
-      );
-      const code = rows.map((r) => /code is ([A-Za-z0-9-]+)/.exec(r.body ?? '')?.[1]).find(Boolean);
-      if (code) return code;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no one-time code for ${recipient}`);
-  } finally {
-    await client.end();
-  }
+export async function recoveryMailFor(recipient: string): Promise<{ mail: ReceivedMail; oneTimeCode: string }> {
+  const mail = await waitForMail(recipient);
+  const oneTimeCode = /one-time code is (\d{6})\b/.exec(mail.text)?.[1];
+  if (!oneTimeCode) throw new Error(`no one-time code in the e-mail to ${recipient}: ${JSON.stringify(mail.text)}`);
+  return { mail, oneTimeCode };
 }

@@ -1,8 +1,8 @@
 /**
  * Helpers for the kiosk browser tests: the running stack as a fixture (from the e2e harness),
  * the kiosk set-up in the browser, screenshots, axe, and the scanner and door steps on a page.
- * kiosk-api.ts (GraphQL, simulator) and kiosk-inputs.ts (camera video, one-time code) are
- * re-exported, so specs import from here only.
+ * kiosk-api.ts (GraphQL, simulator), kiosk-inputs.ts (camera video, one-time code) and the
+ * run's mailbox (../src/mail.ts) are re-exported, so specs import from here only.
  */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -14,6 +14,7 @@ import { door, waitForPulse } from './kiosk-api';
 
 export * from './kiosk-api';
 export * from './kiosk-inputs';
+export { receivedMail, waitForMail, type ReceivedMail } from '../src/mail';
 
 /** What the kiosk tests need from the running stack. */
 export interface KioskStack {
@@ -23,8 +24,6 @@ export interface KioskStack {
   siteId: string;
   /** The simulator's control API (POST /doors/<unit>/<input>/open|close). */
   simControlUrl: string;
-  /** The run's database; null when the server embeds PostgreSQL (no local one). */
-  databaseUrl: string | null;
   adminEmail: string;
   adminPassword: string;
 }
@@ -144,7 +143,6 @@ export function kioskStack(): KioskStack {
     kioskToken: env.kioskToken,
     siteId: env.siteId,
     simControlUrl: env.simControlUrl.replace(/\/$/, ''),
-    databaseUrl: env.databaseUrl,
     adminEmail: env.adminEmail,
     adminPassword: env.adminPassword,
   };
