@@ -5,6 +5,7 @@
  * e2e/artifacts/.
  */
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './src/chromium.js';
 
 export default defineConfig({
   testDir: './tests',
@@ -22,18 +23,6 @@ export default defineConfig({
     baseURL: process.env.E2E_BASE_URL,
     screenshot: 'on',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
 });

@@ -31,20 +31,7 @@ export interface KioskStack {
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = resolve(here, '../artifacts');
 
-/** Chromium from Debian with the harness's flags, for the test that must start its own (camera). */
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+export { CHROMIUM } from '../src/chromium.js';
 
 // axe-core is a dev dependency of kiosk-web (the app it checks), resolved from there.
 const fromKiosk = createRequire(resolve(here, '../../kiosk-web/package.json'));

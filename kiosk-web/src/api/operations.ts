@@ -101,8 +101,8 @@ export const CompartmentUpdatedDoc = graphql(`
 `);
 
 export const IssueAccessCodeDoc = graphql(`
-  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput) {
-    issueAccessCode(siteId: $siteId, size: $size, contact: $contact) {
+  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput, $requestId: String) {
+    issueAccessCode(siteId: $siteId, size: $size, contact: $contact, requestId: $requestId) {
       ...IssuedCodeFields
     }
   }

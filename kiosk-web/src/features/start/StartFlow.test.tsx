@@ -54,6 +54,7 @@ describe('StartFlow', () => {
       siteId: 'site-1',
       size: 'MEDIUM',
       contact: { email: 'ana@example.com' },
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(onIssued.mock.calls[0]?.[1]).toEqual({ includedMinutes: 240, hasContact: true });
   });
@@ -81,6 +82,7 @@ describe('StartFlow', () => {
     await vi.waitFor(() => expect(onIssued).toHaveBeenCalledOnce());
     const sent = api.calls.filter((c) => c.name === 'IssueAccessCode');
     expect(sent).toHaveLength(2);
-    expect(sent[1]?.variables).toEqual(sent[0]?.variables);
+    expect(sent[1]?.variables).toEqual(sent[0]?.variables); // the same requestId: the server answers with the same session
+    expect(sent[0]?.variables.requestId).toBeTruthy();
   });
 });

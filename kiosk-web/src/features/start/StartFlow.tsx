@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { IssueAccessCodeDoc } from '../../api/operations';
 import { type CompartmentSize, type Contact, type IssuedCode, type SizeOffer } from '../../api/types';
@@ -31,12 +31,26 @@ export function StartFlow({
   const [size, setSize] = useState<CompartmentSize | null>(null);
   const [lastContact, setLastContact] = useState<Contact | null>(null);
   const [issueCode] = useMutation(IssueAccessCodeDoc);
+  // One name per request: a retry after a lost answer gets the same session from the server,
+  // never a second one; a different size or contact is a different request.
+  const request = useRef<{ key: string; id: string } | null>(null);
+  const requestIdFor = (chosen: CompartmentSize, contact: Contact): string => {
+    const key = JSON.stringify([chosen, contact.email ?? '', contact.phone ?? '']);
+    if (request.current?.key !== key) request.current = { key, id: crypto.randomUUID() };
+    return request.current.id;
+  };
   const offer: SizeOffer | undefined = site?.availability.find((a) => a.size === size);
   const issue = useSubmit(async (chosen: CompartmentSize, contact: Contact) => {
     const { data } = await issueCode({
-      variables: { siteId, size: chosen, contact: contact.email || contact.phone ? contact : null },
+      variables: {
+        siteId,
+        size: chosen,
+        contact: contact.email || contact.phone ? contact : null,
+        requestId: requestIdFor(chosen, contact),
+      },
     });
     if (!data) throw new Error('no data');
+    request.current = null;
     onIssued(data.issueAccessCode, {
       includedMinutes: offer?.tariff?.includedMinutes ?? null,
       hasContact: Boolean(contact.email || contact.phone),
