@@ -9,7 +9,7 @@ import { CompartmentView, toCompartmentView } from '../compartments/compartment.
 import { DoorEventView, toDoorEventView } from '../door-events/door-event.types.js';
 import { PaymentView, toPaymentView } from '../payments/payment.types.js';
 import { DateTime, Money, money } from '../../graphql/common.types.js';
-import { authorize, can } from '../../auth/authorize.js';
+import { authorize } from '../../auth/authorize.js';
 import { actorName, type Caller } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
@@ -180,7 +180,10 @@ export class SessionResolver {
       const s = await ctx.services.sessions.get(id);
       if (!s) throw notFound('Session');
       if (ctx.caller.kind === 'kiosk') authorize(ctx.caller, 'depositor:act', s.siteId);
-      else authorize(ctx.caller, can(ctx.caller, 'events:subscribe') ? 'sessions:read' : 'events:subscribe');
+      else {
+        authorize(ctx.caller, 'events:subscribe');
+        authorize(ctx.caller, 'sessions:read');
+      }
       return counted(ctx, 'sessionUpdated', ctx.services.infra.bus.subscribe('SESSION_UPDATED', id));
     },
   })
