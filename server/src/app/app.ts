@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -57,8 +56,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   }
   const orm = await openDatabase(databaseUrl);
   const queue = await JobQueue.start(databaseUrl, config.delivery, logger);
-  const bus = createEventBus(config.redisUrl);
-  const redis = config.redisUrl ? new Redis(config.redisUrl) : null;
+  const bus = await createEventBus(config.redisUrl);
+  const redis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl) : null;
   const metrics = createMetrics();
   const authSecret = resolveAuthSecret(config);
   const services = createServices({

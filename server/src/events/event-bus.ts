@@ -1,6 +1,4 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
 import type { DoorEventView } from '../modules/door-events/door-event.types.js';
 import type { CompartmentView } from '../modules/compartments/compartment.types.js';
 import type { AlertView } from '../modules/alerts/alert.types.js';
@@ -23,11 +21,15 @@ export type Topics = {
 
 export type EventBus = PubSub<Topics> & { close(): Promise<void> };
 
-/** In-process by default; with REDIS_URL, events reach subscribers on every server instance. */
-export function createEventBus(redisUrl: string | null): EventBus {
+/**
+ * In-process by default; with REDIS_URL, events reach subscribers on every server instance.
+ * The Redis client is loaded only when configured (it is not small).
+ */
+export async function createEventBus(redisUrl: string | null): Promise<EventBus> {
   if (!redisUrl) {
     return Object.assign(createPubSub<Topics>(), { close: async () => {} });
   }
+  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
   const publishClient = new Redis(redisUrl, { lazyConnect: false });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
   const bus = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });

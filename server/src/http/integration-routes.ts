@@ -31,7 +31,7 @@ export function integrationRoutes(services: Services, logger: Logger) {
     if (!body) return send(res, 413, 'text/plain', 'too large');
     let outcome;
     try {
-      outcome = readStripeWebhook(body, req.headers['stripe-signature'] as string | undefined, config.stripeWebhookSecret);
+      outcome = await readStripeWebhook(body, req.headers['stripe-signature'] as string | undefined, config.stripeWebhookSecret);
     } catch (e) {
       logger.warn({ err: (e as Error).message }, 'stripe webhook refused');
       return send(res, 400, 'application/json', JSON.stringify({ error: 'signature verification failed' }));

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '../../observability/logger.js';
 
 export interface Message {
@@ -14,11 +14,13 @@ export interface Sender {
   send(m: Message): Promise<void>;
 }
 
+/** E-mail over SMTP (nodemailer, loaded only on a server that has SMTP_URL). */
 export function smtpSender(url: string, from: string): Sender {
-  const transport = nodemailer.createTransport(url);
+  let transport: Promise<Transporter> | null = null;
+  const connect = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(url)));
   return {
     async send(m) {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
+      await (await connect()).sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
     },
   };
 }
