@@ -5,26 +5,43 @@ import { LockerBankEntity } from '../modules/compartments/locker-bank.entity.js'
 import { CompartmentEntity } from '../modules/compartments/compartment.entity.js';
 import { GatewayEntity } from '../modules/devices/gateway.entity.js';
 
+function byId<T extends { id: string }>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(
+    async (ids) => {
+      const rows = (await em.fork().find(entity, { id: { $in: [...ids] } } as never)) as T[];
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    },
+    { cache: false },
+  );
+}
+
 /**
  * Batch loaders by id for the relations the schema walks (n+1 otherwise). Not cached: a
  * subscription keeps one context for many events, and each event must see fresh rows.
+ * Each loader is made on first use: most subscriptions never need one, and thousands of
+ * idle dashboards should not each carry four.
  */
-export function createLoaders(em: EntityManager) {
-  const byId = <T extends { id: string }>(entity: new () => T) =>
-    new DataLoader<string, T | null>(
-      async (ids) => {
-        const rows = (await em.fork().find(entity, { id: { $in: [...ids] } } as never)) as T[];
-        const map = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => map.get(id) ?? null);
-      },
-      { cache: false },
-    );
-  return {
-    site: byId(SiteEntity),
-    bank: byId(LockerBankEntity),
-    compartment: byId(CompartmentEntity),
-    gateway: byId(GatewayEntity),
-  };
+export class Loaders {
+  private siteLoader?: DataLoader<string, SiteEntity | null>;
+  private bankLoader?: DataLoader<string, LockerBankEntity | null>;
+  private compartmentLoader?: DataLoader<string, CompartmentEntity | null>;
+  private gatewayLoader?: DataLoader<string, GatewayEntity | null>;
+
+  constructor(private readonly em: EntityManager) {}
+
+  get site() {
+    return (this.siteLoader ??= byId(this.em, SiteEntity));
+  }
+  get bank() {
+    return (this.bankLoader ??= byId(this.em, LockerBankEntity));
+  }
+  get compartment() {
+    return (this.compartmentLoader ??= byId(this.em, CompartmentEntity));
+  }
+  get gateway() {
+    return (this.gatewayLoader ??= byId(this.em, GatewayEntity));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export const createLoaders = (em: EntityManager): Loaders => new Loaders(em);
