@@ -34,7 +34,7 @@ export async function seedDemo(services: Services, config: Config, logger: Logge
   for (const [bank, unitId] of [['A', 1], ['B', 2]] as const) {
     await services.banks.create({
       siteId: site.id,
-      label: `Bank ${bank}`,
+      label: bank,
       modbusEndpoint: endpoint,
       gatewayId: gateway.id,
       compartments: SIZES.map((size, i) => ({ label: `${bank}${String(i + 1).padStart(2, '0')}`, size, unitId, coil: i, doorInput: i })),

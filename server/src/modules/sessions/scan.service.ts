@@ -104,7 +104,7 @@ export class ScanService {
       session.opStartedAt = now;
       session.opDoorOpened = false;
       const to = session.status === 'CREATED' ? 'DEPOSITING' : 'RETRIEVING';
-      await moveSession(tx, fx, session, { to, trigger: 'scan', actor: req.actor, at: now, reason: result });
+      await moveSession(tx, fx, session, { to, trigger: 'scan', actor: req.actor, at: now, reason: result, paid });
       await requestUnlock(tx, fx, {
         compartment,
         site,
