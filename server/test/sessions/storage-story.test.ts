@@ -155,6 +155,16 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     expect(p2).toBe(p1);
   });
 
+  test('an operator opens a compartment remotely: recorded with who and why, and the door opening is not forced', async () => {
+    const target = f.compartments.find((c) => c.size === 'LARGE')!;
+    const r = ok(await s.gql<any>(`mutation($c:ID!){ operatorOpenCompartment(compartmentId:$c, reason:"door stuck"){ type detail actor compartment { label } } }`, { c: target.id }, f.adminToken));
+    expect(r.operatorOpenCompartment).toEqual({ type: 'UNLOCK_REQUESTED', detail: 'operator open: door stuck', actor: 'user:admin@example.com', compartment: { label: target.label } });
+    await door(s, f, target.id, 'OPEN');
+    await door(s, f, target.id, 'CLOSED');
+    const events = ok(await s.gql<any>(`{ doorEvents(first:2){ nodes { type compartment { id } } } }`, {}, f.adminToken)).doorEvents.nodes;
+    expect(events.map((e: any) => e.type)).toEqual(['CLOSED', 'OPENED']);
+  });
+
   test('a door opened with no unlock pending is FORCED_OPEN and raises DOOR_FORCED', async () => {
     const alerts = collect<{ alertRaised: { type: string; compartment: { label: string } } }>(s.ws(f.adminToken), `subscription { alertRaised { type compartment { label } } }`);
     await new Promise((r) => setTimeout(r, 100));

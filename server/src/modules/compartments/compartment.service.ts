@@ -7,7 +7,7 @@ import { CompartmentEntity } from './compartment.entity.js';
 import { LockerBankEntity } from './locker-bank.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { StorageSessionEntity } from '../sessions/session.entity.js';
-import { DoorEventEntity } from '../door-events/door-event.entity.js';
+import type { DoorEventEntity } from '../door-events/door-event.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { requestUnlock } from '../gateway-commands/unlock.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
@@ -48,9 +48,8 @@ export class CompartmentService {
       const { compartment: c, session } = await lockCompartmentWithSession(tx, compartmentId);
       if (!c) throw notFound('Compartment');
       const site = await tx.findOneOrFail(SiteEntity, c.siteId);
-      await requestUnlock(tx, fx, { compartment: c, site, sessionId: session?.id ?? null, actor, detail: `operator open: ${why}`, at: this.clock.now() });
-      await tx.flush();
-      return tx.findOneOrFail(DoorEventEntity, { compartmentId: c.id, type: 'UNLOCK_REQUESTED' }, { orderBy: { seq: 'desc' } });
+      const { event } = await requestUnlock(tx, fx, { compartment: c, site, sessionId: session?.id ?? null, actor, detail: `operator open: ${why}`, at: this.clock.now() });
+      return event;
     });
   }
 

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
 import { GatewayCommandEntity } from './gateway-command.entity.js';
+import type { DoorEventEntity } from '../door-events/door-event.entity.js';
 import { toCommandView } from './gateway-command.types.js';
 import type { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
@@ -27,7 +28,7 @@ export interface UnlockRequest {
  * the re-send queue), an UNLOCK_REQUESTED event, and a window in which an opening door is
  * expected rather than forced. The command is pushed to the gateway after the commit.
  */
-export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockRequest): Promise<GatewayCommandEntity> {
+export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockRequest): Promise<{ command: GatewayCommandEntity; event: DoorEventEntity }> {
   const bank = await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId);
   if (!bank.gatewayId) throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
@@ -47,7 +48,7 @@ export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockR
   } as GatewayCommandEntity);
   // Openings are expected from now until the person has had the deposit window to open the door.
   req.compartment.unlockExpectedUntil = new Date(req.at.getTime() + (req.site.unlockAckTimeoutSeconds + req.site.depositWindowSeconds) * 1000);
-  recordDoorEvent(tx, fx, {
+  const event = recordDoorEvent(tx, fx, {
     type: 'UNLOCK_REQUESTED',
     compartment: req.compartment,
     sessionId: req.sessionId,
@@ -57,7 +58,7 @@ export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockR
   });
   announceCompartment(fx, req.compartment);
   fx.publish('GATEWAY_COMMAND', bank.gatewayId, () => toCommandView(command));
-  return command;
+  return { command, event };
 }
 
 /**

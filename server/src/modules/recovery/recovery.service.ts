@@ -77,7 +77,7 @@ export class RecoveryService {
       return (await this.openSession(tx, siteId, contact))?.id ?? null;
     });
     if (!sessionId) throw wrong();
-    return this.sessions.replaceCode(this.em, sessionId, `recovery:${key.split(':')[0]}`, 'access code recovered with a one-time code');
+    return this.sessions.replaceCode(sessionId, `recovery:${key.split(':')[0]}`, 'access code recovered with a one-time code');
   }
 
   /** The contact's most recent session that still has a use for a code. */

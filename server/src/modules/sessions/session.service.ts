@@ -45,7 +45,7 @@ export class SessionService {
     if (requestId !== null) {
       const earlier = await this.em.fork().findOne(StorageSessionEntity, { siteId, requestId });
       // the first answer was lost: same session, and a fresh code (the first one never arrived)
-      if (earlier) return this.replaceCode(this.em, earlier.id, actor, `issue retried (${requestId})`);
+      if (earlier) return this.replaceCode(earlier.id, actor, `issue retried (${requestId})`);
     }
     try {
       return await this.create(siteId, size, contact, actor, requestId);
@@ -94,14 +94,14 @@ export class SessionService {
   async regenerate(sessionId: string, reason: string, actor: string): Promise<IssuedAccessCode> {
     const why = reason.trim();
     if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
-    return this.replaceCode(this.em, sessionId, actor, `access code regenerated: ${why}`);
+    return this.replaceCode(sessionId, actor, `access code regenerated: ${why}`);
   }
 
-  /** @internal shared with recovery, which runs it inside its own transaction */
-  async replaceCode(em: EntityManager, sessionId: string, actor: string, reason: string): Promise<IssuedAccessCode> {
+  /** Revokes the current code and issues a new one for the same session (staff, recovery, a retried issue). */
+  async replaceCode(sessionId: string, actor: string, reason: string): Promise<IssuedAccessCode> {
     const payload = newAccessCode();
     const now = this.clock.now();
-    const { session, paid } = await transact(em, this.bus, async (tx, fx) => {
+    const { session, paid } = await transact(this.em, this.bus, async (tx, fx) => {
       const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!s) throw notFound('Session');
       if (s.status === 'COMPLETED' || s.status === 'CANCELLED') throw conflict('The session has ended; its code cannot be renewed');
