@@ -70,6 +70,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     limits: new RateLimits(config.limits, redis),
     authSecret,
   });
+  const stopSiteReads = services.sites.reads.listen(bus, logger);
   if (config.adminEmail && config.adminPassword) {
     const result = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
     logger.info({ email: config.adminEmail, result }, 'first admin');
@@ -162,6 +163,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('websocket', () => ws.close());
       await step('apollo', () => apollo.stop());
       await step('http', () => server.listening && new Promise<void>((r) => server.close(() => r())));
+      stopSiteReads();
       await step('event bus', () => bus.close());
       redis?.disconnect();
       await step('database', () => orm.close(true));

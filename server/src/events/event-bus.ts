@@ -17,9 +17,22 @@ export type Topics = {
   SESSION_UPDATED: [sessionId: string, payload: SessionView];
   GATEWAY_COMMAND: [gatewayId: string, payload: GatewayCommandView];
   GATEWAY_UPDATED: [siteId: string, payload: GatewayView];
+  /** Internal (no GraphQL subscription): a site's settings or its set of compartments changed. */
+  SITE_CHANGED: [siteId: string, payload: { siteId: string }];
 };
 
-export type EventBus = PubSub<Topics> & { close(): Promise<void> };
+/** Sees every event published on this instance, synchronously, before it is sent on. */
+export type LocalPublishListener = (topic: keyof Topics, key: string, payload: unknown) => void;
+
+export type EventBus = PubSub<Topics> & {
+  close(): Promise<void>;
+  /**
+   * Registers a listener called at publish time on the publishing instance. With Redis, an
+   * instance's own subscribers hear its events only after a round trip: a cache that must
+   * not serve stale data after its own instance's commit listens here as well.
+   */
+  onLocalPublish(listener: LocalPublishListener): void;
+};
 
 /**
  * In-process by default; with REDIS_URL, events reach subscribers on every server instance.
@@ -27,18 +40,31 @@ export type EventBus = PubSub<Topics> & { close(): Promise<void> };
  */
 export async function createEventBus(redisUrl: string | null): Promise<EventBus> {
   if (!redisUrl) {
-    return Object.assign(createPubSub<Topics>(), { close: async () => {} });
+    return withLocalListeners(createPubSub<Topics>(), async () => {});
   }
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
   const publishClient = new Redis(redisUrl, { lazyConnect: false });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
   const bus = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
-  return Object.assign(bus, {
-    close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
+  return withLocalListeners(bus, async () => {
+    publishClient.disconnect();
+    subscribeClient.disconnect();
   });
+}
+
+function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>): EventBus {
+  const listeners: LocalPublishListener[] = [];
+  const send = pubSub.publish.bind(pubSub) as (topic: keyof Topics, key: string, payload: unknown) => void;
+  const publish = (topic: keyof Topics, key: string, payload: unknown) => {
+    for (const listener of listeners) listener(topic, key, payload);
+    send(topic, key, payload);
+  };
+  return {
+    subscribe: pubSub.subscribe.bind(pubSub),
+    publish: publish as PubSub<Topics>['publish'],
+    close,
+    onLocalPublish: (listener) => void listeners.push(listener),
+  };
 }
 
 export const ALL_SITES = '*';

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../../events/event-bus.js';
+import { transact } from '../../db/transaction.js';
 import { LockerBankEntity } from './locker-bank.entity.js';
 import { CompartmentEntity } from './compartment.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
@@ -20,15 +22,20 @@ const MAX_COMPARTMENTS = 500;
 
 /** Locker banks and their compartments, created together in one transaction. */
 export class BankService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bus: EventBus,
+  ) {}
 
   async create(input: NewBank): Promise<LockerBankEntity> {
     const label = input.label.trim();
     if (label.length < 1 || label.length > 60) throw badInput('label', 'label must be 1 to 60 characters');
     const endpoint = checkModbusEndpoint(input.modbusEndpoint);
     checkCompartments(input.compartments);
-    return this.em.fork().transactional(async (tx) => {
+    return transact(this.em, this.bus, async (tx, fx) => {
       if (!(await tx.findOne(SiteEntity, input.siteId))) throw notFound('Site');
+      // the site's availability counts change (cached by the public read path)
+      fx.publish('SITE_CHANGED', input.siteId, () => ({ siteId: input.siteId }));
       const gatewayId = await this.pickGateway(tx, input.siteId, input.gatewayId);
       if (await tx.findOne(LockerBankEntity, { siteId: input.siteId, label })) {
         throw conflict(`A bank labelled "${label}" already exists at this site`);

@@ -22,8 +22,7 @@ export class SiteResolver {
   /** Public: the depositor's phone page shows a site's name, sizes and prices. */
   @Query(() => SiteView, { nullable: true })
   async site(@Arg('id', () => ID) id: string, @Ctx() { services }: GqlContext): Promise<SiteView | null> {
-    const site = await services.sites.get(parseId(id, 'id'));
-    return site ? toSiteView(site) : null;
+    return (await services.sites.snapshot(parseId(id, 'id')))?.site ?? null;
   }
 
   @Mutation(() => SiteView, { description: 'ADMIN' })
@@ -71,12 +70,8 @@ export class SiteResolver {
   }
 
   @FieldResolver(() => [SizeAvailabilityView])
-  async availability(@Root() site: SiteView, @Ctx() { services }: GqlContext): Promise<SizeAvailabilityView[]> {
-    const [sizes, tariffs] = await Promise.all([services.sites.availability(site.id), services.tariffs.forSite(site.id)]);
-    return sizes.map((a) => {
-      const tariff = tariffs.find((t) => t.size === a.size);
-      return { ...a, tariff: tariff ? toTariffView(tariff) : null };
-    });
+  async availability(@Root() site: SiteView, @Ctx() { services }: GqlContext): Promise<readonly SizeAvailabilityView[]> {
+    return services.sites.availability(site.id);
   }
 
   @FieldResolver(() => [TariffView])
@@ -96,5 +91,15 @@ export class SiteResolver {
   async kiosks(@Root() site: SiteView, @Ctx() { caller, services }: GqlContext): Promise<KioskView[]> {
     if (caller.kind !== 'user' || !can(caller, 'sites:read')) throw forbidden('Staff only');
     return (await services.devices.kiosksOfSite(site.id)).map(toKioskView);
+  }
+}
+
+@Resolver(() => SizeAvailabilityView)
+export class SizeAvailabilityResolver {
+  /** Read only when asked for: availability itself is served from the site read cache. */
+  @FieldResolver(() => TariffView, { nullable: true })
+  async tariff(@Root() a: SizeAvailabilityView, @Ctx() { loaders }: GqlContext): Promise<TariffView | null> {
+    const tariff = (await loaders.tariffs.load(a.siteId)).find((t) => t.size === a.size);
+    return tariff ? toTariffView(tariff) : null;
   }
 }

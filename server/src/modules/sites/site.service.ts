@@ -3,7 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SiteEntity } from './site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
+import { transact } from '../../db/transaction.js';
+import type { EventBus } from '../../events/event-bus.js';
 import { COMPARTMENT_SIZES, type CompartmentSize } from '../compartments/compartment.enums.js';
+import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
+import type { SizeAvailabilityView } from './site.types.js';
 
 export interface SiteSettings {
   name?: string | null;
@@ -18,12 +22,6 @@ export interface SiteSettings {
   accessOpensPerSession?: number | null;
 }
 
-export interface Availability {
-  size: CompartmentSize;
-  free: number;
-  total: number;
-}
-
 const BOUNDS: Record<string, [number, number]> = {
   codeLifetimeMinutes: [1, 60 * 24 * 7],
   depositWindowSeconds: [10, 3600],
@@ -35,7 +33,16 @@ const BOUNDS: Record<string, [number, number]> = {
 
 /** Sites and their operating settings. */
 export class SiteService {
-  constructor(private readonly em: EntityManager) {}
+  /** The public read path (`site(id) { availability }`); see SiteReadCache for its invalidation. */
+  readonly reads: SiteReadCache;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bus: EventBus,
+    cache: { maxAgeMs: number; maxEntries: number } = { maxAgeMs: 10_000, maxEntries: 10_000 },
+  ) {
+    this.reads = new SiteReadCache((id) => this.loadSnapshot(id), cache);
+  }
 
   async create(name: string, timezone: string): Promise<SiteEntity> {
     const em = this.em.fork();
@@ -45,10 +52,10 @@ export class SiteService {
   }
 
   async update(id: string, settings: SiteSettings): Promise<SiteEntity> {
-    const em = this.em.fork();
-    return em.transactional(async (tx) => {
+    return transact(this.em, this.bus, async (tx, fx) => {
       const site = await tx.findOne(SiteEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!site) throw notFound('Site');
+      fx.publish('SITE_CHANGED', site.id, () => ({ siteId: site.id }));
       if (settings.name != null) site.name = checkName(settings.name);
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
       if (settings.accessOpensPerSession != null) {
@@ -82,21 +89,67 @@ export class SiteService {
     return site;
   }
 
-  /** Free and total compartments per size (out-of-service ones count in neither). */
-  async availability(siteId: string): Promise<Availability[]> {
-    const rows = await this.em.getConnection().execute<{ size: CompartmentSize; free: string; total: string }[]>(
-      `select size, count(*) filter (where status = 'AVAILABLE') as free,
-              count(*) filter (where status <> 'OUT_OF_SERVICE') as total
-       from compartment where site_id = ? group by size`,
-      [siteId],
-    );
-    const bySize = new Map(rows.map((r) => [r.size, r]));
-    return COMPARTMENT_SIZES.filter((s) => bySize.has(s)).map((size) => ({
-      size,
-      free: Number(bySize.get(size)!.free),
-      total: Number(bySize.get(size)!.total),
-    }));
+  /** A site and its availability as the public read path shows them; cached, see SiteReadCache. */
+  snapshot(id: string): SiteSnapshot | Promise<SiteSnapshot | null> {
+    return this.reads.get(id);
   }
+
+  /** Free and total compartments per size (out-of-service ones count in neither); cached. */
+  async availability(siteId: string): Promise<readonly SizeAvailabilityView[]> {
+    return (await this.reads.get(siteId))?.availability ?? [];
+  }
+
+  /** One statement: the site's row and its counts per size (one row per size, or one with no size). */
+  private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
+    const rows = await this.em.getConnection().execute<SnapshotRow[]>(
+      `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds,
+              s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.access_opens_per_session,
+              a.size, a.free, a.total
+       from site s
+       left join lateral (
+         select c.size, count(*) filter (where c.status = 'AVAILABLE') as free,
+                count(*) filter (where c.status <> 'OUT_OF_SERVICE') as total
+         from compartment c where c.site_id = s.id group by c.size
+       ) a on true
+       where s.id = ?`,
+      [id],
+    );
+    const first = rows[0];
+    if (!first) return null;
+    const bySize = new Map(rows.filter((r) => r.size !== null).map((r) => [r.size!, r]));
+    const availability = COMPARTMENT_SIZES.filter((size) => bySize.has(size)).map((size) =>
+      Object.freeze({ siteId: first.id, size, free: Number(bySize.get(size)!.free), total: Number(bySize.get(size)!.total) }),
+    );
+    const site = Object.freeze({
+      id: first.id,
+      name: first.name,
+      timezone: first.timezone,
+      codeLifetimeMinutes: first.code_lifetime_minutes,
+      depositWindowSeconds: first.deposit_window_seconds,
+      leftOpenSeconds: first.left_open_seconds,
+      unlockAckTimeoutSeconds: first.unlock_ack_timeout_seconds,
+      gatewayHeartbeatSeconds: first.gateway_heartbeat_seconds,
+      pulseMs: first.pulse_ms,
+      accessOpensPerSession: first.access_opens_per_session,
+    });
+    return Object.freeze({ site, availability: Object.freeze(availability) });
+  }
+}
+
+interface SnapshotRow {
+  id: string;
+  name: string;
+  timezone: string;
+  code_lifetime_minutes: number;
+  deposit_window_seconds: number;
+  left_open_seconds: number;
+  unlock_ack_timeout_seconds: number;
+  gateway_heartbeat_seconds: number;
+  pulse_ms: number;
+  access_opens_per_session: number | null;
+  size: CompartmentSize | null;
+  free: string | null;
+  total: string | null;
 }
 
 function checkName(name: string): string {

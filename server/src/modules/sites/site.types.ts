@@ -3,7 +3,8 @@ import { CompartmentSize } from '../compartments/compartment.enums.js';
 import { TariffView } from '../tariffs/tariff.types.js';
 import type { SiteEntity } from './site.entity.js';
 
-@ObjectType('Site')
+// simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
+@ObjectType('Site', { simpleResolvers: true })
 export class SiteView {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -18,12 +19,14 @@ export class SiteView {
   accessOpensPerSession!: number | null;
 }
 
-@ObjectType('SizeAvailability')
+@ObjectType('SizeAvailability', { simpleResolvers: true })
 export class SizeAvailabilityView {
   @Field(() => CompartmentSize) size!: CompartmentSize;
   @Field(() => Int) free!: number;
   @Field(() => Int) total!: number;
-  @Field(() => TariffView, { nullable: true }) tariff!: TariffView | null;
+  /** Resolved only when asked for (SizeAvailabilityResolver). */
+  @Field(() => TariffView, { nullable: true }) tariff?: TariffView | null;
+  siteId!: string;
 }
 
 export const toSiteView = (s: SiteEntity): SiteView => ({
