@@ -9,12 +9,16 @@ type Resolved = Exclude<Caller, { kind: 'anonymous' }>;
 type Identity = Resolved extends infer C ? (C extends { ip: string } ? Omit<C, 'ip'> : never) : never;
 
 const CACHE_MS = 5_000;
+/** Only credentials that proved valid are cached, but a flood of them must not grow memory without bound. */
+const MAX_CACHED = 10_000;
 
 /**
  * Turns an `Authorization: Bearer ...` value into a Caller. Device tokens and API keys are
  * looked up by hash (cached a few seconds: every kiosk poll would otherwise cost a query);
- * people's tokens are verified by signature. A credential that is present but wrong is
- * UNAUTHENTICATED, never silently anonymous.
+ * people's tokens are verified by signature, and the verified claims are cached the same few
+ * seconds (never past the token's expiry) so a dashboard's polling does not pay an HMAC each
+ * time. Cache keys are sha256 of the token, never the token. A credential that is present but
+ * wrong is UNAUTHENTICATED, never silently anonymous.
  */
 export class Authenticator {
   private readonly cache = new Map<string, { identity: Identity; until: number }>();
@@ -39,16 +43,24 @@ export class Authenticator {
   }
 
   private async identify(token: string): Promise<Identity | null> {
+    const hash = sha256(token);
+    const now = Date.now();
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > now) return hit.identity;
+    let identity: Identity | null;
+    let until = now + CACHE_MS;
     if (token.startsWith(`${DEVICE_TOKEN_PREFIX}_`) || token.startsWith(`${API_KEY_PREFIX}_`)) {
-      const hash = sha256(token);
-      const hit = this.cache.get(hash);
-      if (hit && hit.until > Date.now()) return hit.identity;
-      const identity = await this.lookup(token, hash);
-      if (identity) this.cache.set(hash, { identity, until: Date.now() + CACHE_MS });
-      return identity;
+      identity = await this.lookup(token, hash);
+    } else {
+      const verified = await this.userTokens.verifyWithExpiry(token);
+      identity = verified ? { kind: 'user', ...verified.claims } : null;
+      if (verified) until = Math.min(until, verified.expiresAt);
     }
-    const claims = await this.userTokens.verify(token);
-    return claims ? { kind: 'user', ...claims } : null;
+    if (identity) {
+      if (this.cache.size >= MAX_CACHED) this.cache.clear();
+      this.cache.set(hash, { identity, until });
+    }
+    return identity;
   }
 
   private async lookup(token: string, hash: string): Promise<Identity | null> {

@@ -7,6 +7,12 @@ export interface UserClaims {
   role: Role;
 }
 
+/** Verified claims and when the token stops being valid (ms since the epoch). */
+export interface VerifiedUserToken {
+  claims: UserClaims;
+  expiresAt: number;
+}
+
 /** Signs and verifies people's tokens (HS256 JWT with the server's AUTH_SECRET). */
 export class UserTokens {
   private readonly key: Uint8Array;
@@ -29,12 +35,17 @@ export class UserTokens {
 
   /** null for anything not signed by us, expired or malformed. */
   async verify(token: string): Promise<UserClaims | null> {
+    return (await this.verifyWithExpiry(token))?.claims ?? null;
+  }
+
+  /** As `verify`, with the expiry (every token we sign has one; a token without is refused). */
+  async verifyWithExpiry(token: string): Promise<VerifiedUserToken | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'lockers', algorithms: ['HS256'] });
       const role = payload.role;
-      if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
+      if (typeof payload.sub !== 'string' || typeof payload.email !== 'string' || typeof payload.exp !== 'number') return null;
       if (role !== 'ADMIN' && role !== 'OPERATOR' && role !== 'VIEWER') return null;
-      return { userId: payload.sub, email: payload.email, role };
+      return { claims: { userId: payload.sub, email: payload.email, role }, expiresAt: payload.exp * 1000 };
     } catch {
       return null;
     }
