@@ -22,8 +22,8 @@ export interface GraphqlHandlerDeps {
  * then Apollo runs the operation with a fresh context.
  */
 export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: GraphqlHandlerDeps) {
+  // no per-request child logger: with redaction configured, making one costs more than a cached read
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
-    const log = logger.child({ requestId });
     try {
       const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
       const headers = new HeaderMap();
@@ -36,20 +36,24 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
         if (e instanceof DomainError) return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
         throw e;
       }
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: query < 0 ? '' : url.slice(query), body },
         context: async () => ({ caller, services, loaders: createLoaders(em), requestId }),
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;
-      const operation = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
-      log.debug({ caller: caller.kind, operation: typeof operation === 'string' ? operation : undefined, status: res.statusCode }, 'graphql request');
+      if (logger.isLevelEnabled('debug')) {
+        const operation = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
+        logger.debug({ requestId, caller: caller.kind, operation: typeof operation === 'string' ? operation : undefined, status: res.statusCode }, 'graphql request');
+      }
       if (result.body.kind === 'complete') return void res.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (e) {
       if (e instanceof BodyError) return json(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
-      log.error({ err: e }, 'request failed');
+      logger.error({ requestId, err: e }, 'request failed');
       json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };
