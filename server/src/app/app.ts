@@ -163,7 +163,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('websocket', () => ws.close());
       await step('apollo', () => apollo.stop());
       await step('http', () => server.listening && new Promise<void>((r) => server.close(() => r())));
-      stopSiteReads();
+      await step('site read cache', stopSiteReads);
       await step('event bus', () => bus.close());
       redis?.disconnect();
       await step('database', () => orm.close(true));

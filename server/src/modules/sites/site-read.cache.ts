@@ -66,7 +66,7 @@ export class SiteReadCache {
    * Invalidates on the events that change a snapshot: at publish time for this instance's own
    * changes, and from the bus (Redis across instances) for everyone's.
    */
-  listen(bus: EventBus, logger: Logger): () => void {
+  listen(bus: EventBus, logger: Logger): () => Promise<void> {
     bus.onLocalPublish((topic, key) => {
       if (key !== ALL_SITES && INVALIDATING.has(topic)) this.invalidate(key);
     });
@@ -79,8 +79,9 @@ export class SiteReadCache {
         logger.error({ err }, 'site read cache stopped following events');
       });
     }
-    return () => {
-      for (const stream of streams) void stream.return?.();
+    // ends the streams (UNSUBSCRIBE with Redis): await it before closing the bus
+    return async () => {
+      await Promise.all(streams.map((stream) => stream.return?.()));
     };
   }
 
