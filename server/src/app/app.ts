@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -13,7 +14,7 @@ import { RateLimits } from '../security/rate-limits.js';
 import { createServices, type Services } from './services.js';
 import { createSchema } from '../graphql/schema.js';
 import { createArmor } from '../graphql/armor.js';
-import { metricsPlugin } from '../graphql/metrics-plugin.js';
+import { timeRootFields } from '../graphql/resolver-timing.js';
 import { createFormatError } from '../errors/format-error.js';
 import { attachWebSocketServer } from '../graphql/ws-server.js';
 import type { GqlContext } from '../graphql/context.js';
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   if (config.seedDemo) await seedDemo(services, config, logger);
 
   const schema = await createSchema();
+  timeRootFields(schema, metrics);
   const formatError = createFormatError(logger);
   const armor = createArmor(config.limits);
   const server = createServer();
@@ -88,7 +90,13 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GqlContext>[]), metricsPlugin(metrics), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    // No plugin may implement willResolveField: one such hook makes Apollo wrap every field of
+    // every request. Root fields are timed in the schema (timeRootFields); no cache hints are set.
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<GqlContext>[]),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+    ],
   });
   await apollo.start();
   const ws = attachWebSocketServer(server, {
