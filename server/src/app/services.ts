@@ -54,7 +54,7 @@ export function createServices(infra: Infrastructure) {
     authenticator,
     users: new UserService(em, userTokens),
     sites: new SiteService(em, bus),
-    tariffs: new TariffService(em),
+    tariffs: new TariffService(em, bus),
     banks: new BankService(em, bus),
     compartments: new CompartmentService(em, bus, clock),
     devices: new DeviceService(em),

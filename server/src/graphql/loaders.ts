@@ -4,7 +4,6 @@ import { SiteEntity } from '../modules/sites/site.entity.js';
 import { LockerBankEntity } from '../modules/compartments/locker-bank.entity.js';
 import { CompartmentEntity } from '../modules/compartments/compartment.entity.js';
 import { GatewayEntity } from '../modules/devices/gateway.entity.js';
-import { TariffEntity } from '../modules/tariffs/tariff.entity.js';
 
 function byId<T extends { id: string }>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(
@@ -12,17 +11,6 @@ function byId<T extends { id: string }>(em: EntityManager, entity: new () => T):
       const rows = (await em.fork().find(entity, { id: { $in: [...ids] } } as never)) as T[];
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
-    },
-    { cache: false },
-  );
-}
-
-/** A site's tariffs, for all the sites asked for in one tick, in one query. */
-function tariffsBySite(em: EntityManager): DataLoader<string, TariffEntity[]> {
-  return new DataLoader<string, TariffEntity[]>(
-    async (siteIds) => {
-      const rows = await em.fork().find(TariffEntity, { siteId: { $in: [...new Set(siteIds)] } }, { orderBy: { size: 'asc' } });
-      return siteIds.map((id) => rows.filter((r) => r.siteId === id));
     },
     { cache: false },
   );
@@ -39,7 +27,6 @@ export class Loaders {
   private bankLoader?: DataLoader<string, LockerBankEntity | null>;
   private compartmentLoader?: DataLoader<string, CompartmentEntity | null>;
   private gatewayLoader?: DataLoader<string, GatewayEntity | null>;
-  private tariffLoader?: DataLoader<string, TariffEntity[]>;
 
   constructor(private readonly em: EntityManager) {}
 
@@ -54,10 +41,6 @@ export class Loaders {
   }
   get gateway() {
     return (this.gatewayLoader ??= byId(this.em, GatewayEntity));
-  }
-  /** Tariffs by site id. */
-  get tariffs() {
-    return (this.tariffLoader ??= tariffsBySite(this.em));
   }
 }
 

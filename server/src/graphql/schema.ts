@@ -3,7 +3,7 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
 import { UserResolver } from '../modules/users/user.resolver.js';
-import { SiteResolver, SizeAvailabilityResolver } from '../modules/sites/site.resolver.js';
+import { SiteResolver } from '../modules/sites/site.resolver.js';
 import { TariffResolver } from '../modules/tariffs/tariff.resolver.js';
 import { LockerBankResolver, CompartmentResolver } from '../modules/compartments/compartment.resolver.js';
 import { GatewayFieldsResolver, KioskFieldsResolver } from '../modules/devices/device.resolver.js';
@@ -22,7 +22,6 @@ import { DateTime } from './common.types.js';
 export const RESOLVERS = [
   UserResolver,
   SiteResolver,
-  SizeAvailabilityResolver,
   TariffResolver,
   LockerBankResolver,
   CompartmentResolver,

@@ -57,10 +57,17 @@ describe('site { availability }: cached, and fresh right after each change', () 
     expect((await read()).name).toBe('Renamed Station');
   });
 
-  test('tariffs are still there when asked for; an unknown site is null', async () => {
-    const r = ok(await s.gql<{ site: { availability: { size: string; tariff: { price: { amount: number } } | null }[] } }>(`query($id:ID!){ site(id:$id){ availability { size tariff { price { amount } } } } }`, { id: f.siteId }));
-    expect(r.site.availability.find((a) => a.size === 'SMALL')?.tariff).toEqual({ price: { amount: 0 } });
-    expect(r.site.availability.find((a) => a.size === 'LARGE')?.tariff).toBeNull(); // no tariff set for the new bank's size
+  test('tariffs come with availability, and a changed tariff is seen by the next read; an unknown site is null', async () => {
+    const TARIFFS = `query($id:ID!){ site(id:$id){ availability { size tariff { size price { amount currency } includedMinutes } } } }`;
+    type Tariffs = { site: { availability: { size: string; tariff: { size: string; price: { amount: number; currency: string }; includedMinutes: number } | null }[] } };
+    const tariffOf = async (size: string) => ok(await s.gql<Tariffs>(TARIFFS, { id: f.siteId })).site.availability.find((a) => a.size === size)?.tariff;
+    expect(await tariffOf('SMALL')).toEqual({ size: 'SMALL', price: { amount: 0, currency: 'EUR' }, includedMinutes: 60 });
+    expect(await tariffOf('LARGE')).toBeNull(); // no tariff set for the new bank's size
+    const SET = `mutation($s:ID!,$z:CompartmentSize!,$p:Int!){ setTariff(siteId:$s,size:$z,price:$p,currency:"EUR",includedMinutes:90,overduePerHour:200,graceMinutes:15,securityAlertAfterMinutes:60){ id } }`;
+    ok(await s.gql(SET, { s: f.siteId, z: 'SMALL', p: 450 }, f.adminToken));
+    expect(await tariffOf('SMALL')).toEqual({ size: 'SMALL', price: { amount: 450, currency: 'EUR' }, includedMinutes: 90 });
+    ok(await s.gql(SET, { s: f.siteId, z: 'LARGE', p: 700 }, f.adminToken));
+    expect((await tariffOf('LARGE'))?.price).toEqual({ amount: 700, currency: 'EUR' });
     expect(ok(await s.gql(READ, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual({ site: null });
   });
 });
@@ -68,7 +75,7 @@ describe('site { availability }: cached, and fresh right after each change', () 
 describe('SiteReadCache: a load that raced a change does not store what it read', () => {
   const snapshot = (free: number): SiteSnapshot => ({
     site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, accessOpensPerSession: null },
-    availability: [{ siteId: 's', size: 'SMALL' as never, free, total: 2 }],
+    availability: [{ size: 'SMALL' as never, free, total: 2, tariff: null }],
   });
 
   test('invalidated while loading: the stale result answers its own readers, but is not kept', async () => {

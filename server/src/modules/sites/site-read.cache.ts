@@ -2,7 +2,7 @@ import { ALL_SITES, type EventBus, type Topics } from '../../events/event-bus.js
 import type { Logger } from '../../observability/logger.js';
 import type { SiteView, SizeAvailabilityView } from './site.types.js';
 
-/** What the public read path shows of a site: its settings and free/total per size. */
+/** What the public read path shows of a site: its settings and, per size, free/total and the tariff. */
 export interface SiteSnapshot {
   readonly site: SiteView;
   readonly availability: readonly SizeAvailabilityView[];
@@ -20,7 +20,7 @@ const INVALIDATING: ReadonlySet<keyof Topics> = new Set(['COMPARTMENT_UPDATED', 
 
 /**
  * In-process cache of site snapshots. Every change to a compartment's status, a site's
- * settings or its set of compartments publishes an event after its commit; the snapshot is
+ * settings, its tariffs or its set of compartments publishes an event after its commit; the snapshot is
  * dropped when that event is published on this instance (synchronously, before the writer
  * answers) and again when it arrives from other instances. A generation counter keeps a load
  * that raced a change from storing what it read before the change. Misses (unknown ids) are

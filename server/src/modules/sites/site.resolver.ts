@@ -94,12 +94,3 @@ export class SiteResolver {
   }
 }
 
-@Resolver(() => SizeAvailabilityView)
-export class SizeAvailabilityResolver {
-  /** Read only when asked for: availability itself is served from the site read cache. */
-  @FieldResolver(() => TariffView, { nullable: true })
-  async tariff(@Root() a: SizeAvailabilityView, @Ctx() { loaders }: GqlContext): Promise<TariffView | null> {
-    const tariff = (await loaders.tariffs.load(a.siteId)).find((t) => t.size === a.size);
-    return tariff ? toTariffView(tariff) : null;
-  }
-}

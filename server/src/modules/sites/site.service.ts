@@ -8,6 +8,8 @@ import type { EventBus } from '../../events/event-bus.js';
 import { COMPARTMENT_SIZES, type CompartmentSize } from '../compartments/compartment.enums.js';
 import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
 import type { SizeAvailabilityView } from './site.types.js';
+import { toTariffView } from '../tariffs/tariff.types.js';
+import type { TariffEntity } from '../tariffs/tariff.entity.js';
 
 export interface SiteSettings {
   name?: string | null;
@@ -99,12 +101,16 @@ export class SiteService {
     return (await this.reads.get(siteId))?.availability ?? [];
   }
 
-  /** One statement: the site's row and its counts per size (one row per size, or one with no size). */
+  /** One statement: the site's row, its tariffs and its counts per size (one row per size, or one with no size). */
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
       `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds,
               s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.access_opens_per_session,
-              a.size, a.free, a.total
+              a.size, a.free, a.total,
+              (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
+                        'includedMinutes', t.included_minutes, 'overduePerHour', t.overdue_per_hour,
+                        'graceMinutes', t.grace_minutes, 'securityAlertAfterMinutes', t.security_alert_after_minutes))
+               from tariff t where t.site_id = s.id) as tariffs
        from site s
        left join lateral (
          select c.size, count(*) filter (where c.status = 'AVAILABLE') as free,
@@ -117,8 +123,14 @@ export class SiteService {
     const first = rows[0];
     if (!first) return null;
     const bySize = new Map(rows.filter((r) => r.size !== null).map((r) => [r.size!, r]));
+    const tariffs = (first.tariffs ?? []).map((t) => toTariffView({ ...t, siteId: first.id } as TariffEntity));
     const availability = COMPARTMENT_SIZES.filter((size) => bySize.has(size)).map((size) =>
-      Object.freeze({ siteId: first.id, size, free: Number(bySize.get(size)!.free), total: Number(bySize.get(size)!.total) }),
+      Object.freeze({
+        size,
+        free: Number(bySize.get(size)!.free),
+        total: Number(bySize.get(size)!.total),
+        tariff: tariffs.find((t) => t.size === size) ?? null,
+      }),
     );
     const site = Object.freeze({
       id: first.id,
@@ -150,6 +162,7 @@ interface SnapshotRow {
   size: CompartmentSize | null;
   free: string | null;
   total: string | null;
+  tariffs: Omit<TariffEntity, 'siteId'>[] | null;
 }
 
 function checkName(name: string): string {

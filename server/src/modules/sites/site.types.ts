@@ -24,9 +24,7 @@ export class SizeAvailabilityView {
   @Field(() => CompartmentSize) size!: CompartmentSize;
   @Field(() => Int) free!: number;
   @Field(() => Int) total!: number;
-  /** Resolved only when asked for (SizeAvailabilityResolver). */
-  @Field(() => TariffView, { nullable: true }) tariff?: TariffView | null;
-  siteId!: string;
+  @Field(() => TariffView, { nullable: true }) tariff!: TariffView | null;
 }
 
 export const toSiteView = (s: SiteEntity): SiteView => ({

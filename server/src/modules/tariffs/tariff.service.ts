@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../../events/event-bus.js';
+import { transact } from '../../db/transaction.js';
 import { TariffEntity } from './tariff.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
@@ -21,13 +23,17 @@ const MAX_AMOUNT = 100_000_000;
 
 /** What a site charges per size; one tariff per size, replaced by `setTariff`. */
 export class TariffService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly bus: EventBus,
+  ) {}
 
   async set(input: TariffInput): Promise<TariffEntity> {
     validate(input);
-    const em = this.em.fork();
-    return em.transactional(async (tx) => {
+    return transact(this.em, this.bus, async (tx, fx) => {
       if (!(await tx.findOne(SiteEntity, input.siteId))) throw notFound('Site');
+      // the public read path caches a site's tariffs with its availability
+      fx.publish('SITE_CHANGED', input.siteId, () => ({ siteId: input.siteId }));
       const existing = await tx.findOne(TariffEntity, { siteId: input.siteId, size: input.size });
       const tariff = existing ?? tx.create(TariffEntity, { id: newId(), siteId: input.siteId, size: input.size } as TariffEntity);
       Object.assign(tariff, { ...input, currency: input.currency.toUpperCase() });
