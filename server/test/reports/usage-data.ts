@@ -87,12 +87,16 @@ export async function insertSessions(db: pg.Client, siteId: string, n: number, f
   );
 }
 
-/** usage_slot as sorted JSON, for comparing rollups made two ways. */
+/** usage_slot and usage_hour as sorted JSON (all-zero rows left out), for comparing rollups made two ways. */
 export async function slotRows(db: pg.Client): Promise<string> {
-  const { rows } = await db.query(
-    `select site_id, slot, deposits, retrievals, retrieval_minutes::text, revenue::text, delta, peak, start_level from usage_slot
-     where (deposits, retrievals, retrieval_minutes, revenue, delta, start_level) <> (0, 0, 0, 0, 0, 0) or peak is not null
-     order by site_id, slot`,
+  const nonZero = `(deposits, retrievals, retrieval_minutes, revenue, delta, start_level) <> (0, 0, 0, 0, 0, 0) or peak is not null`;
+  const slots = await db.query(
+    `select site_id, slot, deposits, retrievals, retrieval_minutes::text, revenue::text, delta, peak, start_level
+     from usage_slot where ${nonZero} order by site_id, slot`,
   );
-  return JSON.stringify(rows);
+  const hours = await db.query(
+    `select site_id, hour, deposits, retrievals, retrieval_minutes::text, revenue::text, delta, peak, start_level
+     from usage_hour where ${nonZero} order by site_id, hour`,
+  );
+  return JSON.stringify({ slots: slots.rows, hours: hours.rows });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createSite, ok, type Fixture } from '../support/fixtures.js';
+import { ACK, createSite, door, issue, ok, scan, type Fixture } from '../support/fixtures.js';
 import { insertSessions, rawReport, slotRows, USAGE, type Bucket, type BucketSize } from './usage-data.js';
 
 // Europe/Berlin leaves summer time on 2026-10-25 at 01:00 UTC: the data straddles it.
@@ -62,7 +62,8 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
 
   test('what the triggers kept equals a rebuild from raw rows', async () => {
     const kept = await slotRows(db);
-    expect(JSON.parse(kept).length).toBeGreaterThan(500);
+    expect(JSON.parse(kept).slots.length).toBeGreaterThan(500);
+    expect(JSON.parse(kept).hours.length).toBeGreaterThan(200);
     await db.query('select usage_slot_rebuild()');
     expect(await slotRows(db)).toEqual(kept);
   });
@@ -94,6 +95,7 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
     expect(rebuilt).not.toEqual(before);
     // the per-slot refresh the triggers run gives the same rows as the rebuild
     await db.query(`select usage_slot_refresh(site_id, slot) from usage_slot order by slot, site_id = '00000000-0000-0000-0000-000000000000', site_id`);
+    await db.query(`select usage_hour_refresh(site_id, hour) from usage_hour order by hour, site_id = '00000000-0000-0000-0000-000000000000', site_id`);
     expect(await slotRows(db)).toEqual(rebuilt);
     for (const [siteId, tz] of [[berlin.siteId, 'Europe/Berlin'], [null, 'UTC']] as const) {
       const from = new Date('2026-11-02T13:13:13Z');
@@ -103,7 +105,7 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
     }
   }, 60_000);
 
-  test('concurrent transactions depositing and retrieving in one slot are all counted', async () => {
+  test('concurrent transactions depositing and retrieving in one hour (and in one slot) are all counted', async () => {
     const at = new Date('2026-11-20T10:03:00Z');
     const clients = await Promise.all(Array.from({ length: 8 }, async () => {
       const c = new pg.Client({ connectionString: s.databaseUrl });
@@ -118,21 +120,27 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
         const { rows } = await c.query(
           `insert into storage_session (id, site_id, size, status, code_hash, code_issued_at, currency, price, included_minutes, overdue_per_hour,
              grace_minutes, security_alert_after_minutes, created_at, deposited_at, due_at)
-           values (gen_random_uuid(), $1, 'SMALL', 'CANCELLED', md5(random()::text) || md5(random()::text), $2, 'EUR', 0, 60, 0, 0, 0, $2, $2::timestamptz + $3 * interval '1 second', $2)
+           values (gen_random_uuid(), $1, 'SMALL', 'CANCELLED', md5(random()::text) || md5(random()::text), $2, 'EUR', 0, 60, 0, 0, 0, $2, $2::timestamptz + $3 * interval '7 minutes', $2)
            returning id`,
           [berlin.siteId, at, i],
         );
         ids.push(rows[0].id);
       }));
       await Promise.all(clients.map((c) => c.query('commit')));
-      const slot = async () => (await db.query(`select deposits, retrievals, peak from usage_slot where site_id = $1 and slot = '2026-11-20T10:00:00Z'`, [berlin.siteId])).rows[0];
-      expect(await slot()).toEqual({ deposits: 8, retrievals: 0, peak: 8 });
+      // deposits 10:03 .. 10:52 (four slots of one hour), retrievals all in the slot from 10:45
+      const slot = async () => (await db.query(
+        `select sum(deposits)::int as deposits, sum(retrievals)::int as retrievals, max(peak) as peak from usage_slot
+           where site_id = $1 and slot >= '2026-11-20T10:00:00Z' and slot < '2026-11-20T11:00:00Z'
+         union all select deposits, retrievals, peak from usage_hour where site_id = $1 and hour = '2026-11-20T10:00:00Z'`,
+        [berlin.siteId],
+      )).rows;
+      expect(await slot()).toEqual([{ deposits: 8, retrievals: 0, peak: 2 }, { deposits: 8, retrievals: 0, peak: 8 }]);
       await Promise.all(clients.map(async (c, i) => {
         await c.query('begin');
-        await c.query(`update storage_session set status = 'COMPLETED', retrieved_at = $2, ended_at = $2 where id = $1`, [ids[i], new Date('2026-11-20T10:12:00Z')]);
+        await c.query(`update storage_session set status = 'COMPLETED', retrieved_at = $2, ended_at = $2 where id = $1`, [ids[i], new Date(Date.parse('2026-11-20T10:55:00Z') + i * 1000)]);
       }));
       await Promise.all(clients.map((c) => c.query('commit')));
-      expect(await slot()).toEqual({ deposits: 8, retrievals: 8, peak: 8 });
+      expect(await slot()).toEqual([{ deposits: 8, retrievals: 8, peak: 2 }, { deposits: 8, retrievals: 8, peak: 8 }]);
       const from = new Date('2026-11-20T09:00:00Z');
       const to = new Date('2026-11-20T11:00:00Z');
       const api = ok(await s.gql<{ usageReport: { buckets: Bucket[] } }>(USAGE, { s: null, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' }, berlin.adminToken));
@@ -140,6 +148,45 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
       expect(api.usageReport.buckets[1]).toMatchObject({ deposits: 8, retrievals: 8 });
     } finally {
       await Promise.all(clients.map((c) => c.end()));
+    }
+  });
+});
+
+describe('usageReport counts deposits and retrievals made at once through the API', () => {
+  test('12 doors closing at the same instant, then 12 retrievals at once: 12 and 12, peak 12', async () => {
+    const s = await startTestServer({ env: { RATE_LIMIT_FAILED_SCANS: '10000' } });
+    const db = new pg.Client({ connectionString: s.databaseUrl });
+    try {
+      const f = await createSite(s, { counts: { SMALL: 12 } });
+      await db.connect();
+      const codes = await Promise.all(Array.from({ length: 12 }, () => issue(s, f, 'SMALL')));
+      // one round of the door: scan, the gateway acks the unlock, the door opens and closes at `at`
+      const doorRound = async (at: Date) => {
+        const scans = await Promise.all(codes.map((c) => scan(s, f, c.code.payload)));
+        const commands = (await db.query(`select id, compartment_id from gateway_command where acked_at is null`)).rows as { id: string; compartment_id: string }[];
+        expect(commands).toHaveLength(12);
+        await Promise.all(commands.map((c) => s.gql(ACK, { id: c.id, r: 'SUCCEEDED' }, f.gatewayToken)));
+        await Promise.all(commands.map((c) => door(s, f, c.compartment_id, 'OPEN', new Date(at.getTime() - 5_000))));
+        await Promise.all(commands.map((c) => door(s, f, c.compartment_id, 'CLOSED', at)));
+        return scans;
+      };
+      const deposited = new Date();
+      expect((await doorRound(deposited)).every((r) => r.outcome === 'UNLOCKING_FOR_DEPOSIT')).toBe(true);
+      const retrieved = new Date(deposited.getTime() + 60_000);
+      expect((await doorRound(retrieved)).every((r) => r.outcome === 'UNLOCKING_FOR_RETRIEVAL')).toBe(true);
+      const { rows: [done] } = await db.query(`select count(*) filter (where status = 'COMPLETED')::int as n from storage_session`);
+      expect(done.n).toBe(12);
+
+      const from = new Date(deposited.getTime() - 2 * HOUR);
+      const to = new Date(deposited.getTime() + 2 * HOUR);
+      const api = ok(await s.gql<{ usageReport: { buckets: Bucket[] } }>(USAGE, { s: f.siteId, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' }, f.adminToken)).usageReport.buckets;
+      expect(api).toEqual(await rawReport(db, f.siteId, from, to, 'HOUR', 'Europe/Berlin'));
+      expect(api.reduce((a, b) => a + b.deposits, 0)).toBe(12);
+      expect(api.reduce((a, b) => a + b.retrievals, 0)).toBe(12);
+      expect(Math.max(...api.map((b) => b.peakOccupied))).toBe(12);
+    } finally {
+      await db.end();
+      await s.stop();
     }
   });
 });

@@ -42,6 +42,21 @@ create table usage_slot (
 );
 comment on table usage_slot is 'Usage per site and 15-minute UTC slot, kept by the usage_slot_* triggers at commit; see usage_segments().';
 
+-- the same figures per UTC hour, derived from its four slots: a report in a whole-hour zone
+-- reads ~8,800 rows per site-year instead of ~35,000
+create table usage_hour (
+  site_id uuid not null,
+  hour timestamptz not null,
+  deposits int not null default 0,
+  retrievals int not null default 0,
+  retrieval_minutes numeric not null default 0,
+  revenue bigint not null default 0,
+  delta int not null default 0,
+  peak int,
+  start_level int not null default 0,
+  primary key (site_id, hour)
+);
+
 -- slot starts are 15-minute UTC boundaries; every time zone offset in use is a multiple of
 -- 15 minutes, so local hours, days, weeks and months are unions of whole slots
 
@@ -56,7 +71,11 @@ create function usage_slot_of(at timestamptz) returns timestamptz language sql i
 create function usage_segments(p_sites uuid[], p_all boolean, p_from timestamptz, p_to timestamptz)
 returns table (site_id uuid, slot timestamptz, deposits int, retrievals int, retrieval_minutes numeric,
                revenue bigint, delta int, peak int, start_level int)
-language sql stable as $$
+language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  -- plpgsql, not SQL: its plan is cached per connection and the report's own plan stays small
+  return query
   with ev as (
     select s.site_id, s.deposited_at as at, 1 as d, false as retrieval, null::numeric as minutes
     from storage_session s
@@ -97,11 +116,31 @@ language sql stable as $$
   )
   select coalesce(o.k, r.k), coalesce(o.seg, r.seg), coalesce(o.deposits, 0)::int, coalesce(o.retrievals, 0)::int,
          coalesce(o.minutes, 0), coalesce(r.revenue, 0), coalesce(o.delta, 0)::int, o.peak::int, coalesce(o.start_level, 0)::int
-  from occ o full join rev r on r.k = o.k and r.seg = o.seg
+  from occ o full join rev r on r.k = o.k and r.seg = o.seg;
+end
 $$;
 
--- Recomputes one slot under its row's lock. The lock makes writers to one slot take turns at
--- commit; the recompute is a new statement, so its snapshot sees what earlier holders committed.
+-- An hour's figures from its slots (each slot's relative peak shifted by the deltas of the slots
+-- before it in the hour). The one definition for the per-hour refresh and the rebuild.
+create function usage_hours(p_sites uuid[], p_from timestamptz, p_to timestamptz)
+returns table (site_id uuid, hour timestamptz, deposits int, retrievals int, retrieval_minutes numeric,
+               revenue bigint, delta int, peak int, start_level int)
+language sql stable as $$
+  select x.site_id, x.hour, sum(x.deposits)::int, sum(x.retrievals)::int, sum(x.retrieval_minutes), sum(x.revenue)::bigint,
+         sum(x.delta)::int, max(x.before + x.peak)::int, coalesce(min(x.start_level) filter (where x.slot = x.hour), 0)::int
+  from (
+    select u.*, date_trunc('hour', u.slot, 'UTC') as hour,
+           coalesce(sum(u.delta) over (partition by u.site_id, date_trunc('hour', u.slot, 'UTC') order by u.slot
+                                       rows between unbounded preceding and 1 preceding), 0) as before
+    from usage_slot u
+    where u.site_id = any(p_sites) and u.slot >= p_from and u.slot < p_to
+  ) x
+  group by x.site_id, x.hour
+$$;
+
+-- Recomputes one slot under its row's lock (and its hour's, see usage_slot_refresh_at). The lock
+-- makes writers to one slot take turns at commit; the recompute is a new statement, so its
+-- snapshot sees what earlier holders committed.
 create function usage_slot_refresh(p_site uuid, p_slot timestamptz) returns void language plpgsql volatile as $$
 declare
   v_xid xid8;
@@ -124,37 +163,81 @@ begin
 end
 $$;
 
+-- Recomputes one hour from its slot rows, under the hour row's lock: whoever takes the lock last
+-- reads every slot of the hour as committed or as its own.
+create function usage_hour_refresh(p_site uuid, p_hour timestamptz) returns void language plpgsql volatile as $$
+begin
+  insert into usage_hour (site_id, hour) values (p_site, p_hour) on conflict do nothing;
+  perform 1 from usage_hour h where h.site_id = p_site and h.hour = p_hour for update;
+  update usage_hour h
+     set (deposits, retrievals, retrieval_minutes, revenue, delta, peak, start_level) = (
+       select coalesce(sum(g.deposits), 0), coalesce(sum(g.retrievals), 0), coalesce(sum(g.retrieval_minutes), 0),
+              coalesce(sum(g.revenue), 0), coalesce(sum(g.delta), 0), max(g.peak), coalesce(min(g.start_level), 0)
+       from usage_hours(array[p_site], p_hour, p_hour + interval '1 hour') g)
+   where h.site_id = p_site and h.hour = p_hour;
+end
+$$;
+
+-- Refreshes the slots and hours of a site (and of all sites) that hold the given times. The
+-- hour row's lock is the one writers queue on: taken before any slot of the hour, for the site
+-- and then for all sites, hours in time order, so two writers to one hour cannot deadlock.
 create function usage_slot_refresh_at(p_site uuid, p_times timestamptz[]) returns void language plpgsql volatile as $$
 declare
+  v_hour timestamptz;
   v_slot timestamptz;
 begin
-  -- slots in time order, each site's row before the all-sites row (the busier lock, held shortest)
-  for v_slot in select distinct usage_slot_of(t) from unnest(p_times) t where t is not null order by 1 loop
-    perform usage_slot_refresh(p_site, v_slot);
-    perform usage_slot_refresh('00000000-0000-0000-0000-000000000000', v_slot);
+  if p_site is null then
+    return;
+  end if;
+  for v_hour in select distinct date_trunc('hour', t, 'UTC') from unnest(p_times) t where t is not null order by 1 loop
+    insert into usage_hour (site_id, hour) values (p_site, v_hour), ('00000000-0000-0000-0000-000000000000', v_hour)
+      on conflict do nothing;
+    perform 1 from usage_hour h where h.site_id = p_site and h.hour = v_hour for update;
+    perform 1 from usage_hour h where h.site_id = '00000000-0000-0000-0000-000000000000' and h.hour = v_hour for update;
+    for v_slot in select distinct usage_slot_of(t) from unnest(p_times) t where date_trunc('hour', t, 'UTC') = v_hour order by 1 loop
+      perform usage_slot_refresh(p_site, v_slot);
+      perform usage_slot_refresh('00000000-0000-0000-0000-000000000000', v_slot);
+    end loop;
+    perform usage_hour_refresh(p_site, v_hour);
+    perform usage_hour_refresh('00000000-0000-0000-0000-000000000000', v_hour);
   end loop;
 end
 $$;
 
+-- old and new times in one call when the site is the same, so their hours lock in time order
 create function usage_slot_session_changed() returns trigger language plpgsql as $$
+declare
+  v_old timestamptz[] := '{}';
+  v_new timestamptz[] := '{}';
 begin
   if tg_op <> 'INSERT' and old.deposited_at is not null then
-    perform usage_slot_refresh_at(old.site_id, array[old.deposited_at, old.retrieved_at, old.ended_at]);
+    v_old := array[old.deposited_at, old.retrieved_at, old.ended_at];
   end if;
   if tg_op <> 'DELETE' and new.deposited_at is not null then
-    perform usage_slot_refresh_at(new.site_id, array[new.deposited_at, new.retrieved_at, new.ended_at]);
+    v_new := array[new.deposited_at, new.retrieved_at, new.ended_at];
+  end if;
+  if tg_op = 'UPDATE' and old.site_id = new.site_id then
+    perform usage_slot_refresh_at(new.site_id, v_old || v_new);
+  else
+    if tg_op <> 'INSERT' then perform usage_slot_refresh_at(old.site_id, v_old); end if;
+    if tg_op <> 'DELETE' then perform usage_slot_refresh_at(new.site_id, v_new); end if;
   end if;
   return null;
 end
 $$;
 
 create function usage_slot_payment_changed() returns trigger language plpgsql as $$
+declare
+  v_old_site uuid;
+  v_new_site uuid;
 begin
-  if tg_op <> 'INSERT' then
-    perform usage_slot_refresh_at((select site_id from storage_session where id = old.session_id), array[old.captured_at, old.refunded_at]);
-  end if;
-  if tg_op <> 'DELETE' then
-    perform usage_slot_refresh_at((select site_id from storage_session where id = new.session_id), array[new.captured_at, new.refunded_at]);
+  if tg_op <> 'INSERT' then v_old_site := (select site_id from storage_session where id = old.session_id); end if;
+  if tg_op <> 'DELETE' then v_new_site := (select site_id from storage_session where id = new.session_id); end if;
+  if tg_op = 'UPDATE' and v_old_site = v_new_site then
+    perform usage_slot_refresh_at(v_new_site, array[old.captured_at, old.refunded_at, new.captured_at, new.refunded_at]);
+  else
+    if tg_op <> 'INSERT' then perform usage_slot_refresh_at(v_old_site, array[old.captured_at, old.refunded_at]); end if;
+    if tg_op <> 'DELETE' then perform usage_slot_refresh_at(v_new_site, array[new.captured_at, new.refunded_at]); end if;
   end if;
   return null;
 end
@@ -201,6 +284,10 @@ begin
   select g.* from usage_segments(array(select id from site), false, '-infinity', 'infinity') g
   union all
   select g.* from usage_segments(array(select id from site), true, '-infinity', 'infinity') g;
+  lock table usage_hour in exclusive mode;
+  delete from usage_hour;
+  insert into usage_hour (site_id, hour, deposits, retrievals, retrieval_minutes, revenue, delta, peak, start_level)
+  select g.* from usage_hours(array(select id from site) || '00000000-0000-0000-0000-000000000000'::uuid, '-infinity', 'infinity') g;
 end
 $$;
 
@@ -217,8 +304,8 @@ drop trigger usage_slot_payment_insert on payment;
 drop trigger usage_slot_payment_update on payment;
 drop trigger usage_slot_payment_delete on payment;
 drop function usage_slot_session_changed(), usage_slot_payment_changed(), usage_slot_refresh_at(uuid, timestamptz[]),
-  usage_slot_refresh(uuid, timestamptz), usage_slot_rebuild(), usage_segments(uuid[], boolean, timestamptz, timestamptz), usage_slot_of(timestamptz);
-drop table usage_slot;
+  usage_hour_refresh(uuid, timestamptz), usage_hours(uuid[], timestamptz, timestamptz), usage_slot_refresh(uuid, timestamptz), usage_slot_rebuild(), usage_segments(uuid[], boolean, timestamptz, timestamptz), usage_slot_of(timestamptz);
+drop table usage_hour, usage_slot;
 drop index storage_session_ended_idx;
 drop index payment_captured_any_idx;
 `);
