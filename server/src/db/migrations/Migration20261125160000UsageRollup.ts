@@ -2,14 +2,15 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * The usage rollup: one `usage_slot` row per site (and one for all sites, under the nil uuid)
- * and 15-minute UTC slot, so the usage report reads ~35,000 rows per site-year instead of
- * every session. Exact, not approximate: a slot holds deposits, retrievals and their storage
- * minutes, revenue, the occupancy change and the running occupancy's peak inside the slot,
- * all defined once in `usage_segments()`, which the report also uses for partial edge slots.
+ * and 15-minute UTC slot, and one `usage_hour` row per site and UTC hour derived from its slots,
+ * so the usage report reads ~8,800 rows per site-year instead of every session. Exact, not
+ * approximate: a row holds deposits, retrievals and their storage minutes, revenue, the
+ * occupancy change and the running occupancy's peak inside it, all defined once in
+ * `usage_segments()`, which the report also uses for the partial slots at its edges.
  *
  * Kept in the same transaction as the change: deferred constraint triggers on storage_session
- * and payment recompute each touched slot at commit, under the slot row's lock, in a fresh
- * snapshot, so concurrent writers to one slot all end up counted. Bulk loads set
+ * and payment recompute each touched slot and hour at commit, under the hour row's lock, in a
+ * fresh snapshot, so concurrent writers to one hour all end up counted. Bulk loads set
  * `lockers.usage_rollup = 'off'` for their transaction and call `usage_slot_rebuild()`.
  */
 export class Migration20261125160000UsageRollup extends Migration {
@@ -59,8 +60,6 @@ create table usage_hour (
 
 -- slot starts are 15-minute UTC boundaries; every time zone offset in use is a multiple of
 -- 15 minutes, so local hours, days, weeks and months are unions of whole slots
-
-
 create function usage_slot_of(at timestamptz) returns timestamptz language sql immutable parallel safe
   return date_bin('15 minutes', at, timestamptz '2000-01-01 00:00:00+00');
 
@@ -275,16 +274,18 @@ create constraint trigger usage_slot_payment_delete after delete on payment
   execute function usage_slot_payment_changed();
 
 -- For bulk loads (set lockers.usage_rollup = 'off' for the load's transaction) and backfill.
-create function usage_slot_rebuild() returns void language plpgsql volatile as $$
+-- (custom plans: a plan cached for one slot's range would be a poor one for all of history)
+create function usage_slot_rebuild() returns void language plpgsql volatile
+  set plan_cache_mode = force_custom_plan as $$
 begin
-  -- writers wait at their commit-time refresh, then refresh on top of the rebuilt rows
-  lock table usage_slot in exclusive mode;
+  -- writers wait at their commit-time refresh, then refresh on top of the rebuilt rows; hours
+  -- before slots, the order writers take them in
+  lock table usage_hour, usage_slot in exclusive mode;
   delete from usage_slot;
   insert into usage_slot (site_id, slot, deposits, retrievals, retrieval_minutes, revenue, delta, peak, start_level)
   select g.* from usage_segments(array(select id from site), false, '-infinity', 'infinity') g
   union all
   select g.* from usage_segments(array(select id from site), true, '-infinity', 'infinity') g;
-  lock table usage_hour in exclusive mode;
   delete from usage_hour;
   insert into usage_hour (site_id, hour, deposits, retrievals, retrieval_minutes, revenue, delta, peak, start_level)
   select g.* from usage_hours(array(select id from site) || '00000000-0000-0000-0000-000000000000'::uuid, '-infinity', 'infinity') g;
