@@ -54,7 +54,7 @@ tail as materialized (
 before as materialized (
   select (select coalesce(sum(h.delta), 0) from usage_hour h where h.site_id = r.k and h.hour < date_trunc('hour', r.f0, 'UTC'))
        + (select coalesce(sum(u.delta), 0) from usage_slot u where u.site_id = r.k and u.slot >= date_trunc('hour', r.f0, 'UTC') and u.slot < r.f0)
-       + (select coalesce(sum(e.delta), 0) from usage_segments(r.sites, r.all_sites, r.f0, r.f) e) as occ
+       + (select coalesce(sum(e.delta), 0) from usage_segments(r.sites, r.all_sites, r.f0, r.f) e where r.f0 < r.f) as occ
   from r
 ),
 -- the range as segments (whole hours, else slots, raw edges) and the bucket starts
