@@ -83,8 +83,14 @@ export const usageReport: Benchmark = {
   },
 };
 
-/** Inserts `n` COMPLETED sessions deposited uniformly over [from, to), stored 10 min to 2 days. */
+/**
+ * Inserts `n` COMPLETED sessions deposited uniformly over [from, to), stored 10 min to 2 days.
+ * A bulk load: the usage rollup's per-row triggers are off for the transaction and the rollup
+ * is rebuilt once at the end (server/README.md, "Usage rollup").
+ */
 async function seedSessions(db: import('pg').Client, siteId: string, n: number, from: Date, to: Date): Promise<void> {
+  await db.query('begin');
+  await db.query(`set local lockers.usage_rollup = 'off'`);
   await db.query(
     `with comps as (select array_agg(id order by label) ids, array_agg(size order by label) sizes, count(*)::int k
                    from compartment where site_id = $1)
@@ -106,5 +112,7 @@ async function seedSessions(db: import('pg').Client, siteId: string, n: number, 
      from storage_session s where s.site_id = $1 and s.price > 0 and random() < 0.5`,
     [siteId],
   );
-  await db.query('analyze storage_session; analyze payment');
+  await db.query('select usage_slot_rebuild()');
+  await db.query('commit');
+  await db.query('analyze storage_session; analyze payment; analyze usage_slot');
 }

@@ -3,6 +3,7 @@ import { Migration20261125120000Integrations } from './Migration20261125120000In
 import { Migration20261125130000GatewayConnections } from './Migration20261125130000GatewayConnections.js';
 import { Migration20261125140000DoorKnownState } from './Migration20261125140000DoorKnownState.js';
 import { Migration20261125150000IssueRequestId } from './Migration20261125150000IssueRequestId.js';
+import { Migration20261125160000UsageRollup } from './Migration20261125160000UsageRollup.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125130000GatewayConnections', class: Migration20261125130000GatewayConnections },
   { name: 'Migration20261125140000DoorKnownState', class: Migration20261125140000DoorKnownState },
   { name: 'Migration20261125150000IssueRequestId', class: Migration20261125150000IssueRequestId },
+  { name: 'Migration20261125160000UsageRollup', class: Migration20261125160000UsageRollup },
 ];
