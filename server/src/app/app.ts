@@ -57,7 +57,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   }
   const orm = await openDatabase(databaseUrl);
   const queue = await JobQueue.start(databaseUrl, config.delivery, logger);
-  const bus = await createEventBus(config.redisUrl);
+  const bus = await createEventBus(config.redisUrl, (err) => logger.error({ err }, 'event listener failed'));
   const redis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl) : null;
   const metrics = createMetrics();
   const authSecret = resolveAuthSecret(config);
@@ -104,6 +104,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     services,
     validationRules: armor.validationRules,
     maxTokens: config.limits.maxTokens,
+    maxBufferedBytes: config.limits.wsMaxBufferedBytes,
     formatError,
   });
   const integrations = integrationRoutes(services, logger);

@@ -44,6 +44,8 @@ export interface Config {
     readonly maxCost: number;
     readonly maxTokens: number;
     readonly maxBodyBytes: number;
+    /** Bytes queued for one WebSocket client beyond which it is disconnected (1013). */
+    readonly wsMaxBufferedBytes: number;
   };
 }
 
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxCost: int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
       maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxBodyBytes: int('MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+      wsMaxBufferedBytes: int('WS_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 64 * 1024 * 1024),
     },
     ...overrides,
   };

@@ -5,6 +5,7 @@ import type { AlertView } from '../modules/alerts/alert.types.js';
 import type { SessionView } from '../modules/sessions/session.types.js';
 import type { GatewayCommandView } from '../modules/gateway-commands/gateway-command.types.js';
 import type { GatewayView } from '../modules/devices/device.types.js';
+import { TopicHub, type TopicListener } from './topic-hub.js';
 
 /**
  * Topics and their payloads. Site-scoped topics are published twice: under the site id for
@@ -32,35 +33,46 @@ export type EventBus = PubSub<Topics> & {
    * not serve stale data after its own instance's commit listens here as well.
    */
   onLocalPublish(listener: LocalPublishListener): void;
+  /**
+   * Listens to one (topic, key) through a hub shared by the whole process: the way for
+   * many subscribers to one stream (GraphQL subscriptions). Returns the function that stops.
+   */
+  listen<K extends keyof Topics>(topic: K, key: string, listener: TopicListener<Topics[K][1]>): () => void;
 };
 
 /**
  * In-process by default; with REDIS_URL, events reach subscribers on every server instance.
  * The Redis client is loaded only when configured (it is not small).
  */
-export async function createEventBus(redisUrl: string | null): Promise<EventBus> {
+export async function createEventBus(redisUrl: string | null, onListenerError?: (error: unknown) => void): Promise<EventBus> {
   if (!redisUrl) {
-    return withLocalListeners(createPubSub<Topics>(), async () => {});
+    return withLocalListeners(createPubSub<Topics>(), async () => {}, onListenerError);
   }
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
   const publishClient = new Redis(redisUrl, { lazyConnect: false });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
   const bus = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
-  return withLocalListeners(bus, async () => {
-    publishClient.disconnect();
-    subscribeClient.disconnect();
-  });
+  return withLocalListeners(
+    bus,
+    async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+    onListenerError,
+  );
 }
 
-function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>): EventBus {
+function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>, onListenerError?: (error: unknown) => void): EventBus {
   const listeners: LocalPublishListener[] = [];
   const send = pubSub.publish.bind(pubSub) as (topic: keyof Topics, key: string, payload: unknown) => void;
   const publish = (topic: keyof Topics, key: string, payload: unknown) => {
     for (const listener of listeners) listener(topic, key, payload);
     send(topic, key, payload);
   };
+  const hub = new TopicHub((topic, key) => (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key), onListenerError);
   return {
     subscribe: pubSub.subscribe.bind(pubSub),
+    listen: (topic, key, listener) => hub.listen(topic, key, listener as TopicListener<unknown>),
     publish: publish as PubSub<Topics>['publish'],
     close,
     onLocalPublish: (listener) => void listeners.push(listener),

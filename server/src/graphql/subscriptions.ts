@@ -5,6 +5,7 @@ import { authorize } from '../auth/authorize.js';
 import { siteScope } from '../auth/visibility.js';
 import { parseOptionalId } from '../shared/ids.js';
 import type { Permission } from '../auth/permissions.js';
+import { TopicStream } from './live/topic-stream.js';
 
 type SiteTopic = 'DOOR_EVENT' | 'COMPARTMENT_UPDATED' | 'ALERT_RAISED' | 'GATEWAY_UPDATED';
 
@@ -21,20 +22,22 @@ export function subscribeSiteTopic<K extends SiteTopic>(
   const requested = parseOptionalId(siteIdArg, 'siteId');
   const scope = siteScope(ctx.caller, requested);
   authorize(ctx.caller, permission, scope?.[0]);
-  const key = scope?.[0] ?? ALL_SITES;
-  const subscribe = ctx.services.infra.bus.subscribe as (topic: string, key: string) => AsyncIterable<Topics[K][1]>;
-  return counted(ctx, topic, subscribe(topic, key));
+  return subscribeTopic(ctx, topic, scope?.[0] ?? ALL_SITES, topic);
 }
 
 /**
- * Wraps an event stream so the gauge follows it. A plain iterator, not an async generator:
- * a generator suspended in `await` queues `return()` until the next event, so a client that
- * leaves a quiet stream would be counted (and listened for) until something happens.
+ * One subscriber's stream of a bus topic and key, through the process's topic hub (one bus
+ * subscription per topic and key, however many subscribe), counted in the open-subscriptions
+ * gauge under `gaugeField` while it lasts.
  */
-export function counted<T>(ctx: GqlContext, name: string, source: AsyncIterable<T>): AsyncIterableIterator<T> {
+export function subscribeTopic<K extends keyof Topics>(ctx: GqlContext, topic: K, key: string, gaugeField: string): TopicStream<Topics[K][1]> {
   const gauge = ctx.services.infra.metrics.subscriptions;
-  gauge.inc({ field: name });
-  return withCleanup(source[Symbol.asyncIterator](), () => gauge.dec({ field: name }));
+  gauge.inc({ field: gaugeField });
+  const bus = ctx.services.infra.bus;
+  return new TopicStream<Topics[K][1]>(
+    (listener) => bus.listen(topic, key, listener),
+    () => gauge.dec({ field: gaugeField }),
+  );
 }
 
 /** An iterator whose `return()` ends the source at once and runs `cleanup` exactly once. */

@@ -1,14 +1,18 @@
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema, type ValidationRule, type GraphQLFormattedError } from 'graphql';
+import { type GraphQLError, type ExecutionResult, type GraphQLSchema, type ValidationRule, type GraphQLFormattedError } from 'graphql';
+import type WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller.js';
 import type { Services } from '../app/services.js';
 import type { GqlContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { DomainError } from '../errors/domain-error.js';
-import { sharedSubscribe } from './shared-subscription.js';
+import { sharedSubscribe } from './live/shared-subscription.js';
+import { SubscriptionDelivery } from './live/subscription-delivery.js';
+import { socketWriter } from './live/socket-writer.js';
+import { DocumentCache } from './live/document-cache.js';
 
 type Extra = Record<PropertyKey, unknown> & { caller?: Caller };
 
@@ -17,6 +21,7 @@ export interface WsOptions {
   services: Services;
   validationRules: ValidationRule[];
   maxTokens: number;
+  maxBufferedBytes: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
@@ -30,11 +35,22 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   const { services, schema } = opts;
   const metrics = services.infra.metrics;
   const format = (e: GraphQLError) => opts.formatError(e.toJSON(), e);
+  const formatResult = (result: ExecutionResult): ExecutionResult =>
+    result.errors ? { ...result, errors: result.errors.map((e) => format(e)) as unknown as GraphQLError[] } : result;
+  const documents = new DocumentCache(schema, opts.validationRules, opts.maxTokens);
+  /** Each operation's socket delivery, found again by its context in `subscribe`. */
+  const deliveries = new WeakMap<object, SubscriptionDelivery>();
+  const logger = services.infra.logger;
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       schema,
       // One execution per event per distinct caller and operation, shared by its subscribers.
-      subscribe: (args) => sharedSubscribe(args, (args.contextValue as GqlContext).caller),
+      subscribe: (args) =>
+        sharedSubscribe(args, {
+          caller: (args.contextValue as GqlContext).caller,
+          format: formatResult,
+          delivery: deliveries.get(args.contextValue as object),
+        }),
       onConnect: async (ctx) => {
         const ip = (ctx.extra as unknown as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress ?? 'unknown';
         const auth = ctx.connectionParams?.authorization;
@@ -46,27 +62,22 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           throw e;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: opts.maxTokens });
-        } catch (e) {
-          return [withCode(e instanceof GraphQLError ? e : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...opts.validationRules]);
-        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+      onSubscribe: (ctx, id, payload) => {
+        const document = documents.get(payload.query);
+        if (Array.isArray(document)) return document;
         const context: GqlContext = {
           caller: (ctx.extra as Extra).caller ?? { kind: 'anonymous', ip: 'unknown' },
           services,
           loaders: createLoaders(services.infra.em),
           requestId: randomUUID(),
         };
+        const socket = ctx.extra.socket as WebSocket;
+        const writer = socketWriter(socket, opts.maxBufferedBytes, () => logger.warn({ bufferedBytes: socket.bufferedAmount }, 'subscriber too far behind: disconnected'));
+        deliveries.set(context, new SubscriptionDelivery(id, writer));
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!('errors' in result) || !result.errors) return result;
-        return { ...result, errors: result.errors.map((e) => format(e as GraphQLError)) as unknown as GraphQLError[] };
-      },
+      // results that do not take the socket delivery (the gateway's command feed)
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result as ExecutionResult),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e)) as unknown as GraphQLError[],
     },
     wss,
@@ -81,9 +92,4 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       await new Promise<void>((r) => wss.close(() => r()));
     },
   };
-}
-
-/** Request-level errors carry a code as they do over HTTP, so formatError passes them through. */
-function withCode(e: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code, ...e.extensions } });
 }

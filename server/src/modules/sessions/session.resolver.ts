@@ -14,7 +14,7 @@ import { actorName, type Caller } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { amountDue, isOverdue } from './charges.js';
-import { counted } from '../../graphql/subscriptions.js';
+import { subscribeTopic } from '../../graphql/subscriptions.js';
 import { forbidden, notFound } from '../../errors/domain-error.js';
 import type { Services } from '../../app/services.js';
 
@@ -184,7 +184,7 @@ export class SessionResolver {
         authorize(ctx.caller, 'events:subscribe');
         authorize(ctx.caller, 'sessions:read');
       }
-      return counted(ctx, 'sessionUpdated', ctx.services.infra.bus.subscribe('SESSION_UPDATED', id));
+      return subscribeTopic(ctx, 'SESSION_UPDATED', id, 'sessionUpdated');
     },
   })
   sessionUpdated(@Root() s: SessionView, @Arg('sessionId', () => ID) _sessionId: string): SessionView {

@@ -1,0 +1,56 @@
+import type { Duplex } from 'node:stream';
+import WebSocket from 'ws';
+
+/** 1013 Try Again Later: the client may reconnect and resubscribe (it gets current state then). */
+export const TOO_SLOW_CLOSE = { code: 1013, reason: 'Too far behind: messages backed up' } as const;
+
+const writers = new WeakMap<WebSocket, SocketWriter>();
+
+/** The writer of one WebSocket, shared by all of its subscriptions. */
+export function socketWriter(socket: WebSocket, maxBufferedBytes: number, onTooSlow: () => void): SocketWriter {
+  let writer = writers.get(socket);
+  if (!writer) writers.set(socket, (writer = new SocketWriter(socket, maxBufferedBytes, onTooSlow)));
+  return writer;
+}
+
+/**
+ * Writes text frames to one socket, corked until the end of the current tick: one event reaches
+ * a dashboard as two frames (doorEvents and compartmentUpdated), and a burst as many; corked,
+ * they leave in one write system call instead of one each. A client that stops reading is
+ * closed once `maxBufferedBytes` are queued for it, rather than buffered for without end.
+ */
+export class SocketWriter {
+  private corked = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly maxBufferedBytes: number,
+    private readonly onTooSlow: () => void,
+  ) {}
+
+  write(frame: string): void {
+    const socket = this.socket;
+    if (socket.readyState !== WebSocket.OPEN) return;
+    if (socket.bufferedAmount > this.maxBufferedBytes) {
+      this.onTooSlow();
+      socket.close(TOO_SLOW_CLOSE.code, TOO_SLOW_CLOSE.reason);
+      return;
+    }
+    this.cork();
+    socket.send(frame);
+  }
+
+  private cork(): void {
+    if (this.corked) return;
+    // ws keeps its net.Socket as `_socket` (not in its types); ws corks around each frame itself,
+    // so an outer cork holds every frame of this tick until the uncork below.
+    const raw = (this.socket as unknown as { _socket?: Duplex })._socket;
+    if (!raw) return;
+    raw.cork();
+    this.corked = true;
+    process.nextTick(() => {
+      this.corked = false;
+      raw.uncork();
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { SharedResult } from './shared-result.js';
+import type { SocketWriter } from './socket-writer.js';
+
+/**
+ * Delivers one graphql-ws subscription's results to its socket, in event order: each result is
+ * serialised once per event (shared by every subscriber with the same operation and caller)
+ * and written with this subscription's id spliced in, without JSON work per subscriber.
+ */
+export class SubscriptionDelivery {
+  private readonly queue: SharedResult[] = [];
+  private readonly prefix: string;
+  private closed = false;
+  private ending = false;
+  private onEnded: () => void = () => {};
+
+  constructor(
+    id: string,
+    private readonly writer: SocketWriter,
+  ) {
+    this.prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  }
+
+  push(result: SharedResult): void {
+    if (this.closed || this.ending) return;
+    this.queue.push(result);
+    if (this.queue.length === 1) this.flush();
+  }
+
+  /** The stream ended: deliver what is queued, then call `onEnded` (graphql-ws sends complete). */
+  end(onEnded: () => void): void {
+    this.ending = true;
+    this.onEnded = onEnded;
+    if (this.queue.length === 0) this.finish();
+  }
+
+  /** The client completed or left: drop what is queued. */
+  close(): void {
+    this.closed = true;
+    this.queue.length = 0;
+  }
+
+  private readonly flush = (): void => {
+    while (this.queue.length > 0 && !this.closed) {
+      const head = this.queue[0]!;
+      if (head.json === undefined) {
+        head.whenReady(this.flush); // a result with async fields: wait for it, order kept
+        return;
+      }
+      this.queue.shift();
+      this.writer.write(`${this.prefix}${head.json}}`);
+    }
+    if (this.ending) this.finish();
+  };
+
+  private finish(): void {
+    const done = this.onEnded;
+    this.onEnded = () => {};
+    done();
+  }
+}

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import WebSocket, { WebSocketServer } from 'ws';
+import { socketWriter, TOO_SLOW_CLOSE } from '../../src/graphql/live/socket-writer.js';
+
+const servers: WebSocketServer[] = [];
+afterEach(async () => {
+  for (const wss of servers.splice(0)) {
+    for (const c of wss.clients) c.terminate();
+    await new Promise((r) => wss.close(r));
+  }
+});
+
+/** A real WebSocket pair on loopback: the server side's socket and the client. */
+async function pair(): Promise<{ server: WebSocket; client: WebSocket }> {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  servers.push(wss);
+  await new Promise((r) => wss.once('listening', r));
+  const serverSide = new Promise<WebSocket>((r) => wss.once('connection', r));
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  await new Promise((r) => client.once('open', r));
+  return { server: await serverSide, client };
+}
+
+describe('socket writer', () => {
+  test('frames written in one tick arrive whole and in order', async () => {
+    const { server, client } = await pair();
+    const got: string[] = [];
+    client.on('message', (m) => got.push(m.toString()));
+    const writer = socketWriter(server, 1024 * 1024, () => {});
+    for (let i = 0; i < 500; i++) writer.write(JSON.stringify({ i, pad: 'x'.repeat(i) }));
+    await new Promise<void>((resolve) => {
+      const check = () => (got.length === 500 ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    expect(got.map((m) => (JSON.parse(m) as { i: number }).i)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+  });
+
+  test('a client that stops reading is closed with 1013 once the limit is queued, not buffered for without end', async () => {
+    const { server, client } = await pair();
+    const raw = (client as unknown as { _socket: import('node:net').Socket })._socket;
+    raw.pause(); // the client stops reading: the kernel's buffers fill, then the server's
+    let tooSlow = 0;
+    const limit = 64 * 1024;
+    const writer = socketWriter(server, limit, () => void tooSlow++);
+    const frame = 'y'.repeat(16 * 1024);
+    for (let i = 0; i < 2000 && server.readyState === WebSocket.OPEN; i++) {
+      writer.write(frame);
+      if (i % 50 === 49) await new Promise((r) => setImmediate(r)); // let the kernel take what it can
+    }
+    expect(tooSlow).toBe(1);
+    expect(server.bufferedAmount).toBeLessThan(limit + 2 * frame.length);
+    const closed = new Promise<{ code: number; reason: string }>((r) => client.once('close', (code, reason) => r({ code, reason: reason.toString() })));
+    raw.resume();
+    expect(await closed).toEqual({ code: TOO_SLOW_CLOSE.code, reason: TOO_SLOW_CLOSE.reason });
+  });
+});
