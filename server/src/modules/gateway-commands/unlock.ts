@@ -13,10 +13,13 @@ import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { conflict } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
+import type { UnlockBank } from '../sessions/scan.reads.js';
 
 export interface UnlockRequest {
   compartment: CompartmentEntity;
-  site: SiteEntity;
+  /** The compartment's bank, when the caller read it with the compartment (else it is loaded). */
+  bank?: UnlockBank;
+  site: Pick<SiteEntity, 'unlockAckTimeoutSeconds' | 'depositWindowSeconds' | 'pulseMs'>;
   sessionId: string | null;
   actor: string;
   detail: string;
@@ -29,7 +32,7 @@ export interface UnlockRequest {
  * expected rather than forced. The command is pushed to the gateway after the commit.
  */
 export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockRequest): Promise<{ command: GatewayCommandEntity; event: DoorEventEntity }> {
-  const bank = await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId);
+  const bank = req.bank ?? (await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId));
   if (!bank.gatewayId) throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
   const command = tx.create(GatewayCommandEntity, {

@@ -1,14 +1,12 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import { StorageSessionEntity } from './session.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
+import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { allocateCompartment, lockCompartment, lockSessionForScan, type UnlockBank } from './scan.reads.js';
 import { conflict, notFound } from '../../errors/domain-error.js';
 import { hashAccessCode, normaliseAccessCode } from './access-code.js';
-import { moveSession, paidFor } from './session-moves.js';
+import { moveSession } from './session-moves.js';
 import { toSessionView, type ScanIntent, type ScanOutcome, type ScanResult } from './session.types.js';
 import { toCompartmentView } from '../compartments/compartment.types.js';
 import { amountDue } from './charges.js';
@@ -62,10 +60,10 @@ export class ScanService {
     if (!code) return outcome('INVALID_CODE');
     return transact(this.em, this.bus, async (tx, fx) => {
       const now = this.clock.now();
-      const session = await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!session) return outcome('INVALID_CODE');
+      const found = await lockSessionForScan(tx, hashAccessCode(code));
+      if (!found) return outcome('INVALID_CODE');
+      const { session, paid, site } = found;
       if (session.siteId !== req.siteId) return outcome('WRONG_SITE');
-      const paid = await paidFor(tx, session.id);
       const view = () => toSessionView(session, paid);
       switch (session.status) {
         case 'COMPLETED':
@@ -82,31 +80,32 @@ export class ScanService {
           }
         }
       }
-      const site = await tx.findOneOrFail(SiteEntity, session.siteId);
-      let compartment: CompartmentEntity | null;
+      let target: { compartment: CompartmentEntity; bank: UnlockBank } | null;
       let result: ScanOutcome;
       if (session.status === 'CREATED') {
-        compartment = await this.allocate(tx, session.siteId, session.size);
-        if (!compartment) return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
-        compartment.status = 'RESERVED';
-        session.compartmentId = compartment.id;
+        target = await allocateCompartment(tx, session.siteId, session.size);
+        if (!target) return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
+        target.compartment.status = 'RESERVED';
+        session.compartmentId = target.compartment.id;
         session.intent = 'DEPOSIT';
         result = 'UNLOCKING_FOR_DEPOSIT';
       } else {
         if (req.intent === 'ACCESS' && site.accessOpensPerSession !== null && session.accessOpens >= site.accessOpensPerSession) {
           throw conflict(`This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`);
         }
-        compartment = await tx.findOne(CompartmentEntity, session.compartmentId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!compartment) throw notFound('Compartment');
+        target = await lockCompartment(tx, session.compartmentId!);
+        if (!target) throw notFound('Compartment');
         session.intent = req.intent;
         result = req.intent === 'ACCESS' ? 'UNLOCKING_FOR_ACCESS' : 'UNLOCKING_FOR_RETRIEVAL';
       }
+      const { compartment, bank } = target;
       session.opStartedAt = now;
       session.opDoorOpened = false;
       const to = session.status === 'CREATED' ? 'DEPOSITING' : 'RETRIEVING';
       await moveSession(tx, fx, session, { to, trigger: 'scan', actor: req.actor, at: now, reason: result, paid });
       await requestUnlock(tx, fx, {
         compartment,
+        bank,
         site,
         sessionId: session.id,
         actor: req.actor,
@@ -116,18 +115,6 @@ export class ScanService {
       await tx.flush();
       return outcome(result, { session: toSessionView(session, paid), compartment: toCompartmentView(compartment) });
     });
-  }
-
-  /** One AVAILABLE compartment of the size, on a bank a gateway drives, locked or skipped. */
-  private async allocate(tx: EntityManager, siteId: string, size: string): Promise<CompartmentEntity | null> {
-    const rows = await tx.execute<{ id: string }[]>(
-      `select c.id from compartment c join locker_bank b on b.id = c.bank_id
-       where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null
-       order by c.label limit 1 for update of c skip locked`,
-      [siteId, size],
-    );
-    const id = rows[0]?.id;
-    return id ? tx.findOneOrFail(CompartmentEntity, id) : null;
   }
 }
 
