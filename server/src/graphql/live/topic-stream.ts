@@ -1,11 +1,5 @@
 import type { TopicListener } from '../../events/topic-hub.js';
 
-/** Where an attached stream's events go, synchronously as they are published. */
-export interface StreamSink<T> {
-  event(payload: T): void;
-  end(): void;
-}
-
 /**
  * One subscriber's stream of a bus topic, listening through the process's hub from the moment
  * it is made. Read it as an async iterator (any consumer, events buffered in order), or attach
@@ -15,7 +9,7 @@ export interface StreamSink<T> {
 export class TopicStream<T> implements AsyncIterableIterator<T>, TopicListener<T> {
   private readonly buffered: T[] = [];
   private waiting: ((result: IteratorResult<T>) => void) | null = null;
-  private sink: StreamSink<T> | null = null;
+  private sink: TopicListener<T> | null = null;
   private ended = false;
   private readonly stop: () => void;
 
@@ -27,7 +21,7 @@ export class TopicStream<T> implements AsyncIterableIterator<T>, TopicListener<T
   }
 
   /** Switches to push mode: what is buffered goes first, then every event as it comes. */
-  attach(sink: StreamSink<T>): void {
+  attach(sink: TopicListener<T>): void {
     this.sink = sink;
     for (const payload of this.buffered.splice(0)) sink.event(payload);
     if (this.ended) sink.end();

@@ -13,7 +13,9 @@ import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { conflict } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import type { UnlockBank } from '../sessions/scan.reads.js';
+
+/** The bank fields an unlock needs. */
+export type UnlockBank = Pick<LockerBankEntity, 'label' | 'gatewayId' | 'modbusEndpoint'>;
 
 export interface UnlockRequest {
   compartment: CompartmentEntity;

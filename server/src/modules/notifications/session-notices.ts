@@ -3,6 +3,7 @@ import type { StorageSessionEntity } from '../sessions/session.entity.js';
 import type { SessionStatus } from '../sessions/session.state.js';
 import { notifyContact } from './outbox.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
+import { paidFor } from '../sessions/session-moves.js';
 
 /** What integrations see of a session (CRM: who stored what, where, when). */
 export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
@@ -30,11 +31,7 @@ export async function onSessionMoved(tx: EntityManager, s: StorageSessionEntity,
     await emitWebhookEvent(tx, 'session.stored', sessionData(s), at);
   }
   if (s.status === 'COMPLETED') {
-    const [row] = await tx.execute<{ paid: string }[]>(
-      `select coalesce(sum(amount), 0) as paid from payment where session_id = ? and status = 'CAPTURED'`,
-      [s.id],
-    );
-    const paid = Number(row?.paid ?? 0);
+    const paid = await paidFor(tx, s.id);
     await emitWebhookEvent(tx, 'session.completed', { ...sessionData(s), paid: { amount: paid, currency: s.currency } }, at);
     if (s.depositedAt) {
       const minutes = Math.round(((s.retrievedAt ?? at).getTime() - s.depositedAt.getTime()) / 60_000);

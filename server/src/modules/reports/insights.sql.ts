@@ -1,3 +1,5 @@
+import { paidSql } from '../sessions/session-moves.js';
+
 /**
  * The reports beyond usage, one statement each. Every statement starts from `p`, its
  * parameters in order; `p.site` null means every site. Buckets are in the site's time zone.
@@ -75,6 +77,6 @@ where ${inSite('s')} and f.created_at >= p.f and f.created_at < p.t and f.commen
 export const SESSIONS_SQL = `with ${P_RANGE}
 select s.id, s.site_id, site.name as site, s.size, s.status, c.label as compartment, s.created_at, s.deposited_at, s.due_at,
   s.retrieved_at, s.ended_at, s.currency, s.price,
-  (select coalesce(sum(amount), 0) from payment where session_id = s.id and status = 'CAPTURED') as paid
+  ${paidSql('s.id')} as paid
 from storage_session s join site on site.id = s.site_id left join compartment c on c.id = s.compartment_id, p
 where ${inSite('s')} and s.created_at >= p.f and s.created_at < p.t order by s.created_at limit ?`;

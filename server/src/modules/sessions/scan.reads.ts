@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { StorageSessionEntity } from './session.entity.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import type { SiteEntity } from '../sites/site.entity.js';
-import type { LockerBankEntity } from '../compartments/locker-bank.entity.js';
+import type { UnlockBank } from '../gateway-commands/unlock.js';
+import { paidSql } from './session-moves.js';
 
 /** The site settings a scan reads: access openings and the unlock's timings. */
 export type ScanSite = Pick<SiteEntity, 'accessOpensPerSession' | 'unlockAckTimeoutSeconds' | 'depositWindowSeconds' | 'pulseMs'>;
-/** The bank fields an unlock needs. */
-export type UnlockBank = Pick<LockerBankEntity, 'label' | 'gatewayId' | 'modbusEndpoint'>;
 
 /*
  * A scan is the product's hot write path (scan-to-coil, allocation race): each read here is
@@ -20,7 +19,7 @@ export type UnlockBank = Pick<LockerBankEntity, 'label' | 'gatewayId' | 'modbusE
 export async function lockSessionForScan(tx: EntityManager, codeHash: string): Promise<{ session: StorageSessionEntity; paid: number; site: ScanSite } | null> {
   const rows = await tx.execute<Record<string, unknown>[]>(
     `select s.*,
-       (select coalesce(sum(p.amount), 0) from payment p where p.session_id = s.id and p.status = 'CAPTURED') as scan_paid,
+       ${paidSql('s.id')} as scan_paid,
        st.access_opens_per_session as scan_access_opens, st.unlock_ack_timeout_seconds as scan_ack_timeout,
        st.deposit_window_seconds as scan_deposit_window, st.pulse_ms as scan_pulse_ms
      from storage_session s join site st on st.id = s.site_id

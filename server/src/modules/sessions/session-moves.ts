@@ -6,12 +6,14 @@ import { SessionTransitionEntity } from './session-transition.entity.js';
 import { toSessionView } from './session.types.js';
 import { onSessionMoved } from '../notifications/session-notices.js';
 
-/** Sum of captured payments: what the depositor has paid so far. */
+/** What the depositor has paid so far, as a SQL expression: the sum of captured payments. */
+export function paidSql(sessionIdSql: string): string {
+  return `(select coalesce(sum(pay.amount), 0) from payment pay where pay.session_id = ${sessionIdSql} and pay.status = 'CAPTURED')`;
+}
+
+/** What the depositor has paid so far. */
 export async function paidFor(tx: EntityManager, sessionId: string): Promise<number> {
-  const rows = await tx.execute<{ paid: string | null }[]>(
-    `select coalesce(sum(amount), 0) as paid from payment where session_id = ? and status = 'CAPTURED'`,
-    [sessionId],
-  );
+  const rows = await tx.execute<{ paid: string | null }[]>(`select ${paidSql('?')} as paid`, [sessionId]);
   return Number(rows[0]?.paid ?? 0);
 }
 
