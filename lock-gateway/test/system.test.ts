@@ -13,11 +13,9 @@ import type { LinkState } from '../src/link/link-state.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
-import { adminToken, depositScan, gatewayConfigFor, gql, ROOT, startSystem, systemSkipReason } from './support/system.js';
+import { adminToken, depositScan, gatewayConfigFor, gql, ROOT, startSystem } from './support/system.js';
 
-const skip = systemSkipReason();
-
-describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe('gateway with the real server', () => {
   let stack: Stack;
   let gateway: Gateway;
   let admin: string;
@@ -86,8 +84,9 @@ describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped:
   it('reconnects by itself after a server restart and runs commands issued while it was away', async () => {
     states.length = 0;
     await stack.restartServer();
-    // The server is back; the gateway is still waiting out its reconnect delay.
-    expect(gateway.linkState.kind).toBe('backoff');
+    // The server is back; the gateway is still waiting out its reconnect delay (which state of
+    // being away it is in depends on timing: any but connected).
+    expect(gateway.linkState.kind, 'the gateway is still away').not.toBe('connected');
     const since = Date.now();
     const scan = await depositScan(stack);
     expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
