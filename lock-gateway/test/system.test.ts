@@ -23,8 +23,9 @@ describe('gateway with the real server', () => {
 
   beforeAll(async () => {
     stack = await startSystem();
-    // A long, fixed reconnect delay leaves a window to issue commands while the gateway is away.
-    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '4000', GATEWAY_LINK_BACKOFF_MAX_MS: '4000' }), silentLogger());
+    // A long, fixed reconnect delay leaves a window to issue commands while the gateway is away,
+    // wide enough for a server restart and a scan on a loaded machine (4 s was not).
+    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '20000', GATEWAY_LINK_BACKOFF_MAX_MS: '20000' }), silentLogger());
     gateway.link.on('state', (s) => states.push(s.kind));
     gateway.start();
     admin = await adminToken(stack);
@@ -92,7 +93,7 @@ describe('gateway with the real server', () => {
     expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     expect(gateway.linkState.kind, 'the command was issued while the gateway was away').not.toBe('connected');
     const { unitId, coil } = addressOf(scan.compartmentId!);
-    await waitFor(() => gateway.linkState.kind === 'connected', 'gateway reconnects', 15_000);
+    await waitFor(() => gateway.linkState.kind === 'connected', 'gateway reconnects', 40_000);
     await waitFor(() => sim().site.pulsesSince(since).some((p) => p.unitId === unitId && p.coil === coil), 'pulse after reconnect', 10_000);
     expect(states).toContain('backoff');
     expect(states.at(-1)).toBe('connected');
