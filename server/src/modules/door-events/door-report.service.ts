@@ -12,6 +12,7 @@ import { moveSession } from '../sessions/session-moves.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import type { DoorState } from '../compartments/compartment.enums.js';
 import { parseId } from '../../shared/ids.js';
+import { checkControllerLinks, recordControllerLinks, type ControllerLinkInput } from '../gateway-commands/controller-links.js';
 
 export interface DoorReport {
   compartmentId: string;
@@ -36,9 +37,14 @@ export class DoorReportService {
     private readonly clock: Clock,
   ) {}
 
-  async report(gatewayId: string, siteId: string, reports: DoorReport[]): Promise<void> {
+  /**
+   * Applies a batch of readings, then records the controllers' links sent with it: they
+   * vouch for readings up to their last good read, so they are stored only after the batch.
+   */
+  async report(gatewayId: string, siteId: string, reports: DoorReport[], controllers: ControllerLinkInput[] = []): Promise<void> {
     if (reports.length > MAX_BATCH) throw badInput('reports', `at most ${MAX_BATCH} reports per call`);
     const now = this.clock.now();
+    checkControllerLinks(controllers, now);
     for (const r of reports) {
       parseId(r.compartmentId, 'reports.compartmentId');
       const offset = r.at.getTime() - now.getTime();
@@ -49,6 +55,7 @@ export class DoorReportService {
     const sorted = [...reports].sort((a, b) => a.at.getTime() - b.at.getTime());
     await this.touchGateway(gatewayId);
     for (const r of sorted) await this.apply(siteId, r);
+    await recordControllerLinks(this.em.fork(), gatewayId, controllers, now);
   }
 
   private async apply(siteId: string, r: DoorReport): Promise<void> {

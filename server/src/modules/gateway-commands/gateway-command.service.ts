@@ -69,6 +69,8 @@ export class GatewayCommandService {
       if (!compartment) throw notFound('Compartment');
       if (result === 'SUCCEEDED') {
         recordDoorEvent(tx, fx, { type: 'UNLOCKED', compartment, sessionId: command.sessionId, actor, at: now });
+      } else if (result === 'UNCERTAIN') {
+        // The lock may have been pulsed: an opening stays expected, the door readings decide.
       } else {
         await failUnlock(tx, fx, command, compartment, error ?? 'the gateway reported a failure', actor, now);
       }

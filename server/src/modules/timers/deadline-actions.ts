@@ -7,8 +7,7 @@ import { GatewayEntity } from '../devices/gateway.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { moveSession } from '../sessions/session-moves.js';
-import { failUnlock, undoDoorOperation } from '../gateway-commands/unlock.js';
-import { lockCompartmentWithSession } from '../sessions/session-locks.js';
+import { undoDoorOperation } from '../gateway-commands/unlock.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { notifyContact } from '../notifications/outbox.js';
@@ -27,13 +26,15 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     s.endedAt = now;
   },
 
-  async unlockUnacknowledged(tx, fx, id, now) {
+  /**
+   * No ack in time: the pulse may well have happened (the ack lost with a server or gateway
+   * crash), so the unlock is UNCERTAIN, never failed; an opening stays expected and the door
+   * readings settle it (doorNotOpened). A late ack still lands (ackedAt stays empty).
+   */
+  async unlockUnacknowledged(tx, _fx, id) {
     const command = await tx.findOneOrFail(GatewayCommandEntity, id);
-    command.ackedAt = now;
-    command.result = 'EXPIRED';
-    const { compartment } = await lockCompartmentWithSession(tx, command.compartmentId);
-    if (!compartment) return;
-    await failUnlock(tx, fx, command, compartment, 'no acknowledgement from the gateway in time', ACTOR, now);
+    command.result = 'UNCERTAIN';
+    command.error = 'no acknowledgement from the gateway in time';
   },
 
   async doorNotOpened(tx, fx, id, now) {
