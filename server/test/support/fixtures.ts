@@ -71,6 +71,18 @@ export async function door(s: TestServer, f: Fixture, compartmentId: string, sta
   return ok(await s.gql(REPORT, { r: [{ compartmentId, state, at: at.toISOString() }] }, f.gatewayToken));
 }
 
+export const ENDPOINT = 'tcp://127.0.0.1:5020';
+
+/**
+ * The gateway's presence: its controller (the fixture bank's endpoint) read without a
+ * break from `since` to `lastGoodReadAt`, every change of that span already reported.
+ */
+export async function presence(s: TestServer, f: Fixture, link: { since: Date; lastGoodReadAt: Date | null; up?: boolean; error?: string }) {
+  return ok(await s.gql(`mutation($c:[ControllerLinkInput!]){ reportDoorStates(reports: [], controllers: $c) }`, {
+    c: [{ endpoint: ENDPOINT, up: link.up ?? true, since: link.since.toISOString(), lastGoodReadAt: link.lastGoodReadAt?.toISOString() ?? null, error: link.error ?? null }],
+  }, f.gatewayToken));
+}
+
 /** Collects a subscription's events until disposed. */
 export function collect<T>(client: import('graphql-ws').Client, query: string, variables: Record<string, unknown> = {}) {
   const events: T[] = [];

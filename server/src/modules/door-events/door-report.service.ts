@@ -28,7 +28,7 @@ const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 /**
  * Turns door-sensor reports into door events and session progress: OPENED or FORCED_OPEN
  * on opening (depending on whether an unlock was pending), CLOSED on closing, which stores
- * a deposit or completes a retrieval. One transaction per compartment change.
+ * a deposit or completes a retrieval. One transaction per batch, applied in reading order.
  */
 export class DoorReportService {
   constructor(
@@ -52,58 +52,65 @@ export class DoorReportService {
       if (-offset > MAX_AGE_MS) throw badInput('reports.at', 'report time is more than 24 hours old');
     }
     await this.checkOwnership(siteId, reports);
+    // Reading order (a stable sort keeps the gateway's order for equal times).
     const sorted = [...reports].sort((a, b) => a.at.getTime() - b.at.getTime());
     await this.touchGateway(gatewayId);
-    for (const r of sorted) await this.apply(siteId, r);
+    if (sorted.length > 0) {
+      // The batch as the gateway sent it, in one transaction: a rule never sees half of it.
+      await transact(this.em, this.bus, async (tx, fx) => {
+        for (const r of sorted) {
+          await this.apply(tx, fx, siteId, r);
+          await tx.flush(); // the next reading of the same door reads this one's rows
+        }
+      });
+    }
     await recordControllerLinks(this.em.fork(), gatewayId, controllers, now);
   }
 
-  private async apply(siteId: string, r: DoorReport): Promise<void> {
-    await transact(this.em, this.bus, async (tx, fx) => {
-      const { compartment: c, session } = await lockCompartmentWithSession(tx, r.compartmentId);
-      if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
-      if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
-      if (r.state === 'UNKNOWN') {
-        // the sensor cannot be read: show it, but judge the next reading against the last real one
-        if (c.doorState !== 'UNKNOWN') {
-          c.doorState = 'UNKNOWN';
-          announceCompartment(fx, c);
-        }
-        return;
+  private async apply(tx: EntityManager, fx: Effects, siteId: string, r: DoorReport): Promise<void> {
+    const { compartment: c, session } = await lockCompartmentWithSession(tx, r.compartmentId);
+    if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
+    if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
+    if (r.state === 'UNKNOWN') {
+      // the sensor cannot be read: show it, but judge the next reading against the last real one
+      if (c.doorState !== 'UNKNOWN') {
+        c.doorState = 'UNKNOWN';
+        announceCompartment(fx, c);
       }
-      const previous = c.lastKnownDoorState;
-      const wasUnknown = c.doorState === 'UNKNOWN';
-      c.doorState = r.state;
-      if (previous === r.state) {
-        if (wasUnknown) announceCompartment(fx, c);
-        return;
+      return;
+    }
+    const previous = c.lastKnownDoorState;
+    const wasUnknown = c.doorState === 'UNKNOWN';
+    c.doorState = r.state;
+    if (previous === r.state) {
+      if (wasUnknown) announceCompartment(fx, c);
+      return;
+    }
+    c.lastKnownDoorState = r.state;
+    c.doorChangedAt = r.at;
+    if (r.state === 'OPEN') {
+      c.leftOpenAlerted = false;
+      const expected = c.unlockExpectedUntil !== null && r.at <= c.unlockExpectedUntil;
+      if (expected) {
+        c.unlockExpectedUntil = null;
+        recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId: session?.id, at: r.at });
+        if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING')) session.opDoorOpened = true;
+      } else {
+        recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId: session?.id, at: r.at, detail: 'opened with no unlock pending' });
+        raiseAlert(tx, fx, {
+          type: 'DOOR_FORCED',
+          siteId: c.siteId,
+          compartmentId: c.id,
+          sessionId: session?.id,
+          message: `Compartment ${c.label} was opened with no unlock pending`,
+          at: r.at,
+        });
       }
-      c.lastKnownDoorState = r.state;
-      c.doorChangedAt = r.at;
-      if (r.state === 'OPEN') {
-        c.leftOpenAlerted = false;
-        const expected = c.unlockExpectedUntil !== null && r.at <= c.unlockExpectedUntil;
-        if (expected) {
-          c.unlockExpectedUntil = null;
-          recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId: session?.id, at: r.at });
-          if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING')) session.opDoorOpened = true;
-        } else {
-          recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId: session?.id, at: r.at, detail: 'opened with no unlock pending' });
-          raiseAlert(tx, fx, {
-            type: 'DOOR_FORCED',
-            siteId: c.siteId,
-            compartmentId: c.id,
-            sessionId: session?.id,
-            message: `Compartment ${c.label} was opened with no unlock pending`,
-            at: r.at,
-          });
-        }
-      } else if (r.state === 'CLOSED' && previous === 'OPEN') {
-        recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
-        if (session?.opDoorOpened) await this.finishOperation(tx, fx, session, c, r.at);
-      }
-      announceCompartment(fx, c);
-    });
+    } else if (r.state === 'CLOSED' && previous === 'OPEN') {
+      recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
+      if (session?.opDoorOpened) await this.finishOperation(tx, fx, session, c, r.at);
+    }
+    announceCompartment(fx, c);
   }
 
   /** The door opened and closed again: a deposit is stored, a retrieval completed (or kept, for ACCESS). */

@@ -23,9 +23,11 @@ export const DEADLINE_RULES = {
       and s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds) < ?
       and gc.up and gc.since <= s.op_started_at
       and gc.last_good_read_at >= s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds)`,
-  doorLeftOpen: `select c.id from compartment c join site on site.id = c.site_id
+  doorLeftOpen: `select c.id from compartment c join site on site.id = c.site_id join locker_bank b on b.id = c.bank_id
+      join gateway_controller gc on gc.gateway_id = b.gateway_id and gc.endpoint = b.modbus_endpoint
     where c.door_state = 'OPEN' and not c.left_open_alerted
-      and c.door_changed_at + make_interval(secs => site.left_open_seconds) < ?`,
+      and c.door_changed_at + make_interval(secs => site.left_open_seconds) < ?
+      and gc.last_good_read_at >= c.door_changed_at + make_interval(secs => site.left_open_seconds)`,
   reminderDue: `select s.id from storage_session s
     where s.status = 'STORED' and not s.reminder_sent and (s.contact_email is not null or s.contact_phone is not null)
       and s.due_at - least(interval '30 minutes', make_interval(mins => s.included_minutes) / 4) < ?`,
