@@ -177,7 +177,7 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     await door(s, f, target.id, 'CLOSED');
   });
 
-  test('a FAILED unlock releases the compartment, raises UNLOCK_FAILED, and the same code works again', async () => {
+  test('a FAILED unlock puts the compartment into inspection, raises UNLOCK_FAILED, and the same code works again once it is inspected', async () => {
     const issued = await issue(s, f, 'MEDIUM');
     const gw = collect<Command>(s.ws(f.gatewayToken), `subscription { gatewayCommands { id compartmentId } }`);
     await new Promise((r) => setTimeout(r, 100));
@@ -188,6 +188,9 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     expect(session).toEqual({ status: 'CREATED', compartment: null });
     const alerts = ok(await s.gql<{ alerts: { type: string; message: string }[] }>(`{ alerts(open:true){ type message } }`, {}, f.adminToken)).alerts;
     expect(alerts.some((a) => a.type === 'UNLOCK_FAILED' && a.message.includes('relay did not respond'))).toBe(true);
+    const jammed = ok(await s.gql<{ site: { compartments: { status: string }[] } }>(`query($s:ID!){ site(id:$s){ compartments(size: MEDIUM) { id status } } }`, { s: f.siteId }, f.adminToken)).site.compartments;
+    expect(jammed.filter((c) => c.status === 'NEEDS_INSPECTION')).toHaveLength(1);
+    ok(await s.gql(`mutation($c:ID!){ recordCompartmentInspection(compartmentId:$c, outcome:EMPTY){ id } }`, { c: first.compartment!.id }, f.adminToken));
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   });
 });

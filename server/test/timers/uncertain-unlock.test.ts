@@ -84,16 +84,21 @@ describe('uncertain unlocks are settled by the door readings', () => {
     expect(await status(a.session.id)).toEqual({ status: 'CREATED', compartment: null });
   });
 
-  test('a break in the readings during the window (gateway restarted, controller down) is not taken as "never opened"', async () => {
+  test('a break in the readings during the window (gateway restarted, controller down) is not taken as "never opened": unconfirmed, inspected', async () => {
     const a = await issue(s, f);
     const r = await scan(s, f, a.code.payload);
     const started = clock.now();
     clock.advance(5 * 60_000);
-    // up again since after the scan: the door may have cycled while nobody read it
-    await presence(s, f, { since: new Date(started.getTime() + 20_000), lastGoodReadAt: clock.now() });
-    await s.app.tick();
+    // readings up again, but only since after the scan: the door may have cycled while nobody read it
+    await presence(s, f, { since: new Date(started.getTime() + 20_000), lastGoodReadAt: new Date(started.getTime() + 100_000) });
     await s.app.tick();
     expect(await status(a.session.id)).toEqual({ status: 'DEPOSITING', compartment: { id: r.compartment!.id } });
+    await presence(s, f, { since: new Date(started.getTime() + 20_000), lastGoodReadAt: clock.now() });
+    await s.app.tick();
+    expect(await status(a.session.id)).toEqual({ status: 'CREATED', compartment: null });
+    const c = (await db.query(`select status, inspection_reason from compartment where id = $1`, [r.compartment!.id])).rows[0];
+    expect(c).toEqual({ status: 'NEEDS_INSPECTION', inspection_reason: 'the door readings have a break during the deposit window' });
+    expect(await count(`select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`, [a.session.id])).toBe(1);
   });
 });
 

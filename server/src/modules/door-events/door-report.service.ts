@@ -9,6 +9,7 @@ import { badInput, forbidden } from '../../errors/domain-error.js';
 import { announceCompartment, recordDoorEvent } from './door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
+import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import type { DoorState } from '../compartments/compartment.enums.js';
 import { parseId } from '../../shared/ids.js';
@@ -105,6 +106,8 @@ export class DoorReportService {
           message: `Compartment ${c.label} was opened with no unlock pending`,
           at: r.at,
         });
+        // Nobody's session: whatever is inside now (or was taken) must be looked at.
+        if (!session) moveCompartmentIfAllowed(tx, fx, c, { to: 'NEEDS_INSPECTION', trigger: 'door-forced', actor: 'door-sensor', at: r.at, reason: 'door forced open' });
       }
     } else if (r.state === 'CLOSED' && previous === 'OPEN') {
       recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
@@ -127,7 +130,7 @@ export class DoorReportService {
       s.depositedAt = at;
       s.dueAt = new Date(at.getTime() + s.includedMinutes * 60_000);
       s.intent = null;
-      c.status = 'OCCUPIED';
+      moveCompartment(tx, fx, c, { to: 'OCCUPIED', trigger: 'door-closed', actor, at, reason: `session ${s.id} stored` });
       await moveSession(tx, fx, s, { to: 'STORED', trigger: 'door-closed', actor, at });
     } else if (s.status === 'RETRIEVING' && s.intent === 'ACCESS') {
       s.intent = null;
@@ -137,7 +140,7 @@ export class DoorReportService {
       s.intent = null;
       s.retrievedAt = at;
       s.endedAt = at;
-      if (c.status !== 'OUT_OF_SERVICE') c.status = 'AVAILABLE';
+      moveCompartmentIfAllowed(tx, fx, c, { to: 'AVAILABLE', trigger: 'door-closed', actor, at, reason: `session ${s.id} retrieved` });
       await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'door-closed', actor, at });
     }
   }

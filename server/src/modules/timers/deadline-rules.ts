@@ -23,6 +23,13 @@ export const DEADLINE_RULES = {
       and s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds) < ?
       and gc.up and gc.since <= s.op_started_at
       and gc.last_good_read_at >= s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds)`,
+  doorUnconfirmed: `select s.id from storage_session s join site on site.id = s.site_id
+      join compartment cp on cp.id = s.compartment_id join locker_bank b on b.id = cp.bank_id
+      join gateway_controller gc on gc.gateway_id = b.gateway_id and gc.endpoint = b.modbus_endpoint
+    where s.status in ('DEPOSITING','RETRIEVING') and not s.op_door_opened
+      and s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds) < ?
+      and gc.up and gc.since > s.op_started_at
+      and gc.last_good_read_at >= s.op_started_at + make_interval(secs => site.unlock_ack_timeout_seconds + site.deposit_window_seconds)`,
   doorLeftOpen: `select c.id from compartment c join site on site.id = c.site_id join locker_bank b on b.id = c.bank_id
       join gateway_controller gc on gc.gateway_id = b.gateway_id and gc.endpoint = b.modbus_endpoint
     where c.door_state = 'OPEN' and not c.left_open_alerted
