@@ -112,7 +112,7 @@ it('reports the doors of a silent controller UNKNOWN, and their state when it an
   await waitFor(() => reported().slice(-24).every((r) => r.state === 'CLOSED'), 'CLOSED again', 3000);
 });
 
-it('by default (unknownAfterMs 0) keeps the last state through an outage and reports what changed during it', async () => {
+it('with unknownAfterMs 0 keeps the last state through an outage and reports what changed during it', async () => {
   const quietApi = new RecordingApi();
   const log = silentLogger();
   let quietReporter: DoorReporter | null = null;

@@ -1,9 +1,10 @@
 /**
  * Polls door sensors: per controller a loop reading one block per unit every interval,
  * turning bits into OPEN/CLOSED and passing on only changes, timestamped when read.
- * A controller silent for `unknownAfterMs` turns its doors UNKNOWN (0: never; the default,
- * because the server today treats UNKNOWN -> OPEN as a forced door and UNKNOWN -> CLOSED as
- * no close at all, which would strand a deposit whose door closed during a blip).
+ * A controller silent for `unknownAfterMs` turns its doors UNKNOWN (the server keeps each
+ * door's last real reading apart, so UNKNOWN -> the same state is no change and UNKNOWN ->
+ * the other state is the change it is). Each controller's link (up since, last good read)
+ * is kept for the gateway's presence.
  */
 import type { Logger } from 'pino';
 import type { BoardPool } from '../gateway/board-pool.js';

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } f
 import type { GqlContext } from '../../graphql/context.js';
 import { CompartmentView, LockerBankView, CompartmentInput, ModbusAddressView, toCompartmentView, toBankView, CompartmentInspectionView, toInspectionView } from './compartment.types.js';
 import { InspectionOutcome } from './compartment.enums.js';
+import { ControllerLinkView, controllerLinkOf } from '../gateway-commands/controller-links.js';
 import { SiteView, toSiteView } from '../sites/site.types.js';
 import { GatewayView, toGatewayView } from '../devices/device.types.js';
 import { SessionView } from '../sessions/session.types.js';
@@ -39,7 +40,13 @@ export class LockerBankResolver {
   async gateway(@Root() bank: LockerBankView, @Ctx() { loaders, services }: GqlContext): Promise<GatewayView | null> {
     if (!bank.gatewayId) return null;
     const [gateway, site] = await Promise.all([loaders.gateway.load(bank.gatewayId), loaders.site.load(bank.siteId)]);
-    return gateway && site ? toGatewayView(gateway, site.gatewayHeartbeatSeconds, services.infra.clock.now()) : null;
+    return gateway && site ? toGatewayView(gateway, services.infra.clock.now()) : null;
+  }
+
+  @FieldResolver(() => ControllerLinkView, { description: "Its controller's link, as the gateway reports it (staff only; null for others)", nullable: true })
+  async controller(@Root() bank: LockerBankView, @Ctx() { caller, services }: GqlContext): Promise<ControllerLinkView | null> {
+    if (caller.kind !== 'user' && caller.kind !== 'apiKey') return null;
+    return controllerLinkOf(services.infra.em.fork(), bank, services.infra.clock.now());
   }
 
   @FieldResolver(() => [CompartmentView])

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../events/event-bus.js';
+import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
 import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import type { CompartmentEntity } from '../compartments/compartment.entity.js';
 import type { StorageSessionEntity } from '../sessions/session.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
+import { toGatewayView } from '../devices/device.types.js';
+import { isPresent } from '../devices/presence.js';
 import { badInput, forbidden } from '../../errors/domain-error.js';
 import { announceCompartment, recordDoorEvent } from './door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
@@ -65,7 +67,17 @@ export class DoorReportService {
         }
       });
     }
-    await recordControllerLinks(this.em.fork(), gatewayId, controllers, now);
+    if (controllers.length > 0) {
+      await transact(this.em, this.bus, async (tx, fx) => {
+        const gateway = await tx.findOneOrFail(GatewayEntity, gatewayId);
+        // dashboards hear of a link that went up or down, not of every heartbeat
+        if (await recordControllerLinks(tx, fx, gateway, controllers, now)) {
+          const view = toGatewayView(gateway, now);
+          fx.publish('GATEWAY_UPDATED', gateway.siteId, () => view);
+          fx.publish('GATEWAY_UPDATED', ALL_SITES, () => view);
+        }
+      });
+    }
   }
 
   private async apply(tx: EntityManager, fx: Effects, siteId: string, r: DoorReport): Promise<void> {
@@ -158,7 +170,18 @@ export class DoorReportService {
     if (stranger) throw forbidden(`Compartment ${stranger} is not driven by this gateway`);
   }
 
+  /** Presence: heard from now; dashboards hear of a gateway that was offline and is back. */
   private async touchGateway(gatewayId: string): Promise<void> {
-    await this.em.fork().nativeUpdate(GatewayEntity, { id: gatewayId }, { lastSeenAt: this.clock.now(), offlineAlerted: false });
+    const now = this.clock.now();
+    const [row] = await this.em.fork().execute<{ before: Date | null; id: string; name: string; site_id: string }[]>(
+      `update gateway g set last_seen_at = ?, offline_alerted = false from gateway old
+       where old.id = g.id and g.id = ? returning old.last_seen_at as before, g.id, g.name, g.site_id`,
+      [now, gatewayId],
+    );
+    if (row && !isPresent(row.before, now)) {
+      const view = { id: row.id, name: row.name, online: true, lastSeenAt: now, siteId: row.site_id };
+      this.bus.publish('GATEWAY_UPDATED', row.site_id, view);
+      this.bus.publish('GATEWAY_UPDATED', ALL_SITES, view);
+    }
   }
 }

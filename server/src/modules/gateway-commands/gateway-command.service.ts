@@ -32,7 +32,7 @@ export class GatewayCommandService {
       [gatewayId],
     );
     return {
-      gateway: toGatewayView(gateway, site.gatewayHeartbeatSeconds, this.clock.now()),
+      gateway: toGatewayView(gateway, this.clock.now()),
       pulseMs: site.pulseMs,
       compartments: rows.map((r) => ({
         compartmentId: r.id,
@@ -89,7 +89,7 @@ export class GatewayCommandService {
     );
     const gateway = await em.findOneOrFail(GatewayEntity, gatewayId);
     const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
-    const view = toGatewayView(gateway, site.gatewayHeartbeatSeconds, this.clock.now());
+    const view = toGatewayView(gateway, this.clock.now());
     this.bus.publish('GATEWAY_UPDATED', site.id, view);
     this.bus.publish('GATEWAY_UPDATED', ALL_SITES, view);
   }

@@ -12,7 +12,8 @@ import { announceCompartment, recordDoorEvent } from '../door-events/door-event.
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
-import { conflict } from '../../errors/domain-error.js';
+import { conflict, lockUnavailable } from '../../errors/domain-error.js';
+import { OPENABLE_SQL } from '../devices/presence.js';
 import { newId } from '../../shared/ids.js';
 
 /** The bank fields an unlock needs. */
@@ -37,6 +38,11 @@ export interface UnlockRequest {
 export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockRequest): Promise<{ command: GatewayCommandEntity; event: DoorEventEntity }> {
   const bank = req.bank ?? (await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId));
   if (!bank.gatewayId) throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
+  // Refused at once rather than accepted and left to expire: nothing is promised that cannot be done.
+  const [openable] = await tx.execute<{ ok: boolean }[]>(`select ${OPENABLE_SQL} as ok from locker_bank b where b.id = ?`, [req.at, req.compartment.bankId]);
+  if (!openable?.ok) {
+    throw lockUnavailable(req.compartment.id, `Compartment ${req.compartment.label} cannot be opened now: its lock controller cannot be reached. Staff have been told; try again later.`);
+  }
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
   const command = tx.create(GatewayCommandEntity, {
     id: newId(),

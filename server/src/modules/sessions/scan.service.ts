@@ -84,7 +84,7 @@ export class ScanService {
       let target: { compartment: CompartmentEntity; bank: UnlockBank } | null;
       let result: ScanOutcome;
       if (session.status === 'CREATED') {
-        target = await allocateCompartment(tx, session.siteId, session.size);
+        target = await allocateCompartment(tx, session.siteId, session.size, now);
         if (!target) return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
         moveCompartment(tx, fx, target.compartment, { to: 'RESERVED', trigger: 'allocated', actor: req.actor, at: now, reason: `session ${session.id}` });
         session.compartmentId = target.compartment.id;

@@ -79,6 +79,13 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     announceCompartment(fx, c);
   },
 
+  /** Its gateway's presence expired: nobody reads this door, so it is shown UNKNOWN (the full state on its return restores it). */
+  async doorsOfAbsentGateway(tx, fx, id) {
+    const c = await tx.findOneOrFail(CompartmentEntity, id);
+    c.doorState = 'UNKNOWN';
+    announceCompartment(fx, c);
+  },
+
   async reminderDue(tx, _fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.reminderSent = true;
@@ -116,7 +123,7 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
     const site = await tx.findOneOrFail(SiteEntity, g.siteId);
-    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, site.gatewayHeartbeatSeconds, now));
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
     raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
   },
 };
