@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ACK, collect, createSite, door, issue, ok, scan, SCAN as SCAN_QUERY, waitFor, type Fixture } from '../support/fixtures.js';
+import { ACK, collect, createSite, door, heartbeat, issue, ok, scan, SCAN as SCAN_QUERY, waitFor, type Fixture } from '../support/fixtures.js';
 
 type Command = { gatewayCommands: { id: string; compartmentId: string; pulseMs: number; modbus: { endpoint: string; unitId: number; coil: number }; expiresAt: string } };
 
@@ -157,6 +157,7 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
 
   test('an operator opens a compartment remotely: recorded with who and why, and the door opening is not forced', async () => {
     const target = f.compartments.find((c) => c.size === 'LARGE')!;
+    await heartbeat(s, f);
     const r = ok(await s.gql<any>(`mutation($c:ID!){ operatorOpenCompartment(compartmentId:$c, reason:"door stuck"){ type detail actor compartment { label } } }`, { c: target.id }, f.adminToken));
     expect(r.operatorOpenCompartment).toEqual({ type: 'UNLOCK_REQUESTED', detail: 'operator open: door stuck', actor: 'user:admin@example.com', compartment: { label: target.label } });
     await door(s, f, target.id, 'OPEN');

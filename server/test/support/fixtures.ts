@@ -63,7 +63,14 @@ export async function issue(s: TestServer, f: Fixture, size = 'SMALL', contact?:
   return ok(await s.gql<{ issueAccessCode: { session: { id: string; status: string }; code: { payload: string; qrSvg: string } } }>(ISSUE, { s: f.siteId, z: size, c: contact ?? null }, f.kioskToken)).issueAccessCode;
 }
 
+/** The gateway's heartbeat (an empty report): a site's locks are driven only while its gateway is present. */
+export async function heartbeat(s: TestServer, f: Pick<Fixture, 'gatewayToken'>) {
+  return ok(await s.gql(`mutation { reportDoorStates(reports: []) }`, {}, f.gatewayToken));
+}
+
+/** A kiosk scan, its site's gateway present (as a live one would be). */
 export async function scan(s: TestServer, f: Fixture, payload: string, intent?: 'RETRIEVE' | 'ACCESS') {
+  await heartbeat(s, f);
   return ok(await s.gql<{ scanAccessCode: { outcome: string; message: string; amountDue: { amount: number } | null; session: { id: string; status: string } | null; compartment: { id: string; label: string; status: string } | null } }>(SCAN, { s: f.siteId, p: payload, i: intent ?? 'RETRIEVE' }, f.kioskToken)).scanAccessCode;
 }
 
