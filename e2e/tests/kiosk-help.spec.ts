@@ -77,12 +77,21 @@ test('a jammed lock: help from the locker screen, then the code still works', as
 
     // The deposit window runs out: the server frees the locker, the code stays valid.
     await expect(
-      page.getByText('The door was not opened in time. Your code still works: scan it again.'),
+      page.getByText('The door did not open. Staff have been told. Scan your code again to get another locker; you will not pay again.'),
     ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
     await shot(page, 'not-opened');
     await expectAccessible(page, 'not opened');
 
+    // the jammed locker is out of allocation until staff have looked at it
+    const jammed = (
+      await graphql<{ site: { compartments: { id: string; label: string; status: string }[] } }>(
+        stack,
+        admin,
+        `{ site(id: "${stack.siteId}") { compartments { id label status } } }`,
+      )
+    ).site.compartments.find((c) => c.label === label)!;
+    expect(jammed.status).toBe('NEEDS_INSPECTION');
     await jam(stack, SMALL_DOORS, false);
     await page.getByRole('button', { name: 'Scan again' }).click();
     const since = Date.now();
@@ -90,7 +99,9 @@ test('a jammed lock: help from the locker screen, then the code still works', as
     const second = await shownLocker(page);
     await useDoor(page, stack, second, 'after-jam', since);
     await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
+    expect(second).not.toBe(label);
     await emptyLocker(stack, payload, second);
+    await graphql(stack, admin, 'mutation($c: ID!) { recordCompartmentInspection(compartmentId: $c, outcome: EMPTY) { id } }', { c: jammed.id });
   } finally {
     await jam(stack, SMALL_DOORS, false);
     await setWindow(site.depositWindowSeconds);

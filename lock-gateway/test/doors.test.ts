@@ -34,7 +34,7 @@ beforeEach(async () => {
   api = new RecordingApi();
   pool = new BoardPool(config, log);
   poller = new DoorPoller({ pool, intervalMs: 50, unknownAfterMs: 400, log, onChanges: (c) => reporter.enqueue(c) });
-  reporter = new DoorReporter(api, () => poller.snapshot(), log);
+  reporter = new DoorReporter(api, { snapshot: () => poller.snapshot(), controllers: () => poller.controllers() }, log);
   const layout = compartments(sim.endpoint);
   pool.setLayout(layout);
   poller.setCompartments(layout);
@@ -112,12 +112,12 @@ it('reports the doors of a silent controller UNKNOWN, and their state when it an
   await waitFor(() => reported().slice(-24).every((r) => r.state === 'CLOSED'), 'CLOSED again', 3000);
 });
 
-it('by default (unknownAfterMs 0) keeps the last state through an outage and reports what changed during it', async () => {
+it('with unknownAfterMs 0 keeps the last state through an outage and reports what changed during it', async () => {
   const quietApi = new RecordingApi();
   const log = silentLogger();
   let quietReporter: DoorReporter | null = null;
   const quiet = new DoorPoller({ pool, intervalMs: 50, unknownAfterMs: 0, log, onChanges: (c) => quietReporter?.enqueue(c) });
-  quietReporter = new DoorReporter(quietApi, () => quiet.snapshot(), log);
+  quietReporter = new DoorReporter(quietApi, { snapshot: () => quiet.snapshot(), controllers: () => quiet.controllers() }, log);
   quietReporter.linkUp();
   quiet.setCompartments(compartments(sim.endpoint));
   try {

@@ -45,7 +45,7 @@ it('retries an ack the server failed on unexpectedly, but not one it refused', a
 
 it('retries a door batch the server failed on unexpectedly', async () => {
   const api = new FlakyApi();
-  const reporter = new DoorReporter(api, () => [], silentLogger());
+  const reporter = new DoorReporter(api, { snapshot: () => [], controllers: () => [] }, silentLogger());
   reporter.linkUp();
   api.failures = ['INTERNAL_SERVER_ERROR'];
   reporter.enqueue([{ compartmentId: 'a', state: 'OPEN', at: new Date().toISOString() }]);

@@ -83,7 +83,7 @@ describe('at most once per command id', () => {
     expect(second.api.acks).toEqual([{ commandId: command.id, result: 'SUCCEEDED', error: null }]);
   });
 
-  it('never repeats a command a crashed gateway had begun: FAILED, no pulse', async () => {
+  it('never repeats a command a crashed gateway had begun: UNCERTAIN (it may have pulsed), no pulse', async () => {
     const stateDir = tempStateDir();
     const command = unlockCommand(sim.endpoint, 1, 3, { pulseMs: 100 });
     const { CommandStore } = await import('../src/commands/command-store.js');
@@ -94,8 +94,9 @@ describe('at most once per command id', () => {
     const r = rig(sim.endpoint, { stateDir, pulseMode: 'coil' });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const outcome = await r.executor.handle(command);
-    expect(outcome.result).toBe('FAILED');
+    expect(outcome.result).toBe('UNCERTAIN');
     expect(outcome.error).toMatch(/restart/);
+    await waitFor(() => r.api.acks.some((a) => a.commandId === command.id && a.result === 'UNCERTAIN'), 'UNCERTAIN ack');
     expect(sim.site.pulses).toHaveLength(0);
   });
 });
@@ -141,13 +142,13 @@ describe('expiry', () => {
 });
 
 describe('link loss mid-pulse', () => {
-  it('coil mode: the relay ends off, the command FAILED, nothing pulsed twice', async () => {
+  it('coil mode: the relay ends off, the command UNCERTAIN (it did pulse), nothing pulsed twice', async () => {
     const r = rig(sim.endpoint, { pulseMode: 'coil' });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     sim.site.once('pulseStart', () => sim.site.dropConnections());
     const command = unlockCommand(sim.endpoint, 1, 9, { pulseMs: 400 });
     const outcome = await r.executor.handle(command);
-    expect(outcome.result).toBe('FAILED');
+    expect(outcome.result).toBe('UNCERTAIN');
     expect(outcome.error).toMatch(/mid-pulse|not confirmed/);
     await waitFor(() => r.pool.get(sim.endpoint).state.kind === 'connected', 'reconnect');
     expect(sim.site.requireUnit(1).coils[9]).toBe(false);

@@ -110,7 +110,9 @@ export const de: Dictionary = {
   'session.storedIn': 'Ihr Gepäck ist in Fach {label}.',
   'session.overdueFees': 'Danach: {price} je angefangene Stunde.',
   'session.notOpened':
-    'Die Tür wurde nicht rechtzeitig geöffnet. Ihr Code gilt weiter: Scannen Sie ihn erneut.',
+    'Die Tür hat sich nicht geöffnet. Das Personal ist informiert. Scannen Sie Ihren Code erneut für ein anderes Schließfach; Sie zahlen nicht noch einmal.',
+  'session.notOpenedRetrieval':
+    'Die Tür hat sich nicht geöffnet. Das Personal ist informiert. Ihr Gepäck ist sicher: Scannen Sie Ihren Code erneut oder bitten Sie um Hilfe.',
   'session.cancelled': 'Diese Aufbewahrung wurde storniert.',
   'session.thanks': 'Vielen Dank!',
   'session.thanksText': 'Ihr Fach ist wieder leer. Gute Reise.',

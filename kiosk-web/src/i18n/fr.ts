@@ -108,7 +108,9 @@ export const fr: Dictionary = {
   'session.storedIn': 'Vos bagages sont dans le casier {label}.',
   'session.overdueFees': 'Ensuite : {price} par heure commencée.',
   'session.notOpened':
-    'La porte n’a pas été ouverte à temps. Votre code reste valable : scannez-le à nouveau.',
+    'La porte ne s’est pas ouverte. Le personnel est prévenu. Scannez à nouveau votre code pour obtenir un autre casier ; vous ne payerez pas une seconde fois.',
+  'session.notOpenedRetrieval':
+    'La porte ne s’est pas ouverte. Le personnel est prévenu. Vos bagages sont en sécurité : scannez à nouveau votre code ou demandez de l’aide.',
   'session.cancelled': 'Ce dépôt a été annulé.',
   'session.thanks': 'Merci !',
   'session.thanksText': 'Votre casier est de nouveau vide. Bon voyage.',

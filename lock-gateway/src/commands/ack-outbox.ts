@@ -7,8 +7,6 @@ import type { Logger } from 'pino';
 import type { CommandResult, ServerApi } from '../link/api.types.js';
 import { isServerFault, isTransportError } from '../link/graphql-http.js';
 
-/** Retries of an ack the server failed on unexpectedly (unreachable servers are retried forever). */
-const MAX_SERVER_FAULT_RETRIES = 8;
 import { sleep } from '../locks/lock-pulser.js';
 
 /** Sends acks in the background until they stick. */
@@ -41,7 +39,8 @@ export class AckOutbox {
         this.log.info({ commandId, result, error }, 'command acknowledged');
         return;
       } catch (e) {
-        if (!isTransportError(e) && !(isServerFault(e) && attempt <= MAX_SERVER_FAULT_RETRIES)) {
+        // Unreachable or failing unexpectedly (its database away): retried until it sticks.
+        if (!isTransportError(e) && !isServerFault(e)) {
           // The server answered with an error: retrying would get the same answer.
           this.log.error({ commandId, error: (e as Error).message }, 'server refused ack');
           return;

@@ -59,7 +59,8 @@ export class CommandExecutor {
       const outcome: CommandOutcome =
         prior.phase === 'done'
           ? { result: prior.result, error: prior.error, executed: false }
-          : { result: 'FAILED', error: 'interrupted by a gateway restart after it began; not repeated', executed: false };
+          : // The pulse may have happened before the crash: the door readings settle it, not us.
+            { result: 'UNCERTAIN', error: 'interrupted by a gateway restart after it began; not repeated', executed: false };
       if (prior.phase === 'begun') {
         try {
           store.finish(command.id, command.expiresAt, outcome.result, outcome.error);
@@ -127,8 +128,9 @@ export class CommandExecutor {
       this.lastPulse.set(key, Date.now());
       const outcome = await pulseLock(board, unitId, coil, command.pulseMs, method);
       if (outcome.ok) return { result: 'SUCCEEDED', error: null };
-      // Only a request that never left may be tried again: anything else might have pulsed.
-      if (outcome.sent) return fail(outcome.reason);
+      // Only a request that never left may be tried again: anything else might have pulsed,
+      // so it is UNCERTAIN (the server settles it by the door readings), never FAILED.
+      if (outcome.sent) return { result: 'UNCERTAIN', error: outcome.reason };
       this.options.log.warn({ commandId: command.id, reason: outcome.reason }, 'pulse not sent; waiting for the controller');
     }
   }

@@ -34,6 +34,8 @@ export interface GatewayConfig {
   readonly linkKeepAliveMs: number;
   /** A door whose controller has not answered for this long is reported UNKNOWN; 0 = never. */
   readonly unknownAfterMs: number;
+  /** Presence (controller links) sent at least this often. */
+  readonly heartbeatMs: number;
   readonly logLevel: string;
   readonly check: boolean;
 }
@@ -103,7 +105,8 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
     linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
     linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 10_000, 100, 600_000),
-    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 0, 0, 600_000),
+    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 2000, 0, 600_000),
+    heartbeatMs: int('GATEWAY_HEARTBEAT_MS', env.GATEWAY_HEARTBEAT_MS, 2000, 100, 60_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     check: values.check ?? false,
   };

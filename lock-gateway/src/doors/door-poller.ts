@@ -1,13 +1,14 @@
 /**
  * Polls door sensors: per controller a loop reading one block per unit every interval,
  * turning bits into OPEN/CLOSED and passing on only changes, timestamped when read.
- * A controller silent for `unknownAfterMs` turns its doors UNKNOWN (0: never; the default,
- * because the server today treats UNKNOWN -> OPEN as a forced door and UNKNOWN -> CLOSED as
- * no close at all, which would strand a deposit whose door closed during a blip).
+ * A controller silent for `unknownAfterMs` turns its doors UNKNOWN (the server keeps each
+ * door's last real reading apart, so UNKNOWN -> the same state is no change and UNKNOWN ->
+ * the other state is the change it is). Each controller's link (up since, last good read)
+ * is kept for the gateway's presence.
  */
 import type { Logger } from 'pino';
 import type { BoardPool } from '../gateway/board-pool.js';
-import type { DoorReport, DoorState, GatewayCompartment } from '../link/api.types.js';
+import type { ControllerLink, DoorReport, DoorState, GatewayCompartment } from '../link/api.types.js';
 import { sleep } from '../locks/lock-pulser.js';
 import { doorBlocks, type DoorBlock } from './door-blocks.js';
 
@@ -28,6 +29,8 @@ export class DoorPoller {
   private readonly lastRead = new Map<string, string>();
   private blocks = new Map<string, DoorBlock[]>();
   private readonly loops = new Map<string, Promise<void>>();
+  /** Each controller's link as the reads find it (reported to the server as presence). */
+  private readonly links = new Map<string, ControllerLink>();
   private stopped = false;
 
   constructor(private readonly options: DoorPollerOptions) {}
@@ -56,6 +59,14 @@ export class DoorPoller {
     }));
   }
 
+  /**
+   * Each controller's link. `lastGoodReadAt` of a round is set only after that round's
+   * changes were handed on, so whoever reads it has every change read up to then.
+   */
+  controllers(): ControllerLink[] {
+    return [...this.links.values()].filter((l) => this.blocks.has(l.endpoint)).map((l) => ({ ...l }));
+  }
+
   /** Stops every loop after its current read. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -70,29 +81,44 @@ export class DoorPoller {
       const blocks = this.blocks.get(endpoint);
       if (!blocks) break; // the controller left the config
       const changes: DoorReport[] = [];
-      let failed = false;
+      let failed: string | null = null;
+      let roundAt: string | null = null;
       for (const block of blocks) {
         try {
           const bits = await board.readDiscreteInputs(block.unitId, block.start, block.count);
           const at = new Date().toISOString();
+          roundAt ??= at;
           for (const door of block.doors) {
             this.lastRead.set(door.compartmentId, at);
             this.note(door.compartmentId, bits[door.input - block.start] ? 'OPEN' : 'CLOSED', at, changes);
           }
         } catch (error) {
-          failed = true;
+          failed = (error as Error).message;
           this.options.log.debug({ endpoint, unitId: block.unitId, error: (error as Error).message }, 'door read failed');
         }
       }
-      if (!failed) lastOk = Date.now();
+      if (failed === null) lastOk = Date.now();
       else if (this.options.unknownAfterMs > 0 && Date.now() - lastOk >= this.options.unknownAfterMs) {
         const at = new Date().toISOString();
         for (const block of blocks) for (const door of block.doors) this.note(door.compartmentId, 'UNKNOWN', at, changes);
       }
       if (changes.length > 0) this.options.onChanges(changes);
+      this.noteLink(endpoint, failed, roundAt);
       await sleep(this.options.intervalMs - (Date.now() - started));
     }
     this.loops.delete(endpoint);
+  }
+
+  /** A round with a failed read breaks the run of good reads: a door may have moved unseen. */
+  private noteLink(endpoint: string, failed: string | null, roundAt: string | null): void {
+    const prev = this.links.get(endpoint);
+    if (failed === null && roundAt !== null) {
+      const since = prev?.up ? prev.since : roundAt;
+      this.links.set(endpoint, { endpoint, up: true, since, lastGoodReadAt: roundAt, error: null });
+    } else if (failed !== null) {
+      const since = prev && !prev.up ? prev.since : new Date().toISOString();
+      this.links.set(endpoint, { endpoint, up: false, since, lastGoodReadAt: prev?.lastGoodReadAt ?? null, error: failed.slice(0, 500) });
+    }
   }
 
   private note(compartmentId: string, state: DoorState, at: string, changes: DoorReport[]): void {

@@ -60,7 +60,7 @@ export class Gateway {
       log,
       onChanges: (changes) => this.reporter.enqueue(changes),
     });
-    this.reporter = new DoorReporter(this.api, () => this.poller.snapshot(), log);
+    this.reporter = new DoorReporter(this.api, { snapshot: () => this.poller.snapshot(), controllers: () => this.poller.controllers() }, log, config.heartbeatMs);
     this.link = new ServerLink({
       wsUrl: config.wsUrl,
       token: config.token,

@@ -1,7 +1,8 @@
 /** The shapes of the gateway's side of the API (core.graphql), as the gateway reads them. */
 
 export type DoorState = 'OPEN' | 'CLOSED' | 'UNKNOWN';
-export type CommandResult = 'SUCCEEDED' | 'FAILED';
+/** UNCERTAIN: the relay may have switched (a pulse begun before a crash, a write sent but not confirmed). */
+export type CommandResult = 'SUCCEEDED' | 'FAILED' | 'UNCERTAIN';
 
 /** ModbusAddress: where a compartment's lock and door sensor are wired. */
 export interface ModbusAddress {
@@ -43,9 +44,23 @@ export interface DoorReport {
   at: string;
 }
 
+/**
+ * ControllerLink input: one controller's link as the door poller sees it. `since` is when
+ * `up` last changed (for an up link: the first good read of an unbroken run of them);
+ * `lastGoodReadAt` is sent only once every change read up to it has been delivered.
+ */
+export interface ControllerLink {
+  endpoint: string;
+  up: boolean;
+  since: string;
+  lastGoodReadAt: string | null;
+  error: string | null;
+}
+
 /** What the gateway core needs from the server; the real one is GraphQL, tests may use another. */
 export interface ServerApi {
   fetchConfig(): Promise<GatewaySetup>;
   ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void>;
-  reportDoorStates(reports: DoorReport[]): Promise<void>;
+  /** Door changes in reading order; `controllers`, when given, is the presence as of after them. */
+  reportDoorStates(reports: DoorReport[], controllers?: ControllerLink[]): Promise<void>;
 }

@@ -1,7 +1,7 @@
 /** ServerApi over the real GraphQL API (HTTP for queries and mutations). */
-import type { CommandResult, DoorReport, GatewaySetup, ServerApi } from './api.types.js';
+import type { CommandResult, ControllerLink, DoorReport, GatewaySetup, ServerApi } from './api.types.js';
 import { postGraphQL } from './graphql-http.js';
-import { ACK_COMMAND_MUTATION, GATEWAY_CONFIG_QUERY, REPORT_DOOR_STATES_MUTATION } from './operations.js';
+import { ACK_COMMAND_MUTATION, GATEWAY_CONFIG_QUERY, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION } from './operations.js';
 
 /** The gateway's calls to the locker server. */
 export class GraphQLServerApi implements ServerApi {
@@ -19,7 +19,7 @@ export class GraphQLServerApi implements ServerApi {
     await postGraphQL(this.graphqlUrl, this.token, ACK_COMMAND_MUTATION, { commandId, result, error });
   }
 
-  async reportDoorStates(reports: DoorReport[]): Promise<void> {
-    await postGraphQL(this.graphqlUrl, this.token, REPORT_DOOR_STATES_MUTATION, { reports });
+  async reportDoorStates(reports: DoorReport[], controllers?: ControllerLink[]): Promise<void> {
+    await postGraphQL(this.graphqlUrl, this.token, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION, { reports, controllers: controllers ?? null });
   }
 }

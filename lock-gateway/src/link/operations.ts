@@ -34,10 +34,22 @@ export const REPORT_DOOR_STATES_MUTATION = /* GraphQL */ `
   }
 `;
 
+/** The same with the controllers' links (presence): an argument the server adds to the contract. */
+export const REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION = /* GraphQL */ `
+  mutation ReportDoorStatesWithPresence($reports: [DoorReport!]!, $controllers: [ControllerLinkInput!]) {
+    reportDoorStates(reports: $reports, controllers: $controllers)
+  }
+`;
+
 /** Every operation, by name (for the schema validation test). */
 export const GATEWAY_OPERATIONS = {
   GatewayConfig: GATEWAY_CONFIG_QUERY,
   GatewayCommands: GATEWAY_COMMANDS_SUBSCRIPTION,
   AckGatewayCommand: ACK_COMMAND_MUTATION,
   ReportDoorStates: REPORT_DOOR_STATES_MUTATION,
+} as const;
+
+/** Operations that use what the server adds around the contract (validated against its schema only). */
+export const GATEWAY_SERVER_OPERATIONS = {
+  ReportDoorStatesWithPresence: REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION,
 } as const;

@@ -31,6 +31,7 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     linkBackoffMaxMs: 500,
     linkKeepAliveMs: 10_000,
     unknownAfterMs: 1000,
+    heartbeatMs: 2000,
     logLevel: 'silent',
     check: false,
     ...overrides,
@@ -94,9 +95,9 @@ export function unlockCommand(
 }
 
 /** Polls `predicate` until it is true or `timeoutMs` passes (then throws with `what`). */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+export async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -5,6 +5,7 @@ import { KioskEntity } from '../modules/devices/kiosk.entity.js';
 import { ApiKeyEntity } from '../modules/api-keys/api-key.entity.js';
 import { LockerBankEntity } from '../modules/compartments/locker-bank.entity.js';
 import { CompartmentEntity } from '../modules/compartments/compartment.entity.js';
+import { CompartmentTransitionEntity } from '../modules/compartments/compartment-transition.entity.js';
 import { TariffEntity } from '../modules/tariffs/tariff.entity.js';
 import { StorageSessionEntity } from '../modules/sessions/session.entity.js';
 import { SessionTransitionEntity } from '../modules/sessions/session-transition.entity.js';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   ApiKeyEntity,
   LockerBankEntity,
   CompartmentEntity,
+  CompartmentTransitionEntity,
   TariffEntity,
   StorageSessionEntity,
   SessionTransitionEntity,

@@ -19,5 +19,7 @@ export const conflict = (message: string): DomainError => new DomainError('CONFL
 export const forbidden = (message = 'Not allowed'): DomainError => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in or send a valid token'): DomainError =>
   new DomainError('UNAUTHENTICATED', message);
+export const lockUnavailable = (compartmentId: string, message: string): DomainError =>
+  new DomainError('LOCK_UNAVAILABLE', message, { compartmentId });
 export const rateLimited = (retryAfterSeconds: number): DomainError =>
   new DomainError('RATE_LIMITED', 'Too many attempts, try again later', { retryAfterSeconds });

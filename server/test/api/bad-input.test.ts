@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createSite, issue, ok, SCAN, type Fixture } from '../support/fixtures.js';
+import { createSite, issue, ok, SCAN, type Fixture, heartbeat } from '../support/fixtures.js';
 
 const err = (r: { errors?: { extensions?: { code?: string; field?: string } }[] }) => r.errors?.[0]?.extensions;
 
@@ -54,6 +54,7 @@ describe('bad input gets the documented answer and changes nothing', () => {
       const r = ok(await s.gql<{ scanAccessCode: { outcome: string; session: null } }>(SCAN, { s: f.siteId, p: payload }, f.kioskToken));
       expect(r.scanAccessCode).toMatchObject({ outcome: 'INVALID_CODE', session: null });
     }
+    await heartbeat(s, f);
     const good = ok(await s.gql<{ scanAccessCode: { outcome: string } }>(SCAN, { s: f.siteId, p: renewed.regenerateAccessCode.code.payload }, f.kioskToken));
     expect(good.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     expect(err(await s.gql(`mutation { acknowledgeAlert(alertId:"00000000-0000-4000-8000-000000000000"){ id } }`, {}, f.adminToken))?.code).toBe('NOT_FOUND');

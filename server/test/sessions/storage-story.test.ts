@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ACK, collect, createSite, door, issue, ok, scan, SCAN as SCAN_QUERY, waitFor, type Fixture } from '../support/fixtures.js';
+import { ACK, collect, createSite, door, heartbeat, issue, ok, scan, SCAN as SCAN_QUERY, waitFor, type Fixture } from '../support/fixtures.js';
 
 type Command = { gatewayCommands: { id: string; compartmentId: string; pulseMs: number; modbus: { endpoint: string; unitId: number; coil: number }; expiresAt: string } };
 
@@ -157,6 +157,7 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
 
   test('an operator opens a compartment remotely: recorded with who and why, and the door opening is not forced', async () => {
     const target = f.compartments.find((c) => c.size === 'LARGE')!;
+    await heartbeat(s, f);
     const r = ok(await s.gql<any>(`mutation($c:ID!){ operatorOpenCompartment(compartmentId:$c, reason:"door stuck"){ type detail actor compartment { label } } }`, { c: target.id }, f.adminToken));
     expect(r.operatorOpenCompartment).toEqual({ type: 'UNLOCK_REQUESTED', detail: 'operator open: door stuck', actor: 'user:admin@example.com', compartment: { label: target.label } });
     await door(s, f, target.id, 'OPEN');
@@ -177,7 +178,7 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     await door(s, f, target.id, 'CLOSED');
   });
 
-  test('a FAILED unlock releases the compartment, raises UNLOCK_FAILED, and the same code works again', async () => {
+  test('a FAILED unlock puts the compartment into inspection, raises UNLOCK_FAILED, and the same code works again once it is inspected', async () => {
     const issued = await issue(s, f, 'MEDIUM');
     const gw = collect<Command>(s.ws(f.gatewayToken), `subscription { gatewayCommands { id compartmentId } }`);
     await new Promise((r) => setTimeout(r, 100));
@@ -188,6 +189,9 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     expect(session).toEqual({ status: 'CREATED', compartment: null });
     const alerts = ok(await s.gql<{ alerts: { type: string; message: string }[] }>(`{ alerts(open:true){ type message } }`, {}, f.adminToken)).alerts;
     expect(alerts.some((a) => a.type === 'UNLOCK_FAILED' && a.message.includes('relay did not respond'))).toBe(true);
+    const jammed = ok(await s.gql<{ site: { compartments: { status: string }[] } }>(`query($s:ID!){ site(id:$s){ compartments(size: MEDIUM) { id status } } }`, { s: f.siteId }, f.adminToken)).site.compartments;
+    expect(jammed.filter((c) => c.status === 'NEEDS_INSPECTION')).toHaveLength(1);
+    ok(await s.gql(`mutation($c:ID!){ recordCompartmentInspection(compartmentId:$c, outcome:EMPTY){ id } }`, { c: first.compartment!.id }, f.adminToken));
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   });
 });

@@ -63,12 +63,31 @@ export async function issue(s: TestServer, f: Fixture, size = 'SMALL', contact?:
   return ok(await s.gql<{ issueAccessCode: { session: { id: string; status: string }; code: { payload: string; qrSvg: string } } }>(ISSUE, { s: f.siteId, z: size, c: contact ?? null }, f.kioskToken)).issueAccessCode;
 }
 
+/** The gateway's heartbeat (an empty report): a site's locks are driven only while its gateway is present. */
+export async function heartbeat(s: TestServer, f: Pick<Fixture, 'gatewayToken'>) {
+  return ok(await s.gql(`mutation { reportDoorStates(reports: []) }`, {}, f.gatewayToken));
+}
+
+/** A kiosk scan, its site's gateway present (as a live one would be). */
 export async function scan(s: TestServer, f: Fixture, payload: string, intent?: 'RETRIEVE' | 'ACCESS') {
+  await heartbeat(s, f);
   return ok(await s.gql<{ scanAccessCode: { outcome: string; message: string; amountDue: { amount: number } | null; session: { id: string; status: string } | null; compartment: { id: string; label: string; status: string } | null } }>(SCAN, { s: f.siteId, p: payload, i: intent ?? 'RETRIEVE' }, f.kioskToken)).scanAccessCode;
 }
 
 export async function door(s: TestServer, f: Fixture, compartmentId: string, state: 'OPEN' | 'CLOSED', at = new Date()) {
   return ok(await s.gql(REPORT, { r: [{ compartmentId, state, at: at.toISOString() }] }, f.gatewayToken));
+}
+
+export const ENDPOINT = 'tcp://127.0.0.1:5020';
+
+/**
+ * The gateway's presence: its controller (the fixture bank's endpoint) read without a
+ * break from `since` to `lastGoodReadAt`, every change of that span already reported.
+ */
+export async function presence(s: TestServer, f: Fixture, link: { since: Date; lastGoodReadAt: Date | null; up?: boolean; error?: string }) {
+  return ok(await s.gql(`mutation($c:[ControllerLinkInput!]){ reportDoorStates(reports: [], controllers: $c) }`, {
+    c: [{ endpoint: ENDPOINT, up: link.up ?? true, since: link.since.toISOString(), lastGoodReadAt: link.lastGoodReadAt?.toISOString() ?? null, error: link.error ?? null }],
+  }, f.gatewayToken));
 }
 
 /** Collects a subscription's events until disposed. */

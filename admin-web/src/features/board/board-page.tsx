@@ -54,6 +54,7 @@ function Legend() {
       <li className="status-reserved">Reserved</li>
       <li className="status-occupied">Occupied</li>
       <li className="status-out_of_service">Out of service</li>
+      <li className="status-needs_inspection">Needs inspection</li>
       <li className="door-open">Door open (thick outline)</li>
     </ul>
   );

@@ -14,6 +14,8 @@ const comp = (label: string, version: number, status: BoardCompartment['status']
   status,
   doorState,
   version,
+  inspectionReason: null,
+  outOfServiceReason: null,
   bank: { id: 'bank-a' },
   currentSession: null,
 });

@@ -1,7 +1,7 @@
 // The banks as grids, from the reconciled board state. Presentational, so the rendered
 // reconciliation test can drive it without a server.
 import { useMemo } from 'react';
-import { BankGrid } from './bank-grid';
+import { BankGrid, type BankController } from './bank-grid';
 import { groupByBank, type BoardState } from './reconcile';
 import type { BoardCompartment } from './use-live-board';
 
@@ -12,7 +12,7 @@ export function BoardView({
   selectedId,
   onSelect,
 }: {
-  banks: readonly { id: string; label: string }[];
+  banks: readonly { id: string; label: string; controller?: BankController | null }[];
   board: BoardState<BoardCompartment>;
   selectedId: string | null;
   onSelect: (id: string) => void;
@@ -22,7 +22,14 @@ export function BoardView({
   return (
     <div className="banks">
       {banks.map((b) => (
-        <BankGrid key={b.id} label={b.label} compartments={groups.get(b.id) ?? []} selectedId={selectedId} onSelect={onSelect} />
+        <BankGrid
+          key={b.id}
+          label={b.label}
+          controller={b.controller ?? null}
+          compartments={groups.get(b.id) ?? []}
+          selectedId={selectedId}
+          onSelect={onSelect}
+        />
       ))}
     </div>
   );

@@ -8,6 +8,8 @@ export const BoardCompartmentFragment = graphql(`
     status
     doorState
     version
+    inspectionReason
+    outOfServiceReason
     bank { id }
     currentSession { id status overdue }
   }
@@ -22,6 +24,7 @@ export const BoardSnapshotQuery = graphql(`
       banks {
         id
         label
+        controller { state since error }
         compartments { ...BoardCompartment }
       }
       gateways { id name online lastSeenAt }
@@ -69,6 +72,14 @@ export const OperatorOpenMutation = graphql(`
 export const SetOutOfServiceMutation = graphql(`
   mutation SetCompartmentOutOfService($compartmentId: ID!, $outOfService: Boolean!, $reason: String) {
     setCompartmentOutOfService(compartmentId: $compartmentId, outOfService: $outOfService, reason: $reason) {
+      ...BoardCompartment
+    }
+  }
+`);
+
+export const RecordInspectionMutation = graphql(`
+  mutation RecordCompartmentInspection($compartmentId: ID!, $outcome: InspectionOutcome!, $note: String) {
+    recordCompartmentInspection(compartmentId: $compartmentId, outcome: $outcome, note: $note) {
       ...BoardCompartment
     }
   }

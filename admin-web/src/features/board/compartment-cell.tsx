@@ -6,10 +6,13 @@ const DOOR_TEXT = { OPEN: 'Door open', CLOSED: 'Door closed', UNKNOWN: 'Door unk
 /** One compartment: label, size, status and door state; a button to select it. */
 export function CompartmentCell({
   compartment: c,
+  controllerDown = false,
   selected,
   onSelect,
 }: {
   compartment: BoardCompartment;
+  /** Its bank's controller cannot be read (or is not reported): not allocated meanwhile. */
+  controllerDown?: boolean;
   selected: boolean;
   onSelect: (id: string) => void;
 }) {
@@ -29,6 +32,8 @@ export function CompartmentCell({
       <span className="cell-status">{humanize(c.status)}</span>
       <span className="cell-door">{DOOR_TEXT[c.doorState]}</span>
       {overdue && <span className="cell-flag">Overdue</span>}
+      {c.status === 'NEEDS_INSPECTION' && <span className="cell-why">{c.inspectionReason ?? 'Inspect before reuse'}</span>}
+      {controllerDown && c.status === 'AVAILABLE' && <span className="cell-why">Not used: controller down</span>}
     </button>
   );
 }

@@ -7,6 +7,7 @@ import { ReasonAction } from '../../ui/reason-action';
 import { useAuth } from '../auth/auth-context';
 import { can } from '../auth/permissions';
 import { OperatorOpenMutation, SetOutOfServiceMutation } from './board.operations';
+import { InspectionForm } from './inspection-form';
 import type { BoardCompartment } from './use-live-board';
 
 /** Details and actions for one compartment. */
@@ -30,6 +31,18 @@ export function CompartmentPanel({ compartment: c, onClose }: { compartment: Boa
         <dd>{humanize(c.size)}</dd>
         <dt>Status</dt>
         <dd>{humanize(c.status)}</dd>
+        {c.status === 'NEEDS_INSPECTION' && (
+          <>
+            <dt>Why</dt>
+            <dd>{c.inspectionReason ?? 'No reason recorded'}</dd>
+          </>
+        )}
+        {c.status === 'OUT_OF_SERVICE' && c.outOfServiceReason && (
+          <>
+            <dt>Why</dt>
+            <dd>{c.outOfServiceReason}</dd>
+          </>
+        )}
         <dt>Door</dt>
         <dd>{humanize(c.doorState)}</dd>
         <dt>Session</dt>
@@ -44,20 +57,21 @@ export function CompartmentPanel({ compartment: c, onClose }: { compartment: Boa
           )}
         </dd>
       </dl>
+      {operate && c.status === 'NEEDS_INSPECTION' && <InspectionForm key={c.id} compartmentId={c.id} reason={c.inspectionReason ?? null} />}
       {operate ? (
         <div className="actions">
           <ReasonAction
             label="Open remotely"
             onConfirm={(reason) => open({ variables: { compartmentId: c.id, reason } })}
           />
-          <ReasonAction
+          {c.status !== 'NEEDS_INSPECTION' && <ReasonAction
             label={oos ? 'Return to service' : 'Mark out of service'}
             danger={!oos}
             reasonOptional={oos}
             onConfirm={(reason) =>
               setOos({ variables: { compartmentId: c.id, outOfService: !oos, reason: reason || null } })
             }
-          />
+          />}
         </div>
       ) : (
         <p className="muted">Your role can view this compartment but not act on it.</p>

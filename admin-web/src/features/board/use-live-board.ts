@@ -1,7 +1,7 @@
 // The live board's data: a snapshot on mount and on every (re)connect, compartment events
 // merged by version (see reconcile.ts), and gateway presence from gatewayUpdated. Nothing
 // polls: whatever was missed while the socket was down comes with the reconnect snapshot.
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useConnection } from '../../api/use-connection';
 import type { BoardCompartmentFragment, BoardSnapshotQuery } from '../../api/generated/graphql';
@@ -50,6 +50,9 @@ export function useLiveBoard(siteId: string): {
     onData: ({ data }) => {
       const g = data.data?.gatewayUpdated;
       if (g) setSite((s) => (s ? { ...s, gateways: mergeGateway(s.gateways, g) } : s));
+      // The server announces a gateway when it comes or goes or a controller's link changes:
+      // read the banks' controllers again.
+      if (g) void refreshRef.current();
     },
   });
 
@@ -65,6 +68,9 @@ export function useLiveBoard(siteId: string): {
       setError(err instanceof Error ? err : new Error(String(err)));
     }
   }, [client, siteId]);
+
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
 
   // epoch changes on every (re)connect: events sent while we were away are lost, so take
   // a new snapshot; the reducer keeps whichever copy of each compartment is newer.

@@ -12,6 +12,8 @@ export type CompartmentSize =
 
 export type CompartmentStatus =
   | 'AVAILABLE'
+  /** Contents in doubt: never allocated until staff record an inspection */
+  | 'NEEDS_INSPECTION'
   | 'OCCUPIED'
   | 'OUT_OF_SERVICE'
   | 'RESERVED';

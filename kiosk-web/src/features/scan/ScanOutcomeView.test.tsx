@@ -90,13 +90,13 @@ describe('deposit followed live', () => {
     await waitFor(() => expect(props.onBusyChange).toHaveBeenLastCalledWith(false));
   });
 
-  it('says the code still works when the door was not opened in time', async () => {
+  it('tells a depositor whose door did not open that staff are told and a re-scan gets another locker', async () => {
     const s = session();
     const { api } = show(scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }));
     act(() =>
       api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }),
     );
-    expect(await screen.findByText(/not opened in time. Your code still works/)).toBeInTheDocument();
+    expect(await screen.findByText(/Staff have been told. Scan your code again to get another locker; you will not pay again/)).toBeInTheDocument();
   });
 
   it('raises an assistance request when the door did not open', async () => {
@@ -113,7 +113,7 @@ describe('deposit followed live', () => {
     act(() =>
       api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }),
     );
-    expect(await screen.findByText(/not opened in time/)).toBeInTheDocument();
+    expect(await screen.findByText(/The door did not open. Staff have been told/)).toBeInTheDocument();
     expect(screen.getByText(/Help is coming/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'The door did not open' })).not.toBeInTheDocument();
     expect(api.calls.filter((c) => c.name === 'RequestAssistance')).toHaveLength(1);

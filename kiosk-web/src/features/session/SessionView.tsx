@@ -100,7 +100,7 @@ export function SessionView({
       return (
         <Screen title={t('help.doorDidNotOpen')} tone="warn">
           <p className="lead" role="alert">
-            {t('session.notOpened')}
+            {t(kind === 'deposit' ? 'session.notOpened' : 'session.notOpenedRetrieval')}
           </p>
           <div className="actions">
             {onScanAgain ? (

@@ -22,6 +22,8 @@ export class CompartmentEntity {
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) unlockExpectedUntil: Date | null = null;
   @Property({ type: 'boolean' }) leftOpenAlerted = false;
   @Property({ type: 'string', nullable: true }) outOfServiceReason: string | null = null;
+  /** Why it must be looked at before reuse (status NEEDS_INSPECTION). */
+  @Property({ type: 'string', nullable: true }) inspectionReason: string | null = null;
   /** Grows with every change (optimistic lock column), so clients keep the newest copy. */
   @Property({ type: 'integer', version: true }) version!: number;
 }

@@ -7,14 +7,30 @@ export const CompartmentSize = Object.fromEntries(COMPARTMENT_SIZES.map((s) => [
 };
 registerEnumType(CompartmentSize, { name: 'CompartmentSize' });
 
-export type CompartmentStatus = 'AVAILABLE' | 'RESERVED' | 'OCCUPIED' | 'OUT_OF_SERVICE';
+export type CompartmentStatus = 'AVAILABLE' | 'RESERVED' | 'OCCUPIED' | 'OUT_OF_SERVICE' | 'NEEDS_INSPECTION';
 export const CompartmentStatus = {
   AVAILABLE: 'AVAILABLE',
   RESERVED: 'RESERVED',
   OCCUPIED: 'OCCUPIED',
   OUT_OF_SERVICE: 'OUT_OF_SERVICE',
+  NEEDS_INSPECTION: 'NEEDS_INSPECTION',
 } as const;
-registerEnumType(CompartmentStatus, { name: 'CompartmentStatus' });
+registerEnumType(CompartmentStatus, {
+  name: 'CompartmentStatus',
+  valuesConfig: { NEEDS_INSPECTION: { description: 'Contents in doubt: never allocated until staff record an inspection' } },
+});
+
+/** What staff found when they looked into a compartment that needed inspection. */
+export type InspectionOutcome = 'EMPTY' | 'ITEM_FOUND' | 'OUT_OF_SERVICE';
+export const InspectionOutcome = { EMPTY: 'EMPTY', ITEM_FOUND: 'ITEM_FOUND', OUT_OF_SERVICE: 'OUT_OF_SERVICE' } as const;
+registerEnumType(InspectionOutcome, {
+  name: 'InspectionOutcome',
+  valuesConfig: {
+    EMPTY: { description: 'Nothing inside: back in service' },
+    ITEM_FOUND: { description: 'Something was inside and has been taken out (note says where it went): back in service' },
+    OUT_OF_SERVICE: { description: 'Damaged or not working: out of service' },
+  },
+});
 
 export type DoorState = 'OPEN' | 'CLOSED' | 'UNKNOWN';
 export const DoorState = { OPEN: 'OPEN', CLOSED: 'CLOSED', UNKNOWN: 'UNKNOWN' } as const;

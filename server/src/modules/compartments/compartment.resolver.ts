@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { GqlContext } from '../../graphql/context.js';
-import { CompartmentView, LockerBankView, CompartmentInput, ModbusAddressView, toCompartmentView, toBankView } from './compartment.types.js';
+import { CompartmentView, LockerBankView, CompartmentInput, ModbusAddressView, toCompartmentView, toBankView, CompartmentInspectionView, toInspectionView } from './compartment.types.js';
+import { InspectionOutcome } from './compartment.enums.js';
+import { ControllerLinkView, controllerLinkOf } from '../gateway-commands/controller-links.js';
 import { SiteView, toSiteView } from '../sites/site.types.js';
 import { GatewayView, toGatewayView } from '../devices/device.types.js';
 import { SessionView } from '../sessions/session.types.js';
@@ -38,7 +40,13 @@ export class LockerBankResolver {
   async gateway(@Root() bank: LockerBankView, @Ctx() { loaders, services }: GqlContext): Promise<GatewayView | null> {
     if (!bank.gatewayId) return null;
     const [gateway, site] = await Promise.all([loaders.gateway.load(bank.gatewayId), loaders.site.load(bank.siteId)]);
-    return gateway && site ? toGatewayView(gateway, site.gatewayHeartbeatSeconds, services.infra.clock.now()) : null;
+    return gateway && site ? toGatewayView(gateway, services.infra.clock.now()) : null;
+  }
+
+  @FieldResolver(() => ControllerLinkView, { description: "Its controller's link, as the gateway reports it (staff only; null for others)", nullable: true })
+  async controller(@Root() bank: LockerBankView, @Ctx() { caller, services }: GqlContext): Promise<ControllerLinkView | null> {
+    if (caller.kind !== 'user' && caller.kind !== 'apiKey') return null;
+    return controllerLinkOf(services.infra.em.fork(), bank, services.infra.clock.now());
   }
 
   @FieldResolver(() => [CompartmentView])
@@ -68,7 +76,29 @@ export class CompartmentResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<CompartmentView> {
     authorize(caller, 'compartments:operate');
-    return toCompartmentView(await services.compartments.setOutOfService(parseId(compartmentId, 'compartmentId'), outOfService, reason ?? null));
+    return toCompartmentView(await services.compartments.setOutOfService(parseId(compartmentId, 'compartmentId'), outOfService, reason ?? null, actorName(caller)));
+  }
+
+  @Mutation(() => CompartmentView, { description: 'ADMIN or OPERATOR: what was found in a compartment that needed inspection; EMPTY or ITEM_FOUND put it back in service' })
+  async recordCompartmentInspection(
+    @Arg('compartmentId', () => ID) compartmentId: string,
+    @Arg('outcome', () => InspectionOutcome) outcome: InspectionOutcome,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<CompartmentView> {
+    authorize(caller, 'compartments:operate');
+    return toCompartmentView(await services.compartments.recordInspection(parseId(compartmentId, 'compartmentId'), outcome, note ?? null, actorName(caller)));
+  }
+
+  @FieldResolver(() => [CompartmentInspectionView], { description: 'Recorded inspections, newest first (staff only; empty for others)' })
+  async inspections(@Root() c: CompartmentView, @Ctx() { caller, services }: GqlContext): Promise<CompartmentInspectionView[]> {
+    if (!can(caller, 'sessions:read', c.siteId)) return [];
+    return (await services.compartments.inspections(c.id)).map(toInspectionView);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  inspectionReason(@Root() c: CompartmentView, @Ctx() { caller }: GqlContext): string | null {
+    return caller.kind === 'user' ? c.inspectionReason : null;
   }
 
   @FieldResolver(() => LockerBankView)

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength, Min, Max, MinLength } from 'class-validator';
-import { CompartmentSize, CompartmentStatus, DoorState } from './compartment.enums.js';
+import { CompartmentSize, CompartmentStatus, DoorState, InspectionOutcome } from './compartment.enums.js';
+import type { CompartmentTransitionEntity } from './compartment-transition.entity.js';
+import { DateTime } from '../../graphql/common.types.js';
 import type { CompartmentEntity } from './compartment.entity.js';
 import type { LockerBankEntity } from './locker-bank.entity.js';
 
@@ -13,6 +15,7 @@ export class CompartmentView {
   @Field(() => DoorState) doorState!: DoorState;
   @Field(() => Int, { description: 'Grows with every change: a reconnecting client keeps the newest' }) version!: number;
   @Field(() => String, { nullable: true, description: 'Why it is out of service (staff only)' }) outOfServiceReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it needs an inspection before reuse (status NEEDS_INSPECTION; staff only)' }) inspectionReason!: string | null;
   bankId!: string;
   siteId!: string;
   /** Relay addressing; shown to ADMINs through the `modbus` field. */
@@ -27,9 +30,25 @@ export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
   doorState: c.doorState,
   version: c.version,
   outOfServiceReason: c.outOfServiceReason,
+  inspectionReason: c.inspectionReason,
   bankId: c.bankId,
   siteId: c.siteId,
   address: { unitId: c.unitId, coil: c.coil, doorInput: c.doorInput },
+});
+
+@ObjectType('CompartmentInspection', { description: 'An inspection staff recorded' })
+export class CompartmentInspectionView {
+  @Field(() => InspectionOutcome) outcome!: InspectionOutcome;
+  @Field(() => String, { nullable: true, description: 'Why it needed one, what was found, the note' }) note!: string | null;
+  @Field(() => String, { description: 'Who recorded it' }) actor!: string;
+  @Field(() => DateTime) at!: Date;
+}
+
+export const toInspectionView = (t: CompartmentTransitionEntity): CompartmentInspectionView => ({
+  outcome: t.inspectionOutcome ?? 'EMPTY',
+  note: t.reason,
+  actor: t.actor,
+  at: t.at,
 });
 
 @ObjectType('LockerBank')

@@ -1,3 +1,4 @@
+import { isPresent } from './presence.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../../graphql/common.types.js';
 import type { GatewayEntity } from './gateway.entity.js';
@@ -12,10 +13,9 @@ export class GatewayView {
   siteId!: string;
 }
 
-/** Online: a command subscription is open and it was heard from within the site's heartbeat window. */
-export function toGatewayView(g: GatewayEntity, heartbeatSeconds: number, now: Date): GatewayView {
-  const fresh = g.lastSeenAt !== null && now.getTime() - new Date(g.lastSeenAt).getTime() <= heartbeatSeconds * 1000;
-  return { id: g.id, name: g.name, online: g.connections > 0 && fresh, lastSeenAt: g.lastSeenAt, siteId: g.siteId };
+/** Online: its presence has not expired (see `presence.ts`). */
+export function toGatewayView(g: GatewayEntity, now: Date): GatewayView {
+  return { id: g.id, name: g.name, online: isPresent(g.lastSeenAt, now), lastSeenAt: g.lastSeenAt, siteId: g.siteId };
 }
 
 @ObjectType('Kiosk')

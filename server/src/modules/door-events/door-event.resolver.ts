@@ -10,6 +10,7 @@ import { siteScope } from '../../auth/visibility.js';
 import { parseOptionalId } from '../../shared/ids.js';
 import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
 import { notFound } from '../../errors/domain-error.js';
+import { ControllerLinkInput } from '../gateway-commands/controller-links.js';
 
 @InputType('DoorReport')
 export class DoorReportInput {
@@ -32,11 +33,15 @@ export class DoorEventResolver {
     return { nodes: page.nodes.map((e) => toDoorEventView(e)), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
   }
 
-  @Mutation(() => Boolean, { description: 'Gateway token: door sensor changes, batched, timestamped at the source' })
-  async reportDoorStates(@Arg('reports', () => [DoorReportInput]) reports: DoorReportInput[], @Ctx() { caller, services }: GqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Gateway token: door sensor changes, batched, timestamped at the source, in reading order; with its controllers\' links (presence) as of after them' })
+  async reportDoorStates(
+    @Arg('reports', () => [DoorReportInput]) reports: DoorReportInput[],
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('controllers', () => [ControllerLinkInput], { nullable: true }) controllers?: ControllerLinkInput[] | null,
+  ): Promise<boolean> {
     authorize(caller, 'gateway:act');
     if (caller.kind !== 'gateway') return false;
-    await services.doorReports.report(caller.gatewayId, caller.siteId, reports);
+    await services.doorReports.report(caller.gatewayId, caller.siteId, reports, controllers ?? []);
     return true;
   }
 

@@ -1,17 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../events/event-bus.js';
+import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
 import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import type { CompartmentEntity } from '../compartments/compartment.entity.js';
 import type { StorageSessionEntity } from '../sessions/session.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
+import { toGatewayView } from '../devices/device.types.js';
+import { isPresent } from '../devices/presence.js';
 import { badInput, forbidden } from '../../errors/domain-error.js';
 import { announceCompartment, recordDoorEvent } from './door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
+import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import type { DoorState } from '../compartments/compartment.enums.js';
 import { parseId } from '../../shared/ids.js';
+import { checkControllerLinks, recordControllerLinks, type ControllerLinkInput } from '../gateway-commands/controller-links.js';
 
 export interface DoorReport {
   compartmentId: string;
@@ -27,7 +31,7 @@ const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 /**
  * Turns door-sensor reports into door events and session progress: OPENED or FORCED_OPEN
  * on opening (depending on whether an unlock was pending), CLOSED on closing, which stores
- * a deposit or completes a retrieval. One transaction per compartment change.
+ * a deposit or completes a retrieval. One transaction per batch, applied in reading order.
  */
 export class DoorReportService {
   constructor(
@@ -36,9 +40,14 @@ export class DoorReportService {
     private readonly clock: Clock,
   ) {}
 
-  async report(gatewayId: string, siteId: string, reports: DoorReport[]): Promise<void> {
+  /**
+   * Applies a batch of readings, then records the controllers' links sent with it: they
+   * vouch for readings up to their last good read, so they are stored only after the batch.
+   */
+  async report(gatewayId: string, siteId: string, reports: DoorReport[], controllers: ControllerLinkInput[] = []): Promise<void> {
     if (reports.length > MAX_BATCH) throw badInput('reports', `at most ${MAX_BATCH} reports per call`);
     const now = this.clock.now();
+    checkControllerLinks(controllers, now);
     for (const r of reports) {
       parseId(r.compartmentId, 'reports.compartmentId');
       const offset = r.at.getTime() - now.getTime();
@@ -46,57 +55,77 @@ export class DoorReportService {
       if (-offset > MAX_AGE_MS) throw badInput('reports.at', 'report time is more than 24 hours old');
     }
     await this.checkOwnership(siteId, reports);
+    // Reading order (a stable sort keeps the gateway's order for equal times).
     const sorted = [...reports].sort((a, b) => a.at.getTime() - b.at.getTime());
     await this.touchGateway(gatewayId);
-    for (const r of sorted) await this.apply(siteId, r);
+    if (sorted.length > 0) {
+      // The batch as the gateway sent it, in one transaction: a rule never sees half of it.
+      await transact(this.em, this.bus, async (tx, fx) => {
+        for (const r of sorted) {
+          await this.apply(tx, fx, siteId, r);
+          await tx.flush(); // the next reading of the same door reads this one's rows
+        }
+      });
+    }
+    if (controllers.length > 0) {
+      await transact(this.em, this.bus, async (tx, fx) => {
+        const gateway = await tx.findOneOrFail(GatewayEntity, gatewayId);
+        // dashboards hear of a link that went up or down, not of every heartbeat
+        if (await recordControllerLinks(tx, fx, gateway, controllers, now)) {
+          const view = toGatewayView(gateway, now);
+          fx.publish('GATEWAY_UPDATED', gateway.siteId, () => view);
+          fx.publish('GATEWAY_UPDATED', ALL_SITES, () => view);
+        }
+      });
+    }
   }
 
-  private async apply(siteId: string, r: DoorReport): Promise<void> {
-    await transact(this.em, this.bus, async (tx, fx) => {
-      const { compartment: c, session } = await lockCompartmentWithSession(tx, r.compartmentId);
-      if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
-      if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
-      if (r.state === 'UNKNOWN') {
-        // the sensor cannot be read: show it, but judge the next reading against the last real one
-        if (c.doorState !== 'UNKNOWN') {
-          c.doorState = 'UNKNOWN';
-          announceCompartment(fx, c);
-        }
-        return;
+  private async apply(tx: EntityManager, fx: Effects, siteId: string, r: DoorReport): Promise<void> {
+    const { compartment: c, session } = await lockCompartmentWithSession(tx, r.compartmentId);
+    if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
+    if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
+    if (r.state === 'UNKNOWN') {
+      // the sensor cannot be read: show it, but judge the next reading against the last real one
+      if (c.doorState !== 'UNKNOWN') {
+        c.doorState = 'UNKNOWN';
+        announceCompartment(fx, c);
       }
-      const previous = c.lastKnownDoorState;
-      const wasUnknown = c.doorState === 'UNKNOWN';
-      c.doorState = r.state;
-      if (previous === r.state) {
-        if (wasUnknown) announceCompartment(fx, c);
-        return;
+      return;
+    }
+    const previous = c.lastKnownDoorState;
+    const wasUnknown = c.doorState === 'UNKNOWN';
+    c.doorState = r.state;
+    if (previous === r.state) {
+      if (wasUnknown) announceCompartment(fx, c);
+      return;
+    }
+    c.lastKnownDoorState = r.state;
+    c.doorChangedAt = r.at;
+    if (r.state === 'OPEN') {
+      c.leftOpenAlerted = false;
+      const expected = c.unlockExpectedUntil !== null && r.at <= c.unlockExpectedUntil;
+      if (expected) {
+        c.unlockExpectedUntil = null;
+        recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId: session?.id, at: r.at });
+        if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING')) session.opDoorOpened = true;
+      } else {
+        recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId: session?.id, at: r.at, detail: 'opened with no unlock pending' });
+        raiseAlert(tx, fx, {
+          type: 'DOOR_FORCED',
+          siteId: c.siteId,
+          compartmentId: c.id,
+          sessionId: session?.id,
+          message: `Compartment ${c.label} was opened with no unlock pending`,
+          at: r.at,
+        });
+        // Nobody's session: whatever is inside now (or was taken) must be looked at.
+        if (!session) moveCompartmentIfAllowed(tx, fx, c, { to: 'NEEDS_INSPECTION', trigger: 'door-forced', actor: 'door-sensor', at: r.at, reason: 'door forced open' });
       }
-      c.lastKnownDoorState = r.state;
-      c.doorChangedAt = r.at;
-      if (r.state === 'OPEN') {
-        c.leftOpenAlerted = false;
-        const expected = c.unlockExpectedUntil !== null && r.at <= c.unlockExpectedUntil;
-        if (expected) {
-          c.unlockExpectedUntil = null;
-          recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId: session?.id, at: r.at });
-          if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING')) session.opDoorOpened = true;
-        } else {
-          recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId: session?.id, at: r.at, detail: 'opened with no unlock pending' });
-          raiseAlert(tx, fx, {
-            type: 'DOOR_FORCED',
-            siteId: c.siteId,
-            compartmentId: c.id,
-            sessionId: session?.id,
-            message: `Compartment ${c.label} was opened with no unlock pending`,
-            at: r.at,
-          });
-        }
-      } else if (r.state === 'CLOSED' && previous === 'OPEN') {
-        recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
-        if (session?.opDoorOpened) await this.finishOperation(tx, fx, session, c, r.at);
-      }
-      announceCompartment(fx, c);
-    });
+    } else if (r.state === 'CLOSED' && previous === 'OPEN') {
+      recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
+      if (session?.opDoorOpened) await this.finishOperation(tx, fx, session, c, r.at);
+    }
+    announceCompartment(fx, c);
   }
 
   /** The door opened and closed again: a deposit is stored, a retrieval completed (or kept, for ACCESS). */
@@ -113,7 +142,7 @@ export class DoorReportService {
       s.depositedAt = at;
       s.dueAt = new Date(at.getTime() + s.includedMinutes * 60_000);
       s.intent = null;
-      c.status = 'OCCUPIED';
+      moveCompartment(tx, fx, c, { to: 'OCCUPIED', trigger: 'door-closed', actor, at, reason: `session ${s.id} stored` });
       await moveSession(tx, fx, s, { to: 'STORED', trigger: 'door-closed', actor, at });
     } else if (s.status === 'RETRIEVING' && s.intent === 'ACCESS') {
       s.intent = null;
@@ -123,7 +152,7 @@ export class DoorReportService {
       s.intent = null;
       s.retrievedAt = at;
       s.endedAt = at;
-      if (c.status !== 'OUT_OF_SERVICE') c.status = 'AVAILABLE';
+      moveCompartmentIfAllowed(tx, fx, c, { to: 'AVAILABLE', trigger: 'door-closed', actor, at, reason: `session ${s.id} retrieved` });
       await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'door-closed', actor, at });
     }
   }
@@ -141,7 +170,18 @@ export class DoorReportService {
     if (stranger) throw forbidden(`Compartment ${stranger} is not driven by this gateway`);
   }
 
+  /** Presence: heard from now; dashboards hear of a gateway that was offline and is back. */
   private async touchGateway(gatewayId: string): Promise<void> {
-    await this.em.fork().nativeUpdate(GatewayEntity, { id: gatewayId }, { lastSeenAt: this.clock.now(), offlineAlerted: false });
+    const now = this.clock.now();
+    const [row] = await this.em.fork().execute<{ before: Date | null; id: string; name: string; site_id: string }[]>(
+      `update gateway g set last_seen_at = ?, offline_alerted = false from gateway old
+       where old.id = g.id and g.id = ? returning old.last_seen_at as before, g.id, g.name, g.site_id`,
+      [now, gatewayId],
+    );
+    if (row && !isPresent(row.before, now)) {
+      const view = { id: row.id, name: row.name, online: true, lastSeenAt: now, siteId: row.site_id };
+      this.bus.publish('GATEWAY_UPDATED', row.site_id, view);
+      this.bus.publish('GATEWAY_UPDATED', ALL_SITES, view);
+    }
   }
 }

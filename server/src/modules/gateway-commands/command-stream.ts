@@ -7,8 +7,9 @@ import { withCleanup } from '../../graphql/subscriptions.js';
 /**
  * A gateway's command feed: listens for new commands first (so none slips between the two
  * steps), then sends every pending one, then the live ones, skipping ids already sent.
- * While it is open the gateway counts as connected and its presence is refreshed; when the
- * gateway leaves, `return()` ends it at once (see `withCleanup`) and it is marked offline.
+ * An open subscription is not presence (a crashed gateway's socket can look open for a
+ * while): the gateway's own heartbeats are (see `devices/presence.ts`). When the gateway
+ * leaves, `return()` ends the stream at once (see `withCleanup`) and dashboards hear of it.
  */
 export async function commandStream(ctx: GqlContext, gateway: Extract<Caller, { kind: 'gateway' }>): Promise<AsyncIterableIterator<GatewayCommandView>> {
   const { bus, metrics, em } = ctx.services.infra;
@@ -19,7 +20,6 @@ export async function commandStream(ctx: GqlContext, gateway: Extract<Caller, { 
   await commands.setConnected(gateway.gatewayId, true);
   const pending = await commands.pending(gateway.gatewayId);
   const sent = new Set(pending.map((c) => c.id));
-  const heartbeat = setInterval(() => void commands.seen(gateway.gatewayId).catch(() => {}), Math.max(1000, (site.gatewayHeartbeatSeconds * 1000) / 3));
   metrics.gatewaysOnline.inc();
   metrics.subscriptions.inc({ field: 'gatewayCommands' });
   let started = false;
@@ -44,7 +44,6 @@ export async function commandStream(ctx: GqlContext, gateway: Extract<Caller, { 
   };
 
   return withCleanup(feed, async () => {
-    clearInterval(heartbeat);
     metrics.gatewaysOnline.dec();
     metrics.subscriptions.dec({ field: 'gatewayCommands' });
     await commands.setConnected(gateway.gatewayId, false).catch(() => {});

@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-export type CommandOutcome = 'SUCCEEDED' | 'FAILED' | 'EXPIRED';
+/** EXPIRED: older rows, from when a missing ack failed the unlock; now it is UNCERTAIN. */
+export type CommandOutcome = 'SUCCEEDED' | 'FAILED' | 'EXPIRED' | 'UNCERTAIN';
 
 /** An UNLOCK for one gateway. Its id is the idempotency key; unacknowledged ones are re-sent. */
 @Entity({ tableName: 'gateway_command' })

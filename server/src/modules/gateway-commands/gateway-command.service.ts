@@ -32,7 +32,7 @@ export class GatewayCommandService {
       [gatewayId],
     );
     return {
-      gateway: toGatewayView(gateway, site.gatewayHeartbeatSeconds, this.clock.now()),
+      gateway: toGatewayView(gateway, this.clock.now()),
       pulseMs: site.pulseMs,
       compartments: rows.map((r) => ({
         compartmentId: r.id,
@@ -69,6 +69,8 @@ export class GatewayCommandService {
       if (!compartment) throw notFound('Compartment');
       if (result === 'SUCCEEDED') {
         recordDoorEvent(tx, fx, { type: 'UNLOCKED', compartment, sessionId: command.sessionId, actor, at: now });
+      } else if (result === 'UNCERTAIN') {
+        // The lock may have been pulsed: an opening stays expected, the door readings decide.
       } else {
         await failUnlock(tx, fx, command, compartment, error ?? 'the gateway reported a failure', actor, now);
       }
@@ -87,7 +89,7 @@ export class GatewayCommandService {
     );
     const gateway = await em.findOneOrFail(GatewayEntity, gatewayId);
     const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
-    const view = toGatewayView(gateway, site.gatewayHeartbeatSeconds, this.clock.now());
+    const view = toGatewayView(gateway, this.clock.now());
     this.bus.publish('GATEWAY_UPDATED', site.id, view);
     this.bus.publish('GATEWAY_UPDATED', ALL_SITES, view);
   }

@@ -4,9 +4,13 @@ import { ModbusAddressView } from '../compartments/compartment.types.js';
 import { GatewayView } from '../devices/device.types.js';
 import type { GatewayCommandEntity } from './gateway-command.entity.js';
 
-export type CommandResult = 'SUCCEEDED' | 'FAILED';
-export const CommandResult = { SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
-registerEnumType(CommandResult, { name: 'CommandResult' });
+/** UNCERTAIN: the relay may have switched (a pulse begun before a gateway crash, a write sent but not confirmed). */
+export type CommandResult = 'SUCCEEDED' | 'FAILED' | 'UNCERTAIN';
+export const CommandResult = { SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED', UNCERTAIN: 'UNCERTAIN' } as const;
+registerEnumType(CommandResult, {
+  name: 'CommandResult',
+  valuesConfig: { UNCERTAIN: { description: 'The lock may have been pulsed: the door readings settle it' } },
+});
 
 @ObjectType('GatewayCommand')
 export class GatewayCommandView {

@@ -11,7 +11,9 @@ import { StorageSessionEntity } from '../sessions/session.entity.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
-import { conflict } from '../../errors/domain-error.js';
+import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
+import { conflict, lockUnavailable } from '../../errors/domain-error.js';
+import { OPENABLE_SQL } from '../devices/presence.js';
 import { newId } from '../../shared/ids.js';
 
 /** The bank fields an unlock needs. */
@@ -36,6 +38,11 @@ export interface UnlockRequest {
 export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockRequest): Promise<{ command: GatewayCommandEntity; event: DoorEventEntity }> {
   const bank = req.bank ?? (await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId));
   if (!bank.gatewayId) throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
+  // Refused at once rather than accepted and left to expire: nothing is promised that cannot be done.
+  const [openable] = await tx.execute<{ ok: boolean }[]>(`select ${OPENABLE_SQL} as ok from locker_bank b where b.id = ?`, [req.at, req.compartment.bankId]);
+  if (!openable?.ok) {
+    throw lockUnavailable(req.compartment.id, `Compartment ${req.compartment.label} cannot be opened now: its lock controller cannot be reached. Staff have been told; try again later.`);
+  }
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
   const command = tx.create(GatewayCommandEntity, {
     id: newId(),
@@ -93,19 +100,31 @@ export async function failUnlock(
   if (command.sessionId) {
     const session = await tx.findOne(StorageSessionEntity, command.sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (session && !session.opDoorOpened && session.compartmentId === compartment.id) {
-      await undoDoorOperation(tx, fx, session, compartment, 'unlock-failed', actor, at, reason);
+      await undoDoorOperation(tx, fx, session, compartment, 'unlock-failed', actor, at, `unlock failed: ${reason}`);
     }
   }
   announceCompartment(fx, compartment);
 }
 
-/** Puts a session back where it was before its scan, freeing a deposit's compartment. */
+/** What each way of a door operation not happening does to a deposit's compartment. */
+const COMPARTMENT_TRIGGER = {
+  'unlock-failed': 'unlock-failed',
+  'window-passed': 'door-not-opened',
+  'unlock-unconfirmed': 'unlock-unconfirmed',
+} as const;
+
+/**
+ * Puts a session back where it was before its scan. A deposit's compartment leaves the
+ * session into inspection (a lock that did not open, or opened unseen, must be looked at
+ * before anyone else is sent there); a re-scan gets another compartment of the size, and
+ * what was paid still counts.
+ */
 export async function undoDoorOperation(
   tx: EntityManager,
   fx: Effects,
   session: StorageSessionEntity,
   compartment: CompartmentEntity,
-  trigger: 'unlock-failed' | 'window-passed',
+  trigger: keyof typeof COMPARTMENT_TRIGGER,
   actor: string,
   at: Date,
   reason: string,
@@ -113,7 +132,7 @@ export async function undoDoorOperation(
   if (session.status === 'DEPOSITING') {
     session.compartmentId = null;
     session.intent = null;
-    compartment.status = compartment.status === 'RESERVED' ? 'AVAILABLE' : compartment.status;
+    moveCompartmentIfAllowed(tx, fx, compartment, { to: 'NEEDS_INSPECTION', trigger: COMPARTMENT_TRIGGER[trigger], actor, at, reason });
     await moveSession(tx, fx, session, { to: 'CREATED', trigger, actor, at, reason });
   } else if (session.status === 'RETRIEVING') {
     session.intent = null;

@@ -1,3 +1,4 @@
+import { OPENABLE_SQL } from '../devices/presence.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StorageSessionEntity } from './session.entity.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
@@ -41,13 +42,13 @@ export async function lockSessionForScan(tx: EntityManager, codeHash: string): P
   };
 }
 
-/** One AVAILABLE compartment of the size on a bank a gateway drives, locked (others skipped). */
-export async function allocateCompartment(tx: EntityManager, siteId: string, size: string): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+/** One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked (others skipped). */
+export async function allocateCompartment(tx: EntityManager, siteId: string, size: string, now: Date): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   return compartmentWithBank(
     tx,
-    `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null
+    `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}
      order by c.label limit 1 for update of c skip locked`,
-    [siteId, size],
+    [siteId, size, now],
   );
 }
 

@@ -10,6 +10,7 @@ import { moveSession } from './session-moves.js';
 import { toSessionView, type ScanIntent, type ScanOutcome, type ScanResult } from './session.types.js';
 import { toCompartmentView } from '../compartments/compartment.types.js';
 import { amountDue } from './charges.js';
+import { moveCompartment } from '../compartments/compartment.state.js';
 import { requestUnlock, type UnlockBank } from '../gateway-commands/unlock.js';
 import { scanMessage } from './scan.messages.js';
 import { money } from '../../graphql/common.types.js';
@@ -83,9 +84,9 @@ export class ScanService {
       let target: { compartment: CompartmentEntity; bank: UnlockBank } | null;
       let result: ScanOutcome;
       if (session.status === 'CREATED') {
-        target = await allocateCompartment(tx, session.siteId, session.size);
+        target = await allocateCompartment(tx, session.siteId, session.size, now);
         if (!target) return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
-        target.compartment.status = 'RESERVED';
+        moveCompartment(tx, fx, target.compartment, { to: 'RESERVED', trigger: 'allocated', actor: req.actor, at: now, reason: `session ${session.id}` });
         session.compartmentId = target.compartment.id;
         session.intent = 'DEPOSIT';
         result = 'UNLOCKING_FOR_DEPOSIT';

@@ -14,6 +14,7 @@ import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from './acc
 import { normaliseContact, type Contact } from './contact.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceSession, moveSession, paidFor } from './session-moves.js';
+import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../compartments/compartment.enums.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
@@ -114,7 +115,12 @@ export class SessionService {
     return { session: toSessionView(session, paid), code: { payload, qrSvg: await qrSvg(payload), issuedAt: now } };
   }
 
-  /** Staff ends a session: a stored one is COMPLETED (bag handed over), an unused one CANCELLED. */
+  /**
+   * Staff ends a session: a stored one is COMPLETED (bag handed over), an unused one
+   * CANCELLED. The compartment is free again only when its door cycle says it is empty (a
+   * retrieval whose door opened, a deposit whose door never opened); otherwise nobody has
+   * seen it emptied, so it needs an inspection before anyone else is sent there.
+   */
   async end(sessionId: string, reason: string, actor: string): Promise<SessionView> {
     const why = reason.trim();
     if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
@@ -125,13 +131,17 @@ export class SessionService {
       if (s.status === 'COMPLETED' || s.status === 'CANCELLED') throw conflict('The session has already ended');
       const compartment = s.compartmentId ? await tx.findOne(CompartmentEntity, s.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       const to = s.status === 'CREATED' || s.status === 'DEPOSITING' ? 'CANCELLED' : 'COMPLETED';
-      s.intent = null;
       s.endedAt = now;
       if (to === 'COMPLETED') s.retrievedAt = now;
+      const emptied = (s.status === 'DEPOSITING' && !s.opDoorOpened) || (s.status === 'RETRIEVING' && s.opDoorOpened && s.intent !== 'ACCESS');
       if (s.status === 'DEPOSITING') s.compartmentId = null;
-      if (compartment && compartment.status !== 'OUT_OF_SERVICE') {
-        compartment.status = 'AVAILABLE';
+      s.intent = null;
+      if (compartment) {
         compartment.unlockExpectedUntil = null;
+        const move = emptied
+          ? ({ to: 'AVAILABLE', reason: `session ended by staff: ${why}` } as const)
+          : ({ to: 'NEEDS_INSPECTION', reason: `session ended by staff without its door cycle: ${why}` } as const);
+        moveCompartmentIfAllowed(tx, fx, compartment, { ...move, trigger: 'ended-by-staff', actor, at: now });
         announceCompartment(fx, compartment);
       }
       await moveSession(tx, fx, s, { to, trigger: 'ended-by-staff', actor, at: now, reason: why });

@@ -15,8 +15,9 @@ registerEnumType(SessionStatus, { name: 'SessionStatus' });
 export type SessionTrigger =
   | 'scan'            // a depositor's scan started a door operation
   | 'door-closed'     // the door opened and closed again
-  | 'unlock-failed'   // the gateway said FAILED, or never acknowledged
-  | 'window-passed'   // unlocked, but the door was not opened in time
+  | 'unlock-failed'   // the gateway said FAILED (the pulse was never sent)
+  | 'window-passed'   // the door readings show it was not opened in time
+  | 'unlock-unconfirmed' // the readings of the window have a break: whether it opened is unknown
   | 'code-expired'    // a CREATED session not used within the code lifetime
   | 'ended-by-staff'; // an operator ended it
 
@@ -28,13 +29,13 @@ export const SESSION_TRANSITIONS: Readonly<Record<SessionStatus, Partial<Record<
   CREATED: { DEPOSITING: ['scan'], CANCELLED: ['code-expired', 'ended-by-staff'] },
   DEPOSITING: {
     STORED: ['door-closed'],
-    CREATED: ['unlock-failed', 'window-passed'],
+    CREATED: ['unlock-failed', 'window-passed', 'unlock-unconfirmed'],
     CANCELLED: ['ended-by-staff'],
   },
   STORED: { RETRIEVING: ['scan'], COMPLETED: ['ended-by-staff'] },
   RETRIEVING: {
     COMPLETED: ['door-closed', 'ended-by-staff'],
-    STORED: ['door-closed', 'unlock-failed', 'window-passed'],
+    STORED: ['door-closed', 'unlock-failed', 'window-passed', 'unlock-unconfirmed'],
   },
   COMPLETED: {},
   CANCELLED: {},

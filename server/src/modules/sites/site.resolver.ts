@@ -84,7 +84,7 @@ export class SiteResolver {
     if (caller.kind !== 'user' && caller.kind !== 'apiKey') throw forbidden('Staff only');
     authorize(caller, 'sites:read');
     const now = services.infra.clock.now();
-    return (await services.devices.gatewaysOfSite(site.id)).map((g) => toGatewayView(g, site.gatewayHeartbeatSeconds, now));
+    return (await services.devices.gatewaysOfSite(site.id)).map((g) => toGatewayView(g, now));
   }
 
   @FieldResolver(() => [KioskView], { description: 'Staff only' })

@@ -7,8 +7,8 @@ import { GatewayEntity } from '../devices/gateway.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { moveSession } from '../sessions/session-moves.js';
-import { failUnlock, undoDoorOperation } from '../gateway-commands/unlock.js';
-import { lockCompartmentWithSession } from '../sessions/session-locks.js';
+import { undoDoorOperation } from '../gateway-commands/unlock.js';
+import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { notifyContact } from '../notifications/outbox.js';
@@ -27,19 +27,46 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     s.endedAt = now;
   },
 
-  async unlockUnacknowledged(tx, fx, id, now) {
+  /**
+   * No ack in time: the pulse may well have happened (the ack lost with a server or gateway
+   * crash), so the unlock is UNCERTAIN, never failed; an opening stays expected and the door
+   * readings settle it (doorNotOpened). A late ack still lands (ackedAt stays empty).
+   */
+  async unlockUnacknowledged(tx, _fx, id) {
     const command = await tx.findOneOrFail(GatewayCommandEntity, id);
-    command.ackedAt = now;
-    command.result = 'EXPIRED';
-    const { compartment } = await lockCompartmentWithSession(tx, command.compartmentId);
-    if (!compartment) return;
-    await failUnlock(tx, fx, command, compartment, 'no acknowledgement from the gateway in time', ACTOR, now);
+    command.result = 'UNCERTAIN';
+    command.error = 'no acknowledgement from the gateway in time';
   },
 
+  /** The readings show the door never opened after its unlock: the lock may be jammed, so staff are told. */
   async doorNotOpened(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: 3 });
+    const deposit = s.status === 'DEPOSITING';
     await undoDoorOperation(tx, fx, s, compartment, 'window-passed', ACTOR, now, 'the door was not opened in time');
+    raiseAlert(tx, fx, {
+      type: 'UNLOCK_FAILED',
+      siteId: compartment.siteId,
+      compartmentId: compartment.id,
+      sessionId: s.id,
+      message: `Compartment ${compartment.label} was unlocked but its door was not opened in time: the lock may be jammed${deposit ? ' (out of allocation until inspected)' : ''}`,
+      at: now,
+    });
+  },
+
+  /** The readings of the window have a break: whether the door opened is unknown, so it is looked at. */
+  async doorUnconfirmed(tx, fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: 3 });
+    await undoDoorOperation(tx, fx, s, compartment, 'unlock-unconfirmed', ACTOR, now, 'the door readings have a break during the deposit window');
+    raiseAlert(tx, fx, {
+      type: 'UNLOCK_FAILED',
+      siteId: compartment.siteId,
+      compartmentId: compartment.id,
+      sessionId: s.id,
+      message: `Compartment ${compartment.label}: its door could not be watched through the whole window, so whether it opened is unknown; inspect it`,
+      at: now,
+    });
   },
 
   async doorLeftOpen(tx, fx, id, now) {
@@ -47,7 +74,15 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     c.leftOpenAlerted = true;
     const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
     recordDoorEvent(tx, fx, { type: 'LEFT_OPEN', compartment: c, sessionId: session?.id, actor: ACTOR, at: now });
+    if (!session) moveCompartmentIfAllowed(tx, fx, c, { to: 'NEEDS_INSPECTION', trigger: 'left-open', actor: ACTOR, at: now, reason: 'door left open' });
     raiseAlert(tx, fx, { type: 'DOOR_LEFT_OPEN', siteId: c.siteId, compartmentId: c.id, sessionId: session?.id, message: `Compartment ${c.label} has been left open`, at: now });
+    announceCompartment(fx, c);
+  },
+
+  /** Its gateway's presence expired: nobody reads this door, so it is shown UNKNOWN (the full state on its return restores it). */
+  async doorsOfAbsentGateway(tx, fx, id) {
+    const c = await tx.findOneOrFail(CompartmentEntity, id);
+    c.doorState = 'UNKNOWN';
     announceCompartment(fx, c);
   },
 
@@ -88,7 +123,7 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
     const site = await tx.findOneOrFail(SiteEntity, g.siteId);
-    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, site.gatewayHeartbeatSeconds, now));
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
     raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
   },
 };

@@ -1,0 +1,22 @@
+/**
+ * Gateway presence by heartbeat with expiry, not a connection counter (a counter drifts:
+ * a crashed server never decrements it, a half-open socket keeps it up). The gateway sends
+ * its presence (its controllers' links, with its door reports) every 2 s
+ * (GATEWAY_HEARTBEAT_MS); a gateway not heard from for three of those is offline: its
+ * doors are shown UNKNOWN and nothing behind it is promised (scans, remote opens).
+ */
+export const PRESENCE_EXPIRY_MS = 6000;
+
+export function isPresent(lastSeenAt: Date | null, now: Date): boolean {
+  return lastSeenAt !== null && now.getTime() - new Date(lastSeenAt).getTime() <= PRESENCE_EXPIRY_MS;
+}
+
+/**
+ * SQL: true when the compartment's lock can be driven now: its bank's gateway is present
+ * and the bank's controller is not reported down. Expects aliases `b` (locker_bank); `?`
+ * is the current time. A controller the gateway has not reported on yet counts as up (a
+ * gateway that just started), a down one never.
+ */
+export const OPENABLE_SQL = `exists (select 1 from gateway g where g.id = b.gateway_id
+    and g.last_seen_at >= ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds'
+    and not exists (select 1 from gateway_controller gc where gc.gateway_id = g.id and gc.endpoint = b.modbus_endpoint and not gc.up))`;
