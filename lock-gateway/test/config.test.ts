@@ -22,8 +22,8 @@ describe('gateway config', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(() => loadGatewayConfig([], { GATEWAY_POLL_MS: 'fast', GATEWAY_PULSE_MODE: 'magic' })).toThrow(
-      /GATEWAY_SERVER_URL[\s\S]*GATEWAY_TOKEN[\s\S]*GATEWAY_PULSE_MODE[\s\S]*GATEWAY_POLL_MS/,
+    expect(() => loadGatewayConfig([], { GATEWAY_POLL_MS: 'fast', GATEWAY_MODBUS_TIMEOUT_MS: '1' })).toThrow(
+      /GATEWAY_SERVER_URL[\s\S]*GATEWAY_TOKEN[\s\S]*GATEWAY_POLL_MS[\s\S]*GATEWAY_MODBUS_TIMEOUT_MS/,
     );
   });
 

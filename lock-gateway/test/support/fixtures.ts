@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { GENERIC_COIL_BOARD, type BoardProfile } from '../../src/boards/board-profile.js';
 import type { GatewayConfig } from '../../src/config/gateway-config.js';
 import type { CommandResult, DoorReport, GatewayCommand, GatewaySetup, ServerApi } from '../../src/link/api.types.js';
 import { TransportError } from '../../src/link/graphql-http.js';
@@ -21,8 +22,6 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     pollIntervalMs: 50,
     minPulseIntervalMs: 0,
     expiryMarginMs: 100,
-    pulseMode: 'auto',
-    pulseRegisterBase: 512,
     modbusTimeoutMs: 300,
     modbusConnectTimeoutMs: 1000,
     modbusBackoffMinMs: 30,
@@ -33,6 +32,7 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     unknownAfterMs: 1000,
     logLevel: 'silent',
     check: false,
+    checkPulse: null,
     ...overrides,
   };
 }
@@ -94,3 +94,13 @@ export async function waitFor(predicate: () => boolean, what: string, timeoutMs 
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** The simulator's own flash block: FC6 to 512 + relay, in ms (the board times the pulse). */
+export const SIM_FLASH_MS: BoardProfile = {
+  ...GENERIC_COIL_BOARD,
+  name: 'flash-register-ms',
+  pulse: { kind: 'timed', function: 6, address: 512, unitMs: 1, valueBase: 0, maxUnits: 0xffff },
+};
+
+/** The profiles the suites run with, by the pulse mode they exercise. */
+export const PROFILES_BY_MODE = { coil: GENERIC_COIL_BOARD, register: SIM_FLASH_MS } as const;
