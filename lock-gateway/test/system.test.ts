@@ -155,7 +155,6 @@ describe.skipIf(skip !== null)(`gateway with the real server${skip ? ` (skipped:
         GATEWAY_SERVER_URL: stack.serverUrl,
         GATEWAY_TOKEN: stack.seed.gatewayToken,
         GATEWAY_STATE_DIR: gatewayConfigFor(stack).stateDir,
-        GATEWAY_PULSE_MODE: 'coil',
         LOG_LEVEL: 'warn',
       },
       output: 'ignore',
