@@ -3,6 +3,8 @@ import { MaxLength, Min, Max, MinLength } from 'class-validator';
 import { CompartmentSize, CompartmentStatus, DoorState } from './compartment.enums.js';
 import type { CompartmentEntity } from './compartment.entity.js';
 import type { LockerBankEntity } from './locker-bank.entity.js';
+import { storedProfile } from './board-profile.js';
+import { BoardProfileView } from './board-profile.types.js';
 
 @ObjectType('Compartment')
 export class CompartmentView {
@@ -37,6 +39,7 @@ export class LockerBankView {
   @Field(() => ID) id!: string;
   @Field(() => String) label!: string;
   @Field(() => String) modbusEndpoint!: string;
+  @Field(() => BoardProfileView, { description: 'How its relay boards are driven' }) board!: BoardProfileView;
   siteId!: string;
   gatewayId!: string | null;
 }
@@ -45,6 +48,7 @@ export const toBankView = (b: LockerBankEntity): LockerBankView => ({
   id: b.id,
   label: b.label,
   modbusEndpoint: b.modbusEndpoint,
+  board: storedProfile(b.boardProfile),
   siteId: b.siteId,
   gatewayId: b.gatewayId,
 });
