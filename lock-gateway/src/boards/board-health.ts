@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { ConnectionState } from '../modbus/connection-state.js';
+import { NotSentError } from '../modbus/modbus-errors.js';
 
 /** One controller's link, as carried to the server. */
 export interface ControllerLinkState {
@@ -57,8 +58,12 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
     }
   }
 
-  /** A request failed: logged at warn with its cause (the error message names it). */
+  /**
+   * A request failed: logged at warn with its cause (the error message names it). A request
+   * not sent because the link is down is no new fault: the link's own failure was.
+   */
   fault(error: unknown): void {
+    if (error instanceof NotSentError) return;
     const message = error instanceof Error ? error.message : String(error);
     this.noteError(message);
     const now = Date.now();

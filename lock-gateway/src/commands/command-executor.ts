@@ -113,7 +113,10 @@ export class CommandExecutor {
     const board = pool.get(endpoint);
     let begun = false;
     for (;;) {
-      if (!(await board.waitConnected(expiresAt - expiryMarginMs))) return fail(`controller ${endpoint} unreachable until expiry`);
+      if (!(await board.waitConnected(expiresAt - expiryMarginMs))) {
+        const cause = board.link.lastError?.message;
+        return fail(`controller ${endpoint} unreachable until expiry${cause ? ` (last error: ${cause})` : ''}`);
+      }
       const profile = pool.profile(endpoint, unitId);
       if (Date.now() >= lastStart(profile)) return fail('expired before it could be executed');
       if (!begun) {

@@ -47,16 +47,19 @@ export async function pulseLock(board: PulseBoard, unitId: number, coil: number,
 async function coilPulse(board: PulseBoard, unitId: number, address: number, ms: number): Promise<PulseOutcome> {
   const offs = booked.get(board) ?? new Set<number>();
   booked.set(board, offs);
-  await waitForSlot(board, offs, ms);
+  // Held until this pulse's OFF is clear of the others (provisionally booked meanwhile).
+  let offAt = await waitForSlot(board, offs, ms);
   const epoch = board.epoch;
   let onAt = Date.now();
   try {
     await board.writeCoil(unitId, address, true, { onStart: (t) => (onAt = t) });
   } catch (error) {
+    offs.delete(offAt);
     return onFailure(error, 'relay on');
   }
   // The OFF is booked from when the ON left: the board acts on both after the same delay.
-  const offAt = onAt + ms;
+  offs.delete(offAt);
+  offAt = onAt + ms;
   offs.add(offAt);
   try {
     let offStarted = 0;
@@ -88,12 +91,15 @@ async function coilPulse(board: PulseBoard, unitId: number, address: number, ms:
  * board: two OFFs closer than about one request would queue behind each other and the
  * later relay would stay on a request's time too long.
  */
-async function waitForSlot(board: PulseBoard, offs: Set<number>, ms: number): Promise<void> {
+async function waitForSlot(board: PulseBoard, offs: Set<number>, ms: number): Promise<number> {
   for (;;) {
     const gap = board.requestMs * 1.5 + 10;
     const wouldEnd = Date.now() + board.requestMs + ms;
     const clash = [...offs].filter((t) => Math.abs(t - wouldEnd) < gap);
-    if (clash.length === 0) return;
+    if (clash.length === 0) {
+      offs.add(wouldEnd);
+      return wouldEnd;
+    }
     await sleep(Math.max(...clash) + gap - wouldEnd);
   }
 }

@@ -26,9 +26,9 @@ export function executorRig(
   overrides: Partial<GatewayConfig> = {},
   api = new RecordingApi(),
   profile: BoardProfile = GENERIC_COIL_BOARD,
+  log = silentLogger(),
 ): ExecutorRig {
   const config = testConfig(overrides);
-  const log = silentLogger();
   const store = CommandStore.open(config.stateDir);
   const pool = new BoardPool(config, log);
   pool.setLayout(

@@ -25,6 +25,8 @@ export interface ThirdPartyOptions {
   /** Doors also as FC4 input registers. */
   inputRegisters?: boolean;
   ncInputs?: boolean;
+  /** Holding registers 0..1023 that mean something else (a config block): read and write, no pulse. */
+  otherHoldingRegisters?: boolean;
 }
 
 /** Faults switched at run time. */
@@ -32,6 +34,8 @@ export interface ThirdPartyFaults {
   delayMs: number;
   /** Function codes answered with exception 2. */
   refuse: number[];
+  /** Requests that reached the firmware, by function code. */
+  calls: Map<number, number>;
 }
 
 /** A running third-party board. */
@@ -57,6 +61,7 @@ interface ServerHandle {
 function vectorFor(site: SimSite, o: ThirdPartyOptions, faults: ThirdPartyFaults): Vector {
   const unit = site.requireUnit(o.unitId);
   const act = async <T>(fc: number, addr: number, limit: number, fn: () => T): Promise<T> => {
+    faults.calls.set(fc, (faults.calls.get(fc) ?? 0) + 1);
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
     if (faults.refuse.includes(fc) || addr < 0 || addr >= limit) throw { modbusErrorCode: 2 };
     return fn();
@@ -67,6 +72,11 @@ function vectorFor(site: SimSite, o: ThirdPartyOptions, faults: ThirdPartyFaults
     setCoil: (addr: number, value: boolean) => act(5, addr, unit.coils.length, () => unit.setCoil(addr, value)),
   };
   if (o.inputRegisters) vector.getInputRegister = (addr: number) => act(4, addr, unit.doors.length, () => (unit.rawInput(addr) ? 1 : 0));
+  if (o.otherHoldingRegisters) {
+    const registers = new Array<number>(1024).fill(7);
+    vector.getHoldingRegister = (addr: number) => act(3, addr, registers.length, () => registers[addr]!);
+    vector.setRegister = (addr: number, value: number) => act(6, addr, registers.length, () => void (registers[addr] = value));
+  }
   if (o.flashAddress !== undefined) {
     const base = o.flashAddress;
     vector.getHoldingRegister = (addr: number) => act(3, addr - base, unit.coils.length, () => unit.readRegister(addr) ?? 0);
@@ -102,7 +112,7 @@ async function freePort(): Promise<number> {
 /** The board on modbus-serial's ServerTCP. */
 export async function thirdPartyTcp(o: ThirdPartyOptions): Promise<ThirdPartyBoard> {
   const site = siteFor(o);
-  const faults: ThirdPartyFaults = { delayMs: 0, refuse: [] };
+  const faults: ThirdPartyFaults = { delayMs: 0, refuse: [], calls: new Map() };
   const port = await freePort();
   const server = new ServerTCP(vectorFor(site, o, faults), { host: '127.0.0.1', port, unitID: o.unitId });
   server.on('socketError', () => undefined);
@@ -124,7 +134,7 @@ export async function thirdPartyTcp(o: ThirdPartyOptions): Promise<ThirdPartyBoa
 /** The board on modbus-serial's ServerSerial over a socat pty pair. */
 export async function thirdPartyRtu(o: ThirdPartyOptions): Promise<ThirdPartyBoard> {
   const site = siteFor(o);
-  const faults: ThirdPartyFaults = { delayMs: 0, refuse: [] };
+  const faults: ThirdPartyFaults = { delayMs: 0, refuse: [], calls: new Map() };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtu3p-'));
   const boardEnd = path.join(dir, 'board');
   const gwEnd = path.join(dir, 'gw');
