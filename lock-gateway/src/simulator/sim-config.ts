@@ -5,11 +5,11 @@ import { DEFAULT_SIMULATOR_OPTIONS, type SimulatorOptions } from './simulator.js
  * The boards the simulator can be: with the flash block in ms (the default), a generic
  * coil board (no pulse registers at all), or a relay module timing flashes in 100 ms units.
  */
-export const SIM_BOARD_PROFILES: Record<string, { pulseRegisterBase: number | null; pulseUnitMs: number }> = {
+export const SIM_BOARD_PROFILES = {
   'flash-ms': { pulseRegisterBase: 512, pulseUnitMs: 1 },
   'generic-coil': { pulseRegisterBase: null, pulseUnitMs: 1 },
   'flash-100ms': { pulseRegisterBase: 512, pulseUnitMs: 100 },
-};
+} as const satisfies Record<string, { pulseRegisterBase: number | null; pulseUnitMs: number }>;
 
 type Flags = Partial<Record<string, string | boolean | undefined>>;
 
@@ -32,7 +32,7 @@ export function simulatorOptionsFrom(env: NodeJS.ProcessEnv, flags: Flags): Simu
   if (units.some((u) => !Number.isInteger(u) || u < 0 || u > 255)) throw new Error('SIM_UNITS must list unit ids 0..255');
   const autoClose = pick('auto-close-ms', 'SIM_AUTO_CLOSE_MS');
   const profile = pick('profile', 'SIM_PROFILE') ?? 'flash-ms';
-  const board = SIM_BOARD_PROFILES[profile];
+  const board = (SIM_BOARD_PROFILES as Record<string, { pulseRegisterBase: number | null; pulseUnitMs: number } | undefined>)[profile];
   if (!board) throw new Error(`SIM_PROFILE must be one of ${Object.keys(SIM_BOARD_PROFILES).join(', ')}`);
   const nc = flags['nc-inputs'] === true || ['1', 'true'].includes(env.SIM_NC_INPUTS ?? '');
   return Object.freeze({
