@@ -4,7 +4,6 @@
  * simulator and a third-party server (modbus-serial) over TCP and RTU.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BoardHealth } from '../src/boards/board-health.js';
 import type { BoardProfile } from '../src/boards/board-profile.js';
 import { readDoorInputs } from '../src/boards/door-inputs.js';
 import { ModbusBoard } from '../src/boards/modbus-board.js';
@@ -100,6 +99,3 @@ export function boardProfileContract(name: string, profile: BoardProfile, make: 
     });
   });
 }
-
-/** Used by the runners: a BoardHealth is what the gateway's presence reads. */
-export type { BoardHealth };
