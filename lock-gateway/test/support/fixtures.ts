@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { GENERIC_COIL_BOARD, type BoardProfile } from '../../src/boards/board-profile.js';
 import type { GatewayConfig } from '../../src/config/gateway-config.js';
 import type { CommandResult, DoorReport, GatewayCommand, GatewaySetup, ServerApi } from '../../src/link/api.types.js';
@@ -104,3 +105,17 @@ export const SIM_FLASH_MS: BoardProfile = {
 
 /** The profiles the suites run with, by the pulse mode they exercise. */
 export const PROFILES_BY_MODE = { coil: GENERIC_COIL_BOARD, register: SIM_FLASH_MS } as const;
+
+/**
+ * How late this process's event loop ran while measuring (ms, the worst stall). Pulse
+ * lengths are held to their tolerance plus this: on a loaded machine a timer can fire late
+ * whatever the gateway does, and that is not what the timing tests are about.
+ */
+export function eventLoopLag(): { maxMs(): number; stop(): void } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  return {
+    maxMs: () => histogram.max / 1e6,
+    stop: () => histogram.disable(),
+  };
+}
