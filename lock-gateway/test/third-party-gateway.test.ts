@@ -80,8 +80,8 @@ describe('against modbus-serial ServerTCP', () => {
     expect(faults).toHaveLength(1);
     expect(faults[0]!.fault).toMatch(/exception 2 \(illegal data address\) on FC2 read discrete inputs 0\.\.7 on unit 1/);
     const link = s.rig.pool.linkStates()[0]!;
-    expect(link).toMatchObject({ endpoint: s.board.endpoint, state: 'up' });
-    expect(link.lastError?.message).toMatch(/exception 2/);
+    expect(link).toMatchObject({ endpoint: s.board.endpoint, up: true });
+    expect(link.error).toMatch(/exception 2/);
     expect(s.reports).toHaveLength(0);
   });
 

@@ -9,15 +9,17 @@ import type { Logger } from 'pino';
 import type { ConnectionState } from '../modbus/connection-state.js';
 import { NotSentError } from '../modbus/modbus-errors.js';
 
-/** One controller's link, as carried to the server. */
+/** One controller's link, as carried to the server (the field names of the ControllerLink presence input). */
 export interface ControllerLinkState {
   endpoint: string;
-  state: 'up' | 'down';
-  /** When `state` last changed (ISO). */
+  up: boolean;
+  /** When `up` last changed (ISO). */
   since: string;
   /** The last read any unit answered (ISO), null before the first. */
   lastGoodReadAt: string | null;
-  lastError: { at: string; message: string } | null;
+  /** The last fault, named (function, unit, cause), and when it happened. */
+  error: string | null;
+  errorAt: string | null;
 }
 
 const RELOG_MS = 60_000;
@@ -32,7 +34,7 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
     private readonly log: Logger,
   ) {
     super();
-    this.current = { endpoint, state: 'down', since: new Date().toISOString(), lastGoodReadAt: null, lastError: null };
+    this.current = { endpoint, up: false, since: new Date().toISOString(), lastGoodReadAt: null, error: null, errorAt: null };
   }
 
   /** The link state now. */
@@ -42,10 +44,10 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
 
   /** Follows the connection: up while connected. */
   onConnection(state: ConnectionState): void {
-    const next = state.kind === 'connected' ? 'up' : 'down';
+    const up = state.kind === 'connected';
     if (state.kind === 'backoff') this.noteError(state.error);
-    if (next === this.current.state) return;
-    this.current = { ...this.current, state: next, since: new Date().toISOString() };
+    if (up === this.current.up) return;
+    this.current = { ...this.current, up, since: new Date().toISOString() };
     this.emit('change', this.snapshot);
   }
 
@@ -77,7 +79,8 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
   }
 
   private noteError(message: string): void {
-    this.current.lastError = { at: new Date().toISOString(), message };
+    this.current.error = message;
+    this.current.errorAt = new Date().toISOString();
     this.emit('change', this.snapshot);
   }
 }

@@ -36,7 +36,7 @@ export async function runCheck(config: GatewayConfig, log: Logger, out: (line: s
     for (const [endpoint, blocks] of doorBlocks(setup.compartments)) {
       const board = pool.get(endpoint);
       if (!(await board.waitConnected(Date.now() + settleMs))) {
-        problems.push(`controller ${endpoint} unreachable: ${board.link.lastError?.message ?? 'no connection'}`);
+        problems.push(`controller ${endpoint} unreachable: ${board.link.error ?? 'no connection'}`);
         for (const block of blocks) addRows(rows, block, setup.compartments, null, 'UNREACHABLE');
         continue;
       }

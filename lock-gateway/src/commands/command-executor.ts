@@ -114,7 +114,7 @@ export class CommandExecutor {
     let begun = false;
     for (;;) {
       if (!(await board.waitConnected(expiresAt - expiryMarginMs))) {
-        const cause = board.link.lastError?.message;
+        const cause = board.link.error;
         return fail(`controller ${endpoint} unreachable until expiry${cause ? ` (last error: ${cause})` : ''}`);
       }
       const profile = pool.profile(endpoint, unitId);
