@@ -57,7 +57,7 @@ it('refuses to pulse when the journal cannot be written', async () => {
   const { executorRig } = await import('./support/executor-rig.js');
   const { unlockCommand } = await import('./support/fixtures.js');
   const sim = await startSimulator({ modbusPort: 0, httpPort: null });
-  const rig = executorRig(sim.endpoint, { pulseMode: 'coil' });
+  const rig = executorRig(sim.endpoint);
   try {
     await rig.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     // the disk "fails": the journal's file descriptor is gone

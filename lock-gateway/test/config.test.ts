@@ -1,7 +1,10 @@
 /** The config module: required values, validation, URL derivation, token never shown. */
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig, redactedConfig } from '../src/config/gateway-config.js';
+import fs from 'node:fs';
 import { parseEndpoint } from '../src/modbus/endpoint.js';
+
+const examples = JSON.parse(fs.readFileSync(new URL('./endpoint-examples.json', import.meta.url), 'utf8')) as { valid: string[]; invalid: string[] };
 
 describe('gateway config', () => {
   it('derives the HTTP and WebSocket GraphQL URLs from the server URL and freezes the result', () => {
@@ -22,8 +25,8 @@ describe('gateway config', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(() => loadGatewayConfig([], { GATEWAY_POLL_MS: 'fast', GATEWAY_PULSE_MODE: 'magic' })).toThrow(
-      /GATEWAY_SERVER_URL[\s\S]*GATEWAY_TOKEN[\s\S]*GATEWAY_PULSE_MODE[\s\S]*GATEWAY_POLL_MS/,
+    expect(() => loadGatewayConfig([], { GATEWAY_POLL_MS: 'fast', GATEWAY_MODBUS_TIMEOUT_MS: '1' })).toThrow(
+      /GATEWAY_SERVER_URL[\s\S]*GATEWAY_TOKEN[\s\S]*GATEWAY_POLL_MS[\s\S]*GATEWAY_MODBUS_TIMEOUT_MS/,
     );
   });
 
@@ -40,6 +43,11 @@ describe('endpoints', () => {
     expect(parseEndpoint('rtu:///dev/ttyUSB0?baud=9600')).toMatchObject({ kind: 'rtu', path: '/dev/ttyUSB0', baudRate: 9600 });
     expect(() => parseEndpoint('udp://x:1')).toThrow(/unsupported/);
     expect(() => parseEndpoint('rtu:///dev/ttyS0?baud=fast')).toThrow(/baud/);
+  });
+
+  it('accepts exactly the examples the server accepts (one syntax)', () => {
+    for (const e of examples.valid) expect(() => parseEndpoint(e), e).not.toThrow();
+    for (const e of examples.invalid) expect(() => parseEndpoint(e), e).toThrow();
   });
 });
 

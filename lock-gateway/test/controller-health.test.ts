@@ -10,11 +10,9 @@ import type { Stack } from '../src/launch/stack.js';
 import { GraphQLRequestError } from '../src/link/graphql-http.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
-import { adminToken, depositScan, gatewayConfigFor, gql, startSystem, systemSkipReason } from './support/system.js';
+import { adminToken, depositScan, gatewayConfigFor, gql, startSystem } from './support/system.js';
 
-const skip = systemSkipReason();
-
-describe.skipIf(skip !== null)(`controller health${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe('controller health', () => {
   let stack: Stack;
   let gateway: Gateway;
   let admin: string;

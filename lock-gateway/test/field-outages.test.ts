@@ -10,11 +10,9 @@ import { run } from '../src/launch/child.js';
 import type { Stack } from '../src/launch/stack.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
-import { adminToken, depositScan, gatewayConfigFor, gql, startSystem, systemSkipReason } from './support/system.js';
+import { adminToken, depositScan, gatewayConfigFor, gql, startSystem } from './support/system.js';
 
-const skip = systemSkipReason();
-
-describe.skipIf(skip !== null)(`outages during door cycles${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe('outages during door cycles', () => {
   let stack: Stack;
   let gateway: Gateway;
   let admin: string;

@@ -81,6 +81,20 @@ export function relayBoardContract(name: string, make: () => Promise<BoardHarnes
       expect(await h.board.readCoils(1, 0, 12)).toEqual(Array.from({ length: 12 }, (_, i) => i % 2 === 0));
     });
 
+    it('exposes the link state: up since the connect, the last good read, down with the error when the link breaks', async () => {
+      const up = h.board.link;
+      expect(up).toMatchObject({ endpoint: h.board.key, up: true });
+      const before = Date.now();
+      await h.board.readDiscreteInputs(1, 0, 4);
+      expect(Date.parse(h.board.link.lastGoodReadAt ?? '')).toBeGreaterThanOrEqual(before - 5);
+      h.breakLink();
+      await waitFor(() => !h.board.link.up, 'link state down', 3000);
+      expect(Date.parse(h.board.link.since)).toBeGreaterThanOrEqual(Date.parse(up.since));
+      expect(h.board.link.error).toBeTruthy();
+      expect(await h.board.waitConnected(Date.now() + 3000)).toBe(true);
+      expect(h.board.link.up).toBe(true);
+    });
+
     it('reconnects after the link breaks, runs the connect hook first, refuses requests while down', async () => {
       await h.board.writeCoil(1, 5, true);
       h.breakLink();

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
-import { tempStateDir, unlockCommand, waitFor } from './support/fixtures.js';
+import { PROFILES_BY_MODE, SIM_FLASH_MS, tempStateDir, unlockCommand, waitFor } from './support/fixtures.js';
 import { executorRig, type ExecutorRig } from './support/executor-rig.js';
 
 let sim: Simulator;
@@ -35,7 +35,7 @@ afterAll(() => {
 
 describe.each(['coil', 'register'] as const)('UNLOCK with pulse mode %s', (mode) => {
   it('pulses the coil for pulseMs (within 20%), opens the door and acks SUCCEEDED', async () => {
-    const r = rig(sim.endpoint, { pulseMode: mode === 'register' ? 'auto' : 'coil' });
+    const r = rig(sim.endpoint, {}, undefined, PROFILES_BY_MODE[mode]);
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const command = unlockCommand(sim.endpoint, 1, 4, { pulseMs: 300 });
     const outcome = await r.executor.handle(command);
@@ -54,7 +54,7 @@ describe.each(['coil', 'register'] as const)('UNLOCK with pulse mode %s', (mode)
 
 describe('at most once per command id', () => {
   it('pulses once when one id is delivered twice at once and again later', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'coil' });
+    const r = rig(sim.endpoint, {  });
     const command = unlockCommand(sim.endpoint, 1, 2, { pulseMs: 100 });
     const [a, b] = await Promise.all([r.executor.handle(command), r.executor.handle({ ...command })]);
     const c = await r.executor.handle({ ...command });
@@ -69,12 +69,12 @@ describe('at most once per command id', () => {
 
   it('does not pulse again after a restart on the same state dir', async () => {
     const stateDir = tempStateDir();
-    const first = rig(sim.endpoint, { stateDir, pulseMode: 'coil' });
+    const first = rig(sim.endpoint, { stateDir });
     const command = unlockCommand(sim.endpoint, 1, 7, { pulseMs: 100 });
     expect((await first.executor.handle(command)).result).toBe('SUCCEEDED');
     await first.close();
 
-    const second = rig(sim.endpoint, { stateDir, pulseMode: 'coil' });
+    const second = rig(sim.endpoint, { stateDir });
     await second.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const again = await second.executor.handle({ ...command });
     expect(again).toMatchObject({ result: 'SUCCEEDED', executed: false });
@@ -91,7 +91,7 @@ describe('at most once per command id', () => {
     crashed.begin(command.id, command.expiresAt); // the crash came between journal and ack
     crashed.close();
 
-    const r = rig(sim.endpoint, { stateDir, pulseMode: 'coil' });
+    const r = rig(sim.endpoint, { stateDir });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const outcome = await r.executor.handle(command);
     expect(outcome.result).toBe('UNCERTAIN');
@@ -103,7 +103,7 @@ describe('at most once per command id', () => {
 
 describe('expiry', () => {
   it('never pulses an expired command and acks FAILED', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'coil' });
+    const r = rig(sim.endpoint, {  });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const command = unlockCommand(sim.endpoint, 1, 1, { expiresAt: new Date(Date.now() - 1).toISOString() });
     const outcome = await r.executor.handle(command);
@@ -115,7 +115,7 @@ describe('expiry', () => {
   });
 
   it('does not start a pulse that could not be acknowledged before expiry', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'coil' });
+    const r = rig(sim.endpoint, {  });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     // 500 ms on, then the ack: past an expiry 400 ms away
     const command = unlockCommand(sim.endpoint, 1, 5, { pulseMs: 500, expiresAt: new Date(Date.now() + 400).toISOString() });
@@ -124,7 +124,7 @@ describe('expiry', () => {
   });
 
   it('waits for an unreachable controller, but not past expiry', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'coil' });
+    const r = rig(sim.endpoint, {  });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     sim.site.setFaults({ refuseConnections: true });
     sim.site.dropConnections();
@@ -143,7 +143,7 @@ describe('expiry', () => {
 
 describe('link loss mid-pulse', () => {
   it('coil mode: the relay ends off, the command UNCERTAIN (it did pulse), nothing pulsed twice', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'coil' });
+    const r = rig(sim.endpoint, {});
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     sim.site.once('pulseStart', () => sim.site.dropConnections());
     const command = unlockCommand(sim.endpoint, 1, 9, { pulseMs: 400 });
@@ -159,7 +159,7 @@ describe('link loss mid-pulse', () => {
   });
 
   it('register mode: the board ends the pulse itself, the relay ends off, one pulse', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'register' });
+    const r = rig(sim.endpoint, {}, undefined, SIM_FLASH_MS);
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     sim.site.once('pulseStart', () => setTimeout(() => sim.site.dropConnections(), 20));
     const command = unlockCommand(sim.endpoint, 1, 10, { pulseMs: 300 });
@@ -173,7 +173,7 @@ describe('link loss mid-pulse', () => {
 
 describe('duty cycle', () => {
   it('spaces pulses on one lock by the minimum interval', async () => {
-    const r = rig(sim.endpoint, { pulseMode: 'coil', minPulseIntervalMs: 600 });
+    const r = rig(sim.endpoint, { minPulseIntervalMs: 600 });
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const a = unlockCommand(sim.endpoint, 1, 0, { pulseMs: 100 });
     const b = unlockCommand(sim.endpoint, 1, 0, { pulseMs: 100 });

@@ -7,9 +7,12 @@ import { EventEmitter } from 'node:events';
 import { CONNECTION_TRANSITIONS, type ConnectionState } from '../modbus/connection-state.js';
 import { checkTransition } from '../shared/state-machine.js';
 import { DeviceError, LinkError, NotSentError } from '../modbus/modbus-errors.js';
-import { answerPdu } from '../simulator/modbus-pdu.js';
+import { describeException, describeOp } from '../modbus/modbus-op.js';
+import { RequestQueue } from '../modbus/request-queue.js';
 import type { SimSite } from '../simulator/sim-site.js';
-import type { BoardIo, RelayBoard } from './relay-board.js';
+import { silentLogger } from '../logging/logger.js';
+import { BoardHealth, type ControllerLinkState } from './board-health.js';
+import type { BoardIo, RelayBoard, RequestOptions } from './relay-board.js';
 
 /** A relay board that is a SimSite in this process. */
 export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> implements RelayBoard {
@@ -17,20 +20,35 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   private hook: ((io: BoardIo) => Promise<void>) | null = null;
   private connections = 0;
   private readonly io: BoardIo;
+  private readonly queue = new RequestQueue();
+  private readonly health: BoardHealth;
 
   constructor(
     readonly key: string,
     private readonly site: SimSite,
+    log = silentLogger(),
   ) {
     super();
+    this.health = new BoardHealth(key, log);
+    this.on('state', (s) => this.health.onConnection(s));
     this.io = {
       readCoils: async (u, s, n) => bits(await this.call(u, pdu(1, s, n)), n),
       readDiscreteInputs: async (u, s, n) => bits(await this.call(u, pdu(2, s, n)), n),
       readHoldingRegisters: async (u, s, n) => registers(await this.call(u, pdu(3, s, n)), n),
-      writeCoil: async (u, coil, on) => void (await this.call(u, pdu(5, coil, on ? 0xff00 : 0))),
-      writeCoils: async (u, s, values) => void (await this.call(u, coilsPdu(s, values))),
-      writeRegister: async (u, a, v) => void (await this.call(u, pdu(6, a, v))),
+      readInputRegisters: async (u, s, n) => registers(await this.call(u, pdu(4, s, n)), n),
+      writeCoil: async (u, coil, on, o) => void (await this.call(u, pdu(5, coil, on ? 0xff00 : 0), o)),
+      writeCoils: async (u, s, values, o) => void (await this.call(u, coilsPdu(s, values), o)),
+      writeRegister: async (u, a, v, o) => void (await this.call(u, pdu(6, a, v), o)),
+      writeRegisters: async (u, a, values, o) => void (await this.call(u, registersPdu(a, values), o)),
     };
+  }
+
+  get requestMs(): number {
+    return this.queue.requestMs;
+  }
+
+  get link(): ControllerLinkState {
+    return this.health.snapshot;
   }
 
   get state(): ConnectionState {
@@ -87,14 +105,20 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   readHoldingRegisters(u: number, s: number, n: number): Promise<number[]> {
     return this.guard(() => this.io.readHoldingRegisters(u, s, n));
   }
-  writeCoil(u: number, coil: number, on: boolean): Promise<void> {
-    return this.guard(() => this.io.writeCoil(u, coil, on));
+  readInputRegisters(u: number, s: number, n: number): Promise<number[]> {
+    return this.guard(() => this.io.readInputRegisters(u, s, n));
   }
-  writeCoils(u: number, s: number, values: boolean[]): Promise<void> {
-    return this.guard(() => this.io.writeCoils(u, s, values));
+  writeCoil(u: number, coil: number, on: boolean, o?: RequestOptions): Promise<void> {
+    return this.guard(() => this.io.writeCoil(u, coil, on, o));
   }
-  writeRegister(u: number, a: number, v: number): Promise<void> {
-    return this.guard(() => this.io.writeRegister(u, a, v));
+  writeCoils(u: number, s: number, values: boolean[], o?: RequestOptions): Promise<void> {
+    return this.guard(() => this.io.writeCoils(u, s, values, o));
+  }
+  writeRegister(u: number, a: number, v: number, o?: RequestOptions): Promise<void> {
+    return this.guard(() => this.io.writeRegister(u, a, v, o));
+  }
+  writeRegisters(u: number, a: number, values: number[], o?: RequestOptions): Promise<void> {
+    return this.guard(() => this.io.writeRegisters(u, a, values, o));
   }
 
   private async connect(): Promise<void> {
@@ -111,14 +135,33 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
     return fn();
   }
 
-  private async call(unitId: number, request: Buffer): Promise<Buffer> {
-    const { delayMs, busy, silent } = this.site.faults;
-    if (silent) throw new LinkError('simulated board not answering');
-    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-    const answer = busy ? Buffer.from([(request[0] ?? 0) | 0x80, 6]) : answerPdu(this.site.unit(unitId), request);
-    const fc = answer[0] ?? 0;
-    if (fc & 0x80) throw new DeviceError(answer[1] ?? 0, `Modbus exception ${answer[1] ?? 0}`);
-    return answer;
+  /** One request through the same queue discipline and fault naming as a real link. */
+  private async call(unitId: number, request: Buffer, options: RequestOptions = {}): Promise<Buffer> {
+    const op = { fc: request[0] ?? 0, address: request.readUInt16BE(1), count: request[0]! <= 4 || request[0]! >= 15 ? request.readUInt16BE(3) : undefined };
+    const what = `${describeOp(op, unitId)} at ${this.key}`;
+    try {
+      const answer = await this.queue.run(
+        async () => {
+          const { delayMs } = this.site.faults;
+          if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+          const out = this.site.answer(unitId, request);
+          if (!out) {
+            const error = new LinkError(`timeout (no answer) on ${what}`);
+            error.timedOut = true;
+            throw error;
+          }
+          return out;
+        },
+        { ...options, measure: true },
+      );
+      const fc = answer[0] ?? 0;
+      if (fc & 0x80) throw new DeviceError(answer[1] ?? 0, `${describeException(answer[1] ?? 0)} on ${what}`);
+      this.health.ok(op.fc <= 4);
+      return answer;
+    } catch (error) {
+      this.health.fault(error);
+      throw error;
+    }
   }
 
   private setState(next: ConnectionState): void {
@@ -132,6 +175,16 @@ function pdu(fc: number, a: number, b: number): Buffer {
   out[0] = fc;
   out.writeUInt16BE(a, 1);
   out.writeUInt16BE(b, 3);
+  return out;
+}
+
+function registersPdu(start: number, values: number[]): Buffer {
+  const out = Buffer.alloc(6 + values.length * 2);
+  out[0] = 16;
+  out.writeUInt16BE(start, 1);
+  out.writeUInt16BE(values.length, 3);
+  out[5] = values.length * 2;
+  values.forEach((v, i) => out.writeUInt16BE(v, 6 + i * 2));
   return out;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Logger } from 'pino';
 import type { GatewayCommand, CommandResult } from '../link/api.types.js';
-import { pulseLock, sleep, type PulseMethod } from '../locks/lock-pulser.js';
+import type { BoardProfile } from '../boards/board-profile.js';
+import { pulseLock, sleep } from '../locks/lock-pulser.js';
 import { RequestQueue } from '../modbus/request-queue.js';
 import type { BoardPool } from '../gateway/board-pool.js';
 import type { AckOutbox } from './ack-outbox.js';
@@ -104,8 +105,8 @@ export class CommandExecutor {
     const { endpoint, unitId, coil } = command.modbus;
     // The server gives up on the command at expiresAt (UNLOCK_FAILED, compartment released):
     // the pulse must be over and acknowledged by then, or a door opens that nobody expects.
-    const lastStart = (method: PulseMethod): number =>
-      expiresAt - expiryMarginMs - (method.kind === 'coil' ? command.pulseMs : 0);
+    const lastStart = (profile: BoardProfile): number =>
+      expiresAt - expiryMarginMs - (profile.pulse.kind === 'coil' ? Math.min(command.pulseMs, profile.maxOnMs) : 0);
     const readyAt = (this.lastPulse.get(key) ?? -Infinity) + minPulseIntervalMs;
     if (readyAt >= expiresAt - expiryMarginMs) return fail('expired while waiting for the lock duty cycle');
     if (readyAt > Date.now()) await sleep(readyAt - Date.now());
@@ -113,9 +114,12 @@ export class CommandExecutor {
     const board = pool.get(endpoint);
     let begun = false;
     for (;;) {
-      if (!(await board.waitConnected(expiresAt - expiryMarginMs))) return fail(`controller ${endpoint} unreachable until expiry`);
-      const method = pool.pulseMethod(endpoint, unitId);
-      if (Date.now() >= lastStart(method)) return fail('expired before it could be executed');
+      if (!(await board.waitConnected(expiresAt - expiryMarginMs))) {
+        const cause = board.link.error;
+        return fail(`controller ${endpoint} unreachable until expiry${cause ? ` (last error: ${cause})` : ''}`);
+      }
+      const profile = pool.profile(endpoint, unitId);
+      if (Date.now() >= lastStart(profile)) return fail('expired before it could be executed');
       if (!begun) {
         try {
           store.begin(command.id, command.expiresAt);
@@ -126,11 +130,14 @@ export class CommandExecutor {
       }
       begun = true;
       this.lastPulse.set(key, Date.now());
-      const outcome = await pulseLock(board, unitId, coil, command.pulseMs, method);
-      if (outcome.ok) return { result: 'SUCCEEDED', error: null };
-      // Only a request that never left may be tried again: anything else might have pulsed,
-      // so it is UNCERTAIN (the server settles it by the door readings), never FAILED.
-      if (outcome.sent) return { result: 'UNCERTAIN', error: outcome.reason };
+      const outcome = await pulseLock(board, unitId, coil, command.pulseMs, profile);
+      if (outcome.kind === 'succeeded') return { result: 'SUCCEEDED', error: null };
+      // The relay may have switched (a reboot mid-pulse, an answer lost after the ON write):
+      // never repeated and never FAILED: UNCERTAIN, which the server settles by the door readings.
+      if (outcome.kind === 'uncertain') return { result: 'UNCERTAIN', error: outcome.reason };
+      // Refused by the board (an exception answer): the relay did not switch.
+      if (outcome.sent) return fail(outcome.reason);
+      // Only a request that never left may be tried again.
       this.options.log.warn({ commandId: command.id, reason: outcome.reason }, 'pulse not sent; waiting for the controller');
     }
   }

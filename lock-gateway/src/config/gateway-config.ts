@@ -5,9 +5,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-/** How an UNLOCK pulse is timed. */
-export type PulseMode = 'auto' | 'register' | 'coil';
-
 /** Everything the gateway needs, validated. */
 export interface GatewayConfig {
   /** GraphQL endpoint over HTTP, e.g. http://127.0.0.1:4000/graphql. */
@@ -21,9 +18,6 @@ export interface GatewayConfig {
   readonly minPulseIntervalMs: number;
   /** Start a pulse only if it ends (and is acknowledged) this long before the command expires. */
   readonly expiryMarginMs: number;
-  readonly pulseMode: PulseMode;
-  /** Holding register of coil 0's timed pulse (board's "flash" block). */
-  readonly pulseRegisterBase: number;
   readonly modbusTimeoutMs: number;
   readonly modbusConnectTimeoutMs: number;
   readonly modbusBackoffMinMs: number;
@@ -38,6 +32,8 @@ export interface GatewayConfig {
   readonly heartbeatMs: number;
   readonly logLevel: string;
   readonly check: boolean;
+  /** `--check --pulse <label>`: the compartment whose lock the check pulses. */
+  readonly checkPulse: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -51,7 +47,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
       token: { type: 'string' },
       'state-dir': { type: 'string' },
       'poll-ms': { type: 'string' },
-      'pulse-mode': { type: 'string' },
+      pulse: { type: 'string' },
       check: { type: 'boolean' },
     },
   });
@@ -85,8 +81,6 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   const token = values.token ?? env.GATEWAY_TOKEN ?? '';
   if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
-  const pulseMode = (values['pulse-mode'] ?? env.GATEWAY_PULSE_MODE ?? 'auto') as PulseMode;
-  if (!['auto', 'register', 'coil'].includes(pulseMode)) problems.push('GATEWAY_PULSE_MODE must be auto, register or coil');
 
   const config: GatewayConfig = {
     graphqlUrl,
@@ -96,8 +90,6 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
     minPulseIntervalMs: int('GATEWAY_MIN_PULSE_INTERVAL_MS', env.GATEWAY_MIN_PULSE_INTERVAL_MS, 1000, 0, 600_000),
     expiryMarginMs: int('GATEWAY_EXPIRY_MARGIN_MS', env.GATEWAY_EXPIRY_MARGIN_MS, 250, 0, 60_000),
-    pulseMode,
-    pulseRegisterBase: int('GATEWAY_PULSE_REGISTER_BASE', env.GATEWAY_PULSE_REGISTER_BASE, 512, 0, 65535),
     modbusTimeoutMs: int('GATEWAY_MODBUS_TIMEOUT_MS', env.GATEWAY_MODBUS_TIMEOUT_MS, 500, 20, 30_000),
     modbusConnectTimeoutMs: int('GATEWAY_MODBUS_CONNECT_TIMEOUT_MS', env.GATEWAY_MODBUS_CONNECT_TIMEOUT_MS, 2000, 50, 60_000),
     modbusBackoffMinMs: int('GATEWAY_MODBUS_BACKOFF_MIN_MS', env.GATEWAY_MODBUS_BACKOFF_MIN_MS, 100, 10, 60_000),
@@ -109,6 +101,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     heartbeatMs: int('GATEWAY_HEARTBEAT_MS', env.GATEWAY_HEARTBEAT_MS, 2000, 100, 60_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     check: values.check ?? false,
+    checkPulse: values.pulse ?? null,
   };
   if (problems.length > 0) throw new Error(`invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
   return Object.freeze(config);

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { BoardPool } from '../gateway/board-pool.js';
 import type { ControllerLink, DoorReport, DoorState, GatewayCompartment } from '../link/api.types.js';
 import { sleep } from '../locks/lock-pulser.js';
+import { readDoorInputs } from '../boards/door-inputs.js';
 import { doorBlocks, type DoorBlock } from './door-blocks.js';
 
 /** Options of the poller. */
@@ -85,14 +86,15 @@ export class DoorPoller {
       let roundAt: string | null = null;
       for (const block of blocks) {
         try {
-          const bits = await board.readDiscreteInputs(block.unitId, block.start, block.count);
+          const { open } = await readDoorInputs(board, this.options.pool.profile(endpoint, block.unitId), block.unitId, block.start, block.count);
           const at = new Date().toISOString();
           roundAt ??= at;
           for (const door of block.doors) {
             this.lastRead.set(door.compartmentId, at);
-            this.note(door.compartmentId, bits[door.input - block.start] ? 'OPEN' : 'CLOSED', at, changes);
+            this.note(door.compartmentId, open[door.input - block.start] ? 'OPEN' : 'CLOSED', at, changes);
           }
         } catch (error) {
+          // The board layer logs the fault at warn with its cause (once per cause).
           failed = (error as Error).message;
           this.options.log.debug({ endpoint, unitId: block.unitId, error: (error as Error).message }, 'door read failed');
         }

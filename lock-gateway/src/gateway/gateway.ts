@@ -44,6 +44,8 @@ export class Gateway {
     this.api = overrides.api ?? new GraphQLServerApi(config.graphqlUrl, config.token);
     this.store = CommandStore.open(config.stateDir);
     this.pool = new BoardPool(config, log, overrides.sims);
+    // Relays a crashed run left on go off as soon as their controller answers.
+    this.pool.restoreSavedLayout();
     this.outbox = new AckOutbox(this.api, log);
     this.executor = new CommandExecutor({
       store: this.store,
@@ -128,7 +130,7 @@ export class Gateway {
 
   private apply(setup: GatewaySetup): void {
     this.setup = setup;
-    this.pool.setLayout(setup.compartments);
+    this.pool.setLayout(setup.compartments, setup.banks);
     this.poller.setCompartments(setup.compartments);
     this.log.info(
       { gateway: setup.gateway.name, compartments: setup.compartments.length, pulseMs: setup.pulseMs },

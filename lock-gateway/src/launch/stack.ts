@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SIM_BOARD_PROFILES } from '../simulator/sim-config.js';
 import { startSimulator, type Simulator } from '../simulator/simulator.js';
 import { run, startChild, waitForHttp, type Child, type OutputSink } from './child.js';
 import { createScratchDatabase, type ScratchDatabase } from './database.js';
@@ -48,6 +49,9 @@ export interface StackOptions {
   /** Reuse `<dataDir>/demo.json` when it exists instead of seeding again. */
   reuseSeed?: boolean;
   simAutoCloseMs?: number | null;
+  /** Which board the simulator is (SIM_BOARD_PROFILES; default flash-ms) and whether its door sensors are NC. */
+  simProfile?: keyof typeof SIM_BOARD_PROFILES;
+  simNcInputs?: boolean;
   output: (name: string) => OutputSink;
   /** Extra env for the server (e.g. faster timers in tests). */
   serverEnv?: Record<string, string>;
@@ -95,7 +99,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const simHttpPort = options.simHttpPort ?? (await freePort());
     let sim: Simulator | null = null;
     if (options.simInProcess) {
-      sim = await startSimulator({ modbusPort: simModbusPort, httpPort: simHttpPort, autoCloseMs: options.simAutoCloseMs ?? null });
+      sim = await startSimulator({
+        modbusPort: simModbusPort,
+        httpPort: simHttpPort,
+        autoCloseMs: options.simAutoCloseMs ?? null,
+        ...SIM_BOARD_PROFILES[options.simProfile ?? 'flash-ms'],
+        ncInputs: options.simNcInputs ?? false,
+      });
       const s = sim;
       cleanups.push(() => s.stop());
     } else {
@@ -108,6 +118,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           SIM_COILS: '12',
           SIM_INPUTS: '12',
           SIM_AUTO_CLOSE_MS: options.simAutoCloseMs ? String(options.simAutoCloseMs) : '',
+          SIM_PROFILE: options.simProfile ?? 'flash-ms',
+          SIM_NC_INPUTS: options.simNcInputs ? '1' : '',
         },
         output: options.output('simulator'),
       });

@@ -1,4 +1,5 @@
 /** The shapes of the gateway's side of the API (core.graphql), as the gateway reads them. */
+import type { BoardProfile } from '../boards/board-profile.js';
 
 export type DoorState = 'OPEN' | 'CLOSED' | 'UNKNOWN';
 /** UNCERTAIN: the relay may have switched (a pulse begun before a crash, a write sent but not confirmed). */
@@ -17,6 +18,15 @@ export interface GatewayCompartment {
   compartmentId: string;
   label: string;
   modbus: ModbusAddress;
+  /** Its bank (whose board profile drives it); absent: the generic coil board. */
+  bankId?: string;
+}
+
+/** GatewayBank: a bank with its relay-board profile. */
+export interface GatewayBank {
+  id: string;
+  label: string;
+  board: BoardProfile;
 }
 
 /** GatewayConfig (what the gateway uses of it). */
@@ -24,6 +34,7 @@ export interface GatewaySetup {
   gateway: { id: string; name: string };
   pulseMs: number;
   compartments: GatewayCompartment[];
+  banks?: GatewayBank[];
 }
 
 /** GatewayCommand. */

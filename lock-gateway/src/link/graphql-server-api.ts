@@ -1,4 +1,5 @@
 /** ServerApi over the real GraphQL API (HTTP for queries and mutations). */
+import { profileFromWire, type BoardProfileWire } from '../boards/board-profile.js';
 import type { CommandResult, ControllerLink, DoorReport, GatewaySetup, ServerApi } from './api.types.js';
 import { postGraphQL } from './graphql-http.js';
 import { ACK_COMMAND_MUTATION, GATEWAY_CONFIG_QUERY, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION } from './operations.js';
@@ -11,8 +12,9 @@ export class GraphQLServerApi implements ServerApi {
   ) {}
 
   async fetchConfig(): Promise<GatewaySetup> {
-    const data = await postGraphQL<{ gatewayConfig: GatewaySetup }>(this.graphqlUrl, this.token, GATEWAY_CONFIG_QUERY);
-    return data.gatewayConfig;
+    type Wire = Omit<GatewaySetup, 'banks'> & { banks: Array<{ id: string; label: string; board: BoardProfileWire }> };
+    const { gatewayConfig } = await postGraphQL<{ gatewayConfig: Wire }>(this.graphqlUrl, this.token, GATEWAY_CONFIG_QUERY);
+    return { ...gatewayConfig, banks: gatewayConfig.banks.map((b) => ({ ...b, board: profileFromWire(b.board) })) };
   }
 
   async ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void> {

@@ -4,6 +4,8 @@
  * so a schema change that breaks them fails the build, not the site.
  */
 
+import { BOARD_PROFILE_FIELDS } from '../boards/board-profile.js';
+
 const MODBUS = 'modbus { endpoint unitId coil doorInput }';
 
 export const GATEWAY_CONFIG_QUERY = /* GraphQL */ `
@@ -11,7 +13,8 @@ export const GATEWAY_CONFIG_QUERY = /* GraphQL */ `
     gatewayConfig {
       gateway { id name }
       pulseMs
-      compartments { compartmentId label ${MODBUS} }
+      compartments { compartmentId label bankId ${MODBUS} }
+      banks { id label board { ${BOARD_PROFILE_FIELDS} } }
     }
   }
 `;

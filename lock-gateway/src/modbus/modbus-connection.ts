@@ -11,8 +11,9 @@ import { checkTransition } from '../shared/state-machine.js';
 import { backoffDelay, CONNECTION_TRANSITIONS, type ConnectionState } from './connection-state.js';
 import type { Endpoint } from './endpoint.js';
 import { ModbusRTU, type ModbusClient } from './modbus-client.js';
-import { classifyModbusError, LinkError, NotSentError } from './modbus-errors.js';
-import { RequestQueue } from './request-queue.js';
+import { classifyModbusError, DeviceError, LinkError, NotSentError } from './modbus-errors.js';
+import { describeException, describeOp, type ModbusOp } from './modbus-op.js';
+import { RequestQueue, type QueueOptions } from './request-queue.js';
 
 /** Timing of one connection. */
 export interface ConnectionTiming {
@@ -22,8 +23,8 @@ export interface ConnectionTiming {
   backoffMaxMs: number;
 }
 
-/** Runs one request on a connected client for a unit id. */
-export type Exec = <T>(unitId: number, fn: (client: ModbusClient) => Promise<T>) => Promise<T>;
+/** Runs one request (`op`, for naming its faults) on a connected client for a unit id. */
+export type Exec = <T>(unitId: number, op: ModbusOp, fn: (client: ModbusClient) => Promise<T>, options?: QueueOptions) => Promise<T>;
 
 /** A serialised, self-healing modbus-serial connection. */
 export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }> {
@@ -69,12 +70,22 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   }
 
   /** Queues a request; NotSentError at once when not connected when its turn comes. */
-  request<T>(unitId: number, fn: (client: ModbusClient) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      const client = this.client;
-      if (this.current.kind !== 'connected' || !client) throw new NotSentError(`${this.endpoint.key} not connected`);
-      return this.exec(client, unitId, fn);
-    });
+  request<T>(unitId: number, op: ModbusOp, fn: (client: ModbusClient) => Promise<T>, options: QueueOptions = {}): Promise<T> {
+    return this.queue.run(
+      async () => {
+        const client = this.client;
+        if (this.current.kind !== 'connected' || !client) {
+          throw new NotSentError(`${describeOp(op, unitId)} not sent: ${this.endpoint.key} not connected`);
+        }
+        return this.exec(client, unitId, op, fn);
+      },
+      { ...options, measure: true },
+    );
+  }
+
+  /** What one request takes on this link (ms, moving average). */
+  get requestMs(): number {
+    return this.queue.requestMs;
   }
 
   /** Resolves true once connected, false if `deadline` (epoch ms) passes first. */
@@ -105,7 +116,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     this.setState({ kind: 'closed' });
   }
 
-  private async exec<T>(client: ModbusClient, unitId: number, fn: (client: ModbusClient) => Promise<T>): Promise<T> {
+  private async exec<T>(client: ModbusClient, unitId: number, op: ModbusOp, fn: (client: ModbusClient) => Promise<T>): Promise<T> {
     client.setID(unitId);
     try {
       // modbus-serial only notices a dropped link at its timeout: fail at the close instead.
@@ -113,14 +124,27 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
       this.silentInARow = 0;
       return result;
     } catch (error) {
-      let failure = classifyModbusError(error, this.endpoint.kind);
+      let failure = this.named(classifyModbusError(error, this.endpoint.kind), op, unitId);
       if (isTimeout(error) && this.endpoint.kind === 'rtu' && ++this.silentInARow >= RTU_SILENT_LIMIT) {
         // One silent unit is its own problem; the whole bus silent means the port is gone.
-        failure = new LinkError(`no unit answered ${this.silentInARow} requests in a row: reopening the port`);
+        failure = new LinkError(`no unit answered ${this.silentInARow} requests in a row (last: ${failure.message}): reopening the port`);
       } else if (!isTimeout(error)) this.silentInARow = 0;
       if (failure instanceof LinkError && client === this.client) this.linkFailed(failure);
       throw failure;
     }
+  }
+
+  /** The same failure, its message naming the request, the unit and the cause. */
+  private named(failure: LinkError | DeviceError, op: ModbusOp, unitId: number): LinkError | DeviceError {
+    const what = `${describeOp(op, unitId)} at ${this.endpoint.key}`;
+    if (failure instanceof DeviceError) {
+      const cause = failure.timedOut ? `timeout (no answer within ${this.timing.requestTimeoutMs} ms)` : failure.exceptionCode > 0 ? describeException(failure.exceptionCode) : failure.message;
+      return new DeviceError(failure.exceptionCode, `${cause} on ${what}`, failure.timedOut);
+    }
+    const cause = failure.timedOut ? `timeout (no answer within ${this.timing.requestTimeoutMs} ms)` : `link failed (${failure.message})`;
+    const named = new LinkError(`${cause} on ${what}`);
+    named.timedOut = failure.timedOut;
+    return named;
   }
 
   private async loop(): Promise<void> {
@@ -175,7 +199,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     this.connections++;
     this.silentInARow = 0;
     const hook = this.onConnected;
-    if (hook) await this.queue.run(() => hook((unitId, fn) => this.exec(client, unitId, fn)));
+    if (hook) await this.queue.run(() => hook((unitId, op, fn) => this.exec(client, unitId, op, fn)), { urgent: true });
     if (client !== this.client) throw new LinkError('link lost while initialising');
     this.setState({ kind: 'connected', since: Date.now() });
     this.log.info({ endpoint: this.endpoint.key }, 'modbus link up');

@@ -14,6 +14,8 @@ export class NotSentError extends Error {
 /** The link failed during the request (close, timeout, socket error): outcome unknown. */
 export class LinkError extends Error {
   override readonly name = 'LinkError';
+  /** True when the request went out and no answer came in time. */
+  timedOut = false;
 }
 
 /** The device answered with a Modbus exception code. */
@@ -22,6 +24,8 @@ export class DeviceError extends Error {
   constructor(
     readonly exceptionCode: number,
     message: string,
+    /** RTU: the unit did not answer in time (exceptionCode 0); the request may have acted. */
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -37,8 +41,10 @@ export function classifyModbusError(error: unknown, transport: 'tcp' | 'rtu' = '
   if (error instanceof LinkError || error instanceof DeviceError) return error;
   const e = error as { modbusCode?: number; message?: string; errno?: string } | undefined;
   if (typeof e?.modbusCode === 'number') return new DeviceError(e.modbusCode, e.message ?? `exception ${e.modbusCode}`);
-  if (transport === 'rtu' && e?.errno === 'ETIMEDOUT') return new DeviceError(0, 'no answer from the unit (timeout)');
+  if (transport === 'rtu' && e?.errno === 'ETIMEDOUT') return new DeviceError(0, 'no answer from the unit (timeout)', true);
   // CRC errors on a serial line are noise on a working link: do not tear it down for them.
   if (e?.message === 'CRC error') return new DeviceError(0, 'CRC error');
-  return new LinkError(e?.message ?? String(error));
+  const link = new LinkError(e?.message ?? String(error));
+  link.timedOut = e?.errno === 'ETIMEDOUT';
+  return link;
 }

@@ -33,6 +33,11 @@ export class SimControlClient {
     return this.call('POST', '/drop');
   }
 
+  /** Power-cycles every board: nothing answers for `downMs`; relays drop unless `keepRelays`. */
+  reboot(downMs: number, keepRelays = false): Promise<unknown> {
+    return this.call('POST', '/reboot', { downMs, keepRelays });
+  }
+
   /** Doors closed, no faults, empty pulse log. */
   reset(): Promise<unknown> {
     return this.call('POST', '/reset');

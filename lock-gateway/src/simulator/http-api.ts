@@ -5,7 +5,8 @@
  *   GET  /doors                      every door
  *   GET  /pulses?since=<epoch ms>    coil pulses with start and duration
  *   POST /doors/<unit>/<input>/open|close|force|jam|unjam
- *   POST /faults {delayMs?, silent?, busy?, refuseConnections?}
+ *   POST /faults {delayMs?, silent?, busy?, refuseConnections?, silentFunctions?, refuseFunctions?, refuseCode?}
+ *   POST /reboot {downMs?, keepRelays?}    power-cycle every board
  *   POST /drop                       close every Modbus connection now
  *   POST /reset                      doors closed, no faults, empty log
  */
@@ -66,6 +67,12 @@ function route(site: SimSite, method: string, url: URL, raw: string, connections
   }
   if (method !== 'POST') return { status: 404, body: { error: 'not found' } };
   if (url.pathname === '/faults') return ok(site.setFaults(parseFaults(raw)));
+  if (url.pathname === '/reboot') {
+    const body = (raw ? JSON.parse(raw) : {}) as { downMs?: unknown; keepRelays?: unknown };
+    const downMs = typeof body.downMs === 'number' && body.downMs >= 0 ? body.downMs : 1000;
+    site.reboot(downMs, body.keepRelays === true);
+    return ok({ rebooting: true, downMs, keepRelays: body.keepRelays === true });
+  }
   if (url.pathname === '/drop') {
     site.dropConnections();
     return ok({ dropped: true });
@@ -108,6 +115,11 @@ function parseFaults(raw: string): Partial<SimFaults> {
   for (const key of ['silent', 'busy', 'refuseConnections'] as const) {
     if (typeof body[key] === 'boolean') out[key] = body[key];
   }
+  for (const key of ['silentFunctions', 'refuseFunctions'] as const) {
+    const list = body[key];
+    if (Array.isArray(list) && list.every((n) => Number.isInteger(n))) out[key] = list as number[];
+  }
+  if (typeof body.refuseCode === 'number' && Number.isInteger(body.refuseCode)) out.refuseCode = body.refuseCode;
   return out;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Modbus application layer (the PDU, shared by TCP and RTU framing) answered from a
- * simulated board. Supports what relay boards offer: FC1, FC2, FC3, FC5, FC6, FC15, FC16.
+ * simulated board. Supports what relay boards offer: FC1, FC2, FC3, FC4, FC5, FC6, FC15, FC16.
+ * Door inputs read as FC2 bits or FC4 registers (0/1), at their raw (wired) level.
  */
 import type { SimUnit } from './sim-unit.js';
 
@@ -29,7 +30,9 @@ export function answerPdu(unit: SimUnit | undefined, pdu: Buffer): Buffer {
     case 1:
       return readBits(fc, unit.coils, addr, qtyOrValue);
     case 2:
-      return readBits(fc, unit.doors, addr, qtyOrValue);
+      return readBits(fc, unit.doors.map((_, i) => unit.rawInput(i)), addr, qtyOrValue);
+    case 4:
+      return readInputRegisters(unit, addr, qtyOrValue);
     case 3:
       return readRegisters(unit, addr, qtyOrValue);
     case 5: {
@@ -74,6 +77,16 @@ function readRegisters(unit: SimUnit, addr: number, qty: number): Buffer {
     if (value === undefined) return exceptionPdu(3, ModbusException.IllegalDataAddress);
     out.writeUInt16BE(Math.min(0xffff, Math.round(value)), 2 + i * 2);
   }
+  return out;
+}
+
+function readInputRegisters(unit: SimUnit, addr: number, qty: number): Buffer {
+  if (qty < 1 || qty > 125) return exceptionPdu(4, ModbusException.IllegalDataValue);
+  if (addr + qty > unit.doors.length) return exceptionPdu(4, ModbusException.IllegalDataAddress);
+  const out = Buffer.alloc(2 + qty * 2);
+  out[0] = 4;
+  out[1] = qty * 2;
+  for (let i = 0; i < qty; i++) out.writeUInt16BE(unit.rawInput(addr + i) ? 1 : 0, 2 + i * 2);
   return out;
 }
 

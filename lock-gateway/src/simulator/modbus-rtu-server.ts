@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import tty from 'node:tty';
-import { answerPdu } from './modbus-pdu.js';
 import type { SimSite } from './sim-site.js';
 
 /** CRC-16/MODBUS of `data`. */
@@ -61,9 +60,9 @@ function frameLength(buffer: Buffer): number | null {
 
 function reply(site: SimSite, fd: number, frame: Buffer): void {
   const unitId = frame[0] ?? 0;
-  const unit = site.unit(unitId);
-  if (!unit || site.faults.silent) return;
-  const pdu = answerPdu(unit, frame.subarray(1, -2));
+  if (!site.unit(unitId)) return;
+  const pdu = site.answer(unitId, frame.subarray(1, -2));
+  if (!pdu) return;
   const out = Buffer.alloc(pdu.length + 3);
   out[0] = unitId;
   pdu.copy(out, 1);

@@ -3,7 +3,6 @@
  * unit id) around the PDU, with the site's faults applied per request.
  */
 import net from 'node:net';
-import { answerPdu, exceptionPdu, ModbusException } from './modbus-pdu.js';
 import type { SimSite } from './sim-site.js';
 
 const MBAP = 7;
@@ -21,7 +20,7 @@ export interface ModbusTcpServer {
 export async function startModbusTcpServer(site: SimSite, host: string, port: number): Promise<ModbusTcpServer> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
-    if (site.faults.refuseConnections) {
+    if (site.faults.refuseConnections || site.rebooting) {
       socket.destroy();
       return;
     }
@@ -73,21 +72,15 @@ function serve(site: SimSite, socket: net.Socket): void {
 }
 
 function respond(site: SimSite, socket: net.Socket, frame: Buffer): void {
-  const { silent, busy, delayMs } = site.faults;
-  if (silent) return;
+  const { delayMs } = site.faults;
   const transactionId = frame.readUInt16BE(0);
   const unitId = frame[6] ?? 0;
   const pdu = frame.subarray(MBAP);
   const send = (): void => {
     if (socket.destroyed) return;
-    site.countRequest(pdu[0] ?? 0);
     // Apply the request only when answering, so a delayed answer is also a delayed effect.
-    let answer: Buffer;
-    try {
-      answer = busy ? exceptionPdu(pdu[0] ?? 0, ModbusException.DeviceBusy) : answerPdu(site.unit(unitId), pdu);
-    } catch {
-      answer = exceptionPdu(pdu[0] ?? 0, 4);
-    }
+    const answer = site.answer(unitId, pdu);
+    if (!answer) return;
     const header = Buffer.alloc(MBAP);
     header.writeUInt16BE(transactionId, 0);
     header.writeUInt16BE(0, 2);

@@ -3,6 +3,7 @@
  * a log of every coil pulse, and the fault switches the Modbus server obeys.
  */
 import { EventEmitter } from 'node:events';
+import { answerPdu, exceptionPdu, ModbusException } from './modbus-pdu.js';
 import { SimUnit, type DoorCause, type PulseRecord, type SimUnitOptions } from './sim-unit.js';
 
 /** Faults the Modbus server applies to every request. */
@@ -15,6 +16,11 @@ export interface SimFaults {
   busy: boolean;
   /** Close new connections at once. */
   refuseConnections: boolean;
+  /** Function codes the board never answers (e.g. [3]: a board without holding registers). */
+  silentFunctions: number[];
+  /** Function codes the board refuses with exception `refuseCode` (e.g. [2]: door reads refused). */
+  refuseFunctions: number[];
+  refuseCode: number;
 }
 
 /** A door as the control API shows it. */
@@ -33,7 +39,15 @@ export interface SimSiteEvents {
   dropConnections: [];
 }
 
-const NO_FAULTS: SimFaults = { delayMs: 0, silent: false, busy: false, refuseConnections: false };
+const NO_FAULTS: SimFaults = {
+  delayMs: 0,
+  silent: false,
+  busy: false,
+  refuseConnections: false,
+  silentFunctions: [],
+  refuseFunctions: [],
+  refuseCode: 2,
+};
 
 /** Every board of the simulator, the pulse log and the faults. */
 export class SimSite extends EventEmitter<SimSiteEvents> {
@@ -43,6 +57,7 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
   /** Requests answered, per function code (tests check the gateway's read pattern). */
   readonly requests = new Map<number, number>();
   private readonly maxLog = 10_000;
+  private rebootingUntil = 0;
 
   constructor(units: SimUnitOptions[]) {
     super();
@@ -57,6 +72,39 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
       unit.on('door', (...args) => this.emit('door', ...args));
       this.units.set(options.unitId, unit);
     }
+  }
+
+  /**
+   * The answer to one request PDU for `unitId` with the faults applied, or null for
+   * silence (a hung board, a function it ignores, a board rebooting).
+   */
+  answer(unitId: number, pdu: Buffer): Buffer | null {
+    const fc = pdu[0] ?? 0;
+    const f = this.faults;
+    if (f.silent || this.rebootingUntil > Date.now() || f.silentFunctions.includes(fc)) return null;
+    this.countRequest(fc);
+    if (f.busy) return exceptionPdu(fc, ModbusException.DeviceBusy);
+    if (f.refuseFunctions.includes(fc)) return exceptionPdu(fc, f.refuseCode);
+    try {
+      return answerPdu(this.unit(unitId), pdu);
+    } catch {
+      return exceptionPdu(fc, 4);
+    }
+  }
+
+  /**
+   * A power cycle of every board: connections drop, nothing answers for `downMs`, timed
+   * pulses are lost and relays drop unless `keepRelays`.
+   */
+  reboot(downMs: number, keepRelays: boolean): void {
+    this.rebootingUntil = Date.now() + downMs;
+    for (const unit of this.units.values()) unit.reboot(keepRelays);
+    this.dropConnections();
+  }
+
+  /** True while a reboot is under way (the servers refuse connections). */
+  get rebooting(): boolean {
+    return this.rebootingUntil > Date.now();
   }
 
   /** Counts one request with function code `fc`. */
@@ -109,6 +157,7 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
     this.pulses.length = 0;
     this.requests.clear();
     this.faults = { ...NO_FAULTS };
+    this.rebootingUntil = 0;
   }
 
   /** Stops every timer. */

@@ -11,8 +11,15 @@ export interface SimUnitOptions {
   unitId: number;
   coils: number;
   inputs: number;
-  /** First holding register of the pulse block: register base+i pulses coil i for N ms. */
-  pulseRegisterBase: number;
+  /**
+   * First holding register of the pulse ("flash") block: writing N to register base+i
+   * pulses coil i for N x pulseUnitMs. null: no such block (a generic coil board).
+   */
+  pulseRegisterBase: number | null;
+  /** Time unit of a flash write (1 ms, or 100 ms on the common RTU relay modules). */
+  pulseUnitMs?: number;
+  /** Normally-closed door sensors: the input reads 1 while the door is closed. */
+  ncInputs?: boolean;
   /** Door i springs open this long after coil i switches on (0 = at once). */
   openDelayMs: number;
   /** When set, an open door closes by itself after this many ms (demos). */
@@ -76,28 +83,51 @@ export class SimUnit extends EventEmitter<SimUnitEvents> {
 
   /** Holding-register write: inside the pulse block it times a pulse, elsewhere it is refused. */
   writeRegister(address: number, value: number): boolean {
-    const coil = address - this.options.pulseRegisterBase;
-    if (coil < 0 || coil >= this.coils.length) return false;
+    const coil = this.flashCoil(address);
+    if (coil === null) return false;
     this.cancelTimedPulse(coil);
     if (value === 0) {
       this.setCoil(coil, false, 'register');
       return true;
     }
     this.setCoil(coil, true, 'register');
+    const ms = value * (this.options.pulseUnitMs ?? 1);
     const timer = setTimeout(() => {
       this.pulseTimers.delete(coil);
       this.setCoil(coil, false, 'register');
-    }, value);
-    this.pulseTimers.set(coil, { timer, endsAt: Date.now() + value });
+    }, ms);
+    this.pulseTimers.set(coil, { timer, endsAt: Date.now() + ms });
     return true;
+  }
+
+  /** The raw level of door input `input` as the board reports it (NC sensors invert). */
+  rawInput(input: number): boolean {
+    const open = this.doors[input] ?? false;
+    return this.options.ncInputs ? !open : open;
+  }
+
+  /**
+   * A power cycle: timed pulses are lost; the relays drop unless `keepRelays` (boards with
+   * retained outputs, or a gateway-side reconnect that found them still on).
+   */
+  reboot(keepRelays: boolean): void {
+    for (const coil of [...this.pulseTimers.keys()]) this.cancelTimedPulse(coil);
+    if (!keepRelays) this.coils.forEach((on, coil) => on && this.setCoil(coil, false));
+  }
+
+  private flashCoil(address: number): number | null {
+    const base = this.options.pulseRegisterBase;
+    if (base === null) return null;
+    const coil = address - base;
+    return coil < 0 || coil >= this.coils.length ? null : coil;
   }
 
   /** Holding-register read: the ms left of a timed pulse, or undefined outside the block. */
   readRegister(address: number): number | undefined {
-    const coil = address - this.options.pulseRegisterBase;
-    if (coil < 0 || coil >= this.coils.length) return undefined;
+    const coil = this.flashCoil(address);
+    if (coil === null) return undefined;
     const timed = this.pulseTimers.get(coil);
-    return timed ? Math.max(0, timed.endsAt - Date.now()) : 0;
+    return timed ? Math.ceil(Math.max(0, timed.endsAt - Date.now()) / (this.options.pulseUnitMs ?? 1)) : 0;
   }
 
   /** Opens or closes a door from outside (a person, or a forced door). */

@@ -15,7 +15,10 @@ export interface SimulatorOptions {
   unitIds: number[];
   coils: number;
   inputs: number;
-  pulseRegisterBase: number;
+  /** The flash block (see SimUnitOptions); null: a generic coil board. */
+  pulseRegisterBase: number | null;
+  pulseUnitMs: number;
+  ncInputs: boolean;
   openDelayMs: number;
   autoCloseMs: number | null;
 }
@@ -39,6 +42,8 @@ export const DEFAULT_SIMULATOR_OPTIONS: SimulatorOptions = {
   coils: 12,
   inputs: 12,
   pulseRegisterBase: 512,
+  pulseUnitMs: 1,
+  ncInputs: false,
   openDelayMs: 30,
   autoCloseMs: null,
 };
@@ -51,6 +56,8 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
       coils: options.coils,
       inputs: options.inputs,
       pulseRegisterBase: options.pulseRegisterBase,
+      pulseUnitMs: options.pulseUnitMs,
+      ncInputs: options.ncInputs,
       openDelayMs: options.openDelayMs,
       autoCloseMs: options.autoCloseMs,
     }),

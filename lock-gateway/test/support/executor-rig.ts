@@ -2,6 +2,7 @@
  * An executor wired to a real Modbus TCP simulator in-process (port 0): boards, journal,
  * ack outbox, and a RecordingApi standing in for the server's ack endpoint.
  */
+import { GENERIC_COIL_BOARD, type BoardProfile } from '../../src/boards/board-profile.js';
 import { AckOutbox } from '../../src/commands/ack-outbox.js';
 import { CommandExecutor } from '../../src/commands/command-executor.js';
 import { CommandStore } from '../../src/commands/command-store.js';
@@ -20,9 +21,14 @@ export interface ExecutorRig {
 }
 
 /** Builds an executor for `endpoint` with `overrides` applied to the test config. */
-export function executorRig(endpoint: string, overrides: Partial<GatewayConfig> = {}, api = new RecordingApi()): ExecutorRig {
+export function executorRig(
+  endpoint: string,
+  overrides: Partial<GatewayConfig> = {},
+  api = new RecordingApi(),
+  profile: BoardProfile = GENERIC_COIL_BOARD,
+  log = silentLogger(),
+): ExecutorRig {
   const config = testConfig(overrides);
-  const log = silentLogger();
   const store = CommandStore.open(config.stateDir);
   const pool = new BoardPool(config, log);
   pool.setLayout(
@@ -30,7 +36,9 @@ export function executorRig(endpoint: string, overrides: Partial<GatewayConfig> 
       compartmentId: `comp-1-${i}`,
       label: `A${i + 1}`,
       modbus: { endpoint, unitId: 1, coil: i, doorInput: i },
+      bankId: 'bank-1',
     })),
+    [{ id: 'bank-1', label: 'A', board: profile }],
   );
   pool.get(endpoint);
   const outbox = new AckOutbox(api, log);

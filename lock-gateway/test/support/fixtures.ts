@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { GENERIC_COIL_BOARD, type BoardProfile } from '../../src/boards/board-profile.js';
 import type { GatewayConfig } from '../../src/config/gateway-config.js';
 import type { CommandResult, DoorReport, GatewayCommand, GatewaySetup, ServerApi } from '../../src/link/api.types.js';
 import { TransportError } from '../../src/link/graphql-http.js';
@@ -21,8 +23,6 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     pollIntervalMs: 50,
     minPulseIntervalMs: 0,
     expiryMarginMs: 100,
-    pulseMode: 'auto',
-    pulseRegisterBase: 512,
     modbusTimeoutMs: 300,
     modbusConnectTimeoutMs: 1000,
     modbusBackoffMinMs: 30,
@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     heartbeatMs: 2000,
     logLevel: 'silent',
     check: false,
+    checkPulse: null,
     ...overrides,
   };
 }
@@ -101,4 +102,28 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, what:
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** The simulator's own flash block: FC6 to 512 + relay, in ms (the board times the pulse). */
+export const SIM_FLASH_MS: BoardProfile = {
+  ...GENERIC_COIL_BOARD,
+  name: 'flash-register-ms',
+  pulse: { kind: 'timed', function: 6, address: 512, unitMs: 1, valueBase: 0, maxUnits: 0xffff },
+};
+
+/** The profiles the suites run with, by the pulse mode they exercise. */
+export const PROFILES_BY_MODE = { coil: GENERIC_COIL_BOARD, register: SIM_FLASH_MS } as const;
+
+/**
+ * How late this process's event loop ran while measuring (ms, the worst stall). Pulse
+ * lengths are held to their tolerance plus this: on a loaded machine a timer can fire late
+ * whatever the gateway does, and that is not what the timing tests are about.
+ */
+export function eventLoopLag(): { maxMs(): number; stop(): void } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  return {
+    maxMs: () => histogram.max / 1e6,
+    stop: () => histogram.disable(),
+  };
 }

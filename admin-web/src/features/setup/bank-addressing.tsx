@@ -3,6 +3,8 @@
 import type { SetupSiteQuery } from '../../api/generated/graphql';
 import { humanize } from '../../ui/format';
 import type { ExistingLayout } from './bank-layout';
+import { BankBoardForm } from './bank-board-form';
+import type { BoardPreset } from './board-choice';
 
 type Bank = NonNullable<SetupSiteQuery['site']>['banks'][number];
 
@@ -23,7 +25,15 @@ function range(values: number[]): string {
 }
 
 /** One collapsible table per bank. */
-export function BankAddressing({ banks }: { banks: readonly Bank[] }) {
+export function BankAddressing({
+  banks,
+  presets = [],
+  onChanged = () => undefined,
+}: {
+  banks: readonly Bank[];
+  presets?: readonly BoardPreset[];
+  onChanged?: () => void;
+}) {
   if (banks.length === 0) return <p>No banks at this site yet.</p>;
   return (
     <div className="bank-summary">
@@ -35,8 +45,9 @@ export function BankAddressing({ banks }: { banks: readonly Bank[] }) {
               <strong>{b.label}</strong>: {b.compartments.length} compartments ({b.compartments[0]?.label}–{b.compartments.at(-1)?.label}) on{' '}
               <code>{b.modbusEndpoint}</code>, unit {units.join(', ') || '—'}, coils {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.coil] : [])))}, door inputs{' '}
               {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.doorInput] : [])))}
-              {b.gateway ? ` · gateway ${b.gateway.name}` : ''}
+              {b.gateway ? ` · gateway ${b.gateway.name}` : ''} · board {b.board.preset}
             </summary>
+            <BankBoardForm bankId={b.id} board={b.board} presets={presets} onSaved={onChanged} />
             <table className="table compact" aria-label={`Addressing of ${b.label}`}>
               <thead>
                 <tr>

@@ -7,15 +7,19 @@ import type { CompartmentSize } from '../../api/generated/graphql';
 import { FieldError } from '../../ui/field-error';
 import { humanize } from '../../ui/format';
 import { CreateLockerBankMutation } from './setup.operations';
+import { BoardChoice, boardInput, type BoardPreset } from './board-choice';
 import { defaultBankDraft, layoutBank, SIZES, type BankDraft, type BankField, type ExistingLayout } from './bank-layout';
 
 /** The bulk-add bank form for a site. */
 export function BankForm({
   siteId,
   existing,
+  presets = [],
   onCreated,
 }: {
   siteId: string;
+  /** Board profiles to choose from (boardProfiles). */
+  presets?: readonly BoardPreset[];
   /** The site's labels and relay addresses, checked before sending. */
   existing: ExistingLayout;
   onCreated: () => void;
@@ -40,7 +44,13 @@ export function BankForm({
     if (!result.ok) return;
     try {
       const { data } = await create({
-        variables: { siteId, label: draft.bankLabel.trim(), modbusEndpoint: draft.modbusEndpoint.trim(), compartments: result.compartments },
+        variables: {
+          siteId,
+          label: draft.bankLabel.trim(),
+          modbusEndpoint: draft.modbusEndpoint.trim(),
+          board: boardInput(draft.boardPreset, draft.doorSensors),
+          compartments: result.compartments,
+        },
       });
       setDone(`Bank ${data?.createLockerBank.label} created with ${data?.createLockerBank.compartments.length} compartments.`);
       setDraft(defaultBankDraft());
@@ -51,7 +61,7 @@ export function BankForm({
     }
   }
 
-  const input = (field: Exclude<BankField, 'counts'>, label: string, extra: Record<string, string> = {}) => (
+  const input = (field: Exclude<BankField, 'counts' | 'boardPreset' | 'doorSensors'>, label: string, extra: Record<string, string> = {}) => (
     <label>
       {label}
       <input
@@ -76,6 +86,13 @@ export function BankForm({
         {input('firstNumber', 'First number', { inputMode: 'numeric' })}
         {input('firstCoil', 'First coil', { inputMode: 'numeric' })}
         {input('firstDoorInput', 'First door input', { inputMode: 'numeric' })}
+        <BoardChoice
+          idPrefix="bank"
+          presets={presets}
+          preset={draft.boardPreset}
+          sensors={draft.doorSensors}
+          onChange={(boardPreset, doorSensors) => set({ boardPreset, doorSensors })}
+        />
       </div>
       <fieldset aria-describedby="bank-counts-err">
         <legend>Compartments per size</legend>

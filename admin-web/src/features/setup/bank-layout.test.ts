@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultBankDraft, layoutBank } from './bank-layout';
+
+// The examples the gateway and the server are both tested on.
+// (read from the package root: under jsdom import.meta.url is not a file URL)
+const endpointExamples = JSON.parse(fs.readFileSync(path.resolve(process.cwd(), '../lock-gateway/test/endpoint-examples.json'), 'utf8')) as { valid: string[] };
 
 describe('layoutBank', () => {
   it('turns "24 compartments, 6 of each size, coils 0-23" into 24 inputs', () => {
@@ -67,5 +73,9 @@ describe('layoutBank', () => {
 
   it('accepts an RTU endpoint', () => {
     expect(layoutBank({ ...defaultBankDraft('R'), modbusEndpoint: 'rtu:///dev/ttyUSB0?baud=9600' }).ok).toBe(true);
+  });
+
+  it('accepts every endpoint the server and the gateway accept (one syntax)', () => {
+    for (const e of endpointExamples.valid) expect(layoutBank({ ...defaultBankDraft('R'), modbusEndpoint: e }).ok, e).toBe(true);
   });
 });

@@ -15,7 +15,13 @@ export interface BankDraft {
   counts: Record<CompartmentSize, string>;
   firstCoil: string;
   firstDoorInput: string;
+  /** Board profile preset (BoardProfile.preset) and the door sensors' kind. */
+  boardPreset: string;
+  doorSensors: DoorSensors;
 }
+
+/** Normally-open sensors read 1 when the door is open; normally-closed ones read 1 when it is shut. */
+export type DoorSensors = 'NO' | 'NC';
 
 export type BankField = Exclude<keyof BankDraft, 'counts'> | 'counts';
 
@@ -59,12 +65,17 @@ export function defaultBankDraft(label = ''): BankDraft {
     counts: { SMALL: '6', MEDIUM: '6', LARGE: '6', XLARGE: '6' },
     firstCoil: '0',
     firstDoorInput: '0',
+    boardPreset: 'generic-coil',
+    doorSensors: 'NO',
   };
 }
 
 const MAX_COMPARTMENTS = 128;
 const MAX_ADDRESS = 65535;
-const ENDPOINT = /^(tcp:\/\/[A-Za-z0-9.-]+:\d{1,5}|rtu:\/\/\/[^\s?]+(\?baud=\d+)?)$/;
+// The one endpoint syntax (the server and the gateway accept the same): tcp://host[:port],
+// or rtu:// and an absolute serial device path with optional baud, parity, dataBits, stopBits.
+const RTU_PARAM = '(baud|parity|dataBits|stopBits)=[A-Za-z0-9]+';
+const ENDPOINT = new RegExp(`^(tcp://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+\\])(:\\d{1,5})?|rtu:///[^\\s?]*[^\\s?/](\\?${RTU_PARAM}(&${RTU_PARAM})*)?)$`);
 
 function wholeNumber(s: string): number | null {
   return /^\d+$/.test(s.trim()) ? Number(s.trim()) : null;
@@ -84,9 +95,9 @@ export function layoutBank(draft: BankDraft, existing: ExistingLayout = NOTHING)
   else if (bankLabel.length > 20) errors.bankLabel = 'At most 20 characters.';
 
   const endpoint = draft.modbusEndpoint.trim();
-  const port = endpoint.startsWith('tcp://') ? Number(endpoint.split(':').pop()) : 1;
+  const port = endpoint.startsWith('tcp://') ? Number(/:(\d+)$/.exec(endpoint)?.[1] ?? 502) : 1;
   if (!ENDPOINT.test(endpoint) || port < 1 || port > 65535) {
-    errors.modbusEndpoint = 'Use tcp://host:port or rtu:///dev/ttyUSB0?baud=9600.';
+    errors.modbusEndpoint = 'Use tcp://host:502 or rtu:// and a serial device path, e.g. rtu:///dev/ttyUSB0?baud=9600.';
   }
 
   const unitId = wholeNumber(draft.unitId);

@@ -60,6 +60,34 @@ describe('bulk-add bank form', () => {
     expect(list).toHaveLength(24);
     expect(list.at(-1)).toMatchObject({ label: 'C24', coil: 23, size: 'XLARGE' });
     expect(await screen.findByText('Bank C created with 24 compartments.')).toBeTruthy();
+    expect(sent?.board).toEqual({ preset: 'generic-coil', doorOpenWhen: 'HIGH' });
+  });
+
+  it('sends the chosen board profile and door sensor kind', async () => {
+    const user = userEvent.setup();
+    let sent: Record<string, unknown> | undefined;
+    const presets = [
+      { preset: 'generic-coil', pulse: 'COIL', doorSource: 'DISCRETE_INPUTS', doorOpenWhen: 'HIGH' as const },
+      { preset: 'relay-module-flash-100ms', pulse: 'TIMED', timedUnitMs: 100, doorSource: 'DISCRETE_INPUTS', doorOpenWhen: 'HIGH' as const },
+    ];
+    withApollo(<BankForm siteId="s1" existing={{ labels: new Set(), addresses: [] }} presets={presets} onCreated={() => undefined} />, [
+      {
+        request: { query: CreateLockerBankMutation, variables: () => true },
+        result: (vars: Record<string, unknown>) => {
+          sent = vars;
+          return { data: { createLockerBank: { __typename: 'LockerBank', id: 'b4', label: 'D', compartments: [] } } };
+        },
+      },
+    ]);
+    await user.type(screen.getByLabelText('Bank label'), 'D');
+    await user.clear(screen.getByLabelText('Modbus endpoint'));
+    await user.type(screen.getByLabelText('Modbus endpoint'), 'rtu:///tmp/gw-rtu?baud=9600');
+    expect(screen.getByRole('option', { name: /relay-module-flash-100ms: pulse timed by the board \(100 ms units\)/ })).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Relay board'), 'relay-module-flash-100ms');
+    await user.selectOptions(screen.getByLabelText('Door sensors'), 'NC');
+    await user.click(screen.getByRole('button', { name: 'Create bank' }));
+    await waitFor(() => expect(sent).toBeDefined());
+    expect(sent).toMatchObject({ modbusEndpoint: 'rtu:///tmp/gw-rtu?baud=9600', board: { preset: 'relay-module-flash-100ms', doorOpenWhen: 'LOW' } });
   });
 });
 

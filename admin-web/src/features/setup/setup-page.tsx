@@ -66,8 +66,8 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
       )}
       {tab === 'banks' && s && (
         <>
-          <BankAddressing banks={s.banks} />
-          <BankForm siteId={s.id} existing={existing} onCreated={reload} />
+          <BankAddressing banks={s.banks} presets={data?.boardProfiles ?? []} onChanged={reload} />
+          <BankForm siteId={s.id} existing={existing} presets={data?.boardProfiles ?? []} onCreated={reload} />
         </>
       )}
       {tab === 'tariffs' && s && (

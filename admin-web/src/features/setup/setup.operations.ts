@@ -29,12 +29,14 @@ export const SetupSiteQuery = graphql(`
         id
         label
         modbusEndpoint
+        board { preset pulse timedUnitMs doorSource doorOpenWhen invertedInputs maxOnMs }
         gateway { id name }
         compartments { id label size status modbus { endpoint unitId coil doorInput } }
       }
       gateways { id name online lastSeenAt }
       kiosks { id name lastSeenAt }
     }
+    boardProfiles { preset pulse timedUnitMs doorSource doorOpenWhen }
   }
 `);
 
@@ -81,8 +83,8 @@ export const UpdateSiteMutation = graphql(`
 `);
 
 export const CreateLockerBankMutation = graphql(`
-  mutation CreateLockerBank($siteId: ID!, $label: String!, $modbusEndpoint: String!, $compartments: [CompartmentInput!]!) {
-    createLockerBank(siteId: $siteId, label: $label, modbusEndpoint: $modbusEndpoint, compartments: $compartments) {
+  mutation CreateLockerBank($siteId: ID!, $label: String!, $modbusEndpoint: String!, $board: BoardProfileInput, $compartments: [CompartmentInput!]!) {
+    createLockerBank(siteId: $siteId, label: $label, modbusEndpoint: $modbusEndpoint, board: $board, compartments: $compartments) {
       id
       label
       compartments { id label size status }
@@ -155,5 +157,14 @@ export const CreateApiKeyMutation = graphql(`
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($id: ID!) {
     revokeApiKey(id: $id) { id revokedAt }
+  }
+`);
+
+export const SetLockerBankBoardMutation = graphql(`
+  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {
+    setLockerBankBoard(bankId: $bankId, board: $board) {
+      id
+      board { preset pulse timedUnitMs doorSource doorOpenWhen invertedInputs maxOnMs }
+    }
   }
 `);

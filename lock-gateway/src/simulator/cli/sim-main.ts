@@ -4,9 +4,11 @@
  *   lock-sim [serve] [--port 5020] [--http-port 5021] [--units 1,2] [--coils 12] [--inputs 12]
  *            [--auto-close-ms N] [--open-delay-ms N] [--host 127.0.0.1]
  *            [--rtu /dev/pts/N]   also answer Modbus RTU on a serial device (e.g. a socat pty)
+ *            [--profile flash-ms|generic-coil|flash-100ms] [--nc-inputs]
+ *   lock-sim reboot [downMs] [--keep-relays]   power-cycle every board
  *   lock-sim open|close|force|jam|unjam <unit> <input> [--url http://127.0.0.1:5021]
  *   lock-sim doors|pulses|drop|reset [--url ...]
- *   lock-sim faults '{"delayMs":200}' [--url ...]
+ *   lock-sim faults '{"delayMs":200,"silentFunctions":[3],"refuseFunctions":[2]}' [--url ...]
  */
 import { parseArgs } from 'node:util';
 import { SimControlClient } from '../control-client.js';
@@ -27,6 +29,9 @@ const { values, positionals } = parseArgs({
     'open-delay-ms': { type: 'string' },
     url: { type: 'string' },
     rtu: { type: 'string' },
+    profile: { type: 'string' },
+    'nc-inputs': { type: 'boolean' },
+    'keep-relays': { type: 'boolean' },
   },
 });
 
@@ -77,6 +82,9 @@ async function main(): Promise<void> {
       return;
     case 'drop':
       print(await client().drop());
+      return;
+    case 'reboot':
+      print(await client().reboot(Number(rest[0] ?? 1000), values['keep-relays'] === true));
       return;
     case 'reset':
       print(await client().reset());

@@ -9,6 +9,7 @@ import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { checkModbusEndpoint } from './modbus-endpoint.js';
 import type { CompartmentInput } from './compartment.types.js';
+import { checkBoardProfile, type BoardProfileInputData } from './board-profile.js';
 
 export interface NewBank {
   siteId: string;
@@ -16,6 +17,7 @@ export interface NewBank {
   modbusEndpoint: string;
   gatewayId: string | null;
   compartments: CompartmentInput[];
+  board?: BoardProfileInputData | null;
 }
 
 const MAX_COMPARTMENTS = 500;
@@ -31,6 +33,7 @@ export class BankService {
     const label = input.label.trim();
     if (label.length < 1 || label.length > 60) throw badInput('label', 'label must be 1 to 60 characters');
     const endpoint = checkModbusEndpoint(input.modbusEndpoint);
+    const board = checkBoardProfile(input.board);
     checkCompartments(input.compartments);
     return transact(this.em, this.bus, async (tx, fx) => {
       if (!(await tx.findOne(SiteEntity, input.siteId))) throw notFound('Site');
@@ -42,7 +45,7 @@ export class BankService {
       }
       const taken = await tx.find(CompartmentEntity, { siteId: input.siteId, label: { $in: input.compartments.map((c) => c.label.trim()) } });
       if (taken.length > 0) throw conflict(`Compartment label ${taken[0]!.label} is already used at this site`);
-      const bank = tx.create(LockerBankEntity, { id: newId(), siteId: input.siteId, label, modbusEndpoint: endpoint, gatewayId } as LockerBankEntity);
+      const bank = tx.create(LockerBankEntity, { id: newId(), siteId: input.siteId, label, modbusEndpoint: endpoint, gatewayId, boardProfile: board } as LockerBankEntity);
       await tx.flush(); // the bank row first: compartments reference it
       for (const c of input.compartments) {
         tx.create(CompartmentEntity, {
@@ -56,6 +59,17 @@ export class BankService {
           doorInput: c.doorInput,
         } as CompartmentEntity);
       }
+      return bank;
+    });
+  }
+
+  /** Sets the bank's board profile (the installer's choice after `--check`); the gateway picks it up at its next config fetch. */
+  async setBoard(bankId: string, input: BoardProfileInputData): Promise<LockerBankEntity> {
+    const board = checkBoardProfile(input);
+    return transact(this.em, this.bus, async (tx) => {
+      const bank = await tx.findOne(LockerBankEntity, bankId);
+      if (!bank) throw notFound('LockerBank');
+      bank.boardProfile = board;
       return bank;
     });
   }

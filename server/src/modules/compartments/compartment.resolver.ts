@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { BoardProfileInput, BoardProfileView } from './board-profile.types.js';
+import { BOARD_PRESETS } from './board-profile.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { CompartmentView, LockerBankView, CompartmentInput, ModbusAddressView, toCompartmentView, toBankView, CompartmentInspectionView, toInspectionView } from './compartment.types.js';
 import { InspectionOutcome } from './compartment.enums.js';
@@ -23,12 +25,29 @@ export class LockerBankResolver {
     @Arg('compartments', () => [CompartmentInput]) compartments: CompartmentInput[],
     @Ctx() { caller, services }: GqlContext,
     @Arg('gatewayId', () => ID, { nullable: true, description: "Defaults to the site's gateway" }) gatewayId?: string,
+    @Arg('board', () => BoardProfileInput, { nullable: true, description: 'Defaults to the generic coil board' }) board?: BoardProfileInput,
   ): Promise<LockerBankView> {
     authorize(caller, 'setup:write');
     const bank = await services.banks.create({
-      siteId: parseId(siteId, 'siteId'), label, modbusEndpoint, gatewayId: parseOptionalId(gatewayId, 'gatewayId'), compartments,
+      siteId: parseId(siteId, 'siteId'), label, modbusEndpoint, gatewayId: parseOptionalId(gatewayId, 'gatewayId'), compartments, board: board ?? null,
     });
     return toBankView(bank);
+  }
+
+  @Mutation(() => LockerBankView, { description: "ADMIN: the bank's board profile (gateways pick it up at their next config fetch)" })
+  async setLockerBankBoard(
+    @Arg('bankId', () => ID) bankId: string,
+    @Arg('board', () => BoardProfileInput) board: BoardProfileInput,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<LockerBankView> {
+    authorize(caller, 'setup:write');
+    return toBankView(await services.banks.setBoard(parseId(bankId, 'bankId'), board));
+  }
+
+  @Query(() => [BoardProfileView], { description: 'ADMIN: the board profiles an installer picks from' })
+  boardProfiles(@Ctx() { caller }: GqlContext): BoardProfileView[] {
+    authorize(caller, 'setup:write');
+    return BOARD_PRESETS.map((p) => ({ ...p, invertedInputs: [...p.invertedInputs] }));
   }
 
   @FieldResolver(() => SiteView)

@@ -5,6 +5,8 @@ import type { CompartmentTransitionEntity } from './compartment-transition.entit
 import { DateTime } from '../../graphql/common.types.js';
 import type { CompartmentEntity } from './compartment.entity.js';
 import type { LockerBankEntity } from './locker-bank.entity.js';
+import { storedProfile } from './board-profile.js';
+import { BoardProfileView } from './board-profile.types.js';
 
 @ObjectType('Compartment')
 export class CompartmentView {
@@ -56,6 +58,7 @@ export class LockerBankView {
   @Field(() => ID) id!: string;
   @Field(() => String) label!: string;
   @Field(() => String) modbusEndpoint!: string;
+  @Field(() => BoardProfileView, { description: 'How its relay boards are driven' }) board!: BoardProfileView;
   siteId!: string;
   gatewayId!: string | null;
 }
@@ -64,6 +67,7 @@ export const toBankView = (b: LockerBankEntity): LockerBankView => ({
   id: b.id,
   label: b.label,
   modbusEndpoint: b.modbusEndpoint,
+  board: storedProfile(b.boardProfile),
   siteId: b.siteId,
   gatewayId: b.gatewayId,
 });

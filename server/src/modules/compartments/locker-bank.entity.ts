@@ -8,5 +8,7 @@ export class LockerBankEntity {
   @Property({ type: 'uuid', nullable: true }) gatewayId: string | null = null;
   @Property({ type: 'string' }) label!: string;
   @Property({ type: 'string' }) modbusEndpoint!: string;
+  /** How its relay boards are driven (BoardProfileData); null: the generic coil board. */
+  @Property({ type: 'json', nullable: true }) boardProfile: unknown = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
 }

@@ -13,6 +13,8 @@ import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import { toCommandView, type CommandResult, type GatewayCommandView, type GatewayConfigView } from './gateway-command.types.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { parseId } from '../../shared/ids.js';
+import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
+import { storedProfile } from '../compartments/board-profile.js';
 
 /** The server's side of the gateway link: config, the command queue, acks, presence. */
 export class GatewayCommandService {
@@ -26,11 +28,12 @@ export class GatewayCommandService {
     const em = this.em.fork();
     const gateway = await em.findOneOrFail(GatewayEntity, gatewayId);
     const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
-    const rows = await em.execute<{ id: string; label: string; endpoint: string; unit_id: number; coil: number; door_input: number }[]>(
-      `select c.id, c.label, b.modbus_endpoint as endpoint, c.unit_id, c.coil, c.door_input
+    const rows = await em.execute<{ id: string; label: string; endpoint: string; unit_id: number; coil: number; door_input: number; bank_id: string }[]>(
+      `select c.id, c.label, b.modbus_endpoint as endpoint, c.unit_id, c.coil, c.door_input, c.bank_id
        from compartment c join locker_bank b on b.id = c.bank_id where b.gateway_id = ? order by c.label`,
       [gatewayId],
     );
+    const banks = await em.find(LockerBankEntity, { gatewayId }, { orderBy: { label: 'asc' } });
     return {
       gateway: toGatewayView(gateway, this.clock.now()),
       pulseMs: site.pulseMs,
@@ -38,7 +41,9 @@ export class GatewayCommandService {
         compartmentId: r.id,
         label: r.label,
         modbus: { endpoint: r.endpoint, unitId: r.unit_id, coil: r.coil, doorInput: r.door_input },
+        bankId: r.bank_id,
       })),
+      banks: banks.map((b) => ({ id: b.id, label: b.label, modbusEndpoint: b.modbusEndpoint, board: storedProfile(b.boardProfile) })),
     };
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../graphql/common.types.js';
 import { ModbusAddressView } from '../compartments/compartment.types.js';
 import { GatewayView } from '../devices/device.types.js';
+import { BoardProfileView } from '../compartments/board-profile.types.js';
 import type { GatewayCommandEntity } from './gateway-command.entity.js';
 
 /** UNCERTAIN: the relay may have switched (a pulse begun before a gateway crash, a write sent but not confirmed). */
@@ -38,6 +39,15 @@ export class GatewayCompartmentView {
   @Field(() => ID) compartmentId!: string;
   @Field(() => String) label!: string;
   @Field(() => ModbusAddressView) modbus!: ModbusAddressView;
+  @Field(() => ID, { description: 'Its bank, whose board profile drives it' }) bankId!: string;
+}
+
+@ObjectType('GatewayBank')
+export class GatewayBankView {
+  @Field(() => ID) id!: string;
+  @Field(() => String) label!: string;
+  @Field(() => String) modbusEndpoint!: string;
+  @Field(() => BoardProfileView) board!: BoardProfileView;
 }
 
 @ObjectType('GatewayConfig')
@@ -45,4 +55,5 @@ export class GatewayConfigView {
   @Field(() => GatewayView) gateway!: GatewayView;
   @Field(() => Int) pulseMs!: number;
   @Field(() => [GatewayCompartmentView]) compartments!: GatewayCompartmentView[];
+  @Field(() => [GatewayBankView], { description: 'The banks it drives, with their board profiles' }) banks!: GatewayBankView[];
 }
