@@ -26,6 +26,7 @@ import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { integrationRoutes } from '../http/integration-routes.js';
+import { allowMethods, edgeServerOptions, guarded } from '../http/edge.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -82,7 +83,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   timeRootFields(schema, metrics);
   const formatError = createFormatError(logger);
   const armor = createArmor(config.limits);
-  const server = createServer();
+  const server = createServer(edgeServerOptions(config.http));
   const apollo = new ApolloServer<GqlContext>({
     schema,
     formatError,
@@ -111,8 +112,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+  server.on('request', guarded(logger, (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.replace(/[^\w.:-]/g, '').slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?')[0]!;
     const route = path === '/graphql' ? 'graphql' : path.split('/')[1] || 'root';
@@ -133,12 +134,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
         res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
       });
     }
-    if (path === '/graphql') return void handleGraphql(req, res, requestId);
+    if (path === '/graphql') return void (allowMethods(req, res, ['GET', 'POST']) && handleGraphql(req, res, requestId));
     if (integrations(req, res, path)) return;
     if (serveApps(req, res, path)) return;
     if (path === '/') return void res.writeHead(302, { location: '/kiosk/' }).end();
     json(res, 404, { error: 'not found' });
-  });
+  }));
 
   const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue);
 
