@@ -1,9 +1,11 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config/config.js';
+import { oneAttemptPerOperation } from '../security/attempt-fields.js';
 
 /**
- * Limits for third parties: depth, aliases, cost, directives and tokens. The same rules
- * guard HTTP (Apollo plugins and validation rules) and WebSocket operations.
+ * Limits for third parties: depth, aliases, cost, directives and tokens, and one attempt at a
+ * secret per operation. The same rules guard HTTP (Apollo plugins and validation rules) and
+ * WebSocket operations.
  */
 export function createArmor(limits: Config['limits']) {
   const armor = new ApolloArmor({
@@ -14,5 +16,6 @@ export function createArmor(limits: Config['limits']) {
     maxDirectives: { n: 50 },
     blockFieldSuggestion: { enabled: true },
   });
-  return armor.protect();
+  const protection = armor.protect();
+  return { ...protection, validationRules: [...protection.validationRules, oneAttemptPerOperation] };
 }

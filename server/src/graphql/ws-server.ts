@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import { clientAddress } from '../http/client-address.js';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type GraphQLError, type ExecutionResult, type GraphQLSchema, type ValidationRule, type GraphQLFormattedError } from 'graphql';
@@ -52,7 +53,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           delivery: deliveries.get(args.contextValue as object),
         }),
       onConnect: async (ctx) => {
-        const ip = (ctx.extra as unknown as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress ?? 'unknown';
+        const ip = clientAddress((ctx.extra as unknown as { request: IncomingMessage }).request, services.infra.config.trustedProxies);
         const auth = ctx.connectionParams?.authorization;
         try {
           (ctx.extra as Extra).caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);

@@ -3,6 +3,7 @@ import type { GqlContext } from '../../graphql/context.js';
 import { AuthPayload, UserView, toUserView } from './user.types.js';
 import { Role } from '../../auth/roles.js';
 import { authorize } from '../../auth/authorize.js';
+import { DomainError } from '../../errors/domain-error.js';
 
 @Resolver(() => UserView)
 export class UserResolver {
@@ -15,10 +16,19 @@ export class UserResolver {
 
   @Mutation(() => AuthPayload)
   async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() { caller, services }: GqlContext): Promise<AuthPayload> {
-    const attempt = await services.infra.limits.reserveLogin([`ip:${caller.ip}`, `email:${email.trim().toLowerCase().slice(0, 254)}`]);
-    const result = await services.users.login(email, password);
-    await attempt.release();
-    return result;
+    const account = email.trim().toLowerCase().slice(0, 254);
+    const limits = services.infra.limits;
+    const attempt = await limits.reserveLogin(account, caller.ip);
+    try {
+      const result = await services.users.login(email, password);
+      await attempt.release();
+      await limits.rememberLogin(account, caller.ip);
+      return result;
+    } catch (e) {
+      // only a wrong password counts; an error of ours (the database down) hands the attempt back
+      if (!(e instanceof DomainError && e.code === 'UNAUTHENTICATED')) await attempt.release();
+      throw e;
+    }
   }
 
   @Mutation(() => UserView, { description: 'ADMIN' })
