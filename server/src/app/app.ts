@@ -15,6 +15,7 @@ import { createServices, type Services } from './services.js';
 import { createSchema } from '../graphql/schema.js';
 import { createArmor } from '../graphql/armor.js';
 import { timeRootFields } from '../graphql/resolver-timing.js';
+import { enforceInputPolicy } from '../graphql/input-policy.js';
 import { createFormatError } from '../errors/format-error.js';
 import { attachWebSocketServer } from '../graphql/ws-server.js';
 import type { GqlContext } from '../graphql/context.js';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
 
   const schema = await createSchema();
   timeRootFields(schema, metrics);
+  enforceInputPolicy(schema);
   const formatError = createFormatError(logger);
   const armor = createArmor(config.limits);
   const server = createServer(edgeServerOptions(config.http));
