@@ -16,6 +16,7 @@ import { createSchema } from '../graphql/schema.js';
 import { createArmor } from '../graphql/armor.js';
 import { timeRootFields } from '../graphql/resolver-timing.js';
 import { enforceInputPolicy } from '../graphql/input-policy.js';
+import { introspectionPlugin } from '../graphql/introspection.js';
 import { createFormatError } from '../errors/format-error.js';
 import { attachWebSocketServer } from '../graphql/ws-server.js';
 import type { GqlContext } from '../graphql/context.js';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     // every request. Root fields are timed in the schema (timeRootFields); no cache hints are set.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GqlContext>[]),
+      introspectionPlugin(config.introspection),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
     ],

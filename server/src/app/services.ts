@@ -72,7 +72,7 @@ export function createServices(infra: Infrastructure) {
     reports: new ReportService(em),
     insights: new InsightService(em),
     webhookSecrets,
-    webhooks: new WebhookService(em, webhookSecrets, clock),
+    webhooks: new WebhookService(em, webhookSecrets, clock, infra.config.webhookAllowPrivate),
   };
 }
 

@@ -14,6 +14,7 @@ import { sharedSubscribe } from './live/shared-subscription.js';
 import { SubscriptionDelivery } from './live/subscription-delivery.js';
 import { socketWriter } from './live/socket-writer.js';
 import { DocumentCache } from './live/document-cache.js';
+import { introspectionRefusal } from './introspection.js';
 
 type Extra = Record<PropertyKey, unknown> & { caller?: Caller };
 
@@ -66,8 +67,11 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       onSubscribe: (ctx, id, payload) => {
         const document = documents.get(payload.query);
         if (Array.isArray(document)) return document;
+        const caller = (ctx.extra as Extra).caller ?? { kind: 'anonymous', ip: 'unknown' };
+        const refusal = introspectionRefusal(document, caller, services.infra.config.introspection);
+        if (refusal) return [refusal];
         const context: GqlContext = {
-          caller: (ctx.extra as Extra).caller ?? { kind: 'anonymous', ip: 'unknown' },
+          caller,
           services,
           loaders: createLoaders(services.infra.em),
           requestId: randomUUID(),

@@ -108,7 +108,7 @@ export class SessionResolver {
 
   @Mutation(() => IssuedAccessCode, { description: 'ADMIN or OPERATOR: revokes the old code' })
   async regenerateAccessCode(@Arg('sessionId', () => ID) sessionId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<IssuedAccessCode> {
-    authorize(caller, 'sessions:write');
+    authorize(caller, 'sessions:code');
     return services.sessions.regenerate(parseId(sessionId, 'sessionId'), reason, actorName(caller));
   }
 
