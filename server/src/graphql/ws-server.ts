@@ -15,6 +15,7 @@ import { SubscriptionDelivery } from './live/subscription-delivery.js';
 import { socketWriter } from './live/socket-writer.js';
 import { DocumentCache } from './live/document-cache.js';
 import { introspectionRefusal } from './introspection.js';
+import { usesCredential } from '../auth/revocations.js';
 
 type Extra = Record<PropertyKey, unknown> & { caller?: Caller };
 
@@ -43,6 +44,11 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   /** Each operation's socket delivery, found again by its context in `subscribe`. */
   const deliveries = new WeakMap<object, SubscriptionDelivery>();
   const logger = services.infra.logger;
+  /** Open connections and their callers: a revoked credential's are closed (on every instance, by the bus). */
+  const callers = new Map<WebSocket, Caller>();
+  const stopRevocations = services.revocations.listen((credential) => {
+    for (const [socket, caller] of callers) if (usesCredential(caller, credential)) socket.close(4403, 'Credential revoked');
+  });
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       schema,
@@ -57,7 +63,13 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
         const ip = clientAddress((ctx.extra as unknown as { request: IncomingMessage }).request, services.infra.config.trustedProxies);
         const auth = ctx.connectionParams?.authorization;
         try {
-          (ctx.extra as Extra).caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);
+          const caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);
+          (ctx.extra as Extra).caller = caller;
+          const socket = ctx.extra.socket as WebSocket;
+          if (caller.kind !== 'anonymous' && socket.readyState === socket.OPEN) {
+            callers.set(socket, caller);
+            socket.once('close', () => callers.delete(socket));
+          }
           return true;
         } catch (e) {
           if (e instanceof DomainError) return false; // closes with 4403 Forbidden
@@ -93,6 +105,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   });
   return {
     async close() {
+      stopRevocations();
       await disposable.dispose();
       await new Promise<void>((r) => wss.close(() => r()));
     },

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { parseId } from '../../shared/ids.js';
 import type { GqlContext } from '../../graphql/context.js';
 import { AuthPayload, UserView, toUserView } from './user.types.js';
 import { Role } from '../../auth/roles.js';
@@ -40,6 +41,12 @@ export class UserResolver {
   ): Promise<UserView> {
     authorize(caller, 'users:write');
     return toUserView(await services.users.create(email, password, role));
+  }
+
+  @Mutation(() => UserView, { description: 'ADMIN: sign-in refused, tokens already issued rejected, open connections closed' })
+  async deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() { caller, services }: GqlContext): Promise<UserView> {
+    authorize(caller, 'users:write');
+    return toUserView(await services.users.deactivate(parseId(userId, 'userId'), caller.kind === 'user' ? caller.userId : ''));
   }
 
   @Query(() => [UserView], { description: 'ADMIN' })
