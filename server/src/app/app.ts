@@ -94,6 +94,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // No plugin may implement willResolveField: one such hook makes Apollo wrap every field of
     // every request. Root fields are timed in the schema (timeRootFields); no cache hints are set.
     plugins: [

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { oneAttemptPerOperation } from '../security/attempt-fields.js';
 
 /**
- * Limits for third parties: depth, aliases, cost, directives and tokens, and one attempt at a
+ * Limits for third parties: depth, aliases, cost and directives, and one attempt at a
  * secret per operation. The same rules guard HTTP (Apollo plugins and validation rules) and
  * WebSocket operations.
  */
@@ -12,7 +12,9 @@ export function createArmor(limits: Config['limits']) {
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
-    maxTokens: { n: limits.maxTokens },
+    // the token limit is the parser's own (Apollo's parseOptions, the WebSocket document cache):
+    // armor's plugin re-parses and its syntax errors came out as HTTP 500
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     blockFieldSuggestion: { enabled: true },
   });

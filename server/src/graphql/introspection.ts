@@ -8,6 +8,7 @@ import type { GqlContext } from './context.js';
  * Schema introspection (`__schema`, `__type`) for anonymous callers only when
  * GRAPHQL_INTROSPECTION=everyone (the default outside production). `__typename` stays open:
  * clients need it. The same check for HTTP (the plugin) and WebSocket (`ws-server.ts`).
+ * The plugin also sends subscriptions sent over HTTP to the WebSocket.
  */
 export function introspectionRefusal(document: DocumentNode, caller: Caller, setting: Config['introspection']): GraphQLError | null {
   if (setting === 'everyone' || caller.kind !== 'anonymous') return null;
@@ -38,7 +39,11 @@ export function introspectionPlugin(setting: Config['introspection']): ApolloSer
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, contextValue }) {
+        async didResolveOperation({ document, contextValue, operation }) {
+          // a subscription run as a one-off HTTP request has no event to resolve: it belongs on the WebSocket
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
           const refusal = introspectionRefusal(document, contextValue.caller, setting);
           if (refusal) throw refusal;
         },

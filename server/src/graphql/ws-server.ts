@@ -37,7 +37,10 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
   const { services, schema } = opts;
   const metrics = services.infra.metrics;
-  const format = (e: GraphQLError) => opts.formatError(e.toJSON(), e);
+  // An execution error without a path is about the request (a variable that does not coerce):
+  // graphql-ws leaves it without a code, where Apollo's HTTP path says BAD_USER_INPUT.
+  const format = (e: GraphQLError) =>
+    opts.formatError(!e.path && !e.extensions?.code ? { ...e.toJSON(), extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } } : e.toJSON(), e);
   const formatResult = (result: ExecutionResult): ExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((e) => format(e)) as unknown as GraphQLError[] } : result;
   const documents = new DocumentCache(schema, opts.validationRules, opts.maxTokens);
