@@ -95,6 +95,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    persistedQueries: false, // no client uses them; a hash mismatch was a code-less error
     // No plugin may implement willResolveField: one such hook makes Apollo wrap every field of
     // every request. Root fields are timed in the schema (timeRootFields); no cache hints are set.
     plugins: [
