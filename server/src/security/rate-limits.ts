@@ -5,8 +5,8 @@ import type { Config } from '../config/config.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
-/** How long an address stays "known" for an account after a successful sign-in from it. */
-const KNOWN_FOR_SECONDS = 30 * 24 * HOUR;
+/** How long an address stays "known" for an account after a successful sign-in from it (under 2^31 ms: the in-memory store uses a timer). */
+const KNOWN_FOR_SECONDS = 20 * 24 * HOUR;
 
 /**
  * Attempt limits against guessing codes and passwords. With Redis the counts are shared by

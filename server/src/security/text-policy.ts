@@ -5,8 +5,14 @@ export const MAX_VISIBLE = 2000;
 /** Invisible characters (joiners, marks) may pad a text this many times its visible length, no more. */
 const MAX_RAW_FACTOR = 4;
 
-// C0 controls but tab, line feed and carriage return; DEL; C1 controls (ANSI escapes start with ESC)
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls (ANSI escapes start with ESC). */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
 // embeddings, overrides and isolates: they reorder what a reader sees (names shown to staff, CSVs)
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 // lone surrogates cannot be stored or shown
@@ -21,7 +27,7 @@ const INVISIBLE_GLOBAL = /[\p{Cf}\p{M}]/gu;
  * checked but not normalised: their bytes are what was hashed. BAD_USER_INPUT names `field`.
  */
 export function checkText(value: string, field: string, opts: { secret?: boolean } = {}): string {
-  if (CONTROL.test(value)) throw badInput(field, `${field} must not contain control characters`);
+  if (hasControl(value)) throw badInput(field, `${field} must not contain control characters`);
   if (BIDI_CONTROL.test(value)) throw badInput(field, `${field} must not contain text-direction overrides`);
   if (LONE_SURROGATE.test(value)) throw badInput(field, `${field} is not valid Unicode`);
   const text = opts.secret ? value : value.normalize('NFC');

@@ -155,7 +155,7 @@ describe(`fuzz: ${CASES} cases, seed ${SEED}`, () => {
     );
     const seconds = (Date.now() - started) / 1000;
     if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, failures.map((o) => `${o.status} ${o.what}\n  -> ${o.body.slice(0, 400)}`).join('\n'));
-    console.info(`fuzz: ${CASES} cases (${JSON.stringify(counts)}) in ${seconds.toFixed(1)} s, ${failures.length} failures`);
+    process.stdout.write(`fuzz: ${CASES} cases (${JSON.stringify(counts)}) in ${seconds.toFixed(1)} s, ${failures.length} failures\n`);
     expect(failures.slice(0, 5).map((o) => `${o.status} ${o.what}\n  -> ${o.body.slice(0, 300)}`)).toEqual([]);
     expect((await send('GET', '/healthz', {})).status).toBe(200);
     expect(await rowCounts()).toEqual(before);

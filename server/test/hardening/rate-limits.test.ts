@@ -25,9 +25,9 @@ describe('rate limits count failed outcomes only, and cannot be turned against t
     await s.stop();
   });
 
-  test('200 valid scans at once from one kiosk: none RATE_LIMITED', async () => {
-    const codes = [];
-    for (let i = 0; i < 200; i++) codes.push((await issue(s, f)).code.payload);
+  test('200 valid scans at once from one kiosk: none RATE_LIMITED', { timeout: 120_000 }, async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 10; i++) codes.push(...(await Promise.all(Array.from({ length: 20 }, async () => (await issue(s, f)).code.payload))));
     const results = await Promise.all(codes.map((p) => gqlVia(s, SCAN, { s: f.siteId, p, i: 'RETRIEVE' }, { 'x-forwarded-for': '203.0.113.10' }, f.kioskToken)));
     expect(results.filter((r) => code(r) === 'RATE_LIMITED')).toHaveLength(0);
     expect(results.filter((r) => (r.data as { scanAccessCode?: { outcome: string } })?.scanAccessCode?.outcome === 'UNLOCKING_FOR_DEPOSIT')).toHaveLength(200);
