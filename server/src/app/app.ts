@@ -15,6 +15,8 @@ import { createServices, type Services } from './services.js';
 import { createSchema } from '../graphql/schema.js';
 import { createArmor } from '../graphql/armor.js';
 import { timeRootFields } from '../graphql/resolver-timing.js';
+import { enforceInputPolicy } from '../graphql/input-policy.js';
+import { introspectionPlugin } from '../graphql/introspection.js';
 import { createFormatError } from '../errors/format-error.js';
 import { attachWebSocketServer } from '../graphql/ws-server.js';
 import type { GqlContext } from '../graphql/context.js';
@@ -26,6 +28,7 @@ import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { integrationRoutes } from '../http/integration-routes.js';
+import { allowMethods, edgeServerOptions, guarded } from '../http/edge.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -80,9 +83,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
 
   const schema = await createSchema();
   timeRootFields(schema, metrics);
+  enforceInputPolicy(schema);
   const formatError = createFormatError(logger);
   const armor = createArmor(config.limits);
-  const server = createServer();
+  const server = createServer(edgeServerOptions(config.http));
   const apollo = new ApolloServer<GqlContext>({
     schema,
     formatError,
@@ -90,10 +94,13 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    persistedQueries: false, // no client uses them; a hash mismatch was a code-less error
     // No plugin may implement willResolveField: one such hook makes Apollo wrap every field of
     // every request. Root fields are timed in the schema (timeRootFields); no cache hints are set.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<GqlContext>[]),
+      introspectionPlugin(config.introspection),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
     ],
@@ -111,8 +118,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+  server.on('request', guarded(logger, (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.replace(/[^\w.:-]/g, '').slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?')[0]!;
     const route = path === '/graphql' ? 'graphql' : path.split('/')[1] || 'root';
@@ -133,12 +140,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
         res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
       });
     }
-    if (path === '/graphql') return void handleGraphql(req, res, requestId);
+    if (path === '/graphql') return void (allowMethods(req, res, ['GET', 'POST']) && handleGraphql(req, res, requestId));
     if (integrations(req, res, path)) return;
     if (serveApps(req, res, path)) return;
     if (path === '/') return void res.writeHead(302, { location: '/kiosk/' }).end();
     json(res, 404, { error: 'not found' });
-  });
+  }));
 
   const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue);
 

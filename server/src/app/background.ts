@@ -15,7 +15,7 @@ function workers(services: Services, em: EntityManager, clock: Clock, logger: Lo
   return {
     deadlines: new DeadlineRunner(em, bus, clock, logger),
     notifications: new NotificationDispatcher(em, { EMAIL: email, SMS: loggingSender(logger, 'SMS') }, clock, logger),
-    webhooks: new WebhookDispatcher(em, services.webhookSecrets, clock, logger, config.delivery.webhookTimeoutMs),
+    webhooks: new WebhookDispatcher(em, services.webhookSecrets, clock, logger, config.delivery.webhookTimeoutMs, config.webhookAllowPrivate),
   };
 }
 

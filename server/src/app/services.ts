@@ -13,6 +13,7 @@ import { BankService } from '../modules/compartments/bank.service.js';
 import { CompartmentService } from '../modules/compartments/compartment.service.js';
 import { DeviceService } from '../modules/devices/device.service.js';
 import { ApiKeyService } from '../modules/api-keys/api-key.service.js';
+import { Revocations } from '../auth/revocations.js';
 import { UserService } from '../modules/users/user.service.js';
 import { SessionService } from '../modules/sessions/session.service.js';
 import { ScanService } from '../modules/sessions/scan.service.js';
@@ -47,18 +48,21 @@ export function createServices(infra: Infrastructure) {
   const { em, bus, clock, limits, metrics, authSecret } = infra;
   const userTokens = new UserTokens(authSecret, infra.config.tokenTtlSeconds);
   const authenticator = new Authenticator(em, userTokens);
+  const revocations = new Revocations(bus);
+  revocations.listen(() => authenticator.invalidate()); // on every instance, not only the revoking one
   const sessions = new SessionService(em, bus, clock);
   const webhookSecrets = new WebhookSecrets(authSecret);
   return {
     infra,
     authenticator,
-    users: new UserService(em, userTokens),
+    revocations,
+    users: new UserService(em, userTokens, revocations),
     sites: new SiteService(em, bus),
     tariffs: new TariffService(em, bus),
     banks: new BankService(em, bus),
     compartments: new CompartmentService(em, bus, clock),
-    devices: new DeviceService(em),
-    apiKeys: new ApiKeyService(em, authenticator),
+    devices: new DeviceService(em, revocations),
+    apiKeys: new ApiKeyService(em, authenticator, revocations),
     sessions,
     sessionSearch: new SessionSearch(em, clock),
     scans: new ScanService(em, bus, clock, limits, metrics),
@@ -72,7 +76,7 @@ export function createServices(infra: Infrastructure) {
     reports: new ReportService(em),
     insights: new InsightService(em),
     webhookSecrets,
-    webhooks: new WebhookService(em, webhookSecrets, clock),
+    webhooks: new WebhookService(em, webhookSecrets, clock, infra.config.webhookAllowPrivate),
   };
 }
 

@@ -7,7 +7,8 @@ import type { Role } from './roles.js';
 export const PERMISSIONS = [
   'sites:read',
   'sessions:read',
-  'sessions:write', // regenerate codes, end sessions
+  'sessions:write', // end sessions, pay for them at the desk
+  'sessions:code', // regenerate a session's access code (whoever holds it opens the locker): people only, never a key
   'alerts:read',
   'alerts:write',
   'compartments:operate', // remote open, out of service
@@ -18,6 +19,7 @@ export const PERMISSIONS = [
   'keys:write',
   'integrations:write', // outbound webhook endpoints and their deliveries
   'payments:refund',
+  'payments:approve-demo', // the demo provider's card answer: the kiosk's payment step, or an ADMIN
   'depositor:act', // issue, scan, assistance, recovery, feedback, pay at a kiosk
   'gateway:act', // gateway config, commands, acks, door reports
 ] as const;
@@ -37,9 +39,9 @@ const READ: Permission[] = ['sites:read', 'sessions:read', 'alerts:read', 'repor
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   ADMIN: new Set<Permission>([...PERMISSIONS.filter((p) => p !== 'gateway:act' && p !== 'depositor:act')]),
-  OPERATOR: new Set<Permission>([...READ, 'sessions:write', 'alerts:write', 'compartments:operate']),
+  OPERATOR: new Set<Permission>([...READ, 'sessions:write', 'sessions:code', 'alerts:write', 'compartments:operate']),
   VIEWER: new Set<Permission>(READ),
 };
 
-export const KIOSK_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['depositor:act', 'sites:read']);
+export const KIOSK_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['depositor:act', 'sites:read', 'payments:approve-demo']);
 export const GATEWAY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['gateway:act']);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { TrustedProxies } from '../http/client-address.js';
 
 /** Validated, frozen server configuration. `loadConfig` is the only reader of `process.env`. */
 export interface Config {
@@ -35,9 +36,23 @@ export interface Config {
     readonly pollIntervalMs: number;
     readonly webhookTimeoutMs: number;
   };
+  /** Peers whose X-Forwarded-For / Forwarded headers name the client (addresses or CIDRs). */
+  readonly trustedProxies: TrustedProxies;
+  /** Who may introspect the schema: everyone, or only callers with a credential. */
+  readonly introspection: 'everyone' | 'authenticated';
+  /** Webhook URLs that resolve to loopback, private or link-local addresses are refused unless true. */
+  readonly webhookAllowPrivate: boolean;
+  readonly http: {
+    readonly maxHeaderBytes: number;
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+  };
   readonly limits: {
     readonly failedScansPerMinute: number;
+    /** Failed sign-ins per minute per account and address. */
     readonly loginsPerMinute: number;
+    /** Failed sign-ins per hour per account from addresses it never signed in from. */
+    readonly loginsPerAccountPerHour: number;
     readonly publicCallsPerMinute: number;
     readonly maxDepth: number;
     readonly maxAliases: number;
@@ -126,6 +141,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     problems.push('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
   }
 
+  const proxies = (str('TRUSTED_PROXIES') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  for (const p of proxies) if (!TrustedProxies.valid(p)) problems.push(`TRUSTED_PROXIES: "${p}" is not an address or CIDR`);
+  const introspection = str('GRAPHQL_INTROSPECTION') ?? (nodeEnv === 'production' ? 'authenticated' : 'everyone');
+  if (introspection !== 'everyone' && introspection !== 'authenticated') problems.push(`GRAPHQL_INTROSPECTION must be everyone or authenticated (got "${introspection}")`);
+
   const serverRoot = resolve(import.meta.dirname, '..', '..');
   const config: Config = {
     nodeEnv,
@@ -156,9 +176,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       pollIntervalMs: int('QUEUE_POLL_INTERVAL_MS', 1000, 500, 60_000),
       webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     },
+    trustedProxies: new TrustedProxies(proxies.filter((p) => TrustedProxies.valid(p))),
+    introspection: introspection === 'authenticated' ? 'authenticated' : 'everyone',
+    webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE_ADDRESSES', false),
+    http: {
+      maxHeaderBytes: int('HTTP_MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
+      headersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    },
     limits: {
       failedScansPerMinute: int('RATE_LIMIT_FAILED_SCANS', 10, 1, 100_000),
       loginsPerMinute: int('RATE_LIMIT_LOGINS', 10, 1, 100_000),
+      loginsPerAccountPerHour: int('RATE_LIMIT_LOGINS_PER_ACCOUNT', 100, 1, 1_000_000),
       publicCallsPerMinute: int('RATE_LIMIT_PUBLIC', 30, 1, 100_000),
       maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: int('GRAPHQL_MAX_ALIASES', 30, 1, 1000),

@@ -1,4 +1,4 @@
-import { type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
@@ -33,6 +33,11 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (!formatted.path && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       return { message: formatted.message, ...where, extensions: { code } };
+    }
+    // a request-level error Apollo itself answers with a 4xx carries no code: it is the request's fault
+    const status = (original as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+    if (!formatted.path && original instanceof GraphQLError && typeof status === 'number' && status >= 400 && status < 500) {
+      return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

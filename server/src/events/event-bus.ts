@@ -6,6 +6,7 @@ import type { SessionView } from '../modules/sessions/session.types.js';
 import type { GatewayCommandView } from '../modules/gateway-commands/gateway-command.types.js';
 import type { GatewayView } from '../modules/devices/device.types.js';
 import { TopicHub, type TopicListener } from './topic-hub.js';
+import type { RevokedCredential } from '../auth/revocations.js';
 
 /**
  * Topics and their payloads. Site-scoped topics are published twice: under the site id for
@@ -20,6 +21,8 @@ export type Topics = {
   GATEWAY_UPDATED: [siteId: string, payload: GatewayView];
   /** Internal (no GraphQL subscription): a site's settings or its set of compartments changed. */
   SITE_CHANGED: [siteId: string, payload: { siteId: string }];
+  /** Internal: a credential was revoked; every instance closes its connections (key "*"). */
+  CREDENTIAL_REVOKED: [key: string, payload: RevokedCredential];
 };
 
 /** Sees every event published on this instance, synchronously, before it is sent on. */

@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
-import { WebSocketServer } from 'ws';
+import type { IncomingMessage, Server } from 'node:http';
+import { clientAddress } from '../http/client-address.js';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type GraphQLError, type ExecutionResult, type GraphQLSchema, type ValidationRule, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,8 @@ import { sharedSubscribe } from './live/shared-subscription.js';
 import { SubscriptionDelivery } from './live/subscription-delivery.js';
 import { socketWriter } from './live/socket-writer.js';
 import { DocumentCache } from './live/document-cache.js';
+import { introspectionRefusal } from './introspection.js';
+import { usesCredential } from '../auth/revocations.js';
 
 type Extra = Record<PropertyKey, unknown> & { caller?: Caller };
 
@@ -33,13 +36,21 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
   const { services, schema } = opts;
   const metrics = services.infra.metrics;
-  const format = (e: GraphQLError) => opts.formatError(e.toJSON(), e);
+  // An execution error without a path is about the request (a variable that does not coerce):
+  // graphql-ws leaves it without a code, where Apollo's HTTP path says BAD_USER_INPUT.
+  const format = (e: GraphQLError) =>
+    opts.formatError(!e.path && !e.extensions?.code ? { ...e.toJSON(), extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } } : e.toJSON(), e);
   const formatResult = (result: ExecutionResult): ExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((e) => format(e)) as unknown as GraphQLError[] } : result;
   const documents = new DocumentCache(schema, opts.validationRules, opts.maxTokens);
   /** Each operation's socket delivery, found again by its context in `subscribe`. */
   const deliveries = new WeakMap<object, SubscriptionDelivery>();
   const logger = services.infra.logger;
+  /** Open connections and their callers: a revoked credential's are closed (on every instance, by the bus). */
+  const callers = new Map<WebSocket, Caller>();
+  const stopRevocations = services.revocations.listen((credential) => {
+    for (const [socket, caller] of callers) if (usesCredential(caller, credential)) socket.close(4403, 'Credential revoked');
+  });
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
       schema,
@@ -51,10 +62,16 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           delivery: deliveries.get(args.contextValue as object),
         }),
       onConnect: async (ctx) => {
-        const ip = (ctx.extra as unknown as { request: { socket: { remoteAddress?: string } } }).request.socket.remoteAddress ?? 'unknown';
+        const ip = clientAddress((ctx.extra as unknown as { request: IncomingMessage }).request, services.infra.config.trustedProxies);
         const auth = ctx.connectionParams?.authorization;
         try {
-          (ctx.extra as Extra).caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);
+          const caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);
+          (ctx.extra as Extra).caller = caller;
+          const socket = ctx.extra.socket as WebSocket;
+          if (caller.kind !== 'anonymous' && socket.readyState === socket.OPEN) {
+            callers.set(socket, caller);
+            socket.once('close', () => callers.delete(socket));
+          }
           return true;
         } catch (e) {
           if (e instanceof DomainError) return false; // closes with 4403 Forbidden
@@ -64,8 +81,11 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       onSubscribe: (ctx, id, payload) => {
         const document = documents.get(payload.query);
         if (Array.isArray(document)) return document;
+        const caller = (ctx.extra as Extra).caller ?? { kind: 'anonymous', ip: 'unknown' };
+        const refusal = introspectionRefusal(document, caller, services.infra.config.introspection);
+        if (refusal) return [refusal];
         const context: GqlContext = {
-          caller: (ctx.extra as Extra).caller ?? { kind: 'anonymous', ip: 'unknown' },
+          caller,
           services,
           loaders: createLoaders(services.infra.em),
           requestId: randomUUID(),
@@ -87,6 +107,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   });
   return {
     async close() {
+      stopRevocations();
       await disposable.dispose();
       await new Promise<void>((r) => wss.close(() => r()));
     },

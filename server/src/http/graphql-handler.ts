@@ -6,7 +6,8 @@ import type { GqlContext } from '../graphql/context.js';
 import type { Logger } from '../observability/logger.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { DomainError } from '../errors/domain-error.js';
-import { BodyError, json, readBody } from './http-utils.js';
+import { answerBodyError, BodyError, json, readBody } from './http-utils.js';
+import { clientAddress } from './client-address.js';
 
 export interface GraphqlHandlerDeps {
   apollo: ApolloServer<GqlContext>;
@@ -22,13 +23,14 @@ export interface GraphqlHandlerDeps {
  * then Apollo runs the operation with a fresh context.
  */
 export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: GraphqlHandlerDeps) {
+  const { trustedProxies } = services.infra.config;
   // no per-request child logger: with redaction configured, making one costs more than a cached read
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     try {
       const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const ip = req.socket.remoteAddress ?? 'unknown';
+      const ip = clientAddress(req, trustedProxies);
       let caller: GqlContext['caller'];
       try {
         caller = await services.authenticator.authenticate(req.headers.authorization, ip);
@@ -52,7 +54,8 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (e) {
-      if (e instanceof BodyError) return json(res, e.status, { errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (e instanceof BodyError) return answerBodyError(req, res, e, JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] }));
+      if (req.destroyed && !req.complete) return; // the client went away mid-body: nobody to answer
       logger.error({ requestId, err: e }, 'request failed');
       json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }

@@ -24,25 +24,48 @@ export class BodyError extends Error {
   }
 }
 
-/** The raw request body, refused with BodyError(413) past `limit` bytes (Stripe signs the raw bytes). */
+/** Bytes of a refused body still read (and dropped) so that the client sees the 413, not a reset. */
+const DRAIN_FACTOR = 16;
+
+/**
+ * The raw request body (Stripe signs the raw bytes), refused with BodyError(413) past `limit`
+ * bytes. A refused body is read to its end and dropped, up to DRAIN_FACTOR times the limit:
+ * a client still sending when the server closes sees a connection reset instead of the 413.
+ * Past that the connection is closed once the answer is written (`connection: close`).
+ */
 export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   // plain listeners rather than `for await`: the async iterator costs more than a small body's parse
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     const done = () => {
       req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
     };
+    const refuse = () => {
+      done();
+      reject(new BodyError(413, `Request body larger than ${limit} bytes`));
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
+      if (refused) {
+        if (size > limit * DRAIN_FACTOR) {
+          req.pause();
+          closeAfterAnswer(req);
+          refuse();
+        }
+        return;
+      }
       if (size > limit) {
-        done();
-        req.destroy(); // stop reading what is refused, as leaving a `for await` early does
-        return reject(new BodyError(413, `Request body larger than ${limit} bytes`));
+        refused = true;
+        chunks.length = 0;
+        return;
       }
       chunks.push(chunk);
     };
     const onEnd = () => {
+      if (refused) return refuse();
       done();
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
@@ -54,13 +77,37 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       done();
       reject(new Error('The request closed before its body ended'));
     };
+    if (Number.isFinite(declared) && declared > limit * DRAIN_FACTOR) {
+      closeAfterAnswer(req);
+      return reject(new BodyError(413, `Request body larger than ${limit} bytes`));
+    }
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
 
-/** Reads a request body up to `limit` bytes; JSON when the content type says so. */
+/** Marks the connection to close once the answer is written (the rest of the body is never read). */
+function closeAfterAnswer(req: IncomingMessage): void {
+  (req as IncomingMessage & { closeAfterAnswer?: boolean }).closeAfterAnswer = true;
+}
+
+/** Sends the answer to a refused body; closes the connection when the body was left unread. */
+export function answerBodyError(req: IncomingMessage, res: ServerResponse, e: BodyError, body: string, type = 'application/json'): void {
+  const close = (req as IncomingMessage & { closeAfterAnswer?: boolean }).closeAfterAnswer === true;
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(e.status, { 'content-type': type, ...(close ? { connection: 'close' } : {}) }).end(body);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a request body up to `limit` bytes; JSON when the content type says so. Invalid UTF-8 or JSON is a 400. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const text = (await readRawBody(req, limit)).toString('utf8');
+  let text: string;
+  try {
+    text = utf8.decode(await readRawBody(req, limit));
+  } catch (e) {
+    if (e instanceof TypeError) throw new BodyError(400, 'Request body is not valid UTF-8');
+    throw e;
+  }
   if (!text) return undefined;
   const type = req.headers['content-type'] ?? '';
   if (!type.includes('application/json')) return text;

@@ -6,7 +6,8 @@ import { authorize } from '../auth/authorize.js';
 import { parseOptionalId } from '../shared/ids.js';
 import { CSV_REPORTS, csvRows, parseCsvQuery, toCsv, type CsvReport } from '../modules/reports/report-csv.js';
 import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
-import { BodyError, readRawBody } from './http-utils.js';
+import { answerBodyError, BodyError, readRawBody } from './http-utils.js';
+import { clientAddress } from './client-address.js';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
 const MAX_WEBHOOK_BYTES = 512 * 1024;
@@ -19,6 +20,7 @@ const MAX_WEBHOOK_BYTES = 512 * 1024;
 export function integrationRoutes(services: Services, logger: Logger) {
   const { config } = services.infra;
   const fail = (res: ServerResponse, e: unknown) => {
+    if (res.destroyed) return; // the client went away: nobody to answer
     if (e instanceof DomainError) return send(res, STATUS[e.code] ?? 400, 'application/json', JSON.stringify({ error: { code: e.code, message: e.message, ...e.extensions } }));
     logger.error({ err: e }, 'integration route failed');
     send(res, 500, 'application/json', JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } }));
@@ -27,11 +29,13 @@ export function integrationRoutes(services: Services, logger: Logger) {
   async function stripeWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
     if (!config.stripeWebhookSecret) return send(res, 404, 'text/plain', 'Stripe is not configured');
-    const body = await readRawBody(req, MAX_WEBHOOK_BYTES).catch((e: unknown) => {
-      if (e instanceof BodyError) return null;
+    let body: Buffer;
+    try {
+      body = await readRawBody(req, MAX_WEBHOOK_BYTES);
+    } catch (e) {
+      if (e instanceof BodyError) return answerBodyError(req, res, e, 'too large', 'text/plain');
       throw e;
-    });
-    if (!body) return send(res, 413, 'text/plain', 'too large');
+    }
     let outcome;
     try {
       outcome = await readStripeWebhook(body, req.headers['stripe-signature'] as string | undefined, config.stripeWebhookSecret);
@@ -45,7 +49,7 @@ export function integrationRoutes(services: Services, logger: Logger) {
 
   async function csv(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
-    const caller = await services.authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
+    const caller = await services.authenticator.authenticate(req.headers.authorization, clientAddress(req, config.trustedProxies));
     if (!(CSV_REPORTS as readonly string[]).includes(name)) throw new DomainError('NOT_FOUND', `No report named ${name}; try ${CSV_REPORTS.join(', ')}`);
     const q = parseCsvQuery(new URL(req.url ?? '/', 'http://x').searchParams);
     const siteId = parseOptionalId(q.siteId, 'siteId');

@@ -34,16 +34,35 @@ export function staticApps(appsDir: string | null, mounts: Record<string, string
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`${folder} is not built: run pnpm --filter ./${folder} build`);
         return true;
       }
-      const relative = normalize(decodeURIComponent(path.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
+        return true;
+      }
+      const decoded = decodePath(path.slice(prefix.length));
+      if (decoded === null) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed path');
+        return true;
+      }
+      const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
       let file = join(root, relative);
       if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const immutable = file.includes(`${root}/assets/`);
       res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
       if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
+      else createReadStream(file).on('error', () => res.destroy()).pipe(res);
       return true;
     }
     return false;
   };
+}
+
+/** A percent-decoded path, or null when its encoding is malformed or it names a NUL byte. */
+function decodePath(raw: string): string | null {
+  try {
+    const decoded = decodeURIComponent(raw);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
 }

@@ -40,7 +40,7 @@ describe('outbound webhooks (a real receiver over HTTP; retries through the job 
   let receiver: Awaited<ReturnType<typeof flakyReceiver>>;
   beforeAll(async () => {
     receiver = await flakyReceiver(2);
-    s = await startTestServer({ background: true, env: { TIMER_INTERVAL_MS: '100', QUEUE_POLL_INTERVAL_MS: '500', DELIVERY_RETRY_DELAY_SECONDS: '1' } });
+    s = await startTestServer({ background: true, env: { TIMER_INTERVAL_MS: '100', QUEUE_POLL_INTERVAL_MS: '500', DELIVERY_RETRY_DELAY_SECONDS: '1', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } });
     f = await createSite(s);
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { Migration20261125160000UsageRollup } from './Migration20261125160000Usa
 import { Migration20261204100000FieldSafety } from './Migration20261204100000FieldSafety.js';
 import { Migration20261204100100CompartmentInspection } from './Migration20261204100100CompartmentInspection.js';
 import { Migration20261204130000BoardProfiles } from './Migration20261204130000BoardProfiles.js';
+import { Migration20261204120000UserDisabled } from './Migration20261204120000UserDisabled.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261204100000FieldSafety', class: Migration20261204100000FieldSafety },
   { name: 'Migration20261204100100CompartmentInspection', class: Migration20261204100100CompartmentInspection },
   { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },
+  { name: 'Migration20261204120000UserDisabled', class: Migration20261204120000UserDisabled },
 ];

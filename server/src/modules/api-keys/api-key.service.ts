@@ -6,12 +6,14 @@ import { API_KEY_PREFIX, newSecret, sha256 } from '../../auth/secrets.js';
 import { API_KEY_SCOPES, type Permission } from '../../auth/permissions.js';
 import type { ApiKeyCredentials } from './api-key.types.js';
 import type { Authenticator } from '../../auth/authenticate.js';
+import type { Revocations } from '../../auth/revocations.js';
 
 /** Third-party keys: a secret shown once, stored as a hash, limited to named scopes. */
 export class ApiKeyService {
   constructor(
     private readonly em: EntityManager,
     private readonly authenticator: Authenticator,
+    private readonly revocations: Revocations,
   ) {}
 
   async create(name: string, scopes: string[]): Promise<ApiKeyCredentials> {
@@ -42,6 +44,7 @@ export class ApiKeyService {
     key.revokedAt ??= new Date();
     await em.flush();
     this.authenticator.invalidate();
+    this.revocations.announce({ kind: 'apiKey', id });
     return key;
   }
 }

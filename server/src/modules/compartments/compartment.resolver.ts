@@ -56,7 +56,8 @@ export class LockerBankResolver {
   }
 
   @FieldResolver(() => GatewayView, { nullable: true })
-  async gateway(@Root() bank: LockerBankView, @Ctx() { loaders, services }: GqlContext): Promise<GatewayView | null> {
+  async gateway(@Root() bank: LockerBankView, @Ctx() { caller, loaders, services }: GqlContext): Promise<GatewayView | null> {
+    authorize(caller, 'sites:read', bank.siteId);
     if (!bank.gatewayId) return null;
     const [gateway, site] = await Promise.all([loaders.gateway.load(bank.gatewayId), loaders.site.load(bank.siteId)]);
     return gateway && site ? toGatewayView(gateway, services.infra.clock.now()) : null;
@@ -69,7 +70,8 @@ export class LockerBankResolver {
   }
 
   @FieldResolver(() => [CompartmentView])
-  async compartments(@Root() bank: LockerBankView, @Ctx() { services }: GqlContext): Promise<CompartmentView[]> {
+  async compartments(@Root() bank: LockerBankView, @Ctx() { caller, services }: GqlContext): Promise<CompartmentView[]> {
+    authorize(caller, 'sites:read', bank.siteId);
     return (await services.compartments.ofBank(bank.id)).map(toCompartmentView);
   }
 }
@@ -121,7 +123,8 @@ export class CompartmentResolver {
   }
 
   @FieldResolver(() => LockerBankView)
-  async bank(@Root() c: CompartmentView, @Ctx() { loaders }: GqlContext): Promise<LockerBankView> {
+  async bank(@Root() c: CompartmentView, @Ctx() { caller, loaders }: GqlContext): Promise<LockerBankView> {
+    authorize(caller, 'sites:read', c.siteId); // infrastructure (endpoint, gateway, the bank's other doors): not for a code holder
     const bank = await loaders.bank.load(c.bankId);
     if (!bank) throw notFound('Bank');
     return toBankView(bank);

@@ -20,6 +20,13 @@ export class GatewayFieldsResolver {
     return services.devices.registerKiosk(parseId(siteId, 'siteId'), name);
   }
 
+  @Mutation(() => DeviceCredentials, { description: 'ADMIN: a new token for a kiosk or gateway (shown once); the old one is revoked at once and its connections closed' })
+  async rotateDeviceToken(@Arg('deviceId', () => ID) deviceId: string, @Ctx() { caller, services }: GqlContext): Promise<DeviceCredentials> {
+    authorize(caller, 'setup:write');
+    const { id, token } = await services.devices.rotateToken(parseId(deviceId, 'deviceId'));
+    return { id, token };
+  }
+
   @Subscription(() => GatewayView, {
     description: 'A gateway connected, disconnected or fell silent',
     subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'GATEWAY_UPDATED', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe'),

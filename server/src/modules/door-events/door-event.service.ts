@@ -8,7 +8,7 @@ export class DoorEventService {
 
   async page(siteIds: string[] | null, first: number | null, after: string | null) {
     const limit = pageSize(first);
-    const cursor = decodeCursor(after, 1);
+    const cursor = decodeCursor(after, ['seq']);
     const where: Record<string, unknown> = {};
     if (siteIds) where.siteId = { $in: siteIds };
     if (cursor) where.seq = { $lt: String(cursor[0]) };

@@ -33,7 +33,9 @@ export class PaymentResolver {
   async confirmDemoPayment(@Arg('paymentId', () => ID) paymentId: string, @Arg('outcome', () => DemoPaymentOutcome) outcome: DemoPaymentOutcome, @Ctx() { caller, services }: GqlContext): Promise<PaymentView> {
     const payment = await services.payments.get(parseId(paymentId, 'paymentId'));
     if (!payment) throw notFound('Payment');
-    await authorizePayer(caller, services, payment.sessionId, null);
+    const session = await services.sessions.get(payment.sessionId);
+    if (!session) throw notFound('Session');
+    authorize(caller, 'payments:approve-demo', session.siteId);
     return toPaymentView(await services.payments.confirmDemo(payment.id, outcome));
   }
 

@@ -4,6 +4,7 @@ import { ContactInput } from '../sessions/contact.types.js';
 import { IssuedAccessCode } from '../sessions/session.types.js';
 import { parseId } from '../../shared/ids.js';
 import { authorize } from '../../auth/authorize.js';
+import { DomainError } from '../../errors/domain-error.js';
 import type { Caller } from '../../auth/caller.js';
 import type { Services } from '../../app/services.js';
 
@@ -31,10 +32,16 @@ export class SelfServiceResolver {
   ): Promise<IssuedAccessCode> {
     const site = parseId(siteId, 'siteId');
     await selfService(caller, services, site);
-    const attempt = await services.infra.limits.reserveScan([`ip:${caller.ip}`]);
-    const issued = await services.recovery.complete(site, contact, oneTimeCode);
-    await attempt.release();
-    return issued;
+    const attempt = await services.infra.limits.reserveOneTimeCode([`ip:${caller.ip}`]);
+    try {
+      const issued = await services.recovery.complete(site, contact, oneTimeCode);
+      await attempt.release();
+      return issued;
+    } catch (e) {
+      // only a wrong code counts; an error of ours (the database down) hands the attempt back
+      if (!(e instanceof DomainError && e.code === 'BAD_USER_INPUT')) await attempt.release();
+      throw e;
+    }
   }
 
   @Mutation(() => Boolean)

@@ -41,16 +41,10 @@ export class ScanService {
   ) {}
 
   async scan(req: ScanRequest): Promise<ScanResult> {
-    const reservation = await this.limits.reserveScan(req.limitKeys);
-    let result: ScanResult;
-    try {
-      result = await this.evaluate(req);
-    } catch (e) {
-      await reservation.release(); // refused for a reason other than the code: not a guess
-      throw e;
-    }
-    // Only unknown codes count against the limit; every other outcome proves a real code.
-    if (result.outcome !== 'INVALID_CODE') await reservation.release();
+    // The code is checked first and only a failed outcome counts (an error of ours never does):
+    // a valid code is never refused by the limits, however many arrive at once.
+    const result = await this.evaluate(req);
+    if (result.outcome === 'INVALID_CODE' || result.outcome === 'WRONG_SITE') await this.limits.countFailedScan(req.limitKeys);
     this.metrics.scans.inc({ outcome: result.outcome });
     if (result.outcome === 'UNLOCKING_FOR_DEPOSIT') this.metrics.allocations.inc();
     return result;

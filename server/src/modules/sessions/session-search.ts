@@ -36,7 +36,7 @@ export class SessionSearch {
 
   async list(f: SessionFilter): Promise<SessionPage> {
     const limit = pageSize(f.first);
-    const cursor = decodeCursor(f.after, 2);
+    const cursor = decodeCursor(f.after, ['time', 'uuid']);
     if (f.siteIds?.length === 0) return { nodes: [], endCursor: null, hasNextPage: false, totalCount: 0 };
     const { where, params } = this.conditions(f);
     const em = this.em.fork();

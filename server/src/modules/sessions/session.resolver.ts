@@ -74,9 +74,8 @@ export class SessionResolver {
   @Query(() => SessionView, { nullable: true, description: 'Public: the code is the proof; null when unknown' })
   async sessionByAccessCode(@Arg('siteId', () => ID) siteId: string, @Arg('payload', () => String) payload: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
     const site = parseId(siteId, 'siteId');
-    const attempt = await services.infra.limits.reserveScan([`ip:${caller.ip}`]);
     const s = await services.sessions.byCode(site, payload);
-    if (s) await attempt.release();
+    if (!s) await services.infra.limits.countFailedScan([`ip:${caller.ip}`]);
     return s;
   }
 
@@ -109,7 +108,7 @@ export class SessionResolver {
 
   @Mutation(() => IssuedAccessCode, { description: 'ADMIN or OPERATOR: revokes the old code' })
   async regenerateAccessCode(@Arg('sessionId', () => ID) sessionId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<IssuedAccessCode> {
-    authorize(caller, 'sessions:write');
+    authorize(caller, 'sessions:code');
     return services.sessions.regenerate(parseId(sessionId, 'sessionId'), reason, actorName(caller));
   }
 

@@ -9,4 +9,6 @@ export class UserEntity {
   @Property({ type: 'text', lazy: true }) passwordHash!: string;
   @Property({ type: 'string' }) role!: Role;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+  /** Deactivated: no sign-in, and tokens already issued stop working. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) disabledAt: Date | null = null;
 }

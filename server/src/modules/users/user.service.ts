@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserEntity } from './user.entity.js';
-import { badInput, conflict, unauthenticated } from '../../errors/domain-error.js';
+import { badInput, conflict, notFound, unauthenticated } from '../../errors/domain-error.js';
+import type { Revocations } from '../../auth/revocations.js';
 import { newId } from '../../shared/ids.js';
 import { hashPassword, verifyPassword } from '../../auth/secrets.js';
 import type { UserTokens } from '../../auth/user-tokens.js';
@@ -16,14 +17,27 @@ export class UserService {
   constructor(
     private readonly em: EntityManager,
     private readonly tokens: UserTokens,
+    private readonly revocations: Revocations,
   ) {}
+
+  /** Deactivates an account: sign-in refused, its tokens rejected and its connections closed on every instance. */
+  async deactivate(userId: string, actingUserId: string): Promise<UserEntity> {
+    if (userId === actingUserId) throw badInput('userId', 'you cannot deactivate your own account');
+    const em = this.em.fork();
+    const user = await em.findOne(UserEntity, userId);
+    if (!user) throw notFound('User');
+    user.disabledAt ??= new Date();
+    await em.flush();
+    this.revocations.announce({ kind: 'user', id: userId });
+    return user;
+  }
 
   async login(email: string, password: string): Promise<AuthPayload> {
     const user = await this.em
       .fork()
       .findOne(UserEntity, { email: normaliseEmail(email) }, { populate: ['passwordHash'] });
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
-    if (!user || !ok) throw unauthenticated('Email or password is wrong');
+    if (!user || !ok || user.disabledAt) throw unauthenticated('Email or password is wrong');
     const token = await this.tokens.sign({ userId: user.id, email: user.email, role: user.role });
     return { token, user: toUserView(user) };
   }

@@ -3,6 +3,9 @@ import type { Logger } from '../../observability/logger.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Attempt } from '../../jobs/job-queue.js';
 import { signWebhook, type WebhookSecrets } from './webhook-secret.js';
+import { isIP } from 'node:net';
+import { fetch, type Agent } from 'undici';
+import { InternalAddressError, isInternalAddress, publicOnlyAgent } from '../../security/outbound-address.js';
 
 type Row = { id: string; event: string; event_id: string; body: string; status: string; url: string; secret_encrypted: string; deleted_at: Date | null };
 
@@ -19,7 +22,20 @@ export class WebhookDispatcher {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly timeoutMs: number,
-  ) {}
+    /** WEBHOOK_ALLOW_PRIVATE_ADDRESSES: receivers on loopback or private networks allowed. */
+    private readonly allowInternal = false,
+  ) {
+    this.agent = publicOnlyAgent(allowInternal);
+  }
+
+  private readonly agent: Agent;
+
+  /** An address literal never goes through the agent's lookup: it is checked here. */
+  private checkLiteral(url: string): void {
+    if (this.allowInternal) return;
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host) && isInternalAddress(host)) throw new InternalAddressError(host, host);
+  }
 
   async deliver(id: string, attempt: Attempt): Promise<void> {
     const failure = await this.em.fork().transactional(async (tx) => {
@@ -39,7 +55,9 @@ export class WebhookDispatcher {
       let status: number | null = null;
       let error: string | null = null;
       try {
+        this.checkLiteral(row.url);
         const res = await fetch(row.url, {
+          dispatcher: this.agent,
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -58,7 +76,9 @@ export class WebhookDispatcher {
         await res.body?.cancel();
         if (status < 200 || status >= 300) error = `receiver answered ${status}`;
       } catch (e) {
-        error = String((e as Error).message).slice(0, 500);
+        // fetch reports "fetch failed": the cause says why (refused address, DNS, timeout)
+        const cause = (e as { cause?: { message?: string } }).cause?.message;
+        error = String(cause ? `${(e as Error).message}: ${cause}` : (e as Error).message).slice(0, 500);
       }
       const now = this.clock.now();
       await tx.execute(`insert into webhook_attempt (delivery_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)`, [id, now, status, error, Date.now() - started]);

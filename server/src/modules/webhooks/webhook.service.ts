@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
+import { isInternalAddress, resolveAll } from '../../security/outbound-address.js';
 import { newId } from '../../shared/ids.js';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 import { WebhookSecrets } from './webhook-secret.js';
@@ -15,10 +16,13 @@ export class WebhookService {
     private readonly em: EntityManager,
     private readonly secrets: WebhookSecrets,
     private readonly clock: Clock,
+    /** WEBHOOK_ALLOW_PRIVATE_ADDRESSES: receivers on loopback or private networks allowed. */
+    private readonly allowInternal = false,
   ) {}
 
   async create(url: string, events: string[], description: string | null, actor: string): Promise<CreatedWebhookEndpoint> {
     const target = parseUrl(url);
+    await this.checkTarget(target);
     if (events.length === 0) throw badInput('events', 'choose at least one event');
     if (description && description.length > 200) throw badInput('description', 'at most 200 characters');
     const em = this.em.fork();
@@ -35,6 +39,20 @@ export class WebhookService {
     } as WebhookEndpointEntity);
     await em.flush();
     return { endpoint: toEndpointView(endpoint), secret };
+  }
+
+  /** Refuses a URL whose host resolves (now) to an internal address; delivery checks again at each connection. */
+  private async checkTarget(target: string): Promise<void> {
+    if (this.allowInternal) return;
+    const host = new URL(target).hostname;
+    let addresses: string[];
+    try {
+      addresses = await resolveAll(host);
+    } catch {
+      throw badInput('url', `${host} does not resolve`);
+    }
+    const internal = addresses.find(isInternalAddress);
+    if (internal) throw badInput('url', `url resolves to ${internal}, a loopback, private or link-local address`);
   }
 
   async list() {

@@ -1,0 +1,39 @@
+import type { EventBus } from '../events/event-bus.js';
+import type { Caller } from './caller.js';
+
+/** A credential that stopped being valid: an API key, a device's token, or a person's account. */
+export type RevokedCredential = { kind: 'apiKey' | 'kiosk' | 'gateway' | 'user'; id: string };
+
+/**
+ * Revocations reach every instance over the event bus (Redis when configured): each drops its
+ * cached credentials and closes the WebSocket connections opened with the revoked one.
+ * Published after the revocation is committed.
+ */
+export class Revocations {
+  constructor(private readonly bus: EventBus) {}
+
+  announce(credential: RevokedCredential): void {
+    this.bus.publish('CREDENTIAL_REVOKED', '*', credential);
+  }
+
+  /** Calls `onRevoked` for every revocation, whichever instance made it; returns the function that stops. */
+  listen(onRevoked: (credential: RevokedCredential) => void): () => void {
+    return this.bus.listen('CREDENTIAL_REVOKED', '*', { event: onRevoked, end: () => {} });
+  }
+}
+
+/** Whether a caller acts with the revoked credential. */
+export function usesCredential(caller: Caller, credential: RevokedCredential): boolean {
+  switch (caller.kind) {
+    case 'apiKey':
+      return credential.kind === 'apiKey' && caller.keyId === credential.id;
+    case 'kiosk':
+      return credential.kind === 'kiosk' && caller.kioskId === credential.id;
+    case 'gateway':
+      return credential.kind === 'gateway' && caller.gatewayId === credential.id;
+    case 'user':
+      return credential.kind === 'user' && caller.userId === credential.id;
+    case 'anonymous':
+      return false;
+  }
+}

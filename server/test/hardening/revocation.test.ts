@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestServer } from '../support/test-server.js';
+import { startChildServer, type ChildServer } from '../support/child-server.js';
+import { collect, createSite, login, ok, waitFor, type Fixture } from '../support/fixtures.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Two real server processes on one PostgreSQL and one Redis: a credential revoked through A
+ * closes the subscriptions opened with it on B within a second, and B refuses it at once.
+ */
+describe('revoking a credential closes its open subscriptions on every instance within a second', () => {
+  let a: ChildServer;
+  let b: ChildServer;
+  let f: Fixture;
+  let dropDb: () => Promise<void>;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    dropDb = database.drop;
+    const env = { DATABASE_URL: database.url, REDIS_URL };
+    a = await startChildServer(env);
+    b = await startChildServer(env);
+    f = await createSite(a as unknown as TestServer, { counts: { SMALL: 1 } });
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await dropDb?.();
+  });
+
+  /** Subscribes on B with `token`, revokes through A, and returns how long B took to close it. */
+  async function closedAfterRevoking(token: string, query: string, revoke: () => Promise<unknown>, vars: Record<string, unknown> = {}): Promise<number> {
+    const sub = collect(b.ws(token), query, vars);
+    await new Promise((r) => setTimeout(r, 400)); // subscribed
+    expect(sub.errors).toEqual([]);
+    const started = Date.now();
+    await revoke();
+    await waitFor(() => sub.errors.length > 0, 5_000);
+    const elapsed = Date.now() - started;
+    expect(sub.errors[0]).toMatchObject({ code: 4403, reason: 'Credential revoked' });
+    return elapsed;
+  }
+
+  test('an API key', async () => {
+    const key = ok(await a.gql<{ createApiKey: { id: string; secret: string } }>(`mutation { createApiKey(name:"feed", scopes:["events:subscribe","sites:read"]){ id secret } }`, {}, f.adminToken)).createApiKey;
+    const ms = await closedAfterRevoking(key.secret, `subscription($s:ID){ doorEvents(siteId:$s){ id } }`, () => a.gql(`mutation($id:ID!){ revokeApiKey(id:$id){ id } }`, { id: key.id }, f.adminToken), { s: f.siteId });
+    expect(ms).toBeLessThan(1000);
+    expect((await b.gql(`{ sites { id } }`, {}, key.secret)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  test('a device token (rotated: the old one is revoked)', async () => {
+    let fresh = '';
+    const ms = await closedAfterRevoking(f.gatewayToken, `subscription { gatewayCommands { id } }`, async () => {
+      fresh = ok(await a.gql<{ rotateDeviceToken: { token: string } }>(`mutation($id:ID!){ rotateDeviceToken(deviceId:$id){ token } }`, { id: f.gatewayId }, f.adminToken)).rotateDeviceToken.token;
+    });
+    expect(ms).toBeLessThan(1000);
+    expect((await b.gql(`{ gatewayConfig { pulseMs } }`, {}, f.gatewayToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await b.gql(`{ gatewayConfig { pulseMs } }`, {}, fresh)).errors).toBeUndefined();
+  });
+
+  test('a user (deactivated)', async () => {
+    const user = ok(await a.gql<{ createUser: { id: string } }>(`mutation { createUser(email:"leaver@example.com", password:"a-long-password", role:VIEWER){ id } }`, {}, f.adminToken)).createUser;
+    const token = await login(a as unknown as TestServer, 'leaver@example.com', 'a-long-password');
+    const ms = await closedAfterRevoking(token, `subscription($s:ID){ doorEvents(siteId:$s){ id } }`, () => a.gql(`mutation($id:ID!){ deactivateUser(userId:$id){ id } }`, { id: user.id }, f.adminToken), { s: f.siteId });
+    expect(ms).toBeLessThan(1000);
+    expect((await b.gql(`{ sites { id } }`, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await a.gql(`mutation { login(email:"leaver@example.com", password:"a-long-password"){ token } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
