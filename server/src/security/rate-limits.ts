@@ -18,7 +18,15 @@ export class RateLimits {
   constructor(limits: Config['limits'], redis: Redis | null) {
     const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: WINDOW_SECONDS, useRedisPackage: false })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix,
+            points,
+            duration: WINDOW_SECONDS,
+            useRedisPackage: false,
+            // Redis away: this instance counts alone rather than failing or stalling the attempt
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS }),
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
     this.failedScans = make('rl:scan', limits.failedScansPerMinute);
     this.logins = make('rl:login', limits.loginsPerMinute);
