@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { endpointOf, type ServerEndpoint } from '../link/server-endpoints.js';
 
 /** How an UNLOCK pulse is timed. */
 export type PulseMode = 'auto' | 'register' | 'coil';
@@ -14,6 +15,10 @@ export interface GatewayConfig {
   readonly graphqlUrl: string;
   /** Same endpoint over WebSocket (graphql-ws). */
   readonly wsUrl: string;
+  /** Every server instance to try, in order (the first is graphqlUrl/wsUrl); failover moves along it. */
+  readonly servers: readonly ServerEndpoint[];
+  /** The WebSocket must be open and acknowledged within this long, else the next server is tried. */
+  readonly linkConnectTimeoutMs: number;
   readonly token: string;
   readonly stateDir: string;
   readonly pollIntervalMs: number;
@@ -65,21 +70,19 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   };
 
   const server = values.server ?? env.GATEWAY_SERVER_URL;
-  let graphqlUrl = '';
-  let wsUrl = '';
+  const servers: ServerEndpoint[] = [];
   if (!server) problems.push('GATEWAY_SERVER_URL (or --server) is required, e.g. http://127.0.0.1:4000');
   else {
-    try {
-      const url = new URL(server);
-      if (!['http:', 'https:'].includes(url.protocol)) throw new Error('not http(s)');
-      if (!url.pathname.endsWith('/graphql')) url.pathname = `${url.pathname.replace(/\/$/, '')}/graphql`;
-      graphqlUrl = url.toString();
-      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-      wsUrl = url.toString();
-    } catch {
-      problems.push(`GATEWAY_SERVER_URL must be an http(s) URL (got "${server}")`);
+    for (const one of server.split(',').map((s) => s.trim()).filter(Boolean)) {
+      try {
+        servers.push(endpointOf(one));
+      } catch {
+        problems.push(`GATEWAY_SERVER_URL must be http(s) URLs separated by commas (got "${one}")`);
+      }
     }
   }
+  const graphqlUrl = servers[0]?.graphqlUrl ?? '';
+  const wsUrl = servers[0]?.wsUrl ?? '';
   const token = values.token ?? env.GATEWAY_TOKEN ?? '';
   if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
@@ -89,6 +92,8 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   const config: GatewayConfig = {
     graphqlUrl,
     wsUrl,
+    servers,
+    linkConnectTimeoutMs: int('GATEWAY_LINK_CONNECT_TIMEOUT_MS', env.GATEWAY_LINK_CONNECT_TIMEOUT_MS, 3000, 100, 60_000),
     token,
     stateDir: path.resolve(values['state-dir'] ?? env.GATEWAY_STATE_DIR ?? '.data/gateway'),
     pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
@@ -102,7 +107,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', env.GATEWAY_MODBUS_BACKOFF_MAX_MS, 5000, 10, 600_000),
     linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
     linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
-    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 10_000, 100, 600_000),
+    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 5000, 100, 600_000),
     unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 0, 0, 600_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     check: values.check ?? false,

@@ -1,12 +1,13 @@
 /** ServerApi over the real GraphQL API (HTTP for queries and mutations). */
 import type { CommandResult, DoorReport, GatewaySetup, ServerApi } from './api.types.js';
 import { postGraphQL } from './graphql-http.js';
+import type { ServerEndpoints } from './server-endpoints.js';
 import { ACK_COMMAND_MUTATION, GATEWAY_CONFIG_QUERY, REPORT_DOOR_STATES_MUTATION } from './operations.js';
 
 /** The gateway's calls to the locker server. */
 export class GraphQLServerApi implements ServerApi {
   constructor(
-    private readonly graphqlUrl: string,
+    private readonly graphqlUrl: string | ServerEndpoints,
     private readonly token: string,
   ) {}
 

@@ -93,7 +93,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       closing ??= (async () => {
         const sockets = [...wss.clients];
         const gone = Promise.all(sockets.map((s) => (s.readyState === s.CLOSED ? null : new Promise((r) => s.once('close', r)))));
-        await disposable.dispose().catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
+        await Promise.resolve().then(() => disposable.dispose()).catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
         await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
         for (const s of wss.clients) s.terminate();
       })();

@@ -1,0 +1,107 @@
+/**
+ * Failover between server instances: the gateway takes a list of server URLs (or one
+ * HAProxy address) and must be on a surviving instance within 2 s of an instance's kill -9,
+ * with every command issued meanwhile executed once: no expiry, no double pulse.
+ */
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Gateway } from '../src/gateway/gateway.js';
+import type { Stack } from '../src/launch/stack.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { waitFor } from './support/fixtures.js';
+import { gatewayConfigFor, systemSkipReason } from './support/system.js';
+import { depositVia, startFleet } from './support/fleet.js';
+
+const skip = systemSkipReason();
+
+/** Scans every 250 ms through `urlOf()` until stopped; the outcomes in order. */
+function scanLoop(stack: Stack, urlOf: () => string) {
+  const outcomes: string[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      outcomes.push(await depositVia(stack, urlOf()));
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return {
+    outcomes,
+    async stop() {
+      running = false;
+      await done;
+    },
+  };
+}
+
+/** Every deposit scan that unlocked got exactly one pulse, on a coil of its own. */
+async function expectOnePulseEach(stack: Stack, since: number, outcomes: string[]) {
+  const unlocking = outcomes.filter((o) => o === 'UNLOCKING_FOR_DEPOSIT').length;
+  expect(unlocking).toBeGreaterThan(3);
+  await waitFor(() => stack.sim!.site.pulsesSince(since).length >= unlocking, 'every unlock pulsed', 15_000).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 1000)); // a double would come now
+  const pulses = stack.sim!.site.pulsesSince(since);
+  expect(pulses.length).toBe(unlocking);
+  expect(new Set(pulses.map((p) => `${p.unitId}/${p.coil}`)).size).toBe(pulses.length);
+}
+
+describe.skipIf(skip !== null)('gateway failover between server instances', () => {
+  let stack: Stack;
+  let gateway: Gateway;
+  const reconnects: number[] = [];
+  let downAt = 0;
+
+  beforeAll(async () => {
+    stack = await startFleet();
+    const [a, b] = stack.replicas.map((r) => r.url);
+    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `${a},${b}` }), silentLogger());
+    gateway.link.on('state', (s) => {
+      if (s.kind === 'connected' && downAt) reconnects.push(Date.now() - downAt);
+    });
+    gateway.start();
+    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await stack?.stop();
+  });
+
+  it('kill -9 of its instance during scans: on the other within 2 s, every command executed once', async () => {
+    const [a, b] = stack.replicas;
+    const since = Date.now();
+    // scans alternate between the instances until A dies, then go to B
+    let n = 0;
+    const loop = scanLoop(stack, () => (downAt || n++ % 2 === 1 ? b!.url : a!.url));
+    await new Promise((r) => setTimeout(r, 1500));
+    downAt = Date.now();
+    await a!.kill();
+    await waitFor(() => reconnects.length > 0, 'gateway back', 5000);
+    await new Promise((r) => setTimeout(r, 2000));
+    await loop.stop();
+    expect(reconnects[0]).toBeLessThan(2000);
+    expect(loop.outcomes.filter((o) => o.startsWith('error')).length).toBeLessThanOrEqual(1); // one may die with A
+    await expectOnePulseEach(stack, since, loop.outcomes);
+    await a!.start();
+  }, 60_000);
+
+  it('a peer that accepts TCP and never answers does not hold it: the next URL within the connect timeout', async () => {
+    const silent = net.createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as net.AddressInfo).port;
+    const g = new Gateway(
+      gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `http://127.0.0.1:${port},${stack.replicas[1]!.url}`, GATEWAY_LINK_CONNECT_TIMEOUT_MS: '1000' }),
+      silentLogger(),
+    );
+    await gateway.stop(); // one gateway per token
+    const started = Date.now();
+    g.start();
+    try {
+      await waitFor(() => g.linkState.kind === 'connected', 'connected past the silent peer', 15_000);
+      // at most one connect timeout for the link plus one request timeout for the first config fetch
+      expect(Date.now() - started).toBeLessThan(7000);
+    } finally {
+      await g.stop();
+      silent.close();
+    }
+  }, 60_000);
+});
