@@ -32,19 +32,41 @@ export async function startFleet(opts: { haproxy?: boolean; serverEnv?: Record<s
   });
 }
 
-/** Issues and scans one SMALL deposit through `url`; the outcome, or the error's message. */
-export async function depositVia(stack: Stack, url: string): Promise<string> {
-  const graphql = `${url}/graphql`;
+/**
+ * One storage through `urlOf()`: issue a SMALL (free) code, scan to deposit, scan again to
+ * collect (the simulator's doors open and close by themselves), freeing the compartment
+ * again. The outcomes of both scans, or the error's message.
+ */
+export async function storageVia(stack: Stack, urlOf: () => string): Promise<string[]> {
+  const call = <T>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(`${urlOf()}/graphql`, stack.seed.kioskToken, query, variables);
+  const scan = async (payload: string) =>
+    (await call<{ scanAccessCode: { outcome: string } }>('mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }', { s: stack.seed.siteId, p: payload }))
+      .scanAccessCode.outcome;
+  const outcomes: string[] = [];
   try {
-    const issued = await postGraphQL<{ issueAccessCode: { code: { payload: string } } }>(graphql, stack.seed.kioskToken, 'mutation($s: ID!) { issueAccessCode(siteId: $s, size: SMALL) { code { payload } } }', {
-      s: stack.seed.siteId,
-    });
-    const scan = await postGraphQL<{ scanAccessCode: { outcome: string } }>(graphql, stack.seed.kioskToken, 'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }', {
-      s: stack.seed.siteId,
-      p: issued.issueAccessCode.code.payload,
-    });
-    return scan.scanAccessCode.outcome;
+    const issued = await call<{ issueAccessCode: { code: { payload: string } } }>('mutation($s: ID!) { issueAccessCode(siteId: $s, size: SMALL) { code { payload } } }', { s: stack.seed.siteId });
+    outcomes.push(await scan(issued.issueAccessCode.code.payload));
+    await new Promise((r) => setTimeout(r, 1500)); // pulse, door opens, closes: STORED
+    outcomes.push(await scan(issued.issueAccessCode.code.payload));
   } catch (error) {
-    return `error: ${(error as Error).message}`;
+    outcomes.push(`error: ${(error as Error).message}`);
   }
+  return outcomes;
+}
+
+/** Storages one after another (two at a time) through `urlOf()` until stopped. */
+export function storageLoop(stack: Stack, urlOf: () => string) {
+  const outcomes: string[] = [];
+  let running = true;
+  const worker = async () => {
+    while (running) outcomes.push(...(await storageVia(stack, urlOf)));
+  };
+  const done = Promise.all([worker(), new Promise((r) => setTimeout(r, 700)).then(worker)]);
+  return {
+    outcomes,
+    async stop() {
+      running = false;
+      await done;
+    },
+  };
 }
