@@ -26,6 +26,9 @@ import { resolveAuthSecret } from './auth-secret.js';
 import { Drain } from './drain.js';
 import { readinessCheck } from './readiness.js';
 import { redisErrorLog } from '../observability/redis-errors.js';
+import { registerFleetMetrics } from '../observability/fleet-metrics.js';
+import { metricsEndpoint } from '../observability/metrics-endpoint.js';
+import type { Pool } from 'pg';
 import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -145,6 +148,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
+  registerFleetMetrics(metrics, { queue, pool: orm.em.getConnection().getNativeClient() as Promise<Pool>, redis, bus });
+  queue.onFailure = (name) => metrics.failedDeliveries.inc({ queue: name });
+  const { serveMetrics, metricsServer } = metricsEndpoint(config, metrics);
   const drain = new Drain(server, logger);
   const readiness = readinessCheck(orm, redis, bus);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -159,11 +165,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (path === '/healthz') return void json(res, 200, { status: 'ok' });
     if (path === '/readyz') return void readiness(drain.isDraining).then((r) => json(res, r.ready ? 200 : 503, r));
-    if (path === '/metrics') {
-      return void metrics.registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
-      });
-    }
+    if (path === '/metrics') return void serveMetrics(req, res);
     if (path === '/graphql') return void handleGraphql(req, res, requestId);
     if (integrations(req, res, path)) return;
     if (serveApps(req, res, path)) return;
@@ -171,7 +173,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     json(res, 404, { error: 'not found' });
   });
 
-  const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue);
+  const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue, databaseUrl);
 
   const app: App = {
     server,
@@ -181,6 +183,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     listen: (port = config.port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
+        if (metricsServer && config.metricsPort !== null) {
+          metricsServer.listen(config.metricsPort, host, () => logger.info({ port: (metricsServer.address() as { port: number }).port }, 'metrics listening'));
+        }
         server.listen(port, host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
@@ -207,6 +212,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('websocket', () => ws.close());
       await step('apollo', () => apollo.stop());
       await step('http', () => server.listening && new Promise<void>((r) => server.close(() => r())));
+      await step('metrics', () => metricsServer?.listening && new Promise<void>((r) => metricsServer.close(() => r())));
       await step('site read cache', stopSiteReads);
       await step('event bus', () => bus.close());
       redis?.disconnect();
