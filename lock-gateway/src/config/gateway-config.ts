@@ -2,6 +2,7 @@
  * The gateway's configuration: the only reader of process.env and argv flags. Validated
  * once at start, frozen, passed down. The token is secret: `redactedConfig` is what logs see.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { endpointOf, type ServerEndpoint } from '../link/server-endpoints.js';
@@ -83,7 +84,16 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   }
   const graphqlUrl = servers[0]?.graphqlUrl ?? '';
   const wsUrl = servers[0]?.wsUrl ?? '';
-  const token = values.token ?? env.GATEWAY_TOKEN ?? '';
+  // GATEWAY_TOKEN_FILE: a secret mounted as a file (systemd credentials, Docker secrets)
+  const tokenFile = env.GATEWAY_TOKEN_FILE;
+  let token = values.token ?? env.GATEWAY_TOKEN ?? '';
+  if (!token && tokenFile) {
+    try {
+      token = fs.readFileSync(tokenFile, 'utf8').trim();
+    } catch {
+      problems.push(`GATEWAY_TOKEN_FILE: cannot read ${tokenFile}`);
+    }
+  }
   if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
   const pulseMode = (values['pulse-mode'] ?? env.GATEWAY_PULSE_MODE ?? 'auto') as PulseMode;

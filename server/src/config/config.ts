@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Validated, frozen server configuration. `loadConfig` is the only reader of `process.env`. */
@@ -74,9 +75,18 @@ type Env = Record<string, string | undefined>;
 /** Reads and validates every variable once; throws one ConfigError listing every bad value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const problems: string[] = [];
+  // NAME_FILE: the value is that file's content (Docker and Kubernetes secrets mounted as files)
   const str = (name: string): string | null => {
     const v = env[name]?.trim();
-    return v ? v : null;
+    if (v) return v;
+    const file = env[`${name}_FILE`]?.trim();
+    if (!file) return null;
+    try {
+      return readFileSync(file, 'utf8').trim() || null;
+    } catch (e) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      return null;
+    }
   };
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = str(name);
