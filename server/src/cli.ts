@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config/config.js';
 import { buildApp } from './app/app.js';
 import { seedDemo, writeCredentials } from './cli/seed-demo.js';
+import { createLogger } from './observability/logger.js';
 
 const USAGE = `usage: node dist/cli.js <command> [options]
   create-admin --email <e> --password <p>   create an ADMIN (or keep an existing account)
@@ -22,7 +23,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env, { seedDemo: false });
-  const app = await buildApp(config, { background: false });
+  const logger = createLogger(config.logLevel);
+  const app = await buildApp(config, { background: false, logger, migrate: command === 'migrate' ? true : undefined });
   try {
     if (command === 'create-admin') {
       if (!values.email || !values.password) {
@@ -39,6 +41,9 @@ async function main(): Promise<number> {
       }
       if (values.out) writeCredentials(values.out, creds);
       console.log(JSON.stringify(creds, null, 2));
+    } else {
+      // buildApp applied the pending migrations under the startup lock
+      logger.info({ pending: (await app.orm.migrator.getPending()).length }, 'database migrated');
     }
     return 0;
   } finally {
@@ -49,7 +54,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof ConfigError ? e.message : e);
+    // one JSON line, like the server's: a migration Job's log is read by the same collector
+    const logger = createLogger('info');
+    if (e instanceof ConfigError) logger.fatal({ problems: e.problems }, 'invalid configuration');
+    else logger.fatal({ err: e }, 'command failed');
     process.exit(1);
   },
 );

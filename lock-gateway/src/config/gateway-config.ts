@@ -2,8 +2,10 @@
  * The gateway's configuration: the only reader of process.env and argv flags. Validated
  * once at start, frozen, passed down. The token is secret: `redactedConfig` is what logs see.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { endpointOf, type ServerEndpoint } from '../link/server-endpoints.js';
 
 /** Everything the gateway needs, validated. */
 export interface GatewayConfig {
@@ -11,6 +13,10 @@ export interface GatewayConfig {
   readonly graphqlUrl: string;
   /** Same endpoint over WebSocket (graphql-ws). */
   readonly wsUrl: string;
+  /** Every server instance to try, in order (the first is graphqlUrl/wsUrl); failover moves along it. */
+  readonly servers: readonly ServerEndpoint[];
+  /** The WebSocket must be open and acknowledged within this long, else the next server is tried. */
+  readonly linkConnectTimeoutMs: number;
   readonly token: string;
   readonly stateDir: string;
   readonly pollIntervalMs: number;
@@ -63,28 +69,37 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   };
 
   const server = values.server ?? env.GATEWAY_SERVER_URL;
-  let graphqlUrl = '';
-  let wsUrl = '';
+  const servers: ServerEndpoint[] = [];
   if (!server) problems.push('GATEWAY_SERVER_URL (or --server) is required, e.g. http://127.0.0.1:4000');
   else {
-    try {
-      const url = new URL(server);
-      if (!['http:', 'https:'].includes(url.protocol)) throw new Error('not http(s)');
-      if (!url.pathname.endsWith('/graphql')) url.pathname = `${url.pathname.replace(/\/$/, '')}/graphql`;
-      graphqlUrl = url.toString();
-      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-      wsUrl = url.toString();
-    } catch {
-      problems.push(`GATEWAY_SERVER_URL must be an http(s) URL (got "${server}")`);
+    for (const one of server.split(',').map((s) => s.trim()).filter(Boolean)) {
+      try {
+        servers.push(endpointOf(one));
+      } catch {
+        problems.push(`GATEWAY_SERVER_URL must be http(s) URLs separated by commas (got "${one}")`);
+      }
     }
   }
-  const token = values.token ?? env.GATEWAY_TOKEN ?? '';
+  const graphqlUrl = servers[0]?.graphqlUrl ?? '';
+  const wsUrl = servers[0]?.wsUrl ?? '';
+  // GATEWAY_TOKEN_FILE: a secret mounted as a file (systemd credentials, Docker secrets)
+  const tokenFile = env.GATEWAY_TOKEN_FILE;
+  let token = values.token ?? env.GATEWAY_TOKEN ?? '';
+  if (!token && tokenFile) {
+    try {
+      token = fs.readFileSync(tokenFile, 'utf8').trim();
+    } catch {
+      problems.push(`GATEWAY_TOKEN_FILE: cannot read ${tokenFile}`);
+    }
+  }
   if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
 
   const config: GatewayConfig = {
     graphqlUrl,
     wsUrl,
+    servers,
+    linkConnectTimeoutMs: int('GATEWAY_LINK_CONNECT_TIMEOUT_MS', env.GATEWAY_LINK_CONNECT_TIMEOUT_MS, 3000, 100, 60_000),
     token,
     stateDir: path.resolve(values['state-dir'] ?? env.GATEWAY_STATE_DIR ?? '.data/gateway'),
     pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
@@ -96,7 +111,7 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', env.GATEWAY_MODBUS_BACKOFF_MAX_MS, 5000, 10, 600_000),
     linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
     linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
-    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 10_000, 100, 600_000),
+    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 5000, 100, 600_000),
     unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 2000, 0, 600_000),
     heartbeatMs: int('GATEWAY_HEARTBEAT_MS', env.GATEWAY_HEARTBEAT_MS, 2000, 100, 60_000),
     logLevel: env.LOG_LEVEL ?? 'info',

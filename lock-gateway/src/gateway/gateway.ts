@@ -12,6 +12,7 @@ import { DoorPoller } from '../doors/door-poller.js';
 import { DoorReporter } from '../doors/door-reporter.js';
 import type { GatewaySetup, ServerApi } from '../link/api.types.js';
 import { GraphQLServerApi } from '../link/graphql-server-api.js';
+import { ServerEndpoints } from '../link/server-endpoints.js';
 import { isTransportError } from '../link/graphql-http.js';
 import type { LinkState } from '../link/link-state.js';
 import { ServerLink } from '../link/server-link.js';
@@ -41,7 +42,8 @@ export class Gateway {
     private readonly log: Logger,
     overrides: GatewayOverrides = {},
   ) {
-    this.api = overrides.api ?? new GraphQLServerApi(config.graphqlUrl, config.token);
+    const servers = new ServerEndpoints(config.servers.length > 0 ? config.servers : [{ graphqlUrl: config.graphqlUrl, wsUrl: config.wsUrl }]);
+    this.api = overrides.api ?? new GraphQLServerApi(servers, config.token);
     this.store = CommandStore.open(config.stateDir);
     this.pool = new BoardPool(config, log, overrides.sims);
     // Relays a crashed run left on go off as soon as their controller answers.
@@ -64,7 +66,8 @@ export class Gateway {
     });
     this.reporter = new DoorReporter(this.api, { snapshot: () => this.poller.snapshot(), controllers: () => this.poller.controllers() }, log, config.heartbeatMs);
     this.link = new ServerLink({
-      wsUrl: config.wsUrl,
+      wsUrl: servers,
+      connectTimeoutMs: config.linkConnectTimeoutMs,
       token: config.token,
       backoffMinMs: config.linkBackoffMinMs,
       backoffMaxMs: config.linkBackoffMaxMs,

@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from '../simulator/simulator.js';
 import { run, startChild, waitForHttp, type Child, type OutputSink } from './child.js';
 import { createScratchDatabase, type ScratchDatabase } from './database.js';
 import { freePort } from './ports.js';
+import { startHaproxy } from './haproxy.js';
 
 /**
  * The server's Node flags, as in its `start` script. Node 22+ sizes V8's young generation
@@ -56,6 +57,21 @@ export interface StackOptions {
   /** Extra env for the server (e.g. faster timers in tests). */
   serverEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** More server instances on the same database (a fleet test: give them REDIS_URL). */
+  extraServers?: number;
+  /** HAProxy (deploy/haproxy/haproxy.cfg) in front of every instance; serverUrl is then its address. */
+  haproxy?: { binary: string; configFile: string };
+}
+
+/** One server instance of the stack. */
+export interface Replica {
+  readonly url: string;
+  readonly child: Child;
+  /** SIGKILL: no drain, no shutdown hooks. */
+  kill(): Promise<void>;
+  /** SIGTERM (the graceful drain), then the same instance again on its port. */
+  restart(): Promise<void>;
+  start(): Promise<void>;
 }
 
 /** A running stack. */
@@ -69,6 +85,8 @@ export interface Stack {
   /** Set when the simulator runs in-process. */
   sim: Simulator | null;
   server: Child;
+  /** Every instance: [0] is `server`, then the extra ones. */
+  replicas: Replica[];
   gateway: Child | null;
   /** Stops and starts the server again on the same port and database. */
   restartServer(): Promise<void>;
@@ -139,13 +157,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SIM_MODBUS_ENDPOINT: simEndpoint,
       ...options.serverEnv,
     };
-    const launchServer = async (): Promise<Child> => {
-      const child = startChild('server', process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.js'], {
+    const launchServer = async (port = serverPort, name = 'server'): Promise<Child> => {
+      const child = startChild(name, process.execPath, [...SERVER_NODE_FLAGS, 'dist/main.js'], {
         cwd: serverDir,
-        env: serverEnv,
-        output: options.output('server'),
+        env: { ...serverEnv, PORT: String(port) },
+        output: options.output(name),
       });
-      await waitForHttp(`http://127.0.0.1:${serverPort}/readyz`, child, 60_000);
+      await waitForHttp(`http://127.0.0.1:${port}/readyz`, child, 60_000);
       return child;
     };
     // Seed before the server starts: with embedded PostgreSQL the CLI runs its own instance
@@ -155,10 +173,39 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await run(process.execPath, ['dist/cli.js', 'seed-demo', '--out', seedFile], { cwd: serverDir, env: serverEnv });
     }
     const seed = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as DemoSeed;
-    let server = await launchServer();
-    cleanups.push(() => server.stop());
+    const replicas: Replica[] = [];
+    for (let i = 0; i <= (options.extraServers ?? 0); i++) {
+      const port = i === 0 ? serverPort : await freePort();
+      const name = i === 0 ? 'server' : `server-${i + 1}`;
+      let child = await launchServer(port, name);
+      const replica: Replica = {
+        url: `http://127.0.0.1:${port}`,
+        get child() {
+          return child;
+        },
+        async kill() {
+          child.process.kill('SIGKILL');
+          await child.exited;
+        },
+        async start() {
+          child = await launchServer(port, name);
+        },
+        async restart() {
+          await child.stop(30_000);
+          child = await launchServer(port, name);
+        },
+      };
+      replicas.push(replica);
+      cleanups.push(() => replica.child.stop());
+    }
 
-    const serverUrl = `http://127.0.0.1:${serverPort}`;
+    let serverUrl = `http://127.0.0.1:${serverPort}`;
+    if (options.haproxy) {
+      const lbPort = await freePort();
+      const lb = await startHaproxy(options.haproxy, lbPort, replicas.map((r) => r.url), options.output('haproxy'));
+      cleanups.push(() => lb.stop());
+      serverUrl = `http://127.0.0.1:${lbPort}`;
+    }
 
     let gateway: Child | null = null;
     if (options.gateway !== false) {
@@ -185,12 +232,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       simControlUrl: `http://127.0.0.1:${simHttpPort}`,
       sim,
       get server() {
-        return server;
+        return replicas[0]!.child;
       },
+      replicas,
       gateway,
       async restartServer() {
-        await server.stop();
-        server = await launchServer();
+        await replicas[0]!.child.stop();
+        await replicas[0]!.start();
       },
       stop: stopAll,
     };

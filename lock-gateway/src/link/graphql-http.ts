@@ -1,4 +1,5 @@
 /** GraphQL over HTTP (fetch) with the gateway token; errors keep the server's code. */
+import type { ServerEndpoints } from './server-endpoints.js';
 
 /** A GraphQL error answered by the server, with its `extensions.code`. */
 export class GraphQLRequestError extends Error {
@@ -29,14 +30,34 @@ export function isServerFault(error: unknown): boolean {
   return error instanceof GraphQLRequestError && (error.code === undefined || error.code === 'INTERNAL_SERVER_ERROR');
 }
 
-/** Posts one operation; returns `data` or throws GraphQLRequestError / TransportError. */
+/**
+ * Posts one operation; returns `data` or throws GraphQLRequestError / TransportError. Given
+ * several instances, a call that gets no answer is tried once on each of the others (the
+ * gateway's calls are idempotent) and the one that answered stays current.
+ */
 export async function postGraphQL<T>(
-  url: string,
+  url: string | ServerEndpoints,
   token: string,
   query: string,
   variables: Record<string, unknown> = {},
   timeoutMs = 5000,
 ): Promise<T> {
+  if (typeof url === 'string') return postOnce<T>(url, token, query, variables, timeoutMs);
+  let lastError: unknown;
+  for (let tried = 0; tried < url.size; tried++) {
+    const endpoint = url.current;
+    try {
+      return await postOnce<T>(endpoint.graphqlUrl, token, query, variables, timeoutMs);
+    } catch (error) {
+      if (!isTransportError(error)) throw error;
+      lastError = error;
+      url.failed(endpoint);
+    }
+  }
+  throw lastError;
+}
+
+async function postOnce<T>(url: string, token: string, query: string, variables: Record<string, unknown>, timeoutMs: number): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -46,7 +67,9 @@ export async function postGraphQL<T>(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    throw new TransportError((error as Error).message);
+    // fetch says only "fetch failed": the cause names it (ECONNREFUSED, a timeout, ...)
+    const e = error as Error & { cause?: { code?: string; message?: string } };
+    throw new TransportError(e.cause?.code ?? e.cause?.message ?? e.message);
   }
   if (res.status >= 500 && res.status !== 500) throw new TransportError(`HTTP ${res.status}`);
   let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };

@@ -2,12 +2,13 @@
 import { profileFromWire, type BoardProfileWire } from '../boards/board-profile.js';
 import type { CommandResult, ControllerLink, DoorReport, GatewaySetup, ServerApi } from './api.types.js';
 import { postGraphQL } from './graphql-http.js';
+import type { ServerEndpoints } from './server-endpoints.js';
 import { ACK_COMMAND_MUTATION, GATEWAY_CONFIG_QUERY, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION } from './operations.js';
 
 /** The gateway's calls to the locker server. */
 export class GraphQLServerApi implements ServerApi {
   constructor(
-    private readonly graphqlUrl: string,
+    private readonly graphqlUrl: string | ServerEndpoints,
     private readonly token: string,
   ) {}
 

@@ -2,7 +2,9 @@
  * Keeps ONE gatewayCommands subscription (graphql-ws over Node's global WebSocket) open for
  * as long as the gateway runs. graphql-ws's own retry gives up on "fatal" close codes, so
  * each attempt is a fresh client with no retries and this loop owns backoff and state.
- * A ping with no pong within the keep-alive window counts as a dead link.
+ * A ping with no pong within the keep-alive window counts as a dead link. With several
+ * server URLs, a failed attempt moves straight on to the next instance; the backoff applies
+ * only once every instance has failed in a row.
  */
 import { EventEmitter } from 'node:events';
 import { createClient, type Client } from 'graphql-ws';
@@ -12,10 +14,14 @@ import type { GatewayCommand } from './api.types.js';
 import { checkTransition } from '../shared/state-machine.js';
 import { LINK_TRANSITIONS, type LinkState } from './link-state.js';
 import { GATEWAY_COMMANDS_SUBSCRIPTION } from './operations.js';
+import { ServerEndpoints, type ServerEndpoint } from './server-endpoints.js';
 
 /** Options of the link. */
 export interface ServerLinkOptions {
-  wsUrl: string;
+  /** One URL, or the instances to fail over between (shared with the HTTP calls). */
+  wsUrl: string | ServerEndpoints;
+  /** Socket open and connection_ack within this long (a peer that accepts TCP and never answers). */
+  connectTimeoutMs?: number;
   token: string;
   backoffMinMs: number;
   backoffMaxMs: number;
@@ -32,9 +38,11 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
   private stopped = false;
   private wake: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
+  private readonly endpoints: ServerEndpoints;
 
   constructor(private readonly options: ServerLinkOptions) {
     super();
+    this.endpoints = typeof options.wsUrl === 'string' ? new ServerEndpoints([{ graphqlUrl: '', wsUrl: options.wsUrl }]) : options.wsUrl;
   }
 
   get state(): LinkState {
@@ -61,13 +69,17 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
     while (!this.stopped) {
       attempt++;
       this.setState({ kind: 'connecting', attempt, since: Date.now() });
-      const reason = await this.session(() => {
+      const endpoint = this.endpoints.current;
+      const reason = await this.session(endpoint, () => {
         attempt = 0;
       });
       if (this.stopped) break;
-      const delay = backoffDelay(Math.max(1, attempt), this.options.backoffMinMs, this.options.backoffMaxMs);
+      this.endpoints.failed(endpoint);
+      // the next instance at once while some are untried in this round; then back off per round
+      const rounds = Math.ceil(Math.max(1, attempt) / this.endpoints.size);
+      const delay = attempt > 0 && attempt % this.endpoints.size !== 0 ? 0 : backoffDelay(rounds, this.options.backoffMinMs, this.options.backoffMaxMs);
       this.setState({ kind: 'backoff', attempt: Math.max(1, attempt), retryAt: Date.now() + delay, error: reason });
-      this.options.log.warn({ error: reason, retryInMs: delay }, 'server link down');
+      this.options.log.warn({ server: endpoint.wsUrl, error: reason, next: this.endpoints.current.wsUrl, retryInMs: delay }, 'server link down');
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, delay);
         this.wake = () => {
@@ -80,20 +92,23 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
   }
 
   /** One connection: resolves with the reason it ended. */
-  private session(onConnected: () => void): Promise<string> {
+  private session(endpoint: ServerEndpoint, onConnected: () => void): Promise<string> {
     const keepAlive = this.options.keepAliveMs ?? 10_000;
+    const connectTimeout = this.options.connectTimeoutMs ?? 3000;
     let pongTimer: NodeJS.Timeout | null = null;
+    let connectTimer: NodeJS.Timeout | null = null;
     return new Promise<string>((resolve) => {
       const client = createClient({
-        url: this.options.wsUrl,
+        url: endpoint.wsUrl,
         webSocketImpl: WebSocket,
         connectionParams: { authorization: `Bearer ${this.options.token}` },
         lazy: true,
         retryAttempts: 0,
         keepAlive,
-        connectionAckWaitTimeout: 10_000,
+        connectionAckWaitTimeout: connectTimeout,
         on: {
           connected: () => {
+            if (connectTimer) clearTimeout(connectTimer);
             onConnected();
             this.setState({ kind: 'connected', since: Date.now() });
             this.options.log.info('server link up: subscribed to gatewayCommands');
@@ -113,10 +128,18 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
         if (ended) return;
         ended = true;
         if (pongTimer) clearTimeout(pongTimer);
+        if (connectTimer) clearTimeout(connectTimer);
         this.client = null;
         void client.dispose();
         resolve(reason);
       };
+      // graphql-ws times the acknowledgement only once the socket is open: an upgrade that never
+      // completes (a peer that accepts TCP and never answers) is timed here.
+      let timedOut: string | null = null;
+      connectTimer = setTimeout(() => {
+        timedOut = `no WebSocket handshake within ${connectTimeout} ms`;
+        client.terminate(); // reaches `error` below, which ends the session with this reason
+      }, connectTimeout);
       client.subscribe<{ gatewayCommands: GatewayCommand }>(
         { query: GATEWAY_COMMANDS_SUBSCRIPTION },
         {
@@ -127,7 +150,7 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
             }
             if (result.data?.gatewayCommands) this.options.onCommand(result.data.gatewayCommands);
           },
-          error: (error) => end(describe(error)),
+          error: (error) => end(timedOut ?? describe(error)),
           complete: () => end('subscription completed by the server'),
         },
       );
@@ -140,9 +163,12 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
   }
 }
 
+/** Names what ended a connection: never an empty string in the logs. */
 function describe(error: unknown): string {
-  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ');
-  const e = error as { code?: number; reason?: string; message?: string };
-  if (typeof e?.code === 'number') return `socket closed ${e.code}${e.reason ? `: ${e.reason}` : ''}`;
-  return e?.message ?? 'connection failed';
+  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ') || 'GraphQL errors';
+  const e = error as { code?: number; reason?: string; message?: string; error?: { message?: string; cause?: { code?: string; message?: string } } };
+  if (typeof e?.code === 'number') return `socket closed ${e.code}${e.reason ? `: ${e.reason}` : e.code === 1006 ? ' (connection lost)' : ''}`;
+  // the WebSocket's ErrorEvent carries no message; the cause (ECONNREFUSED, ...) is underneath
+  const cause = e?.error?.cause;
+  return e?.message || cause?.code || cause?.message || e?.error?.message || (error instanceof Event ? `WebSocket ${error.type}` : 'connection failed');
 }

@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
   return {
     graphqlUrl: 'http://127.0.0.1:9/graphql',
     wsUrl: 'ws://127.0.0.1:9/graphql',
+    servers: [], // none: graphqlUrl and wsUrl (tests override those)
+    linkConnectTimeoutMs: 3000,
     token: 'test-token',
     stateDir: tempStateDir(),
     pollIntervalMs: 50,

@@ -6,8 +6,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
-import { openDatabase, type Orm } from '../db/orm.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres.js';
+import { migrateDatabase, openDatabase, type Orm } from '../db/orm.js';
+import { acquireAdvisoryLock, LOCKS } from '../db/advisory-lock.js';
+import type { EmbeddedDatabase } from '../db/embedded-postgres.js';
 import { createEventBus } from '../events/event-bus.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { RateLimits } from '../security/rate-limits.js';
@@ -24,6 +25,12 @@ import { staticApps } from '../http/static-apps.js';
 import { graphqlHandler } from '../http/graphql-handler.js';
 import { applyCors, json } from '../http/http-utils.js';
 import { resolveAuthSecret } from './auth-secret.js';
+import { Drain } from './drain.js';
+import { readinessCheck } from './readiness.js';
+import { redisErrorLog } from '../observability/redis-errors.js';
+import { registerFleetMetrics } from '../observability/fleet-metrics.js';
+import { metricsEndpoint } from '../observability/metrics-endpoint.js';
+import type { Pool } from 'pg';
 import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -35,6 +42,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Run the clock-driven rules and the outbox on a timer (tests may drive them by hand). */
   background?: boolean;
+  /** Overrides MIGRATE_ON_START (the `migrate` command always migrates). */
+  migrate?: boolean;
 }
 
 export interface App {
@@ -43,6 +52,8 @@ export interface App {
   readonly orm: Orm;
   readonly logger: Logger;
   listen(port?: number, host?: string): Promise<number>;
+  /** SIGTERM: not ready at once, new work refused after DRAIN_GRACE_MS, in-flight finished, then `close`. */
+  drain(): Promise<void>;
   close(): Promise<void>;
   /** Runs one pass of the deadline rules and the outbox (tests with a manual clock). */
   tick(): Promise<void>;
@@ -55,13 +66,36 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
+    // Loaded only when used: a development dependency, absent from production installs, whose
+    // exit hook would also take SIGTERM from the graceful drain.
+    const { startEmbeddedPostgres } = await import('../db/embedded-postgres.js');
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger);
     databaseUrl = embedded.url;
   }
-  const orm = await openDatabase(databaseUrl);
+  // Instances starting together take turns from here to the end of the first-run data.
+  const releaseStartup = await acquireAdvisoryLock(databaseUrl, LOCKS.startup);
+  let orm: Orm;
+  try {
+    orm = await openDatabase(databaseUrl);
+    const applied = await migrateDatabase(orm, opts.migrate ?? config.migrateOnStart);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  } catch (e) {
+    await releaseStartup();
+    throw e;
+  }
   const queue = await JobQueue.start(databaseUrl, config.delivery, logger);
-  const bus = await createEventBus(config.redisUrl, (err) => logger.error({ err }, 'event listener failed'));
-  const redis = config.redisUrl ? new (await import('ioredis')).Redis(config.redisUrl) : null;
+  const redisErrors = redisErrorLog(logger);
+  const bus = await createEventBus(config.redisUrl, {
+    prefix: config.redisPrefix,
+    onListenerError: (err) => logger.error({ err }, 'event listener failed'),
+    onRedisError: redisErrors,
+  });
+  // Commands fail at once while Redis is away (no offline queue): a scan must not wait 15 s on
+  // a rate-limit count; the limits fall back to this instance's memory meanwhile.
+  const redis = config.redisUrl
+    ? new (await import('ioredis')).Redis(config.redisUrl, { keyPrefix: config.redisPrefix, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 })
+    : null;
+  redis?.on('error', redisErrors);
   const metrics = createMetrics();
   const authSecret = resolveAuthSecret(config);
   const services = createServices({
@@ -75,11 +109,14 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     authSecret,
   });
   const stopSiteReads = services.sites.reads.listen(bus, logger);
-  if (config.adminEmail && config.adminPassword) {
-    const result = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
-    logger.info({ email: config.adminEmail, result }, 'first admin');
-  }
-  if (config.seedDemo) await seedDemo(services, config, logger);
+  const firstRunData = async () => {
+    if (config.adminEmail && config.adminPassword) {
+      const result = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
+      logger.info({ email: config.adminEmail, result }, 'first admin');
+    }
+    if (config.seedDemo) await seedDemo(services, config, logger);
+  };
+  await firstRunData().finally(releaseStartup);
 
   const schema = await createSchema();
   timeRootFields(schema, metrics);
@@ -118,7 +155,13 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
+  registerFleetMetrics(metrics, { queue, pool: orm.em.getConnection().getNativeClient() as Promise<Pool>, redis, bus });
+  queue.onFailure = (name) => metrics.failedDeliveries.inc({ queue: name });
+  const { serveMetrics, metricsServer } = metricsEndpoint(config, metrics);
+  const drain = new Drain(server, logger);
+  const readiness = readinessCheck(orm, redis, bus);
   server.on('request', guarded(logger, (req: IncomingMessage, res: ServerResponse) => {
+    if (!drain.track(req, res)) return;
     const requestId = (req.headers['x-request-id'] as string | undefined)?.replace(/[^\w.:-]/g, '').slice(0, 100) || randomUUID();
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?')[0]!;
@@ -128,18 +171,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     applyCors(req, res, config.corsOrigins);
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (path === '/healthz') return void json(res, 200, { status: 'ok' });
-    if (path === '/readyz') {
-      return void orm.em
-        .fork()
-        .execute('select 1')
-        .then(() => json(res, 200, { status: 'ready' }))
-        .catch(() => json(res, 503, { status: 'database unavailable' }));
-    }
-    if (path === '/metrics') {
-      return void metrics.registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
-      });
-    }
+    if (path === '/readyz') return void readiness(drain.isDraining).then((r) => json(res, r.ready ? 200 : 503, r));
+    if (path === '/metrics') return void serveMetrics(req, res);
     if (path === '/graphql') return void (allowMethods(req, res, ['GET', 'POST']) && handleGraphql(req, res, requestId));
     if (integrations(req, res, path)) return;
     if (serveApps(req, res, path)) return;
@@ -147,9 +180,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     json(res, 404, { error: 'not found' });
   }));
 
-  const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue);
+  const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue, databaseUrl);
 
-  return {
+  const app: App = {
     server,
     services,
     orm,
@@ -157,6 +190,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     listen: (port = config.port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
+        if (metricsServer && config.metricsPort !== null) {
+          metricsServer.listen(config.metricsPort, host, () => logger.info({ port: (metricsServer.address() as { port: number }).port }, 'metrics listening'));
+        }
         server.listen(port, host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
@@ -164,6 +200,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       }),
     async tick() {
       await startBackgroundWork.once(services, orm.em, clock, logger, queue);
+    },
+    async drain() {
+      await drain.start(config.drainGraceMs, () => ws.close());
+      await app.close();
     },
     async close() {
       // each step bounded: a stuck peer must not keep a stopping server alive
@@ -179,6 +219,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('websocket', () => ws.close());
       await step('apollo', () => apollo.stop());
       await step('http', () => server.listening && new Promise<void>((r) => server.close(() => r())));
+      await step('metrics', () => metricsServer?.listening && new Promise<void>((r) => metricsServer.close(() => r())));
       await step('site read cache', stopSiteReads);
       await step('event bus', () => bus.close());
       redis?.disconnect();
@@ -186,4 +227,5 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('embedded postgres', () => embedded?.stop());
     },
   };
+  return app;
 }

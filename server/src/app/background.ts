@@ -8,6 +8,8 @@ import { loggingSender, smtpSender } from '../modules/notifications/senders.js';
 import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher.js';
 import { QUEUES, type JobQueue } from '../jobs/job-queue.js';
 import { relayOutboxes } from '../jobs/outbox-relay.js';
+import { LOCKS } from '../db/advisory-lock.js';
+import { Leadership } from './leadership.js';
 
 function workers(services: Services, em: EntityManager, clock: Clock, logger: Logger) {
   const { config, bus } = services.infra;
@@ -20,19 +22,28 @@ function workers(services: Services, em: EntityManager, clock: Clock, logger: Lo
 }
 
 /**
- * Every `intervalMs`: the clock-driven rules, then the outbox relay (new messages and webhook
- * deliveries to the job queue). The queue's workers deliver them as soon as they are queued.
+ * Every `intervalMs`, on the timer leader only (one instance of the fleet, by advisory lock):
+ * the clock-driven rules, then the outbox relay (new messages and webhook deliveries to the
+ * job queue). Every instance runs queue workers, which deliver as soon as a job is queued.
+ * The rules claim rows with SKIP LOCKED, so a leader change mid-pass fires nothing twice.
  */
-export async function startBackgroundWork(services: Services, em: EntityManager, clock: Clock, logger: Logger, intervalMs: number, queue: JobQueue) {
+export async function startBackgroundWork(services: Services, em: EntityManager, clock: Clock, logger: Logger, intervalMs: number, queue: JobQueue, databaseUrl: string) {
   const w = workers(services, em, clock, logger);
+  const { metrics } = services.infra;
   await queue.work(QUEUES.notification, (id, attempt) => w.notifications.deliver(id, attempt));
   await queue.work(QUEUES.webhook, (id, attempt) => w.webhooks.deliver(id, attempt));
+  const leadership = new Leadership(databaseUrl, LOCKS.timers, logger, 2000, (leader) => metrics.timerLeader.set(leader ? 1 : 0));
+  await leadership.start();
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let dueAt = Date.now() + intervalMs;
   const loop = () => {
     if (stopped) return;
     running = (async () => {
+      if (!leadership.isLeader) return;
+      // how late this pass starts against its schedule: a busy event loop or a slow last pass
+      metrics.timerLag.observe(Math.max(0, Date.now() - dueAt) / 1000);
       try {
         await w.deadlines.runOnce();
         await relayOutboxes(em, queue, clock.now());
@@ -41,6 +52,7 @@ export async function startBackgroundWork(services: Services, em: EntityManager,
       }
     })();
     void running.then(() => {
+      dueAt = Date.now() + intervalMs;
       if (!stopped) timer = setTimeout(loop, intervalMs);
     });
   };
@@ -50,6 +62,7 @@ export async function startBackgroundWork(services: Services, em: EntityManager,
       stopped = true;
       clearTimeout(timer);
       await running;
+      await leadership.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TrustedProxies } from '../http/client-address.js';
 
@@ -21,6 +22,17 @@ export interface Config {
   readonly logLevel: string;
   readonly appsDir: string | null;
   readonly timerIntervalMs: number;
+  /** Apply pending migrations at start (under an advisory lock); false: a migration Job does. */
+  readonly migrateOnStart: boolean;
+  /** Graceful drain on SIGTERM: /readyz 503 at once, new work refused after `drainGraceMs`, exit by `shutdownTimeoutMs`. */
+  readonly drainGraceMs: number;
+  readonly shutdownTimeoutMs: number;
+  /** Prepended to every Redis key and channel, so deployments can share one Redis. */
+  readonly redisPrefix: string;
+  /** /metrics on a port of its own (null: on the API port, and only with `metricsToken`). */
+  readonly metricsPort: number | null;
+  /** A bearer token /metrics requires on the API port; a secret, never logged. */
+  readonly metricsToken: string | null;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
   /** Card payments: the built-in demo provider (kiosk tap-card) or Stripe. */
@@ -65,7 +77,7 @@ export interface Config {
 }
 
 /** The secret-bearing keys; the logger redacts them wherever they appear. */
-export const SECRET_CONFIG_KEYS = ['authSecret', 'adminPassword', 'databaseUrl', 'redisUrl', 'smtpUrl', 'stripeSecretKey', 'stripeWebhookSecret'] as const;
+export const SECRET_CONFIG_KEYS = ['authSecret', 'adminPassword', 'databaseUrl', 'redisUrl', 'smtpUrl', 'stripeSecretKey', 'stripeWebhookSecret', 'metricsToken'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -78,9 +90,18 @@ type Env = Record<string, string | undefined>;
 /** Reads and validates every variable once; throws one ConfigError listing every bad value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const problems: string[] = [];
+  // NAME_FILE: the value is that file's content (Docker and Kubernetes secrets mounted as files)
   const str = (name: string): string | null => {
     const v = env[name]?.trim();
-    return v ? v : null;
+    if (v) return v;
+    const file = env[`${name}_FILE`]?.trim();
+    if (!file) return null;
+    try {
+      return readFileSync(file, 'utf8').trim() || null;
+    } catch (e) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      return null;
+    }
   };
   const int = (name: string, fallback: number, min: number, max: number): number => {
     const raw = str(name);
@@ -145,6 +166,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   for (const p of proxies) if (!TrustedProxies.valid(p)) problems.push(`TRUSTED_PROXIES: "${p}" is not an address or CIDR`);
   const introspection = str('GRAPHQL_INTROSPECTION') ?? (nodeEnv === 'production' ? 'authenticated' : 'everyone');
   if (introspection !== 'everyone' && introspection !== 'authenticated') problems.push(`GRAPHQL_INTROSPECTION must be everyone or authenticated (got "${introspection}")`);
+  const redisPrefix = (raw: string): string => {
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) problems.push(`REDIS_PREFIX must be 1-64 letters, digits or _.:- (got "${raw}")`);
+    return raw;
+  };
+  const metricsToken = str('METRICS_TOKEN');
+  if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
 
   const serverRoot = resolve(import.meta.dirname, '..', '..');
   const config: Config = {
@@ -164,6 +191,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel,
     appsDir: str('APPS_DIR') ?? resolve(serverRoot, '..'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 500, 50, 60_000),
+    migrateOnStart: bool('MIGRATE_ON_START', true),
+    drainGraceMs: int('DRAIN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 600_000),
+    redisPrefix: redisPrefix(str('REDIS_PREFIX') ?? 'lockers:'),
+    metricsPort: str('METRICS_PORT') === null ? null : int('METRICS_PORT', 9464, 0, 65535),
+    metricsToken: str('METRICS_TOKEN'),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'Lockers <no-reply@lockers.local>',
     paymentProvider: paymentProvider === 'stripe' ? 'stripe' : 'demo',

@@ -8,7 +8,7 @@ import { MIGRATIONS } from './migrations/index.js';
 export type { EntityManager };
 export type Orm = MikroORM;
 
-/** Opens the pool, applies pending migrations, and checks the entities match the tables. */
+/** Opens the pool; migrations are applied separately (`migrateDatabase`), under a lock. */
 export async function openDatabase(databaseUrl: string, opts: { poolMax?: number } = {}): Promise<Orm> {
   const orm = await MikroORM.init({
     clientUrl: databaseUrl,
@@ -21,6 +21,19 @@ export async function openDatabase(databaseUrl: string, opts: { poolMax?: number
     pool: { min: 1, max: opts.poolMax ?? 20 },
     debug: false,
   });
-  await orm.migrator.up();
   return orm;
+}
+
+/**
+ * Applies pending migrations (`migrate: true`), or refuses to start on a schema behind the
+ * code when migrations are left to a separate step (a migration Job runs `cli.js migrate`).
+ * The caller holds the startup advisory lock.
+ */
+export async function migrateDatabase(orm: Orm, migrate: boolean): Promise<string[]> {
+  if (migrate) return (await orm.migrator.up()).map((m) => m.name);
+  const pending = await orm.migrator.getPending();
+  if (pending.length > 0) {
+    throw new Error(`the database is ${pending.length} migration(s) behind (${pending[0]!.name} first); run \`node dist/cli.js migrate\` or set MIGRATE_ON_START=true`);
+  }
+  return [];
 }

@@ -41,20 +41,34 @@ export type EventBus = PubSub<Topics> & {
    * many subscribers to one stream (GraphQL subscriptions). Returns the function that stops.
    */
   listen<K extends keyof Topics>(topic: K, key: string, listener: TopicListener<Topics[K][1]>): () => void;
+  /** Whether events reach the other instances now (Redis connected); always true without Redis. */
+  connected(): boolean;
 };
+
+export interface EventBusOptions {
+  /** Prepended to every channel: deployments sharing one Redis never hear each other. */
+  prefix?: string;
+  onListenerError?: (error: unknown) => void;
+  /** Redis connection errors (it reconnects by itself); logged once per outage by the caller. */
+  onRedisError?: (error: Error) => void;
+}
 
 /**
  * In-process by default; with REDIS_URL, events reach subscribers on every server instance.
  * The Redis client is loaded only when configured (it is not small).
  */
-export async function createEventBus(redisUrl: string | null, onListenerError?: (error: unknown) => void): Promise<EventBus> {
+export async function createEventBus(redisUrl: string | null, opts: EventBusOptions = {}): Promise<EventBus> {
+  const { onListenerError } = opts;
   if (!redisUrl) {
-    return withLocalListeners(createPubSub<Topics>(), async () => {}, onListenerError);
+    return withLocalListeners(createPubSub<Topics>(), async () => {}, () => true, onListenerError);
   }
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
-  const publishClient = new Redis(redisUrl, { lazyConnect: false });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
-  const bus = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  // Publishes wait in the client's queue through an outage (no retry limit) and go out on reconnect.
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  for (const client of [publishClient, subscribeClient]) client.on('error', (e: Error) => opts.onRedisError?.(e));
+  const target = prefixed(createRedisEventTarget({ publishClient, subscribeClient }), opts.prefix ?? '');
+  const bus = createPubSub<Topics>({ eventTarget: target });
   return withLocalListeners(
     bus,
     () => {
@@ -62,11 +76,22 @@ export async function createEventBus(redisUrl: string | null, onListenerError?: 
       subscribeClient.disconnect();
       return Promise.resolve();
     },
+    () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
     onListenerError,
   );
 }
 
-function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>, onListenerError?: (error: unknown) => void): EventBus {
+/** Redis channels are not keys: ioredis's keyPrefix does not reach them, so the bus prefixes them. */
+function prefixed(target: EventTarget, prefix: string): EventTarget {
+  if (!prefix) return target;
+  return {
+    addEventListener: (type, listener, options) => target.addEventListener(prefix + type, listener, options),
+    removeEventListener: (type, listener, options) => target.removeEventListener(prefix + type, listener, options),
+    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent).detail })),
+  };
+}
+
+function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>, connected: () => boolean, onListenerError?: (error: unknown) => void): EventBus {
   const listeners: LocalPublishListener[] = [];
   const send = pubSub.publish.bind(pubSub) as (topic: keyof Topics, key: string, payload: unknown) => void;
   const publish = (topic: keyof Topics, key: string, payload: unknown) => {
@@ -79,6 +104,7 @@ function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>, 
     listen: (topic, key, listener) => hub.listen(topic, key, listener),
     publish: publish,
     close,
+    connected,
     onLocalPublish: (listener) => void listeners.push(listener),
   };
 }

@@ -105,11 +105,19 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
     metrics.wsConnections.inc();
     socket.once('close', () => metrics.wsConnections.dec());
   });
+  let closing: Promise<void> | null = null;
   return {
-    async close() {
-      stopRevocations();
-      await disposable.dispose();
-      await new Promise<void>((r) => wss.close(() => r()));
+    /** Closes every socket with 1001 (going away) and waits for their close handshakes (bounded). */
+    close() {
+      closing ??= (async () => {
+        stopRevocations();
+        const sockets = [...wss.clients];
+        const gone = Promise.all(sockets.map((s) => (s.readyState === s.CLOSED ? null : new Promise((r) => s.once('close', r)))));
+        await Promise.resolve().then(() => disposable.dispose()).catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
+        for (const s of wss.clients) s.terminate();
+      })();
+      return closing;
     },
   };
 }

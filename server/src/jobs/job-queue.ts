@@ -26,6 +26,9 @@ export type JobHandler = (rowId: string, attempt: Attempt) => Promise<void>;
  * with exponential backoff. Ids are the outbox rows' ids, so enqueuing one twice is a no-op.
  */
 export class JobQueue {
+  /** Called for each failed delivery attempt (the failed-deliveries metric). */
+  onFailure: ((queue: QueueName) => void) | null = null;
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly opts: JobQueueOptions,
@@ -65,7 +68,14 @@ export class JobQueue {
       queue,
       { pollingIntervalSeconds: this.opts.pollIntervalMs / 1000, batchSize: 1 },
       async (jobs) => {
-        for (const job of jobs) await handler(job.data.id, this.attempt(job));
+        for (const job of jobs) {
+          try {
+            await handler(job.data.id, this.attempt(job));
+          } catch (e) {
+            this.onFailure?.(queue);
+            throw e;
+          }
+        }
       },
     );
   }
@@ -81,11 +91,17 @@ export class JobQueue {
           await handler(job.data.id, this.attempt(job));
           await this.boss.complete(queue, job.id);
         } catch (e) {
+          this.onFailure?.(queue);
           await this.boss.fail(queue, job.id, { message: String((e as Error).message) });
         }
         done++;
       }
     }
+  }
+
+  /** Depth and recent failures of each delivery queue (for /metrics). */
+  async stats() {
+    return this.boss.getQueues(Object.values(QUEUES));
   }
 
   async stop(): Promise<void> {

@@ -24,6 +24,14 @@ export function createMetrics() {
     wsConnections: new Gauge({ name: 'graphql_ws_connections', help: 'Open graphql-ws connections', registers: [registry] }),
     scans: new Counter({ name: 'locker_scans_total', help: 'Scans by outcome', labelNames: ['outcome'], registers: [registry] }),
     allocations: new Counter({ name: 'locker_allocations_total', help: 'Compartments allocated for deposits', registers: [registry] }),
+    failedDeliveries: new Counter({ name: 'locker_delivery_failures_total', help: 'Failed delivery attempts (e-mail, SMS, webhooks) by queue; each is retried until its limit', labelNames: ['queue'], registers: [registry] }),
+    timerLeader: new Gauge({ name: 'locker_timer_leader', help: '1 on the instance that runs the clock-driven rules', registers: [registry] }),
+    timerLag: new Histogram({
+      name: 'locker_timer_lag_seconds',
+      help: 'How late each pass of the clock-driven rules starts against its schedule',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
     gatewaysOnline: new Gauge({ name: 'locker_gateways_online', help: 'Gateways with an open command subscription on this server', registers: [registry] }),
   };
 }

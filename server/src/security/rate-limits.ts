@@ -25,7 +25,15 @@ export class RateLimits {
   constructor(limits: Config['limits'], redis: Redis | null) {
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, useRedisPackage: false })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix,
+            points,
+            duration,
+            useRedisPackage: false,
+            // Redis away: this instance counts alone rather than failing or stalling the attempt
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.failedScans = make('rl:scan', limits.failedScansPerMinute, MINUTE);
     this.oneTimeCodes = make('rl:otp', limits.failedScansPerMinute, MINUTE);

@@ -18,7 +18,7 @@ describe('health, metrics and logs', () => {
   test('/healthz and /readyz answer; /metrics has request, resolver, subscription, scan, allocation and gateway figures', async () => {
     const base = s.url.replace('/graphql', '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
     const issued = await issue(s, f);
     await scan(s, f, issued.code.payload);
     const text = await (await fetch(`${base}/metrics`)).text();

@@ -131,7 +131,7 @@ describe('SiteReadCache on a Redis event bus', () => {
   const settle = () => new Promise((r) => setTimeout(r, 200));
 
   test('the publishing instance drops its copy at publish, before its own event comes back through Redis', async () => {
-    const bus = await createEventBus(REDIS_URL);
+    const bus = await createEventBus(REDIS_URL, { prefix: 'test:' });
     const site = `site-${Date.now()}`;
     let loads = 0;
     const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), { maxAgeMs: 60_000, maxEntries: 100 });
@@ -147,7 +147,7 @@ describe('SiteReadCache on a Redis event bus', () => {
   });
 
   test('another instance drops its copy when the event arrives', async () => {
-    const [writer, reader] = await Promise.all([createEventBus(REDIS_URL), createEventBus(REDIS_URL)]);
+    const [writer, reader] = await Promise.all([createEventBus(REDIS_URL, { prefix: 'test:' }), createEventBus(REDIS_URL, { prefix: 'test:' })]);
     const site = `site-${Date.now()}`;
     let loads = 0;
     const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), { maxAgeMs: 60_000, maxEntries: 100 });

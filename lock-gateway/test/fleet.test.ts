@@ -1,0 +1,142 @@
+/**
+ * Failover between server instances: the gateway takes a list of server URLs (or one
+ * HAProxy address) and must be on a surviving instance within 2 s of an instance's kill -9,
+ * with every command issued meanwhile executed once: no expiry, no double pulse.
+ */
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Gateway } from '../src/gateway/gateway.js';
+import type { Stack } from '../src/launch/stack.js';
+import { silentLogger } from '../src/logging/logger.js';
+import { waitFor } from './support/fixtures.js';
+import { gatewayConfigFor } from './support/system.js';
+import { startFleet, storageLoop } from './support/fleet.js';
+
+
+/** Every scan that unlocked got exactly one pulse: none expired unexecuted, none doubled. */
+async function expectOnePulseEach(stack: Stack, since: number, outcomes: string[]) {
+  const unlocking = outcomes.filter((o) => o.startsWith('UNLOCKING_')).length;
+  expect(unlocking).toBeGreaterThan(3);
+  await waitFor(() => stack.sim!.site.pulsesSince(since).length >= unlocking, 'every unlock pulsed', 15_000).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 1500)); // a double would come now
+  expect(stack.sim!.site.pulsesSince(since).length).toBe(unlocking);
+}
+
+describe('gateway failover between server instances', () => {
+  let stack: Stack;
+  let gateway: Gateway;
+  const reconnects: number[] = [];
+  let downAt = 0;
+
+  beforeAll(async () => {
+    stack = await startFleet();
+    const [a, b] = stack.replicas.map((r) => r.url);
+    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `${a},${b}` }), silentLogger());
+    gateway.link.on('state', (s) => {
+      if (s.kind === 'connected' && downAt) reconnects.push(Date.now() - downAt);
+    });
+    gateway.start();
+    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await stack?.stop();
+  });
+
+  it('kill -9 of its instance during scans: on the other within 2 s, every command executed once', async () => {
+    const [a, b] = stack.replicas;
+    const since = Date.now();
+    // scans alternate between the instances until A dies, then go to B
+    let n = 0;
+    const loop = storageLoop(stack, () => (downAt || n++ % 2 === 1 ? b!.url : a!.url));
+    await new Promise((r) => setTimeout(r, 2500));
+    downAt = Date.now();
+    await a!.kill();
+    await waitFor(() => reconnects.length > 0, 'gateway back', 5000);
+    await new Promise((r) => setTimeout(r, 3000));
+    await loop.stop();
+    expect(reconnects[0]).toBeLessThan(2000);
+    expect(loop.outcomes.filter((o) => o.startsWith('error')).length).toBeLessThanOrEqual(2); // calls in flight on A die with it
+    await expectOnePulseEach(stack, since, loop.outcomes);
+    await a!.start();
+  }, 60_000);
+
+  it('a peer that accepts TCP and never answers does not hold it: the next URL within the connect timeout', async () => {
+    const silent = net.createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as net.AddressInfo).port;
+    const g = new Gateway(
+      gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `http://127.0.0.1:${port},${stack.replicas[1]!.url}`, GATEWAY_LINK_CONNECT_TIMEOUT_MS: '1000' }),
+      silentLogger(),
+    );
+    await gateway.stop(); // one gateway per token
+    const started = Date.now();
+    g.start();
+    try {
+      await waitFor(() => g.linkState.kind === 'connected', 'connected past the silent peer', 15_000);
+      // at most one connect timeout for the link plus one request timeout for the first config fetch
+      expect(Date.now() - started).toBeLessThan(7000);
+    } finally {
+      await g.stop();
+      silent.close();
+    }
+  }, 60_000);
+});
+
+/**
+ * The deployment's topology as processes: HAProxy (the shipped configuration) in front of
+ * two instances, the gateway and the kiosk's calls through it.
+ */
+describe('behind HAProxy', () => {
+  let stack: Stack;
+  let gateway: Gateway;
+  let connectedAt: number[] = [];
+
+  beforeAll(async () => {
+    stack = await startFleet({ haproxy: true, serverEnv: { DRAIN_GRACE_MS: '4000' } });
+    gateway = new Gateway(gatewayConfigFor(stack), silentLogger());
+    gateway.link.on('state', (s) => s.kind === 'connected' && connectedAt.push(Date.now()));
+    gateway.start();
+    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 20_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await stack?.stop();
+  });
+
+  for (const victim of [0, 1]) {
+    it(`kill -9 of instance ${victim + 1} during scans: the gateway back within 2 s, every command executed once`, async () => {
+      const since = Date.now();
+      const loop = storageLoop(stack, () => stack.serverUrl);
+      await new Promise((r) => setTimeout(r, 2500));
+      connectedAt = [];
+      const killedAt = Date.now();
+      await stack.replicas[victim]!.kill();
+      await new Promise((r) => setTimeout(r, 4000));
+      await loop.stop();
+      // the gateway's socket was on the victim (a reconnect) or on the survivor (none needed)
+      if (connectedAt.length > 0) expect(connectedAt[0]! - killedAt).toBeLessThan(2000);
+      expect(gateway.linkState.kind).toBe('connected');
+      expect(loop.outcomes.filter((o) => o.startsWith('error')).length).toBeLessThanOrEqual(2);
+      await expectOnePulseEach(stack, since, loop.outcomes);
+      await stack.replicas[victim]!.start();
+      await new Promise((r) => setTimeout(r, 3000)); // HAProxy: rise 2 checks
+    }, 90_000);
+  }
+
+  it('a rolling restart of both instances: no request fails, every command executed once', async () => {
+    const since = Date.now();
+    const loop = storageLoop(stack, () => stack.serverUrl);
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const replica of stack.replicas) {
+      await replica.restart(); // SIGTERM: drain (HAProxy takes it out), exit, start again
+      await new Promise((r) => setTimeout(r, 3000)); // back in HAProxy's rotation
+    }
+    await loop.stop();
+    expect(loop.outcomes.filter((o) => o.startsWith('error'))).toEqual([]);
+    expect(gateway.linkState.kind).toBe('connected');
+    await expectOnePulseEach(stack, since, loop.outcomes);
+  }, 120_000);
+});
