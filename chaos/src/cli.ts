@@ -14,9 +14,9 @@ import { runChaos, type RunOptions } from './run.ts';
 
 const SIZES = {
   // the package's test in CI: about two minutes in all
-  small: { seconds: 60, travellers: 4, gapS: [2, 5] as [number, number] },
+  small: { seconds: 60, travellers: 4, gapS: [2, 5] as [number, number], recoveryCapS: 20 },
   // on demand
-  large: { seconds: 600, travellers: 8, gapS: [3, 10] as [number, number] },
+  large: { seconds: 600, travellers: 8, gapS: [3, 10] as [number, number], recoveryCapS: 60 },
 };
 
 const { values } = parseArgs({
@@ -53,7 +53,7 @@ try {
     travellers: int(values.travellers, 'travellers', size.travellers),
     faults: parseFaultKinds(values.faults),
     gapS: size.gapS,
-    recoveryCapS: 60,
+    recoveryCapS: size.recoveryCapS,
     pace: { doorWaitMs: 15_000, patienceMs: 60_000, storeMs: [3000, 15_000], paidShare: 0.4 },
     sabotage: values.sabotage as RunOptions['sabotage'],
     log: (line) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`),
