@@ -54,7 +54,7 @@ try {
     faults: parseFaultKinds(values.faults),
     gapS: size.gapS,
     recoveryCapS: size.recoveryCapS,
-    pace: { doorWaitMs: 15_000, patienceMs: 60_000, storeMs: [3000, 15_000], paidShare: 0.4 },
+    pace: { doorWaitMs: 15_000, patienceMs: 60_000, lingerMs: 15_000, storeMs: [3000, 15_000], paidShare: 0.4 },
     sabotage: values.sabotage as RunOptions['sabotage'],
     log: (line) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`),
   };

@@ -6,7 +6,7 @@ export interface ScanAnswer {
   message: string;
   amountDue: { amount: number } | null;
   compartment: { id: string; label: string } | null;
-  session: { id: string; status: string } | null;
+  session: { id: string; status: string; compartment: { id: string } | null } | null;
 }
 
 export interface PaymentAnswer {
@@ -35,7 +35,7 @@ export class Kiosk {
   scan(payload: string): Promise<GqlAnswer<{ scanAccessCode: ScanAnswer }>> {
     return this.gql.call(
       `mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) {
-        outcome message amountDue { amount } compartment { id label } session { id status } } }`,
+        outcome message amountDue { amount } compartment { id label } session { id status compartment { id } } } }`,
       { s: this.siteId, p: payload },
     );
   }

@@ -20,6 +20,8 @@ export interface TravellerPace {
   patienceMs: number;
   /** Time between a deposit and its collection. */
   storeMs: [number, number];
+  /** How long they stay at the door after giving up (longer than an unlock command lives). */
+  lingerMs: number;
   /** Share of sessions that ask for a paid size. */
   paidShare: number;
 }
@@ -87,8 +89,9 @@ export class Traveller {
     const wanted = what === 'deposit' ? 'UNLOCKING_FOR_DEPOSIT' : 'UNLOCKING_FOR_RETRIEVAL';
     const giveUpAt = Date.now() + w.pace.patienceMs;
     let door: Door | null = null;
+    let position = w.watch.position;
     while (Date.now() < giveUpAt) {
-      const position = w.watch.position;
+      position = w.watch.position;
       const answer = await this.scan(s);
       if (!answer) {
         await sleep(1000);
@@ -103,8 +106,8 @@ export class Traveller {
           }
           break;
         case 'BUSY':
-          // a door operation of this session is under way: keep waiting at the door we know of
-          door ??= what === 'collect' ? bagIn : null;
+          // a door operation of this session is under way (the kiosk shows where): wait there
+          door = this.doorOf(answer.session?.compartment?.id) ?? door ?? (what === 'collect' ? bagIn : null);
           break;
         case 'PAYMENT_REQUIRED':
           await this.pay(s.sessionId);
@@ -128,6 +131,15 @@ export class Traveller {
       if (!opened) continue;
       await this.useDoor(s.sessionId, door, opened, what);
       return { kind: 'done', door };
+    }
+    // Before walking away, stay at the door until any unlock still pending must have expired:
+    // a door that springs open later would otherwise stand open with nobody at it.
+    if (door) {
+      const opened = await this.waitAtDoor(door, position, w.pace.lingerMs);
+      if (opened) {
+        await this.useDoor(s.sessionId, door, opened, what);
+        return { kind: 'done', door };
+      }
     }
     w.history.anomalies.push({ traveller: this.id, sessionId: s.sessionId, at: Date.now(), what: `gave up the ${what} after ${w.pace.patienceMs / 1000} s` });
     return { kind: 'gave-up' };
