@@ -2,7 +2,7 @@
 import { sleep, type Rng } from '../lib/rng.ts';
 import type { FaultRecord, History } from '../history.ts';
 import type { System } from '../system/system.ts';
-import { nextFault, type FaultKind } from './plan.ts';
+import { FaultDeck, nextFault, type FaultKind } from './plan.ts';
 
 export interface InjectorOptions {
   kinds: readonly FaultKind[];
@@ -16,8 +16,9 @@ export interface InjectorOptions {
 /** Runs until `endAt`; every fault is healed before it returns. */
 export async function injectFaults(system: System, history: History, rng: Rng, o: InjectorOptions): Promise<void> {
   if (o.kinds.length === 0) return;
+  const deck = new FaultDeck(rng, o.kinds);
   for (;;) {
-    const planned = nextFault(rng, o.kinds, o.gapS);
+    const planned = nextFault(rng, deck, o.gapS);
     await sleep(planned.gapMs);
     if (Date.now() + planned.durationMs > o.endAt) return;
     const record: FaultRecord = { kind: planned.kind, startedAt: Date.now(), healedAt: null, recoveredAt: null, detail: '' };

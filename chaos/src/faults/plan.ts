@@ -37,9 +37,35 @@ export interface PlannedFault {
   durationMs: number;
 }
 
+/**
+ * Draws fault kinds like cards from a shuffled deck, reshuffled when empty: a run of a few
+ * faults still gets every kind once before any repeats.
+ */
+export class FaultDeck {
+  private deck: FaultKind[] = [];
+  private readonly rng: Rng;
+  private readonly kinds: readonly FaultKind[];
+
+  constructor(rng: Rng, kinds: readonly FaultKind[]) {
+    this.rng = rng;
+    this.kinds = kinds;
+  }
+
+  draw(): FaultKind {
+    if (this.deck.length === 0) {
+      this.deck = [...this.kinds];
+      for (let i = this.deck.length - 1; i > 0; i--) {
+        const j = Math.floor(this.rng.next() * (i + 1));
+        [this.deck[i], this.deck[j]] = [this.deck[j]!, this.deck[i]!];
+      }
+    }
+    return this.deck.pop()!;
+  }
+}
+
 /** The next fault of a run. */
-export function nextFault(rng: Rng, kinds: readonly FaultKind[], gapS: [number, number]): PlannedFault {
-  const kind = rng.pick(kinds);
+export function nextFault(rng: Rng, deck: FaultDeck, gapS: [number, number]): PlannedFault {
+  const kind = deck.draw();
   const range = DURATION_S[kind];
   return { kind, gapMs: rng.between(...gapS) * 1000, durationMs: range ? Math.round(rng.between(...range) * 1000) : 0 };
 }
