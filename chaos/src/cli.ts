@@ -14,7 +14,7 @@ import { runChaos, type RunOptions } from './run.ts';
 
 const SIZES = {
   // the package's test in CI: about two minutes in all
-  small: { seconds: 60, travellers: 4, gapS: [2, 5] as [number, number], recoveryCapS: 20 },
+  small: { seconds: 60, travellers: 6, gapS: [2, 5] as [number, number], recoveryCapS: 20 },
   // on demand
   large: { seconds: 600, travellers: 8, gapS: [3, 10] as [number, number], recoveryCapS: 60 },
 };

@@ -74,6 +74,8 @@ export class History {
   readonly faults: FaultRecord[] = [];
   /** Sessions each traveller was issued, with their size. */
   readonly sessions = new Map<string, { traveller: number; size: string; price: number }>();
+  /** When travellers were answered an unlock (the fault injector aims at the door cycles that follow). */
+  readonly unlockAnsweredAt: number[] = [];
   /** Doors the attendant closed because nobody was at them. */
   readonly attendantCloses: Array<{ compartmentId: string; at: number }> = [];
 }

@@ -20,6 +20,7 @@ export async function injectFaults(system: System, history: History, rng: Rng, o
   for (;;) {
     const planned = nextFault(rng, deck, o.gapS);
     await sleep(planned.gapMs);
+    await aim(history, rng);
     if (Date.now() + planned.durationMs > o.endAt) return;
     const record: FaultRecord = { kind: planned.kind, startedAt: Date.now(), healedAt: null, recoveredAt: null, detail: '' };
     history.faults.push(record);
@@ -32,6 +33,18 @@ export async function injectFaults(system: System, history: History, rng: Rng, o
     const rec = record.recoveredAt === null ? 'not recovered' : `recovered in ${((record.recoveredAt - record.healedAt) / 1000).toFixed(1)} s`;
     o.log(`fault ${history.faults.length}: ${planned.kind} ${record.detail}; ${rec}`);
   }
+}
+
+/**
+ * Waits for a traveller to be answered an unlock (at most a few seconds), then up to two
+ * seconds more: the fault then lands somewhere in that door cycle (command on its way,
+ * pulse, door open, door closing), where a lost reading costs a bag.
+ */
+async function aim(history: History, rng: Rng): Promise<void> {
+  const seen = history.unlockAnsweredAt.length;
+  const until = Date.now() + 8000;
+  while (history.unlockAnsweredAt.length === seen && Date.now() < until) await sleep(20);
+  await sleep(rng.between(0, 2000));
 }
 
 async function inject(system: System, kind: FaultKind): Promise<string> {

@@ -176,6 +176,7 @@ export class Traveller {
       answer: r.ok ? r.data.scanAccessCode.outcome : `${r.transport ? 'transport' : 'error'}: ${r.error}`,
       compartmentId: r.ok ? (r.data.scanAccessCode.compartment?.id ?? null) : null,
     });
+    if (r.ok && r.data.scanAccessCode.outcome.startsWith('UNLOCKING')) w.history.unlockAnsweredAt.push(Date.now());
     return r.ok ? r.data.scanAccessCode : null;
   }
 
