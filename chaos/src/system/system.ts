@@ -48,7 +48,7 @@ export function ensureBuilt(): void {
     const dir = path.join(ROOT, pkg);
     const built = path.join(dir, marker);
     if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(dir, 'src'))) continue;
-    console.log(`building ${pkg}...`);
+    console.warn(`building ${pkg}...`);
     execFileSync('pnpm', ['--dir', dir, 'run', 'build'], { stdio: 'inherit' });
   }
 }

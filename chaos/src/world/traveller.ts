@@ -83,74 +83,93 @@ export class Traveller {
     return null;
   }
 
-  /** One deposit or one collection, from the first scan to the door shut again. */
+  /**
+   * One deposit or one collection, from the first scan to the door shut again. The traveller
+   * stands at the door they know of (their own compartment, for a collection; the one the
+   * kiosk named, for a deposit) and uses it as soon as it has sprung open since they came to
+   * it, also when the kiosk's answer was lost on the way (the scan went through, the reply did not).
+   */
   private async operate(s: { sessionId: string; payload: string }, what: 'deposit' | 'collect', bagIn: Door | null): Promise<Step> {
     const w = this.world;
     const wanted = what === 'deposit' ? 'UNLOCKING_FOR_DEPOSIT' : 'UNLOCKING_FOR_RETRIEVAL';
     const giveUpAt = Date.now() + w.pace.patienceMs;
     let door: Door | null = null;
-    let position = w.watch.position;
-    while (Date.now() < giveUpAt) {
-      position = w.watch.position;
-      const answer = await this.scan(s);
-      if (!answer) {
-        await sleep(1000);
-        continue;
-      }
-      switch (answer.outcome) {
-        case wanted:
-          door = this.doorOf(answer.compartment?.id);
-          if (what === 'collect' && door && bagIn && door.compartmentId !== bagIn.compartmentId) {
-            this.anomaly(s.sessionId, `collection opened ${door.label}, the bag is in ${bagIn.label}`);
-            return { kind: 'anomaly' };
-          }
-          break;
-        case 'BUSY':
-          // a door operation of this session is under way (the kiosk shows where): wait there
-          door = this.doorOf(answer.session?.compartment?.id) ?? door ?? (what === 'collect' ? bagIn : null);
-          break;
-        case 'PAYMENT_REQUIRED':
-          await this.pay(s.sessionId);
+    let since = w.watch.position;
+    const standAt = (next: Door | null, position: number): void => {
+      if (!next || next.compartmentId === door?.compartmentId) return;
+      if (door) w.watch.release(door);
+      door = next;
+      since = position;
+      w.watch.own(next);
+    };
+    const finish = async (opened: DoorRecord, at: Door): Promise<Step> => {
+      await this.useDoor(s.sessionId, at, opened, what);
+      return { kind: 'done', door: at };
+    };
+    standAt(bagIn, since);
+    try {
+      while (Date.now() < giveUpAt) {
+        if (door && w.watch.isOpen(door)) {
+          const opened = await w.watch.waitOpen(door, since, 0);
+          if (opened) return await finish(opened, door);
+        }
+        const position = w.watch.position;
+        const answer = await this.scan(s);
+        if (!answer) {
+          await sleep(1000);
           continue;
-        case 'NO_COMPARTMENT_AVAILABLE':
-          if (what === 'collect') {
-            this.anomaly(s.sessionId, `collection answered ${answer.outcome}: the server forgot the deposit in ${bagIn?.label}`);
-            return { kind: 'anomaly' };
+        }
+        let waitMs = w.pace.doorWaitMs;
+        switch (answer.outcome) {
+          case wanted: {
+            const named = this.doorOf(answer.compartment?.id);
+            if (what === 'collect' && named && bagIn && named.compartmentId !== bagIn.compartmentId) {
+              this.anomaly(s.sessionId, `collection opened ${named.label}, the bag is in ${bagIn.label}`);
+              return { kind: 'anomaly' };
+            }
+            standAt(named, position);
+            break;
           }
-          await sleep(2000);
+          case 'BUSY':
+            // a door operation of this session is under way (the kiosk shows where): wait there
+            standAt(this.doorOf(answer.session?.compartment?.id), position);
+            waitMs = 4000;
+            break;
+          case 'PAYMENT_REQUIRED':
+            await this.pay(s.sessionId);
+            continue;
+          case 'NO_COMPARTMENT_AVAILABLE':
+            if (what === 'collect') {
+              this.anomaly(s.sessionId, `collection answered ${answer.outcome}: the server forgot the deposit in ${bagIn?.label}`);
+              return { kind: 'anomaly' };
+            }
+            await sleep(2000);
+            continue;
+          default:
+            this.anomaly(s.sessionId, `${what} scan answered ${answer.outcome}${bagIn ? ` (bag in ${bagIn.label})` : ''}`);
+            return { kind: 'anomaly' };
+        }
+        const at: Door | null = door;
+        if (!at) {
+          await sleep(1000);
           continue;
-        default:
-          this.anomaly(s.sessionId, `${what} scan answered ${answer.outcome}${bagIn ? ` (bag in ${bagIn.label})` : ''}`);
-          return { kind: 'anomaly' };
+        }
+        const opened = await w.watch.waitOpen(at, since, waitMs);
+        if (opened) return await finish(opened, at);
       }
-      if (!door) {
-        await sleep(1000);
-        continue;
+      // Before walking away, stay at the door until any unlock still pending must have expired:
+      // a door that springs open later would otherwise stand open with nobody at it.
+      const last: Door | null = door;
+      if (last) {
+        const opened = await w.watch.waitOpen(last, since, w.pace.lingerMs);
+        if (opened) return await finish(opened, last);
       }
-      const opened = await this.waitAtDoor(door, position, answer.outcome === 'BUSY' ? 4000 : w.pace.doorWaitMs);
-      if (!opened) continue;
-      await this.useDoor(s.sessionId, door, opened, what);
-      return { kind: 'done', door };
+      w.history.anomalies.push({ traveller: this.id, sessionId: s.sessionId, at: Date.now(), what: `gave up the ${what} after ${w.pace.patienceMs / 1000} s` });
+      return { kind: 'gave-up' };
+    } finally {
+      const last: Door | null = door;
+      if (last) w.watch.release(last);
     }
-    // Before walking away, stay at the door until any unlock still pending must have expired:
-    // a door that springs open later would otherwise stand open with nobody at it.
-    if (door) {
-      const opened = await this.waitAtDoor(door, position, w.pace.lingerMs);
-      if (opened) {
-        await this.useDoor(s.sessionId, door, opened, what);
-        return { kind: 'done', door };
-      }
-    }
-    w.history.anomalies.push({ traveller: this.id, sessionId: s.sessionId, at: Date.now(), what: `gave up the ${what} after ${w.pace.patienceMs / 1000} s` });
-    return { kind: 'gave-up' };
-  }
-
-  private async waitAtDoor(door: Door, position: number, ms: number): Promise<DoorRecord | null> {
-    const w = this.world;
-    w.watch.own(door);
-    const opened = await w.watch.waitOpen(door, position, ms);
-    if (!opened) w.watch.release(door);
-    return opened;
   }
 
   /** Bag in or out, then shut the door. */
@@ -158,7 +177,6 @@ export class Traveller {
     const w = this.world;
     await sleep(this.rng.between(400, 1500));
     const closedAt = await w.watch.close(door);
-    w.watch.release(door);
     const cycle = { traveller: this.id, sessionId, compartmentId: door.compartmentId, openedAt: opened.at, closedAt };
     (what === 'deposit' ? w.history.deposits : w.history.retrievals).push(cycle);
   }
