@@ -175,6 +175,16 @@ describe('alerts', () => {
   });
 });
 
+describe('controller alerts', () => {
+  it('CONTROLLER_UNREACHABLE is true only near a fault of the Modbus link', () => {
+    const w = deposit();
+    w.picture.alerts = [alert('CONTROLLER_UNREACHABLE', 50, null)];
+    expect(run(w).alerts.map((a) => a.verdict)).toEqual(['false']);
+    w.history.faults.push({ kind: 'modbus-silent', startedAt: at(40), healedAt: at(45), recoveredAt: at(46), detail: '' });
+    expect(run(w).alerts.map((a) => a.verdict)).toEqual(['true']);
+  });
+});
+
 describe('door events and payments', () => {
   it('a CLOSED event at a time the door was open throughout is contradicted', () => {
     const w = deposit();

@@ -4,7 +4,8 @@
  * commands), DOOR_LEFT_OPEN for a door never open that long, UNLOCK_FAILED for a command
  * whose pulse happened, GATEWAY_OFFLINE while the gateway, the server and the database
  * were all up for the whole heartbeat window, OVERDUE or SECURITY_ESCALATION in a run far
- * shorter than any included time. Anything else is not judged (listed, not counted).
+ * shorter than any included time, CONTROLLER_UNREACHABLE with no fault of the Modbus link in
+ * the 15 s before it. Anything else is not judged (listed, not counted).
  */
 import type { ServerAlert, SiteSettings } from '../collect.ts';
 import type { Door } from '../history.ts';
@@ -25,6 +26,8 @@ export interface AlertContext {
   commands: readonly Command[];
   settings: SiteSettings;
   changes: readonly PartChange[];
+  /** The injected faults: kind and when they were on. */
+  faults: ReadonlyArray<{ kind: string; startedAt: number; healedAt: number | null }>;
   from: number;
   until: number;
 }
@@ -67,6 +70,10 @@ function judge(alert: ServerAlert, at: number, door: Door | undefined, ctx: Aler
         upIntervals(ctx.changes, part, ctx.from, ctx.until).some(([s, e]) => s <= window[0] && e >= window[1]),
       );
       return allUp ? ['false', 'gateway, server and database were up the whole heartbeat window'] : ['true', 'a part was down in the window'];
+    }
+    case 'CONTROLLER_UNREACHABLE': {
+      const linkFault = ctx.faults.find((f) => f.kind.startsWith('modbus-') && f.startedAt <= at + 1000 && (f.healedAt ?? ctx.until) >= at - 15_000);
+      return linkFault ? ['true', `${linkFault.kind} at ${new Date(linkFault.startedAt).toISOString()}`] : ['false', 'the relay boards answered throughout'];
     }
     case 'OVERDUE':
     case 'SECURITY_ESCALATION':
