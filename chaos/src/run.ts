@@ -72,7 +72,7 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
     const endAt = Date.now() + o.seconds * 1000;
     const travellers = Array.from({ length: o.travellers }, (_, i) => new Traveller(i + 1, world, rng.fork()).run());
     const faultRng = rng.fork();
-    const sabotage = o.sabotage === 'forget-deposits' ? forgetDeposits(system, endAt, o.log) : Promise.resolve();
+    const sabotage = o.sabotage === 'forget-deposits' ? forgetDeposits(system, endAt, o.log).catch((e: Error) => o.log(`sabotage stopped: ${e.message}`)) : Promise.resolve();
     await injectFaults(system, history, faultRng, { kinds: o.faults, gapS: o.gapS, endAt, waitRecovered: recoveredAt, log: o.log });
     while (Date.now() < endAt) await sleep(200);
     stopping = true;
