@@ -29,7 +29,8 @@ test('a server that forgets deposits fails the run, with exactly the forgotten s
   expect(code, output).toBe(1);
   const lost = result.verdict.sessions.lost.map((f: { sessionId: string }) => f.sessionId);
   expect(new Set(lost)).toEqual(new Set(forgotten));
-  expect(result.verdict.figures).toMatchObject({ pulsesDoubled: 0, pulsesMissed: 0, falseAlerts: 0, doorEventsContradicted: 0, paymentsWrong: 0, unobservable: 0 });
+  // nothing else is held against it (alerts are the system's own, judged by the CI-size run)
+  expect(result.verdict.figures).toMatchObject({ pulsesDoubled: 0, pulsesMissed: 0, doorEventsContradicted: 0, paymentsWrong: 0, unobservable: 0 });
 });
 
 test('CI size: every fault kind for a minute, nothing lost, doubled, missed or falsely alerted', async () => {
