@@ -82,3 +82,26 @@ it('drop closes connections and refuseConnections keeps the controller away unti
   expect(await board.waitConnected(Date.now() + 2000)).toBe(true);
   expect((await fetch(`${sim.control!.url}/state`).then((r) => r.json()) as { connections: number }).connections).toBe(1);
 });
+
+it('logs every door change with its cause, and each opening with the reads that saw it', async () => {
+  await board.writeRegister(1, 512 + 2, 50);
+  await waitFor(() => sim.site.requireUnit(1).doors[2] === true, 'door 2 open', 2000);
+  await board.readDiscreteInputs(1, 0, 12);
+  await board.readDiscreteInputs(1, 0, 12);
+  await control.door(1, 2, 'close');
+  await control.door(2, 5, 'force');
+  await control.door(2, 5, 'close');
+  const log = await control.doorLog();
+  expect(log.map((r) => [r.unitId, r.input, r.open, r.cause])).toEqual([
+    [1, 2, true, 'pulse'],
+    [1, 2, false, 'manual'],
+    [2, 5, true, 'forced'],
+    [2, 5, false, 'manual'],
+  ]);
+  // two answered reads saw door 2 open; nobody read door 5 while it was open
+  expect(log[0]).toMatchObject({ readsOpen: 2 });
+  expect(log[0]!.firstReadOpenAt).toBeGreaterThanOrEqual(log[0]!.at);
+  expect(log[2]).toMatchObject({ readsOpen: 0, firstReadOpenAt: null });
+  // a reader keeps its place by sequence number
+  expect(await control.doorLog(log[1]!.seq)).toHaveLength(2);
+});

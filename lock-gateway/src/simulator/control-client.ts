@@ -1,6 +1,7 @@
 /** A small typed client for the simulator's control API (e2e specs, benchmark, CLI). */
 import type { DoorView, SimFaults } from './sim-site.js';
 import type { PulseRecord } from './sim-unit.js';
+import type { DoorRecord } from './door-log.js';
 
 export type DoorAction = 'open' | 'close' | 'force' | 'jam' | 'unjam';
 
@@ -16,6 +17,11 @@ export class SimControlClient {
   /** Pulses started at or after `sinceMs` (epoch ms). */
   pulses(sinceMs = 0): Promise<PulseRecord[]> {
     return this.call('GET', `/pulses?since=${sinceMs}`);
+  }
+
+  /** Door changes with a sequence number above `afterSeq`, openings with the reads that saw them. */
+  doorLog(afterSeq = 0): Promise<DoorRecord[]> {
+    return this.call('GET', `/door-log?after=${afterSeq}`);
   }
 
   /** Acts on one door (unit id, door input). */

@@ -4,6 +4,7 @@
  *   GET  /state                      doors, faults, connection count
  *   GET  /doors                      every door
  *   GET  /pulses?since=<epoch ms>    coil pulses with start and duration
+ *   GET  /door-log?after=<seq>       door changes with cause, openings with the reads that saw them
  *   POST /doors/<unit>/<input>/open|close|force|jam|unjam
  *   POST /faults {delayMs?, silent?, busy?, refuseConnections?, silentFunctions?, refuseFunctions?, refuseCode?}
  *   POST /reboot {downMs?, keepRelays?}    power-cycle every board
@@ -64,6 +65,9 @@ function route(site: SimSite, method: string, url: URL, raw: string, connections
   if (method === 'GET' && url.pathname === '/doors') return ok(site.doors());
   if (method === 'GET' && url.pathname === '/pulses') {
     return ok(site.pulsesSince(Number(url.searchParams.get('since') ?? 0)));
+  }
+  if (method === 'GET' && url.pathname === '/door-log') {
+    return ok(site.doorLog.since(Number(url.searchParams.get('after') ?? 0)));
   }
   if (method !== 'POST') return { status: 404, body: { error: 'not found' } };
   if (url.pathname === '/faults') return ok(site.setFaults(parseFaults(raw)));

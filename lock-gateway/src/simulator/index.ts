@@ -3,3 +3,4 @@ export { startSimulator, DEFAULT_SIMULATOR_OPTIONS, type Simulator, type Simulat
 export { SimSite, type SimFaults, type DoorView } from './sim-site.js';
 export { SimUnit, type PulseRecord } from './sim-unit.js';
 export { SimControlClient } from './control-client.js';
+export { DoorLog, type DoorRecord } from './door-log.js';

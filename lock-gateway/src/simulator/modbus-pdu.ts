@@ -29,8 +29,11 @@ export function answerPdu(unit: SimUnit | undefined, pdu: Buffer): Buffer {
   switch (fc) {
     case 1:
       return readBits(fc, unit.coils, addr, qtyOrValue);
-    case 2:
-      return readBits(fc, unit.doors.map((_, i) => unit.rawInput(i)), addr, qtyOrValue);
+    case 2: {
+      const answer = readBits(fc, unit.doors.map((_, i) => unit.rawInput(i)), addr, qtyOrValue);
+      if (answer[0] === fc) unit.noteInputsRead(addr, qtyOrValue);
+      return answer;
+    }
     case 4:
       return readInputRegisters(unit, addr, qtyOrValue);
     case 3:

@@ -4,6 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { answerPdu, exceptionPdu, ModbusException } from './modbus-pdu.js';
+import { DoorLog } from './door-log.js';
 import { SimUnit, type DoorCause, type PulseRecord, type SimUnitOptions } from './sim-unit.js';
 
 /** Faults the Modbus server applies to every request. */
@@ -53,6 +54,8 @@ const NO_FAULTS: SimFaults = {
 export class SimSite extends EventEmitter<SimSiteEvents> {
   readonly units = new Map<number, SimUnit>();
   readonly pulses: PulseRecord[] = [];
+  /** Every door change with its cause, and the reads that saw each opening. */
+  readonly doorLog = new DoorLog();
   faults: SimFaults = { ...NO_FAULTS };
   /** Requests answered, per function code (tests check the gateway's read pattern). */
   readonly requests = new Map<number, number>();
@@ -69,7 +72,11 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
         this.emit('pulseStart', r);
       });
       unit.on('pulseEnd', (r) => this.emit('pulseEnd', r));
-      unit.on('door', (...args) => this.emit('door', ...args));
+      unit.on('door', (...args) => {
+        this.doorLog.change(...args);
+        this.emit('door', ...args);
+      });
+      unit.on('inputsRead', (unitId, first, count) => this.doorLog.inputsRead(unitId, first, count));
       this.units.set(options.unitId, unit);
     }
   }
@@ -155,6 +162,7 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
   reset(): void {
     for (const unit of this.units.values()) unit.reset();
     this.pulses.length = 0;
+    this.doorLog.clear();
     this.requests.clear();
     this.faults = { ...NO_FAULTS };
     this.rebootingUntil = 0;

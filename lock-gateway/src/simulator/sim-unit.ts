@@ -47,6 +47,8 @@ export interface SimUnitEvents {
   pulseStart: [record: PulseRecord];
   pulseEnd: [record: PulseRecord];
   door: [unitId: number, input: number, open: boolean, cause: DoorCause];
+  /** A client was answered a read of these door inputs (the door log counts what it saw). */
+  inputsRead: [unitId: number, first: number, count: number];
 }
 
 /** The board model; protocol-free so the in-memory adapter and Modbus servers share it. */
@@ -139,6 +141,11 @@ export class SimUnit extends EventEmitter<SimUnitEvents> {
     if (open && this.options.autoCloseMs !== null) {
       this.later(this.options.autoCloseMs, () => this.setDoor(input, false, 'auto-close'));
     }
+  }
+
+  /** A Modbus read of inputs first..first+count-1 was answered. */
+  noteInputsRead(first: number, count: number): void {
+    this.emit('inputsRead', this.unitId, first, count);
   }
 
   /** A jammed lock does not open when pulsed (the relay still switches). */
