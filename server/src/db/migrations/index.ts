@@ -4,6 +4,7 @@ import { Migration20261125130000GatewayConnections } from './Migration2026112513
 import { Migration20261125140000DoorKnownState } from './Migration20261125140000DoorKnownState.js';
 import { Migration20261125150000IssueRequestId } from './Migration20261125150000IssueRequestId.js';
 import { Migration20261125160000UsageRollup } from './Migration20261125160000UsageRollup.js';
+import { Migration20261204110000MoneyHold } from './Migration20261204110000MoneyHold.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125140000DoorKnownState', class: Migration20261125140000DoorKnownState },
   { name: 'Migration20261125150000IssueRequestId', class: Migration20261125150000IssueRequestId },
   { name: 'Migration20261125160000UsageRollup', class: Migration20261125160000UsageRollup },
+  { name: 'Migration20261204110000MoneyHold', class: Migration20261204110000MoneyHold },
 ];

@@ -11,6 +11,7 @@ import { StorageSessionEntity } from '../sessions/session.entity.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
+import { keepPaidSessionGoing } from '../sessions/compartment-hold.js';
 import { conflict } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 
@@ -115,6 +116,7 @@ export async function undoDoorOperation(
     session.intent = null;
     compartment.status = compartment.status === 'RESERVED' ? 'AVAILABLE' : compartment.status;
     await moveSession(tx, fx, session, { to: 'CREATED', trigger, actor, at, reason });
+    await keepPaidSessionGoing(tx, fx, session, trigger === 'unlock-failed' ? compartment.id : null, at);
   } else if (session.status === 'RETRIEVING') {
     session.intent = null;
     await moveSession(tx, fx, session, { to: 'STORED', trigger, actor, at, reason });

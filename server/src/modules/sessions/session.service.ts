@@ -17,6 +17,7 @@ import { announceSession, moveSession, paidFor } from './session-moves.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../compartments/compartment.enums.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
+import { refundSessionPayments } from '../payments/automatic-refunds.js';
 
 /** Used when a site has not priced a size: free, a day included, no overdue fee. */
 const FREE_TARIFF = { price: 0, currency: 'EUR', includedMinutes: 24 * 60, overduePerHour: 0, graceMinutes: 0, securityAlertAfterMinutes: 24 * 60 };
@@ -128,7 +129,9 @@ export class SessionService {
       s.intent = null;
       s.endedAt = now;
       if (to === 'COMPLETED') s.retrievedAt = now;
-      if (s.status === 'DEPOSITING') s.compartmentId = null;
+      if (s.status === 'DEPOSITING' || s.status === 'CREATED') s.compartmentId = null;
+      s.holdUntil = null;
+      if (to === 'CANCELLED') await refundSessionPayments(tx, fx, s.id, `ended by staff before anything was stored: ${why}`, now);
       if (compartment && compartment.status !== 'OUT_OF_SERVICE') {
         compartment.status = 'AVAILABLE';
         compartment.unlockExpectedUntil = null;

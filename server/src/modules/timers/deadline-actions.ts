@@ -6,7 +6,9 @@ import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity
 import { GatewayEntity } from '../devices/gateway.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
-import { moveSession } from '../sessions/session-moves.js';
+import { announceSession, moveSession } from '../sessions/session-moves.js';
+import { releaseHold } from '../sessions/compartment-hold.js';
+import { refundSessionPayments } from '../payments/automatic-refunds.js';
 import { failUnlock, undoDoorOperation } from '../gateway-commands/unlock.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
@@ -23,8 +25,17 @@ const ACTOR = 'system:timer';
 export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effects, id: string, now: Date) => Promise<void>> = {
   async codeExpired(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    await releaseHold(tx, fx, s);
+    await refundSessionPayments(tx, fx, s.id, 'the code expired before anything was stored', now);
     await moveSession(tx, fx, s, { to: 'CANCELLED', trigger: 'code-expired', actor: ACTOR, at: now, reason: 'code not used within its lifetime' });
     s.endedAt = now;
+  },
+
+  async holdExpired(tx, fx, id, now) {
+    // the payment window ran out unpaid: the compartment goes back; the next scan holds one again
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    await releaseHold(tx, fx, s);
+    await announceSession(tx, fx, s);
   },
 
   async unlockUnacknowledged(tx, fx, id, now) {
