@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../observability/logger.js';
 import { PaymentEntity, type RefundEffect } from './payment.entity.js';
 import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { amountDue } from '../sessions/charges.js';
@@ -132,6 +133,7 @@ export class PaymentService {
       await provider.refund(payment.providerRef ?? '', payment.amount, payment.id);
       const now = this.clock.now();
       Object.assign(payment, { status: 'REFUNDED', refundedAt: now, refundReason: why, refundedBy: actor, refundEffect: effect, refundAutomatic: false, refundSentAt: now });
+      if (effect === 'CANCEL_CHARGE') await this.holdOnlyForPaymentWindow(tx, payment.sessionId, now);
       await emitWebhookEvent(tx, 'payment.refunded', { paymentId: payment.id, sessionId: payment.sessionId, amount: { amount: payment.amount, currency: payment.currency }, provider: payment.provider, reason: why, effect, automatic: false }, now);
       return payment;
     });
@@ -183,6 +185,14 @@ export class PaymentService {
       await announceSession(tx, fx, await tx.findOneOrFail(StorageSessionEntity, payment.sessionId));
       return result;
     });
+  }
+
+  /** A held compartment that is owed again is held only for the payment window, as before payment. */
+  private async holdOnlyForPaymentWindow(tx: EntityManager, sessionId: string, now: Date): Promise<void> {
+    const session = await tx.findOneOrFail(StorageSessionEntity, sessionId);
+    if (session.status !== 'CREATED' || !session.compartmentId) return;
+    const site = await tx.findOneOrFail(SiteEntity, session.siteId);
+    session.holdUntil = new Date(now.getTime() + site.paymentWindowSeconds * 1000);
   }
 
   /** Moves a payment by payment-state.ts; a capture also keeps (or finds) the session's hold. */
