@@ -18,6 +18,8 @@ import { overdueFee } from '../sessions/charges.js';
 import type { DeadlineRule } from './deadline-rules.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { sessionData } from '../notifications/session-notices.js';
+import { formatMoney } from '@lockers/common';
+import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
 
 const ACTOR = 'system:timer';
 
@@ -82,7 +84,7 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
       dedupeKey: `overdue:${s.id}`,
       subject: 'Your locker storage is overdue',
-      body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${(fee / 100).toFixed(2)} ${s.currency}; pay it at the kiosk to collect your luggage.`,
+      body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${formatMoney({ amount: fee, currency: s.currency }, MESSAGE_LOCALE)}; pay it at the kiosk to collect your luggage.`,
       sessionId: s.id,
       at: now,
     });
