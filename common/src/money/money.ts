@@ -44,6 +44,11 @@ export function toInputText(amount: number, currency: string): string {
   return toDecimalString({ amount, currency });
 }
 
+/** An amount already in major units (a chart axis value) for people: 1500 JPY -> "¥1,500". */
+export function formatMajorUnits(value: number, currency: string, locale?: string | string[]): string {
+  return formatMoney({ amount: Math.round(value * 10 ** currencyExponent(currency)), currency }, locale);
+}
+
 /**
  * The amount for people, per locale (Intl), with exactly the currency's ISO 4217 decimals:
  * formatMoney({ amount: 1234, currency: 'EUR' }, 'de-DE') -> "12,34 €"; JPY 1234 -> "￥1,234".

@@ -61,7 +61,7 @@ describe('nothing is lost when the server restarts', () => {
       await waitFor(() => pidOf() !== first, 30_000);
       const found = await waitFor(async () => (await app.services.sites.get(site.id).catch(() => null))?.name, 30_000);
       expect(found).toBe('Survives');
-      console.log(`embedded PostgreSQL back ${Date.now() - started} ms after kill -9`);
+      console.warn(`embedded PostgreSQL back ${Date.now() - started} ms after kill -9`);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -33,7 +33,7 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     s.endedAt = now;
   },
 
-  async holdExpired(tx, fx, id, now) {
+  async holdExpired(tx, fx, id) {
     // the payment window ran out unpaid: the compartment goes back; the next scan holds one again
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     await releaseHold(tx, fx, s);
