@@ -36,9 +36,13 @@ export function RefundAction({ payment, onChanged }: { payment: { id: string; am
         <fieldset className="refund-effect">
           <legend>What the refund does</legend>
           {REFUND_EFFECTS.map((e) => (
-            <label key={e.value}>
-              <input type="radio" name={name} value={e.value} checked={effect === e.value} onChange={() => setEffect(e.value)} /> {e.label}
-              <small className="muted"> {e.hint}</small>
+            <label key={e.value} className="check">
+              <input type="radio" name={name} value={e.value} checked={effect === e.value} onChange={() => setEffect(e.value)} />
+              <span>
+                {e.label}
+                <br />
+                <small className="muted">{e.hint}</small>
+              </span>
             </label>
           ))}
         </fieldset>
