@@ -1,5 +1,6 @@
 // Served by the server at /admin/; in dev, /graphql (HTTP and WebSocket) and /reports go to the server.
 import { defineConfig } from 'vitest/config';
+import { defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const apiTarget = process.env.ADMIN_API_TARGET ?? 'http://127.0.0.1:4000';
@@ -7,6 +8,8 @@ const apiTarget = process.env.ADMIN_API_TARGET ?? 'http://127.0.0.1:4000';
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
+  // @lockers/common is read from its TypeScript source (its "source" export): no build step first.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {
     port: 5174,
     proxy: {

@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Served by the server under /kiosk/; the dev server forwards the API (HTTP and WebSocket).
 export default defineConfig({
   base: '/kiosk/',
   plugins: [react()],
+  // @lockers/common is read from its TypeScript source (its "source" export): no build step first.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   // One kiosk bundle loaded once from the local server; splitting would only add requests.
   build: { chunkSizeWarningLimit: 1000 },
   server: {

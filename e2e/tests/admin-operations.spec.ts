@@ -50,14 +50,17 @@ test.describe('admin addressing, refunds and alert sound', () => {
     expect(banks.site.banks.map((b) => b.label)).not.toContain('Z');
   });
 
-  test('an admin refunds a captured payment with a reason', async () => {
+  test('an admin refunds a captured payment with a reason, seeing its effect on the amount due first', async () => {
     const env = stack();
-    const issued = await gql<{ issueAccessCode: { session: { id: string } } }>(
+    const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(
       env.kioskToken,
-      'mutation($s: ID!) { issueAccessCode(siteId: $s, size: MEDIUM) { session { id } } }',
+      'mutation($s: ID!) { issueAccessCode(siteId: $s, size: MEDIUM) { session { id } code { payload } } }',
       { s: env.siteId },
     );
     const sessionId = issued.issueAccessCode.session.id;
+    // a compartment is held before anything is charged
+    const held = await gql<{ scanAccessCode: { outcome: string } }>(env.kioskToken, 'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }', { s: env.siteId, p: issued.issueAccessCode.code.payload });
+    expect(held.scanAccessCode.outcome).toBe('PAYMENT_REQUIRED');
     const pay = await gql<{ createPayment: { id: string } }>(adminToken, 'mutation($id: ID!) { createPayment(sessionId: $id) { id } }', { id: sessionId });
     await gql(adminToken, 'mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { status } }', { id: pay.createPayment.id });
 
@@ -66,17 +69,25 @@ test.describe('admin addressing, refunds and alert sound', () => {
     const before = (await due.textContent())!;
     const row = page.getByTestId('payment').filter({ hasText: 'Captured' });
     await row.getByRole('button', { name: /^Refund/ }).click();
+    // the default gives the money back and waives the fee: nothing becomes due
+    await expect(page.getByTestId('refund-preview')).toHaveText(/goes back\. Amount due: .+ now, .+ after the refund\./);
+    const waived = (await page.getByTestId('refund-preview').textContent())!;
+    await page.getByLabel('Cancel the charge').check();
+    await expect(page.getByTestId('refund-preview')).not.toHaveText(waived); // the charge is due again after it
+    await shot(page, 'session-refund-preview');
     await page.getByRole('button', { name: /^Confirm: Refund/ }).click();
     await expect(page.getByText('Please give a reason.')).toBeVisible();
     await page.getByLabel(/Reason for/).fill('Locker was dirty (e2e)');
     await page.getByRole('button', { name: /^Confirm: Refund/ }).click();
     await expect(page.getByTestId('payment').first()).toContainText('Refunded');
     await expect(page.getByTestId('payment').first()).toContainText('Locker was dirty (e2e)');
+    await expect(page.getByTestId('payment').first()).toContainText('Charge cancelled: due again');
+    await expect(page.getByTestId('payment').first()).toContainText(`by ${env.adminEmail}`);
     await expect(page.getByRole('button', { name: /^Refund/ })).toHaveCount(0);
     await expect(due).not.toHaveText(before);
     await shot(page, 'session-refunded');
-    const server = await gql<{ payment: { status: string; refundReason: string } }>(adminToken, 'query($id: ID!) { payment(id: $id) { status refundReason } }', { id: pay.createPayment.id });
-    expect(server.payment).toEqual({ status: 'REFUNDED', refundReason: 'Locker was dirty (e2e)' });
+    const server = await gql<{ payment: { status: string; refundReason: string; refundEffect: string } }>(adminToken, 'query($id: ID!) { payment(id: $id) { status refundReason refundEffect } }', { id: pay.createPayment.id });
+    expect(server.payment).toEqual({ status: 'REFUNDED', refundReason: 'Locker was dirty (e2e)', refundEffect: 'CANCEL_CHARGE' });
     await gql(adminToken, 'mutation($id: ID!) { endSession(sessionId: $id, reason: "e2e clean-up") { id } }', { id: sessionId });
   });
 

@@ -1,13 +1,10 @@
 // Formatting for people: money in major units with its currency, times in a site's zone.
+import { formatMoney as formatSharedMoney } from '@lockers/common';
 
-/** "4.00 EUR"-style text for an amount in minor units. */
-export function formatMoney(money: { amount: number; currency: string } | null | undefined): string {
+/** An amount in minor units for people, in the browser's locale, with the currency's ISO 4217 decimals. */
+export function formatMoney(money: { amount: number; currency: string } | null | undefined, locale?: string): string {
   if (!money) return '—';
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(money.amount / 100);
-  } catch {
-    return `${(money.amount / 100).toFixed(2)} ${money.currency}`;
-  }
+  return formatSharedMoney(money, locale);
 }
 
 /** Date and time in `timeZone` (the site's), e.g. "25/11/2026, 14:05". */

@@ -1,6 +1,6 @@
 // A button for an action that must be justified: it opens a small form asking for a
 // reason (recorded by the server) before the action runs.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
 
 interface Props {
@@ -12,10 +12,12 @@ interface Props {
   danger?: boolean;
   /** Let the reason be empty (the API marks it optional). */
   reasonOptional?: boolean;
+  /** More of the form, shown above the reason (e.g. a choice and what it will do). */
+  children?: ReactNode;
 }
 
 /** A button that asks for a reason, then runs `onConfirm`. */
-export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props) {
+export function ReasonAction({ label, onConfirm, danger, reasonOptional, children }: Props) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -65,6 +67,7 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props
         if (e.key === 'Escape' && !busy) setOpen(false);
       }}
     >
+      {children}
       <label htmlFor={id}>Reason for “{label}”</label>
       <textarea id={id} autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       {error && (

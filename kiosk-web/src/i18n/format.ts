@@ -1,10 +1,9 @@
+import { formatMoney as formatSharedMoney } from '@lockers/common';
 import { type Translate } from './i18n';
 
-/** Money in minor units, shown with the currency's own number of decimals. */
+/** Money in minor units, in the kiosk's locale, with the currency's ISO 4217 decimals (the shared rule). */
 export function formatMoney(money: { amount: number; currency: string }, locale: string): string {
-  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
-  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-  return fmt.format(money.amount / 10 ** digits);
+  return formatSharedMoney(money, locale);
 }
 
 /** A clock time in the site's time zone (not the kiosk's), e.g. "18:40". */

@@ -46,6 +46,7 @@ export async function startBackgroundWork(services: Services, em: EntityManager,
       metrics.timerLag.observe(Math.max(0, Date.now() - dueAt) / 1000);
       try {
         await w.deadlines.runOnce();
+        await services.payments.sendPendingRefunds();
         await relayOutboxes(em, queue, clock.now());
       } catch (e) {
         logger.error({ err: e }, 'background pass failed');
@@ -71,6 +72,7 @@ export async function startBackgroundWork(services: Services, em: EntityManager,
 startBackgroundWork.once = async (services: Services, em: EntityManager, clock: Clock, logger: Logger, queue: JobQueue) => {
   const w = workers(services, em, clock, logger);
   await w.deadlines.runOnce();
+  await services.payments.sendPendingRefunds();
   await relayOutboxes(em, queue, clock.now());
   await queue.drain(QUEUES.notification, (id, attempt) => w.notifications.deliver(id, attempt));
   await queue.drain(QUEUES.webhook, (id, attempt) => w.webhooks.deliver(id, attempt));

@@ -42,18 +42,78 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, logge
     // already there from an earlier start
   }
   logger.info({ port }, 'embedded PostgreSQL started');
+  const watch = superviseEmbedded(pg, pgDir, logger);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${DB_NAME}`,
-    stop: () => pg.stop(),
+    async stop() {
+      watch.stop();
+      await pg.stop();
+    },
   };
+}
+
+const WATCH_MS = 1000;
+
+/**
+ * The development database is the server's own child: if it dies (killed, crashed), the server
+ * starts it again at once instead of answering INTERNAL for good. Checked every second by the
+ * postmaster's pid; a start refused while the dead server's backends are still exiting (shared
+ * memory in use) is retried with backoff. Connections in the pool reconnect on their own.
+ */
+function superviseEmbedded(pg: EmbeddedPostgres, pgDir: string, logger: Logger): { stop(): void } {
+  let stopped = false;
+  let restarting = false;
+  const restart = async () => {
+    restarting = true;
+    logger.error({ dir: pgDir }, 'embedded PostgreSQL stopped unexpectedly; restarting it');
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        await pg.start();
+        logger.warn({ attempt }, 'embedded PostgreSQL restarted');
+        break;
+      } catch (e) {
+        logger.warn({ attempt, err: e instanceof Error ? e.message : 'exited during start' }, 'embedded PostgreSQL did not start yet; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(5000, 250 * attempt)));
+      }
+    }
+    restarting = false;
+  };
+  const timer = setInterval(() => {
+    if (stopped || restarting || postmasterAlive(pgDir)) return;
+    void restart();
+  }, WATCH_MS);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+/** Whether the PostgreSQL named by the data directory's postmaster.pid is running. */
+function postmasterAlive(pgDir: string): boolean {
+  const pid = readPid(pgDir);
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readPid(pgDir: string): number | null {
+  const pidFile = join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
 /** A SIGKILLed parent leaves PostgreSQL running and the next start fails obscurely. */
 function stopLeftover(pgDir: string, logger: Logger): void {
-  const pidFile = join(pgDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  const pid = readPid(pgDir);
+  if (pid === null) return;
   try {
     process.kill(pid, 0);
   } catch {

@@ -50,7 +50,7 @@ describe('Stripe: payment intents, a signed webhook, refunds', () => {
   beforeAll(async () => {
     api = await stripeApiStub();
     s = await startTestServer({ env: { PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_lockers', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: api.url } });
-    f = await createSite(s, { counts: { SMALL: 1, MEDIUM: 2 }, prices: { MEDIUM: 400 } });
+    f = await createSite(s, { counts: { SMALL: 1, MEDIUM: 5 }, prices: { MEDIUM: 400 } });
   });
   afterAll(async () => {
     await s.stop();
@@ -77,8 +77,9 @@ describe('Stripe: payment intents, a signed webhook, refunds', () => {
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   });
 
-  test('an ADMIN refunds: REFUNDED, the amount is due again, and revenue drops by it', async () => {
+  test('an ADMIN cancels a charge: REFUNDED, the amount is due again, and revenue drops by it', async () => {
     const issued = await issue(s, f, 'MEDIUM');
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('PAYMENT_REQUIRED'); // holds a compartment first
     const payment = ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: issued.session.id }, f.kioskToken)).createPayment;
     expect((await hook(succeeded('pi_test_2', 400))).status).toBe(200);
     const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
@@ -90,7 +91,7 @@ describe('Stripe: payment intents, a signed webhook, refunds', () => {
       )).revenueReport;
     expect((await revenue()).net.amount).toBe(800);
 
-    const REFUND = `mutation($id:ID!,$r:String!){ refundPayment(paymentId:$id, reason:$r){ status refundReason refundedAt } }`;
+    const REFUND = `mutation($id:ID!,$r:String!){ refundPayment(paymentId:$id, reason:$r, effect:CANCEL_CHARGE){ status refundReason refundedAt } }`;
     ok(await s.gql(`mutation { createUser(email:"op@example.com", password:"operator-pass-1", role:OPERATOR){ id } }`, {}, f.adminToken));
     const operator = await login(s, 'op@example.com', 'operator-pass-1');
     expect((await s.gql(REFUND, { id: payment.id, r: 'goodwill' }, operator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -108,5 +109,40 @@ describe('Stripe: payment intents, a signed webhook, refunds', () => {
       f.adminToken,
     )).usageReport;
     expect(usage.buckets.reduce((a, b) => a + b.revenue.amount, 0)).toBe(400);
+  });
+
+  const event = (type: string, intent: string, created: number, amount = 400) =>
+    JSON.stringify({ id: `evt_${type}_${created}`, object: 'event', type, created, data: { object: { id: intent, object: 'payment_intent', amount, amount_received: type === 'payment_intent.succeeded' ? amount : 0 } } });
+
+  test('a declined attempt then a successful one on the same PaymentIntent ends CAPTURED; a stale decline after it changes nothing', async () => {
+    const issued = await issue(s, f, 'MEDIUM');
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('PAYMENT_REQUIRED');
+    const before = api.calls.length;
+    ok(await s.gql(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: issued.session.id }, f.kioskToken));
+    const intent = `pi_test_${api.calls.filter((c) => c.startsWith('POST /v1/payment_intents ')).length}`;
+    const t = Math.floor(Date.now() / 1000);
+    expect((await hook(event('payment_intent.payment_failed', intent, t))).status).toBe(200); // card declined
+    expect((await session(issued.session.id)).payments).toEqual([{ status: 'DECLINED', provider: 'stripe' }]);
+    expect((await hook(event('payment_intent.succeeded', intent, t + 5))).status).toBe(200); // another card on the same intent
+    expect(await session(issued.session.id)).toEqual({ amountDue: { amount: 0 }, payments: [{ status: 'CAPTURED', provider: 'stripe' }] });
+    expect((await hook(event('payment_intent.payment_failed', intent, t + 1))).status).toBe(200); // redelivered late
+    expect(await session(issued.session.id)).toEqual({ amountDue: { amount: 0 }, payments: [{ status: 'CAPTURED', provider: 'stripe' }] });
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    expect(api.calls.slice(before).filter((c) => c.startsWith('POST /v1/payment_intents '))).toHaveLength(1); // no second charge
+  });
+
+  test('an automatic refund goes to Stripe after the commit, once, with the payment as its idempotency key', async () => {
+    const issued = await issue(s, f, 'MEDIUM');
+    expect((await scan(s, f, issued.code.payload)).outcome).toBe('PAYMENT_REQUIRED');
+    const payment = ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: issued.session.id }, f.kioskToken)).createPayment;
+    const intent = `pi_test_${api.calls.filter((c) => c.startsWith('POST /v1/payment_intents ')).length}`;
+    expect((await hook(succeeded(intent, 400))).status).toBe(200);
+    ok(await s.gql(`mutation($id:ID!){ endSession(sessionId:$id, reason:"changed plans"){ status } }`, { id: issued.session.id }, f.adminToken));
+    await s.app.tick();
+    await s.app.tick();
+    expect(api.calls.filter((c) => c === `POST /v1/refunds refund:${payment.id}`)).toHaveLength(1);
+    const after = ok(await s.gql<{ session: { payments: { status: string; refundAutomatic: boolean; refundSentAt: string | null }[] } }>(`query($id:ID!){ session(id:$id){ payments { status refundAutomatic refundSentAt } } }`, { id: issued.session.id }, f.adminToken)).session;
+    expect(after.payments).toMatchObject([{ status: 'REFUNDED', refundAutomatic: true }]);
+    expect(after.payments[0]!.refundSentAt).toBeTruthy();
   });
 });

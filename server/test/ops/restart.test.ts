@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, rmSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -42,6 +42,28 @@ describe('nothing is lost when the server restarts', () => {
       await second.close();
       expect(found?.name).toBe('Persisted');
     } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('an embedded PostgreSQL that dies (kill -9) is restarted by the server, and requests work again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockers-embedded-'));
+    chmodSync(dataDir, 0o755);
+    const env = { NODE_ENV: 'test', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)), LOG_LEVEL: 'silent', ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin-password-1' };
+    const app = await buildApp(loadConfig(env), { background: false });
+    try {
+      const site = await app.services.sites.create('Survives', 'UTC');
+      const pidOf = () => Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const first = pidOf();
+      process.kill(first, 'SIGKILL');
+      const started = Date.now();
+      // a backend may still answer for a moment after its postmaster died: wait for the new one
+      await waitFor(() => pidOf() !== first, 30_000);
+      const found = await waitFor(async () => (await app.services.sites.get(site.id).catch(() => null))?.name, 30_000);
+      expect(found).toBe('Survives');
+      console.warn(`embedded PostgreSQL back ${Date.now() - started} ms after kill -9`);
+    } finally {
+      await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);

@@ -17,7 +17,10 @@ describe('reports beyond usage, and their CSV export', () => {
   };
   const store = async (size: string) => {
     const issued = await issue(s, f, size);
-    if (size === 'MEDIUM') await pay(issued.session.id);
+    if (size === 'MEDIUM') {
+      expect((await scan(s, f, issued.code.payload)).outcome).toBe('PAYMENT_REQUIRED'); // holds the compartment first
+      await pay(issued.session.id);
+    }
     const r = await scan(s, f, issued.code.payload);
     await door(s, f, r.compartment!.id, 'OPEN', clock.now());
     await door(s, f, r.compartment!.id, 'CLOSED', clock.now());
@@ -90,14 +93,15 @@ describe('reports beyond usage, and their CSV export', () => {
     const sessions = await csv('sessions', query, f.adminToken);
     expect(sessions.headers.get('content-type')).toContain('text/csv');
     const lines = (await sessions.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('id,site_id,site,size,status,compartment,created_at,deposited_at,due_at,retrieved_at,ended_at,currency,price,paid');
+    expect(lines[0]).toBe('id,site_id,site,size,status,compartment,created_at,deposited_at,due_at,retrieved_at,ended_at,currency,price_major_units,paid_major_units');
     expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['COMPLETED', 'COMPLETED']);
-    expect(lines[2]).toMatch(/,MEDIUM,COMPLETED,.*,EUR,400,600$/);
+    expect(lines[2]).toMatch(/,MEDIUM,COMPLETED,.*,EUR,4.00,6.00$/);
 
     const overdue = (await (await csv('overdue', query, f.adminToken)).text()).trim().split('\r\n');
     expect(overdue).toEqual(['start,overdue,security_escalations', '2026-03-10T08:00:00.000Z,0,0', '2026-03-10T09:00:00.000Z,1,0', '2026-03-10T10:00:00.000Z,0,0']);
     const revenue = await (await csv('revenue', { ...query, siteId: '' }, f.adminToken)).text(); // all sites
-    expect(revenue).toContain('MEDIUM,2,600,0,600,EUR');
+    expect(revenue.split('\r\n')[0]).toBe('size,payments,automatic_refunds,currency,captured_major_units,refunded_major_units,refunded_automatically_major_units,net_major_units');
+    expect(revenue).toContain('MEDIUM,2,0,EUR,6.00,0.00,0.00,6.00');
     for (const name of ['usage', 'occupancy', 'storage-duration']) expect((await csv(name, query, f.adminToken)).status).toBe(200);
     // a comment that a spreadsheet would run as a formula is defused
     expect(await (await csv('feedback', query, f.adminToken)).text()).toContain(`"'=HYPERLINK(""x"")"`);

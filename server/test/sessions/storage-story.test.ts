@@ -149,6 +149,7 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     const c = ok(await s.gql<any>(q, { s: f.siteId, r: requestId }, f.kioskToken)).issueAccessCode;
     expect(c.session.id).toBe(a.session.id);
     expect((await scan(s, f, a.code.payload)).outcome).toBe('INVALID_CODE'); // only the newest code opens
+    expect((await scan(s, f, c.code.payload)).outcome).toBe('PAYMENT_REQUIRED'); // a compartment is held before payment
     const pay = `mutation($id:ID!){ createPayment(sessionId:$id){ id } }`;
     const p1 = ok(await s.gql<any>(pay, { id: c.session.id }, f.kioskToken)).createPayment.id;
     const p2 = ok(await s.gql<any>(pay, { id: c.session.id }, f.kioskToken)).createPayment.id;

@@ -1,5 +1,6 @@
 // Charts of the reports beyond usage. Every axis says what it counts and in which unit;
 // time axes say which zone the periods are in.
+import { formatMajorUnits } from '@lockers/common';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CompartmentSize } from '../../api/generated/graphql';
 import { humanize } from '../../ui/format';
@@ -73,7 +74,7 @@ export function OverdueChart({ rows, timeZone }: { rows: readonly OverdueRow[]; 
 
 /** Captured, refunded and net money per tariff size. */
 export function RevenueChart({ rows, currency }: { rows: readonly RevenueRow[]; currency: string }) {
-  const money = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)} ${currency}` : String(v));
+  const money = (v: unknown) => (typeof v === 'number' ? formatMajorUnits(v, currency) : String(v));
   return (
     <Chart title={`Revenue by size (${currency})`}>
       <BarChart data={rows}>

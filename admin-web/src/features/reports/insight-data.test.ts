@@ -74,7 +74,18 @@ describe('overdue, revenue and feedback', () => {
       ['Medium', 12, 6, 6],
       ['X-large', 8, 0, 8],
     ]);
-    expect(csvOf(REVENUE_COLUMNS, r.rows).split('\r\n')[1]).toBe('MEDIUM,3,12.00,6.00,6.00,EUR');
+    const csv = csvOf(REVENUE_COLUMNS, r.rows).split('\r\n');
+    expect(csv[0]).toBe('size,payments,captured_major_units,refunded_major_units,net_major_units,currency');
+    expect(csv[1]).toBe('MEDIUM,3,12.00,6.00,6.00,EUR');
+  });
+
+  it('uses each currency decimals: JPY 1500 is 1500 yen, KWD 1500 is 1.500 dinars (never a 100x slip)', () => {
+    for (const [currency, major, text] of [['JPY', 1500, '1500'], ['EUR', 15, '15.00'], ['KWD', 1.5, '1.500']] as const) {
+      const m = { __typename: 'Money' as const, amount: 1500, currency };
+      const r = revenueRows({ net: m, bySize: [{ size: 'SMALL', payments: 1, captured: m, refunded: { ...m, amount: 0 }, net: m }] } as never);
+      expect(r.net).toBe(major);
+      expect(csvOf(REVENUE_COLUMNS, r.rows).split('\r\n')[1]).toBe(`SMALL,1,${text},${currency === 'EUR' ? '0.00' : currency === 'KWD' ? '0.000' : '0'},${text},${currency}`);
+    }
   });
 
   it('turns rating counts into five rows with shares, and guards comments against spreadsheet formulas', () => {

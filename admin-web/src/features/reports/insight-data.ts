@@ -1,5 +1,6 @@
 // Shaping of the reports beyond usage into chart rows, plus the CSV columns of what each
 // chart shows. Pure, tested in insight-data.test.ts.
+import { moneyCsvCell, moneyCsvHeader, toMajorUnits, type Money } from '@lockers/common';
 import type { CompartmentSize, InsightReportsQuery, ReportBucket } from '../../api/generated/graphql';
 import { humanize } from '../../ui/format';
 import type { CsvColumn } from './csv';
@@ -124,7 +125,11 @@ export interface RevenueRow {
   refunded: number;
   net: number;
   currency: string;
+  /** The exact amounts in minor units, for the CSV. */
+  amounts: { captured: Money; refunded: Money; net: Money };
 }
+
+const plain = (m: Money): Money => ({ amount: m.amount, currency: m.currency });
 
 /** Revenue by size in size order; money in major units (4.00, not 400). */
 export function revenueRows(report: Data['revenueReport']): { rows: RevenueRow[]; net: number; currency: string } {
@@ -134,20 +139,21 @@ export function revenueRows(report: Data['revenueReport']): { rows: RevenueRow[]
       size: r.size,
       label: humanize(r.size),
       payments: r.payments,
-      captured: r.captured.amount / 100,
-      refunded: r.refunded.amount / 100,
-      net: r.net.amount / 100,
+      captured: toMajorUnits(r.captured),
+      refunded: toMajorUnits(r.refunded),
+      net: toMajorUnits(r.net),
       currency: r.net.currency,
+      amounts: { captured: plain(r.captured), refunded: plain(r.refunded), net: plain(r.net) },
     }));
-  return { rows, net: report.net.amount / 100, currency: report.net.currency };
+  return { rows, net: toMajorUnits(report.net), currency: report.net.currency };
 }
 
 export const REVENUE_COLUMNS: CsvColumn<RevenueRow>[] = [
   { header: 'size', value: (r) => r.size },
   { header: 'payments', value: (r) => r.payments },
-  { header: 'captured', value: (r) => r.captured.toFixed(2) },
-  { header: 'refunded', value: (r) => r.refunded.toFixed(2) },
-  { header: 'net', value: (r) => r.net.toFixed(2) },
+  { header: moneyCsvHeader('captured'), value: (r) => moneyCsvCell(r.amounts.captured) },
+  { header: moneyCsvHeader('refunded'), value: (r) => moneyCsvCell(r.amounts.refunded) },
+  { header: moneyCsvHeader('net'), value: (r) => moneyCsvCell(r.amounts.net) },
   { header: 'currency', value: (r) => r.currency },
 ];
 

@@ -1,5 +1,6 @@
 // The four usage charts. Each has a heading, labelled axes with units, and a table
 // fallback is the CSV download (the numbers themselves).
+import { formatMajorUnits } from '@lockers/common';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportRow } from './report-data';
 
@@ -60,7 +61,7 @@ export function ReportCharts({ rows, timeZone }: { rows: readonly ReportRow[]; t
           <CartesianGrid strokeDasharray="3 3" />
           {xAxis}
           <YAxis label={{ value: currency || 'amount', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(2)} ${currency}` : String(v))} />
+          <Tooltip formatter={(v) => (typeof v === 'number' && currency ? formatMajorUnits(v, currency) : String(v))} />
           <Bar dataKey="revenue" name="Revenue" fill="#00695c" />
         </BarChart>
       </Chart>

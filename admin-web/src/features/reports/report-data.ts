@@ -1,4 +1,5 @@
 // Chart rows and the CSV of what is shown. Pure, tested in report-data.test.ts.
+import { moneyCsvCell, moneyCsvHeader, toMajorUnits, type Money } from '@lockers/common';
 import type { ReportBucket, UsageReportQuery } from '../../api/generated/graphql';
 
 type Bucket = UsageReportQuery['usageReport']['buckets'][number];
@@ -11,8 +12,10 @@ export interface ReportRow {
   retrievals: number;
   peakOccupied: number;
   averageStorageMinutes: number | null;
-  /** Major units (e.g. euros), for the chart axis. */
+  /** Major units (e.g. euros; yen are whole), for the chart axis. */
   revenue: number;
+  /** The exact amount in minor units, for the CSV. */
+  revenueMoney: Money;
   currency: string;
 }
 
@@ -39,7 +42,8 @@ export function toRows(buckets: readonly Bucket[], bucket: ReportBucket, timeZon
     retrievals: b.retrievals,
     peakOccupied: b.peakOccupied,
     averageStorageMinutes: b.averageStorageMinutes ?? null,
-    revenue: b.revenue.amount / 100,
+    revenue: toMajorUnits(b.revenue),
+    revenueMoney: { amount: b.revenue.amount, currency: b.revenue.currency },
     currency: b.revenue.currency,
   }));
 }
@@ -59,7 +63,7 @@ export function toCsv(rows: readonly ReportRow[], timeZone: string): string {
     'retrievals',
     'peak_occupied',
     'average_storage_minutes',
-    'revenue',
+    moneyCsvHeader('revenue'),
     'currency',
   ];
   const lines = rows.map((r) =>
@@ -70,7 +74,7 @@ export function toCsv(rows: readonly ReportRow[], timeZone: string): string {
       r.retrievals,
       r.peakOccupied,
       r.averageStorageMinutes === null ? null : Math.round(r.averageStorageMinutes * 10) / 10,
-      r.revenue.toFixed(2),
+      moneyCsvCell(r.revenueMoney),
       r.currency,
     ]
       .map(cell)

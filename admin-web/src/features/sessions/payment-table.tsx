@@ -1,14 +1,13 @@
-import { useMutation } from '@apollo/client/react';
 import type { SessionDetailQuery } from '../../api/generated/graphql';
 import { formatDateTime, formatMoney, humanize } from '../../ui/format';
-import { ReasonAction } from '../../ui/reason-action';
-import { RefundPaymentMutation } from './sessions.operations';
+import { RefundAction, REFUND_EFFECTS } from './refund-action';
 
 type Payment = NonNullable<SessionDetailQuery['session']>['payments'][number];
 
 /**
- * The session's payments. With `canRefund` (ADMIN) a captured payment offers a refund,
- * which asks for a reason; the server raises the amount due and lowers revenue by it.
+ * The session's payments. With `canRefund` (ADMIN) a captured payment offers a refund, which
+ * asks what it does to the amount due (shown before confirming) and a reason. A refund shows
+ * who made it (the system, for automatic ones) and its effect.
  */
 export function PaymentTable({
   payments,
@@ -21,7 +20,6 @@ export function PaymentTable({
   canRefund?: boolean;
   onChanged?: () => void;
 }) {
-  const [refund] = useMutation(RefundPaymentMutation);
   return (
     <section className="card" aria-labelledby="payments-title">
       <h2 id="payments-title">Payments</h2>
@@ -48,18 +46,11 @@ export function PaymentTable({
                 <td>{p.provider}</td>
                 <td>{formatDateTime(p.createdAt, timeZone)}</td>
                 <td>{formatDateTime(p.capturedAt, timeZone)}</td>
-                <td>{p.refundedAt ? `${formatDateTime(p.refundedAt, timeZone)}${p.refundReason ? ` — ${p.refundReason}` : ''}` : '—'}</td>
+                <td>{p.refundedAt ? <RefundNote payment={p} timeZone={timeZone} /> : '—'}</td>
                 {canRefund && (
                   <td>
                     {p.status === 'CAPTURED' && (
-                      <ReasonAction
-                        label={`Refund ${formatMoney(p.amount)}`}
-                        danger
-                        onConfirm={async (reason) => {
-                          await refund({ variables: { paymentId: p.id, reason } });
-                          onChanged?.();
-                        }}
-                      />
+                      <RefundAction payment={p} onChanged={onChanged} />
                     )}
                   </td>
                 )}
@@ -69,5 +60,17 @@ export function PaymentTable({
         </table>
       )}
     </section>
+  );
+}
+
+function RefundNote({ payment: p, timeZone }: { payment: Payment; timeZone: string }) {
+  const effect = REFUND_EFFECTS.find((e) => e.value === p.refundEffect);
+  const who = p.refundAutomatic ? 'automatically' : p.refundedBy ? `by ${p.refundedBy.replace(/^user:/, '')}` : '';
+  return (
+    <>
+      {formatDateTime(p.refundedAt, timeZone)} {who}
+      {p.refundReason ? ` — ${p.refundReason}` : ''}
+      {effect && <div className="muted">{effect.value === 'WAIVE_FEE' ? 'Fee waived' : 'Charge cancelled: due again'}</div>}
+    </>
   );
 }

@@ -57,7 +57,7 @@ export const SessionDetailQuery = graphql(`
       compartment { id label size status doorState }
       events { id at type detail compartment { id label } }
       history { at from to actor reason }
-      payments { id amount { amount currency } status provider createdAt capturedAt refundedAt refundReason }
+      payments { id amount { amount currency } status provider createdAt capturedAt refundedAt refundReason refundEffect refundedBy refundAutomatic }
     }
   }
 `);
@@ -78,8 +78,19 @@ export const RegenerateAccessCodeMutation = graphql(`
 `);
 
 export const RefundPaymentMutation = graphql(`
-  mutation RefundPayment($paymentId: ID!, $reason: String!) {
-    refundPayment(paymentId: $paymentId, reason: $reason) { id status refundedAt refundReason }
+  mutation RefundPayment($paymentId: ID!, $reason: String!, $effect: RefundEffect!) {
+    refundPayment(paymentId: $paymentId, reason: $reason, effect: $effect) { id status refundedAt refundReason refundEffect refundedBy }
+  }
+`);
+
+export const RefundPreviewQuery = graphql(`
+  query RefundPreview($paymentId: ID!, $effect: RefundEffect!) {
+    refundPreview(paymentId: $paymentId, effect: $effect) {
+      effect
+      refunded { amount currency }
+      amountDueNow { amount currency }
+      amountDueAfter { amount currency }
+    }
   }
 `);
 

@@ -4,7 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { href } from '../../app/router';
 import { useSite } from '../../app/site-context';
-import { humanize } from '../../ui/format';
+import { formatMoney, humanize } from '../../ui/format';
 import { useAuth } from '../auth/auth-context';
 import { can } from '../auth/permissions';
 import { ApiKeysSection } from './api-keys-section';
@@ -14,7 +14,6 @@ import { DevicesSection } from './devices-section';
 import { SetupSiteQuery } from './setup.operations';
 import { CreateSiteForm, SiteSettingsForm } from './site-forms';
 import { TariffForm } from './tariff-form';
-import { fromMinorUnits } from './tariff-validation';
 import { UsersSection } from './users-section';
 import { WebhooksSection } from '../webhooks/webhooks-section';
 
@@ -87,9 +86,9 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
               {s.tariffs.map((t) => (
                 <tr key={t.id}>
                   <td>{humanize(t.size)}</td>
-                  <td>{fromMinorUnits(t.price.amount)} {t.price.currency}</td>
+                  <td>{formatMoney(t.price)}</td>
                   <td>{t.includedMinutes} min</td>
-                  <td>{fromMinorUnits(t.overduePerHour.amount)} {t.overduePerHour.currency}</td>
+                  <td>{formatMoney(t.overduePerHour)}</td>
                   <td>{t.graceMinutes} min</td>
                   <td>{t.securityAlertAfterMinutes} min</td>
                 </tr>

@@ -13,10 +13,10 @@ function draftFor(size: CompartmentSize, tariffs: readonly TariffFieldsFragment[
   const t = tariffs.find((x) => x.size === size);
   return {
     size,
-    price: t ? fromMinorUnits(t.price.amount) : '0.00',
+    price: t ? fromMinorUnits(t.price.amount, t.price.currency) : '0',
     currency: t?.price.currency ?? tariffs[0]?.price.currency ?? 'EUR',
     includedMinutes: String(t?.includedMinutes ?? 240),
-    overduePerHour: t ? fromMinorUnits(t.overduePerHour.amount) : '0.00',
+    overduePerHour: t ? fromMinorUnits(t.overduePerHour.amount, t.overduePerHour.currency) : '0',
     graceMinutes: String(t?.graceMinutes ?? 15),
     securityAlertAfterMinutes: String(t?.securityAlertAfterMinutes ?? 120),
   };

@@ -21,6 +21,13 @@ describe('tariff validation', () => {
     expect(toMinorUnits('1.234')).toBeNull();
   });
 
+  it('uses the currency decimals: JPY has none, KWD three', () => {
+    expect(toMinorUnits('500', 'JPY')).toBe(500);
+    expect(toMinorUnits('5.5', 'JPY')).toBeNull();
+    expect(toMinorUnits('1.234', 'KWD')).toBe(1234);
+    expect(validateTariff({ ...good, price: '1500', currency: 'jpy', overduePerHour: '300' })).toMatchObject({ ok: true, value: { price: 1500, currency: 'JPY', overduePerHour: 300 } });
+  });
+
   it('produces the setTariff variables', () => {
     expect(validateTariff(good)).toEqual({
       ok: true,

@@ -1,5 +1,6 @@
-// The tariff form: money typed in major units ("4.00"), sent in minor units (400).
-// Pure, tested in tariff-validation.test.ts.
+// The tariff form: money typed in major units of the tariff's currency ("4.00" EUR, "500" JPY,
+// "1.250" KWD), sent in minor units (400, 500, 1250). Pure, tested in tariff-validation.test.ts.
+import { currencyExponent, isCurrencyCode, parseMajorUnits, toInputText } from '@lockers/common';
 import type { CompartmentSize, SetTariffMutationVariables } from '../../api/generated/graphql';
 
 /** The tariff form as typed. */
@@ -20,17 +21,18 @@ export type TariffResult =
   | { ok: true; value: Omit<SetTariffMutationVariables, 'siteId'> }
   | { ok: false; errors: Partial<Record<TariffField, string>> };
 
-/** "4.5" -> 450; null when not a non-negative amount with at most 2 decimals. */
-export function toMinorUnits(text: string): number | null {
-  const m = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+/** "4.5" EUR -> 450, "500" JPY -> 500; null when not a non-negative amount with at most the currency's decimals. */
+export function toMinorUnits(text: string, currency = 'EUR'): number | null {
+  return parseMajorUnits(text, currency);
 }
 
-/** 450 -> "4.50". */
-export function fromMinorUnits(amount: number): string {
-  return (amount / 100).toFixed(2);
+/** 450 EUR -> "4.50", 500 JPY -> "500": what the form shows for a stored amount. */
+export function fromMinorUnits(amount: number, currency = 'EUR'): string {
+  return toInputText(amount, currency);
 }
+
+/** "An amount like 4.00" in the currency's own decimals. */
+const example = (major: number, currency: string) => toInputText(major * 10 ** currencyExponent(currency), currency);
 
 function minutes(text: string, min: number): number | null {
   const t = text.trim();
@@ -42,14 +44,14 @@ function minutes(text: string, min: number): number | null {
 /** Validates a tariff draft. */
 export function validateTariff(d: TariffDraft): TariffResult {
   const errors: Partial<Record<TariffField, string>> = {};
-  const price = toMinorUnits(d.price);
-  if (price === null) errors.price = 'An amount like 4.00 (0 for free).';
   const currency = d.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) errors.currency = 'A three-letter ISO 4217 code, e.g. EUR.';
+  if (!isCurrencyCode(currency)) errors.currency = 'A three-letter ISO 4217 code, e.g. EUR.';
+  const price = toMinorUnits(d.price, currency);
+  if (price === null) errors.price = `An amount like ${example(4, currency)} (0 for free).`;
   const includedMinutes = minutes(d.includedMinutes, 1);
   if (includedMinutes === null) errors.includedMinutes = 'Whole minutes, at least 1.';
-  const overduePerHour = toMinorUnits(d.overduePerHour);
-  if (overduePerHour === null) errors.overduePerHour = 'An amount like 2.00 (0 for no fee).';
+  const overduePerHour = toMinorUnits(d.overduePerHour, currency);
+  if (overduePerHour === null) errors.overduePerHour = `An amount like ${example(2, currency)} (0 for no fee).`;
   const graceMinutes = minutes(d.graceMinutes, 0);
   if (graceMinutes === null) errors.graceMinutes = 'Whole minutes, 0 or more.';
   const security = minutes(d.securityAlertAfterMinutes, 1);

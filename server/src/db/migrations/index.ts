@@ -6,8 +6,9 @@ import { Migration20261125150000IssueRequestId } from './Migration20261125150000
 import { Migration20261125160000UsageRollup } from './Migration20261125160000UsageRollup.js';
 import { Migration20261204100000FieldSafety } from './Migration20261204100000FieldSafety.js';
 import { Migration20261204100100CompartmentInspection } from './Migration20261204100100CompartmentInspection.js';
-import { Migration20261204130000BoardProfiles } from './Migration20261204130000BoardProfiles.js';
+import { Migration20261204110000MoneyHold } from './Migration20261204110000MoneyHold.js';
 import { Migration20261204120000UserDisabled } from './Migration20261204120000UserDisabled.js';
+import { Migration20261204130000BoardProfiles } from './Migration20261204130000BoardProfiles.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261125160000UsageRollup', class: Migration20261125160000UsageRollup },
   { name: 'Migration20261204100000FieldSafety', class: Migration20261204100000FieldSafety },
   { name: 'Migration20261204100100CompartmentInspection', class: Migration20261204100100CompartmentInspection },
-  { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },
+  { name: 'Migration20261204110000MoneyHold', class: Migration20261204110000MoneyHold },
   { name: 'Migration20261204120000UserDisabled', class: Migration20261204120000UserDisabled },
+  { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },
 ];

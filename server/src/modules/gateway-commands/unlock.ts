@@ -14,6 +14,7 @@ import { moveSession } from '../sessions/session-moves.js';
 import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { conflict, lockUnavailable } from '../../errors/domain-error.js';
 import { OPENABLE_SQL } from '../devices/presence.js';
+import { keepPaidSessionGoing } from '../sessions/compartment-hold.js';
 import { newId } from '../../shared/ids.js';
 
 /** The bank fields an unlock needs. */
@@ -134,6 +135,7 @@ export async function undoDoorOperation(
     session.intent = null;
     moveCompartmentIfAllowed(tx, fx, compartment, { to: 'NEEDS_INSPECTION', trigger: COMPARTMENT_TRIGGER[trigger], actor, at, reason });
     await moveSession(tx, fx, session, { to: 'CREATED', trigger, actor, at, reason });
+    await keepPaidSessionGoing(tx, fx, session, compartment.id, actor, at);
   } else if (session.status === 'RETRIEVING') {
     session.intent = null;
     await moveSession(tx, fx, session, { to: 'STORED', trigger, actor, at, reason });

@@ -8,7 +8,7 @@ type Row = { id: string; channel: 'EMAIL' | 'SMS'; recipient: string; subject: s
 
 /**
  * Delivers one outbox message, as a job of the durable queue. The row is locked while it is
- * sent and marked SENT in the same transaction, so a second job for it (or a retry racing a
+ * sent and marked SENT (or LOGGED, by an adapter that only logs) in the same transaction, so a second job for it (or a retry racing a
  * slow attempt) finds it SENT and sends nothing. A failure is recorded on the row and thrown,
  * so the queue retries with backoff; after the last attempt the row is FAILED.
  */
@@ -27,10 +27,10 @@ export class NotificationDispatcher {
       try {
         // The Message-ID is the row's id: should a crash land between the SMTP server's
         // acceptance and our commit, the retry carries the same id and mail systems drop the copy.
-        await this.senders[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body ?? '', messageId: `<${row.id}@lockers.local>` });
+        const delivery = await this.senders[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body ?? '', messageId: `<${row.id}@lockers.local>` });
         await tx.execute(
-          `update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, body = case when sensitive then null else body end where id = ?`,
-          [this.clock.now(), row.id],
+          `update notification set status = ?, sent_at = ?, attempts = attempts + 1, body = case when sensitive then null else body end where id = ?`,
+          [delivery, this.clock.now(), row.id],
         );
         return null;
       } catch (e) {

@@ -17,7 +17,7 @@ export class NotificationEntity {
   @Property({ type: 'text', nullable: true }) body: string | null = null;
   @Property({ type: 'boolean' }) sensitive = false;
   @Property({ type: 'uuid', nullable: true }) sessionId: string | null = null;
-  @Property({ type: 'string' }) status: 'PENDING' | 'SENT' | 'FAILED' = 'PENDING';
+  @Property({ type: 'string' }) status: 'PENDING' | 'SENT' | 'FAILED' | 'LOGGED' = 'PENDING';
   @Property({ type: 'integer' }) attempts = 0;
   @Property({ type: 'Date', columnType: 'timestamptz' }) nextAttemptAt!: Date;
   @Property({ type: 'string', nullable: true }) lastError: string | null = null;

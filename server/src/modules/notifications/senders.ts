@@ -9,9 +9,15 @@ export interface Message {
   messageId?: string;
 }
 
+/**
+ * What became of a message: SENT (handed to a carrier) or LOGGED (only written to the log by an
+ * adapter that stands in for a carrier: nobody received it, and the stored status says so).
+ */
+export type Delivery = 'SENT' | 'LOGGED';
+
 /** One delivery channel. Real adapters: SMTP. The SMS carrier cannot run here: a logging adapter stands in. */
 export interface Sender {
-  send(m: Message): Promise<void>;
+  send(m: Message): Promise<Delivery>;
 }
 
 /** E-mail over SMTP (nodemailer, loaded only on a server that has SMTP_URL). */
@@ -21,16 +27,17 @@ export function smtpSender(url: string, from: string): Sender {
   return {
     async send(m) {
       await (await connect()).sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
+      return 'SENT';
     },
   };
 }
 
-/** Logs that a message went out, without its body (it may hold a one-time code). */
+/** Logs a message instead of sending it, without its body (it may hold a one-time code): LOGGED. */
 export function loggingSender(logger: Logger, channel: string): Sender {
   return {
-    send(m) {
-      logger.info({ channel, to: maskRecipient(m.to), subject: m.subject }, 'message delivered (logging adapter)');
-      return Promise.resolve();
+    async send(m) {
+      logger.warn({ channel, to: maskRecipient(m.to), subject: m.subject }, 'message only logged: no carrier configured for this channel');
+      return 'LOGGED';
     },
   };
 }

@@ -4,6 +4,8 @@ import type { SessionStatus } from '../sessions/session.state.js';
 import { notifyContact } from './outbox.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { paidFor } from '../sessions/session-moves.js';
+import { formatMoney } from '@lockers/common';
+import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
 
 /** What integrations see of a session (CRM: who stored what, where, when). */
 export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
@@ -20,7 +22,6 @@ export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
   };
 }
 
-const formatMoney = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /**
  * Called by `moveSession` inside the transaction of every status change: webhooks for a stored
@@ -43,7 +44,7 @@ export async function onSessionMoved(tx: EntityManager, s: StorageSessionEntity,
           `Stored: ${s.depositedAt.toISOString()}`,
           `Collected: ${(s.retrievedAt ?? at).toISOString()} (${Math.floor(minutes / 60)} h ${minutes % 60} min)`,
           `Size: ${s.size}`,
-          `Paid: ${formatMoney(paid, s.currency)}`,
+          `Paid: ${formatMoney({ amount: paid, currency: s.currency }, MESSAGE_LOCALE)}`,
           `Reference: ${s.id}`,
         ].join('\n'),
         sessionId: s.id,

@@ -16,6 +16,8 @@ export interface ProviderOutcome {
   status: 'CAPTURED' | 'DECLINED' | 'CANCELLED';
   /** What the provider says it received, to check against the payment's amount. */
   amount: number | null;
+  /** When the provider created the event: an older event arriving later is not applied. */
+  at: Date | null;
 }
 
 /** Approves or declines on the kiosk's say-so; for demos and tests. */

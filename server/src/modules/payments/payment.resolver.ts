@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../../graphql/context.js';
-import { DemoPaymentOutcome, PaymentView, toPaymentView } from './payment.types.js';
+import { DemoPaymentOutcome, PaymentView, RefundEffect, RefundPreviewView, toPaymentView } from './payment.types.js';
+import { money } from '../../graphql/common.types.js';
 import { parseId } from '../../shared/ids.js';
 import { authorize } from '../../auth/authorize.js';
 import { forbidden, notFound } from '../../errors/domain-error.js';
@@ -47,9 +48,22 @@ export class PaymentResolver {
     return toPaymentView(payment);
   }
 
-  @Mutation(() => PaymentView, { description: 'ADMIN: refunds a captured payment in full; the session owes it again and revenue drops by it' })
-  async refundPayment(@Arg('paymentId', () => ID) paymentId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<PaymentView> {
+  @Mutation(() => PaymentView, { description: 'ADMIN: refunds a captured payment in full, with its effect on the amount due (see RefundEffect); revenue drops by it; who did it is recorded' })
+  async refundPayment(
+    @Arg('paymentId', () => ID) paymentId: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('effect', () => RefundEffect) effect: keyof typeof RefundEffect,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<PaymentView> {
     authorize(caller, 'payments:refund');
-    return toPaymentView(await services.payments.refund(parseId(paymentId, 'paymentId'), reason, actorName(caller)));
+    return toPaymentView(await services.payments.refund(parseId(paymentId, 'paymentId'), reason, effect, actorName(caller)));
+  }
+
+  @Query(() => RefundPreviewView, { description: 'ADMIN: what refundPayment with this effect would leave due; changes nothing' })
+  async refundPreview(@Arg('paymentId', () => ID) paymentId: string, @Arg('effect', () => RefundEffect) effect: keyof typeof RefundEffect, @Ctx() { caller, services }: GqlContext): Promise<RefundPreviewView> {
+    authorize(caller, 'payments:refund');
+    const p = await services.payments.previewRefund(parseId(paymentId, 'paymentId'), effect);
+    const m = (n: number) => money(n, p.payment.currency);
+    return { payment: toPaymentView(p.payment), effect, refunded: m(p.payment.amount), amountDueNow: m(p.amountDueNow), amountDueAfter: m(p.amountDueAfter) };
   }
 }

@@ -5,6 +5,16 @@ import type { PaymentEntity } from './payment.entity.js';
 export const PaymentStatus = { PENDING: 'PENDING', CAPTURED: 'CAPTURED', DECLINED: 'DECLINED', CANCELLED: 'CANCELLED', REFUNDED: 'REFUNDED' } as const;
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 
+export const RefundEffect = { WAIVE_FEE: 'WAIVE_FEE', CANCEL_CHARGE: 'CANCEL_CHARGE' } as const;
+registerEnumType(RefundEffect, {
+  name: 'RefundEffect',
+  description: 'What a refund does to the amount due',
+  valuesConfig: {
+    WAIVE_FEE: { description: 'Money back, and the fee stays settled (forgiven): the traveller is not asked to pay it again' },
+    CANCEL_CHARGE: { description: 'Money back, and the charge is void: the amount is due again' },
+  },
+});
+
 export type DemoPaymentOutcome = 'APPROVE' | 'DECLINE' | 'CANCEL';
 export const DemoPaymentOutcome = { APPROVE: 'APPROVE', DECLINE: 'DECLINE', CANCEL: 'CANCEL' } as const;
 registerEnumType(DemoPaymentOutcome, { name: 'DemoPaymentOutcome' });
@@ -20,8 +30,21 @@ export class PaymentView {
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) capturedAt!: Date | null;
   @Field(() => DateTime, { nullable: true }) refundedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why an ADMIN refunded it' }) refundReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was refunded (by an ADMIN, or automatically)' }) refundReason!: string | null;
+  @Field(() => RefundEffect, { nullable: true, description: 'What the refund did to the amount due' }) refundEffect!: keyof typeof RefundEffect | null;
+  @Field(() => String, { nullable: true, description: 'Who refunded it; system:refund for an automatic refund' }) refundedBy!: string | null;
+  @Field(() => Boolean, { description: 'Refunded by the system because the session could not go on' }) refundAutomatic!: boolean;
+  @Field(() => DateTime, { nullable: true, description: 'When the provider confirmed the refund; null while it is being sent' }) refundSentAt!: Date | null;
   siteId?: string;
+}
+
+@ObjectType('RefundPreview', { description: 'What a refund would do, before it is made' })
+export class RefundPreviewView {
+  @Field(() => PaymentView) payment!: PaymentView;
+  @Field(() => RefundEffect) effect!: keyof typeof RefundEffect;
+  @Field(() => Money, { description: 'Money that goes back to the traveller' }) refunded!: Money;
+  @Field(() => Money) amountDueNow!: Money;
+  @Field(() => Money, { description: 'What the session would owe after the refund' }) amountDueAfter!: Money;
 }
 
 export const toPaymentView = (p: PaymentEntity): PaymentView => ({
@@ -35,4 +58,8 @@ export const toPaymentView = (p: PaymentEntity): PaymentView => ({
   capturedAt: p.capturedAt,
   refundedAt: p.refundedAt,
   refundReason: p.refundReason,
+  refundEffect: p.refundEffect,
+  refundedBy: p.refundedBy,
+  refundAutomatic: p.refundAutomatic,
+  refundSentAt: p.refundSentAt,
 });

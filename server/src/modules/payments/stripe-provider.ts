@@ -47,5 +47,6 @@ export async function readStripeWebhook(rawBody: Buffer, signature: string | und
     | undefined;
   if (!status) return null;
   const intent = event.data.object as { id: string; amount_received?: number | null };
-  return { providerRef: intent.id, status, amount: status === 'CAPTURED' ? (intent.amount_received ?? null) : null };
+  const at = typeof event.created === 'number' ? new Date(event.created * 1000) : null;
+  return { providerRef: intent.id, status, amount: status === 'CAPTURED' ? (intent.amount_received ?? null) : null, at };
 }

@@ -44,12 +44,14 @@ export class InsightService {
   async revenue(siteId: string | null, from: Date, to: Date): Promise<RevenueReportView> {
     const em = await this.checked(siteId, from, to);
     const currency = await this.currency(em, siteId);
-    const rows = await em.execute<{ size: string; payments: string; captured: string; refunded: string }[]>(REVENUE_SQL, [from, to, siteId]);
+    const rows = await em.execute<{ size: string; payments: string; captured: string; refunded: string; auto_refunded: string; auto_n: string }[]>(REVENUE_SQL, [from, to, siteId]);
     const bySize = rows.map((r) => ({
       size: r.size,
       payments: num(r.payments),
       captured: money(num(r.captured), currency),
       refunded: money(num(r.refunded), currency),
+      automaticRefunds: num(r.auto_n),
+      refundedAutomatically: money(num(r.auto_refunded), currency),
       net: money(num(r.captured) - num(r.refunded), currency),
     }));
     return { siteId, bySize, net: money(bySize.reduce((a, r) => a + r.net.amount, 0), currency) };

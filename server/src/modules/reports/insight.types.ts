@@ -51,6 +51,8 @@ export class RevenueBySizeView {
   @Field(() => Int) payments!: number;
   @Field(() => Money) captured!: Money;
   @Field(() => Money) refunded!: Money;
+  @Field(() => Int, { description: 'Refunds the system made because a session could not go on' }) automaticRefunds!: number;
+  @Field(() => Money, { description: 'The part of refunded that was automatic' }) refundedAutomatically!: Money;
   @Field(() => Money, { description: 'captured - refunded' }) net!: Money;
 }
 

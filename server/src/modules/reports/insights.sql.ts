@@ -56,13 +56,15 @@ select b.start, coalesce(a.o, 0) as overdue, coalesce(a.x, 0) as escalations fro
 export const REVENUE_SQL = `with ${P_RANGE},
 sizes as (select unnest(${SIZES}) as size),
 m as (
-  select s.size, pay.amount as captured, 0 as refunded, 1 as n from payment pay join storage_session s on s.id = pay.session_id, p
+  select s.size, pay.amount as captured, 0 as refunded, 0 as auto_refunded, 1 as n, 0 as auto_n from payment pay join storage_session s on s.id = pay.session_id, p
     where ${inSite('s')} and pay.status in ('CAPTURED','REFUNDED') and pay.captured_at >= p.f and pay.captured_at < p.t
   union all
-  select s.size, 0, pay.amount, 0 from payment pay join storage_session s on s.id = pay.session_id, p
+  select s.size, 0, pay.amount, case when pay.refund_automatic then pay.amount else 0 end, 0, case when pay.refund_automatic then 1 else 0 end
+    from payment pay join storage_session s on s.id = pay.session_id, p
     where ${inSite('s')} and pay.status = 'REFUNDED' and pay.refunded_at >= p.f and pay.refunded_at < p.t
 )
-select z.size, coalesce(sum(m.n), 0) as payments, coalesce(sum(m.captured), 0) as captured, coalesce(sum(m.refunded), 0) as refunded
+select z.size, coalesce(sum(m.n), 0) as payments, coalesce(sum(m.captured), 0) as captured, coalesce(sum(m.refunded), 0) as refunded,
+  coalesce(sum(m.auto_refunded), 0) as auto_refunded, coalesce(sum(m.auto_n), 0) as auto_n
 from sizes z left join m on m.size = z.size group by z.size order by array_position(${SIZES}, z.size)`;
 
 export const FEEDBACK_RATINGS_SQL = `with ${P_RANGE}

@@ -1,3 +1,4 @@
+import { moneyCsvCell, moneyCsvHeader } from '@lockers/common';
 import type { Services } from '../../app/services.js';
 import { badInput } from '../../errors/domain-error.js';
 import { ReportBucket } from './report.types.js';
@@ -14,20 +15,25 @@ export interface CsvQuery {
 
 type Row = Record<string, unknown>;
 const iso = (d: unknown) => (d == null ? '' : new Date(d as string).toISOString());
+/** Money columns: major units of the row's currency, the unit named in the header (see @lockers/common). */
+const amounts = (currency: string, values: Record<string, number>): Row =>
+  Object.fromEntries(Object.entries(values).map(([k, amount]) => [moneyCsvHeader(k), moneyCsvCell({ amount, currency })]));
 
 /** The rows of one report, flat, in the order the GraphQL report gives them. */
 export async function csvRows(services: Services, name: CsvReport, q: CsvQuery): Promise<Row[]> {
   const { siteId, from, to, bucket } = q;
   switch (name) {
     case 'sessions':
-      return (await services.insights.sessions(siteId, from, to)).map((r) => ({
+      return (await services.insights.sessions(siteId, from, to)).map(({ price, paid, currency, ...r }) => ({
         ...r,
         ...Object.fromEntries(['created_at', 'deposited_at', 'due_at', 'retrieved_at', 'ended_at'].map((k) => [k, iso(r[k])])),
+        currency,
+        ...amounts(String(currency), { price: Number(price), paid: Number(paid) }),
       }));
     case 'usage':
       return (await services.reports.usage(siteId, from, to, bucket)).buckets.map((b) => ({
         start: iso(b.start), deposits: b.deposits, retrievals: b.retrievals, average_storage_minutes: b.averageStorageMinutes ?? '',
-        peak_occupied: b.peakOccupied, revenue: b.revenue.amount, currency: b.revenue.currency,
+        peak_occupied: b.peakOccupied, currency: b.revenue.currency, ...amounts(b.revenue.currency, { revenue: b.revenue.amount }),
       }));
     case 'occupancy':
       return (await services.insights.occupancy(siteId, from, to, bucket)).buckets.map((b) => ({ start: iso(b.start), size: b.size, peak_occupied: b.peakOccupied, capacity: b.capacity }));
@@ -37,7 +43,8 @@ export async function csvRows(services: Services, name: CsvReport, q: CsvQuery):
       return (await services.insights.overdue(siteId, from, to, bucket)).buckets.map((b) => ({ start: iso(b.start), overdue: b.overdue, security_escalations: b.securityEscalations }));
     case 'revenue':
       return (await services.insights.revenue(siteId, from, to)).bySize.map((r) => ({
-        size: r.size, payments: r.payments, captured: r.captured.amount, refunded: r.refunded.amount, net: r.net.amount, currency: r.net.currency,
+        size: r.size, payments: r.payments, automatic_refunds: r.automaticRefunds, currency: r.net.currency,
+        ...amounts(r.net.currency, { captured: r.captured.amount, refunded: r.refunded.amount, refunded_automatically: r.refundedAutomatically.amount, net: r.net.amount }),
       }));
     case 'feedback':
       return (await services.insights.feedback(siteId, from, to)).comments.map((c) => ({ at: iso(c.at), site_id: c.siteId, session_id: c.sessionId, size: c.size, rating: c.rating, comment: c.comment }));

@@ -1,3 +1,5 @@
+import { formatMoney } from '@lockers/common';
+import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
 import type { ScanOutcome } from './session.types.js';
 
 /** Short, human and safe to show on a public screen: no ids, no other person's data. */
@@ -26,5 +28,5 @@ export function scanMessage(outcome: ScanOutcome, label?: string, amount?: { amo
 
 function formatAmount(amount?: { amount: number; currency: string }): string {
   if (!amount) return 'the amount due';
-  return `${(amount.amount / 100).toFixed(2)} ${amount.currency}`;
+  return formatMoney(amount, MESSAGE_LOCALE);
 }

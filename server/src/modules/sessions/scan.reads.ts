@@ -7,7 +7,7 @@ import type { UnlockBank } from '../gateway-commands/unlock.js';
 import { paidSql } from './session-moves.js';
 
 /** The site settings a scan reads: access openings and the unlock's timings. */
-export type ScanSite = Pick<SiteEntity, 'accessOpensPerSession' | 'unlockAckTimeoutSeconds' | 'depositWindowSeconds' | 'pulseMs'>;
+export type ScanSite = Pick<SiteEntity, 'accessOpensPerSession' | 'unlockAckTimeoutSeconds' | 'depositWindowSeconds' | 'pulseMs' | 'paymentWindowSeconds'>;
 
 /*
  * A scan is the product's hot write path (scan-to-coil, allocation race): each read here is
@@ -22,14 +22,15 @@ export async function lockSessionForScan(tx: EntityManager, codeHash: string): P
     `select s.*,
        ${paidSql('s.id')} as scan_paid,
        st.access_opens_per_session as scan_access_opens, st.unlock_ack_timeout_seconds as scan_ack_timeout,
-       st.deposit_window_seconds as scan_deposit_window, st.pulse_ms as scan_pulse_ms
+       st.deposit_window_seconds as scan_deposit_window, st.pulse_ms as scan_pulse_ms,
+       st.payment_window_seconds as scan_payment_window
      from storage_session s join site st on st.id = s.site_id
      where s.code_hash = ? for update of s`,
     [codeHash],
   );
   const row = rows[0];
   if (!row) return null;
-  const { scan_paid, scan_access_opens, scan_ack_timeout, scan_deposit_window, scan_pulse_ms, ...sessionRow } = row;
+  const { scan_paid, scan_access_opens, scan_ack_timeout, scan_deposit_window, scan_pulse_ms, scan_payment_window, ...sessionRow } = row;
   return {
     session: tx.map(StorageSessionEntity, sessionRow),
     paid: Number(scan_paid),
@@ -38,17 +39,24 @@ export async function lockSessionForScan(tx: EntityManager, codeHash: string): P
       unlockAckTimeoutSeconds: scan_ack_timeout as number,
       depositWindowSeconds: scan_deposit_window as number,
       pulseMs: scan_pulse_ms as number,
+      paymentWindowSeconds: scan_payment_window as number,
     },
   };
 }
 
 /** One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked (others skipped). */
-export async function allocateCompartment(tx: EntityManager, siteId: string, size: string, now: Date): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+export async function allocateCompartment(
+  tx: EntityManager,
+  siteId: string,
+  size: string,
+  now: Date,
+  exceptId: string | null = null,
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   return compartmentWithBank(
     tx,
-    `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}
+    `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}${exceptId ? ' and c.id <> ?' : ''}
      order by c.label limit 1 for update of c skip locked`,
-    [siteId, size, now],
+    exceptId ? [siteId, size, now, exceptId] : [siteId, size, now],
   );
 }
 

@@ -3,7 +3,8 @@ import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import type { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { allocateCompartment, lockCompartment, lockSessionForScan } from './scan.reads.js';
+import { lockCompartment, lockSessionForScan } from './scan.reads.js';
+import { holdCompartment } from './compartment-hold.js';
 import { conflict, notFound } from '../../errors/domain-error.js';
 import { hashAccessCode, normaliseAccessCode } from './access-code.js';
 import { moveSession } from './session-moves.js';
@@ -68,23 +69,29 @@ export class ScanService {
         case 'RETRIEVING':
           return outcome('BUSY', { session: view() });
         case 'CREATED':
-        case 'STORED': {
-          const due = amountDue({ ...session, paid }, now);
-          if (due > 0) {
-            return outcome('PAYMENT_REQUIRED', { session: view(), amountDue: money(due, session.currency) });
-          }
-        }
+        case 'STORED':
+          break;
       }
+      const due = amountDue({ ...session, paid }, now);
       let target: { compartment: CompartmentEntity; bank: UnlockBank } | null;
       let result: ScanOutcome;
       if (session.status === 'CREATED') {
-        target = await allocateCompartment(tx, session.siteId, session.size, now);
-        if (!target) return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
-        moveCompartment(tx, fx, target.compartment, { to: 'RESERVED', trigger: 'allocated', actor: req.actor, at: now, reason: `session ${session.id}` });
-        session.compartmentId = target.compartment.id;
+        // Hold before charge: no compartment, no payment asked for (and none taken).
+        target = await holdCompartment(tx, fx, session, req.actor, now);
+        if (!target) {
+          await tx.flush();
+          return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
+        }
+        if (due > 0) {
+          session.holdUntil = new Date(now.getTime() + site.paymentWindowSeconds * 1000);
+          await tx.flush();
+          return outcome('PAYMENT_REQUIRED', { session: view(), amountDue: money(due, session.currency) });
+        }
+        session.holdUntil = null;
         session.intent = 'DEPOSIT';
         result = 'UNLOCKING_FOR_DEPOSIT';
       } else {
+        if (due > 0) return outcome('PAYMENT_REQUIRED', { session: view(), amountDue: money(due, session.currency) });
         if (req.intent === 'ACCESS' && site.accessOpensPerSession !== null && session.accessOpens >= site.accessOpensPerSession) {
           throw conflict(`This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`);
         }

@@ -5,6 +5,7 @@ import { toSessionView, type SessionView } from './session.types.js';
 import type { SessionStatus } from './session.state.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
 import { badInput } from '../../errors/domain-error.js';
+import { settledSql } from './session-moves.js';
 
 export interface SessionFilter {
   siteIds: string[] | null;
@@ -106,7 +107,7 @@ export class SessionSearch {
   private async paidMany(em: EntityManager, ids: string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
     const rows = await em.execute<{ session_id: string; paid: string }[]>(
-      `select session_id, sum(amount) as paid from payment where status = 'CAPTURED' and session_id in (${ids.map(() => '?').join(',')}) group by session_id`,
+      `select session_id, sum(amount) as paid from payment pay where ${settledSql('pay')} and session_id in (${ids.map(() => '?').join(',')}) group by session_id`,
       ids,
     );
     return new Map(rows.map((r) => [r.session_id, Number(r.paid)]));

@@ -12,6 +12,8 @@ export class StorageSessionEntity {
   @Property({ type: 'string' }) size!: CompartmentSize;
   @Property({ type: 'string' }) status!: SessionStatus;
   @Property({ type: 'uuid', nullable: true }) compartmentId: string | null = null;
+  /** A CREATED session's hold on `compartmentId` while it pays; released if unpaid by then. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) holdUntil: Date | null = null;
   /** sha256 of the access code; the code itself is only ever in the depositor's hands. */
   @Property({ type: 'string', lazy: true }) codeHash!: string;
   @Property({ type: 'Date', columnType: 'timestamptz' }) codeIssuedAt!: Date;

@@ -18,6 +18,7 @@ import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../compartments/compartment.enums.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
+import { refundSessionPayments } from '../payments/automatic-refunds.js';
 
 /** Used when a site has not priced a size: free, a day included, no overdue fee. */
 const FREE_TARIFF = { price: 0, currency: 'EUR', includedMinutes: 24 * 60, overduePerHour: 0, graceMinutes: 0, securityAlertAfterMinutes: 24 * 60 };
@@ -133,9 +134,13 @@ export class SessionService {
       const to = s.status === 'CREATED' || s.status === 'DEPOSITING' ? 'CANCELLED' : 'COMPLETED';
       s.endedAt = now;
       if (to === 'COMPLETED') s.retrievedAt = now;
-      const emptied = (s.status === 'DEPOSITING' && !s.opDoorOpened) || (s.status === 'RETRIEVING' && s.opDoorOpened && s.intent !== 'ACCESS');
-      if (s.status === 'DEPOSITING') s.compartmentId = null;
+      // Nothing can be inside: a hold never opened, a deposit whose door never opened, a collection whose door did.
+      const emptied =
+        s.status === 'CREATED' || (s.status === 'DEPOSITING' && !s.opDoorOpened) || (s.status === 'RETRIEVING' && s.opDoorOpened && s.intent !== 'ACCESS');
+      if (s.status === 'DEPOSITING' || s.status === 'CREATED') s.compartmentId = null;
+      s.holdUntil = null;
       s.intent = null;
+      if (to === 'CANCELLED') await refundSessionPayments(tx, fx, s.id, `ended by staff before anything was stored: ${why}`, now);
       if (compartment) {
         compartment.unlockExpectedUntil = null;
         const move = emptied

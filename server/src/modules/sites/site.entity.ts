@@ -12,6 +12,8 @@ export class SiteEntity {
   @Property({ type: 'integer' }) unlockAckTimeoutSeconds = 10;
   @Property({ type: 'integer' }) gatewayHeartbeatSeconds = 30;
   @Property({ type: 'integer' }) pulseMs = 500;
+  /** How long a compartment is held for a session while its payment is made (unpaid: released after). */
+  @Property({ type: 'integer' }) paymentWindowSeconds = 300;
   /** How often a depositor may open mid-session (intent ACCESS); null: no limit. */
   @Property({ type: 'integer', nullable: true }) accessOpensPerSession: number | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();

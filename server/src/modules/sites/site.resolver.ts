@@ -43,11 +43,12 @@ export class SiteResolver {
     @Arg('unlockAckTimeoutSeconds', () => Int, { nullable: true }) unlockAckTimeoutSeconds?: number,
     @Arg('gatewayHeartbeatSeconds', () => Int, { nullable: true }) gatewayHeartbeatSeconds?: number,
     @Arg('pulseMs', () => Int, { nullable: true }) pulseMs?: number,
+    @Arg('paymentWindowSeconds', () => Int, { nullable: true, description: 'How long a compartment is held while a traveller pays' }) paymentWindowSeconds?: number,
     @Arg('accessOpensPerSession', () => Int, { nullable: true, description: '-1 removes the limit' }) accessOpensPerSession?: number,
   ): Promise<SiteView> {
     authorize(caller, 'setup:write');
     const site = await services.sites.update(parseId(id, 'id'), {
-      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs, accessOpensPerSession,
+      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs, paymentWindowSeconds, accessOpensPerSession,
     });
     return toSiteView(site);
   }

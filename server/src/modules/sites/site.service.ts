@@ -20,6 +20,7 @@ export interface SiteSettings {
   unlockAckTimeoutSeconds?: number | null;
   gatewayHeartbeatSeconds?: number | null;
   pulseMs?: number | null;
+  paymentWindowSeconds?: number | null;
   /** -1 removes the limit. */
   accessOpensPerSession?: number | null;
 }
@@ -31,6 +32,7 @@ const BOUNDS: Record<string, [number, number]> = {
   unlockAckTimeoutSeconds: [2, 300],
   gatewayHeartbeatSeconds: [5, 3600],
   pulseMs: [50, 10_000],
+  paymentWindowSeconds: [30, 3600],
 };
 
 /** Sites and their operating settings. */
@@ -105,7 +107,7 @@ export class SiteService {
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
       `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds,
-              s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.access_opens_per_session,
+              s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session,
               a.size, a.free, a.total,
               (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
                         'includedMinutes', t.included_minutes, 'overduePerHour', t.overdue_per_hour,
@@ -142,6 +144,7 @@ export class SiteService {
       unlockAckTimeoutSeconds: first.unlock_ack_timeout_seconds,
       gatewayHeartbeatSeconds: first.gateway_heartbeat_seconds,
       pulseMs: first.pulse_ms,
+      paymentWindowSeconds: first.payment_window_seconds,
       accessOpensPerSession: first.access_opens_per_session,
     });
     return Object.freeze({ site, availability: Object.freeze(availability) });
@@ -158,6 +161,7 @@ interface SnapshotRow {
   unlock_ack_timeout_seconds: number;
   gateway_heartbeat_seconds: number;
   pulse_ms: number;
+  payment_window_seconds: number;
   access_opens_per_session: number | null;
   size: CompartmentSize | null;
   free: string | null;

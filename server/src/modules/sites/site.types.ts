@@ -15,6 +15,7 @@ export class SiteView {
   @Field(() => Int, { description: 'No gateway acknowledgement by then: UNLOCK_FAILED' }) unlockAckTimeoutSeconds!: number;
   @Field(() => Int, { description: 'A gateway silent longer raises GATEWAY_OFFLINE' }) gatewayHeartbeatSeconds!: number;
   @Field(() => Int) pulseMs!: number;
+  @Field(() => Int, { description: 'A compartment is held this long for a traveller who must pay; released if unpaid' }) paymentWindowSeconds!: number;
   @Field(() => Int, { nullable: true, description: 'How often a depositor may open mid-session (intent ACCESS); null: no limit' })
   accessOpensPerSession!: number | null;
 }
@@ -37,5 +38,6 @@ export const toSiteView = (s: SiteEntity): SiteView => ({
   unlockAckTimeoutSeconds: s.unlockAckTimeoutSeconds,
   gatewayHeartbeatSeconds: s.gatewayHeartbeatSeconds,
   pulseMs: s.pulseMs,
+  paymentWindowSeconds: s.paymentWindowSeconds,
   accessOpensPerSession: s.accessOpensPerSession,
 });

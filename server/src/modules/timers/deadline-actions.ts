@@ -6,7 +6,9 @@ import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity
 import { GatewayEntity } from '../devices/gateway.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
-import { moveSession } from '../sessions/session-moves.js';
+import { announceSession, moveSession } from '../sessions/session-moves.js';
+import { releaseHold } from '../sessions/compartment-hold.js';
+import { refundSessionPayments } from '../payments/automatic-refunds.js';
 import { undoDoorOperation } from '../gateway-commands/unlock.js';
 import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
@@ -16,6 +18,8 @@ import { overdueFee } from '../sessions/charges.js';
 import type { DeadlineRule } from './deadline-rules.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { sessionData } from '../notifications/session-notices.js';
+import { formatMoney } from '@lockers/common';
+import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
 
 const ACTOR = 'system:timer';
 
@@ -23,8 +27,17 @@ const ACTOR = 'system:timer';
 export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effects, id: string, now: Date) => Promise<void>> = {
   async codeExpired(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    await releaseHold(tx, fx, s, ACTOR, now);
+    await refundSessionPayments(tx, fx, s.id, 'the code expired before anything was stored', now);
     await moveSession(tx, fx, s, { to: 'CANCELLED', trigger: 'code-expired', actor: ACTOR, at: now, reason: 'code not used within its lifetime' });
     s.endedAt = now;
+  },
+
+  async holdExpired(tx, fx, id, now) {
+    // the payment window ran out unpaid: the compartment goes back; the next scan holds one again
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    await releaseHold(tx, fx, s, ACTOR, now);
+    await announceSession(tx, fx, s);
   },
 
   /**
@@ -106,7 +119,7 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
       dedupeKey: `overdue:${s.id}`,
       subject: 'Your locker storage is overdue',
-      body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${(fee / 100).toFixed(2)} ${s.currency}; pay it at the kiosk to collect your luggage.`,
+      body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${formatMoney({ amount: fee, currency: s.currency }, MESSAGE_LOCALE)}; pay it at the kiosk to collect your luggage.`,
       sessionId: s.id,
       at: now,
     });

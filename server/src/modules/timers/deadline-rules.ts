@@ -16,6 +16,8 @@ import { PRESENCE_EXPIRY_MS } from '../devices/presence.js';
 export const DEADLINE_RULES = {
   codeExpired: `select s.id from storage_session s join site on site.id = s.site_id
     where s.status = 'CREATED' and coalesce(s.op_started_at, s.created_at) + make_interval(mins => site.code_lifetime_minutes) < ?`,
+  holdExpired: `select s.id from storage_session s
+    where s.status = 'CREATED' and s.hold_until is not null and s.hold_until < ?`,
   unlockUnacknowledged: `select c.id from gateway_command c
     where c.acked_at is null and c.result is null and c.expires_at + interval '2 seconds' < ?`,
   doorNotOpened: `select s.id from storage_session s join site on site.id = s.site_id

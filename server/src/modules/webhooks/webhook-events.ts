@@ -3,7 +3,7 @@ import { registerEnumType } from 'type-graphql';
 import { newId } from '../../shared/ids.js';
 
 /** The events an endpoint may subscribe to. */
-export const WEBHOOK_EVENTS = ['session.stored', 'session.completed', 'session.overdue', 'alert.raised', 'feedback.submitted', 'payment.captured'] as const;
+export const WEBHOOK_EVENTS = ['session.stored', 'session.completed', 'session.overdue', 'alert.raised', 'feedback.submitted', 'payment.captured', 'payment.refunded'] as const;
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
 
 /** The same names as a GraphQL enum (dots are not allowed there): SESSION_STORED = session.stored. */
