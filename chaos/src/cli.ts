@@ -69,6 +69,6 @@ try {
   console.log(`\n${renderReport(verdict, history, { seed: options.seed, seconds: options.seconds })}`);
   process.exit(verdict.ok ? 0 : 1);
 } catch (error) {
-  console.error(`chaos run could not be carried out: ${(error as Error).stack ?? error}`);
+  console.error(`chaos run could not be carried out: ${(error as Error).stack ?? String(error)}`);
   process.exit(3);
 }

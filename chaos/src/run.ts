@@ -28,7 +28,7 @@ export interface RunOptions {
   pace: TravellerPace;
   /** Breaks the system on purpose, to show the checker catches it. */
   sabotage: 'none' | 'forget-deposits';
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export interface RunResult {

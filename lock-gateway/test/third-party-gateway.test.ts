@@ -91,7 +91,7 @@ describe('against modbus-serial ServerTCP', () => {
     expect(outcome.result).toBe('FAILED');
     // the connect-time relay reset to unit 1 is what goes unanswered: the controller never comes up
     expect(outcome.error).toMatch(/unreachable until expiry \(last error: timeout \(no answer within 300 ms\) on FC15 write coils 0\.\.11 on unit 1/);
-    expect(s.warnings.some((w) => String(w.fault ?? w.error ?? '').includes('on unit 1'))).toBe(true);
+    expect(s.warnings.some((w) => JSON.stringify(w.fault ?? w.error ?? '').includes('on unit 1'))).toBe(true);
     expect(s.board.site.pulses).toHaveLength(0);
   });
 });

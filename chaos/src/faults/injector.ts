@@ -10,7 +10,7 @@ export interface InjectorOptions {
   endAt: number;
   /** Resolves with the time the system served again, or null within the cap. */
   waitRecovered(): Promise<number | null>;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** Runs until `endAt`; every fault is healed before it returns. */

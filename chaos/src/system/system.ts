@@ -80,7 +80,7 @@ export async function startSystem(logDir: string, serverEnv: Record<string, stri
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockers-chaos-'));
     fs.chmodSync(dataDir, 0o777);
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    cleanups.push(() => Promise.resolve(fs.rmSync(dataDir, { recursive: true, force: true })));
     fs.mkdirSync(logDir, { recursive: true });
     const stack = await launch.startStack({
       rootDir: ROOT,
@@ -124,7 +124,7 @@ export async function startSystem(logDir: string, serverEnv: Record<string, stri
     };
     startGateway();
     cleanups.push(async () => {
-      const g = gateway as Launch.Child | null;
+      const g = gateway;
       await g?.stop();
     });
 

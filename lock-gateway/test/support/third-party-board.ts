@@ -63,7 +63,7 @@ function vectorFor(site: SimSite, o: ThirdPartyOptions, faults: ThirdPartyFaults
   const act = async <T>(fc: number, addr: number, limit: number, fn: () => T): Promise<T> => {
     faults.calls.set(fc, (faults.calls.get(fc) ?? 0) + 1);
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
-    if (faults.refuse.includes(fc) || addr < 0 || addr >= limit) throw { modbusErrorCode: 2 };
+    if (faults.refuse.includes(fc) || addr < 0 || addr >= limit) throw Object.assign(new Error('Illegal data address'), { modbusErrorCode: 2 });
     return fn();
   };
   const vector: Vector = {
@@ -118,7 +118,7 @@ export async function thirdPartyTcp(o: ThirdPartyOptions): Promise<ThirdPartyBoa
   server.on('socketError', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.on('initialized', () => resolve());
-    server.on('serverError', (e) => reject(e as Error));
+    server.on('serverError', (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))));
   });
   return {
     endpoint: `tcp://127.0.0.1:${port}`,

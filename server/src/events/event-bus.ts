@@ -87,7 +87,7 @@ function prefixed(target: EventTarget, prefix: string): EventTarget {
   return {
     addEventListener: (type, listener, options) => target.addEventListener(prefix + type, listener, options),
     removeEventListener: (type, listener, options) => target.removeEventListener(prefix + type, listener, options),
-    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent).detail })),
+    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail })),
   };
 }
 

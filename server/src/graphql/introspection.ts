@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config/config.js';
 import type { Caller } from '../auth/caller.js';
@@ -37,17 +37,17 @@ function hasIntrospectionAnywhere(document: DocumentNode): boolean {
 
 export function introspectionPlugin(setting: Config['introspection']): ApolloServerPlugin<GqlContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, contextValue, operation }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ document, contextValue, operation }) {
           // a subscription run as a one-off HTTP request has no event to resolve: it belongs on the WebSocket
-          if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
-          }
-          const refusal = introspectionRefusal(document, contextValue.caller, setting);
-          if (refusal) throw refusal;
+          const refusal =
+            operation?.operation === OperationTypeNode.SUBSCRIPTION
+              ? new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } })
+              : introspectionRefusal(document, contextValue.caller, setting);
+          return refusal ? Promise.reject(refusal) : Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -67,7 +67,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
         try {
           const caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);
           (ctx.extra as Extra).caller = caller;
-          const socket = ctx.extra.socket as WebSocket;
+          const socket = ctx.extra.socket;
           if (caller.kind !== 'anonymous' && socket.readyState === socket.OPEN) {
             callers.set(socket, caller);
             socket.once('close', () => callers.delete(socket));
@@ -112,7 +112,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       closing ??= (async () => {
         stopRevocations();
         const sockets = [...wss.clients];
-        const gone = Promise.all(sockets.map((s) => (s.readyState === s.CLOSED ? null : new Promise((r) => s.once('close', r)))));
+        const gone = Promise.all(sockets.map((s) => (s.readyState === s.CLOSED ? Promise.resolve() : new Promise((r) => s.once('close', r)))));
         await Promise.resolve().then(() => disposable.dispose()).catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
         await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
         for (const s of wss.clients) s.terminate();

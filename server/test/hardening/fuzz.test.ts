@@ -97,19 +97,21 @@ describe(`fuzz: ${CASES} cases, seed ${SEED}`, () => {
       const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
       let closeCode = 0;
       const finish = () => resolve({ what: `ws ${messages.map((m) => m.slice(0, 100)).join(' | ')}`, status: closeCode === 1011 ? 500 : 200, body: received.join('\n') });
-      socket.on('message', (d) => received.push(d.toString()));
+      socket.on('message', (d: Buffer) => received.push(d.toString()));
       socket.on('error', () => {});
       socket.on('close', (code) => {
         closeCode = code;
         finish();
       });
-      socket.on('open', async () => {
-        for (const m of messages) {
-          if (socket.readyState !== WebSocket.OPEN) break;
-          socket.send(m);
-          await new Promise((r) => setTimeout(r, 15));
-        }
-        setTimeout(() => socket.close(1000), 100);
+      socket.on('open', () => {
+        void (async () => {
+          for (const m of messages) {
+            if (socket.readyState !== WebSocket.OPEN) break;
+            socket.send(m);
+            await new Promise((r) => setTimeout(r, 15));
+          }
+          setTimeout(() => socket.close(1000), 100);
+        })();
       });
     });
   }

@@ -50,7 +50,7 @@ describe('JPY, EUR and KWD tariffs: the same amount in the API, scan messages, C
     expect(receipt.replace(/\s/g, ' ')).toContain(`Paid: ${text}`);
 
     const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString(), siteId: f.siteId };
-    const csv = async (name: string) => (await (await fetch(`${s.url.replace('/graphql', '')}/reports/${name}.csv?${new URLSearchParams(range)}`, { headers: { authorization: `Bearer ${f.adminToken}` } })).text()).trim().split('\r\n');
+    const csv = async (name: string) => (await (await fetch(`${s.url.replace('/graphql', '')}/reports/${name}.csv?${new URLSearchParams(range).toString()}`, { headers: { authorization: `Bearer ${f.adminToken}` } })).text()).trim().split('\r\n');
     const sessions = await csv('sessions');
     expect(sessions[0]).toMatch(/,currency,price_major_units,paid_major_units$/);
     expect(sessions[1]).toMatch(new RegExp(`,${currency},${major.replace('.', '\\.')},${major.replace('.', '\\.')}$`));

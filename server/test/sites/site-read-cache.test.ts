@@ -75,7 +75,7 @@ describe('site { availability }: cached, and fresh right after each change', () 
 describe('SiteReadCache: a load that raced a change does not store what it read', () => {
   const snapshot = (free: number): SiteSnapshot => ({
     site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
-    availability: [{ size: 'SMALL' as never, free, total: 2, tariff: null }],
+    availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
   });
 
   test('invalidated while loading: the stale result answers its own readers, but is not kept', async () => {

@@ -40,7 +40,7 @@ export function InspectionForm({ compartmentId, reason }: { compartmentId: strin
   }
 
   return (
-    <form className="inspection-form" onSubmit={submit} aria-label="Record inspection">
+    <form className="inspection-form" onSubmit={(e) => void submit(e)} aria-label="Record inspection">
       <p className="warn" role="status">
         Needs inspection: {reason ?? 'no reason recorded'}. It is not given to anyone until you record what you found.
       </p>

@@ -38,7 +38,7 @@ export function BankBoardForm({
   }
 
   return (
-    <form className="form inline" onSubmit={submit} aria-label={`Board profile of bank ${bankId}`}>
+    <form className="form inline" onSubmit={(e) => void submit(e)} aria-label={`Board profile of bank ${bankId}`}>
       <p>
         Board profile: <strong>{board.preset}</strong>, door sensors {board.doorOpenWhen === 'LOW' ? 'normally closed' : 'normally open'}, relay on at
         most {board.maxOnMs} ms

@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * time they judge.
  */
 export class Migration20261204100000FieldSafety extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`alter table gateway_command drop constraint if exists gateway_command_result_check;`);
     this.addSql(`alter table gateway_command add constraint gateway_command_result_check check (result in ('SUCCEEDED','FAILED','EXPIRED','UNCERTAIN'));`);
     this.addSql(`create table gateway_controller (
@@ -22,7 +22,7 @@ export class Migration20261204100000FieldSafety extends Migration {
 );`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop table gateway_controller;`);
     this.addSql(`alter table gateway_command drop constraint gateway_command_result_check;`);
     this.addSql(`alter table gateway_command add constraint gateway_command_result_check check (result in ('SUCCEEDED','FAILED','EXPIRED'));`);

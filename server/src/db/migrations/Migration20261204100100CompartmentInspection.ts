@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * staff record an inspection; every compartment status change is kept with its cause.
  */
 export class Migration20261204100100CompartmentInspection extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`alter table compartment drop constraint if exists compartment_status_check;`);
     this.addSql(`alter table compartment add constraint compartment_status_check check (status in ('AVAILABLE','RESERVED','OCCUPIED','OUT_OF_SERVICE','NEEDS_INSPECTION'));`);
     this.addSql(`alter table compartment add column inspection_reason varchar(500);`);
@@ -23,7 +23,7 @@ export class Migration20261204100100CompartmentInspection extends Migration {
     this.addSql(`create index compartment_transition_compartment_idx on compartment_transition (compartment_id, id);`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop table compartment_transition;`);
     this.addSql(`update compartment set status = 'OUT_OF_SERVICE', out_of_service_reason = inspection_reason where status = 'NEEDS_INSPECTION';`);
     this.addSql(`alter table compartment drop column inspection_reason;`);

@@ -11,7 +11,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - A notification that only went to the log is LOGGED, not SENT.
  */
 export class Migration20261204110000MoneyHold extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 alter table site add column payment_window_seconds int not null default 300 check (payment_window_seconds between 30 and 3600);
 alter table storage_session add column hold_until timestamptz;

@@ -35,9 +35,9 @@ export function smtpSender(url: string, from: string): Sender {
 /** Logs a message instead of sending it, without its body (it may hold a one-time code): LOGGED. */
 export function loggingSender(logger: Logger, channel: string): Sender {
   return {
-    async send(m) {
+    send(m) {
       logger.warn({ channel, to: maskRecipient(m.to), subject: m.subject }, 'message only logged: no carrier configured for this channel');
-      return 'LOGGED';
+      return Promise.resolve('LOGGED' as const);
     },
   };
 }

@@ -11,7 +11,6 @@ import { moveSession } from './session-moves.js';
 import { toSessionView, type ScanIntent, type ScanOutcome, type ScanResult } from './session.types.js';
 import { toCompartmentView } from '../compartments/compartment.types.js';
 import { amountDue } from './charges.js';
-import { moveCompartment } from '../compartments/compartment.state.js';
 import { requestUnlock, type UnlockBank } from '../gateway-commands/unlock.js';
 import { scanMessage } from './scan.messages.js';
 import { money } from '../../graphql/common.types.js';

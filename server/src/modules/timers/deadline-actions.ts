@@ -4,7 +4,6 @@ import { StorageSessionEntity } from '../sessions/session.entity.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { announceSession, moveSession } from '../sessions/session-moves.js';
 import { releaseHold } from '../sessions/compartment-hold.js';
@@ -135,7 +134,6 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
   async gatewaySilent(tx, fx, id, now) {
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
-    const site = await tx.findOneOrFail(SiteEntity, g.siteId);
     fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
     raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
   },
