@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startTestServer, type GqlResult, type TestServer } from '../support/test-server.js';
-import { createSite, issue, login, ok, SCAN, waitFor, type Fixture } from '../support/fixtures.js';
+import { createSite, heartbeat, issue, login, ok, SCAN, waitFor, type Fixture } from '../support/fixtures.js';
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 const refused = (r: GqlResult) => ['FORBIDDEN', 'UNAUTHENTICATED'].includes(code(r) ?? '');
@@ -41,7 +41,7 @@ describe('least rights: each right in the table is refused to the next-lower hol
     ['users:write', `{ users { id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
     ['keys:write', `{ apiKeys { id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
     ['integrations:write', `{ webhookEndpoints { id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
-    ['payments:refund', `mutation { refundPayment(paymentId:"${FAKE}", reason:"r"){ id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
+    ['payments:refund', `mutation { refundPayment(paymentId:"${FAKE}", reason:"r", effect:WAIVE_FEE){ id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
     ['sessions:code', `mutation { regenerateAccessCode(sessionId:"${FAKE}", reason:"r"){ code { payload } } }`, () => ({}), 'OPERATOR', 'KEY_SESSIONS_WRITE'],
     ['compartments:operate', `mutation($c:ID!){ operatorOpenCompartment(compartmentId:$c, reason:"r"){ id } }`, () => ({ c: f.compartments[0]!.id }), 'OPERATOR', 'VIEWER'],
     ['alerts:write', `mutation { acknowledgeAlert(alertId:"${FAKE}"){ id } }`, () => ({}), 'OPERATOR', 'VIEWER'],
@@ -62,6 +62,7 @@ describe('least rights: each right in the table is refused to the next-lower hol
 
   test('demo payment approval: the kiosk of the site and ADMIN, not an OPERATOR, not the code holder', async () => {
     const issued = await issue(s, f);
+    await heartbeat(s, f);
     expect((await s.gql<{ scanAccessCode: { outcome: string } }>(SCAN, { s: f.siteId, p: issued.code.payload, i: 'RETRIEVE' }, f.kioskToken)).data?.scanAccessCode.outcome).toBe('PAYMENT_REQUIRED');
     const pay = async () => ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: issued.session.id }, f.kioskToken));
     const approve = (id: string, token?: string) => s.gql<{ confirmDemoPayment: { status: string } }>(`mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`, { id }, token);
@@ -72,6 +73,7 @@ describe('least rights: each right in the table is refused to the next-lower hol
     expect(ok(await approve(p.id, f.kioskToken)).confirmDemoPayment.status).toBe('CAPTURED');
     const other = await createSite(s, { counts: { SMALL: 1 } });
     const second = await issue(s, f);
+    await heartbeat(s, f);
     await s.gql(SCAN, { s: f.siteId, p: second.code.payload, i: 'RETRIEVE' }, f.kioskToken);
     const p2 = ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: second.session.id }, f.kioskToken)).createPayment;
     expect(code(await approve(p2.id, other.kioskToken))).toBe('FORBIDDEN');
@@ -81,6 +83,7 @@ describe('least rights: each right in the table is refused to the next-lower hol
   test('an access code alone reads its session, nothing of the infrastructure', async () => {
     const free = await createSite(s, { counts: { SMALL: 2 } });
     const issued = await issue(s, free);
+    await heartbeat(s, free);
     expect((await s.gql<{ scanAccessCode: { outcome: string } }>(SCAN, { s: free.siteId, p: issued.code.payload, i: 'RETRIEVE' }, free.kioskToken)).data?.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     const r = await s.gql(
       `query($s:ID!,$p:String!){ sessionByAccessCode(siteId:$s,payload:$p){ id status site { name } compartment { label bank { modbusEndpoint gateway { id } compartments { status } } } } }`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type GqlResult, type TestServer } from '../support/test-server.js';
-import { createSite, issue, login, ok, SCAN, type Fixture } from '../support/fixtures.js';
+import { createSite, heartbeat, issue, keepPresent, login, ok, SCAN, type Fixture } from '../support/fixtures.js';
 
 const code = (r: GqlResult) => r.errors?.[0]?.extensions?.code;
 const LOGIN = `mutation($e:String!,$p:String!){ login(email:$e,password:$p){ token } }`;
@@ -28,7 +28,8 @@ describe('rate limits count failed outcomes only, and cannot be turned against t
   test('200 valid scans at once from one kiosk: none RATE_LIMITED', { timeout: 120_000 }, async () => {
     const codes: string[] = [];
     for (let i = 0; i < 10; i++) codes.push(...(await Promise.all(Array.from({ length: 20 }, async () => (await issue(s, f)).code.payload))));
-    const results = await Promise.all(codes.map((p) => gqlVia(s, SCAN, { s: f.siteId, p, i: 'RETRIEVE' }, { 'x-forwarded-for': '203.0.113.10' }, f.kioskToken)));
+    const stop = keepPresent(s, f);
+    const results = await Promise.all(codes.map((p) => gqlVia(s, SCAN, { s: f.siteId, p, i: 'RETRIEVE' }, { 'x-forwarded-for': '203.0.113.10' }, f.kioskToken))).finally(stop);
     expect(results.filter((r) => code(r) === 'RATE_LIMITED')).toHaveLength(0);
     expect(results.filter((r) => (r.data as { scanAccessCode?: { outcome: string } })?.scanAccessCode?.outcome === 'UNLOCKING_FOR_DEPOSIT')).toHaveLength(200);
   });
@@ -43,6 +44,7 @@ describe('rate limits count failed outcomes only, and cannot be turned against t
     expect(outcomes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CODE'));
     expect(outcomes[10]).toBe('RATE_LIMITED');
     const valid = (await issue(s, f)).code.payload;
+    await heartbeat(s, f);
     const served = await gqlVia(s, SCAN, { s: f.siteId, p: valid, i: 'RETRIEVE' }, via, kiosk2);
     expect((served.data as { scanAccessCode: { outcome: string } }).scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   });

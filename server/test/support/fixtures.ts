@@ -68,6 +68,13 @@ export async function heartbeat(s: TestServer, f: Pick<Fixture, 'gatewayToken'>)
   return ok(await s.gql(`mutation { reportDoorStates(reports: []) }`, {}, f.gatewayToken));
 }
 
+/** Heartbeats every second, as a live gateway does, until the returned function is called. */
+export function keepPresent(s: TestServer, f: Pick<Fixture, 'gatewayToken'>): () => void {
+  void heartbeat(s, f);
+  const timer = setInterval(() => void heartbeat(s, f).catch(() => undefined), 1000);
+  return () => clearInterval(timer);
+}
+
 /** A kiosk scan, its site's gateway present (as a live one would be). */
 export async function scan(s: TestServer, f: Fixture, payload: string, intent?: 'RETRIEVE' | 'ACCESS') {
   await heartbeat(s, f);
