@@ -1,7 +1,6 @@
 import type { GqlContext } from '../../graphql/context.js';
 import type { Caller } from '../../auth/caller.js';
 import type { GatewayCommandView } from './gateway-command.types.js';
-import { SiteEntity } from '../sites/site.entity.js';
 import { withCleanup } from '../../graphql/subscriptions.js';
 
 /**
@@ -12,11 +11,10 @@ import { withCleanup } from '../../graphql/subscriptions.js';
  * leaves, `return()` ends the stream at once (see `withCleanup`) and dashboards hear of it.
  */
 export async function commandStream(ctx: GqlContext, gateway: Extract<Caller, { kind: 'gateway' }>): Promise<AsyncIterableIterator<GatewayCommandView>> {
-  const { bus, metrics, em } = ctx.services.infra;
+  const { bus, metrics } = ctx.services.infra;
   const commands = ctx.services.gatewayCommands;
   const live = bus.subscribe('GATEWAY_COMMAND', gateway.gatewayId)[Symbol.asyncIterator]();
   const first = live.next(); // starts listening now, before the pending ones are read
-  const site = await em.fork().findOneOrFail(SiteEntity, gateway.siteId);
   await commands.setConnected(gateway.gatewayId, true);
   const pending = await commands.pending(gateway.gatewayId);
   const sent = new Set(pending.map((c) => c.id));

@@ -4,7 +4,6 @@ import { StorageSessionEntity } from '../sessions/session.entity.js';
 import { CompartmentEntity } from '../compartments/compartment.entity.js';
 import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity.js';
 import { GatewayEntity } from '../devices/gateway.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { undoDoorOperation } from '../gateway-commands/unlock.js';
@@ -119,10 +118,16 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     raiseAlert(tx, fx, { type: 'SECURITY_ESCALATION', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`, at: now });
   },
 
+  /** Its presence expired: dashboards hear it is offline (the alert waits for the site's heartbeat window). */
+  async gatewayAbsent(tx, fx, id, now) {
+    const g = await tx.findOneOrFail(GatewayEntity, id);
+    g.absentAnnounced = true;
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
+  },
+
   async gatewaySilent(tx, fx, id, now) {
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
-    const site = await tx.findOneOrFail(SiteEntity, g.siteId);
     fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
     raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
   },
