@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ACK, createSite, door, heartbeat, issue, ok, scan, scanOnly, type Fixture } from '../support/fixtures.js';
+import { ACK, createSite, door, heartbeat, issue, ok, scanOnly, type Fixture } from '../support/fixtures.js';
 import { insertSessions, rawReport, slotRows, USAGE, type Bucket, type BucketSize } from './usage-data.js';
 
 // Europe/Berlin leaves summer time on 2026-10-25 at 01:00 UTC: the data straddles it.

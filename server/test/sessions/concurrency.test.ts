@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createSite, heartbeat, issue, scan, scanOnly, type Fixture } from '../support/fixtures.js';
+import { createSite, heartbeat, issue, scanOnly, type Fixture } from '../support/fixtures.js';
 
 describe('concurrency: allocation is atomic', () => {
   let s: TestServer;
