@@ -35,7 +35,7 @@ describe.skipIf(skip !== null)(`controller health${skip ? ` (skipped: ${skip})` 
   const sim = (): NonNullable<Stack['sim']> => stack.sim!;
   type Board = { banks: Array<{ label: string; gateway: { online: boolean } | null; controller: { state: string; error: string | null } | null }>; compartments: Array<{ id: string; doorState: string }> };
   const board = async (): Promise<Board> =>
-    (await gql<{ site: Board }>(stack, admin, 'query($id: ID!) { site(id: $id) { banks { label gateway { online } controller { state error } } compartments { id doorState } } }', { id: stack.seed.siteId })).site;
+    (await gql<{ site: Board }>(stack, admin, 'query($id: ID!) { site(id: $id) { banks { label gateway { online } controller { state since lastGoodReadAt error } } compartments { id doorState } } }', { id: stack.seed.siteId })).site;
   const alerts = async (type: string): Promise<number> =>
     (await gql<{ alerts: Array<{ type: string }> }>(stack, admin, 'query($s: ID) { alerts(siteId: $s) { type } }', { s: stack.seed.siteId })).alerts.filter((a) => a.type === type).length;
   const remoteOpen = (compartmentId: string): Promise<unknown> =>
