@@ -81,9 +81,10 @@ test.describe('admin dashboard', () => {
     await shot(page, 'board');
   });
 
-  test('an operator acknowledges a forced door', async () => {
+  test('an operator acknowledges a forced door, sees why it is out of allocation and records the inspection', async () => {
     const label = 'B12';
     const { unit, input } = modbusOf(label);
+    await expect(page.getByTestId('controller-B')).toHaveAttribute('data-state', 'UP');
     await sim('POST', `/doors/${unit}/${input}/force`);
     const alert = page.getByTestId('alert').filter({ hasText: label }).filter({ hasText: 'Door forced' });
     await expect(alert).toBeVisible();
@@ -91,6 +92,32 @@ test.describe('admin dashboard', () => {
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
     await expect(alert).toHaveCount(0);
     await sim('POST', `/doors/${unit}/${input}/close`);
+
+    // Nobody's session was in it: it waits for an inspection, and the board says why.
+    const cell = page.getByTestId(`compartment-${label}`);
+    await expect(cell).toHaveAttribute('data-status', 'NEEDS_INSPECTION');
+    await expect(cell).toContainText('door forced open');
+    await cell.click();
+    const form = page.getByRole('form', { name: 'Record inspection' });
+    await expect(form).toContainText('Needs inspection: door forced open');
+    await form.getByLabel(/Item found/).check();
+    await form.getByRole('button', { name: 'Record inspection' }).click();
+    await expect(form.getByText('Say what was found and where it went.')).toBeVisible();
+    await form.getByLabel(/^Note/).fill('Umbrella, to lost property LP-7 (e2e)');
+    await shot(page, 'board-inspection');
+    await form.getByRole('button', { name: 'Record inspection' }).click();
+    await expect(cell).toHaveAttribute('data-status', 'AVAILABLE');
+    await expect(form).toHaveCount(0);
+    const recorded = await gql<{ site: { compartments: { label: string; inspections: { outcome: string; note: string }[] }[] } }>(
+      await loginAdmin(),
+      'query($id: ID!) { site(id: $id) { compartments { label inspections { outcome note } } } }',
+      { id: env.siteId },
+    );
+    expect(recorded.site.compartments.find((c) => c.label === label)?.inspections[0]).toEqual({
+      outcome: 'ITEM_FOUND',
+      note: expect.stringContaining('Umbrella, to lost property LP-7 (e2e)'),
+    });
+    await page.getByRole('button', { name: 'Close compartment details' }).click();
   });
 
   test('regenerating a code shows a new QR and the old code is refused', async () => {

@@ -23,6 +23,11 @@ describe('outages during door cycles', () => {
     gateway.start();
     admin = await adminToken(stack);
     await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 15_000);
+    const up = async (): Promise<boolean> =>
+      (await gql<{ site: { banks: Array<{ controller: { state: string } | null }> } }>(stack, admin, 'query($id: ID!) { site(id: $id) { banks { controller { state } } } }', { id: stack.seed.siteId })).site.banks.every(
+        (b) => b.controller?.state === 'UP',
+      );
+    await waitFor(up, 'controllers read', 15_000);
   }, 120_000);
 
   afterAll(async () => {

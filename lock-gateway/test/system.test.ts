@@ -24,8 +24,9 @@ describe('gateway with the real server', () => {
   beforeAll(async () => {
     stack = await startSystem();
     // A long, fixed reconnect delay leaves a window to issue commands while the gateway is away,
-    // wide enough for a server restart and a scan on a loaded machine (4 s was not).
-    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '20000', GATEWAY_LINK_BACKOFF_MAX_MS: '20000' }), silentLogger());
+    // wide enough for a server restart and a scan on a loaded machine (4 s was not), and inside
+    // the gateway's presence (10 s), during which the site's locks are still promised.
+    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '8000', GATEWAY_LINK_BACKOFF_MAX_MS: '8000' }), silentLogger());
     gateway.link.on('state', (s) => states.push(s.kind));
     gateway.start();
     admin = await adminToken(stack);
@@ -86,7 +87,7 @@ describe('gateway with the real server', () => {
     states.length = 0;
     await stack.restartServer();
     // The server is back; the gateway is still waiting out its reconnect delay (which state of
-    // being away it is in depends on timing: any but connected).
+    // being away it is in depends on timing: any but connected), and its presence still lasts.
     expect(gateway.linkState.kind, 'the gateway is still away').not.toBe('connected');
     const since = Date.now();
     const scan = await depositScan(stack);

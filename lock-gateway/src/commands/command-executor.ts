@@ -103,8 +103,9 @@ export class CommandExecutor {
   ): Promise<{ result: CommandResult; error: string | null }> {
     const { pool, store, minPulseIntervalMs, expiryMarginMs } = this.options;
     const { endpoint, unitId, coil } = command.modbus;
-    // The server gives up on the command at expiresAt (UNLOCK_FAILED, compartment released):
-    // the pulse must be over and acknowledged by then, or a door opens that nobody expects.
+    // The server stops waiting for the ack at expiresAt and re-sends nothing after it: the
+    // pulse must be over and acknowledged by then (a door opening later is still judged by
+    // its reading time against the server's window, but an ack is the clearest evidence).
     const lastStart = (profile: BoardProfile): number =>
       expiresAt - expiryMarginMs - (profile.pulse.kind === 'coil' ? Math.min(command.pulseMs, profile.maxOnMs) : 0);
     const readyAt = (this.lastPulse.get(key) ?? -Infinity) + minPulseIntervalMs;

@@ -32,6 +32,8 @@ export class DoorPoller {
   private readonly loops = new Map<string, Promise<void>>();
   /** Each controller's link as the reads find it (reported to the server as presence). */
   private readonly links = new Map<string, ControllerLink>();
+  /** Controllers whose run of good reads was broken by a failure too short to call them down. */
+  private readonly broken = new Set<string>();
   private stopped = false;
 
   constructor(private readonly options: DoorPollerOptions) {}
@@ -105,18 +107,27 @@ export class DoorPoller {
         for (const block of blocks) for (const door of block.doors) this.note(door.compartmentId, 'UNKNOWN', at, changes);
       }
       if (changes.length > 0) this.options.onChanges(changes);
-      this.noteLink(endpoint, failed, roundAt);
+      this.noteLink(endpoint, failed, roundAt, Date.now() - lastOk);
       await sleep(this.options.intervalMs - (Date.now() - started));
     }
     this.loops.delete(endpoint);
   }
 
-  /** A round with a failed read breaks the run of good reads: a door may have moved unseen. */
-  private noteLink(endpoint: string, failed: string | null, roundAt: string | null): void {
+  /**
+   * A round with a failed read breaks the run of good reads (a door may have moved unseen):
+   * the next good read starts a new `since`. The link is called down only once reads have
+   * failed for as long as doors take to become UNKNOWN (a blip, or the first connect at
+   * start, is not an outage worth an alert).
+   */
+  private noteLink(endpoint: string, failed: string | null, roundAt: string | null, failingForMs: number): void {
     const prev = this.links.get(endpoint);
+    const downAfterMs = this.options.unknownAfterMs > 0 ? this.options.unknownAfterMs : 2000;
     if (failed === null && roundAt !== null) {
-      const since = prev?.up ? prev.since : roundAt;
+      const since = prev?.up && !this.broken.has(endpoint) ? prev.since : roundAt;
+      this.broken.delete(endpoint);
       this.links.set(endpoint, { endpoint, up: true, since, lastGoodReadAt: roundAt, error: null });
+    } else if (failed !== null && failingForMs < downAfterMs) {
+      this.broken.add(endpoint);
     } else if (failed !== null) {
       const since = prev && !prev.up ? prev.since : new Date().toISOString();
       this.links.set(endpoint, { endpoint, up: false, since, lastGoodReadAt: prev?.lastGoodReadAt ?? null, error: failed.slice(0, 500) });

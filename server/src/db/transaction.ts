@@ -38,8 +38,16 @@ export class Effects {
 
   /** @internal called by `transact` after the commit */
   async flush(bus: EventBus): Promise<void> {
+    // A compartment announced twice in one transaction (its status and its door both moved)
+    // is one change to subscribers: the payloads, built now, are the same.
+    const announced = new Set<string>();
     for (const p of this.publications) {
       const payload = p.payload();
+      if (p.topic === 'COMPARTMENT_UPDATED') {
+        const { id, version } = payload as unknown as { id: string; version: number };
+        if (announced.has(`${id}:${version}`)) continue;
+        announced.add(`${id}:${version}`);
+      }
       const publish = bus.publish.bind(bus) as (topic: string, key: string, payload: unknown) => void;
       publish(p.topic, p.key, payload);
       if (p.topic !== 'SESSION_UPDATED' && p.topic !== 'GATEWAY_COMMAND') publish(p.topic, ALL_SITES, payload);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { ACK, createSite, door, issue, ok, scan, type Fixture } from '../support/fixtures.js';
+import { ACK, createSite, door, heartbeat, issue, ok, scanOnly, type Fixture } from '../support/fixtures.js';
 import { insertSessions, rawReport, slotRows, USAGE, type Bucket, type BucketSize } from './usage-data.js';
 
 // Europe/Berlin leaves summer time on 2026-10-25 at 01:00 UTC: the data straddles it.
@@ -162,7 +162,8 @@ describe('usageReport counts deposits and retrievals made at once through the AP
       const codes = await Promise.all(Array.from({ length: 12 }, () => issue(s, f, 'SMALL')));
       // one round of the door: scan, the gateway acks the unlock, the door opens and closes at `at`
       const doorRound = async (at: Date) => {
-        const scans = await Promise.all(codes.map((c) => scan(s, f, c.code.payload)));
+        await heartbeat(s, f);
+        const scans = await Promise.all(codes.map((c) => scanOnly(s, f, c.code.payload)));
         const commands = (await db.query(`select id, compartment_id from gateway_command where acked_at is null`)).rows as { id: string; compartment_id: string }[];
         expect(commands).toHaveLength(12);
         await Promise.all(commands.map((c) => s.gql(ACK, { id: c.id, r: 'SUCCEEDED' }, f.gatewayToken)));

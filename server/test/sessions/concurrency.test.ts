@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { createSite, issue, scan, type Fixture } from '../support/fixtures.js';
+import { createSite, heartbeat, issue, scanOnly, type Fixture } from '../support/fixtures.js';
 
 describe('concurrency: allocation is atomic', () => {
   let s: TestServer;
@@ -15,7 +15,8 @@ describe('concurrency: allocation is atomic', () => {
 
   test('200 scans of 200 sessions at once for 50 compartments: 50 unlocks on 50 compartments, 150 none free', async () => {
     const codes = await Promise.all(Array.from({ length: 200 }, () => issue(s, f, 'SMALL')));
-    const results = await Promise.all(codes.map((c) => scan(s, f, c.code.payload)));
+    await heartbeat(s, f);
+    const results = await Promise.all(codes.map((c) => scanOnly(s, f, c.code.payload)));
     const unlocked = results.filter((r) => r.outcome === 'UNLOCKING_FOR_DEPOSIT');
     expect(unlocked).toHaveLength(50);
     expect(new Set(unlocked.map((r) => r.compartment!.id)).size).toBe(50);
@@ -33,7 +34,8 @@ describe('concurrency: allocation is atomic', () => {
 
   test('the same code scanned 10 times at once: one unlock, the rest BUSY', async () => {
     const code = await issue(s, f, 'MEDIUM');
-    const results = await Promise.all(Array.from({ length: 10 }, () => scan(s, f, code.code.payload)));
+    await heartbeat(s, f);
+    const results = await Promise.all(Array.from({ length: 10 }, () => scanOnly(s, f, code.code.payload)));
     expect(results.filter((r) => r.outcome === 'UNLOCKING_FOR_DEPOSIT')).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'BUSY')).toHaveLength(9);
   });
@@ -53,7 +55,8 @@ describe('concurrency: gateway acks, door reports and staff actions on the same 
     try {
       const f = await createSite(s, { counts: { SMALL: 30 } });
       const codes = await Promise.all(Array.from({ length: 30 }, () => issue(s, f, 'SMALL')));
-      const scans = await Promise.all(codes.map((c) => scan(s, f, c.code.payload)));
+      await heartbeat(s, f);
+      const scans = await Promise.all(codes.map((c) => scanOnly(s, f, c.code.payload)));
       const db = new pg.Client({ connectionString: s.databaseUrl });
       await db.connect();
       const commands = (await db.query(`select id from gateway_command where acked_at is null`)).rows.map((r) => r.id as string);

@@ -71,6 +71,9 @@ describe('staff search sessions by compartment, contact and date, page by page',
     collect(gateway, `subscription { gatewayCommands { id } }`);
     await waitFor(() => updates.events.some((e) => e.gatewayUpdated.online));
     await gateway.dispose();
+    await s.app.tick(); // still present: nothing to announce yet
+    await new Promise((r) => setTimeout(r, 10_500)); // its presence expires
+    await s.app.tick();
     await waitFor(() => updates.events.at(-1)?.gatewayUpdated.online === false);
   });
 });

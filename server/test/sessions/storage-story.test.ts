@@ -84,17 +84,20 @@ describe('a deposit and a retrieval, end to end over HTTP and WebSocket', () => 
     expect(resent).toBeTruthy();
   });
 
-  test('a gateway that disconnects is shown offline at once, and its subscription is no longer counted', async () => {
+  test('a gateway that disconnects is offline once its presence expires (seconds, not a counter), and its subscription is no longer counted', async () => {
     const g = await createSite(s); // a gateway of its own: no other test holds a connection for it
     const online = async () => (await s.gql(`{ site(id:"${g.siteId}"){ gateways { online } } }`, {}, g.adminToken)).data?.site.gateways[0].online;
+    const metrics = async () => (await (await fetch(s.url.replace('/graphql', '/metrics'))).text()).match(/locker_gateways_online (\d+)/)?.[1];
+    const base = Number(await metrics());
     const client = s.ws(g.gatewayToken);
     collect(client, `subscription { gatewayCommands { id } }`);
     await waitFor(online);
-    const metrics = async () => (await (await fetch(s.url.replace('/graphql', '/metrics'))).text()).match(/locker_gateways_online (\d+)/)?.[1];
-    const before = Number(await metrics());
+    await waitFor(async () => Number(await metrics()) === base + 1);
+    const gone = Date.now();
     await client.dispose();
-    await waitFor(async () => (await online()) === false);
-    await waitFor(async () => Number(await metrics()) === before - 1);
+    await waitFor(async () => Number(await metrics()) === base);
+    await waitFor(async () => (await online()) === false, 15_000); // its presence expired
+    expect(Date.now() - gone).toBeLessThan(12_000);
   });
 
   test('intent ACCESS opens mid-session and the session stays STORED', async () => {

@@ -78,6 +78,11 @@ export function keepPresent(s: TestServer, f: Pick<Fixture, 'gatewayToken'>): ()
 /** A kiosk scan, its site's gateway present (as a live one would be). */
 export async function scan(s: TestServer, f: Fixture, payload: string, intent?: 'RETRIEVE' | 'ACCESS') {
   await heartbeat(s, f);
+  return scanOnly(s, f, payload, intent);
+}
+
+/** A kiosk scan alone (many at once: send one `heartbeat` first). */
+export async function scanOnly(s: TestServer, f: Fixture, payload: string, intent?: 'RETRIEVE' | 'ACCESS') {
   return ok(await s.gql<{ scanAccessCode: { outcome: string; message: string; amountDue: { amount: number } | null; session: { id: string; status: string } | null; compartment: { id: string; label: string; status: string } | null } }>(SCAN, { s: f.siteId, p: payload, i: intent ?? 'RETRIEVE' }, f.kioskToken)).scanAccessCode;
 }
 

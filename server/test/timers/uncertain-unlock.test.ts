@@ -130,9 +130,12 @@ describe('door rules judge by reading time', () => {
     clock.advance(125_000);
     await s.app.tick();
     expect(await leftOpen()).toBe(0);
-    // the batch arrives: a closed at +5 s; the readings now cover up to +124 s, b still open
+    // the gateway is back: a closed at +5 s, then the full state (b still open at +124 s); readings cover up to +124 s
     ok(await s.gql(`mutation($r:[DoorReport!]!,$c:[ControllerLinkInput!]){ reportDoorStates(reports:$r, controllers:$c) }`, {
-      r: [{ compartmentId: a!.id, state: 'CLOSED', at: new Date(t0.getTime() + 5000).toISOString() }],
+      r: [
+        { compartmentId: a!.id, state: 'CLOSED', at: new Date(t0.getTime() + 5000).toISOString() },
+        { compartmentId: b!.id, state: 'OPEN', at: new Date(t0.getTime() + 124_000).toISOString() },
+      ],
       c: [{ endpoint: 'tcp://127.0.0.1:5020', up: true, since: new Date(t0.getTime() - 60_000).toISOString(), lastGoodReadAt: new Date(t0.getTime() + 124_000).toISOString() }],
     }, f.gatewayToken));
     await s.app.tick();

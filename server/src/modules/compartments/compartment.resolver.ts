@@ -59,8 +59,8 @@ export class LockerBankResolver {
   async gateway(@Root() bank: LockerBankView, @Ctx() { caller, loaders, services }: GqlContext): Promise<GatewayView | null> {
     authorize(caller, 'sites:read', bank.siteId);
     if (!bank.gatewayId) return null;
-    const [gateway, site] = await Promise.all([loaders.gateway.load(bank.gatewayId), loaders.site.load(bank.siteId)]);
-    return gateway && site ? toGatewayView(gateway, services.infra.clock.now()) : null;
+    const gateway = await loaders.gateway.load(bank.gatewayId);
+    return gateway ? toGatewayView(gateway, services.infra.clock.now()) : null;
   }
 
   @FieldResolver(() => ControllerLinkView, { description: "Its controller's link, as the gateway reports it (staff only; null for others)", nullable: true })

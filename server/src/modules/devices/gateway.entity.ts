@@ -11,5 +11,7 @@ export class GatewayEntity {
   @Property({ type: 'integer' }) connections = 0;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastSeenAt: Date | null = null;
   @Property({ type: 'boolean' }) offlineAlerted = false;
+  /** Dashboards were told its presence expired (reset by its next heartbeat). */
+  @Property({ type: 'boolean' }) absentAnnounced = false;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
 }

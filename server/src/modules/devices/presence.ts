@@ -2,10 +2,11 @@
  * Gateway presence by heartbeat with expiry, not a connection counter (a counter drifts:
  * a crashed server never decrements it, a half-open socket keeps it up). The gateway sends
  * its presence (its controllers' links, with its door reports) every 2 s
- * (GATEWAY_HEARTBEAT_MS); a gateway not heard from for three of those is offline: its
+ * (GATEWAY_HEARTBEAT_MS); a gateway not heard from for 10 s (five beats: a loaded site
+ * computer or a slow server must not flap it) is offline: its
  * doors are shown UNKNOWN and nothing behind it is promised (scans, remote opens).
  */
-export const PRESENCE_EXPIRY_MS = 6000;
+export const PRESENCE_EXPIRY_MS = 10_000;
 
 export function isPresent(lastSeenAt: Date | null, now: Date): boolean {
   return lastSeenAt !== null && now.getTime() - new Date(lastSeenAt).getTime() <= PRESENCE_EXPIRY_MS;

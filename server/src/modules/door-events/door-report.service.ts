@@ -174,7 +174,7 @@ export class DoorReportService {
   private async touchGateway(gatewayId: string): Promise<void> {
     const now = this.clock.now();
     const [row] = await this.em.fork().execute<{ before: Date | null; id: string; name: string; site_id: string }[]>(
-      `update gateway g set last_seen_at = ?, offline_alerted = false from gateway old
+      `update gateway g set last_seen_at = ?, offline_alerted = false, absent_announced = false from gateway old
        where old.id = g.id and g.id = ? returning old.last_seen_at as before, g.id, g.name, g.site_id`,
       [now, gatewayId],
     );

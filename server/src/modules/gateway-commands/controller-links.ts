@@ -98,6 +98,8 @@ export async function controllerLinkOf(em: EntityManager, bank: { gatewayId: str
      left join gateway_controller gc on gc.gateway_id = g.id and gc.endpoint = ? where g.id = ?`,
     [bank.modbusEndpoint, bank.gatewayId],
   );
-  if (!row || row.up === null || !isPresent(row.last_seen_at, now)) return { ...unknown, lastGoodReadAt: row?.last_good_read_at ?? null };
-  return { endpoint: bank.modbusEndpoint, state: row.up ? 'UP' : 'DOWN', since: row.since, lastGoodReadAt: row.last_good_read_at, error: row.error };
+  // raw rows carry times as text
+  const lastGoodReadAt = row?.last_good_read_at ? new Date(row.last_good_read_at) : null;
+  if (!row || row.up === null || !isPresent(row.last_seen_at, now)) return { ...unknown, lastGoodReadAt };
+  return { endpoint: bank.modbusEndpoint, state: row.up ? 'UP' : 'DOWN', since: new Date(row.since), lastGoodReadAt, error: row.error };
 }

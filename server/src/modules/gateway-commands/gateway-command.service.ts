@@ -84,11 +84,11 @@ export class GatewayCommandService {
     return true;
   }
 
-  /** Presence: a command subscription opened (+1) or closed (-1); dashboards hear of it. */
+  /** A command subscription opened (+1) or closed (-1): heard from now; dashboards hear of it (online is by presence, `presence.ts`). */
   async setConnected(gatewayId: string, connected: boolean): Promise<void> {
     const em = this.em.fork();
     await em.execute(
-      `update gateway set connections = greatest(connections + ?, 0), last_seen_at = ?,
+      `update gateway set connections = greatest(connections + ?, 0), last_seen_at = ?, absent_announced = false,
          offline_alerted = case when ? then false else offline_alerted end where id = ?`,
       [connected ? 1 : -1, this.clock.now(), connected, gatewayId],
     );

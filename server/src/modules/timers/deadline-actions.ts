@@ -131,6 +131,13 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     raiseAlert(tx, fx, { type: 'SECURITY_ESCALATION', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`, at: now });
   },
 
+  /** Its presence expired: dashboards hear it is offline (the alert waits for the site's heartbeat window). */
+  async gatewayAbsent(tx, fx, id, now) {
+    const g = await tx.findOneOrFail(GatewayEntity, id);
+    g.absentAnnounced = true;
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
+  },
+
   async gatewaySilent(tx, fx, id, now) {
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;

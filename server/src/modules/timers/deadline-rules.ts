@@ -49,6 +49,8 @@ export const DEADLINE_RULES = {
       and s.due_at + make_interval(mins => s.grace_minutes + s.security_alert_after_minutes) < ?`,
   doorsOfAbsentGateway: `select c.id from compartment c join locker_bank b on b.id = c.bank_id join gateway g on g.id = b.gateway_id
     where c.door_state <> 'UNKNOWN' and (g.last_seen_at is null or g.last_seen_at < ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds')`,
+  gatewayAbsent: `select g.id from gateway g
+    where not g.absent_announced and g.last_seen_at < ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds'`,
   gatewaySilent: `select g.id from gateway g join site on site.id = g.site_id
     where not g.offline_alerted and g.last_seen_at is not null
       and g.last_seen_at + make_interval(secs => site.gateway_heartbeat_seconds) < ?`,
