@@ -28,7 +28,6 @@ import { readinessCheck } from './readiness.js';
 import { redisErrorLog } from '../observability/redis-errors.js';
 import { registerFleetMetrics } from '../observability/fleet-metrics.js';
 import { metricsEndpoint } from '../observability/metrics-endpoint.js';
-import type { Pool } from 'pg';
 import { startBackgroundWork } from './background.js';
 import { seedDemo } from '../cli/seed-demo.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -151,7 +150,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
-  registerFleetMetrics(metrics, { queue, pool: orm.em.getConnection().getNativeClient() as Promise<Pool>, redis, bus });
+  registerFleetMetrics(metrics, { queue, pool: orm.em.getConnection().getNativeClient(), redis, bus });
   queue.onFailure = (name) => metrics.failedDeliveries.inc({ queue: name });
   const { serveMetrics, metricsServer } = metricsEndpoint(config, metrics);
   const drain = new Drain(server, logger);

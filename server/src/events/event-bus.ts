@@ -57,7 +57,7 @@ export interface EventBusOptions {
 export async function createEventBus(redisUrl: string | null, opts: EventBusOptions = {}): Promise<EventBus> {
   const { onListenerError } = opts;
   if (!redisUrl) {
-    return withLocalListeners(createPubSub<Topics>(), async () => {}, () => true, onListenerError);
+    return withLocalListeners(createPubSub<Topics>(), () => Promise.resolve(), () => true, onListenerError);
   }
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
   // Publishes wait in the client's queue through an outage (no retry limit) and go out on reconnect.
@@ -68,9 +68,10 @@ export async function createEventBus(redisUrl: string | null, opts: EventBusOpti
   const bus = createPubSub<Topics>({ eventTarget: target });
   return withLocalListeners(
     bus,
-    async () => {
+    () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
+      return Promise.resolve();
     },
     () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
     onListenerError,
@@ -83,7 +84,7 @@ function prefixed(target: EventTarget, prefix: string): EventTarget {
   return {
     addEventListener: (type, listener, options) => target.addEventListener(prefix + type, listener, options),
     removeEventListener: (type, listener, options) => target.removeEventListener(prefix + type, listener, options),
-    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent).detail })),
+    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail })),
   };
 }
 
