@@ -26,6 +26,7 @@ describe('gateway failover between server instances', () => {
   let stack: Stack;
   let gateway: Gateway;
   const reconnects: number[] = [];
+  const downs: string[] = [];
   let downAt = 0;
 
   beforeAll(async () => {
@@ -34,6 +35,7 @@ describe('gateway failover between server instances', () => {
     gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `${a},${b}` }), silentLogger());
     gateway.link.on('state', (s) => {
       if (s.kind === 'connected' && downAt) reconnects.push(Date.now() - downAt);
+      if (s.kind === 'backoff') downs.push(s.error);
     });
     gateway.start();
     await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 20_000);
@@ -57,6 +59,8 @@ describe('gateway failover between server instances', () => {
     await new Promise((r) => setTimeout(r, 3000));
     await loop.stop();
     expect(reconnects[0]).toBeLessThan(2000);
+    expect(downs.length).toBeGreaterThan(0);
+    for (const reason of downs) expect(reason).toMatch(/\S/); // "link down" names its cause
     expect(loop.outcomes.filter((o) => o.startsWith('error')).length).toBeLessThanOrEqual(2); // calls in flight on A die with it
     await expectOnePulseEach(stack, since, loop.outcomes);
     await a!.start();
@@ -71,10 +75,13 @@ describe('gateway failover between server instances', () => {
       silentLogger(),
     );
     await gateway.stop(); // one gateway per token
+    const downs: string[] = [];
+    g.link.on('state', (s) => s.kind === 'backoff' && downs.push(s.error));
     const started = Date.now();
     g.start();
     try {
       await waitFor(() => g.linkState.kind === 'connected', 'connected past the silent peer', 15_000);
+      expect(downs[0]).toBe('no WebSocket handshake within 1000 ms'); // the cause named, never empty
       // at most one connect timeout for the link plus one request timeout for the first config fetch
       expect(Date.now() - started).toBeLessThan(7000);
     } finally {

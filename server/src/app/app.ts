@@ -71,16 +71,18 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, logger);
     databaseUrl = embedded.url;
   }
-  // Instances starting together take turns from here to the end of the first-run data.
-  const releaseStartup = await acquireAdvisoryLock(databaseUrl, LOCKS.startup);
-  let orm: Orm;
+  // Instances starting together take turns for the migrations, and again for the first-run
+  // data below; the rest of the start (pg-boss locks its own schema changes) runs side by side.
+  const orm = await openDatabase(databaseUrl);
+  const releaseMigrations = await acquireAdvisoryLock(databaseUrl, LOCKS.startup);
   try {
-    orm = await openDatabase(databaseUrl);
     const applied = await migrateDatabase(orm, opts.migrate ?? config.migrateOnStart);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   } catch (e) {
-    await releaseStartup();
+    await orm.close(true);
     throw e;
+  } finally {
+    await releaseMigrations();
   }
   const queue = await JobQueue.start(databaseUrl, config.delivery, logger);
   const redisErrors = redisErrorLog(logger);
@@ -92,7 +94,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   // Commands fail at once while Redis is away (no offline queue): a scan must not wait 15 s on
   // a rate-limit count; the limits fall back to this instance's memory meanwhile.
   const redis = config.redisUrl
-    ? new (await import('ioredis')).Redis(config.redisUrl, { keyPrefix: config.redisPrefix, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 })
+    ? new (await import('ioredis')).Redis(config.redisUrl, { keyPrefix: config.redisPrefix, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 })
     : null;
   redis?.on('error', redisErrors);
   const metrics = createMetrics();
@@ -115,7 +117,8 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     }
     if (config.seedDemo) await seedDemo(services, config, logger);
   };
-  await firstRunData().finally(releaseStartup);
+  const releaseFirstRun = await acquireAdvisoryLock(databaseUrl, LOCKS.startup);
+  await firstRunData().finally(releaseFirstRun);
 
   const schema = await createSchema();
   timeRootFields(schema, metrics);

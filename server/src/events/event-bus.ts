@@ -60,7 +60,7 @@ export interface EventBusOptions {
 export async function createEventBus(redisUrl: string | null, opts: EventBusOptions = {}): Promise<EventBus> {
   const { onListenerError } = opts;
   if (!redisUrl) {
-    return withLocalListeners(createPubSub<Topics>(), async () => {}, () => true, onListenerError);
+    return withLocalListeners(createPubSub<Topics>(), () => Promise.resolve(), () => true, onListenerError);
   }
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
   // Publishes wait in the client's queue through an outage (no retry limit) and go out on reconnect.

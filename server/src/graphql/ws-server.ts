@@ -111,8 +111,8 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
     close() {
       closing ??= (async () => {
         stopRevocations();
-        const sockets = [...wss.clients];
-        const gone = Promise.all(sockets.map((s) => (s.readyState === s.CLOSED ? Promise.resolve() : new Promise((r) => s.once('close', r)))));
+        const open = [...wss.clients].filter((s) => s.readyState !== s.CLOSED);
+        const gone = Promise.all(open.map((s) => new Promise((r) => s.once('close', r))));
         await Promise.resolve().then(() => disposable.dispose()).catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
         await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
         for (const s of wss.clients) s.terminate();

@@ -14,7 +14,7 @@ async function openSocket(port: number): Promise<{ closed: Promise<number> }> {
     socket.once('error', fail);
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
     socket.on('message', (data) => {
-      if ((JSON.parse((data as Buffer).toString()) as { type: string }).type === 'connection_ack') ok();
+      if ((JSON.parse((data as Buffer).toString('utf8')) as { type: string }).type === 'connection_ack') ok();
     });
   });
   return { closed };
