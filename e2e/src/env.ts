@@ -45,8 +45,8 @@ export function publishHarnessEnv(env: HarnessEnv): void {
 }
 
 /** The running system (async for callers that prefer to await it). */
-export async function harnessEnv(): Promise<HarnessEnv> {
-  return harnessEnvSync();
+export function harnessEnv(): Promise<HarnessEnv> {
+  return Promise.resolve(harnessEnvSync());
 }
 
 /** The running system; throws when the harness did not start one. */

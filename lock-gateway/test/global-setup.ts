@@ -1,9 +1,9 @@
 /**
  * Before the tests: the system tests start the built server and the built gateway CLI as
  * child processes, so build both when their dist is missing or older than their sources.
- * A server mid-edit that does not compile leaves its last dist in use (with a warning).
+ * A build that fails fails the run: testing a stale dist would pass on code that is not there.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +23,8 @@ function ensureBuilt(pkg: string, marker: string): void {
   const built = path.join(dir, marker);
   if (!fs.existsSync(path.join(dir, 'src'))) return;
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(dir, 'src'))) return;
-  try {
-    execFileSync('pnpm', ['--dir', dir, 'run', 'build'], { stdio: 'pipe' });
-  } catch {
-    // The system tests skip (saying why) when there is no dist at all.
-    console.warn(fs.existsSync(built) ? `${pkg}: build failed, testing against its previous dist` : `${pkg}: build failed, no dist`);
-  }
+  const build = spawnSync('pnpm', ['--dir', dir, 'run', 'build'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`${pkg}: build failed\n${build.stdout}${build.stderr}`);
 }
 
 /** Vitest global setup. */

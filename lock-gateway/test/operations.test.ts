@@ -16,9 +16,8 @@ const schemas = {
 };
 
 describe.each(Object.entries(schemas))('gateway operations against %s', (_name, file) => {
-  const present = fs.existsSync(file);
-  it.skipIf(!present && file.includes('server'))('are valid', () => {
-    expect(present, `${file} is missing`).toBe(true);
+  it('are valid', () => {
+    expect(fs.existsSync(file), `${file} is missing`).toBe(true);
     const schema = buildSchema(fs.readFileSync(file, 'utf8'));
     for (const [operation, text] of Object.entries(GATEWAY_OPERATIONS)) {
       const errors = validate(schema, parse(text)).map((e) => e.message);

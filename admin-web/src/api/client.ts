@@ -6,7 +6,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
-import { OperationTypeNode } from 'graphql';
+import { Kind, OperationTypeNode } from 'graphql';
 import { ConnectionStore } from './connection-state';
 
 /** The Apollo client plus what the shell needs to show and close the live link. */
@@ -88,7 +88,7 @@ export function createApiSession(token: string | null, onUnauthenticated: () => 
   const link = ApolloLink.split(
     ({ query }) => {
       const def = getMainDefinition(query);
-      return def.kind === 'OperationDefinition' && def.operation === OperationTypeNode.SUBSCRIPTION;
+      return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
     ApolloLink.from([expired, http]),

@@ -59,7 +59,7 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional }: Props
   return (
     <form
       className="reason-form"
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       aria-label={label}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !busy) setOpen(false);

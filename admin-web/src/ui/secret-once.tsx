@@ -19,7 +19,7 @@ export function SecretOnce({ title, secret }: { title: string; secret: string })
         <strong>{title}</strong> — copy it now: it will not be shown again.
       </p>
       <code data-testid="secret-value">{secret}</code>
-      <button type="button" onClick={copy}>
+      <button type="button" onClick={() => void copy()}>
         {copied ? 'Copied' : 'Copy'}
       </button>
     </div>

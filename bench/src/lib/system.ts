@@ -51,7 +51,7 @@ export interface System {
   /** A direct connection to the scratch database (checks and bulk seeding). */
   db: pg.Client;
   /** The server process's resident set in MB, read from /proc. */
-  serverRssMb(): number;
+  serverRssMb: () => number;
 }
 
 /** Starts server (+ simulator, optionally gateway) for one benchmark; stopped by ctx.defer. */

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { RetryLink } from '@apollo/client/link/retry';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { Observable } from 'rxjs';
 import { setOnline } from './connection';
@@ -14,12 +15,12 @@ function endpoints(): { http: string; ws: string } {
 
 function isSubscription(op: ApolloLink.Operation): boolean {
   const def = getMainDefinition(op.query);
-  return def.kind === 'OperationDefinition' && def.operation === 'subscription';
+  return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION;
 }
 
 function isMutation(op: ApolloLink.Operation): boolean {
   const def = getMainDefinition(op.query);
-  return def.kind === 'OperationDefinition' && def.operation === 'mutation';
+  return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.MUTATION;
 }
 
 /** Tracks reachability from every HTTP round trip, for the "no connection" banner. */

@@ -130,7 +130,7 @@ describe('kiosk scanning', () => {
 });
 
 describe('kiosk on-screen keyboard', () => {
-  it('types into the focused field by touch, with no physical keyboard', async () => {
+  it('types into the focused field by touch, with no physical keyboard', () => {
     kiosk();
     fireEvent.click(screen.getByRole('button', { name: 'Help' }));
     fireEvent.click(screen.getByRole('button', { name: 'I lost my code' }));

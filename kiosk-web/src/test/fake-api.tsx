@@ -2,7 +2,7 @@ import { type ReactNode } from 'react';
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode } from 'graphql';
 import { Observable, Subject } from 'rxjs';
 import { I18nProvider } from '../i18n/i18n';
 
@@ -30,7 +30,7 @@ export function fakeApi(handlers: Record<string, Handler>) {
   const link = new ApolloLink((operation) => {
     const def = getMainDefinition(operation.query);
     const name = operation.operationName ?? '';
-    if (def.kind === 'OperationDefinition' && def.operation === 'subscription') {
+    if (def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION) {
       return new Observable((observer) => {
         const sub = subjectFor(name).subscribe((data) => observer.next({ data } as ApolloLink.Result));
         return () => sub.unsubscribe();
@@ -51,7 +51,7 @@ export function fakeApi(handlers: Record<string, Handler>) {
           },
           (err: unknown) => {
             if (err instanceof GraphQLError) {
-              observer.next({ errors: [err] } as unknown as ApolloLink.Result);
+              observer.next({ errors: [err] });
               observer.complete();
             } else observer.error(err);
           },

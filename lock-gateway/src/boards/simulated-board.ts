@@ -73,8 +73,9 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
     });
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     if (this.current.kind !== 'closed') this.setState({ kind: 'closed' });
+    return Promise.resolve();
   }
 
   readCoils(u: number, s: number, n: number): Promise<boolean[]> {

@@ -21,7 +21,7 @@ export async function createScratchDatabase(
   try {
     await run('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `create database ${name}`], { cwd: process.cwd() });
   } catch {
-    return { url: null, drop: async () => undefined };
+    return { url: null, drop: () => Promise.resolve() };
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -86,9 +86,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
   };
   try {
-    let db: ScratchDatabase = { url: null, drop: async () => undefined };
+    let db: ScratchDatabase = { url: null, drop: () => Promise.resolve() };
     if (options.database === 'scratch') db = await createScratchDatabase('e2e');
-    else if (options.database !== 'embedded') db = { url: options.database.url, drop: async () => undefined };
+    else if (options.database !== 'embedded') db = { url: options.database.url, drop: () => Promise.resolve() };
     cleanups.push(() => db.drop());
 
     const simModbusPort = options.simModbusPort ?? (await freePort());

@@ -100,7 +100,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     if (this.stopped) return;
     this.stopped = true;
     this.wake?.();
-    await this.queue.run(async () => undefined);
+    await this.queue.run(() => Promise.resolve());
     this.teardown();
     this.setState({ kind: 'closed' });
   }
@@ -130,7 +130,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
       this.setState({ kind: 'connecting', attempt, since: Date.now() });
       let error: string;
       try {
-        const lost = await this.connectOnce();
+        const { lost } = await this.connectOnce();
         attempt = 0;
         error = await lost;
       } catch (e) {
@@ -152,8 +152,11 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     }
   }
 
-  /** Opens the link and runs the hook; resolves with a promise of the reason it is later lost. */
-  private async connectOnce(): Promise<Promise<string>> {
+  /**
+   * Opens the link and runs the hook; resolves once connected, with a promise of the reason the
+   * link is later lost (wrapped: an async function would flatten a returned promise into its own).
+   */
+  private async connectOnce(): Promise<{ lost: Promise<string> }> {
     const client = new ModbusRTU();
     client.on('error', () => undefined); // surfaced through requests and 'close'
     let rejectClosed: (e: LinkError) => void = () => undefined;
@@ -176,7 +179,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     if (client !== this.client) throw new LinkError('link lost while initialising');
     this.setState({ kind: 'connected', since: Date.now() });
     this.log.info({ endpoint: this.endpoint.key }, 'modbus link up');
-    return lost;
+    return { lost };
   }
 
   private open(client: ModbusClient): Promise<void> {

@@ -13,7 +13,7 @@ export interface ModbusTcpServer {
   readonly host: string;
   readonly port: number;
   /** Connections open right now. */
-  connections(): number;
+  connections: () => number;
   close(): Promise<void>;
 }
 

@@ -44,19 +44,26 @@ export class RecordingApi implements ServerApi {
   offline = false;
   setup: GatewaySetup = { gateway: { id: 'g1', name: 'test' }, pulseMs: 300, compartments: [] };
 
-  async fetchConfig(): Promise<GatewaySetup> {
-    this.guard();
-    return this.setup;
+  fetchConfig(): Promise<GatewaySetup> {
+    return this.answer(() => this.setup);
   }
 
-  async ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void> {
-    this.guard();
-    this.acks.push({ commandId, result, error });
+  ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void> {
+    return this.answer(() => void this.acks.push({ commandId, result, error }));
   }
 
-  async reportDoorStates(reports: DoorReport[]): Promise<void> {
-    this.guard();
-    this.reports.push(reports);
+  reportDoorStates(reports: DoorReport[]): Promise<void> {
+    return this.answer(() => void this.reports.push(reports));
+  }
+
+  /** What the server would answer: the call's result, or the refusal `guard` throws, as a promise. */
+  private answer<T>(work: () => T): Promise<T> {
+    try {
+      this.guard();
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private guard(): void {

@@ -18,7 +18,7 @@ import type { BoardHarness } from '../relay-board.contract.js';
 import { waitFor } from './fixtures.js';
 
 /** Why RTU cannot run here, or null when it can. */
-export async function rtuSkipReason(): Promise<string | null> {
+export function rtuSkipReason(): string | null {
   if (spawnSync('socat', ['-V']).status !== 0) return 'socat not installed (apt-get install socat)';
   try {
     // modbus-serial's optional dependency, resolved from where modbus-serial lives.

@@ -14,13 +14,6 @@ import { postGraphQL } from '../../src/link/graphql-http.js';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Why the system tests cannot run here, or null. */
-export function systemSkipReason(): string | null {
-  for (const f of ['server/dist/main.js', 'server/dist/cli.js']) {
-    if (!fs.existsSync(path.join(ROOT, f))) return `${f} missing: build the server first (pnpm --filter @lockers/server build)`;
-  }
-  return null;
-}
-
 /** Starts server + scratch DB + seed + in-process simulator (no gateway process). */
 export async function startSystem(serverEnv: Record<string, string> = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-system-'));

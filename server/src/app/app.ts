@@ -160,7 +160,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     },
     async close() {
       // each step bounded: a stuck peer must not keep a stopping server alive
-      const step = async (name: string, work: () => Promise<unknown> | unknown, ms = 10_000) => {
+      const step = async (name: string, work: () => unknown, ms = 10_000) => {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
         const outcome = await Promise.race([Promise.resolve().then(work).catch((err: unknown) => logger.warn({ err, step: name }, 'shutdown step failed')), timeout]);

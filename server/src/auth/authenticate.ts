@@ -34,7 +34,7 @@ export class Authenticator {
     if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
     const identity = await this.identify(match[1]);
     if (!identity) throw unauthenticated('The token is not valid');
-    return { ...identity, ip } as Caller;
+    return { ...identity, ip };
   }
 
   /** Forget cached credentials, e.g. after an API key is revoked. */

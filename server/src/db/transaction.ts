@@ -40,7 +40,7 @@ export class Effects {
   async flush(bus: EventBus): Promise<void> {
     for (const p of this.publications) {
       const payload = p.payload();
-      const publish = bus.publish as (topic: string, key: string, payload: unknown) => void;
+      const publish = bus.publish.bind(bus) as (topic: string, key: string, payload: unknown) => void;
       publish(p.topic, p.key, payload);
       if (p.topic !== 'SESSION_UPDATED' && p.topic !== 'GATEWAY_COMMAND') publish(p.topic, ALL_SITES, payload);
     }

@@ -54,9 +54,10 @@ export async function createEventBus(redisUrl: string | null, onListenerError?: 
   const bus = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   return withLocalListeners(
     bus,
-    async () => {
+    () => {
       publishClient.disconnect();
       subscribeClient.disconnect();
+      return Promise.resolve();
     },
     onListenerError,
   );
@@ -72,8 +73,8 @@ function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>, 
   const hub = new TopicHub((topic, key) => (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key), onListenerError);
   return {
     subscribe: pubSub.subscribe.bind(pubSub),
-    listen: (topic, key, listener) => hub.listen(topic, key, listener as TopicListener<unknown>),
-    publish: publish as PubSub<Topics>['publish'],
+    listen: (topic, key, listener) => hub.listen(topic, key, listener),
+    publish: publish,
     close,
     onLocalPublish: (listener) => void listeners.push(listener),
   };

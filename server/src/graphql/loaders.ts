@@ -8,7 +8,7 @@ import { GatewayEntity } from '../modules/devices/gateway.entity.js';
 function byId<T extends { id: string }>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(
     async (ids) => {
-      const rows = (await em.fork().find(entity, { id: { $in: [...ids] } } as never)) as T[];
+      const rows = (await em.fork().find(entity, { id: { $in: [...ids] } })) as T[];
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     },

@@ -19,7 +19,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === 'string' || typeof p === 'number')) {
-      return parts as (string | number)[];
+      return parts;
     }
   } catch {
     // fall through

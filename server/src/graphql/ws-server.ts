@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type GraphQLError, type ExecutionResult, type GraphQLSchema, type ValidationRule, type GraphQLFormattedError } from 'graphql';
-import type WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller.js';
 import type { Services } from '../app/services.js';
@@ -71,14 +70,14 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           loaders: createLoaders(services.infra.em),
           requestId: randomUUID(),
         };
-        const socket = ctx.extra.socket as WebSocket;
+        const socket = ctx.extra.socket;
         const writer = socketWriter(socket, opts.maxBufferedBytes, () => logger.warn({ bufferedBytes: socket.bufferedAmount }, 'subscriber too far behind: disconnected'));
         deliveries.set(context, new SubscriptionDelivery(id, writer));
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
       },
       // results that do not take the socket delivery (the gateway's command feed)
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result as ExecutionResult),
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e)) as unknown as GraphQLError[],
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e)),
     },
     wss,
   );

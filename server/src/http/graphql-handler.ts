@@ -40,7 +40,7 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
       const query = url.indexOf('?');
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: query < 0 ? '' : url.slice(query), body },
-        context: async () => ({ caller, services, loaders: createLoaders(em), requestId }),
+        context: () => Promise.resolve({ caller, services, loaders: createLoaders(em), requestId }),
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;

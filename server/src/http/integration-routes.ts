@@ -27,7 +27,10 @@ export function integrationRoutes(services: Services, logger: Logger) {
   async function stripeWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
     if (!config.stripeWebhookSecret) return send(res, 404, 'text/plain', 'Stripe is not configured');
-    const body = await readRawBody(req, MAX_WEBHOOK_BYTES).catch((e: unknown) => (e instanceof BodyError ? null : Promise.reject(e)));
+    const body = await readRawBody(req, MAX_WEBHOOK_BYTES).catch((e: unknown) => {
+      if (e instanceof BodyError) return null;
+      throw e;
+    });
     if (!body) return send(res, 413, 'text/plain', 'too large');
     let outcome;
     try {

@@ -16,7 +16,7 @@ async function stripeApiStub(): Promise<{ url: string; calls: string[]; close():
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      calls.push(`${req.method} ${req.url} ${req.headers['idempotency-key'] ?? ''}`);
+      calls.push(`${req.method} ${req.url} ${String(req.headers['idempotency-key'] ?? '')}`);
       res.setHeader('content-type', 'application/json');
       if (req.url === '/v1/payment_intents') {
         const id = `pi_test_${++n}`;

@@ -26,7 +26,7 @@ describe('socket writer', () => {
   test('frames written in one tick arrive whole and in order', async () => {
     const { server, client } = await pair();
     const got: string[] = [];
-    client.on('message', (m) => got.push(m.toString()));
+    client.on('message', (m: Buffer) => got.push(m.toString()));
     const writer = socketWriter(server, 1024 * 1024, () => {});
     for (let i = 0; i < 500; i++) writer.write(JSON.stringify({ i, pad: 'x'.repeat(i) }));
     await new Promise<void>((resolve) => {

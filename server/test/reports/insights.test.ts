@@ -29,7 +29,7 @@ describe('reports beyond usage, and their CSV export', () => {
     await door(s, f, x.compartmentId, 'CLOSED', clock.now());
   };
   const csv = (name: string, query: Record<string, string>, token?: string) =>
-    fetch(`${s.url.replace('/graphql', '')}/reports/${name}.csv?${new URLSearchParams(query)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    fetch(`${s.url.replace('/graphql', '')}/reports/${name}.csv?${new URLSearchParams(query).toString()}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
     s = await startTestServer({ clock });

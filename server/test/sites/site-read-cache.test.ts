@@ -75,7 +75,7 @@ describe('site { availability }: cached, and fresh right after each change', () 
 describe('SiteReadCache: a load that raced a change does not store what it read', () => {
   const snapshot = (free: number): SiteSnapshot => ({
     site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, accessOpensPerSession: null },
-    availability: [{ size: 'SMALL' as never, free, total: 2, tariff: null }],
+    availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
   });
 
   test('invalidated while loading: the stale result answers its own readers, but is not kept', async () => {
@@ -110,11 +110,11 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
   test('concurrent misses share one load; entries expire after maxAgeMs', async () => {
     let now = 0;
     let count = 0;
-    const cache = new SiteReadCache(async () => (count++, snapshot(2)), { maxAgeMs: 1000, maxEntries: 100, now: () => now });
+    const cache = new SiteReadCache(() => (count++, Promise.resolve(snapshot(2))), { maxAgeMs: 1000, maxEntries: 100, now: () => now });
     await Promise.all([cache.get('s'), cache.get('s'), cache.get('s')]);
     expect(count).toBe(1);
     now = 999;
-    cache.get('s');
+    void cache.get('s');
     expect(count).toBe(1);
     now = 1000;
     await cache.get('s');
@@ -134,7 +134,7 @@ describe('SiteReadCache on a Redis event bus', () => {
     const bus = await createEventBus(REDIS_URL);
     const site = `site-${Date.now()}`;
     let loads = 0;
-    const cache = new SiteReadCache(async () => (loads++, snapshot()), { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), { maxAgeMs: 60_000, maxEntries: 100 });
     const stop = cache.listen(bus, createLogger('silent'));
     await settle(); // connected and subscribed
     await cache.get(site);
@@ -150,7 +150,7 @@ describe('SiteReadCache on a Redis event bus', () => {
     const [writer, reader] = await Promise.all([createEventBus(REDIS_URL), createEventBus(REDIS_URL)]);
     const site = `site-${Date.now()}`;
     let loads = 0;
-    const cache = new SiteReadCache(async () => (loads++, snapshot()), { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), { maxAgeMs: 60_000, maxEntries: 100 });
     const stop = cache.listen(reader, createLogger('silent'));
     await settle(); // connected, and the reader's SUBSCRIBE is in place
     await cache.get(site);

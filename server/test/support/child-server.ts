@@ -83,12 +83,12 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
       return client;
     },
     async kill() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
       child.kill('SIGKILL');
       await exited;
     },
     async stop() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },

@@ -104,7 +104,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       return client;
     },
     async stop() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
       await app.close();
       await db.drop();
     },

@@ -26,7 +26,10 @@ function AssistanceQueue({ siteId, timeZone }: { siteId: string; timeZone: strin
   const queue = assistanceQueue(alerts);
   const waiting = queue.filter((a) => !a.acknowledgedAt).length;
   const ack = can(user?.role, 'operate')
-    ? (id: string) => acknowledge(id).catch((err: unknown) => setAckError(errorMessage(err)))
+    ? (id: string) => {
+        setAckError(null);
+        acknowledge(id).catch((err: unknown) => setAckError(errorMessage(err)));
+      }
     : undefined;
   return (
     <main className="page">

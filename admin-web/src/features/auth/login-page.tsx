@@ -19,7 +19,7 @@ export function LoginPage() {
 
   return (
     <main className="login">
-      <form onSubmit={submit} className="card login-card" aria-labelledby="login-title">
+      <form onSubmit={(e) => void submit(e)} className="card login-card" aria-labelledby="login-title">
         <h1 id="login-title">Locker operations</h1>
         <label>
           Email

@@ -25,7 +25,8 @@ export function OccupancyChart({ rows, sizes, timeZone }: { rows: readonly Occup
           formatter={(v, name, item) => {
             const row = rows[item.payload ? data.indexOf(item.payload as Record<string, string | number>) : -1];
             const cell = row?.bySize[name as CompartmentSize];
-            return [cell ? `${v} % (${cell.occupied} of ${cell.capacity})` : `${v} %`, humanize(String(name))];
+            const value = String(v ?? '');
+            return [cell ? `${value} % (${cell.occupied} of ${cell.capacity})` : `${value} %`, humanize(String(name))];
           }}
         />
         <Legend verticalAlign="top" itemSorter={null} formatter={(v) => humanize(String(v))} />
@@ -42,11 +43,11 @@ export function OccupancyChart({ rows, sizes, timeZone }: { rows: readonly Occup
 export function DurationChart({ rows }: { rows: readonly DurationRow[] }) {
   return (
     <Chart title="Storage time distribution">
-      <BarChart data={rows as DurationRow[]}>
+      <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" height={48} label={{ value: 'Time stored (deposit to retrieval)', position: 'insideBottom', offset: -4 }} />
         <YAxis allowDecimals={false} label={yLabel('sessions')} />
-        <Tooltip formatter={(v, _n, item) => [`${v} sessions (${(item.payload as DurationRow).percent} %)`, 'Sessions']} />
+        <Tooltip formatter={(v, _n, item) => [`${String(v ?? '')} sessions (${(item.payload as DurationRow).percent} %)`, 'Sessions']} />
         <Bar dataKey="sessions" name="Sessions" fill="#1f5fbf" />
       </BarChart>
     </Chart>
@@ -57,7 +58,7 @@ export function DurationChart({ rows }: { rows: readonly DurationRow[] }) {
 export function OverdueChart({ rows, timeZone }: { rows: readonly OverdueRow[]; timeZone: string }) {
   return (
     <Chart title="Overdue sessions">
-      <BarChart data={rows as OverdueRow[]}>
+      <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
         {periodAxis(timeZone)}
         <YAxis allowDecimals={false} label={yLabel('sessions')} />
@@ -75,7 +76,7 @@ export function RevenueChart({ rows, currency }: { rows: readonly RevenueRow[]; 
   const money = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)} ${currency}` : String(v));
   return (
     <Chart title={`Revenue by size (${currency})`}>
-      <BarChart data={rows as RevenueRow[]}>
+      <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" height={48} label={{ value: 'Tariff (compartment size)', position: 'insideBottom', offset: -4 }} />
         <YAxis label={yLabel(currency)} width={72} />
@@ -93,11 +94,11 @@ export function RevenueChart({ rows, currency }: { rows: readonly RevenueRow[]; 
 export function RatingChart({ rows }: { rows: readonly RatingRow[] }) {
   return (
     <Chart title="Ratings">
-      <BarChart data={rows as RatingRow[]}>
+      <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" height={48} label={{ value: 'Rating (1 = poor, 5 = great)', position: 'insideBottom', offset: -4 }} />
         <YAxis allowDecimals={false} label={yLabel('responses')} />
-        <Tooltip formatter={(v, _n, item) => [`${v} (${(item.payload as RatingRow).percent} %)`, 'Responses']} />
+        <Tooltip formatter={(v, _n, item) => [`${String(v ?? '')} (${(item.payload as RatingRow).percent} %)`, 'Responses']} />
         <Bar dataKey="count" name="Responses" fill="#8a3ffc" />
       </BarChart>
     </Chart>

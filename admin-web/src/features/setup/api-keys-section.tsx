@@ -76,7 +76,7 @@ export function ApiKeysSection() {
           ))}
         </tbody>
       </table>
-      <form className="card form" onSubmit={submit} aria-labelledby="key-form-title" noValidate>
+      <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="key-form-title" noValidate>
         <h3 id="key-form-title">Create an API key</h3>
         <label>
           Name

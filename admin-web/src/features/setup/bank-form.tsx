@@ -66,7 +66,7 @@ export function BankForm({
   );
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="bank-form-title" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="bank-form-title" noValidate>
       <h3 id="bank-form-title">Add a locker bank</h3>
       <div className="grid-form">
         {input('bankLabel', 'Bank label')}

@@ -79,7 +79,7 @@ function RegisterForm({ kind, onRegister }: { kind: 'kiosk' | 'gateway'; onRegis
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-label={`Register a ${kind}`} noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-label={`Register a ${kind}`} noValidate>
       <label>
         New {kind} name
         <input value={name} onChange={(e) => setName(e.target.value)} />

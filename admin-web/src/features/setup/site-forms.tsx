@@ -53,7 +53,7 @@ export function SiteSettingsForm({ site, onSaved }: { site: Site; onSaved: () =>
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="site-form-title" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="site-form-title" noValidate>
       <h3 id="site-form-title">Site settings</h3>
       <div className="grid-form">
         <label>
@@ -102,7 +102,7 @@ export function CreateSiteForm({ onCreated }: { onCreated: (id: string) => void 
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="new-site-title" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="new-site-title" noValidate>
       <h3 id="new-site-title">New site</h3>
       <div className="grid-form">
         <label>

@@ -65,7 +65,7 @@ export function TariffForm({
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="tariff-form-title" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="tariff-form-title" noValidate>
       <h3 id="tariff-form-title">Set a tariff</h3>
       <label>
         Size

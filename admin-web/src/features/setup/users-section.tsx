@@ -85,7 +85,7 @@ export function UserForm({ onCreated }: { onCreated: () => void }) {
   );
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="user-form-title" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="user-form-title" noValidate>
       <h3 id="user-form-title">Add a user</h3>
       <div className="grid-form">
         {text('email', 'Email', 'email')}

@@ -86,6 +86,6 @@ describe('webhook endpoint form', () => {
     expect(screen.getByText(/it will not be shown again/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
     // The form is cleared for the next endpoint.
-    expect((screen.getByLabelText(/^Endpoint URL/) as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>(/^Endpoint URL/).value).toBe('');
   });
 });

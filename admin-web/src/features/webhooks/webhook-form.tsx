@@ -41,7 +41,7 @@ export function WebhookForm({ onCreated }: { onCreated: (id: string) => void }) 
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="webhook-form-title" noValidate>
+    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="webhook-form-title" noValidate>
       <h3 id="webhook-form-title">Add a webhook endpoint</h3>
       <div className="grid-form">
         <label>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { CompartmentUpdatedDoc, SessionByAccessCodeDoc, SessionUpdatedDoc } from '../../api/operations';
 import { type DoorState, type Session } from '../../api/types';
@@ -17,15 +17,18 @@ export function useSessionFollow(siteId: string, payload: string, initial: Sessi
   const [seenOpen, setSeenOpen] = useState(door === 'OPEN');
   const compartmentId = initial.compartment?.id ?? session.compartment?.id ?? null;
 
-  const noteDoor = (state: DoorState) => {
+  const noteDoor = useCallback((state: DoorState) => {
     setDoor(state);
     if (state === 'OPEN') setSeenOpen(true);
-  };
-  const noteSession = (next: Session) => {
-    // A poll answered after a newer event must not bring back an earlier state: an ended session stays ended.
-    setSession((prev) => (prev.status === 'COMPLETED' || prev.status === 'CANCELLED' ? prev : next));
-    if (next.compartment?.id === compartmentId && next.compartment) noteDoor(next.compartment.doorState);
-  };
+  }, []);
+  const noteSession = useCallback(
+    (next: Session) => {
+      // A poll answered after a newer event must not bring back an earlier state: an ended session stays ended.
+      setSession((prev) => (prev.status === 'COMPLETED' || prev.status === 'CANCELLED' ? prev : next));
+      if (next.compartment?.id === compartmentId && next.compartment) noteDoor(next.compartment.doorState);
+    },
+    [compartmentId, noteDoor],
+  );
 
   useSubscription(SessionUpdatedDoc, {
     variables: { sessionId: initial.id },
@@ -49,8 +52,7 @@ export function useSessionFollow(siteId: string, payload: string, initial: Sessi
   const polledSession = polled.data?.sessionByAccessCode ?? null;
   useEffect(() => {
     if (polledSession) noteSession(polledSession);
-    // noteSession only calls state setters, so the latest polled value is all that matters.
-  }, [polledSession]);
+  }, [polledSession, noteSession]);
 
   return { session, door, seenOpen };
 }

@@ -6,9 +6,9 @@ import { SetupScreen } from './SetupScreen';
 
 /** A server that knows one kiosk token, bound to site-9. */
 function fakeServer() {
-  return vi.fn(async (_url: string, init: RequestInit) => {
+  return vi.fn((_url: string, init: RequestInit) => {
     const auth = new Headers(init.headers).get('authorization');
-    const body = JSON.parse(String(init.body)) as { query: string; variables: { siteId?: string } };
+    const body = JSON.parse(init.body as string) as { query: string; variables: { siteId?: string } };
     const known = auth === 'Bearer good-token';
     let data: unknown = null;
     if (known && body.query.includes('KioskSites'))
@@ -21,7 +21,7 @@ function fakeServer() {
           data: null,
           errors: [{ message: 'no', extensions: { code: known ? 'NOT_FOUND' : 'UNAUTHENTICATED' } }],
         };
-    return new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } });
+    return Promise.resolve(new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } }));
   });
 }
 

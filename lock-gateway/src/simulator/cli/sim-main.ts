@@ -9,7 +9,7 @@
  *   lock-sim faults '{"delayMs":200}' [--url ...]
  */
 import { parseArgs } from 'node:util';
-import { SimControlClient, type DoorAction } from '../control-client.js';
+import { SimControlClient } from '../control-client.js';
 import { startModbusRtuServer } from '../modbus-rtu-server.js';
 import { simulatorOptionsFrom } from '../sim-config.js';
 import { startSimulator } from '../simulator.js';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     case 'force':
     case 'jam':
     case 'unjam':
-      print(await client().door(Number(rest[0]), Number(rest[1]), command as DoorAction));
+      print(await client().door(Number(rest[0]), Number(rest[1]), command));
       return;
     case 'doors':
       print(await client().doors());

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * once-only alerts, non-negative money, unique labels per site.
  */
 export class Migration20261125000000Init extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 create table app_user (
   id uuid primary key,
@@ -265,7 +265,7 @@ create index notification_due_idx on notification (next_attempt_at) where status
 `);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop table if exists notification, payment, feedback, recovery_code, gateway_command, alert,
       door_event, session_transition, storage_session, tariff, compartment, locker_bank, api_key, kiosk, gateway, site, app_user cascade;`);
   }

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * attempt kept), refunds, and the outbox's hand-over to the job queue (`enqueued_at`).
  */
 export class Migration20261125120000Integrations extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 alter table notification add column enqueued_at timestamptz;
 create index notification_unqueued_idx on notification (created_at) where status = 'PENDING' and enqueued_at is null;
@@ -55,7 +55,7 @@ create index webhook_attempt_delivery_idx on webhook_attempt (delivery_id, id);
 `);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop table if exists webhook_attempt, webhook_delivery, webhook_endpoint;
       alter table payment drop column refunded_at, drop column refund_reason, drop column refunded_by;
       alter table notification drop column enqueued_at;`);

@@ -5,12 +5,12 @@ import { Migration } from '@mikro-orm/migrations';
  * process, or two servers behind a load balancer), so presence is a count, not a flag.
  */
 export class Migration20261125130000GatewayConnections extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`alter table gateway add column connections int not null default 0 check (connections >= 0);`);
     this.addSql(`alter table gateway drop column connected;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table gateway add column connected boolean not null default false;`);
     this.addSql(`alter table gateway drop column connections;`);
   }

@@ -14,7 +14,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `lockers.usage_rollup = 'off'` for their transaction and call `usage_slot_rebuild()`.
  */
 export class Migration20261125160000UsageRollup extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`
 -- indexes the per-slot recompute reads: occupancy ends (also retrievals) by site and time,
 -- revenue by capture time whatever became of the payment since
@@ -296,7 +296,7 @@ $$;
     this.addSql(`select usage_slot_rebuild();`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`
 drop trigger usage_slot_session_insert on storage_session;
 drop trigger usage_slot_session_update on storage_session;

@@ -43,7 +43,7 @@ export async function sharedSubscribe(args: ExecutionArgs, opts: SharedSubscribe
     const run = () => new SharedResult(execute({ ...args, rootValue: event }), opts.format);
     if (typeof event !== 'object' || event === null) return run();
     let byKey = resultsByEvent.get(event);
-    if (!byKey) resultsByEvent.set(event, (byKey = new Map()));
+    if (!byKey) resultsByEvent.set(event, (byKey = new Map<string, SharedResult>()));
     let result = byKey.get(key);
     if (!result) byKey.set(key, (result = run()));
     return result;

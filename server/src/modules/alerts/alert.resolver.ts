@@ -64,7 +64,7 @@ export class AlertResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as GqlContext;
       authorize(ctx.caller, 'alerts:read');
-      return subscribeSiteTopic(ctx, 'ALERT_RAISED', args.siteId as string | null, 'events:subscribe');
+      return subscribeSiteTopic(ctx, 'ALERT_RAISED', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe');
     },
   })
   alertRaised(@Root() a: AlertView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): AlertView {

@@ -101,7 +101,7 @@ export class CompartmentResolver {
       const ctx = context as GqlContext;
       // a kiosk follows its own site's availability; everyone else needs events:subscribe
       const permission = ctx.caller.kind === 'kiosk' ? 'sites:read' : 'events:subscribe';
-      return subscribeSiteTopic(ctx, 'COMPARTMENT_UPDATED', args.siteId as string | null, permission);
+      return subscribeSiteTopic(ctx, 'COMPARTMENT_UPDATED', (args as { siteId?: string | null }).siteId ?? null, permission);
     },
   })
   compartmentUpdated(@Root() c: CompartmentView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): CompartmentView {

@@ -22,7 +22,7 @@ export class GatewayFieldsResolver {
 
   @Subscription(() => GatewayView, {
     description: 'A gateway connected, disconnected or fell silent',
-    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'GATEWAY_UPDATED', args.siteId as string | null, 'events:subscribe'),
+    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'GATEWAY_UPDATED', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe'),
   })
   gatewayUpdated(@Root() g: GatewayView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): GatewayView {
     return g;

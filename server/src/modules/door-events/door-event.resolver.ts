@@ -61,7 +61,7 @@ export class DoorEventResolver {
 
   @Subscription(() => DoorEventView, {
     name: 'doorEvents',
-    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'DOOR_EVENT', args.siteId as string | null, 'events:subscribe'),
+    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'DOOR_EVENT', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe'),
   })
   doorEventStream(@Root() e: DoorEventView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): DoorEventView {
     return e;

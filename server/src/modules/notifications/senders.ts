@@ -28,8 +28,9 @@ export function smtpSender(url: string, from: string): Sender {
 /** Logs that a message went out, without its body (it may hold a one-time code). */
 export function loggingSender(logger: Logger, channel: string): Sender {
   return {
-    async send(m) {
+    send(m) {
       logger.info({ channel, to: maskRecipient(m.to), subject: m.subject }, 'message delivered (logging adapter)');
+      return Promise.resolve();
     },
   };
 }

@@ -21,8 +21,8 @@ export interface ProviderOutcome {
 /** Approves or declines on the kiosk's say-so; for demos and tests. */
 export const demoProvider: PaymentProvider = {
   name: 'demo',
-  async start(_amount, _currency, paymentId) {
-    return { providerRef: `demo_${paymentId}`, clientSecret: null };
+  start(_amount, _currency, paymentId) {
+    return Promise.resolve({ providerRef: `demo_${paymentId}`, clientSecret: null });
   },
   async refund() {
     // nothing to give back on a card network that does not exist

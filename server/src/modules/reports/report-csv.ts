@@ -44,6 +44,21 @@ export async function csvRows(services: Services, name: CsvReport, q: CsvQuery):
   }
 }
 
+function cellText(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return String(v);
+    case 'object':
+      return v === null ? '' : v instanceof Date ? v.toISOString() : JSON.stringify(v);
+    default:
+      return '';
+  }
+}
+
 /**
  * RFC 4180 text. A cell that a spreadsheet would run as a formula (= + - @ at the start, as a
  * depositor's comment might) gets a leading apostrophe.
@@ -51,7 +66,7 @@ export async function csvRows(services: Services, name: CsvReport, q: CsvQuery):
 export function toCsv(rows: Row[], header?: string[]): string {
   const columns = header ?? Object.keys(rows[0] ?? {});
   const cell = (v: unknown): string => {
-    let s = v == null ? '' : String(v);
+    let s = cellText(v);
     if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };

@@ -176,7 +176,7 @@ export class SessionResolver {
   @Subscription(() => SessionView, {
     subscribe: async ({ args, context }) => {
       const ctx = context as GqlContext;
-      const id = parseId(args.sessionId as string, 'sessionId');
+      const id = parseId((args as { sessionId: string }).sessionId, 'sessionId');
       const s = await ctx.services.sessions.get(id);
       if (!s) throw notFound('Session');
       if (ctx.caller.kind === 'kiosk') authorize(ctx.caller, 'depositor:act', s.siteId);

@@ -123,7 +123,7 @@ export class SiteService {
     const first = rows[0];
     if (!first) return null;
     const bySize = new Map(rows.filter((r) => r.size !== null).map((r) => [r.size!, r]));
-    const tariffs = (first.tariffs ?? []).map((t) => toTariffView({ ...t, siteId: first.id } as TariffEntity));
+    const tariffs = (first.tariffs ?? []).map((t) => toTariffView({ ...t, siteId: first.id }));
     const availability = COMPARTMENT_SIZES.filter((size) => bySize.has(size)).map((size) =>
       Object.freeze({
         size,
