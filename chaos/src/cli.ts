@@ -32,7 +32,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--faults ${FAULT_KINDS.join(',')}|all|none] [--sabotage forget-deposits]`);
+  console.log(
+    `pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--faults ${FAULT_KINDS.join(',')}|all|none] [--sabotage forget-deposits]`,
+  );
   process.exit(0);
 }
 
@@ -46,7 +48,8 @@ try {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
     return n;
   };
-  if (!['none', 'forget-deposits'].includes(values.sabotage ?? 'none')) throw new Error('--sabotage must be none or forget-deposits');
+  if (!['none', 'forget-deposits'].includes(values.sabotage ?? 'none'))
+    throw new Error('--sabotage must be none or forget-deposits');
   options = {
     seed: int(values.seed, 'seed', Math.floor(Math.random() * 2 ** 31)),
     seconds: int(values.seconds, 'seconds', size.seconds),
@@ -54,7 +57,13 @@ try {
     faults: parseFaultKinds(values.faults),
     gapS: size.gapS,
     recoveryCapS: size.recoveryCapS,
-    pace: { doorWaitMs: 15_000, patienceMs: 60_000, lingerMs: 15_000, storeMs: [3000, 15_000], paidShare: 0.4 },
+    pace: {
+      doorWaitMs: 15_000,
+      patienceMs: 60_000,
+      lingerMs: 15_000,
+      storeMs: [3000, 15_000],
+      paidShare: 0.4,
+    },
     sabotage: values.sabotage as RunOptions['sabotage'],
     log: (line) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`),
   };
@@ -64,7 +73,9 @@ try {
 }
 
 try {
-  options.log(`seed ${options.seed}: ${options.seconds} s, ${options.travellers} travellers, faults ${options.faults.join(', ') || 'none'}${options.sabotage !== 'none' ? `, sabotage ${options.sabotage}` : ''}`);
+  options.log(
+    `seed ${options.seed}: ${options.seconds} s, ${options.travellers} travellers, faults ${options.faults.join(', ') || 'none'}${options.sabotage !== 'none' ? `, sabotage ${options.sabotage}` : ''}`,
+  );
   const { verdict, history } = await runChaos(options);
   console.log(`\n${renderReport(verdict, history, { seed: options.seed, seconds: options.seconds })}`);
   process.exit(verdict.ok ? 0 : 1);

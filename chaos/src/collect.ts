@@ -60,7 +60,12 @@ export interface Picture {
 }
 
 /** Reads the server's state of `sessionIds` and the site, and the simulator's logs. */
-export async function collect(admin: Gql, siteId: string, sessionIds: Iterable<string>, simControlUrl: string): Promise<Picture> {
+export async function collect(
+  admin: Gql,
+  siteId: string,
+  sessionIds: Iterable<string>,
+  simControlUrl: string,
+): Promise<Picture> {
   const sessions = new Map<string, ServerSession>();
   for (const id of sessionIds) {
     const r = await admin.must<{ session: ServerSession | null }>(
@@ -77,7 +82,9 @@ export async function collect(admin: Gql, siteId: string, sessionIds: Iterable<s
   const doorEvents: ServerDoorEvent[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: { doorEvents: { nodes: ServerDoorEvent[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } = await admin.must(
+    const page: {
+      doorEvents: { nodes: ServerDoorEvent[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    } = await admin.must(
       `query($id: ID!, $after: String) { doorEvents(siteId: $id, first: 100, after: $after) {
         nodes { id at type detail compartment { id } session { id } } pageInfo { endCursor hasNextPage } } }`,
       { id: siteId, after },
@@ -90,7 +97,8 @@ export async function collect(admin: Gql, siteId: string, sessionIds: Iterable<s
     'query($id: ID!) { alerts(siteId: $id) { id type createdAt message compartment { id } session { id } } }',
     { id: siteId },
   );
-  const get = async <T>(route: string): Promise<T> => (await (await fetch(new URL(route, simControlUrl))).json()) as T;
+  const get = async <T>(route: string): Promise<T> =>
+    (await (await fetch(new URL(route, simControlUrl))).json()) as T;
   const { compartments, ...settings } = site.site;
   return {
     sessions,

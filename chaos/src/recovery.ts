@@ -11,7 +11,13 @@ import type { SimWatch } from './world/sim-watch.ts';
 const FRESH_MS = 1500;
 
 /** Polls until recovered; the time it was, or null after `capMs`. */
-export async function waitRecovered(admin: Gql, siteId: string, doors: readonly Door[], watch: SimWatch, capMs: number): Promise<number | null> {
+export async function waitRecovered(
+  admin: Gql,
+  siteId: string,
+  doors: readonly Door[],
+  watch: SimWatch,
+  capMs: number,
+): Promise<number | null> {
   const giveUpAt = Date.now() + capMs;
   while (Date.now() < giveUpAt) {
     if (await recovered(admin, siteId, doors, watch)) return Date.now();
@@ -20,11 +26,17 @@ export async function waitRecovered(admin: Gql, siteId: string, doors: readonly 
   return null;
 }
 
-async function recovered(admin: Gql, siteId: string, doors: readonly Door[], watch: SimWatch): Promise<boolean> {
-  const r = await admin.call<{ site: { gateways: Array<{ online: boolean }>; compartments: Array<{ id: string; doorState: string }> } }>(
-    'query($id: ID!) { site(id: $id) { gateways { online } compartments { id doorState } } }',
-    { id: siteId },
-  );
+async function recovered(
+  admin: Gql,
+  siteId: string,
+  doors: readonly Door[],
+  watch: SimWatch,
+): Promise<boolean> {
+  const r = await admin.call<{
+    site: { gateways: Array<{ online: boolean }>; compartments: Array<{ id: string; doorState: string }> };
+  }>('query($id: ID!) { site(id: $id) { gateways { online } compartments { id doorState } } }', {
+    id: siteId,
+  });
   if (!r.ok || !r.data.site.gateways.every((g) => g.online)) return false;
   const now = Date.now();
   const byId = new Map(r.data.site.compartments.map((c) => [c.id, c.doorState]));

@@ -8,7 +8,9 @@ export function renderReport(v: Verdict, history: History, meta: { seed: number;
   const f = v.figures;
   const byKind = new Map<string, number>();
   for (const x of history.faults) byKind.set(x.kind, (byKind.get(x.kind) ?? 0) + 1);
-  const failedOps = history.operations.filter((o) => /^(transport|error)/.test(o.answer) || o.answer.includes(':')).length;
+  const failedOps = history.operations.filter(
+    (o) => /^(transport|error)/.test(o.answer) || o.answer.includes(':'),
+  ).length;
   const lines = [
     `chaos run: seed ${meta.seed}, ${meta.seconds} s of faults`,
     '',
@@ -32,11 +34,19 @@ export function renderReport(v: Verdict, history: History, meta: { seed: number;
   for (const x of v.sessions.lost) details.push(`lost: session ${x.sessionId}: ${x.why}`);
   for (const x of v.sessions.unobservable) details.push(`unobservable: session ${x.sessionId}: ${x.why}`);
   for (const x of v.pulses.doubled) details.push(`doubled pulse: ${x.label} at ${iso(x.pulse.startedAt)}`);
-  for (const x of v.pulses.missed) details.push(`missed pulse: ${x.label}, unlock requested at ${iso(x.command.at)} recorded UNLOCKED, no pulse`);
-  for (const x of v.alerts.filter((a) => a.verdict === 'false')) details.push(`false alert: ${x.alert.type} ${x.label} at ${iso(Date.parse(x.alert.createdAt))}: ${x.why}`);
-  for (const x of v.doorEvents) details.push(`door event contradicted: ${x.event.type} ${x.label} at ${iso(Date.parse(x.event.at))}`);
+  for (const x of v.pulses.missed)
+    details.push(
+      `missed pulse: ${x.label}, unlock requested at ${iso(x.command.at)} recorded UNLOCKED, no pulse`,
+    );
+  for (const x of v.alerts.filter((a) => a.verdict === 'false'))
+    details.push(
+      `false alert: ${x.alert.type} ${x.label} at ${iso(Date.parse(x.alert.createdAt))}: ${x.why}`,
+    );
+  for (const x of v.doorEvents)
+    details.push(`door event contradicted: ${x.event.type} ${x.label} at ${iso(Date.parse(x.event.at))}`);
   for (const x of v.payments) details.push(`payment: session ${x.sessionId}: ${x.why}`);
-  for (const a of history.anomalies) details.push(`traveller ${a.traveller} (session ${a.sessionId}) at ${iso(a.at)}: ${a.what}`);
+  for (const a of history.anomalies)
+    details.push(`traveller ${a.traveller} (session ${a.sessionId}) at ${iso(a.at)}: ${a.what}`);
   return [...lines, ...(details.length ? ['', ...details] : [])].join('\n');
 }
 

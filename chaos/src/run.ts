@@ -47,17 +47,24 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
   try {
     const { stack } = system;
     const admin = new Gql(stack.graphqlUrl, null);
-    const login = await admin.must<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: stack.seed.adminEmail,
-      p: stack.seed.adminPassword,
-    });
+    const login = await admin.must<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      {
+        e: stack.seed.adminEmail,
+        p: stack.seed.adminPassword,
+      },
+    );
     admin.setToken(login.login.token);
     const { doors, prices } = await readSite(admin, stack.seed.siteId);
     watch = new SimWatch(stack.simControlUrl, history, doors);
     const w = watch;
-    const recoveredAt = (): Promise<number | null> => waitRecovered(admin, stack.seed.siteId, doors, w, o.recoveryCapS * 1000);
-    if ((await recoveredAt()) === null) throw new Error('the system did not come up consistent (doors, gateway online) before the run');
-    o.log(`system up: server ${stack.serverUrl}, simulator ${stack.simControlUrl}, database ${system.databaseName}; logs in ${logDir}`);
+    const recoveredAt = (): Promise<number | null> =>
+      waitRecovered(admin, stack.seed.siteId, doors, w, o.recoveryCapS * 1000);
+    if ((await recoveredAt()) === null)
+      throw new Error('the system did not come up consistent (doors, gateway online) before the run');
+    o.log(
+      `system up: server ${stack.serverUrl}, simulator ${stack.simControlUrl}, database ${system.databaseName}; logs in ${logDir}`,
+    );
 
     let stopping = false;
     const world = {
@@ -70,10 +77,21 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
       stopping: () => stopping,
     };
     const endAt = Date.now() + o.seconds * 1000;
-    const travellers = Array.from({ length: o.travellers }, (_, i) => new Traveller(i + 1, world, rng.fork()).run());
+    const travellers = Array.from({ length: o.travellers }, (_, i) =>
+      new Traveller(i + 1, world, rng.fork()).run(),
+    );
     const faultRng = rng.fork();
-    const sabotage = o.sabotage === 'forget-deposits' ? forgetDeposits(system, endAt, o.log).catch((e: Error) => o.log(`sabotage stopped: ${e.message}`)) : Promise.resolve();
-    await injectFaults(system, history, faultRng, { kinds: o.faults, gapS: o.gapS, endAt, waitRecovered: recoveredAt, log: o.log });
+    const sabotage =
+      o.sabotage === 'forget-deposits'
+        ? forgetDeposits(system, endAt, o.log).catch((e: Error) => o.log(`sabotage stopped: ${e.message}`))
+        : Promise.resolve();
+    await injectFaults(system, history, faultRng, {
+      kinds: o.faults,
+      gapS: o.gapS,
+      endAt,
+      waitRecovered: recoveredAt,
+      log: o.log,
+    });
     while (Date.now() < endAt) await sleep(200);
     stopping = true;
     await sabotage;
@@ -85,11 +103,28 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
     await sleep(3000);
     const until = Date.now();
     const picture = await collect(admin, stack.seed.siteId, history.sessions.keys(), stack.simControlUrl);
-    const verdict = check({ history, picture, doors, changes: system.timeline.changes, from: system.timeline.startedAt, until });
+    const verdict = check({
+      history,
+      picture,
+      doors,
+      changes: system.timeline.changes,
+      from: system.timeline.startedAt,
+      until,
+    });
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(
       path.join(RESULTS_DIR, 'latest.json'),
-      JSON.stringify({ options: { ...o, log: undefined }, verdict, history: { ...history, sessions: [...history.sessions] }, timeline: system.timeline, picture: { ...picture, sessions: [...picture.sessions.values()] } }, null, 1),
+      JSON.stringify(
+        {
+          options: { ...o, log: undefined },
+          verdict,
+          history: { ...history, sessions: [...history.sessions] },
+          timeline: system.timeline,
+          picture: { ...picture, sessions: [...picture.sessions.values()] },
+        },
+        null,
+        1,
+      ),
     );
     return { verdict, history };
   } finally {
@@ -101,13 +136,28 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
 async function readSite(admin: Gql, siteId: string): Promise<{ doors: Door[]; prices: Map<string, number> }> {
   const r = await admin.must<{
     site: {
-      compartments: Array<{ id: string; label: string; size: string; modbus: { unitId: number; coil: number; doorInput: number } | null }>;
+      compartments: Array<{
+        id: string;
+        label: string;
+        size: string;
+        modbus: { unitId: number; coil: number; doorInput: number } | null;
+      }>;
       tariffs: Array<{ size: string; price: { amount: number } }>;
     };
-  }>('query($id: ID!) { site(id: $id) { compartments { id label size modbus { unitId coil doorInput } } tariffs { size price { amount } } } }', { id: siteId });
+  }>(
+    'query($id: ID!) { site(id: $id) { compartments { id label size modbus { unitId coil doorInput } } tariffs { size price { amount } } } }',
+    { id: siteId },
+  );
   const doors = r.site.compartments.map((c) => {
     if (!c.modbus) throw new Error(`compartment ${c.label} has no Modbus address`);
-    return { compartmentId: c.id, label: c.label, size: c.size, unitId: c.modbus.unitId, input: c.modbus.doorInput, coil: c.modbus.coil };
+    return {
+      compartmentId: c.id,
+      label: c.label,
+      size: c.size,
+      unitId: c.modbus.unitId,
+      input: c.modbus.doorInput,
+      coil: c.modbus.coil,
+    };
   });
   return { doors, prices: new Map(r.site.tariffs.map((t) => [t.size, t.price.amount])) };
 }

@@ -14,23 +14,47 @@ const chaosDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 function chaos(args: string[]): Promise<{ code: number | null; output: string; result: any }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli.ts', ...args], { cwd: chaosDir, maxBuffer: 32 * 2 ** 20 }, (error, stdout, stderr) => {
-      const file = path.join(chaosDir, 'results/latest.json');
-      const result = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr, result });
-    });
+    execFile(
+      process.execPath,
+      ['src/cli.ts', ...args],
+      { cwd: chaosDir, maxBuffer: 32 * 2 ** 20 },
+      (error, stdout, stderr) => {
+        const file = path.join(chaosDir, 'results/latest.json');
+        const result = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
+        resolve({
+          code: error ? ((error as { code?: number }).code ?? 1) : 0,
+          output: stdout + stderr,
+          result,
+        });
+      },
+    );
   });
 }
 
 test('a server that forgets deposits fails the run, with exactly the forgotten sessions lost', async () => {
-  const { code, output, result } = await chaos(['--seconds', '30', '--faults', 'none', '--sabotage', 'forget-deposits', '--seed', '5']);
+  const { code, output, result } = await chaos([
+    '--seconds',
+    '30',
+    '--faults',
+    'none',
+    '--sabotage',
+    'forget-deposits',
+    '--seed',
+    '5',
+  ]);
   const forgotten = [...output.matchAll(/sabotage: session (\S+) forgotten/g)].map((m) => m[1]);
   expect(forgotten.length, output).toBeGreaterThan(0);
   expect(code, output).toBe(1);
   const lost = result.verdict.sessions.lost.map((f: { sessionId: string }) => f.sessionId);
   expect(new Set(lost)).toEqual(new Set(forgotten));
   // nothing else is held against it (alerts are the system's own, judged by the CI-size run)
-  expect(result.verdict.figures).toMatchObject({ pulsesDoubled: 0, pulsesMissed: 0, doorEventsContradicted: 0, paymentsWrong: 0, unobservable: 0 });
+  expect(result.verdict.figures).toMatchObject({
+    pulsesDoubled: 0,
+    pulsesMissed: 0,
+    doorEventsContradicted: 0,
+    paymentsWrong: 0,
+    unobservable: 0,
+  });
 });
 
 test('CI size: every fault kind for a minute, nothing lost, doubled, missed or falsely alerted', async () => {

@@ -25,7 +25,13 @@ interface World {
 function deposit(server: Partial<ServerSession> = {}): World {
   const history = new History();
   history.sessions.set('s1', { traveller: 1, size: 'SMALL', price: 0 });
-  history.deposits.push({ traveller: 1, sessionId: 's1', compartmentId: 'c1', openedAt: at(10.13), closedAt: at(12) });
+  history.deposits.push({
+    traveller: 1,
+    sessionId: 's1',
+    compartmentId: 'c1',
+    openedAt: at(10.13),
+    closedAt: at(12),
+  });
   const events: ServerDoorEvent[] = [
     event('UNLOCK_REQUESTED', 10),
     event('UNLOCKED', 10.15),
@@ -33,13 +39,34 @@ function deposit(server: Partial<ServerSession> = {}): World {
     event('CLOSED', 12.1),
   ];
   const picture: Picture = {
-    sessions: new Map([['s1', { id: 's1', status: 'STORED', size: 'SMALL', compartment: { id: 'c1' }, payments: [], ...server }]]),
+    sessions: new Map([
+      [
+        's1',
+        { id: 's1', status: 'STORED', size: 'SMALL', compartment: { id: 'c1' }, payments: [], ...server },
+      ],
+    ]),
     compartments: [],
     doorEvents: events,
     alerts: [],
-    settings: { leftOpenSeconds: 120, unlockAckTimeoutSeconds: 10, depositWindowSeconds: 120, gatewayHeartbeatSeconds: 30, pulseMs: 500 },
+    settings: {
+      leftOpenSeconds: 120,
+      unlockAckTimeoutSeconds: 10,
+      depositWindowSeconds: 120,
+      gatewayHeartbeatSeconds: 30,
+      pulseMs: 500,
+    },
     doorLog: [
-      { seq: 1, unitId: 1, input: 0, open: true, cause: 'pulse', at: at(10.13), readsOpen: 6, firstReadOpenAt: at(10.2), lastReadOpenAt: at(11.9) },
+      {
+        seq: 1,
+        unitId: 1,
+        input: 0,
+        open: true,
+        cause: 'pulse',
+        at: at(10.13),
+        readsOpen: 6,
+        firstReadOpenAt: at(10.2),
+        lastReadOpenAt: at(11.9),
+      },
       { seq: 2, unitId: 1, input: 0, open: false, cause: 'manual', at: at(12) },
     ],
     pulses: [pulse(10.1)],
@@ -47,20 +74,54 @@ function deposit(server: Partial<ServerSession> = {}): World {
   return { history, picture, changes: [] };
 }
 
-function event(type: string, s: number, compartmentId = 'c1', sessionId: string | null = 's1'): ServerDoorEvent {
-  return { id: `${type}-${s}`, at: iso(s), type, detail: null, compartment: { id: compartmentId }, session: sessionId ? { id: sessionId } : null };
+function event(
+  type: string,
+  s: number,
+  compartmentId = 'c1',
+  sessionId: string | null = 's1',
+): ServerDoorEvent {
+  return {
+    id: `${type}-${s}`,
+    at: iso(s),
+    type,
+    detail: null,
+    compartment: { id: compartmentId },
+    session: sessionId ? { id: sessionId } : null,
+  };
 }
 
 function pulse(s: number, coil = 0): Picture['pulses'][number] {
-  return { unitId: 1, coil, via: 'register', startedAt: at(s), endedAt: at(s + 0.5), durationMs: 500, startedHr: 0 };
+  return {
+    unitId: 1,
+    coil,
+    via: 'register',
+    startedAt: at(s),
+    endedAt: at(s + 0.5),
+    durationMs: 500,
+    startedHr: 0,
+  };
 }
 
 function alert(type: string, s: number, compartmentId: string | null = 'c1'): ServerAlert {
-  return { id: `${type}-${s}`, type, createdAt: iso(s), message: '', compartment: compartmentId ? { id: compartmentId } : null, session: { id: 's1' } };
+  return {
+    id: `${type}-${s}`,
+    type,
+    createdAt: iso(s),
+    message: '',
+    compartment: compartmentId ? { id: compartmentId } : null,
+    session: { id: 's1' },
+  };
 }
 
 function run(w: World) {
-  return check({ history: w.history, picture: w.picture, doors: [DOOR, OTHER], changes: w.changes, from: at(0), until: at(100) });
+  return check({
+    history: w.history,
+    picture: w.picture,
+    doors: [DOOR, OTHER],
+    changes: w.changes,
+    from: at(0),
+    until: at(100),
+  });
 }
 
 describe('sessions', () => {
@@ -68,7 +129,13 @@ describe('sessions', () => {
     const v = run(deposit());
     expect(v.ok).toBe(true);
     expect(v.sessions.findings.map((f) => f.verdict)).toEqual(['held']);
-    expect(v.figures).toMatchObject({ sessionsLost: 0, pulsesDoubled: 0, pulsesMissed: 0, falseAlerts: 0, doorEventsContradicted: 0 });
+    expect(v.figures).toMatchObject({
+      sessionsLost: 0,
+      pulsesDoubled: 0,
+      pulsesMissed: 0,
+      falseAlerts: 0,
+      doorEventsContradicted: 0,
+    });
   });
 
   it('a deposit the server put back to CREATED, or into another compartment, is lost', () => {
@@ -85,22 +152,52 @@ describe('sessions', () => {
     expect(run(unread).figures).toMatchObject({ sessionsLost: 0, unobservable: 1 });
 
     const died = deposit({ status: 'CREATED', compartment: null });
-    Object.assign(died.picture.doorLog[0]!, { readsOpen: 1, firstReadOpenAt: at(10.2), lastReadOpenAt: at(10.2) });
-    died.changes = [{ part: 'gateway', up: false, at: at(10.3) }, { part: 'gateway', up: true, at: at(20) }];
+    Object.assign(died.picture.doorLog[0]!, {
+      readsOpen: 1,
+      firstReadOpenAt: at(10.2),
+      lastReadOpenAt: at(10.2),
+    });
+    died.changes = [
+      { part: 'gateway', up: false, at: at(10.3) },
+      { part: 'gateway', up: true, at: at(20) },
+    ];
     expect(run(died).figures).toMatchObject({ sessionsLost: 0, unobservable: 1 });
 
     // the same read while the server was down, with the gateway alive until the server came back: lost
     const waited = deposit({ status: 'CREATED', compartment: null });
-    Object.assign(waited.picture.doorLog[0]!, { readsOpen: 1, firstReadOpenAt: at(10.2), lastReadOpenAt: at(10.2) });
-    waited.changes = [{ part: 'server', up: false, at: at(5) }, { part: 'server', up: true, at: at(30) }];
+    Object.assign(waited.picture.doorLog[0]!, {
+      readsOpen: 1,
+      firstReadOpenAt: at(10.2),
+      lastReadOpenAt: at(10.2),
+    });
+    waited.changes = [
+      { part: 'server', up: false, at: at(5) },
+      { part: 'server', up: true, at: at(30) },
+    ];
     expect(run(waited).figures).toMatchObject({ sessionsLost: 1, unobservable: 0 });
   });
 
   it('a collection the server does not show COMPLETED is lost', () => {
     const w = deposit({ status: 'STORED' });
-    w.history.retrievals.push({ traveller: 1, sessionId: 's1', compartmentId: 'c1', openedAt: at(30.1), closedAt: at(32) });
+    w.history.retrievals.push({
+      traveller: 1,
+      sessionId: 's1',
+      compartmentId: 'c1',
+      openedAt: at(30.1),
+      closedAt: at(32),
+    });
     w.picture.doorLog.push(
-      { seq: 3, unitId: 1, input: 0, open: true, cause: 'pulse', at: at(30.1), readsOpen: 3, firstReadOpenAt: at(30.2), lastReadOpenAt: at(31) },
+      {
+        seq: 3,
+        unitId: 1,
+        input: 0,
+        open: true,
+        cause: 'pulse',
+        at: at(30.1),
+        readsOpen: 3,
+        firstReadOpenAt: at(30.2),
+        lastReadOpenAt: at(31),
+      },
       { seq: 4, unitId: 1, input: 0, open: false, cause: 'manual', at: at(32) },
     );
     w.picture.pulses.push(pulse(30));
@@ -120,7 +217,7 @@ describe('pulses', () => {
     expect(run(w).figures.pulsesDoubled).toBe(2);
   });
 
-  it('a pulse after the command expired is not that command\'s', () => {
+  it("a pulse after the command expired is not that command's", () => {
     const w = deposit();
     w.picture.pulses = [pulse(25)];
     const v = run(w);
@@ -151,7 +248,17 @@ describe('alerts', () => {
     const w = deposit();
     w.picture.alerts = [alert('DOOR_FORCED', 10.2)];
     expect(run(w).figures.falseAlerts).toBe(1);
-    w.picture.doorLog.push({ seq: 3, unitId: 1, input: 0, open: true, cause: 'forced', at: at(40), readsOpen: 1, firstReadOpenAt: at(40.1), lastReadOpenAt: at(40.1) });
+    w.picture.doorLog.push({
+      seq: 3,
+      unitId: 1,
+      input: 0,
+      open: true,
+      cause: 'forced',
+      at: at(40),
+      readsOpen: 1,
+      firstReadOpenAt: at(40.1),
+      lastReadOpenAt: at(40.1),
+    });
     w.picture.alerts = [alert('DOOR_FORCED', 40.1)];
     expect(run(w).figures.falseAlerts).toBe(0);
   });
@@ -161,7 +268,17 @@ describe('alerts', () => {
     w.picture.settings.leftOpenSeconds = 60;
     w.picture.alerts = [alert('DOOR_LEFT_OPEN', 70)];
     expect(run(w).figures.falseAlerts).toBe(1);
-    w.picture.doorLog.push({ seq: 3, unitId: 1, input: 1, open: true, cause: 'manual', at: at(1), readsOpen: 9, firstReadOpenAt: at(1.1), lastReadOpenAt: at(99) });
+    w.picture.doorLog.push({
+      seq: 3,
+      unitId: 1,
+      input: 1,
+      open: true,
+      cause: 'manual',
+      at: at(1),
+      readsOpen: 9,
+      firstReadOpenAt: at(1.1),
+      lastReadOpenAt: at(99),
+    });
     w.picture.alerts = [alert('DOOR_LEFT_OPEN', 70, 'c2')];
     expect(run(w).figures.falseAlerts).toBe(0);
   });
@@ -170,7 +287,10 @@ describe('alerts', () => {
     const w = deposit();
     w.picture.alerts = [alert('GATEWAY_OFFLINE', 80, null)];
     expect(run(w).figures.falseAlerts).toBe(1);
-    w.changes = [{ part: 'gateway', up: false, at: at(55) }, { part: 'gateway', up: true, at: at(90) }];
+    w.changes = [
+      { part: 'gateway', up: false, at: at(55) },
+      { part: 'gateway', up: true, at: at(90) },
+    ];
     expect(run(w).figures.falseAlerts).toBe(0);
   });
 });
@@ -180,7 +300,13 @@ describe('controller alerts', () => {
     const w = deposit();
     w.picture.alerts = [alert('CONTROLLER_UNREACHABLE', 50, null)];
     expect(run(w).alerts.map((a) => a.verdict)).toEqual(['false']);
-    w.history.faults.push({ kind: 'modbus-silent', startedAt: at(40), healedAt: at(45), recoveredAt: at(46), detail: '' });
+    w.history.faults.push({
+      kind: 'modbus-silent',
+      startedAt: at(40),
+      healedAt: at(45),
+      recoveredAt: at(46),
+      detail: '',
+    });
     expect(run(w).alerts.map((a) => a.verdict)).toEqual(['true']);
   });
 });
@@ -198,7 +324,13 @@ describe('door events and payments', () => {
   it('a payment shown CAPTURED must be on the server; no session holds more than its price', () => {
     const w = deposit({ payments: [{ id: 'p1', status: 'DECLINED', amount: { amount: 400 } }] });
     w.history.sessions.set('s1', { traveller: 1, size: 'MEDIUM', price: 400 });
-    w.history.payments.push({ sessionId: 's1', paymentId: 'p1', amount: 400, acknowledged: 'CAPTURED', at: at(9) });
+    w.history.payments.push({
+      sessionId: 's1',
+      paymentId: 'p1',
+      amount: 400,
+      acknowledged: 'CAPTURED',
+      at: at(9),
+    });
     expect(run(w).figures.paymentsWrong).toBe(1);
     w.picture.sessions.get('s1')!.payments = [
       { id: 'p1', status: 'CAPTURED', amount: { amount: 400 } },

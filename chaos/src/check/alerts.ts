@@ -42,38 +42,68 @@ export function judgeAlerts(alerts: readonly ServerAlert[], ctx: AlertContext): 
   });
 }
 
-function judge(alert: ServerAlert, at: number, door: Door | undefined, ctx: AlertContext): ['true' | 'false' | 'unjudged', string] {
+function judge(
+  alert: ServerAlert,
+  at: number,
+  door: Door | undefined,
+  ctx: AlertContext,
+): ['true' | 'false' | 'unjudged', string] {
   switch (alert.type) {
     case 'DOOR_FORCED': {
       if (!door) return ['unjudged', 'no compartment'];
-      const opening = [...ctx.history.of(door.unitId, door.input)].reverse().find((i) => i.opening.at <= at + 1000);
+      const opening = [...ctx.history.of(door.unitId, door.input)]
+        .reverse()
+        .find((i) => i.opening.at <= at + 1000);
       if (!opening) return ['false', 'the door never opened'];
       if (opening.opening.cause !== 'pulse') return ['true', `opened by ${opening.opening.cause}`];
-      const asked = ctx.commands.find((c) => c.compartmentId === door.compartmentId && c.pulse && c.pulse.startedAt <= opening.opening.at && opening.opening.at - c.pulse.startedAt < 5000);
-      return asked ? ['false', `opened by the pulse of the unlock requested at ${new Date(asked.at).toISOString()}`] : ['true', 'opened by a pulse no command asked for'];
+      const asked = ctx.commands.find(
+        (c) =>
+          c.compartmentId === door.compartmentId &&
+          c.pulse &&
+          c.pulse.startedAt <= opening.opening.at &&
+          opening.opening.at - c.pulse.startedAt < 5000,
+      );
+      return asked
+        ? ['false', `opened by the pulse of the unlock requested at ${new Date(asked.at).toISOString()}`]
+        : ['true', 'opened by a pulse no command asked for'];
     }
     case 'DOOR_LEFT_OPEN': {
       if (!door) return ['unjudged', 'no compartment'];
       const needMs = ctx.settings.leftOpenSeconds * 1000 - 2000;
-      const long = ctx.history.of(door.unitId, door.input).some((i) => i.opening.at <= at && (i.closedAt ?? ctx.until) - i.opening.at >= needMs);
+      const long = ctx.history
+        .of(door.unitId, door.input)
+        .some((i) => i.opening.at <= at && (i.closedAt ?? ctx.until) - i.opening.at >= needMs);
       return long ? ['true', 'open long enough'] : ['false', `never open ${ctx.settings.leftOpenSeconds} s`];
     }
     case 'UNLOCK_FAILED': {
       if (!door) return ['unjudged', 'no compartment'];
       const command = commandBefore(ctx.commands, door.compartmentId, at, alert.session?.id ?? null);
       if (!command) return ['unjudged', 'no unlock request before it'];
-      return command.pulse ? ['false', 'the relay pulsed for that unlock'] : ['true', 'no pulse for that unlock'];
+      return command.pulse
+        ? ['false', 'the relay pulsed for that unlock']
+        : ['true', 'no pulse for that unlock'];
     }
     case 'GATEWAY_OFFLINE': {
       const window: [number, number] = [at - ctx.settings.gatewayHeartbeatSeconds * 1000, at];
       const allUp = (['gateway', 'server', 'db'] as const).every((part) =>
-        upIntervals(ctx.changes, part, ctx.from, ctx.until).some(([s, e]) => s <= window[0] && e >= window[1]),
+        upIntervals(ctx.changes, part, ctx.from, ctx.until).some(
+          ([s, e]) => s <= window[0] && e >= window[1],
+        ),
       );
-      return allUp ? ['false', 'gateway, server and database were up the whole heartbeat window'] : ['true', 'a part was down in the window'];
+      return allUp
+        ? ['false', 'gateway, server and database were up the whole heartbeat window']
+        : ['true', 'a part was down in the window'];
     }
     case 'CONTROLLER_UNREACHABLE': {
-      const linkFault = ctx.faults.find((f) => f.kind.startsWith('modbus-') && f.startedAt <= at + 1000 && (f.healedAt ?? ctx.until) >= at - 15_000);
-      return linkFault ? ['true', `${linkFault.kind} at ${new Date(linkFault.startedAt).toISOString()}`] : ['false', 'the relay boards answered throughout'];
+      const linkFault = ctx.faults.find(
+        (f) =>
+          f.kind.startsWith('modbus-') &&
+          f.startedAt <= at + 1000 &&
+          (f.healedAt ?? ctx.until) >= at - 15_000,
+      );
+      return linkFault
+        ? ['true', `${linkFault.kind} at ${new Date(linkFault.startedAt).toISOString()}`]
+        : ['false', 'the relay boards answered throughout'];
     }
     case 'OVERDUE':
     case 'SECURITY_ESCALATION':

@@ -15,7 +15,11 @@ export interface DoorEventFinding {
   label: string;
 }
 
-export function checkDoorEvents(events: readonly ServerDoorEvent[], doors: ReadonlyMap<string, Door>, history: DoorHistory): DoorEventFinding[] {
+export function checkDoorEvents(
+  events: readonly ServerDoorEvent[],
+  doors: ReadonlyMap<string, Door>,
+  history: DoorHistory,
+): DoorEventFinding[] {
   const contradicted: DoorEventFinding[] = [];
   for (const e of events) {
     const wantOpen = e.type === 'OPENED' || e.type === 'FORCED_OPEN';

@@ -51,11 +51,27 @@ export function check({ history, picture, doors, changes, from, until }: CheckIn
   const byId = new Map(doors.map((d) => [d.compartmentId, d]));
   const doorHistory = new DoorHistory(picture.doorLog);
   const sessions = checkSessions(history, picture.sessions, byId, doorHistory, changes, from, until);
-  const pulses = checkPulses(picture.doorEvents, picture.pulses, doors, picture.settings.unlockAckTimeoutSeconds);
-  const alerts = judgeAlerts(picture.alerts, { doors: byId, history: doorHistory, commands: pulses.commands, settings: picture.settings, changes, faults: history.faults, from, until });
+  const pulses = checkPulses(
+    picture.doorEvents,
+    picture.pulses,
+    doors,
+    picture.settings.unlockAckTimeoutSeconds,
+  );
+  const alerts = judgeAlerts(picture.alerts, {
+    doors: byId,
+    history: doorHistory,
+    commands: pulses.commands,
+    settings: picture.settings,
+    changes,
+    faults: history.faults,
+    from,
+    until,
+  });
   const doorEvents = checkDoorEvents(picture.doorEvents, byId, doorHistory);
   const payments = checkPayments(history, picture.sessions).findings;
-  const recoveries = history.faults.filter((f) => f.healedAt !== null && f.recoveredAt !== null).map((f) => f.recoveredAt! - f.healedAt!);
+  const recoveries = history.faults
+    .filter((f) => f.healedAt !== null && f.recoveredAt !== null)
+    .map((f) => f.recoveredAt! - f.healedAt!);
   const figures: Figures = {
     faults: history.faults.length,
     operations: history.operations.length,

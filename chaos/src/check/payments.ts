@@ -11,18 +11,27 @@ export interface PaymentFinding {
   why: string;
 }
 
-export function checkPayments(history: History, server: ReadonlyMap<string, ServerSession>): { checked: number; findings: PaymentFinding[] } {
+export function checkPayments(
+  history: History,
+  server: ReadonlyMap<string, ServerSession>,
+): { checked: number; findings: PaymentFinding[] } {
   const findings: PaymentFinding[] = [];
   for (const p of history.payments) {
     if (p.acknowledged !== 'CAPTURED') continue;
     const stored = server.get(p.sessionId)?.payments.find((x) => x.id === p.paymentId);
     if (!stored || !['CAPTURED', 'REFUNDED'].includes(stored.status)) {
-      findings.push({ sessionId: p.sessionId, why: `payment ${p.paymentId} shown CAPTURED, server has ${stored?.status ?? 'nothing'}` });
+      findings.push({
+        sessionId: p.sessionId,
+        why: `payment ${p.paymentId} shown CAPTURED, server has ${stored?.status ?? 'nothing'}`,
+      });
     }
   }
   for (const [sessionId, meta] of history.sessions) {
-    const captured = (server.get(sessionId)?.payments ?? []).filter((x) => x.status === 'CAPTURED').reduce((sum, x) => sum + x.amount.amount, 0);
-    if (captured > meta.price) findings.push({ sessionId, why: `captured ${captured} for a price of ${meta.price}` });
+    const captured = (server.get(sessionId)?.payments ?? [])
+      .filter((x) => x.status === 'CAPTURED')
+      .reduce((sum, x) => sum + x.amount.amount, 0);
+    if (captured > meta.price)
+      findings.push({ sessionId, why: `captured ${captured} for a price of ${meta.price}` });
   }
   return { checked: history.payments.length, findings };
 }

@@ -51,9 +51,17 @@ export class DoorHistory {
 }
 
 /** Whether a reading taken at one of `readTimes` could have reached the server. */
-export function couldReport(readTimes: readonly number[], changes: readonly PartChange[], from: number, until: number): boolean {
+export function couldReport(
+  readTimes: readonly number[],
+  changes: readonly PartChange[],
+  from: number,
+  until: number,
+): boolean {
   const gateways = upIntervals(changes, 'gateway', from, until);
-  const serving = intersect(upIntervals(changes, 'server', from, until), upIntervals(changes, 'db', from, until));
+  const serving = intersect(
+    upIntervals(changes, 'server', from, until),
+    upIntervals(changes, 'db', from, until),
+  );
   return readTimes.some((t) => {
     const incarnation = gateways.find(([s, e]) => s <= t && t <= e);
     if (!incarnation) return false;

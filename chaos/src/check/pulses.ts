@@ -27,13 +27,24 @@ export interface PulseCheck {
   missed: Array<{ command: Command; label: string }>;
 }
 
-export function checkPulses(events: readonly ServerDoorEvent[], pulses: readonly PulseRecord[], doors: readonly Door[], ackTimeoutS: number): PulseCheck {
+export function checkPulses(
+  events: readonly ServerDoorEvent[],
+  pulses: readonly PulseRecord[],
+  doors: readonly Door[],
+  ackTimeoutS: number,
+): PulseCheck {
   const doorByCoil = new Map(doors.map((d) => [`${d.unitId}:${d.coil}`, d]));
   const commands: Command[] = events
     .filter((e) => e.type === 'UNLOCK_REQUESTED')
     .map((e) => {
       const at = Date.parse(e.at);
-      return { event: e, compartmentId: e.compartment.id, at, expiresAt: at + ackTimeoutS * 1000, pulse: null };
+      return {
+        event: e,
+        compartmentId: e.compartment.id,
+        at,
+        expiresAt: at + ackTimeoutS * 1000,
+        pulse: null,
+      };
     })
     .sort((a, b) => a.at - b.at);
   const doubled: PulseCheck['doubled'] = [];
@@ -41,7 +52,11 @@ export function checkPulses(events: readonly ServerDoorEvent[], pulses: readonly
     const door = doorByCoil.get(`${p.unitId}:${p.coil}`);
     if (!door) continue; // a relay no compartment uses
     const command = commands.find(
-      (c) => c.compartmentId === door.compartmentId && !c.pulse && p.startedAt >= c.at - SLACK_MS && p.startedAt <= c.expiresAt + SLACK_MS,
+      (c) =>
+        c.compartmentId === door.compartmentId &&
+        !c.pulse &&
+        p.startedAt >= c.at - SLACK_MS &&
+        p.startedAt <= c.expiresAt + SLACK_MS,
     );
     if (command) command.pulse = p;
     else doubled.push({ pulse: p, label: door.label });
@@ -57,7 +72,12 @@ export function checkPulses(events: readonly ServerDoorEvent[], pulses: readonly
 }
 
 /** The command an outcome event on `compartmentId` at `at` belongs to: the latest before it (same session). */
-export function commandBefore(commands: readonly Command[], compartmentId: string, at: number, sessionId: string | null): Command | undefined {
+export function commandBefore(
+  commands: readonly Command[],
+  compartmentId: string,
+  at: number,
+  sessionId: string | null,
+): Command | undefined {
   let found: Command | undefined;
   for (const c of commands) {
     if (c.compartmentId !== compartmentId || c.at > at + SLACK_MS) continue;

@@ -53,9 +53,13 @@ export function checkSessions(
     if (!door) continue;
     const held =
       last.what === 'bag-in'
-        ? !!s && (s.status === 'STORED' || s.status === 'RETRIEVING') && s.compartment?.id === last.compartmentId
+        ? !!s &&
+          (s.status === 'STORED' || s.status === 'RETRIEVING') &&
+          s.compartment?.id === last.compartmentId
         : !!s && s.status === 'COMPLETED';
-    const shown = s ? `${s.status}${s.compartment ? ` in ${labelOf(doors, s.compartment.id)}` : ''}` : 'missing';
+    const shown = s
+      ? `${s.status}${s.compartment ? ` in ${labelOf(doors, s.compartment.id)}` : ''}`
+      : 'missing';
     if (held) {
       findings.push({ sessionId, label: door.label, what: last.what, verdict: 'held', why: shown });
       continue;

@@ -9,12 +9,17 @@ export interface InjectorOptions {
   gapS: [number, number];
   endAt: number;
   /** Resolves with the time the system served again, or null within the cap. */
-  waitRecovered(): Promise<number | null>;
+  waitRecovered: () => Promise<number | null>;
   log: (line: string) => void;
 }
 
 /** Runs until `endAt`; every fault is healed before it returns. */
-export async function injectFaults(system: System, history: History, rng: Rng, o: InjectorOptions): Promise<void> {
+export async function injectFaults(
+  system: System,
+  history: History,
+  rng: Rng,
+  o: InjectorOptions,
+): Promise<void> {
   if (o.kinds.length === 0) return;
   const deck = new FaultDeck(rng, o.kinds);
   for (;;) {
@@ -22,7 +27,13 @@ export async function injectFaults(system: System, history: History, rng: Rng, o
     await sleep(planned.gapMs);
     await aim(history, rng);
     if (Date.now() + planned.durationMs > o.endAt) return;
-    const record: FaultRecord = { kind: planned.kind, startedAt: Date.now(), healedAt: null, recoveredAt: null, detail: '' };
+    const record: FaultRecord = {
+      kind: planned.kind,
+      startedAt: Date.now(),
+      healedAt: null,
+      recoveredAt: null,
+      detail: '',
+    };
     history.faults.push(record);
     record.detail = await inject(system, planned.kind);
     await sleep(planned.durationMs);
@@ -30,7 +41,10 @@ export async function injectFaults(system: System, history: History, rng: Rng, o
     await heal(system, planned.kind);
     if (planned.durationMs) record.detail += ` for ${(planned.durationMs / 1000).toFixed(1)} s`;
     record.recoveredAt = await o.waitRecovered();
-    const rec = record.recoveredAt === null ? 'not recovered' : `recovered in ${((record.recoveredAt - record.healedAt) / 1000).toFixed(1)} s`;
+    const rec =
+      record.recoveredAt === null
+        ? 'not recovered'
+        : `recovered in ${((record.recoveredAt - record.healedAt) / 1000).toFixed(1)} s`;
     o.log(`fault ${history.faults.length}: ${planned.kind} ${record.detail}; ${rec}`);
   }
 }

@@ -67,7 +67,11 @@ export class FaultDeck {
 export function nextFault(rng: Rng, deck: FaultDeck, gapS: [number, number]): PlannedFault {
   const kind = deck.draw();
   const range = DURATION_S[kind];
-  return { kind, gapMs: rng.between(...gapS) * 1000, durationMs: range ? Math.round(rng.between(...range) * 1000) : 0 };
+  return {
+    kind,
+    gapMs: rng.between(...gapS) * 1000,
+    durationMs: range ? Math.round(rng.between(...range) * 1000) : 0,
+  };
 }
 
 /** Parses "--faults a,b,c" (all when empty). */

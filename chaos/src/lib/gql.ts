@@ -5,9 +5,7 @@
  */
 
 /** The answer of one call: data, or the error codes and messages. */
-export type GqlAnswer<T> =
-  | { ok: true; data: T }
-  | { ok: false; transport: boolean; error: string };
+export type GqlAnswer<T> = { ok: true; data: T } | { ok: false; transport: boolean; error: string };
 
 /** A client for one URL and token. */
 export class Gql {
@@ -31,7 +29,10 @@ export class Gql {
     try {
       res = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -45,9 +46,14 @@ export class Gql {
       return { ok: false, transport: true, error: `HTTP ${res.status}: ${describe(error)}` };
     }
     if (body.errors?.length) {
-      return { ok: false, transport: false, error: body.errors.map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`).join('; ') };
+      return {
+        ok: false,
+        transport: false,
+        error: body.errors.map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`).join('; '),
+      };
     }
-    if (!res.ok || body.data === undefined) return { ok: false, transport: false, error: `HTTP ${res.status}` };
+    if (!res.ok || body.data === undefined)
+      return { ok: false, transport: false, error: `HTTP ${res.status}` };
     return { ok: true, data: body.data };
   }
 

@@ -56,7 +56,8 @@ export function ensureBuilt(): void {
 function newest(dir: string): number {
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    if (entry.isFile())
+      latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
   return latest;
 }
@@ -71,7 +72,8 @@ export async function startSystem(logDir: string, serverEnv: Record<string, stri
   try {
     const db = await launch.createScratchDatabase('chaos', ADMIN_DB);
     cleanups.push(() => db.drop());
-    if (!db.url) throw new Error('the chaos suite needs the local PostgreSQL (127.0.0.1:5432) for a scratch database');
+    if (!db.url)
+      throw new Error('the chaos suite needs the local PostgreSQL (127.0.0.1:5432) for a scratch database');
     const direct = new URL(db.url);
     const proxy: DbProxy = await startDbProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     cleanups.push(() => proxy.close());
@@ -124,8 +126,7 @@ export async function startSystem(logDir: string, serverEnv: Record<string, stri
     };
     startGateway();
     cleanups.push(async () => {
-      const g = gateway;
-      await g?.stop();
+      await gateway?.stop();
     });
 
     const sim = async (method: string, route: string, body?: unknown): Promise<void> => {

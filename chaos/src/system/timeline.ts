@@ -33,7 +33,12 @@ export class Timeline {
 }
 
 /** Up intervals of `part` from its changes; a part with no change was up all along. */
-export function upIntervals(changes: readonly PartChange[], part: Part, from: number, until: number): Interval[] {
+export function upIntervals(
+  changes: readonly PartChange[],
+  part: Part,
+  from: number,
+  until: number,
+): Interval[] {
   const out: Interval[] = [];
   let upSince: number | null = from;
   for (const c of changes) {

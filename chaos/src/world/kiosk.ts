@@ -25,7 +25,9 @@ export class Kiosk {
     this.siteId = siteId;
   }
 
-  issue(size: string): Promise<GqlAnswer<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>> {
+  issue(
+    size: string,
+  ): Promise<GqlAnswer<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>> {
     return this.gql.call(
       'mutation($s: ID!, $z: CompartmentSize!) { issueAccessCode(siteId: $s, size: $z) { session { id } code { payload } } }',
       { s: this.siteId, z: size },
@@ -41,12 +43,18 @@ export class Kiosk {
   }
 
   createPayment(sessionId: string): Promise<GqlAnswer<{ createPayment: PaymentAnswer }>> {
-    return this.gql.call('mutation($id: ID!) { createPayment(sessionId: $id) { id status amount { amount } } }', { id: sessionId });
+    return this.gql.call(
+      'mutation($id: ID!) { createPayment(sessionId: $id) { id status amount { amount } } }',
+      { id: sessionId },
+    );
   }
 
   approve(paymentId: string): Promise<GqlAnswer<{ confirmDemoPayment: PaymentAnswer }>> {
-    return this.gql.call('mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { id status amount { amount } } }', {
-      id: paymentId,
-    });
+    return this.gql.call(
+      'mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { id status amount { amount } } }',
+      {
+        id: paymentId,
+      },
+    );
   }
 }

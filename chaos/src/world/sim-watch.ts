@@ -101,7 +101,9 @@ export class SimWatch {
     if (this.polling) return;
     this.polling = true;
     try {
-      const res = await fetch(new URL(`/door-log?after=${this.seq}`, this.controlUrl), { signal: AbortSignal.timeout(3000) });
+      const res = await fetch(new URL(`/door-log?after=${this.seq}`, this.controlUrl), {
+        signal: AbortSignal.timeout(3000),
+      });
       const records = (await res.json()) as DoorRecord[];
       for (const r of records) {
         this.seq = Math.max(this.seq, r.seq);

@@ -72,7 +72,14 @@ export class Traveller {
     while (!w.stopping()) {
       const at = Date.now();
       const r = await w.kiosk.issue(size);
-      w.history.operations.push({ traveller: this.id, sessionId: r.ok ? r.data.issueAccessCode.session.id : null, kind: 'issue', at, ms: Date.now() - at, answer: r.ok ? 'ISSUED' : r.error });
+      w.history.operations.push({
+        traveller: this.id,
+        sessionId: r.ok ? r.data.issueAccessCode.session.id : null,
+        kind: 'issue',
+        at,
+        ms: Date.now() - at,
+        answer: r.ok ? 'ISSUED' : r.error,
+      });
       if (r.ok) {
         const sessionId = r.data.issueAccessCode.session.id;
         w.history.sessions.set(sessionId, { traveller: this.id, size, price: w.prices.get(size) ?? 0 });
@@ -89,7 +96,11 @@ export class Traveller {
    * kiosk named, for a deposit) and uses it as soon as it has sprung open since they came to
    * it, also when the kiosk's answer was lost on the way (the scan went through, the reply did not).
    */
-  private async operate(s: { sessionId: string; payload: string }, what: 'deposit' | 'collect', bagIn: Door | null): Promise<Step> {
+  private async operate(
+    s: { sessionId: string; payload: string },
+    what: 'deposit' | 'collect',
+    bagIn: Door | null,
+  ): Promise<Step> {
     const w = this.world;
     const wanted = what === 'deposit' ? 'UNLOCKING_FOR_DEPOSIT' : 'UNLOCKING_FOR_RETRIEVAL';
     const giveUpAt = Date.now() + w.pace.patienceMs;
@@ -140,13 +151,19 @@ export class Traveller {
             continue;
           case 'NO_COMPARTMENT_AVAILABLE':
             if (what === 'collect') {
-              this.anomaly(s.sessionId, `collection answered ${answer.outcome}: the server forgot the deposit in ${bagIn?.label}`);
+              this.anomaly(
+                s.sessionId,
+                `collection answered ${answer.outcome}: the server forgot the deposit in ${bagIn?.label}`,
+              );
               return { kind: 'anomaly' };
             }
             await sleep(2000);
             continue;
           default:
-            this.anomaly(s.sessionId, `${what} scan answered ${answer.outcome}${bagIn ? ` (bag in ${bagIn.label})` : ''}`);
+            this.anomaly(
+              s.sessionId,
+              `${what} scan answered ${answer.outcome}${bagIn ? ` (bag in ${bagIn.label})` : ''}`,
+            );
             return { kind: 'anomaly' };
         }
         const at: Door | null = door;
@@ -164,7 +181,12 @@ export class Traveller {
         const opened = await w.watch.waitOpen(last, since, w.pace.lingerMs);
         if (opened) return await finish(opened, last);
       }
-      w.history.anomalies.push({ traveller: this.id, sessionId: s.sessionId, at: Date.now(), what: `gave up the ${what} after ${w.pace.patienceMs / 1000} s` });
+      w.history.anomalies.push({
+        traveller: this.id,
+        sessionId: s.sessionId,
+        at: Date.now(),
+        what: `gave up the ${what} after ${w.pace.patienceMs / 1000} s`,
+      });
       return { kind: 'gave-up' };
     } finally {
       const last: Door | null = door;
@@ -173,11 +195,22 @@ export class Traveller {
   }
 
   /** Bag in or out, then shut the door. */
-  private async useDoor(sessionId: string, door: Door, opened: DoorRecord, what: 'deposit' | 'collect'): Promise<void> {
+  private async useDoor(
+    sessionId: string,
+    door: Door,
+    opened: DoorRecord,
+    what: 'deposit' | 'collect',
+  ): Promise<void> {
     const w = this.world;
     await sleep(this.rng.between(400, 1500));
     const closedAt = await w.watch.close(door);
-    const cycle = { traveller: this.id, sessionId, compartmentId: door.compartmentId, openedAt: opened.at, closedAt };
+    const cycle = {
+      traveller: this.id,
+      sessionId,
+      compartmentId: door.compartmentId,
+      openedAt: opened.at,
+      closedAt,
+    };
     (what === 'deposit' ? w.history.deposits : w.history.retrievals).push(cycle);
   }
 
@@ -194,7 +227,8 @@ export class Traveller {
       answer: r.ok ? r.data.scanAccessCode.outcome : `${r.transport ? 'transport' : 'error'}: ${r.error}`,
       compartmentId: r.ok ? (r.data.scanAccessCode.compartment?.id ?? null) : null,
     });
-    if (r.ok && r.data.scanAccessCode.outcome.startsWith('UNLOCKING')) w.history.unlockAnsweredAt.push(Date.now());
+    if (r.ok && r.data.scanAccessCode.outcome.startsWith('UNLOCKING'))
+      w.history.unlockAnsweredAt.push(Date.now());
     return r.ok ? r.data.scanAccessCode : null;
   }
 
@@ -204,15 +238,35 @@ export class Traveller {
     const at = Date.now();
     const created = await w.kiosk.createPayment(sessionId);
     if (!created.ok) {
-      w.history.operations.push({ traveller: this.id, sessionId, kind: 'pay', at, ms: Date.now() - at, answer: created.error });
+      w.history.operations.push({
+        traveller: this.id,
+        sessionId,
+        kind: 'pay',
+        at,
+        ms: Date.now() - at,
+        answer: created.error,
+      });
       await sleep(1000);
       return;
     }
     const p = created.data.createPayment;
     const approved = await w.kiosk.approve(p.id);
     const status = approved.ok ? approved.data.confirmDemoPayment.status : null;
-    w.history.operations.push({ traveller: this.id, sessionId, kind: 'pay', at, ms: Date.now() - at, answer: status ?? (approved.ok ? '?' : approved.error) });
-    w.history.payments.push({ sessionId, paymentId: p.id, amount: p.amount.amount, acknowledged: status, at });
+    w.history.operations.push({
+      traveller: this.id,
+      sessionId,
+      kind: 'pay',
+      at,
+      ms: Date.now() - at,
+      answer: status ?? (approved.ok ? '?' : approved.error),
+    });
+    w.history.payments.push({
+      sessionId,
+      paymentId: p.id,
+      amount: p.amount.amount,
+      acknowledged: status,
+      at,
+    });
     if (!approved.ok) await sleep(1000);
   }
 
