@@ -30,6 +30,12 @@ describe('gateway config', () => {
     );
   });
 
+  it('refuses the old pulse settings, naming what replaced them', () => {
+    expect(() => loadGatewayConfig([], { GATEWAY_SERVER_URL: 'http://x:1', GATEWAY_TOKEN: 't', GATEWAY_PULSE_MODE: 'coil' })).toThrow(
+      /GATEWAY_PULSE_MODE is no longer read: .* board profile/,
+    );
+  });
+
   it('never shows the token in what may be logged', () => {
     const config = loadGatewayConfig([], { GATEWAY_SERVER_URL: 'http://x:1', GATEWAY_TOKEN: 'very-secret' });
     expect(JSON.stringify(redactedConfig(config))).not.toContain('very-secret');

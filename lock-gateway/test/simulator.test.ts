@@ -105,3 +105,41 @@ it('logs every door change with its cause, and each opening with the reads that 
   // a reader keeps its place by sequence number
   expect(await control.doorLog(log[1]!.seq)).toHaveLength(2);
 });
+
+it('faults by function: silent on FC3 (a timeout), refused FC2 (exception 2), other functions unaffected', async () => {
+  await control.faults({ silentFunctions: [3], refuseFunctions: [2] });
+  const refused = await board.readDiscreteInputs(1, 0, 4).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(DeviceError);
+  expect((refused as DeviceError).message).toMatch(/exception 2 \(illegal data address\) on FC2 read discrete inputs 0\.\.3 on unit 1/);
+  expect(await board.readCoils(1, 0, 2)).toEqual([false, false]);
+  const silent = await board.readHoldingRegisters(1, 512, 1).catch((e: unknown) => e);
+  expect(silent).toBeInstanceOf(LinkError);
+  expect((silent as LinkError).message).toMatch(/timeout \(no answer within 200 ms\) on FC3 read holding registers 512 on unit 1/);
+});
+
+it('reboot: nothing answers for downMs, then relays are off (or kept, if asked)', async () => {
+  sim.site.requireUnit(1).setCoil(2, true);
+  await control.reboot(300, true);
+  await waitFor(() => board.state.kind !== 'connected', 'link down');
+  expect(sim.site.requireUnit(1).coils[2]).toBe(true); // kept through the power cycle
+  expect(await board.waitConnected(Date.now() + 3000)).toBe(true);
+  await control.reboot(100, false);
+  expect(sim.site.requireUnit(1).coils[2]).toBe(false);
+});
+
+it('plays other boards: no flash block, 100 ms flash units, normally-closed sensors', async () => {
+  const { simulatorOptionsFrom } = await import('../src/simulator/sim-config.js');
+  expect(simulatorOptionsFrom({ SIM_PROFILE: 'generic-coil', SIM_NC_INPUTS: '1' }, {})).toMatchObject({ pulseRegisterBase: null, ncInputs: true });
+  expect(simulatorOptionsFrom({}, { profile: 'flash-100ms' })).toMatchObject({ pulseRegisterBase: 512, pulseUnitMs: 100, ncInputs: false });
+  expect(() => simulatorOptionsFrom({ SIM_PROFILE: 'mystery' }, {})).toThrow(/SIM_PROFILE must be one of/);
+  const other = await startSimulator({ modbusPort: 0, httpPort: null, pulseRegisterBase: null, ncInputs: true });
+  try {
+    const unit = other.site.requireUnit(1);
+    expect(unit.rawInput(0)).toBe(true); // a shut door reads 1 on an NC sensor
+    unit.setDoor(0, true, 'manual');
+    expect(unit.rawInput(0)).toBe(false);
+    expect(unit.writeRegister(512, 100)).toBe(false); // no flash block
+  } finally {
+    await other.stop();
+  }
+});

@@ -95,6 +95,11 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
 
+  // Replaced by the bank's board profile: a value here would silently do nothing.
+  for (const gone of ['GATEWAY_PULSE_MODE', 'GATEWAY_PULSE_REGISTER_BASE']) {
+    if (env[gone]) problems.push(`${gone} is no longer read: how a lock is pulsed is the bank's board profile (see the README's relay boards section)`);
+  }
+
   const config: GatewayConfig = {
     graphqlUrl,
     wsUrl,

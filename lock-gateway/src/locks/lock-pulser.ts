@@ -72,8 +72,10 @@ async function coilPulse(board: PulseBoard, unitId: number, address: number, ms:
         break;
       } catch (error) {
         lastError = error;
-        // Only a refusal is worth another go; a broken link resets every relay when it returns.
-        if (!(error instanceof DeviceError) || error.timedOut) break;
+        // OFF is idempotent: a refusal or an RTU unit's timeout is tried again (that bus is not
+        // reset, so nothing else would switch the relay off); a broken link resets every relay
+        // when it returns.
+        if (!(error instanceof DeviceError)) break;
       }
     }
     if (board.epoch !== epoch) {
