@@ -1,10 +1,8 @@
 import { type CodegenConfig } from '@graphql-codegen/cli';
 
 /** Typed operations for the kiosk, generated from the server's emitted (committed) schema. */
-export const schemaPath = '../server/schema.graphql';
-
 const config: CodegenConfig = {
-  schema: schemaPath,
+  schema: '../server/schema.graphql',
   documents: ['src/**/*.{ts,tsx}', '!src/api/generated/**'],
   ignoreNoDocuments: true,
   generates: {

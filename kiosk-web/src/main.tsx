@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Root } from './app/Root';
+import { Root } from './app/root';
 import { parseRoute } from './app/route';
 import './styles.css';
 

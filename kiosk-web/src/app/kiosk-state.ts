@@ -1,5 +1,5 @@
 import { type IssuedCode, type ScanIntent, type ScanResult } from '../api/types';
-import { type TicketExtras } from '../features/start/Ticket';
+import { type TicketExtras } from '../features/start/ticket';
 
 /** Every screen of the kiosk and the data it holds; reset returns to `home` and drops the rest. */
 export type KioskState =

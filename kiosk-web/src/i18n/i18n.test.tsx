@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { HomeScreen } from '../features/start/HomeScreen';
+import { HomeScreen } from '../features/start/home-screen';
 import { en, type MessageKey } from './en';
 import { I18nProvider, interpolate, LANGUAGES } from './i18n';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from './language-switch';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

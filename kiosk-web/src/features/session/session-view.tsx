@@ -2,7 +2,7 @@ import { type ReactNode } from 'react';
 import { type Session } from '../../api/types';
 import { formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { Screen } from '../../ui/Screen';
+import { Screen } from '../../ui/screen';
 import { type OperationKind, type Phase } from './phase';
 
 const UNLOCK_TEXT = {

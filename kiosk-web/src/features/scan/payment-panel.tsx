@@ -5,7 +5,7 @@ import { type DemoPaymentOutcome } from '../../api/generated/graphql';
 import { useSubmit } from '../../api/use-submit';
 import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice } from '../../ui/error-notice';
 
 type Step = { name: 'ready'; note?: 'declined' | 'cancelled' } | { name: 'tap'; paymentId: string };
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { Screen } from '../../ui/Screen';
-import { TextField } from '../../ui/TextField';
+import { Screen } from '../../ui/screen';
+import { TextField } from '../../ui/text-field';
 import { DEFAULT_IDLE_SECONDS, type KioskConfig } from './kiosk-config';
 import { findKioskSite, verifyKiosk } from './verify-kiosk';
 

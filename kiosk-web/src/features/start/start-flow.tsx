@@ -4,11 +4,11 @@ import { IssueAccessCodeDoc } from '../../api/operations';
 import { type CompartmentSize, type Contact, type IssuedCode, type SizeOffer } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Screen } from '../../ui/Screen';
-import { ContactForm } from './ContactForm';
-import { SizePicker } from './SizePicker';
-import { type TicketExtras } from './Ticket';
+import { ErrorNotice } from '../../ui/error-notice';
+import { Screen } from '../../ui/screen';
+import { ContactForm } from './contact-form';
+import { SizePicker } from './size-picker';
+import { type TicketExtras } from './ticket';
 import { useAvailability } from './use-availability';
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { apiError, fakeApi, type Handler } from '../test/fake-api';
 import { scanResult, session, siteWithAvailability } from '../test/fixtures';
-import { KioskShell } from './KioskApp';
+import { KioskShell } from './kiosk-app';
 
 function kiosk(handlers: Record<string, Handler> = {}) {
   const api = fakeApi({

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { I18nProvider } from '../i18n/i18n';
-import { PhoneApp } from '../features/phone/PhoneApp';
+import { PhoneApp } from '../features/phone/phone-app';
 import { loadKioskConfig, saveKioskConfig, type KioskConfig } from '../features/setup/kiosk-config';
-import { SetupScreen } from '../features/setup/SetupScreen';
+import { SetupScreen } from '../features/setup/setup-screen';
 import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
-import { KioskApp } from './KioskApp';
+import { KioskApp } from './kiosk-app';
 import { type Route } from './route';
 
 /** Chooses the phone page or the kiosk; the kiosk shows set-up until it has a token and a site. */

@@ -4,9 +4,9 @@ import { CompleteAccessRecoveryDoc, StartAccessRecoveryDoc } from '../../api/ope
 import { type Contact, type IssuedCode } from '../../api/types';
 import { useSubmit } from '../../api/use-submit';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { TextField } from '../../ui/TextField';
-import { ContactForm } from '../start/ContactForm';
+import { ErrorNotice } from '../../ui/error-notice';
+import { TextField } from '../../ui/text-field';
+import { ContactForm } from '../start/contact-form';
 
 /**
  * Lost code: the contact given at issue gets a one-time code (startAccessRecovery, which always

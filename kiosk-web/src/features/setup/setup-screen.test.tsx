@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nProvider } from '../../i18n/i18n';
-import { SetupScreen } from './SetupScreen';
+import { SetupScreen } from './setup-screen';
 
 /** A server that knows one kiosk token, bound to site-9. */
 function fakeServer() {

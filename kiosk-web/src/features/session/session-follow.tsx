@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { type Session } from '../../api/types';
-import { AssistanceButton } from '../help/AssistanceButton';
-import { Feedback } from './Feedback';
+import { AssistanceButton } from '../help/assistance-button';
+import { Feedback } from './feedback';
 import { followPhase, isDoorBusy, type OperationKind } from './phase';
-import { SessionView } from './SessionView';
+import { SessionView } from './session-view';
 import { useSessionFollow } from './use-session-follow';
 
 /**

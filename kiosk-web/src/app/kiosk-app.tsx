@@ -3,12 +3,12 @@ import { type ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/i18n';
-import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { ConnectionBanner } from '../ui/ConnectionBanner';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { ConnectionBanner } from '../ui/connection-banner';
 import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
 import { type KioskConfig } from '../features/setup/kiosk-config';
 import { useLongPress } from '../features/setup/use-long-press';
-import { KioskFlow } from './KioskFlow';
+import { KioskFlow } from './kiosk-flow';
 
 function KioskHeader({ onSetup }: { onSetup: () => void }) {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
-import { Screen } from '../../ui/Screen';
+import { Screen } from '../../ui/screen';
 
 /** The kiosk's start screen: store, use a code, or get help. */
 export function HomeScreen({

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { type ScanResult, type Session } from '../../api/types';
 import { fakeApi } from '../../test/fake-api';
 import { scanResult, session } from '../../test/fixtures';
-import { ScanOutcomeView } from './ScanOutcomeView';
+import { ScanOutcomeView } from './scan-outcome-view';
 
 function show(result: ScanResult, current: { session: Session | null } = { session: result.session }) {
   const api = fakeApi({

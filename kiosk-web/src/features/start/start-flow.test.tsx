@@ -3,7 +3,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../test/fake-api';
 import { issued, siteWithAvailability } from '../../test/fixtures';
-import { StartFlow } from './StartFlow';
+import { StartFlow } from './start-flow';
 
 function setup(issue: () => unknown = () => ({ issueAccessCode: issued({ size: 'MEDIUM' }) })) {
   const api = fakeApi({ SiteAvailability: () => ({ site: siteWithAvailability() }), IssueAccessCode: issue });

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { RequestAssistanceDoc } from '../../api/operations';
 import { useSubmit } from '../../api/use-submit';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice } from '../../ui/error-notice';
 
 /** Reason sent with the alert: staff read it in the admin app, in English. */
 export const DOOR_DID_NOT_OPEN = 'The door did not open (reported at the kiosk)';

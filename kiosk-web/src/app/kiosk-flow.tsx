@@ -1,16 +1,16 @@
 import { useCallback, useRef, useState } from 'react';
 import { type ScanIntent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { Screen } from '../ui/Screen';
-import { HelpScreen } from '../features/help/HelpScreen';
-import { ScanOutcomeView } from '../features/scan/ScanOutcomeView';
-import { ScanScreen } from '../features/scan/ScanScreen';
+import { ErrorNotice } from '../ui/error-notice';
+import { Screen } from '../ui/screen';
+import { HelpScreen } from '../features/help/help-screen';
+import { ScanOutcomeView } from '../features/scan/scan-outcome-view';
+import { ScanScreen } from '../features/scan/scan-screen';
 import { useKeyboardWedge } from '../features/scan/use-keyboard-wedge';
 import { useScan } from '../features/scan/use-scan';
-import { HomeScreen } from '../features/start/HomeScreen';
-import { StartFlow } from '../features/start/StartFlow';
-import { Ticket } from '../features/start/Ticket';
+import { HomeScreen } from '../features/start/home-screen';
+import { StartFlow } from '../features/start/start-flow';
+import { Ticket } from '../features/start/ticket';
 import { acceptsScans, type KioskState } from './kiosk-state';
 import { useInactivity } from './use-inactivity';
 

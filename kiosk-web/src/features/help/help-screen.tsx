@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { type IssuedCode } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { Screen } from '../../ui/Screen';
-import { TextField } from '../../ui/TextField';
-import { AssistanceButton } from './AssistanceButton';
-import { LostCode } from './LostCode';
+import { Screen } from '../../ui/screen';
+import { TextField } from '../../ui/text-field';
+import { AssistanceButton } from './assistance-button';
+import { LostCode } from './lost-code';
 
 /** Help from the start screen: call staff because a door did not open, or recover a lost code. */
 export function HelpScreen({

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { SubmitFeedbackDoc } from '../../api/operations';
 import { useSubmit } from '../../api/use-submit';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ErrorNotice } from '../../ui/error-notice';
 
 /**
  * A 1-5 rating (and on the phone an optional comment) for the session of `payload`. On the kiosk

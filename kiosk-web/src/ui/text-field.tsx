@@ -2,7 +2,7 @@ import { useRef, useState, type HTMLInputTypeAttribute } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { useOnScreenKeyboard } from './keyboard/keyboard-context';
 import { type KeyboardLayout } from './keyboard/layouts';
-import { OnScreenKeyboard } from './keyboard/OnScreenKeyboard';
+import { OnScreenKeyboard } from './keyboard/on-screen-keyboard';
 
 const INPUT_MODE = { email: 'email', tel: 'tel', digits: 'numeric', label: 'text', token: 'text' } as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../test/fake-api';
-import { PaymentPanel } from './PaymentPanel';
+import { PaymentPanel } from './payment-panel';
 
 const payment = (status: string) => ({
   __typename: 'Payment',

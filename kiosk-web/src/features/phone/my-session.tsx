@@ -4,8 +4,8 @@ import { SessionByAccessCodeDoc } from '../../api/operations';
 import { errorCode } from '../../api/errors';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { QrImage } from '../../ui/QrImage';
+import { ErrorNotice } from '../../ui/error-notice';
+import { QrImage } from '../../ui/qr-image';
 
 /** The depositor's session by its code: status, due time (site time zone) and fee owed. */
 export function MySession({

@@ -1,8 +1,8 @@
 import { type ApiErrorCode } from '../../api/errors';
 import { useI18n } from '../../i18n/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
-import { Screen } from '../../ui/Screen';
-import { CameraScanner } from './CameraScanner';
+import { ErrorNotice } from '../../ui/error-notice';
+import { Screen } from '../../ui/screen';
+import { CameraScanner } from './camera-scanner';
 
 /**
  * "Scan your code": the camera runs here; the hardware scanner works on every kiosk screen.

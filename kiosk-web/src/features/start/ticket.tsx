@@ -2,7 +2,7 @@ import { type ReactNode } from 'react';
 import { type IssuedCode } from '../../api/types';
 import { formatDateTime, formatMinutes } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { QrImage } from '../../ui/QrImage';
+import { QrImage } from '../../ui/qr-image';
 
 /** What a ticket needs beyond the issued code itself. */
 export interface TicketExtras {

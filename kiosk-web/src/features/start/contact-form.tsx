@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { type Contact } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { TextField } from '../../ui/TextField';
+import { TextField } from '../../ui/text-field';
 
 // A loose shape check so a typo is caught on the spot; the server validates for real.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

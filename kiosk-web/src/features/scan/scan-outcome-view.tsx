@@ -2,10 +2,10 @@ import { type ScanOutcome, type ScanResult } from '../../api/types';
 import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { type MessageKey } from '../../i18n/en';
-import { Screen } from '../../ui/Screen';
+import { Screen } from '../../ui/screen';
 import { type OperationKind } from '../session/phase';
-import { SessionFollow } from '../session/SessionFollow';
-import { PaymentPanel } from './PaymentPanel';
+import { SessionFollow } from '../session/session-follow';
+import { PaymentPanel } from './payment-panel';
 
 const KIND: Partial<Record<ScanOutcome, OperationKind>> = {
   UNLOCKING_FOR_DEPOSIT: 'deposit',
