@@ -39,6 +39,13 @@ export const allocationRace: Benchmark = {
     const nSessions = ctx.size('sessions');
     const nComp = ctx.size('compartments');
     const errors: string[] = [];
+    // No gateway process runs here, so the bench is the site's gateway: a site's locks are
+    // promised only while its gateway is present, which it shows by reporting (a heartbeat).
+    const gateway = new GqlClient(graphqlUrl, seed.gatewayToken, 1);
+    const beat = () => gateway.request(`mutation { reportDoorStates(reports: []) }`, {}).catch((e: unknown) => errors.push(`heartbeat: ${String(e)}`));
+    await beat();
+    const heartbeat = setInterval(() => void beat(), 1000);
+    ctx.defer(() => (clearInterval(heartbeat), gateway.close()));
     const rates: number[] = [];
     const unlocksPerRun: number[] = [];
     const doublesPerRun: number[] = [];
