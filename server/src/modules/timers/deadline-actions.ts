@@ -20,6 +20,7 @@ import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { sessionData } from '../notifications/session-notices.js';
 import { formatMoney } from '@lockers/common';
 import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
+import { markAbandoned } from '../sessions/abandonment.js';
 
 const ACTOR = 'system:timer';
 
@@ -130,6 +131,10 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.securityAlerted = true;
     raiseAlert(tx, fx, { type: 'SECURITY_ESCALATION', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`, at: now });
+  },
+
+  async abandoned(tx, fx, id, now) {
+    await markAbandoned(tx, fx, await tx.findOneOrFail(StorageSessionEntity, id), ACTOR, now);
   },
 
   async gatewaySilent(tx, fx, id, now) {
