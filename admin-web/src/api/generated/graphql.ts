@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AlertType =
+  /** A session overdue past its site's abandonAfterDays: staff may remove the bag to lost property */
+  | 'ABANDONED'
   | 'ASSISTANCE_REQUESTED'
   /** The gateway cannot read a relay board: its doors are UNKNOWN and nothing behind it is opened */
   | 'CONTROLLER_UNREACHABLE'
