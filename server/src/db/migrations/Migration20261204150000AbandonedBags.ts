@@ -23,9 +23,11 @@ export class Migration20261204150000AbandonedBags extends Migration {
     this.addSql(`alter table storage_session drop constraint storage_session_check;`);
     this.addSql(`alter table storage_session add constraint storage_session_check
       check (status not in ('DEPOSITING','STORED','RETRIEVING') or compartment_id is not null or removed_at is not null);`);
+    this.addSql(`create unique index alert_abandoned_once on alert (session_id) where type = 'ABANDONED';`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop index alert_abandoned_once;`);
     this.addSql(`alter table storage_session drop constraint storage_session_check;`);
     this.addSql(`alter table storage_session add constraint storage_session_check
       check (status not in ('DEPOSITING','STORED','RETRIEVING') or compartment_id is not null);`);
