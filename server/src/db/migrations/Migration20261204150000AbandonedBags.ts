@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * abandoned session (marked, removed to lost property, claimed back or disposed of).
  */
 export class Migration20261204150000AbandonedBags extends Migration {
-  override async up(): Promise<void> {
+  override up(): Promise<void> {
     this.addSql(`alter table site add column abandon_after_days int not null default 7;`);
     this.addSql(`alter table storage_session
       add column abandoned_at timestamptz,
@@ -24,9 +24,10 @@ export class Migration20261204150000AbandonedBags extends Migration {
     this.addSql(`alter table storage_session add constraint storage_session_check
       check (status not in ('DEPOSITING','STORED','RETRIEVING') or compartment_id is not null or removed_at is not null);`);
     this.addSql(`create unique index alert_abandoned_once on alert (session_id) where type = 'ABANDONED';`);
+    return Promise.resolve();
   }
 
-  override async down(): Promise<void> {
+  override down(): Promise<void> {
     this.addSql(`drop index alert_abandoned_once;`);
     this.addSql(`alter table storage_session drop constraint storage_session_check;`);
     this.addSql(`alter table storage_session add constraint storage_session_check
@@ -35,5 +36,6 @@ export class Migration20261204150000AbandonedBags extends Migration {
       drop column lost_property_ref, drop column removed_from_compartment_id, drop column claimed_at, drop column claimed_by,
       drop column disposed_at, drop column disposed_by, drop column disposal_method;`);
     this.addSql(`alter table site drop column abandon_after_days;`);
+    return Promise.resolve();
   }
 }
