@@ -3,7 +3,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import type { SessionDetailQuery } from '../../api/generated/graphql';
-import { errorMessage } from '../../api/errors';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { errorCode, errorMessage } from '../../api/errors';
 import { formatDateTime } from '../../ui/format';
 import { RecordBagClaimMutation, RecordBagDisposalMutation, RecordBagRemovalMutation } from './sessions.operations';
 
@@ -37,7 +38,9 @@ function StepForm({ label, fields, danger, onConfirm }: { label: string; fields:
       setOpen(false);
       setValues({});
     } catch (err) {
-      setError(errorMessage(err));
+      // the server's refusals here say what to do next (e.g. the amount still due): show them
+      const own = errorCode(err) === 'CONFLICT' && CombinedGraphQLErrors.is(err) ? err.errors[0]?.message : undefined;
+      setError(own ?? errorMessage(err));
     } finally {
       setBusy(false);
     }
