@@ -80,6 +80,8 @@ export const en = {
   'outcome.closed': 'This storage has ended. If you need a locker, start a new one.',
   'outcome.busyHeading': 'Already opening',
   'outcome.busy': 'A door for this code is already being opened. Please wait a moment.',
+  'outcome.staffHeading': 'Ask staff for your luggage',
+  'outcome.staff': 'Your luggage was moved to lost property. Please ask staff to collect it and bring this code.',
   'outcome.scanAgain': 'Scan again',
   'outcome.lostCode': 'I lost my code',
   'pay.now': 'Pay {amount}',

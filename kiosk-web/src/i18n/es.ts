@@ -84,6 +84,8 @@ export const es: Dictionary = {
   'outcome.closed': 'Este depósito ha terminado. Si necesita una taquilla, empiece uno nuevo.',
   'outcome.busyHeading': 'Ya se está abriendo',
   'outcome.busy': 'Ya se está abriendo una puerta para este código. Espere un momento.',
+  'outcome.staffHeading': 'Pida su equipaje al personal',
+  'outcome.staff': 'Su equipaje se llevó a objetos perdidos. Pídalo al personal y traiga este código.',
   'outcome.scanAgain': 'Escanear de nuevo',
   'outcome.lostCode': 'He perdido mi código',
   'pay.now': 'Pagar {amount}',

@@ -86,6 +86,8 @@ export const fr: Dictionary = {
   'outcome.closed': 'Ce dépôt est terminé. Pour un casier, commencez un nouveau dépôt.',
   'outcome.busyHeading': 'Ouverture en cours',
   'outcome.busy': 'Une porte pour ce code est déjà en cours d’ouverture. Patientez un instant.',
+  'outcome.staffHeading': 'Demandez vos bagages au personnel',
+  'outcome.staff': 'Vos bagages ont été déposés aux objets trouvés. Demandez-les au personnel avec ce code.',
   'outcome.scanAgain': 'Scanner à nouveau',
   'outcome.lostCode': 'J’ai perdu mon code',
   'pay.now': 'Payer {amount}',

@@ -17,6 +17,7 @@ import { Revocations } from '../auth/revocations.js';
 import { UserService } from '../modules/users/user.service.js';
 import { SessionService } from '../modules/sessions/session.service.js';
 import { ScanService } from '../modules/sessions/scan.service.js';
+import { AbandonmentService } from '../modules/sessions/abandonment.js';
 import { SessionSearch } from '../modules/sessions/session-search.js';
 import { DoorReportService } from '../modules/door-events/door-report.service.js';
 import { DoorEventService } from '../modules/door-events/door-event.service.js';
@@ -65,6 +66,7 @@ export function createServices(infra: Infrastructure) {
     apiKeys: new ApiKeyService(em, authenticator, revocations),
     sessions,
     sessionSearch: new SessionSearch(em, clock),
+    abandonment: new AbandonmentService(em, bus, clock),
     scans: new ScanService(em, bus, clock, limits, metrics),
     doorReports: new DoorReportService(em, bus, clock),
     doorEvents: new DoorEventService(em),

@@ -98,7 +98,7 @@ describe('reports beyond usage, and their CSV export', () => {
     expect(lines[2]).toMatch(/,MEDIUM,COMPLETED,.*,EUR,4.00,6.00$/);
 
     const overdue = (await (await csv('overdue', query, f.adminToken)).text()).trim().split('\r\n');
-    expect(overdue).toEqual(['start,overdue,security_escalations', '2026-03-10T08:00:00.000Z,0,0', '2026-03-10T09:00:00.000Z,1,0', '2026-03-10T10:00:00.000Z,0,0']);
+    expect(overdue).toEqual(['start,overdue,security_escalations,abandoned', '2026-03-10T08:00:00.000Z,0,0,0', '2026-03-10T09:00:00.000Z,1,0,0', '2026-03-10T10:00:00.000Z,0,0,0']);
     const revenue = await (await csv('revenue', { ...query, siteId: '' }, f.adminToken)).text(); // all sites
     expect(revenue.split('\r\n')[0]).toBe('size,payments,automatic_refunds,currency,captured_major_units,refunded_major_units,refunded_automatically_major_units,net_major_units');
     expect(revenue).toContain('MEDIUM,2,0,EUR,6.00,0.00,0.00,6.00');

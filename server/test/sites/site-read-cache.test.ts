@@ -74,7 +74,7 @@ describe('site { availability }: cached, and fresh right after each change', () 
 
 describe('SiteReadCache: a load that raced a change does not store what it read', () => {
   const snapshot = (free: number): SiteSnapshot => ({
-    site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
+    site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, abandonAfterDays: 7, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
     availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
   });
 
@@ -124,7 +124,7 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
 
 describe('SiteReadCache on a Redis event bus', () => {
   const snapshot = (): SiteSnapshot => ({
-    site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
+    site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, abandonAfterDays: 7, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
     availability: [],
   });
   const changed = (siteId: string) => ({ siteId }) as never; // only siteId is read by the cache

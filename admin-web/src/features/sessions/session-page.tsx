@@ -10,6 +10,7 @@ import { SessionDetailQuery, SessionUpdatedSubscription } from './sessions.opera
 import { SessionActions } from './session-actions';
 import { SessionTimeline } from './session-timeline';
 import { PaymentTable } from './payment-table';
+import { AbandonmentPanel } from './abandonment-panel';
 
 /** The session page for `id`. */
 export function SessionPage({ id }: { id: string }) {
@@ -36,6 +37,7 @@ export function SessionPage({ id }: { id: string }) {
       <h1>
         Session {s.id.slice(0, 8)} · <span data-testid="session-status">{humanize(s.status)}</span>
         {s.overdue && <span className="flag"> overdue</span>}
+        {s.abandonment && !s.abandonment.claimedAt && !s.abandonment.disposedAt && <span className="flag" data-testid="abandoned-flag"> abandoned</span>}
       </h1>
       <div className="two-col">
         <section className="card" aria-labelledby="facts-title">
@@ -77,6 +79,7 @@ export function SessionPage({ id }: { id: string }) {
           </section>
         )}
       </div>
+      <AbandonmentPanel session={s} canOperate={can(user?.role, 'operate')} onChanged={() => void refetch()} />
       <PaymentTable payments={s.payments} timeZone={tz} canRefund={can(user?.role, 'refund')} onChanged={() => void refetch()} />
       <SessionTimeline session={s} timeZone={tz} />
     </main>

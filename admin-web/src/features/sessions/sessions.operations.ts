@@ -57,6 +57,7 @@ export const SessionDetailQuery = graphql(`
       compartment { id label size status doorState }
       events { id at type detail compartment { id label } }
       history { at from to actor reason }
+      abandonment { abandonedAt removedAt removedBy removedTo lostPropertyRef claimedAt claimedBy disposedAt disposedBy disposalMethod }
       payments { id amount { amount currency } status provider createdAt capturedAt refundedAt refundReason refundEffect refundedBy refundAutomatic }
     }
   }
@@ -97,5 +98,23 @@ export const RefundPreviewQuery = graphql(`
 export const EndSessionMutation = graphql(`
   mutation EndSession($sessionId: ID!, $reason: String!) {
     endSession(sessionId: $sessionId, reason: $reason) { id status retrievedAt }
+  }
+`);
+
+export const RecordBagRemovalMutation = graphql(`
+  mutation RecordBagRemoval($sessionId: ID!, $removedTo: String!, $lostPropertyRef: String!) {
+    recordBagRemoval(sessionId: $sessionId, removedTo: $removedTo, lostPropertyRef: $lostPropertyRef) { id status }
+  }
+`);
+
+export const RecordBagClaimMutation = graphql(`
+  mutation RecordBagClaim($sessionId: ID!, $payload: String, $reason: String) {
+    recordBagClaim(sessionId: $sessionId, payload: $payload, reason: $reason) { id status }
+  }
+`);
+
+export const RecordBagDisposalMutation = graphql(`
+  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {
+    recordBagDisposal(sessionId: $sessionId, method: $method) { id status }
   }
 `);

@@ -24,6 +24,7 @@ export const SetupSiteQuery = graphql(`
       unlockAckTimeoutSeconds
       gatewayHeartbeatSeconds
       pulseMs
+      abandonAfterDays
       tariffs { ...TariffFields }
       banks {
         id
@@ -57,6 +58,7 @@ export const UpdateSiteMutation = graphql(`
     $unlockAckTimeoutSeconds: Int
     $gatewayHeartbeatSeconds: Int
     $pulseMs: Int
+    $abandonAfterDays: Int
   ) {
     updateSite(
       id: $id
@@ -68,6 +70,7 @@ export const UpdateSiteMutation = graphql(`
       unlockAckTimeoutSeconds: $unlockAckTimeoutSeconds
       gatewayHeartbeatSeconds: $gatewayHeartbeatSeconds
       pulseMs: $pulseMs
+      abandonAfterDays: $abandonAfterDays
     ) {
       id
       name
@@ -78,6 +81,7 @@ export const UpdateSiteMutation = graphql(`
       unlockAckTimeoutSeconds
       gatewayHeartbeatSeconds
       pulseMs
+      abandonAfterDays
     }
   }
 `);

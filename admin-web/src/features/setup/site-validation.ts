@@ -22,6 +22,7 @@ export const SITE_TIMINGS = [
   ['unlockAckTimeoutSeconds', 'Unlock acknowledgement timeout (seconds)'],
   ['gatewayHeartbeatSeconds', 'Gateway heartbeat window (seconds)'],
   ['pulseMs', 'Lock pulse (milliseconds)'],
+  ['abandonAfterDays', 'Abandoned after overdue (days)'],
 ] as const;
 
 export type TimingField = (typeof SITE_TIMINGS)[number][0];

@@ -46,6 +46,8 @@ export type ScanIntent =
 
 export type ScanOutcome =
   | 'BUSY'
+  /** The bag was removed to lost property: nothing is opened; the depositor is sent to staff */
+  | 'COLLECT_FROM_STAFF'
   | 'INVALID_CODE'
   | 'NO_COMPARTMENT_AVAILABLE'
   | 'PAYMENT_REQUIRED'

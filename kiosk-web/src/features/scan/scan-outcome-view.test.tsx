@@ -34,6 +34,7 @@ describe('scan outcomes that open nothing', () => {
     ['WRONG_SITE', 'Other location', /another locker location/],
     ['SESSION_CLOSED', 'Code no longer valid', /storage has ended/],
     ['BUSY', 'Already opening', /already being opened/],
+    ['COLLECT_FROM_STAFF', 'Ask staff for your luggage', /lost property/],
   ] as const)('%s says what happened and offers a next step', async (outcome, heading, text) => {
     const { props } = show(scanResult(outcome));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(heading);

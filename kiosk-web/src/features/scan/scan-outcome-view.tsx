@@ -20,6 +20,7 @@ const REFUSAL: Record<string, { title: MessageKey; text: MessageKey; lost?: bool
   WRONG_SITE: { title: 'outcome.wrongSiteHeading', text: 'outcome.wrongSite' },
   SESSION_CLOSED: { title: 'outcome.closedHeading', text: 'outcome.closed' },
   BUSY: { title: 'outcome.busyHeading', text: 'outcome.busy' },
+  COLLECT_FROM_STAFF: { title: 'outcome.staffHeading', text: 'outcome.staff' },
 };
 
 /**

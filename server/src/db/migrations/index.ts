@@ -9,6 +9,7 @@ import { Migration20261204100100CompartmentInspection } from './Migration2026120
 import { Migration20261204110000MoneyHold } from './Migration20261204110000MoneyHold.js';
 import { Migration20261204120000UserDisabled } from './Migration20261204120000UserDisabled.js';
 import { Migration20261204130000BoardProfiles } from './Migration20261204130000BoardProfiles.js';
+import { Migration20261204150000AbandonedBags } from './Migration20261204150000AbandonedBags.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261204110000MoneyHold', class: Migration20261204110000MoneyHold },
   { name: 'Migration20261204120000UserDisabled', class: Migration20261204120000UserDisabled },
   { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },
+  { name: 'Migration20261204150000AbandonedBags', class: Migration20261204150000AbandonedBags },
 ];

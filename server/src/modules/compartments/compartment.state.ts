@@ -16,6 +16,7 @@ export type CompartmentTrigger =
   | 'door-not-opened'    // unlocked, yet its door never opened in the window: the lock may be jammed
   | 'unlock-unconfirmed' // the readings of the window have a break: nobody knows whether it opened
   | 'ended-by-staff'     // staff ended the session holding it
+  | 'bag-removed'        // staff took an abandoned bag out to lost property: looked at before reuse
   | 'inspected'          // staff recorded an inspection
   | 'out-of-service'     // staff took it out of service
   | 'back-in-service';   // staff put it back
@@ -32,7 +33,7 @@ export const COMPARTMENT_TRANSITIONS: Readonly<Record<CompartmentStatus, Partial
     OCCUPIED: ['door-closed'],
     NEEDS_INSPECTION: ['unlock-failed', 'door-not-opened', 'unlock-unconfirmed', 'ended-by-staff'],
   },
-  OCCUPIED: { AVAILABLE: ['door-closed', 'ended-by-staff'], NEEDS_INSPECTION: ['ended-by-staff'] },
+  OCCUPIED: { AVAILABLE: ['door-closed', 'ended-by-staff'], NEEDS_INSPECTION: ['ended-by-staff', 'bag-removed'] },
   NEEDS_INSPECTION: { AVAILABLE: ['inspected'], OUT_OF_SERVICE: ['inspected', 'out-of-service'] },
   OUT_OF_SERVICE: { AVAILABLE: ['back-in-service'] },
 };

@@ -34,7 +34,7 @@ export async function onSessionMoved(tx: EntityManager, s: StorageSessionEntity,
   if (s.status === 'COMPLETED') {
     const paid = await paidFor(tx, s.id);
     await emitWebhookEvent(tx, 'session.completed', { ...sessionData(s), paid: { amount: paid, currency: s.currency } }, at);
-    if (s.depositedAt) {
+    if (s.depositedAt && !s.disposedAt) {
       const minutes = Math.round(((s.retrievedAt ?? at).getTime() - s.depositedAt.getTime()) / 60_000);
       await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
         dedupeKey: `receipt:${s.id}`,

@@ -37,8 +37,8 @@ export class InsightService {
 
   async overdue(siteId: string | null, from: Date, to: Date, bucket: ReportBucket): Promise<OverdueReportView> {
     const { em, params } = await this.bucketed(siteId, from, to, bucket);
-    const rows = await em.execute<{ start: Date; overdue: string; escalations: string }[]>(OVERDUE_SQL, params);
-    return { siteId, buckets: rows.map((r) => ({ start: new Date(r.start), overdue: num(r.overdue), securityEscalations: num(r.escalations) })) };
+    const rows = await em.execute<{ start: Date; overdue: string; escalations: string; abandoned: string }[]>(OVERDUE_SQL, params);
+    return { siteId, buckets: rows.map((r) => ({ start: new Date(r.start), overdue: num(r.overdue), securityEscalations: num(r.escalations), abandoned: num(r.abandoned) })) };
   }
 
   async revenue(siteId: string | null, from: Date, to: Date): Promise<RevenueReportView> {

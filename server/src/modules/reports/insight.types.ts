@@ -37,6 +37,7 @@ export class OverdueBucketView {
   @Field(() => DateTime) start!: Date;
   @Field(() => Int, { description: 'Sessions that became overdue' }) overdue!: number;
   @Field(() => Int) securityEscalations!: number;
+  @Field(() => Int, { description: 'Sessions marked abandoned (overdue past the site retention)' }) abandoned!: number;
 }
 
 @ObjectType('OverdueReport')

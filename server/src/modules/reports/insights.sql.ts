@@ -44,13 +44,14 @@ select width_bucket(m, array[${DURATION_EDGES.join(',')}]::numeric[]) as k, coun
   (select percentile_cont(0.5) within group (order by m) from d) as median, (select avg(m) from d) as avg
 from d group by 1 order by 1`;
 
-/** OVERDUE and SECURITY_ESCALATION alerts raised per bucket (each is raised once per session). */
+/** OVERDUE, SECURITY_ESCALATION and ABANDONED alerts raised per bucket (each is raised once per session). */
 export const OVERDUE_SQL = `with ${P_BUCKETS},
 a as (
-  select ${bucketOf('a.created_at')} as b, count(*) filter (where a.type = 'OVERDUE') as o, count(*) filter (where a.type = 'SECURITY_ESCALATION') as x
-  from alert a, p where ${inSite('a')} and a.type in ('OVERDUE','SECURITY_ESCALATION') and a.created_at >= p.f and a.created_at < p.t group by 1
+  select ${bucketOf('a.created_at')} as b, count(*) filter (where a.type = 'OVERDUE') as o, count(*) filter (where a.type = 'SECURITY_ESCALATION') as x,
+    count(*) filter (where a.type = 'ABANDONED') as ab
+  from alert a, p where ${inSite('a')} and a.type in ('OVERDUE','SECURITY_ESCALATION','ABANDONED') and a.created_at >= p.f and a.created_at < p.t group by 1
 )
-select b.start, coalesce(a.o, 0) as overdue, coalesce(a.x, 0) as escalations from buckets b left join a on a.b = b.start order by b.start`;
+select b.start, coalesce(a.o, 0) as overdue, coalesce(a.x, 0) as escalations, coalesce(a.ab, 0) as abandoned from buckets b left join a on a.b = b.start order by b.start`;
 
 /** Money by tariff size: captured when captured, refunds when refunded. */
 export const REVENUE_SQL = `with ${P_RANGE},

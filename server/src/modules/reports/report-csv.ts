@@ -40,7 +40,7 @@ export async function csvRows(services: Services, name: CsvReport, q: CsvQuery):
     case 'storage-duration':
       return (await services.insights.storageDuration(siteId, from, to)).ranges.map((r) => ({ from_minutes: r.fromMinutes, to_minutes: r.toMinutes ?? '', sessions: r.sessions }));
     case 'overdue':
-      return (await services.insights.overdue(siteId, from, to, bucket)).buckets.map((b) => ({ start: iso(b.start), overdue: b.overdue, security_escalations: b.securityEscalations }));
+      return (await services.insights.overdue(siteId, from, to, bucket)).buckets.map((b) => ({ start: iso(b.start), overdue: b.overdue, security_escalations: b.securityEscalations, abandoned: b.abandoned }));
     case 'revenue':
       return (await services.insights.revenue(siteId, from, to)).bySize.map((r) => ({
         size: r.size, payments: r.payments, automatic_refunds: r.automaticRefunds, currency: r.net.currency,

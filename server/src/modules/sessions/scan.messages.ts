@@ -23,6 +23,8 @@ export function scanMessage(outcome: ScanOutcome, label?: string, amount?: { amo
       return 'This code has already been used up. Get a new code to store luggage.';
     case 'BUSY':
       return 'A door is already opening for this code. Please wait a moment.';
+    case 'COLLECT_FROM_STAFF':
+      return 'Your luggage was moved to lost property. Please ask staff to collect it; bring this code.';
   }
 }
 

@@ -71,6 +71,8 @@ export class ScanService {
         case 'STORED':
           break;
       }
+      // an abandoned bag taken out by staff: its compartment is empty (or someone else's now)
+      if (session.removedAt) return outcome('COLLECT_FROM_STAFF', { session: view() });
       const due = amountDue({ ...session, paid }, now);
       let target: { compartment: CompartmentEntity; bank: UnlockBank } | null;
       let result: ScanOutcome;

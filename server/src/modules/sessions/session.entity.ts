@@ -40,5 +40,17 @@ export class StorageSessionEntity {
   @Property({ type: 'boolean' }) overdueAlerted = false;
   @Property({ type: 'boolean' }) securityAlerted = false;
   @Property({ type: 'boolean' }) reminderSent = false;
+  // Abandonment, recorded facts on a STORED session (see abandonment.service.ts)
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) abandonedAt: Date | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) removedAt: Date | null = null;
+  @Property({ type: 'string', nullable: true }) removedBy: string | null = null;
+  @Property({ type: 'string', nullable: true }) removedTo: string | null = null;
+  @Property({ type: 'string', nullable: true }) lostPropertyRef: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) removedFromCompartmentId: string | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) claimedAt: Date | null = null;
+  @Property({ type: 'string', nullable: true }) claimedBy: string | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) disposedAt: Date | null = null;
+  @Property({ type: 'string', nullable: true }) disposedBy: string | null = null;
+  @Property({ type: 'string', nullable: true }) disposalMethod: string | null = null;
   @Property({ type: 'integer', version: true }) version!: number;
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GqlContext } from '../../graphql/context.js';
-import { IssuedAccessCode, ScanIntent, ScanResult, SessionConnection, SessionTransitionView, SessionView } from './session.types.js';
+import { AbandonmentView, IssuedAccessCode, ScanIntent, ScanResult, SessionConnection, SessionTransitionView, SessionView } from './session.types.js';
 import { SessionStatus } from './session.state.js';
 import { CompartmentSize } from '../compartments/compartment.enums.js';
 import { ContactInput } from './contact.types.js';
@@ -116,6 +116,40 @@ export class SessionResolver {
   async endSession(@Arg('sessionId', () => ID) sessionId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView> {
     authorize(caller, 'sessions:write');
     return services.sessions.end(parseId(sessionId, 'sessionId'), reason, actorName(caller));
+  }
+
+  @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: an abandoned bag was taken out of its compartment (where to, lost-property reference); the compartment needs an inspection' })
+  async recordBagRemoval(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('removedTo', () => String) removedTo: string,
+    @Arg('lostPropertyRef', () => String) lostPropertyRef: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView> {
+    authorize(caller, 'sessions:write');
+    return services.abandonment.recordRemoval(parseId(sessionId, 'sessionId'), removedTo, lostPropertyRef, actorName(caller));
+  }
+
+  @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: a removed bag handed back, with its code or through support (reason: how the depositor was identified); nothing due may remain' })
+  async recordBagClaim(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('payload', () => String, { nullable: true }) payload?: string | null,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<SessionView> {
+    authorize(caller, 'sessions:write');
+    return services.abandonment.recordClaim(parseId(sessionId, 'sessionId'), payload ?? null, reason ?? null, actorName(caller));
+  }
+
+  @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: a removed bag was disposed of (how); the session ends' })
+  async recordBagDisposal(@Arg('sessionId', () => ID) sessionId: string, @Arg('method', () => String) method: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView> {
+    authorize(caller, 'sessions:write');
+    return services.abandonment.recordDisposal(parseId(sessionId, 'sessionId'), method, actorName(caller));
+  }
+
+  @FieldResolver(() => AbandonmentView, { nullable: true, description: 'Set once the session was marked abandoned: each recorded step of its bag (who did it: staff only)' })
+  abandonment(@Root() s: SessionView, @Ctx() { caller }: GqlContext): AbandonmentView | null {
+    if (!s.abandonment || caller.kind === 'user') return s.abandonment;
+    return { ...s.abandonment, removedBy: null, claimedBy: null, disposedBy: null };
   }
 
   @FieldResolver(() => SiteView)

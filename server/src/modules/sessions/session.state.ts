@@ -19,7 +19,9 @@ export type SessionTrigger =
   | 'window-passed'   // the door readings show it was not opened in time
   | 'unlock-unconfirmed' // the readings of the window have a break: whether it opened is unknown
   | 'code-expired'    // a CREATED session not used within the code lifetime
-  | 'ended-by-staff'; // an operator ended it
+  | 'ended-by-staff'  // an operator ended it
+  | 'claimed-from-lost-property' // an abandoned bag, removed by staff, handed back against its code (or by support)
+  | 'disposed';       // an abandoned bag, removed by staff, disposed of
 
 /**
  * The storage session's state machine: the only transitions there are. Services call
@@ -32,7 +34,7 @@ export const SESSION_TRANSITIONS: Readonly<Record<SessionStatus, Partial<Record<
     CREATED: ['unlock-failed', 'window-passed', 'unlock-unconfirmed'],
     CANCELLED: ['ended-by-staff'],
   },
-  STORED: { RETRIEVING: ['scan'], COMPLETED: ['ended-by-staff'] },
+  STORED: { RETRIEVING: ['scan'], COMPLETED: ['ended-by-staff', 'claimed-from-lost-property', 'disposed'] },
   RETRIEVING: {
     COMPLETED: ['door-closed', 'ended-by-staff'],
     STORED: ['door-closed', 'unlock-failed', 'window-passed', 'unlock-unconfirmed'],

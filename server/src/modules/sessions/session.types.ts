@@ -18,7 +18,8 @@ export type ScanOutcome =
   | 'INVALID_CODE'
   | 'WRONG_SITE'
   | 'SESSION_CLOSED'
-  | 'BUSY';
+  | 'BUSY'
+  | 'COLLECT_FROM_STAFF';
 export const ScanOutcome = {
   UNLOCKING_FOR_DEPOSIT: 'UNLOCKING_FOR_DEPOSIT',
   UNLOCKING_FOR_RETRIEVAL: 'UNLOCKING_FOR_RETRIEVAL',
@@ -29,8 +30,27 @@ export const ScanOutcome = {
   WRONG_SITE: 'WRONG_SITE',
   SESSION_CLOSED: 'SESSION_CLOSED',
   BUSY: 'BUSY',
+  COLLECT_FROM_STAFF: 'COLLECT_FROM_STAFF',
 } as const;
-registerEnumType(ScanOutcome, { name: 'ScanOutcome' });
+registerEnumType(ScanOutcome, {
+  name: 'ScanOutcome',
+  valuesConfig: { COLLECT_FROM_STAFF: { description: 'The bag was removed to lost property: nothing is opened; the depositor is sent to staff' } },
+});
+
+@ObjectType('Abandonment', { description: 'An abandoned bag: marked by the clock, then removed, claimed back or disposed of by staff' })
+export class AbandonmentView {
+  @Field(() => DateTime) abandonedAt!: Date;
+  @Field(() => DateTime, { nullable: true }) removedAt!: Date | null;
+  @Field(() => String, { nullable: true }) removedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the bag went' }) removedTo!: string | null;
+  @Field(() => String, { nullable: true }) lostPropertyRef!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The compartment it was taken from' }) removedFromCompartmentId!: string | null;
+  @Field(() => DateTime, { nullable: true }) claimedAt!: Date | null;
+  @Field(() => String, { nullable: true }) claimedBy!: string | null;
+  @Field(() => DateTime, { nullable: true }) disposedAt!: Date | null;
+  @Field(() => String, { nullable: true }) disposedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'How it was disposed of' }) disposalMethod!: string | null;
+}
 
 /**
  * A storage session as the API shows it. `paid` (captured payments) travels with it so
@@ -52,6 +72,7 @@ export class SessionView {
   pricing!: { currency: string; price: number; overduePerHour: number; graceMinutes: number };
   paid!: number;
   endedAt!: Date | null;
+  abandonment!: AbandonmentView | null;
 }
 
 export function toSessionView(s: StorageSessionEntity, paid: number): SessionView {
@@ -70,6 +91,21 @@ export function toSessionView(s: StorageSessionEntity, paid: number): SessionVie
     pricing: { currency: s.currency, price: s.price, overduePerHour: s.overduePerHour, graceMinutes: s.graceMinutes },
     paid,
     endedAt: s.endedAt,
+    abandonment: s.abandonedAt
+      ? {
+          abandonedAt: s.abandonedAt,
+          removedAt: s.removedAt,
+          removedBy: s.removedBy,
+          removedTo: s.removedTo,
+          lostPropertyRef: s.lostPropertyRef,
+          removedFromCompartmentId: s.removedFromCompartmentId,
+          claimedAt: s.claimedAt,
+          claimedBy: s.claimedBy,
+          disposedAt: s.disposedAt,
+          disposedBy: s.disposedBy,
+          disposalMethod: s.disposalMethod,
+        }
+      : null,
   };
 }
 

@@ -9,6 +9,8 @@ export class SiteEntity {
   @Property({ type: 'integer' }) codeLifetimeMinutes = 60;
   @Property({ type: 'integer' }) depositWindowSeconds = 120;
   @Property({ type: 'integer' }) leftOpenSeconds = 120;
+  /** Days a session may stay overdue before it is marked abandoned. */
+  @Property({ type: 'integer' }) abandonAfterDays = 7;
   @Property({ type: 'integer' }) unlockAckTimeoutSeconds = 10;
   @Property({ type: 'integer' }) gatewayHeartbeatSeconds = 30;
   @Property({ type: 'integer' }) pulseMs = 500;

@@ -40,6 +40,7 @@ export class SiteResolver {
     @Arg('codeLifetimeMinutes', () => Int, { nullable: true }) codeLifetimeMinutes?: number,
     @Arg('depositWindowSeconds', () => Int, { nullable: true }) depositWindowSeconds?: number,
     @Arg('leftOpenSeconds', () => Int, { nullable: true }) leftOpenSeconds?: number,
+    @Arg('abandonAfterDays', () => Int, { nullable: true, description: 'Days overdue before a session is marked abandoned (1 to 365)' }) abandonAfterDays?: number,
     @Arg('unlockAckTimeoutSeconds', () => Int, { nullable: true }) unlockAckTimeoutSeconds?: number,
     @Arg('gatewayHeartbeatSeconds', () => Int, { nullable: true }) gatewayHeartbeatSeconds?: number,
     @Arg('pulseMs', () => Int, { nullable: true }) pulseMs?: number,
@@ -48,7 +49,7 @@ export class SiteResolver {
   ): Promise<SiteView> {
     authorize(caller, 'setup:write');
     const site = await services.sites.update(parseId(id, 'id'), {
-      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs, paymentWindowSeconds, accessOpensPerSession,
+      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, abandonAfterDays, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs, paymentWindowSeconds, accessOpensPerSession,
     });
     return toSiteView(site);
   }

@@ -17,6 +17,7 @@ export interface SiteSettings {
   codeLifetimeMinutes?: number | null;
   depositWindowSeconds?: number | null;
   leftOpenSeconds?: number | null;
+  abandonAfterDays?: number | null;
   unlockAckTimeoutSeconds?: number | null;
   gatewayHeartbeatSeconds?: number | null;
   pulseMs?: number | null;
@@ -29,6 +30,7 @@ const BOUNDS: Record<string, [number, number]> = {
   codeLifetimeMinutes: [1, 60 * 24 * 7],
   depositWindowSeconds: [10, 3600],
   leftOpenSeconds: [10, 3600],
+  abandonAfterDays: [1, 365],
   unlockAckTimeoutSeconds: [2, 300],
   gatewayHeartbeatSeconds: [5, 3600],
   pulseMs: [50, 10_000],
@@ -106,7 +108,7 @@ export class SiteService {
   /** One statement: the site's row, its tariffs and its counts per size (one row per size, or one with no size). */
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
-      `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds,
+      `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
               s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session,
               a.size, a.free, a.total,
               (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
@@ -141,6 +143,7 @@ export class SiteService {
       codeLifetimeMinutes: first.code_lifetime_minutes,
       depositWindowSeconds: first.deposit_window_seconds,
       leftOpenSeconds: first.left_open_seconds,
+      abandonAfterDays: first.abandon_after_days,
       unlockAckTimeoutSeconds: first.unlock_ack_timeout_seconds,
       gatewayHeartbeatSeconds: first.gateway_heartbeat_seconds,
       pulseMs: first.pulse_ms,
@@ -158,6 +161,7 @@ interface SnapshotRow {
   code_lifetime_minutes: number;
   deposit_window_seconds: number;
   left_open_seconds: number;
+  abandon_after_days: number;
   unlock_ack_timeout_seconds: number;
   gateway_heartbeat_seconds: number;
   pulse_ms: number;

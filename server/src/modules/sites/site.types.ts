@@ -12,6 +12,7 @@ export class SiteView {
   @Field(() => Int, { description: 'A CREATED session is cancelled after this' }) codeLifetimeMinutes!: number;
   @Field(() => Int, { description: 'The door must open within this after an unlock' }) depositWindowSeconds!: number;
   @Field(() => Int, { description: 'A door open longer raises LEFT_OPEN' }) leftOpenSeconds!: number;
+  @Field(() => Int, { description: 'A session overdue this many days is marked abandoned; its bag may then be removed to lost property' }) abandonAfterDays!: number;
   @Field(() => Int, { description: 'No gateway acknowledgement by then: UNLOCK_FAILED' }) unlockAckTimeoutSeconds!: number;
   @Field(() => Int, { description: 'A gateway silent longer raises GATEWAY_OFFLINE' }) gatewayHeartbeatSeconds!: number;
   @Field(() => Int) pulseMs!: number;
@@ -35,6 +36,7 @@ export const toSiteView = (s: SiteEntity): SiteView => ({
   codeLifetimeMinutes: s.codeLifetimeMinutes,
   depositWindowSeconds: s.depositWindowSeconds,
   leftOpenSeconds: s.leftOpenSeconds,
+  abandonAfterDays: s.abandonAfterDays,
   unlockAckTimeoutSeconds: s.unlockAckTimeoutSeconds,
   gatewayHeartbeatSeconds: s.gatewayHeartbeatSeconds,
   pulseMs: s.pulseMs,

@@ -19,6 +19,7 @@ import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { sessionData } from '../notifications/session-notices.js';
 import { formatMoney } from '@lockers/common';
 import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
+import { markAbandoned } from '../sessions/abandonment.js';
 
 const ACTOR = 'system:timer';
 
@@ -136,6 +137,10 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.absentAnnounced = true;
     fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
+  },
+
+  async abandoned(tx, fx, id, now) {
+    await markAbandoned(tx, fx, await tx.findOneOrFail(StorageSessionEntity, id), ACTOR, now);
   },
 
   async gatewaySilent(tx, fx, id, now) {

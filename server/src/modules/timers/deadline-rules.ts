@@ -47,6 +47,9 @@ export const DEADLINE_RULES = {
   securityEscalation: `select s.id from storage_session s
     where s.status in ('STORED','RETRIEVING') and s.overdue_alerted and not s.security_alerted
       and s.due_at + make_interval(mins => s.grace_minutes + s.security_alert_after_minutes) < ?`,
+  abandoned: `select s.id from storage_session s join site on site.id = s.site_id
+    where s.status = 'STORED' and s.abandoned_at is null and s.due_at is not null
+      and s.due_at + make_interval(mins => s.grace_minutes, days => site.abandon_after_days) < ?`,
   doorsOfAbsentGateway: `select c.id from compartment c join locker_bank b on b.id = c.bank_id join gateway g on g.id = b.gateway_id
     where c.door_state <> 'UNKNOWN' and (g.last_seen_at is null or g.last_seen_at < ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds')`,
   gatewayAbsent: `select g.id from gateway g
