@@ -16,7 +16,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'smart'],
     },
@@ -27,7 +30,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['kiosk-web/src/**/*.tsx', 'kiosk-web/src/**/*.ts', 'admin-web/src/**/*.tsx', 'admin-web/src/**/*.ts'],
+    files: [
+      'kiosk-web/src/**/*.tsx',
+      'kiosk-web/src/**/*.ts',
+      'admin-web/src/**/*.tsx',
+      'admin-web/src/**/*.ts',
+    ],
     // The rules of hooks and complete effect dependencies (the compiler-era rules of v7 judge
     // code written for the React Compiler, which the apps do not use).
     plugins: { 'react-hooks': reactHooks },

@@ -19,7 +19,8 @@ const { values, positionals, sizes } = parseCommandLine(process.argv.slice(2));
 if (values.list || values.help) {
   for (const b of BENCHMARKS) {
     console.log(`${b.name.padEnd(16)} ${b.summary}`);
-    for (const [f, d] of Object.entries(b.flags)) console.log(`${''.padEnd(18)}--${f.padEnd(13)} ${d.help} (full ${d.full}, smoke ${d.smoke})`);
+    for (const [f, d] of Object.entries(b.flags))
+      console.log(`${''.padEnd(18)}--${f.padEnd(13)} ${d.help} (full ${d.full}, smoke ${d.smoke})`);
   }
   console.log(`${''.padEnd(18)}--time-limit    seconds before a benchmark is stopped and failed`);
   process.exit(0);
@@ -27,10 +28,14 @@ if (values.list || values.help) {
 
 const unknown = positionals.filter((p) => !BENCHMARKS.some((b) => b.name === p));
 if (unknown.length) {
-  console.error(`unknown benchmark ${unknown.join(', ')}; one of: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  console.error(
+    `unknown benchmark ${unknown.join(', ')}; one of: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  );
   process.exit(2);
 }
-const selected = positionals.length ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : [...BENCHMARKS];
+const selected = positionals.length
+  ? BENCHMARKS.filter((b) => positionals.includes(b.name))
+  : [...BENCHMARKS];
 
 // Size flags: --name N, applied to every selected benchmark that has the flag.
 const overrides: Record<string, number> = {};
@@ -73,7 +78,13 @@ const cpus = os.cpus();
 const result = {
   date: startedAt.toISOString(),
   mode: smoke ? 'smoke' : 'full',
-  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version },
+  machine: {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+  },
   command: process.argv.slice(2).join(' '),
   ok,
   figures,
@@ -81,10 +92,13 @@ const result = {
   benchmarks: records,
   scratchDatabases,
 };
-console.log(`\n${smoke ? 'SMOKE run (sizes too small for the goals: only correctness counts)' : 'Full run'}, ${result.date}, ${result.machine.cpus} x ${result.machine.cpuModel}, Node ${process.version}\n`);
+console.log(
+  `\n${smoke ? 'SMOKE run (sizes too small for the goals: only correctness counts)' : 'Full run'}, ${result.date}, ${result.machine.cpus} x ${result.machine.cpuModel}, Node ${process.version}\n`,
+);
 console.log(renderTable(figures));
 if (errors.length) console.log(`\nErrors:\n${errors.map((e) => `- ${e}`).join('\n')}`);
-if (!smoke && missed.length) console.log(`\nMissed goals: ${missed.map((f) => `${f.benchmark}: ${f.figure}`).join('; ')}`);
+if (!smoke && missed.length)
+  console.log(`\nMissed goals: ${missed.map((f) => `${f.benchmark}: ${f.figure}`).join('; ')}`);
 const out = typeof values.out === 'string' ? path.resolve(values.out) : path.join(RESULTS_DIR, 'latest.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

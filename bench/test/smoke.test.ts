@@ -15,8 +15,12 @@ const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 test('every benchmark runs at smoke size, checks itself and cleans up', async () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-')), 'smoke.json');
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = execFile('sh', [path.join(benchDir, 'bin/bench.sh'), '--smoke', '--out', out], { cwd: benchDir, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    const child = execFile(
+      'sh',
+      [path.join(benchDir, 'bin/bench.sh'), '--smoke', '--out', out],
+      { cwd: benchDir, maxBuffer: 16 * 2 ** 20 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
     );
     child.stdin?.end();
   });
@@ -28,7 +32,14 @@ test('every benchmark runs at smoke size, checks itself and cleans up', async ()
     scratchDatabases: string[];
   };
   expect(result.errors).toEqual([]);
-  expect(result.benchmarks.map((b) => b.name)).toEqual(['scan-to-coil', 'allocation-race', 'fan-out', 'idle', 'usage-report', 'plain-read']);
+  expect(result.benchmarks.map((b) => b.name)).toEqual([
+    'scan-to-coil',
+    'allocation-race',
+    'fan-out',
+    'idle',
+    'usage-report',
+    'plain-read',
+  ]);
   for (const b of result.benchmarks) expect(b.figures.length, b.name).toBeGreaterThan(0);
   // The scratch databases the run made are gone again.
   expect(result.scratchDatabases.length).toBeGreaterThan(0);
@@ -38,9 +49,22 @@ test('every benchmark runs at smoke size, checks itself and cleans up', async ()
 
 test('a double allocation or a wrong size is reported as a failure, not a pass', async () => {
   const { figure } = await import('../src/lib/figures.ts');
-  expect(figure('allocation-race', 'double allocations', 'count', [0, 1, 1], { goal: { op: '==', target: 0 } }).pass).toBe(false);
-  expect(figure('plain-read', 'rps', 'req/s', [400], { baseline: { label: 'bare', runs: [1000] }, ratioGoal: { op: '>=', target: 0.5 } }).pass).toBe(false);
-  expect(figure('plain-read', 'rps', 'req/s', [600], { baseline: { label: 'bare', runs: [1000] }, ratioGoal: { op: '>=', target: 0.5 } }).pass).toBe(true);
+  expect(
+    figure('allocation-race', 'double allocations', 'count', [0, 1, 1], { goal: { op: '==', target: 0 } })
+      .pass,
+  ).toBe(false);
+  expect(
+    figure('plain-read', 'rps', 'req/s', [400], {
+      baseline: { label: 'bare', runs: [1000] },
+      ratioGoal: { op: '>=', target: 0.5 },
+    }).pass,
+  ).toBe(false);
+  expect(
+    figure('plain-read', 'rps', 'req/s', [600], {
+      baseline: { label: 'bare', runs: [1000] },
+      ratioGoal: { op: '>=', target: 0.5 },
+    }).pass,
+  ).toBe(true);
 });
 
 async function existing(names: string[]): Promise<string[]> {
@@ -48,7 +72,10 @@ async function existing(names: string[]): Promise<string[]> {
   const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await c.connect();
   try {
-    const { rows } = await c.query<{ datname: string }>('select datname from pg_database where datname = any($1)', [names]);
+    const { rows } = await c.query<{ datname: string }>(
+      'select datname from pg_database where datname = any($1)',
+      [names],
+    );
     return rows.map((r) => r.datname);
   } finally {
     await c.end();

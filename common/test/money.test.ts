@@ -1,9 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { currencyExponent, formatMoney, moneyCsvCell, moneyCsvHeader, parseMajorUnits, toDecimalString, toMajorUnits } from '../src/index.js';
+import {
+  currencyExponent,
+  formatMoney,
+  moneyCsvCell,
+  moneyCsvHeader,
+  parseMajorUnits,
+  toDecimalString,
+  toMajorUnits,
+} from '../src/index.js';
 
 describe('money in minor units with the ISO 4217 exponent', () => {
   test('exponents: JPY 0, EUR 2, KWD 3, and 2 for a currency not listed', () => {
-    expect([currencyExponent('JPY'), currencyExponent('EUR'), currencyExponent('KWD'), currencyExponent('usd')]).toEqual([0, 2, 3, 2]);
+    expect([
+      currencyExponent('JPY'),
+      currencyExponent('EUR'),
+      currencyExponent('KWD'),
+      currencyExponent('usd'),
+    ]).toEqual([0, 2, 3, 2]);
   });
 
   test('the same minor amount is a different major amount per currency, exactly', () => {

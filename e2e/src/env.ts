@@ -52,6 +52,9 @@ export function harnessEnv(): Promise<HarnessEnv> {
 /** The running system; throws when the harness did not start one. */
 export function harnessEnvSync(): HarnessEnv {
   const raw = process.env[ENV_VAR] ?? (fs.existsSync(ENV_FILE) ? fs.readFileSync(ENV_FILE, 'utf8') : null);
-  if (!raw) throw new Error('no e2e system: run the specs with `pnpm --filter @lockers/e2e test` (global setup starts it)');
+  if (!raw)
+    throw new Error(
+      'no e2e system: run the specs with `pnpm --filter @lockers/e2e test` (global setup starts it)',
+    );
   return JSON.parse(raw) as HarnessEnv;
 }

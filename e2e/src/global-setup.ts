@@ -22,7 +22,11 @@ const launchModule = path.join(root, 'lock-gateway/dist/launch/index.js');
 /** Starts the system; Playwright calls the returned function after the last spec. */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   // One folder per run: runs side by side (several people in one tree) keep their own logs.
-  const logs = path.join(ARTIFACTS_DIR, 'logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  const logs = path.join(
+    ARTIFACTS_DIR,
+    'logs',
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`,
+  );
   // Not under /root: embedded PostgreSQL runs as the postgres user and must enter it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockers-e2e-'));
   fs.chmodSync(dataDir, 0o777);
@@ -39,6 +43,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       MAIL_FROM: 'Lockers <no-reply@lockers.test>',
       // The job queue's shortest poll: e-mails arrive within about a second.
       QUEUE_POLL_INTERVAL_MS: '500',
+      // The webhook spec's receiver listens on loopback, which production refuses.
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     },
     gatewayEnv: { LOG_LEVEL: 'debug' },
   }).catch(async (error: unknown) => {

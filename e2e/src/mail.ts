@@ -28,7 +28,8 @@ export async function waitForMail(
   const who = to.toLowerCase();
   const matches = (m: ReceivedMail) =>
     m.envelopeTo.includes(who) &&
-    (subject === undefined || (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject)));
+    (subject === undefined ||
+      (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject)));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const all = await receivedMail();
@@ -36,7 +37,9 @@ export async function waitForMail(
     if (found) return found;
     if (Date.now() > deadline) {
       const seen = all.filter((m) => m.envelopeTo.includes(who)).map((m) => m.subject);
-      throw new Error(`no e-mail to ${to} matching ${String(subject ?? 'any subject')} within ${timeoutMs} ms (mailbox has: ${JSON.stringify(seen)})`);
+      throw new Error(
+        `no e-mail to ${to} matching ${String(subject ?? 'any subject')} within ${timeoutMs} ms (mailbox has: ${JSON.stringify(seen)})`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

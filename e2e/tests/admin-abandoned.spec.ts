@@ -3,12 +3,24 @@
 // payment, or a disposal; each step shows on the page.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { adminToken as loginAdmin, adminUrl, gql, issueCode, modbusOf, pulsed, shot, signIn, sim, stack } from './admin-support.js';
+import {
+  adminToken as loginAdmin,
+  adminUrl,
+  gql,
+  issueCode,
+  modbusOf,
+  pulsed,
+  shot,
+  signIn,
+  sim,
+  stack,
+} from './admin-support.js';
 
 test.describe.configure({ mode: 'serial' });
 
 const SCAN = `mutation($siteId: ID!, $payload: String!) { scanAccessCode(siteId: $siteId, payload: $payload) { outcome compartment { label } } }`;
-const VIEW = 'query($id: ID!) { session(id: $id) { status abandonment { abandonedAt } compartment { label status doorState } } }';
+const VIEW =
+  'query($id: ID!) { session(id: $id) { status abandonment { abandonedAt } compartment { label status doorState } } }';
 
 interface View {
   status: string;
@@ -21,7 +33,11 @@ async function deposit(token: string): Promise<{ sessionId: string; payload: str
   const env = stack();
   const { sessionId, payload } = await issueCode();
   const since = Date.now();
-  const r = await gql<{ scanAccessCode: { outcome: string; compartment: { label: string } } }>(env.kioskToken, SCAN, { siteId: env.siteId, payload });
+  const r = await gql<{ scanAccessCode: { outcome: string; compartment: { label: string } } }>(
+    env.kioskToken,
+    SCAN,
+    { siteId: env.siteId, payload },
+  );
   expect(r.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   const label = r.scanAccessCode.compartment.label;
   const { unit, input } = modbusOf(label);
@@ -36,8 +52,13 @@ async function deposit(token: string): Promise<{ sessionId: string; payload: str
 
 /** The bag was left: its storage ended ten days ago (past the site's 7-day retention). */
 function leaveForTenDays(sessionId: string): void {
-  execFileSync('psql', [stack().databaseUrl!, '-v', 'ON_ERROR_STOP=1', '-c',
-    `update storage_session set deposited_at = now() - interval '10 days 4 hours', due_at = now() - interval '10 days' where id = '${sessionId}'`]);
+  execFileSync('psql', [
+    stack().databaseUrl!,
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-c',
+    `update storage_session set deposited_at = now() - interval '10 days 4 hours', due_at = now() - interval '10 days' where id = '${sessionId}'`,
+  ]);
 }
 
 test.describe('admin: abandoned bags', () => {
@@ -59,7 +80,13 @@ test.describe('admin: abandoned bags', () => {
   test('marked abandoned by the clock; removal, then a claim with the code after payment', async () => {
     const a = await deposit(token);
     leaveForTenDays(a.sessionId);
-    await expect.poll(async () => (await gql<{ session: View }>(token, VIEW, { id: a.sessionId })).session.abandonment !== null, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await gql<{ session: View }>(token, VIEW, { id: a.sessionId })).session.abandonment !== null,
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await page.goto(adminUrl('sessions', a.sessionId));
     const panel = page.getByTestId('abandonment');
     await expect(panel).toBeVisible();
@@ -71,11 +98,21 @@ test.describe('admin: abandoned bags', () => {
     await form.getByLabel('Where it went').fill('Station lost property');
     await form.getByLabel('Lost-property reference').fill('LP-77');
     await form.getByRole('button', { name: 'Confirm: Record removal' }).click();
-    await expect(panel.getByTestId('abandonment-removed')).toContainText('to Station lost property (lost property LP-77)');
+    await expect(panel.getByTestId('abandonment-removed')).toContainText(
+      'to Station lost property (lost property LP-77)',
+    );
     await shot(page, 'session-abandoned-removed');
-    const compartment = await gql<{ site: { compartments: { label: string; status: string }[] } }>(token, 'query($s: ID!) { site(id: $s) { compartments { label status } } }', { s: stack().siteId });
+    const compartment = await gql<{ site: { compartments: { label: string; status: string }[] } }>(
+      token,
+      'query($s: ID!) { site(id: $s) { compartments { label status } } }',
+      { s: stack().siteId },
+    );
     expect(compartment.site.compartments.find((c) => c.label === a.label)?.status).toBe('NEEDS_INSPECTION');
-    const rescan = await gql<{ scanAccessCode: { outcome: string; compartment: null } }>(stack().kioskToken, SCAN, { siteId: stack().siteId, payload: a.payload });
+    const rescan = await gql<{ scanAccessCode: { outcome: string; compartment: null } }>(
+      stack().kioskToken,
+      SCAN,
+      { siteId: stack().siteId, payload: a.payload },
+    );
     expect(rescan.scanAccessCode).toEqual({ outcome: 'COLLECT_FROM_STAFF', compartment: null });
 
     // ten days overdue: the fee is due before the bag is handed back
@@ -84,8 +121,16 @@ test.describe('admin: abandoned bags', () => {
     await claim.getByLabel('Access code (or leave empty)').fill(a.payload);
     await claim.getByRole('button', { name: 'Confirm: Record claim' }).click();
     await expect(claim.getByRole('alert')).toContainText('is still due');
-    const payment = await gql<{ createPayment: { id: string } }>(token, 'mutation($id: ID!) { createPayment(sessionId: $id) { id } }', { id: a.sessionId });
-    await gql(token, 'mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { status } }', { id: payment.createPayment.id });
+    const payment = await gql<{ createPayment: { id: string } }>(
+      token,
+      'mutation($id: ID!) { createPayment(sessionId: $id) { id } }',
+      { id: a.sessionId },
+    );
+    await gql(
+      token,
+      'mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { status } }',
+      { id: payment.createPayment.id },
+    );
     await claim.getByRole('button', { name: 'Confirm: Record claim' }).click();
     await expect(panel.getByTestId('abandonment-claimed')).toBeVisible();
     await expect(page.getByTestId('session-status')).toHaveText(/completed/i);
@@ -95,7 +140,13 @@ test.describe('admin: abandoned bags', () => {
   test('a removed bag disposed of', async () => {
     const b = await deposit(token);
     leaveForTenDays(b.sessionId);
-    await expect.poll(async () => (await gql<{ session: View }>(token, VIEW, { id: b.sessionId })).session.abandonment !== null, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await gql<{ session: View }>(token, VIEW, { id: b.sessionId })).session.abandonment !== null,
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await page.goto(adminUrl('sessions', b.sessionId));
     const panel = page.getByTestId('abandonment');
     await panel.getByRole('button', { name: 'Record removal' }).click();

@@ -4,7 +4,19 @@
 // compartment remotely (the simulator pulses it), and a VIEWER is not offered any action.
 import { expect, test, type Page } from '@playwright/test';
 import type { HarnessEnv } from '../src/env.js';
-import { adminToken as loginAdmin, adminUrl, codeOf, gql, LOGIN, modbusOf, pulsed, shot, signIn, sim, stack } from './admin-support.js';
+import {
+  adminToken as loginAdmin,
+  adminUrl,
+  codeOf,
+  gql,
+  LOGIN,
+  modbusOf,
+  pulsed,
+  shot,
+  signIn,
+  sim,
+  stack,
+} from './admin-support.js';
 
 let env: HarnessEnv;
 
@@ -14,23 +26,30 @@ const SCAN = `mutation($siteId: ID!, $payload: String!) {
   scanAccessCode(siteId: $siteId, payload: $payload) { outcome compartment { id label } session { id status } } }`;
 
 interface Scan {
-  scanAccessCode: { outcome: string; compartment: { id: string; label: string } | null; session: { id: string; status: string } | null };
+  scanAccessCode: {
+    outcome: string;
+    compartment: { id: string; label: string } | null;
+    session: { id: string; status: string } | null;
+  };
 }
 
 /** A SMALL (free) deposit through the kiosk API, up to the unlock; the door is not touched. */
 async function startDeposit() {
-  const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(env.kioskToken, ISSUE, {
-    siteId: env.siteId,
-    size: 'SMALL',
-  });
+  const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(
+    env.kioskToken,
+    ISSUE,
+    {
+      siteId: env.siteId,
+      size: 'SMALL',
+    },
+  );
   const payload = issued.issueAccessCode.code.payload;
   const scan = await gql<Scan>(env.kioskToken, SCAN, { siteId: env.siteId, payload });
   expect(scan.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   const label = scan.scanAccessCode.compartment!.label;
-  return { sessionId: issued.issueAccessCode.session.id, label, payload, ...modbusOf(label) };
+  const compartmentId = scan.scanAccessCode.compartment!.id;
+  return { sessionId: issued.issueAccessCode.session.id, compartmentId, label, payload, ...modbusOf(label) };
 }
-
-
 
 test.describe.configure({ mode: 'serial' });
 
@@ -108,7 +127,9 @@ test.describe('admin dashboard', () => {
     await form.getByRole('button', { name: 'Record inspection' }).click();
     await expect(cell).toHaveAttribute('data-status', 'AVAILABLE');
     await expect(form).toHaveCount(0);
-    const recorded = await gql<{ site: { compartments: { label: string; inspections: { outcome: string; note: string }[] }[] } }>(
+    const recorded = await gql<{
+      site: { compartments: { label: string; inspections: { outcome: string; note: string }[] }[] };
+    }>(
       await loginAdmin(),
       'query($id: ID!) { site(id: $id) { compartments { label inspections { outcome note } } } }',
       { id: env.siteId },
@@ -133,7 +154,9 @@ test.describe('admin dashboard', () => {
 
     const old = await gql<Scan>(env.kioskToken, SCAN, { siteId: env.siteId, payload: deposit.payload });
     expect(old.scanAccessCode.outcome).toBe('INVALID_CODE');
-    await expect(page.getByTestId('timeline')).toContainText(/by .+ — Customer lost the ticket|Customer lost the ticket/);
+    await expect(page.getByTestId('timeline')).toContainText(
+      /by .+ — Customer lost the ticket|Customer lost the ticket/,
+    );
   });
 
   test('opening a compartment remotely pulses its lock in the simulator', async () => {
@@ -146,7 +169,14 @@ test.describe('admin dashboard', () => {
     await page.getByLabel(/Reason for/).fill('Maintenance check (e2e)');
     await page.getByRole('button', { name: 'Confirm: Open remotely' }).click();
     await expect.poll(() => pulsed(unit, input, since)).toBe(true);
-    await expect.poll(async () => (await sim<{ unitId: number; input: number; open: boolean }[]>('GET', '/doors')).find((d) => d.unitId === unit && d.input === input)?.open).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await sim<{ unitId: number; input: number; open: boolean }[]>('GET', '/doors')).find(
+            (d) => d.unitId === unit && d.input === input,
+          )?.open,
+      )
+      .toBe(true);
     await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'OPEN');
     await sim('POST', `/doors/${unit}/${input}/close`);
     await expect(page.getByTestId(`compartment-${label}`)).toHaveAttribute('data-door', 'CLOSED');
@@ -156,10 +186,14 @@ test.describe('admin dashboard', () => {
     await page.goto(adminUrl('assistance'));
     await expect(page.getByRole('heading', { name: /Assistance requests/ })).toBeVisible();
     const reason = `Door did not open (e2e ${Date.now()})`;
-    await gql(env.kioskToken, 'mutation($s: ID!, $r: String!) { requestAssistance(siteId: $s, compartmentLabel: "A03", reason: $r) { id } }', {
-      s: env.siteId,
-      r: reason,
-    });
+    await gql(
+      env.kioskToken,
+      'mutation($s: ID!, $r: String!) { requestAssistance(siteId: $s, compartmentLabel: "A03", reason: $r) { id } }',
+      {
+        s: env.siteId,
+        r: reason,
+      },
+    );
     const item = page.getByTestId('alert').filter({ hasText: reason });
     await expect(item).toBeVisible();
     await shot(page, 'assistance-queue');
@@ -193,7 +227,13 @@ test.describe('admin dashboard', () => {
     const missed = await startDeposit();
     await expect.poll(() => pulsed(missed.unit, missed.input, since)).toBe(true);
     const serverView = async () =>
-      (await gql<{ session: { status: string; compartment: { doorState: string } } }>(adminToken, 'query($id: ID!) { session(id: $id) { status compartment { doorState } } }', { id: missed.sessionId })).session;
+      (
+        await gql<{ session: { status: string; compartment: { doorState: string } } }>(
+          adminToken,
+          'query($id: ID!) { session(id: $id) { status compartment { doorState } } }',
+          { id: missed.sessionId },
+        )
+      ).session;
     await sim('POST', `/doors/${missed.unit}/${missed.input}/open`);
     // Keep the door open until the gateway has reported it (it polls the inputs).
     await expect.poll(async () => (await serverView()).compartment.doorState).toBe('OPEN');
@@ -208,7 +248,18 @@ test.describe('admin dashboard', () => {
     await expect(cell).toHaveAttribute('data-status', 'OCCUPIED');
     await expect(cell).toHaveAttribute('data-door', 'CLOSED');
     // Leave the compartment free for the specs that follow.
-    await gql(adminToken, 'mutation($id: ID!) { endSession(sessionId: $id, reason: "e2e clean-up") { id } }', { id: missed.sessionId });
+    await gql(
+      adminToken,
+      'mutation($id: ID!) { endSession(sessionId: $id, reason: "e2e clean-up") { id } }',
+      { id: missed.sessionId },
+    );
+    // Ended by staff without its door cycle: the bag may still be inside, so someone looks first.
+    await expect(cell).toHaveAttribute('data-status', 'NEEDS_INSPECTION');
+    await gql(
+      adminToken,
+      'mutation($id: ID!) { recordCompartmentInspection(compartmentId: $id, outcome: EMPTY) { id } }',
+      { id: missed.compartmentId },
+    );
     await expect(cell).toHaveAttribute('data-status', 'AVAILABLE');
   });
 
@@ -220,7 +271,10 @@ test.describe('admin dashboard', () => {
     await expect(page.getByTestId('session-status')).toHaveText('Completed');
     await expect(page.getByRole('button', { name: 'End session' })).toHaveCount(0);
     await page.goto(adminUrl('board'));
-    await expect(page.getByTestId(`compartment-${deposit.label}`)).toHaveAttribute('data-status', 'AVAILABLE');
+    await expect(page.getByTestId(`compartment-${deposit.label}`)).toHaveAttribute(
+      'data-status',
+      'AVAILABLE',
+    );
   });
 
   test('screenshots of the other pages', async () => {
@@ -237,7 +291,8 @@ test.describe('admin dashboard', () => {
     ] as const) {
       await page.goto(adminUrl(route));
       await expect(page.getByRole('heading', { name: ready }).first()).toBeVisible();
-      if (route === 'reports') await expect(page.getByRole('figure', { name: 'Deposits and retrievals' })).toBeVisible();
+      if (route === 'reports')
+        await expect(page.getByRole('figure', { name: 'Deposits and retrievals' })).toBeVisible();
       await shot(page, name);
     }
   });
@@ -245,7 +300,11 @@ test.describe('admin dashboard', () => {
   test('a VIEWER is not offered the actions, and the API refuses them', async ({ browser }) => {
     const email = `viewer-${Date.now()}@example.com`;
     const password = 'viewer-password-1';
-    await gql(adminToken, 'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: VIEWER) { id } }', { e: email, p: password });
+    await gql(
+      adminToken,
+      'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: VIEWER) { id } }',
+      { e: email, p: password },
+    );
 
     const viewer = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signIn(viewer, email, password);
@@ -263,9 +322,19 @@ test.describe('admin dashboard', () => {
     await expect(viewer.getByText('Set-up is for admins.')).toBeVisible();
 
     const viewerLogin = await gql<{ login: { token: string } }>(null, LOGIN, { e: email, p: password });
-    const board = await gql<{ site: { compartments: { id: string; label: string }[] } }>(viewerLogin.login.token, 'query($id: ID!) { site(id: $id) { compartments { id label } } }', { id: env.siteId });
+    const board = await gql<{ site: { compartments: { id: string; label: string }[] } }>(
+      viewerLogin.login.token,
+      'query($id: ID!) { site(id: $id) { compartments { id label } } }',
+      { id: env.siteId },
+    );
     const a11 = board.site.compartments.find((c) => c.label === 'A11')!;
-    const refused = await codeOf(gql(viewerLogin.login.token, 'mutation($id: ID!) { operatorOpenCompartment(compartmentId: $id, reason: "viewer tries") { id } }', { id: a11.id }));
+    const refused = await codeOf(
+      gql(
+        viewerLogin.login.token,
+        'mutation($id: ID!) { operatorOpenCompartment(compartmentId: $id, reason: "viewer tries") { id } }',
+        { id: a11.id },
+      ),
+    );
     expect(refused).toBe('FORBIDDEN');
     await viewer.close();
   });

@@ -3,7 +3,17 @@
 // the endpoint points at a closed port and the failed attempt is what the admin must see.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { adminToken as loginAdmin, adminUrl, depositCollectAndRate, gql, issueCode, shot, shotOf, signIn, stack } from './admin-support.js';
+import {
+  adminToken as loginAdmin,
+  adminUrl,
+  depositCollectAndRate,
+  gql,
+  issueCode,
+  shot,
+  shotOf,
+  signIn,
+  stack,
+} from './admin-support.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -39,9 +49,15 @@ test.describe('admin integrations, reports and search', () => {
     await expect(form.getByText(/it will not be shown again/)).toBeVisible();
     await shot(page, 'setup-webhook-secret');
 
-    const row = page.getByRole('table', { name: 'Webhook endpoints' }).getByRole('row').filter({ hasText: url });
+    const row = page
+      .getByRole('table', { name: 'Webhook endpoints' })
+      .getByRole('row')
+      .filter({ hasText: url });
     await expect(row).toContainText('alert.raised');
-    const listed = await gql<{ webhookEndpoints: { id: string; url: string; events: string[] }[] }>(adminToken, '{ webhookEndpoints { id url events } }');
+    const listed = await gql<{ webhookEndpoints: { id: string; url: string; events: string[] }[] }>(
+      adminToken,
+      '{ webhookEndpoints { id url events } }',
+    );
     expect(listed.webhookEndpoints.find((e) => e.url === url)?.events).toEqual(['ALERT_RAISED']);
 
     // Shown once: coming back to the tab shows the endpoint, never the secret again.
@@ -52,7 +68,11 @@ test.describe('admin integrations, reports and search', () => {
     await expect(page.getByText(secret)).toHaveCount(0);
 
     // An event: an assistance request raises an alert.
-    await gql(stack().kioskToken, 'mutation($s: ID!) { requestAssistance(siteId: $s, compartmentLabel: "A02", reason: "webhook e2e") { id } }', { s: stack().siteId });
+    await gql(
+      stack().kioskToken,
+      'mutation($s: ID!) { requestAssistance(siteId: $s, compartmentLabel: "A02", reason: "webhook e2e") { id } }',
+      { s: stack().siteId },
+    );
     await row.getByRole('button', { name: 'Deliveries' }).click();
     const deliveries = page.getByTestId('webhook-deliveries');
     const delivery = deliveries.getByTestId('webhook-delivery').filter({ hasText: 'alert.raised' }).first();
@@ -68,7 +88,10 @@ test.describe('admin integrations, reports and search', () => {
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: 'Delete' }).click();
     await expect(row).toHaveCount(0);
-    const after = await gql<{ webhookEndpoints: { url: string }[] }>(adminToken, '{ webhookEndpoints { url } }');
+    const after = await gql<{ webhookEndpoints: { url: string }[] }>(
+      adminToken,
+      '{ webhookEndpoints { url } }',
+    );
     expect(after.webhookEndpoints.some((e) => e.url === url)).toBe(false);
   });
 
@@ -78,11 +101,18 @@ test.describe('admin integrations, reports and search', () => {
     await depositCollectAndRate(adminToken, comment);
 
     await page.getByRole('combobox', { name: 'Site', exact: true }).selectOption(stack().siteId);
-    const request = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('occupancyReport'));
+    const request = page.waitForRequest(
+      (r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('occupancyReport'),
+    );
     await page.goto(adminUrl('reports'));
     const variables = ((await request).postDataJSON() as { variables: Record<string, unknown> }).variables;
     await expect(page.getByTestId('report-scope')).toContainText('in Europe/Berlin');
-    for (const figure of ['Deposits and retrievals', 'Peak occupancy by size', 'Storage time distribution', 'Ratings']) {
+    for (const figure of [
+      'Deposits and retrievals',
+      'Peak occupancy by size',
+      'Storage time distribution',
+      'Ratings',
+    ]) {
       await expect(page.getByRole('figure', { name: figure })).toBeVisible();
     }
     const occupancy = page.getByRole('region', { name: 'Occupancy by size' });
@@ -94,14 +124,21 @@ test.describe('admin integrations, reports and search', () => {
     await expect(feedback.getByRole('table', { name: 'Feedback comments' })).toContainText(comment);
 
     // The numbers shown are the server's.
-    const server = await gql<{ feedbackReport: { responses: number; averageRating: number }; storageDurationReport: { sessions: number } }>(
+    const server = await gql<{
+      feedbackReport: { responses: number; averageRating: number };
+      storageDurationReport: { sessions: number };
+    }>(
       adminToken,
       'query($siteId: ID, $from: DateTime!, $to: DateTime!) { feedbackReport(siteId: $siteId, from: $from, to: $to) { responses averageRating } storageDurationReport(siteId: $siteId, from: $from, to: $to) { sessions } }',
       { siteId: variables.siteId, from: variables.from, to: variables.to },
     );
     expect(server.storageDurationReport.sessions).toBeGreaterThan(0);
-    await expect(page.getByTestId('feedback-summary')).toContainText(`${server.feedbackReport.averageRating.toFixed(2)} / 5 from ${server.feedbackReport.responses} responses`);
-    await expect(page.getByTestId('duration-summary')).toContainText(`${server.storageDurationReport.sessions} sessions`);
+    await expect(page.getByTestId('feedback-summary')).toContainText(
+      `${server.feedbackReport.averageRating.toFixed(2)} / 5 from ${server.feedbackReport.responses} responses`,
+    );
+    await expect(page.getByTestId('duration-summary')).toContainText(
+      `${server.storageDurationReport.sessions} sessions`,
+    );
     await shot(page, 'reports-all');
     await shotOf(page.getByRole('figure', { name: 'Peak occupancy by size' }), 'reports-occupancy');
 
@@ -134,32 +171,46 @@ test.describe('admin integrations, reports and search', () => {
 
     // Part of the address, in other letter case.
     const part = email.split('@')[0]!.toUpperCase();
-    const searched = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes(part));
+    const searched = page.waitForRequest(
+      (r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes(part),
+    );
     await page.getByLabel('Contact').fill(part);
-    expect(((await searched).postDataJSON() as { variables: { contact: string } }).variables.contact).toBe(part);
+    expect(((await searched).postDataJSON() as { variables: { contact: string } }).variables.contact).toBe(
+      part,
+    );
     await expect(page.getByTestId('sessions-count')).toHaveText('1 matching · 1 shown');
     await expect(page.getByRole('table', { name: 'Sessions' })).toContainText(email);
     await shot(page, 'sessions-search-contact');
 
     // By compartment label and creation day (today in the site's zone): the sessions the
     // reports test completed in a known compartment.
-    const done = await gql<{ sessions: { totalCount: number; nodes: { compartment: { label: string } | null }[] } }>(
+    const done = await gql<{
+      sessions: { totalCount: number; nodes: { compartment: { label: string } | null }[] };
+    }>(
       adminToken,
       'query($s: ID) { sessions(siteId: $s, status: COMPLETED, first: 1) { totalCount nodes { compartment { label } } } }',
       { s: stack().siteId },
     );
     const label = done.sessions.nodes[0]!.compartment!.label;
-    const expected = await gql<{ sessions: { totalCount: number } }>(adminToken, 'query($s: ID, $l: String) { sessions(siteId: $s, compartmentLabel: $l) { totalCount } }', {
-      s: stack().siteId,
-      l: label,
-    });
+    const expected = await gql<{ sessions: { totalCount: number } }>(
+      adminToken,
+      'query($s: ID, $l: String) { sessions(siteId: $s, compartmentLabel: $l) { totalCount } }',
+      {
+        s: stack().siteId,
+        l: label,
+      },
+    );
     await page.getByLabel('Contact').fill('');
     await page.getByLabel('Compartment').fill(label.toLowerCase());
     // Every row shown is in that compartment (the contact search before also had one match,
     // so wait on the rows, not only on the count).
     const labelCells = page.getByRole('table', { name: 'Sessions' }).locator('tbody tr td:nth-child(3)');
-    await expect.poll(async () => [...new Set((await labelCells.allTextContents()).map((l) => l.trim()))]).toEqual([label]);
-    await expect(page.getByTestId('sessions-count')).toHaveText(new RegExp(`^${expected.sessions.totalCount} matching`));
+    await expect
+      .poll(async () => [...new Set((await labelCells.allTextContents()).map((l) => l.trim()))])
+      .toEqual([label]);
+    await expect(page.getByTestId('sessions-count')).toHaveText(
+      new RegExp(`^${expected.sessions.totalCount} matching`),
+    );
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
     await page.getByLabel('Created from').fill(today);
     await page.getByLabel(/^to \(/).fill(today);

@@ -45,7 +45,11 @@ test.describe('admin addressing, refunds and alert sound', () => {
     await form.getByLabel(/^First coil/).fill('12');
     await form.getByLabel(/^First door input/).fill('12');
     await expect(form.getByText(/Preview: 24 compartments, Z01–Z24, coils 12–35/)).toBeVisible();
-    const banks = await gql<{ site: { banks: { label: string }[] } }>(adminToken, 'query($id: ID!) { site(id: $id) { banks { label } } }', { id: stack().siteId });
+    const banks = await gql<{ site: { banks: { label: string }[] } }>(
+      adminToken,
+      'query($id: ID!) { site(id: $id) { banks { label } } }',
+      { id: stack().siteId },
+    );
     expect(banks.site.banks).toHaveLength(2);
     expect(banks.site.banks.map((b) => b.label)).not.toContain('Z');
   });
@@ -59,10 +63,22 @@ test.describe('admin addressing, refunds and alert sound', () => {
     );
     const sessionId = issued.issueAccessCode.session.id;
     // a compartment is held before anything is charged
-    const held = await gql<{ scanAccessCode: { outcome: string } }>(env.kioskToken, 'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }', { s: env.siteId, p: issued.issueAccessCode.code.payload });
+    const held = await gql<{ scanAccessCode: { outcome: string } }>(
+      env.kioskToken,
+      'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }',
+      { s: env.siteId, p: issued.issueAccessCode.code.payload },
+    );
     expect(held.scanAccessCode.outcome).toBe('PAYMENT_REQUIRED');
-    const pay = await gql<{ createPayment: { id: string } }>(adminToken, 'mutation($id: ID!) { createPayment(sessionId: $id) { id } }', { id: sessionId });
-    await gql(adminToken, 'mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { status } }', { id: pay.createPayment.id });
+    const pay = await gql<{ createPayment: { id: string } }>(
+      adminToken,
+      'mutation($id: ID!) { createPayment(sessionId: $id) { id } }',
+      { id: sessionId },
+    );
+    await gql(
+      adminToken,
+      'mutation($id: ID!) { confirmDemoPayment(paymentId: $id, outcome: APPROVE) { status } }',
+      { id: pay.createPayment.id },
+    );
 
     await page.goto(adminUrl('sessions', sessionId));
     const due = page.getByTestId('amount-due');
@@ -70,7 +86,9 @@ test.describe('admin addressing, refunds and alert sound', () => {
     const row = page.getByTestId('payment').filter({ hasText: 'Captured' });
     await row.getByRole('button', { name: /^Refund/ }).click();
     // the default gives the money back and waives the fee: nothing becomes due
-    await expect(page.getByTestId('refund-preview')).toHaveText(/goes back\. Amount due: .+ now, .+ after the refund\./);
+    await expect(page.getByTestId('refund-preview')).toHaveText(
+      /goes back\. Amount due: .+ now, .+ after the refund\./,
+    );
     const waived = (await page.getByTestId('refund-preview').textContent())!;
     await page.getByLabel('Cancel the charge').check();
     await expect(page.getByTestId('refund-preview')).not.toHaveText(waived); // the charge is due again after it
@@ -86,9 +104,21 @@ test.describe('admin addressing, refunds and alert sound', () => {
     await expect(page.getByRole('button', { name: /^Refund/ })).toHaveCount(0);
     await expect(due).not.toHaveText(before);
     await shot(page, 'session-refunded');
-    const server = await gql<{ payment: { status: string; refundReason: string; refundEffect: string } }>(adminToken, 'query($id: ID!) { payment(id: $id) { status refundReason refundEffect } }', { id: pay.createPayment.id });
-    expect(server.payment).toEqual({ status: 'REFUNDED', refundReason: 'Locker was dirty (e2e)', refundEffect: 'CANCEL_CHARGE' });
-    await gql(adminToken, 'mutation($id: ID!) { endSession(sessionId: $id, reason: "e2e clean-up") { id } }', { id: sessionId });
+    const server = await gql<{ payment: { status: string; refundReason: string; refundEffect: string } }>(
+      adminToken,
+      'query($id: ID!) { payment(id: $id) { status refundReason refundEffect } }',
+      { id: pay.createPayment.id },
+    );
+    expect(server.payment).toEqual({
+      status: 'REFUNDED',
+      refundReason: 'Locker was dirty (e2e)',
+      refundEffect: 'CANCEL_CHARGE',
+    });
+    await gql(
+      adminToken,
+      'mutation($id: ID!) { endSession(sessionId: $id, reason: "e2e clean-up") { id } }',
+      { id: sessionId },
+    );
   });
 
   test('the alert sound switch is remembered across a reload', async () => {
@@ -96,7 +126,10 @@ test.describe('admin addressing, refunds and alert sound', () => {
     const on = page.getByRole('button', { name: 'Alert sound on' });
     await expect(on).toHaveAttribute('aria-pressed', 'true');
     await on.click();
-    await expect(page.getByRole('button', { name: 'Alert sound off' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: 'Alert sound off' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
     await page.reload();
     await expect(page.getByRole('button', { name: 'Alert sound off' })).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('lockers.admin.alertSoundMuted'))).toBe('1');

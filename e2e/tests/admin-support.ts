@@ -13,13 +13,20 @@ export function stack(): HarnessEnv {
 }
 
 /** A GraphQL request; a GraphQL error rejects with an Error whose `code` is extensions.code. */
-export async function gql<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const res = await fetch(new URL('/graphql', stack().baseUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   if (body.errors?.length) {
     const err = new Error(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
     (err as Error & { code?: string }).code = body.errors[0]?.extensions?.code;
@@ -45,7 +52,9 @@ export async function sim<T>(method: 'GET' | 'POST', p: string): Promise<T> {
 
 /** True once the simulator logged a pulse of (unit, coil) at or after `since`. */
 export async function pulsed(unit: number, coil: number, since: number): Promise<boolean> {
-  return (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some((p) => p.unitId === unit && p.coil === coil);
+  return (await sim<{ unitId: number; coil: number }[]>('GET', `/pulses?since=${since}`)).some(
+    (p) => p.unitId === unit && p.coil === coil,
+  );
 }
 
 /** Demo seed layout: bank A = unit 1, bank B = unit 2; XNN = coil/door input NN-1. */
@@ -58,7 +67,8 @@ export const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, pass
 /** A bearer token for the seeded admin. */
 export async function adminToken(): Promise<string> {
   const env = stack();
-  return (await gql<{ login: { token: string } }>(null, LOGIN, { e: env.adminEmail, p: env.adminPassword })).login.token;
+  return (await gql<{ login: { token: string } }>(null, LOGIN, { e: env.adminEmail, p: env.adminPassword }))
+    .login.token;
 }
 
 /** Signs in through the form and waits for the live link. */
@@ -94,27 +104,49 @@ const SCAN_CODE = `mutation($siteId: ID!, $payload: String!) {
   scanAccessCode(siteId: $siteId, payload: $payload) { outcome compartment { id label } } }`;
 
 /** A session issued through the kiosk API (not yet scanned: it holds no compartment). */
-export async function issueCode(email: string | null = null): Promise<{ sessionId: string; payload: string }> {
+export async function issueCode(
+  email: string | null = null,
+): Promise<{ sessionId: string; payload: string }> {
   const env = stack();
-  const r = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(env.kioskToken, ISSUE_WITH_CONTACT, {
-    siteId: env.siteId,
-    size: 'SMALL',
-    contact: email ? { email } : null,
-  });
+  const r = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(
+    env.kioskToken,
+    ISSUE_WITH_CONTACT,
+    {
+      siteId: env.siteId,
+      size: 'SMALL',
+      contact: email ? { email } : null,
+    },
+  );
   return { sessionId: r.issueAccessCode.session.id, payload: r.issueAccessCode.code.payload };
 }
 
 /** Scans `payload`, expects `outcome`, then opens and closes the door in the simulator. */
-async function doorCycle(adminToken: string, payload: string, outcome: string, sessionId: string, until: string): Promise<string> {
+async function doorCycle(
+  adminToken: string,
+  payload: string,
+  outcome: string,
+  sessionId: string,
+  until: string,
+): Promise<string> {
   const env = stack();
   const since = Date.now();
-  const scan = await gql<{ scanAccessCode: { outcome: string; compartment: { label: string } | null } }>(env.kioskToken, SCAN_CODE, { siteId: env.siteId, payload });
+  const scan = await gql<{ scanAccessCode: { outcome: string; compartment: { label: string } | null } }>(
+    env.kioskToken,
+    SCAN_CODE,
+    { siteId: env.siteId, payload },
+  );
   expect(scan.scanAccessCode.outcome).toBe(outcome);
   const label = scan.scanAccessCode.compartment!.label;
   const { unit, input } = modbusOf(label);
   await expect.poll(() => pulsed(unit, input, since)).toBe(true);
   const view = async () =>
-    (await gql<{ session: { status: string; compartment: { doorState: string } | null } }>(adminToken, 'query($id: ID!) { session(id: $id) { status compartment { doorState } } }', { id: sessionId })).session;
+    (
+      await gql<{ session: { status: string; compartment: { doorState: string } | null } }>(
+        adminToken,
+        'query($id: ID!) { session(id: $id) { status compartment { doorState } } }',
+        { id: sessionId },
+      )
+    ).session;
   await sim('POST', `/doors/${unit}/${input}/open`);
   // Keep the door open until the gateway has reported it (it polls the inputs).
   await expect.poll(async () => (await view()).compartment?.doorState).toBe('OPEN');
@@ -124,10 +156,17 @@ async function doorCycle(adminToken: string, payload: string, outcome: string, s
 }
 
 /** A free (SMALL) deposit and collection through the kiosk API and the simulator, rated 4 with a comment. */
-export async function depositCollectAndRate(adminToken: string, comment: string): Promise<{ sessionId: string; label: string }> {
+export async function depositCollectAndRate(
+  adminToken: string,
+  comment: string,
+): Promise<{ sessionId: string; label: string }> {
   const { sessionId, payload } = await issueCode();
   const label = await doorCycle(adminToken, payload, 'UNLOCKING_FOR_DEPOSIT', sessionId, 'STORED');
   await doorCycle(adminToken, payload, 'UNLOCKING_FOR_RETRIEVAL', sessionId, 'COMPLETED');
-  await gql(null, 'mutation($p: String!, $c: String) { submitFeedback(payload: $p, rating: 4, comment: $c) }', { p: payload, c: comment });
+  await gql(
+    null,
+    'mutation($p: String!, $c: String) { submitFeedback(payload: $p, rating: 4, comment: $c) }',
+    { p: payload, c: comment },
+  );
   return { sessionId, label };
 }

@@ -10,14 +10,22 @@ test.beforeAll(() => {
   env = harnessEnvSync();
 });
 
-async function gql<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function gql<T>(
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const res = await fetch(env.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
+  const body = (await res.json()) as {
+    data?: T;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
+  if (body.errors?.length)
+    throw new Error(body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; '));
   return body.data as T;
 }
 
@@ -36,17 +44,31 @@ interface Pulse {
 
 test('kiosk scan -> coil pulse on the simulator -> door opens -> closes -> session STORED', async () => {
   const { gatewayConfig } = await gql<{
-    gatewayConfig: { pulseMs: number; compartments: Array<{ compartmentId: string; label: string; modbus: { unitId: number; coil: number; doorInput: number } }> };
-  }>(env.gatewayToken, 'query { gatewayConfig { pulseMs compartments { compartmentId label modbus { unitId coil doorInput } } } }');
+    gatewayConfig: {
+      pulseMs: number;
+      compartments: Array<{
+        compartmentId: string;
+        label: string;
+        modbus: { unitId: number; coil: number; doorInput: number };
+      }>;
+    };
+  }>(
+    env.gatewayToken,
+    'query { gatewayConfig { pulseMs compartments { compartmentId label modbus { unitId coil doorInput } } } }',
+  );
   expect(gatewayConfig.compartments).toHaveLength(24);
 
-  const { issueAccessCode } = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(
+  const { issueAccessCode } = await gql<{
+    issueAccessCode: { session: { id: string }; code: { payload: string } };
+  }>(
     env.kioskToken,
     'mutation($siteId: ID!) { issueAccessCode(siteId: $siteId, size: SMALL) { session { id } code { payload } } }',
     { siteId: env.siteId },
   );
   const since = Date.now();
-  const { scanAccessCode } = await gql<{ scanAccessCode: { outcome: string; compartment: { id: string; label: string } | null } }>(
+  const { scanAccessCode } = await gql<{
+    scanAccessCode: { outcome: string; compartment: { id: string; label: string } | null };
+  }>(
     env.kioskToken,
     'mutation($siteId: ID!, $payload: String!) { scanAccessCode(siteId: $siteId, payload: $payload) { outcome compartment { id label } } }',
     { siteId: env.siteId, payload: issueAccessCode.code.payload },
@@ -58,9 +80,17 @@ test('kiosk scan -> coil pulse on the simulator -> door opens -> closes -> sessi
 
   // the simulator saw exactly one pulse on that coil, about pulseMs long
   await expect
-    .poll(async () => (await sim<Pulse[]>('GET', `/pulses?since=${since}`)).filter((p) => p.unitId === unitId && p.coil === coil && p.durationMs !== null).length, { timeout: 10_000 })
+    .poll(
+      async () =>
+        (await sim<Pulse[]>('GET', `/pulses?since=${since}`)).filter(
+          (p) => p.unitId === unitId && p.coil === coil && p.durationMs !== null,
+        ).length,
+      { timeout: 10_000 },
+    )
     .toBe(1);
-  const [pulse] = (await sim<Pulse[]>('GET', `/pulses?since=${since}`)).filter((p) => p.unitId === unitId && p.coil === coil);
+  const [pulse] = (await sim<Pulse[]>('GET', `/pulses?since=${since}`)).filter(
+    (p) => p.unitId === unitId && p.coil === coil,
+  );
   expect(pulse!.durationMs!).toBeGreaterThan(gatewayConfig.pulseMs * 0.8);
   expect(pulse!.durationMs!).toBeLessThan(gatewayConfig.pulseMs * 1.2);
 
@@ -69,18 +99,32 @@ test('kiosk scan -> coil pulse on the simulator -> door opens -> closes -> sessi
   expect(doors.find((d) => d.unitId === unitId && d.input === doorInput)?.open).toBe(true);
 
   // the server heard the door open before we close it (it must see OPENED then CLOSED)
-  const admin = await gql<{ login: { token: string } }>(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-    e: env.adminEmail,
-    p: env.adminPassword,
-  });
+  const admin = await gql<{ login: { token: string } }>(
+    null,
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    {
+      e: env.adminEmail,
+      p: env.adminPassword,
+    },
+  );
   const doorState = async (): Promise<string | undefined> =>
-    (await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(admin.login.token, 'query($id: ID!) { site(id: $id) { compartments { id doorState } } }', { id: env.siteId })).site.compartments.find(
-      (c) => c.id === target!.compartmentId,
-    )?.doorState;
+    (
+      await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(
+        admin.login.token,
+        'query($id: ID!) { site(id: $id) { compartments { id doorState } } }',
+        { id: env.siteId },
+      )
+    ).site.compartments.find((c) => c.id === target!.compartmentId)?.doorState;
   await expect.poll(doorState, { timeout: 10_000 }).toBe('OPEN');
 
   await sim('POST', `/doors/${unitId}/${doorInput}/close`);
   const status = async (): Promise<string | undefined> =>
-    (await gql<{ session: { status: string } | null }>(admin.login.token, 'query($id: ID!) { session(id: $id) { status } }', { id: issueAccessCode.session.id })).session?.status;
+    (
+      await gql<{ session: { status: string } | null }>(
+        admin.login.token,
+        'query($id: ID!) { session(id: $id) { status } }',
+        { id: issueAccessCode.session.id },
+      )
+    ).session?.status;
   await expect.poll(status, { timeout: 10_000 }).toBe('STORED');
 });

@@ -77,7 +77,9 @@ test('a jammed lock: help from the locker screen, then the code still works', as
 
     // The deposit window runs out: the server frees the locker, the code stays valid.
     await expect(
-      page.getByText('The door did not open. Staff have been told. Scan your code again to get another locker; you will not pay again.'),
+      page.getByText(
+        'The door did not open. Staff have been told. Scan your code again to get another locker; you will not pay again.',
+      ),
     ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('Help is coming. Please wait here, staff have been told.')).toBeVisible();
     await shot(page, 'not-opened');
@@ -101,7 +103,12 @@ test('a jammed lock: help from the locker screen, then the code still works', as
     await expect(page.getByText(/^Stored until \d\d:\d\d$/)).toBeVisible({ timeout: 15_000 });
     expect(second).not.toBe(label);
     await emptyLocker(stack, payload, second);
-    await graphql(stack, admin, 'mutation($c: ID!) { recordCompartmentInspection(compartmentId: $c, outcome: EMPTY) { id } }', { c: jammed.id });
+    await graphql(
+      stack,
+      admin,
+      'mutation($c: ID!) { recordCompartmentInspection(compartmentId: $c, outcome: EMPTY) { id } }',
+      { c: jammed.id },
+    );
   } finally {
     await jam(stack, SMALL_DOORS, false);
     await setWindow(site.depositWindowSeconds);

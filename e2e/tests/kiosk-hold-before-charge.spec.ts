@@ -4,7 +4,10 @@ import { adminToken, expect, graphql, openKiosk, shot, test } from './kiosk-supp
 
 test.use({ viewport: { width: 1080, height: 1920 } });
 
-test('a paid size with no compartment free: "No locker free", no payment screen, nothing charged', async ({ page, stack }) => {
+test('a paid size with no compartment free: "No locker free", no payment screen, nothing charged', async ({
+  page,
+  stack,
+}) => {
   await openKiosk(page, stack);
   await page.getByRole('button', { name: /Store luggage/ }).click();
   await page.getByRole('button', { name: /Medium/ }).click();
@@ -20,9 +23,16 @@ test('a paid size with no compartment free: "No locker free", no payment screen,
     'query($s: ID!) { site(id: $s) { compartments { id size status } } }',
     { s: stack.siteId },
   );
-  const taken = site.site.compartments.filter((c) => c.size === 'MEDIUM' && c.status === 'AVAILABLE').map((c) => c.id);
+  const taken = site.site.compartments
+    .filter((c) => c.size === 'MEDIUM' && c.status === 'AVAILABLE')
+    .map((c) => c.id);
   const setOut = (id: string, out: boolean) =>
-    graphql(stack, admin, 'mutation($id: ID!, $o: Boolean!) { setCompartmentOutOfService(compartmentId: $id, outOfService: $o, reason: "e2e: hold before charge") { id } }', { id, o: out });
+    graphql(
+      stack,
+      admin,
+      'mutation($id: ID!, $o: Boolean!) { setCompartmentOutOfService(compartmentId: $id, outOfService: $o, reason: "e2e: hold before charge") { id } }',
+      { id, o: out },
+    );
   try {
     for (const id of taken) await setOut(id, true);
     await page.getByRole('button', { name: 'Open a locker now' }).click();
@@ -30,7 +40,9 @@ test('a paid size with no compartment free: "No locker free", no payment screen,
     await expect(page.getByRole('heading', { name: 'Payment needed' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Pay / })).toHaveCount(0);
     await shot(page, 'no-locker-before-payment');
-    const mine = await graphql<{ sessionByAccessCode: { status: string; compartment: unknown; payments: unknown[] } }>(
+    const mine = await graphql<{
+      sessionByAccessCode: { status: string; compartment: unknown; payments: unknown[] };
+    }>(
       stack,
       admin,
       'query($s: ID!, $p: String!) { sessionByAccessCode(siteId: $s, payload: $p) { status compartment { id } payments { id } } }',

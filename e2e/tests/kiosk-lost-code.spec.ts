@@ -67,5 +67,5 @@ test('lost code: one-time code by e-mail, new QR code, old code refused, receipt
   const receipt = await waitForMail(email, 'Your locker receipt');
   expect(receipt.to).toEqual([email]);
   expect(receipt.text).toContain('Size: SMALL');
-  expect(receipt.text).toContain('Paid: 0.00 EUR');
+  expect(receipt.text).toContain('Paid: €0.00');
 });

@@ -59,11 +59,18 @@ async function gql<T>(token: string, query: string, variables: Record<string, un
   return body.data as T;
 }
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 try {
   const { seed } = stack;
-  const admin = (await gql<{ login: { token: string } }>('', 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: seed.adminEmail, p: seed.adminPassword })).login.token;
+  const admin = (
+    await gql<{ login: { token: string } }>(
+      '',
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: seed.adminEmail, p: seed.adminPassword },
+    )
+  ).login.token;
   await gql(admin, 'mutation($id: ID!) { updateSite(id: $id, pulseMs: 50) { id } }', { id: seed.siteId });
   for (const unit of sim.site.units.values()) unit.jammed.fill(true);
 
@@ -82,11 +89,18 @@ try {
     webSocketImpl: WebSocket,
     connectionParams: { authorization: `Bearer ${seed.gatewayToken}` },
   });
-  observer.subscribe({ query: 'subscription { gatewayCommands { id } }' }, { next: () => commandSeen(performance.now()), error: () => undefined, complete: () => undefined });
+  observer.subscribe(
+    { query: 'subscription { gatewayCommands { id } }' },
+    { next: () => commandSeen(performance.now()), error: () => undefined, complete: () => undefined },
+  );
   await new Promise((r) => setTimeout(r, 500));
   for (let i = 0; i < WARMUP + SCANS; i++) {
     const ti = performance.now();
-    const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(seed.kioskToken, issue, { s: seed.siteId });
+    const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(
+      seed.kioskToken,
+      issue,
+      { s: seed.siteId },
+    );
     const issueMs = performance.now() - ti;
     const seen = new Promise<number>((resolve) => (commandSeen = resolve));
     let pulseEnded!: () => void;
@@ -100,9 +114,13 @@ try {
       sim.site.once('pulseEnd', () => pulseEnded());
     });
     const t0 = performance.now();
-    const result = await gql<{ scanAccessCode: { outcome: string } }>(seed.kioskToken, scan, { s: seed.siteId, p: issued.issueAccessCode.code.payload });
+    const result = await gql<{ scanAccessCode: { outcome: string } }>(seed.kioskToken, scan, {
+      s: seed.siteId,
+      p: issued.issueAccessCode.code.payload,
+    });
     const t1 = performance.now();
-    if (result.scanAccessCode.outcome !== 'UNLOCKING_FOR_DEPOSIT') throw new Error(`scan ${i}: ${result.scanAccessCode.outcome}`);
+    if (result.scanAccessCode.outcome !== 'UNLOCKING_FOR_DEPOSIT')
+      throw new Error(`scan ${i}: ${result.scanAccessCode.outcome}`);
     const on = await switchedOn;
     const tc = await Promise.race([seen, new Promise<number>((r) => setTimeout(() => r(Number.NaN), 2000))]);
     await ended;
@@ -129,8 +147,17 @@ try {
 
   const report = (name: string, xs: number[]): Record<string, number> => {
     const s = [...xs].sort((a, b) => a - b);
-    const r = { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s.at(-1)!, mean: s.reduce((a, b) => a + b, 0) / s.length };
-    console.log(`${name.padEnd(28)} n=${r.n}  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`);
+    const r = {
+      n: s.length,
+      p50: quantile(s, 0.5),
+      p95: quantile(s, 0.95),
+      p99: quantile(s, 0.99),
+      max: s.at(-1)!,
+      mean: s.reduce((a, b) => a + b, 0) / s.length,
+    };
+    console.log(
+      `${name.padEnd(28)} n=${r.n}  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  max ${r.max.toFixed(1)} ms`,
+    );
     return r;
   };
   console.log('');
@@ -146,7 +173,10 @@ try {
   console.log(`\ngoal p99 < 50 ms: ${figures.scanToCoil.p99! < 50 ? 'met' : 'NOT met'}`);
   await observer.dispose();
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(here, 'results', `scan-to-coil-${Date.now()}.json`), JSON.stringify(figures, null, 2));
+  fs.writeFileSync(
+    path.join(here, 'results', `scan-to-coil-${Date.now()}.json`),
+    JSON.stringify(figures, null, 2),
+  );
 } finally {
   await stack.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

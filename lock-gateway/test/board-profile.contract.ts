@@ -26,7 +26,11 @@ export interface ProfileHarness {
 const timing = { requestTimeoutMs: 400, connectTimeoutMs: 1000, backoffMinMs: 30, backoffMaxMs: 200 };
 
 /** Registers the contract for one (server, profile) pair. */
-export function boardProfileContract(name: string, profile: BoardProfile, make: () => Promise<ProfileHarness>): void {
+export function boardProfileContract(
+  name: string,
+  profile: BoardProfile,
+  make: () => Promise<ProfileHarness>,
+): void {
   describe(`board profile contract: ${name}`, () => {
     let h: ProfileHarness;
     let board: ModbusBoard;
@@ -75,7 +79,9 @@ export function boardProfileContract(name: string, profile: BoardProfile, make: 
       const fc = profile.doors.source === 'input-registers' ? 4 : 2;
       h.refuse([fc]);
       const error = (await readDoorInputs(board, profile, h.unitId, 0, 8).catch((e: unknown) => e)) as Error;
-      expect(error.message).toMatch(new RegExp(`exception 2 \\(illegal data address\\) on FC${fc} read .* on unit ${h.unitId}`));
+      expect(error.message).toMatch(
+        new RegExp(`exception 2 \\(illegal data address\\) on FC${fc} read .* on unit ${h.unitId}`),
+      );
       expect(board.link.error).toBe(error.message);
       expect(board.link.up).toBe(true);
     });
@@ -85,7 +91,9 @@ export function boardProfileContract(name: string, profile: BoardProfile, make: 
       h.refuse([profile.pulse.kind === 'timed' ? profile.pulse.function : 5]);
       const outcome = await pulseLock(board, h.unitId, 1, 300, profile);
       expect(outcome.kind).toBe('failed');
-      expect(outcome.kind === 'failed' && outcome.reason).toMatch(/refused by the board: exception 2 .* on unit/);
+      expect(outcome.kind === 'failed' && outcome.reason).toMatch(
+        /refused by the board: exception 2 .* on unit/,
+      );
       await new Promise((r) => setTimeout(r, 100));
       expect(h.site.pulses).toHaveLength(0);
     });
@@ -96,7 +104,9 @@ export function boardProfileContract(name: string, profile: BoardProfile, make: 
       expect(outcome.kind).not.toBe('succeeded');
       const reason = outcome.kind === 'succeeded' ? '' : outcome.reason;
       // a TCP gateway answers exception 11 for a unit it cannot reach; a board alone stays silent
-      expect(reason).toMatch(new RegExp(`(timeout|exception 11) .* on FC(5|6|16) write .* on unit ${h.unitId + 7}`));
+      expect(reason).toMatch(
+        new RegExp(`(timeout|exception 11) .* on FC(5|6|16) write .* on unit ${h.unitId + 7}`),
+      );
       expect(h.site.pulses).toHaveLength(0);
     });
   });

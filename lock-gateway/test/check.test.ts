@@ -16,7 +16,11 @@ afterEach(async () => {
   board = null;
 });
 
-async function check(wiring: ThirdPartyOptions, profile: BoardProfile, opts: { unitId?: number; pulse?: string; refuse?: number[] } = {}): Promise<{ code: number; text: string }> {
+async function check(
+  wiring: ThirdPartyOptions,
+  profile: BoardProfile,
+  opts: { unitId?: number; pulse?: string; refuse?: number[] } = {},
+): Promise<{ code: number; text: string }> {
   board = await thirdPartyTcp(wiring);
   board.faults.refuse = opts.refuse ?? [];
   const api = new RecordingApi();
@@ -32,7 +36,12 @@ async function check(wiring: ThirdPartyOptions, profile: BoardProfile, opts: { u
     banks: [{ id: 'bank', label: 'A', board: profile }],
   };
   const lines: string[] = [];
-  const code = await runCheck(testConfig({ checkPulse: opts.pulse ?? null, modbusTimeoutMs: 300 }), silentLogger(), (l) => lines.push(l), { api });
+  const code = await runCheck(
+    testConfig({ checkPulse: opts.pulse ?? null, modbusTimeoutMs: 300 }),
+    silentLogger(),
+    (l) => lines.push(l),
+    { api },
+  );
   return { code, text: lines.join('\n') };
 }
 
@@ -41,7 +50,9 @@ describe('--check', () => {
     const r = await check({ unitId: 1 }, GENERIC_COIL_BOARD);
     expect(r.code).toBe(0);
     expect(r.text).toMatch(/A1\s+tcp:\/\/\S+\s+1\s+0\s+0\s+0\s+CLOSED/);
-    expect(r.text).toMatch(/coils answers, discrete inputs answers, input registers no answer, holding register 512 no answer/);
+    expect(r.text).toMatch(
+      /coils answers, discrete inputs answers, input registers no answer, holding register 512 no answer/,
+    );
     expect(r.text).toMatch(/ok: 8 doors read/);
   });
 
@@ -56,13 +67,17 @@ describe('--check', () => {
   it('reads refused: exit 1 naming the exception, function and unit', async () => {
     const r = await check({ unitId: 1 }, GENERIC_COIL_BOARD, { refuse: [2] });
     expect(r.code).toBe(1);
-    expect(r.text).toMatch(/PROBLEM: unit 1 .* door read failed: exception 2 \(illegal data address\) on FC2 read discrete inputs 0\.\.7 on unit 1/);
+    expect(r.text).toMatch(
+      /PROBLEM: unit 1 .* door read failed: exception 2 \(illegal data address\) on FC2 read discrete inputs 0\.\.7 on unit 1/,
+    );
   });
 
   it('a unit id the board ignores: exit 1, the unit does not answer', async () => {
     const r = await check({ unitId: 1 }, GENERIC_COIL_BOARD, { unitId: 4 });
     expect(r.code).toBe(1);
-    expect(r.text).toMatch(/PROBLEM: unit 4 .* door read failed: timeout .* on FC2 read discrete inputs 0\.\.7 on unit 4/);
+    expect(r.text).toMatch(
+      /PROBLEM: unit 4 .* door read failed: timeout .* on FC2 read discrete inputs 0\.\.7 on unit 4/,
+    );
     expect(r.text).toMatch(/PROBLEM: unit 4 at \S+ does not answer/);
   });
 

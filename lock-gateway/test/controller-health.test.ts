@@ -19,10 +19,17 @@ describe('controller health', () => {
 
   beforeAll(async () => {
     stack = await startSystem({ TIMER_INTERVAL_MS: '200' });
-    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_UNKNOWN_AFTER_MS: '2000', GATEWAY_HEARTBEAT_MS: '1000' }), silentLogger());
+    gateway = new Gateway(
+      gatewayConfigFor(stack, { GATEWAY_UNKNOWN_AFTER_MS: '2000', GATEWAY_HEARTBEAT_MS: '1000' }),
+      silentLogger(),
+    );
     gateway.start();
     admin = await adminToken(stack);
-    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 15_000);
+    await waitFor(
+      () => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null,
+      'gateway online',
+      15_000,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -31,16 +38,46 @@ describe('controller health', () => {
   });
 
   const sim = (): NonNullable<Stack['sim']> => stack.sim!;
-  type Board = { banks: Array<{ label: string; gateway: { online: boolean } | null; controller: { state: string; error: string | null } | null }>; compartments: Array<{ id: string; doorState: string }> };
+  type Board = {
+    banks: Array<{
+      label: string;
+      gateway: { online: boolean } | null;
+      controller: { state: string; error: string | null } | null;
+    }>;
+    compartments: Array<{ id: string; doorState: string }>;
+  };
   const board = async (): Promise<Board> =>
-    (await gql<{ site: Board }>(stack, admin, 'query($id: ID!) { site(id: $id) { banks { label gateway { online } controller { state since lastGoodReadAt error } } compartments { id doorState } } }', { id: stack.seed.siteId })).site;
+    (
+      await gql<{ site: Board }>(
+        stack,
+        admin,
+        'query($id: ID!) { site(id: $id) { banks { label gateway { online } controller { state since lastGoodReadAt error } } compartments { id doorState } } }',
+        { id: stack.seed.siteId },
+      )
+    ).site;
   const alerts = async (type: string): Promise<number> =>
-    (await gql<{ alerts: Array<{ type: string }> }>(stack, admin, 'query($s: ID) { alerts(siteId: $s) { type } }', { s: stack.seed.siteId })).alerts.filter((a) => a.type === type).length;
+    (
+      await gql<{ alerts: Array<{ type: string }> }>(
+        stack,
+        admin,
+        'query($s: ID) { alerts(siteId: $s) { type } }',
+        { s: stack.seed.siteId },
+      )
+    ).alerts.filter((a) => a.type === type).length;
   const remoteOpen = (compartmentId: string): Promise<unknown> =>
-    gql(stack, admin, 'mutation($c: ID!) { operatorOpenCompartment(compartmentId: $c, reason: "test") { id } }', { c: compartmentId });
+    gql(
+      stack,
+      admin,
+      'mutation($c: ID!) { operatorOpenCompartment(compartmentId: $c, reason: "test") { id } }',
+      { c: compartmentId },
+    );
 
   it('starts healthy: every bank UP, doors read', async () => {
-    await waitFor(async () => (await board()).banks.every((b) => b.controller?.state === 'UP' && b.gateway?.online), 'controllers up', 10_000);
+    await waitFor(
+      async () => (await board()).banks.every((b) => b.controller?.state === 'UP' && b.gateway?.online),
+      'controllers up',
+      10_000,
+    );
     expect((await board()).compartments.every((c) => c.doorState === 'CLOSED')).toBe(true);
   });
 
@@ -51,24 +88,45 @@ describe('controller health', () => {
       sim().site.setFaults({ [fault]: true });
       if (fault === 'refuseConnections') sim().site.dropConnections();
       try {
-        await waitFor(async () => (await board()).compartments.every((c) => c.doorState === 'UNKNOWN'), 'doors UNKNOWN', 10_000);
-        await waitFor(async () => (await alerts('CONTROLLER_UNREACHABLE')) > alertsBefore, 'alert', 10_000 - (Date.now() - started));
+        await waitFor(
+          async () => (await board()).compartments.every((c) => c.doorState === 'UNKNOWN'),
+          'doors UNKNOWN',
+          10_000,
+        );
+        await waitFor(
+          async () => (await alerts('CONTROLLER_UNREACHABLE')) > alertsBefore,
+          'alert',
+          10_000 - (Date.now() - started),
+        );
         expect(Date.now() - started).toBeLessThan(10_000);
-        expect((await board()).banks.every((b) => b.controller?.state === 'DOWN' && b.controller.error)).toBe(true);
+        expect((await board()).banks.every((b) => b.controller?.state === 'DOWN' && b.controller.error)).toBe(
+          true,
+        );
 
         const t0 = Date.now();
         const scan = await depositScan(stack);
         expect(Date.now() - t0).toBeLessThan(1000);
         expect(scan.outcome).toBe('NO_COMPARTMENT_AVAILABLE');
         const target = gateway.currentSetup!.compartments[0]!.compartmentId;
-        const refused = await remoteOpen(target).then(() => null, (e: unknown) => e);
+        const refused = await remoteOpen(target).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(refused).toBeInstanceOf(GraphQLRequestError);
         expect((refused as GraphQLRequestError).code).toBe('LOCK_UNAVAILABLE');
       } finally {
         sim().site.setFaults({ [fault]: false });
       }
-      await waitFor(async () => (await board()).compartments.every((c) => c.doorState !== 'UNKNOWN'), 'doors read again', 15_000);
-      await waitFor(async () => (await board()).banks.every((b) => b.controller?.state === 'UP'), 'controllers up again', 10_000);
+      await waitFor(
+        async () => (await board()).compartments.every((c) => c.doorState !== 'UNKNOWN'),
+        'doors read again',
+        15_000,
+      );
+      await waitFor(
+        async () => (await board()).banks.every((b) => b.controller?.state === 'UP'),
+        'controllers up again',
+        10_000,
+      );
       const again = await depositScan(stack);
       expect(again.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     }, 60_000);
@@ -77,13 +135,29 @@ describe('controller health', () => {
   it('a gateway that stops is offline within seconds: doors UNKNOWN, scans refused; back when it returns', async () => {
     await gateway.stop();
     const stopped = Date.now();
-    await waitFor(async () => (await board()).banks.every((b) => b.gateway?.online === false), 'offline', 15_000);
+    await waitFor(
+      async () => (await board()).banks.every((b) => b.gateway?.online === false),
+      'offline',
+      15_000,
+    );
     expect(Date.now() - stopped).toBeLessThan(12_000);
-    await waitFor(async () => (await board()).compartments.every((c) => c.doorState === 'UNKNOWN'), 'doors UNKNOWN', 5000);
+    await waitFor(
+      async () => (await board()).compartments.every((c) => c.doorState === 'UNKNOWN'),
+      'doors UNKNOWN',
+      5000,
+    );
     expect((await depositScan(stack)).outcome).toBe('NO_COMPARTMENT_AVAILABLE');
     gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_HEARTBEAT_MS: '1000' }), silentLogger());
     gateway.start();
-    await waitFor(async () => (await board()).banks.every((b) => b.gateway?.online && b.controller?.state === 'UP'), 'back online', 15_000);
-    await waitFor(async () => (await board()).compartments.every((c) => c.doorState !== 'UNKNOWN'), 'doors read again', 10_000);
+    await waitFor(
+      async () => (await board()).banks.every((b) => b.gateway?.online && b.controller?.state === 'UP'),
+      'back online',
+      15_000,
+    );
+    await waitFor(
+      async () => (await board()).compartments.every((c) => c.doorState !== 'UNKNOWN'),
+      'doors read again',
+      10_000,
+    );
   }, 60_000);
 });

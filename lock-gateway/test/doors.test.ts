@@ -33,8 +33,18 @@ beforeEach(async () => {
   const log = silentLogger();
   api = new RecordingApi();
   pool = new BoardPool(config, log);
-  poller = new DoorPoller({ pool, intervalMs: 50, unknownAfterMs: 400, log, onChanges: (c) => reporter.enqueue(c) });
-  reporter = new DoorReporter(api, { snapshot: () => poller.snapshot(), controllers: () => poller.controllers() }, log);
+  poller = new DoorPoller({
+    pool,
+    intervalMs: 50,
+    unknownAfterMs: 400,
+    log,
+    onChanges: (c) => reporter.enqueue(c),
+  });
+  reporter = new DoorReporter(
+    api,
+    { snapshot: () => poller.snapshot(), controllers: () => poller.controllers() },
+    log,
+  );
   const layout = compartments(sim.endpoint);
   pool.setLayout(layout);
   poller.setCompartments(layout);
@@ -61,7 +71,12 @@ it('reports every door once, then only changes, batched and timestamped at the r
   await waitFor(() => reported().some((r) => r.compartmentId === '2-5'), 'change report');
   await new Promise((r) => setTimeout(r, 300)); // several more polls, nothing changes
   const later = api.reports.slice(before);
-  expect(later.flat().map((r) => `${r.compartmentId}:${r.state}`).sort()).toEqual(['1-2:OPEN', '2-5:OPEN']);
+  expect(
+    later
+      .flat()
+      .map((r) => `${r.compartmentId}:${r.state}`)
+      .sort(),
+  ).toEqual(['1-2:OPEN', '2-5:OPEN']);
   // both changes, read in the same poll round, left in one request
   expect(later).toHaveLength(1);
   for (const r of later.flat()) {
@@ -109,15 +124,32 @@ it('reports the doors of a silent controller UNKNOWN, and their state when it an
   sim.site.dropConnections();
   await waitFor(() => reported().filter((r) => r.state === 'UNKNOWN').length === 24, 'UNKNOWN reports', 3000);
   sim.site.setFaults({ refuseConnections: false });
-  await waitFor(() => reported().slice(-24).every((r) => r.state === 'CLOSED'), 'CLOSED again', 3000);
+  await waitFor(
+    () =>
+      reported()
+        .slice(-24)
+        .every((r) => r.state === 'CLOSED'),
+    'CLOSED again',
+    3000,
+  );
 });
 
 it('with unknownAfterMs 0 keeps the last state through an outage and reports what changed during it', async () => {
   const quietApi = new RecordingApi();
   const log = silentLogger();
   let quietReporter: DoorReporter | null = null;
-  const quiet = new DoorPoller({ pool, intervalMs: 50, unknownAfterMs: 0, log, onChanges: (c) => quietReporter?.enqueue(c) });
-  quietReporter = new DoorReporter(quietApi, { snapshot: () => quiet.snapshot(), controllers: () => quiet.controllers() }, log);
+  const quiet = new DoorPoller({
+    pool,
+    intervalMs: 50,
+    unknownAfterMs: 0,
+    log,
+    onChanges: (c) => quietReporter?.enqueue(c),
+  });
+  quietReporter = new DoorReporter(
+    quietApi,
+    { snapshot: () => quiet.snapshot(), controllers: () => quiet.controllers() },
+    log,
+  );
   quietReporter.linkUp();
   quiet.setCompartments(compartments(sim.endpoint));
   try {
@@ -127,7 +159,11 @@ it('with unknownAfterMs 0 keeps the last state through an outage and reports wha
     sim.site.requireUnit(2).setDoor(3, true, 'manual'); // changes while nobody can read it
     await new Promise((r) => setTimeout(r, 600));
     sim.site.setFaults({ refuseConnections: false });
-    await waitFor(() => quietApi.reports.flat().some((r) => r.compartmentId === '2-3' && r.state === 'OPEN'), 'change after recovery', 3000);
+    await waitFor(
+      () => quietApi.reports.flat().some((r) => r.compartmentId === '2-3' && r.state === 'OPEN'),
+      'change after recovery',
+      3000,
+    );
     expect(quietApi.reports.flat().some((r) => r.state === 'UNKNOWN')).toBe(false);
   } finally {
     await quiet.stop();

@@ -19,14 +19,26 @@ describe('outages during door cycles', () => {
 
   beforeAll(async () => {
     stack = await startSystem({ TIMER_INTERVAL_MS: '200' });
-    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '3000', GATEWAY_LINK_BACKOFF_MAX_MS: '3000' }), silentLogger());
+    gateway = new Gateway(
+      gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '3000', GATEWAY_LINK_BACKOFF_MAX_MS: '3000' }),
+      silentLogger(),
+    );
     gateway.start();
     admin = await adminToken(stack);
-    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 15_000);
+    await waitFor(
+      () => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null,
+      'gateway online',
+      15_000,
+    );
     const up = async (): Promise<boolean> =>
-      (await gql<{ site: { banks: Array<{ controller: { state: string } | null }> } }>(stack, admin, 'query($id: ID!) { site(id: $id) { banks { controller { state } } } }', { id: stack.seed.siteId })).site.banks.every(
-        (b) => b.controller?.state === 'UP',
-      );
+      (
+        await gql<{ site: { banks: Array<{ controller: { state: string } | null }> } }>(
+          stack,
+          admin,
+          'query($id: ID!) { site(id: $id) { banks { controller { state } } } }',
+          { id: stack.seed.siteId },
+        )
+      ).site.banks.every((b) => b.controller?.state === 'UP');
     await waitFor(up, 'controllers read', 15_000);
   }, 120_000);
 
@@ -39,9 +51,18 @@ describe('outages during door cycles', () => {
   const addressOf = (compartmentId: string): { unitId: number; coil: number; doorInput: number } =>
     gateway.currentSetup!.compartments.find((c) => c.compartmentId === compartmentId)!.modbus;
   const session = async (id: string): Promise<{ status: string; compartment: { id: string } | null }> =>
-    (await gql<{ session: { status: string; compartment: { id: string } | null } }>(stack, admin, 'query($id: ID!) { session(id: $id) { status compartment { id } } }', { id })).session;
+    (
+      await gql<{ session: { status: string; compartment: { id: string } | null } }>(
+        stack,
+        admin,
+        'query($id: ID!) { session(id: $id) { status compartment { id } } }',
+        { id },
+      )
+    ).session;
   const events = async (compartmentId: string): Promise<string[]> => {
-    const { doorEvents } = await gql<{ doorEvents: { nodes: Array<{ type: string; compartment: { id: string } }> } }>(
+    const { doorEvents } = await gql<{
+      doorEvents: { nodes: Array<{ type: string; compartment: { id: string } }> };
+    }>(
       stack,
       admin,
       'query($s: ID) { doorEvents(siteId: $s, first: 200) { nodes { type compartment { id } } } }',
@@ -51,9 +72,14 @@ describe('outages during door cycles', () => {
   };
 
   const leftOpenAlerts = async (): Promise<number> =>
-    (await gql<{ alerts: Array<{ type: string }> }>(stack, admin, 'query($s: ID) { alerts(siteId: $s) { type } }', { s: stack.seed.siteId })).alerts.filter(
-      (a) => a.type === 'DOOR_LEFT_OPEN',
-    ).length;
+    (
+      await gql<{ alerts: Array<{ type: string }> }>(
+        stack,
+        admin,
+        'query($s: ID) { alerts(siteId: $s) { type } }',
+        { s: stack.seed.siteId },
+      )
+    ).alerts.filter((a) => a.type === 'DOOR_LEFT_OPEN').length;
 
   it('server killed -9 for more than 12 s while doors open and close: every deposit whose door cycled is STORED', async () => {
     const since = Date.now();
@@ -64,7 +90,9 @@ describe('outages during door cycles', () => {
     // The commands reached the gateway before the kill: it pulses, the doors open (simulator).
     const pulsed = (id: string): boolean => {
       const { unitId, coil } = addressOf(id);
-      return sim().site.pulsesSince(since).some((p) => p.unitId === unitId && p.coil === coil);
+      return sim()
+        .site.pulsesSince(since)
+        .some((p) => p.unitId === unitId && p.coil === coil);
     };
     await waitFor(() => scans.every((s) => pulsed(s.compartmentId!)), 'every lock pulsed', 5000);
     await new Promise((r) => setTimeout(r, 300));
@@ -76,7 +104,8 @@ describe('outages during door cycles', () => {
     await new Promise((r) => setTimeout(r, 13_000)); // past the 10 s unlock acknowledgement timeout
     await stack.restartServer();
     await waitFor(() => gateway.linkState.kind === 'connected', 'gateway back', 15_000);
-    const stored = async (): Promise<boolean> => (await Promise.all(scans.map((s) => session(s.sessionId)))).every((x) => x.status === 'STORED');
+    const stored = async (): Promise<boolean> =>
+      (await Promise.all(scans.map((s) => session(s.sessionId)))).every((x) => x.status === 'STORED');
     await waitFor(stored, 'every deposit stored', 10_000).catch(() => undefined);
     const after = await Promise.all(scans.map((s) => session(s.sessionId)));
     expect(after.map((x) => x.status)).toEqual(scans.map(() => 'STORED'));
@@ -88,13 +117,21 @@ describe('outages during door cycles', () => {
     const scans = await Promise.all(Array.from({ length: 3 }, () => depositScan(stack)));
     for (const s of scans) expect(s.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     const open = async (): Promise<boolean> => {
-      const { site } = await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(stack, admin, 'query($id: ID!) { site(id: $id) { compartments { id doorState } } }', { id: stack.seed.siteId });
-      return scans.every((s) => site.compartments.find((c) => c.id === s.compartmentId)?.doorState === 'OPEN');
+      const { site } = await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(
+        stack,
+        admin,
+        'query($id: ID!) { site(id: $id) { compartments { id doorState } } }',
+        { id: stack.seed.siteId },
+      );
+      return scans.every(
+        (s) => site.compartments.find((c) => c.id === s.compartmentId)?.doorState === 'OPEN',
+      );
     };
     await waitFor(open, 'doors open at the server', 10_000);
     // Cut the database: refuse new connections and end the server's.
     const db = new URL(stack.databaseUrl!).pathname.slice(1);
-    const sql = (q: string): Promise<unknown> => run('psql', [new URL('/postgres', stack.databaseUrl!).toString(), '-qc', q], { cwd: process.cwd() });
+    const sql = (q: string): Promise<unknown> =>
+      run('psql', [new URL('/postgres', stack.databaseUrl!).toString(), '-qc', q], { cwd: process.cwd() });
     try {
       await sql(`alter database ${db} with allow_connections false`);
       await sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${db}'`);
@@ -106,10 +143,17 @@ describe('outages during door cycles', () => {
       sim().site.requireUnit(forced.modbus.unitId).setDoor(forced.modbus.doorInput, true, 'forced');
       await new Promise((r) => setTimeout(r, 10_000));
       await sql(`alter database ${db} with allow_connections true`);
-      const stored = async (): Promise<boolean> => (await Promise.all(scans.map((s) => session(s.sessionId)))).every((x) => x.status === 'STORED');
+      const stored = async (): Promise<boolean> =>
+        (await Promise.all(scans.map((s) => session(s.sessionId)))).every((x) => x.status === 'STORED');
       await waitFor(stored, 'every deposit stored', 15_000).catch(() => undefined);
-      expect((await Promise.all(scans.map((s) => session(s.sessionId)))).map((x) => x.status)).toEqual(scans.map(() => 'STORED'));
-      await waitFor(async () => (await events(forced.compartmentId)).includes('FORCED_OPEN'), 'forced door seen', 10_000);
+      expect((await Promise.all(scans.map((s) => session(s.sessionId)))).map((x) => x.status)).toEqual(
+        scans.map(() => 'STORED'),
+      );
+      await waitFor(
+        async () => (await events(forced.compartmentId)).includes('FORCED_OPEN'),
+        'forced door seen',
+        10_000,
+      );
       sim().site.requireUnit(forced.modbus.unitId).setDoor(forced.modbus.doorInput, false, 'manual');
       expect(await leftOpenAlerts()).toBe(0);
     } finally {
@@ -119,20 +163,30 @@ describe('outages during door cycles', () => {
 
   it('a burst of 24 door changes under load, doors allowed open 1 s and open 0.6 s: zero DOOR_LEFT_OPEN', async () => {
     // below what the API allows (10 s), so processing lag would show as false alerts
-    await run('psql', [stack.databaseUrl!, '-qc', `update site set left_open_seconds = 1 where id = '${stack.seed.siteId}'`], { cwd: process.cwd() });
+    await run(
+      'psql',
+      [stack.databaseUrl!, '-qc', `update site set left_open_seconds = 1 where id = '${stack.seed.siteId}'`],
+      { cwd: process.cwd() },
+    );
     const before = await leftOpenAlerts();
     let loading = true;
     const load = (async () => {
       while (loading) {
         await Promise.all(
-          Array.from({ length: 40 }, () => gql(stack, admin, 'query($id: ID!) { site(id: $id) { compartments { id status doorState } } }', { id: stack.seed.siteId })),
+          Array.from({ length: 40 }, () =>
+            gql(stack, admin, 'query($id: ID!) { site(id: $id) { compartments { id status doorState } } }', {
+              id: stack.seed.siteId,
+            }),
+          ),
         );
       }
     })();
     try {
-      for (const c of gateway.currentSetup!.compartments) sim().site.requireUnit(c.modbus.unitId).setDoor(c.modbus.doorInput, true, 'forced');
+      for (const c of gateway.currentSetup!.compartments)
+        sim().site.requireUnit(c.modbus.unitId).setDoor(c.modbus.doorInput, true, 'forced');
       await new Promise((r) => setTimeout(r, 600));
-      for (const c of gateway.currentSetup!.compartments) sim().site.requireUnit(c.modbus.unitId).setDoor(c.modbus.doorInput, false, 'manual');
+      for (const c of gateway.currentSetup!.compartments)
+        sim().site.requireUnit(c.modbus.unitId).setDoor(c.modbus.doorInput, false, 'manual');
       await new Promise((r) => setTimeout(r, 5000)); // the rules run every 200 ms meanwhile
     } finally {
       loading = false;

@@ -12,12 +12,15 @@ import { waitFor } from './support/fixtures.js';
 import { gatewayConfigFor } from './support/system.js';
 import { startFleet, storageLoop } from './support/fleet.js';
 
-
 /** Every scan that unlocked got exactly one pulse: none expired unexecuted, none doubled. */
 async function expectOnePulseEach(stack: Stack, since: number, outcomes: string[]) {
   const unlocking = outcomes.filter((o) => o.startsWith('UNLOCKING_')).length;
   expect(unlocking).toBeGreaterThan(3);
-  await waitFor(() => stack.sim!.site.pulsesSince(since).length >= unlocking, 'every unlock pulsed', 15_000).catch(() => undefined);
+  await waitFor(
+    () => stack.sim!.site.pulsesSince(since).length >= unlocking,
+    'every unlock pulsed',
+    15_000,
+  ).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1500)); // a double would come now
   expect(stack.sim!.site.pulsesSince(since).length).toBe(unlocking);
 }
@@ -38,7 +41,11 @@ describe('gateway failover between server instances', () => {
       if (s.kind === 'backoff') downs.push(s.error);
     });
     gateway.start();
-    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 20_000);
+    await waitFor(
+      () => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null,
+      'gateway online',
+      20_000,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -71,7 +78,10 @@ describe('gateway failover between server instances', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const port = (silent.address() as net.AddressInfo).port;
     const g = new Gateway(
-      gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `http://127.0.0.1:${port},${stack.replicas[1]!.url}`, GATEWAY_LINK_CONNECT_TIMEOUT_MS: '1000' }),
+      gatewayConfigFor(stack, {
+        GATEWAY_SERVER_URL: `http://127.0.0.1:${port},${stack.replicas[1]!.url}`,
+        GATEWAY_LINK_CONNECT_TIMEOUT_MS: '1000',
+      }),
       silentLogger(),
     );
     await gateway.stop(); // one gateway per token
@@ -105,7 +115,11 @@ describe('behind HAProxy', () => {
     gateway = new Gateway(gatewayConfigFor(stack), silentLogger());
     gateway.link.on('state', (s) => s.kind === 'connected' && connectedAt.push(Date.now()));
     gateway.start();
-    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 20_000);
+    await waitFor(
+      () => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null,
+      'gateway online',
+      20_000,
+    );
   }, 180_000);
 
   afterAll(async () => {

@@ -19,13 +19,18 @@ const schemas = {
  * Fields the gateway reads that the server adds around the contract (additive): the board
  * profiles of gatewayConfig. The contract check tolerates only these.
  */
-const SERVER_EXTENSIONS = [/Cannot query field "banks" on type "GatewayConfig"/, /Cannot query field "bankId" on type "GatewayCompartment"/];
+const SERVER_EXTENSIONS = [
+  /Cannot query field "banks" on type "GatewayConfig"/,
+  /Cannot query field "bankId" on type "GatewayCompartment"/,
+];
 
 describe.each(Object.entries(schemas))('gateway operations against %s', (name, file) => {
   it('are valid', () => {
     expect(fs.existsSync(file), `${file} is missing`).toBe(true);
     const schema = buildSchema(fs.readFileSync(file, 'utf8'));
-    const operations = file.includes('server') ? { ...GATEWAY_OPERATIONS, ...GATEWAY_SERVER_OPERATIONS } : GATEWAY_OPERATIONS;
+    const operations = file.includes('server')
+      ? { ...GATEWAY_OPERATIONS, ...GATEWAY_SERVER_OPERATIONS }
+      : GATEWAY_OPERATIONS;
     for (const [operation, text] of Object.entries(operations)) {
       const errors = validate(schema, parse(text))
         .map((e) => e.message)

@@ -19,7 +19,11 @@ export interface BoardHarness {
 }
 
 /** Registers the contract suite for one adapter. */
-export function relayBoardContract(name: string, make: () => Promise<BoardHarness>, options: { skip?: string } = {}): void {
+export function relayBoardContract(
+  name: string,
+  make: () => Promise<BoardHarness>,
+  options: { skip?: string } = {},
+): void {
   const suite = options.skip ? describe.skip : describe;
   suite(`RelayBoard contract: ${name}${options.skip ? ` (skipped: ${options.skip})` : ''}`, () => {
     let h: BoardHarness;

@@ -28,13 +28,22 @@ relayBoardContract('Modbus TCP', async () => {
 relayBoardContract('in-memory simulated', () => {
   const site = new SimSite(uniformUnits([1, 2], shape));
   const board = new SimulatedBoard('sim://contract', site);
-  return Promise.resolve({ board, site, breakLink: () => board.interrupt(50), dispose: () => Promise.resolve(site.dispose()) });
+  return Promise.resolve({
+    board,
+    site,
+    breakLink: () => board.interrupt(50),
+    dispose: () => Promise.resolve(site.dispose()),
+  });
 });
 
 const skip = rtuSkipReason();
 // CI installs socat (.ci/run): there a skip would hide a bus that was never tested.
 if (skip && process.env.CI) throw new Error(`Modbus RTU tests cannot run in CI: ${skip}`);
-relayBoardContract('Modbus RTU (serial, socat pty pair)', () => rtuHarness(timing, shape), skip ? { skip } : {});
+relayBoardContract(
+  'Modbus RTU (serial, socat pty pair)',
+  () => rtuHarness(timing, shape),
+  skip ? { skip } : {},
+);
 
 describe.skipIf(skip !== null)('Modbus RTU bus behaviour', () => {
   it('a unit that never answers fails its own requests without reopening the port', async () => {

@@ -20,7 +20,11 @@ beforeEach(async () => {
   control = new SimControlClient(sim.control!.url);
   const endpoint = parseEndpoint(sim.endpoint);
   if (endpoint.kind !== 'tcp') throw new Error('tcp expected');
-  board = new ModbusBoard(endpoint, { requestTimeoutMs: 200, connectTimeoutMs: 500, backoffMinMs: 30, backoffMaxMs: 100 }, silentLogger());
+  board = new ModbusBoard(
+    endpoint,
+    { requestTimeoutMs: 200, connectTimeoutMs: 500, backoffMinMs: 30, backoffMaxMs: 100 },
+    silentLogger(),
+  );
   board.start();
   await board.waitConnected(Date.now() + 2000);
 });
@@ -80,7 +84,9 @@ it('drop closes connections and refuseConnections keeps the controller away unti
   expect(board.state.kind).not.toBe('connected');
   await control.faults({ refuseConnections: false });
   expect(await board.waitConnected(Date.now() + 2000)).toBe(true);
-  expect((await fetch(`${sim.control!.url}/state`).then((r) => r.json()) as { connections: number }).connections).toBe(1);
+  expect(
+    ((await fetch(`${sim.control!.url}/state`).then((r) => r.json())) as { connections: number }).connections,
+  ).toBe(1);
 });
 
 it('logs every door change with its cause, and each opening with the reads that saw it', async () => {
@@ -110,11 +116,15 @@ it('faults by function: silent on FC3 (a timeout), refused FC2 (exception 2), ot
   await control.faults({ silentFunctions: [3], refuseFunctions: [2] });
   const refused = await board.readDiscreteInputs(1, 0, 4).catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(DeviceError);
-  expect((refused as DeviceError).message).toMatch(/exception 2 \(illegal data address\) on FC2 read discrete inputs 0\.\.3 on unit 1/);
+  expect((refused as DeviceError).message).toMatch(
+    /exception 2 \(illegal data address\) on FC2 read discrete inputs 0\.\.3 on unit 1/,
+  );
   expect(await board.readCoils(1, 0, 2)).toEqual([false, false]);
   const silent = await board.readHoldingRegisters(1, 512, 1).catch((e: unknown) => e);
   expect(silent).toBeInstanceOf(LinkError);
-  expect((silent as LinkError).message).toMatch(/timeout \(no answer within 200 ms\) on FC3 read holding registers 512 on unit 1/);
+  expect((silent as LinkError).message).toMatch(
+    /timeout \(no answer within 200 ms\) on FC3 read holding registers 512 on unit 1/,
+  );
 });
 
 it('reboot: nothing answers for downMs, then relays are off (or kept, if asked)', async () => {
@@ -129,10 +139,22 @@ it('reboot: nothing answers for downMs, then relays are off (or kept, if asked)'
 
 it('plays other boards: no flash block, 100 ms flash units, normally-closed sensors', async () => {
   const { simulatorOptionsFrom } = await import('../src/simulator/sim-config.js');
-  expect(simulatorOptionsFrom({ SIM_PROFILE: 'generic-coil', SIM_NC_INPUTS: '1' }, {})).toMatchObject({ pulseRegisterBase: null, ncInputs: true });
-  expect(simulatorOptionsFrom({}, { profile: 'flash-100ms' })).toMatchObject({ pulseRegisterBase: 512, pulseUnitMs: 100, ncInputs: false });
+  expect(simulatorOptionsFrom({ SIM_PROFILE: 'generic-coil', SIM_NC_INPUTS: '1' }, {})).toMatchObject({
+    pulseRegisterBase: null,
+    ncInputs: true,
+  });
+  expect(simulatorOptionsFrom({}, { profile: 'flash-100ms' })).toMatchObject({
+    pulseRegisterBase: 512,
+    pulseUnitMs: 100,
+    ncInputs: false,
+  });
   expect(() => simulatorOptionsFrom({ SIM_PROFILE: 'mystery' }, {})).toThrow(/SIM_PROFILE must be one of/);
-  const other = await startSimulator({ modbusPort: 0, httpPort: null, pulseRegisterBase: null, ncInputs: true });
+  const other = await startSimulator({
+    modbusPort: 0,
+    httpPort: null,
+    pulseRegisterBase: null,
+    ncInputs: true,
+  });
   try {
     const unit = other.site.requireUnit(1);
     expect(unit.rawInput(0)).toBe(true); // a shut door reads 1 on an NC sensor

@@ -26,11 +26,18 @@ describe('gateway with the real server', () => {
     // A long, fixed reconnect delay leaves a window to issue commands while the gateway is away,
     // wide enough for a server restart and a scan on a loaded machine (4 s was not), and inside
     // the gateway's presence (10 s), during which the site's locks are still promised.
-    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '8000', GATEWAY_LINK_BACKOFF_MAX_MS: '8000' }), silentLogger());
+    gateway = new Gateway(
+      gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '8000', GATEWAY_LINK_BACKOFF_MAX_MS: '8000' }),
+      silentLogger(),
+    );
     gateway.link.on('state', (s) => states.push(s.kind));
     gateway.start();
     admin = await adminToken(stack);
-    await waitFor(() => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null, 'gateway online', 15_000);
+    await waitFor(
+      () => gateway.linkState.kind === 'connected' && gateway.currentSetup !== null,
+      'gateway online',
+      15_000,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -42,15 +49,32 @@ describe('gateway with the real server', () => {
   const addressOf = (compartmentId: string): { unitId: number; coil: number; doorInput: number } =>
     gateway.currentSetup!.compartments.find((c) => c.compartmentId === compartmentId)!.modbus;
   const sessionStatus = async (id: string): Promise<string> =>
-    (await gql<{ session: { status: string } }>(stack, admin, 'query($id: ID!) { session(id: $id) { status } }', { id })).session.status;
+    (
+      await gql<{ session: { status: string } }>(
+        stack,
+        admin,
+        'query($id: ID!) { session(id: $id) { status } }',
+        { id },
+      )
+    ).session.status;
   const doorState = async (compartmentId: string): Promise<string | undefined> =>
     (
-      await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(stack, admin, 'query($id: ID!) { site(id: $id) { compartments { id doorState } } }', {
-        id: stack.seed.siteId,
-      })
+      await gql<{ site: { compartments: Array<{ id: string; doorState: string }> } }>(
+        stack,
+        admin,
+        'query($id: ID!) { site(id: $id) { compartments { id doorState } } }',
+        {
+          id: stack.seed.siteId,
+        },
+      )
     ).site.compartments.find((c) => c.id === compartmentId)?.doorState;
 
-  async function pollUntil<T>(read: () => Promise<T>, want: T, what: string, timeoutMs = 10_000): Promise<void> {
+  async function pollUntil<T>(
+    read: () => Promise<T>,
+    want: T,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last: T | undefined;
     while (Date.now() < deadline) {
@@ -73,8 +97,16 @@ describe('gateway with the real server', () => {
     const scan = await depositScan(stack);
     expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     const { unitId, coil, doorInput } = addressOf(scan.compartmentId!);
-    await waitFor(() => sim().site.pulsesSince(since).some((p) => p.unitId === unitId && p.coil === coil && p.durationMs !== null), 'pulse');
-    const pulse = sim().site.pulsesSince(since).find((p) => p.coil === coil && p.unitId === unitId)!;
+    await waitFor(
+      () =>
+        sim()
+          .site.pulsesSince(since)
+          .some((p) => p.unitId === unitId && p.coil === coil && p.durationMs !== null),
+      'pulse',
+    );
+    const pulse = sim()
+      .site.pulsesSince(since)
+      .find((p) => p.coil === coil && p.unitId === unitId)!;
     const pulseMs = gateway.currentSetup!.pulseMs;
     expect(pulse.durationMs).toBeGreaterThan(pulseMs * 0.8);
     expect(pulse.durationMs).toBeLessThan(pulseMs * 1.2);
@@ -95,12 +127,23 @@ describe('gateway with the real server', () => {
     expect(gateway.linkState.kind, 'the command was issued while the gateway was away').not.toBe('connected');
     const { unitId, coil } = addressOf(scan.compartmentId!);
     await waitFor(() => gateway.linkState.kind === 'connected', 'gateway reconnects', 40_000);
-    await waitFor(() => sim().site.pulsesSince(since).some((p) => p.unitId === unitId && p.coil === coil), 'pulse after reconnect', 10_000);
+    await waitFor(
+      () =>
+        sim()
+          .site.pulsesSince(since)
+          .some((p) => p.unitId === unitId && p.coil === coil),
+      'pulse after reconnect',
+      10_000,
+    );
     expect(states).toContain('backoff');
     expect(states.at(-1)).toBe('connected');
     // pulsed once only, however often the command was delivered
     await new Promise((r) => setTimeout(r, 500));
-    expect(sim().site.pulsesSince(since).filter((p) => p.unitId === unitId && p.coil === coil)).toHaveLength(1);
+    expect(
+      sim()
+        .site.pulsesSince(since)
+        .filter((p) => p.unitId === unitId && p.coil === coil),
+    ).toHaveLength(1);
     await pollUntil(() => doorState(scan.compartmentId!), 'OPEN', 'door open at the server');
   }, 60_000);
 
@@ -108,13 +151,17 @@ describe('gateway with the real server', () => {
     const target = gateway.currentSetup!.compartments.find((c) => c.label === 'B12')!;
     sim().site.requireUnit(target.modbus.unitId).setDoor(target.modbus.doorInput, true, 'forced');
     const forced = async (): Promise<boolean> => {
-      const { doorEvents } = await gql<{ doorEvents: { nodes: Array<{ type: string; compartment: { id: string } }> } }>(
+      const { doorEvents } = await gql<{
+        doorEvents: { nodes: Array<{ type: string; compartment: { id: string } }> };
+      }>(
         stack,
         admin,
         'query($s: ID) { doorEvents(siteId: $s, first: 50) { nodes { type compartment { id } } } }',
         { s: stack.seed.siteId },
       );
-      return doorEvents.nodes.some((e) => e.type === 'FORCED_OPEN' && e.compartment.id === target.compartmentId);
+      return doorEvents.nodes.some(
+        (e) => e.type === 'FORCED_OPEN' && e.compartment.id === target.compartmentId,
+      );
     };
     await pollUntil(forced, true, 'FORCED_OPEN event');
     const { alerts } = await gql<{ alerts: Array<{ type: string; compartment: { id: string } | null }> }>(
@@ -123,7 +170,9 @@ describe('gateway with the real server', () => {
       'query($s: ID) { alerts(siteId: $s, open: true) { type compartment { id } } }',
       { s: stack.seed.siteId },
     );
-    expect(alerts.some((a) => a.type === 'DOOR_FORCED' && a.compartment?.id === target.compartmentId)).toBe(true);
+    expect(alerts.some((a) => a.type === 'DOOR_FORCED' && a.compartment?.id === target.compartmentId)).toBe(
+      true,
+    );
   });
   it('--check reads every door once and prints a table; fails when a controller is unreachable', async () => {
     const config = gatewayConfigFor(stack, { GATEWAY_MODBUS_CONNECT_TIMEOUT_MS: '300' });
@@ -144,7 +193,11 @@ describe('gateway with the real server', () => {
       const failing: string[] = [];
       expect(await runCheck(config, silentLogger(), (l) => failing.push(l))).toBe(1);
       // refused at once, or accepted and closed: either way the controller's doors cannot be read
-      expect(failing.some((l) => /^PROBLEM: (controller tcp:\S+ unreachable|unit \d+ at tcp:\S+: door read failed)/.test(l))).toBe(true);
+      expect(
+        failing.some((l) =>
+          /^PROBLEM: (controller tcp:\S+ unreachable|unit \d+ at tcp:\S+: door read failed)/.test(l),
+        ),
+      ).toBe(true);
       expect(failing.at(-1)).toMatch(/problem\(s\)/);
     } finally {
       sim().site.setFaults({ refuseConnections: false });
@@ -164,7 +217,9 @@ describe('gateway with the real server', () => {
       output: 'ignore',
     });
     try {
-      await gql(stack, admin, 'mutation($id: ID!) { updateSite(id: $id, pulseMs: 800) { id } }', { id: stack.seed.siteId });
+      await gql(stack, admin, 'mutation($id: ID!) { updateSite(id: $id, pulseMs: 800) { id } }', {
+        id: stack.seed.siteId,
+      });
       await new Promise((r) => setTimeout(r, 1500)); // let it connect
       const since = Date.now();
       const started = new Promise<void>((resolve) => sim().site.once('pulseStart', () => resolve()));
@@ -183,7 +238,11 @@ describe('gateway with the real server', () => {
   it('notices a half-open link by its keep-alive and comes back through a fresh connection', async () => {
     const proxy = await startTcpProxy(Number(new URL(stack.serverUrl).port));
     const viaProxy = { ...stack, serverUrl: `http://127.0.0.1:${proxy.port}` };
-    const config = gatewayConfigFor(viaProxy, { GATEWAY_LINK_KEEPALIVE_MS: '300', GATEWAY_LINK_BACKOFF_MIN_MS: '100', GATEWAY_LINK_BACKOFF_MAX_MS: '200' });
+    const config = gatewayConfigFor(viaProxy, {
+      GATEWAY_LINK_KEEPALIVE_MS: '300',
+      GATEWAY_LINK_BACKOFF_MIN_MS: '100',
+      GATEWAY_LINK_BACKOFF_MAX_MS: '200',
+    });
     const g = new Gateway(config, silentLogger());
     const kinds: string[] = [];
     g.link.on('state', (s) => kinds.push(s.kind));

@@ -29,7 +29,8 @@ afterEach(async () => {
 
 afterAll(() => {
   for (const [mode, values] of Object.entries(measured)) {
-    if (values.length) console.warn(`pulse ${mode}: asked 300 ms, measured ${values.map((v) => v.toFixed(1)).join(', ')} ms`);
+    if (values.length)
+      console.warn(`pulse ${mode}: asked 300 ms, measured ${values.map((v) => v.toFixed(1)).join(', ')} ms`);
   }
 });
 
@@ -54,7 +55,7 @@ describe.each(['coil', 'register'] as const)('UNLOCK with pulse mode %s', (mode)
 
 describe('at most once per command id', () => {
   it('pulses once when one id is delivered twice at once and again later', async () => {
-    const r = rig(sim.endpoint, {  });
+    const r = rig(sim.endpoint, {});
     const command = unlockCommand(sim.endpoint, 1, 2, { pulseMs: 100 });
     const [a, b] = await Promise.all([r.executor.handle(command), r.executor.handle({ ...command })]);
     const c = await r.executor.handle({ ...command });
@@ -96,14 +97,17 @@ describe('at most once per command id', () => {
     const outcome = await r.executor.handle(command);
     expect(outcome.result).toBe('UNCERTAIN');
     expect(outcome.error).toMatch(/restart/);
-    await waitFor(() => r.api.acks.some((a) => a.commandId === command.id && a.result === 'UNCERTAIN'), 'UNCERTAIN ack');
+    await waitFor(
+      () => r.api.acks.some((a) => a.commandId === command.id && a.result === 'UNCERTAIN'),
+      'UNCERTAIN ack',
+    );
     expect(sim.site.pulses).toHaveLength(0);
   });
 });
 
 describe('expiry', () => {
   it('never pulses an expired command and acks FAILED', async () => {
-    const r = rig(sim.endpoint, {  });
+    const r = rig(sim.endpoint, {});
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     const command = unlockCommand(sim.endpoint, 1, 1, { expiresAt: new Date(Date.now() - 1).toISOString() });
     const outcome = await r.executor.handle(command);
@@ -115,23 +119,28 @@ describe('expiry', () => {
   });
 
   it('does not start a pulse that could not be acknowledged before expiry', async () => {
-    const r = rig(sim.endpoint, {  });
+    const r = rig(sim.endpoint, {});
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     // 500 ms on, then the ack: past an expiry 400 ms away
-    const command = unlockCommand(sim.endpoint, 1, 5, { pulseMs: 500, expiresAt: new Date(Date.now() + 400).toISOString() });
+    const command = unlockCommand(sim.endpoint, 1, 5, {
+      pulseMs: 500,
+      expiresAt: new Date(Date.now() + 400).toISOString(),
+    });
     expect((await r.executor.handle(command)).result).toBe('FAILED');
     expect(sim.site.pulses).toHaveLength(0);
   });
 
   it('waits for an unreachable controller, but not past expiry', async () => {
-    const r = rig(sim.endpoint, {  });
+    const r = rig(sim.endpoint, {});
     await r.pool.get(sim.endpoint).waitConnected(Date.now() + 2000);
     sim.site.setFaults({ refuseConnections: true });
     sim.site.dropConnections();
     // (a command sent while the drop is still in flight is "sent, not confirmed": FAILED, by design)
     await waitFor(() => r.pool.get(sim.endpoint).state.kind !== 'connected', 'the gateway to notice');
     const late = unlockCommand(sim.endpoint, 1, 6, { expiresAt: new Date(Date.now() + 400).toISOString() });
-    const patient = unlockCommand(sim.endpoint, 1, 8, { expiresAt: new Date(Date.now() + 5000).toISOString() });
+    const patient = unlockCommand(sim.endpoint, 1, 8, {
+      expiresAt: new Date(Date.now() + 5000).toISOString(),
+    });
     const pending = [r.executor.handle(late), r.executor.handle(patient)];
     setTimeout(() => sim.site.setFaults({ refuseConnections: false }), 700);
     const [lateOutcome, patientOutcome] = await Promise.all(pending);

@@ -16,7 +16,12 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, password: { type: 'string' }, out: { type: 'string' }, endpoint: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      out: { type: 'string' },
+      endpoint: { type: 'string' },
+    },
   });
   if (!command || !['create-admin', 'seed-demo', 'migrate'].includes(command)) {
     console.error(USAGE);
@@ -24,7 +29,11 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env, { seedDemo: false });
   const logger = createLogger(config.logLevel);
-  const app = await buildApp(config, { background: false, logger, migrate: command === 'migrate' ? true : undefined });
+  const app = await buildApp(config, {
+    background: false,
+    logger,
+    migrate: command === 'migrate' ? true : undefined,
+  });
   try {
     if (command === 'create-admin') {
       if (!values.email || !values.password) {
@@ -34,7 +43,12 @@ async function main(): Promise<number> {
       const result = await app.services.users.ensureAdmin(values.email, values.password);
       console.log(JSON.stringify({ email: values.email, result }));
     } else if (command === 'seed-demo') {
-      const creds = await seedDemo(app.services, config, app.logger, values.endpoint ?? process.env.SIM_MODBUS_ENDPOINT ?? undefined);
+      const creds = await seedDemo(
+        app.services,
+        config,
+        app.logger,
+        values.endpoint ?? process.env.SIM_MODBUS_ENDPOINT ?? undefined,
+      );
       if (!creds) {
         console.error('The database already has sites; the demo seed only runs on an empty database.');
         return 1;

@@ -28,12 +28,23 @@ async function main(): Promise<void> {
   logger = createLogger(config.logLevel);
   const app = await buildApp(config, { logger });
   const port = await app.listen();
-  app.logger.info({ port, graphql: `http://localhost:${port}/graphql`, kiosk: `http://localhost:${port}/kiosk/`, admin: `http://localhost:${port}/admin/` }, 'server listening');
+  app.logger.info(
+    {
+      port,
+      graphql: `http://localhost:${port}/graphql`,
+      kiosk: `http://localhost:${port}/kiosk/`,
+      admin: `http://localhost:${port}/admin/`,
+    },
+    'server listening',
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.logger.info({ signal, graceMs: config.drainGraceMs, timeoutMs: config.shutdownTimeoutMs }, 'draining');
+    app.logger.info(
+      { signal, graceMs: config.drainGraceMs, timeoutMs: config.shutdownTimeoutMs },
+      'draining',
+    );
     // the whole stop is bounded: past the timeout the process exits whatever is still open
     setTimeout(() => {
       app.logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');

@@ -28,14 +28,19 @@ function graphqlUrls(): { http: string; ws: string } {
 const AUTH_CLOSE_CODES = new Set([4401, 4403]);
 
 function isAuthClose(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && 'code' in e && AUTH_CLOSE_CODES.has((e as { code: number }).code);
+  return (
+    typeof e === 'object' && e !== null && 'code' in e && AUTH_CLOSE_CODES.has((e as { code: number }).code)
+  );
 }
 
 /**
  * Builds the client for `token` (or an anonymous one, used only to log in).
  * `onUnauthenticated` runs when the server no longer accepts the token.
  */
-export function createApiSession(token: string | null, onUnauthenticated: () => void = () => undefined): ApiSession {
+export function createApiSession(
+  token: string | null,
+  onUnauthenticated: () => void = () => undefined,
+): ApiSession {
   const urls = graphqlUrls();
   const connection = new ConnectionStore();
   const authorization = token ? `Bearer ${token}` : undefined;
@@ -80,7 +85,11 @@ export function createApiSession(token: string | null, onUnauthenticated: () => 
   });
 
   const expired = new ErrorLink(({ error }) => {
-    if (token && CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    if (
+      token &&
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+    ) {
       onUnauthenticated();
     }
   });

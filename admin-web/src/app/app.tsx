@@ -14,7 +14,9 @@ import { useRoute } from './router';
 import { SiteProvider } from './site-context';
 
 // recharts is most of the bundle: load it only when someone opens the reports.
-const ReportsPage = lazy(() => import('../features/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
+const ReportsPage = lazy(() =>
+  import('../features/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
 
 /** The whole admin app. */
 export function App() {
@@ -51,7 +53,11 @@ function Page() {
         </Suspense>
       );
     case 'setup':
-      return can(user?.role, 'setup') ? <SetupPage tab={id} /> : <p className="page-status">Set-up is for admins.</p>;
+      return can(user?.role, 'setup') ? (
+        <SetupPage tab={id} />
+      ) : (
+        <p className="page-status">Set-up is for admins.</p>
+      );
     default:
       return <BoardPage />;
   }

@@ -30,7 +30,12 @@ export function Header() {
       </nav>
       <label className="site-picker">
         Site
-        <select aria-label="Site" value={site?.id ?? ''} onChange={(e) => selectSite(e.target.value)} disabled={sites.length === 0}>
+        <select
+          aria-label="Site"
+          value={site?.id ?? ''}
+          onChange={(e) => selectSite(e.target.value)}
+          disabled={sites.length === 0}
+        >
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}

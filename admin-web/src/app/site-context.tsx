@@ -41,7 +41,12 @@ export function SiteProvider({ children }: { children: ReactNode }) {
       refetchSites: () => refetch(),
     };
   }, [data, chosen, refetch]);
-  if (error) return <p role="alert" className="error page-status">Could not load sites: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error page-status">
+        Could not load sites: {error.message}
+      </p>
+    );
   if (!data) return <p className="page-status">Loading sites…</p>;
   return <SiteContext.Provider value={value}>{children}</SiteContext.Provider>;
 }

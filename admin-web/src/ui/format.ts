@@ -2,7 +2,10 @@
 import { formatMoney as formatSharedMoney } from '@lockers/common';
 
 /** An amount in minor units for people, in the browser's locale, with the currency's ISO 4217 decimals. */
-export function formatMoney(money: { amount: number; currency: string } | null | undefined, locale?: string): string {
+export function formatMoney(
+  money: { amount: number; currency: string } | null | undefined,
+  locale?: string,
+): string {
   if (!money) return '—';
   return formatSharedMoney(money, locale);
 }
@@ -10,7 +13,9 @@ export function formatMoney(money: { amount: number; currency: string } | null |
 /** Date and time in `timeZone` (the site's), e.g. "25/11/2026, 14:05". */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** Time of day with seconds in `timeZone`, for event streams. */

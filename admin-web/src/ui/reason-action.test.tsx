@@ -16,7 +16,9 @@ describe('ReasonAction', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm: Open remotely' }));
     expect(run).toHaveBeenCalledWith('Customer at the desk');
     // Done: the form closes and focus is back on the button.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open remotely' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open remotely' })),
+    );
   });
 
   it('is usable from the keyboard: Escape cancels without running', async () => {
@@ -33,7 +35,12 @@ describe('ReasonAction', () => {
 
   it('shows the server refusal and stays open', async () => {
     const user = userEvent.setup();
-    render(<ReasonAction label="Open remotely" onConfirm={() => Promise.reject(new Error('Compartment is busy'))} />);
+    render(
+      <ReasonAction
+        label="Open remotely"
+        onConfirm={() => Promise.reject(new Error('Compartment is busy'))}
+      />,
+    );
     await user.click(screen.getByRole('button', { name: 'Open remotely' }));
     await user.type(screen.getByLabelText('Reason for “Open remotely”'), 'why');
     await user.click(screen.getByRole('button', { name: 'Confirm: Open remotely' }));

@@ -53,7 +53,12 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional, childre
 
   if (!open) {
     return (
-      <button ref={button} type="button" className={danger ? 'danger' : undefined} onClick={() => setOpen(true)}>
+      <button
+        ref={button}
+        type="button"
+        className={danger ? 'danger' : undefined}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
     );

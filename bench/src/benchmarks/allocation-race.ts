@@ -33,7 +33,11 @@ export const allocationRace: Benchmark = {
   async run(ctx) {
     const sys = await startSystem(ctx, 'allocation-race');
     const { seed, graphqlUrl, simEndpoint } = sys.stack;
-    const admin = new GqlClient(graphqlUrl, await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword), 1);
+    const admin = new GqlClient(
+      graphqlUrl,
+      await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword),
+      1,
+    );
     const kiosk = new GqlClient(graphqlUrl, seed.kioskToken, ctx.size('connections'));
     ctx.defer(() => (admin.close(), kiosk.close()));
     const nSessions = ctx.size('sessions');
@@ -42,7 +46,10 @@ export const allocationRace: Benchmark = {
     // No gateway process runs here, so the bench is the site's gateway: a site's locks are
     // promised only while its gateway is present, which it shows by reporting (a heartbeat).
     const gateway = new GqlClient(graphqlUrl, seed.gatewayToken, 1);
-    const beat = () => gateway.request(`mutation { reportDoorStates(reports: []) }`, {}).catch((e: unknown) => errors.push(`heartbeat: ${String(e)}`));
+    const beat = () =>
+      gateway
+        .request(`mutation { reportDoorStates(reports: []) }`, {})
+        .catch((e: unknown) => errors.push(`heartbeat: ${String(e)}`));
     await beat();
     const heartbeat = setInterval(() => void beat(), 1000);
     ctx.defer(() => (clearInterval(heartbeat), gateway.close()));
@@ -52,17 +59,37 @@ export const allocationRace: Benchmark = {
     for (let run = 0; run < ctx.size('runs'); run++) {
       checkTime(ctx.signal);
       // Only this run's bank has free SMALL compartments.
-      await sys.db.query(`update compartment set status = 'OUT_OF_SERVICE', out_of_service_reason = 'bench' where site_id = $1 and size = 'SMALL' and status = 'AVAILABLE'`, [seed.siteId]);
-      const compartments = Array.from({ length: nComp }, (_, i) => ({ label: `R${run}-${i}`, size: 'SMALL', unitId: 10 + run, coil: i, doorInput: i }));
-      const bank = (await admin.request<{ createLockerBank: { id: string } }>(BANK, { s: seed.siteId, l: `Race ${run}`, e: simEndpoint, c: compartments })).createLockerBank.id;
-      const issued = await Promise.all(Array.from({ length: nSessions }, () => kiosk.request<Issued>(ISSUE, { s: seed.siteId })));
+      await sys.db.query(
+        `update compartment set status = 'OUT_OF_SERVICE', out_of_service_reason = 'bench' where site_id = $1 and size = 'SMALL' and status = 'AVAILABLE'`,
+        [seed.siteId],
+      );
+      const compartments = Array.from({ length: nComp }, (_, i) => ({
+        label: `R${run}-${i}`,
+        size: 'SMALL',
+        unitId: 10 + run,
+        coil: i,
+        doorInput: i,
+      }));
+      const bank = (
+        await admin.request<{ createLockerBank: { id: string } }>(BANK, {
+          s: seed.siteId,
+          l: `Race ${run}`,
+          e: simEndpoint,
+          c: compartments,
+        })
+      ).createLockerBank.id;
+      const issued = await Promise.all(
+        Array.from({ length: nSessions }, () => kiosk.request<Issued>(ISSUE, { s: seed.siteId })),
+      );
       const ids = issued.map((x) => x.issueAccessCode.session.id);
       checkTime(ctx.signal);
 
       const t0 = performance.now();
       const answers = await Promise.all(
         issued.map((x) =>
-          kiosk.request<Scanned>(SCAN, { s: seed.siteId, p: x.issueAccessCode.code.payload }).catch((e: unknown) => ({ error: String(e) })),
+          kiosk
+            .request<Scanned>(SCAN, { s: seed.siteId, p: x.issueAccessCode.code.payload })
+            .catch((e: unknown) => ({ error: String(e) })),
         ),
       );
       const seconds = (performance.now() - t0) / 1000;
@@ -84,12 +111,21 @@ export const allocationRace: Benchmark = {
       const none = outcomes.get('NO_COMPARTMENT_AVAILABLE') ?? 0;
       const expectUnlocks = Math.min(nComp, nSessions);
       if (unlocked !== expectUnlocks || none !== nSessions - expectUnlocks) {
-        errors.push(`run ${run + 1}: answers ${JSON.stringify(Object.fromEntries(outcomes))}, expected ${expectUnlocks} UNLOCKING_FOR_DEPOSIT and ${nSessions - expectUnlocks} NO_COMPARTMENT_AVAILABLE`);
+        errors.push(
+          `run ${run + 1}: answers ${JSON.stringify(Object.fromEntries(outcomes))}, expected ${expectUnlocks} UNLOCKING_FOR_DEPOSIT and ${nSessions - expectUnlocks} NO_COMPARTMENT_AVAILABLE`,
+        );
       }
 
       // The database is the judge: sessions that got a compartment, their DEPOSITING
       // transitions, and the UNLOCK commands, all on distinct compartments of this bank.
-      const { rows } = await sys.db.query<{ sessions: string; distinct_c: string; moves: string; commands: string; command_c: string; reserved: string }>(
+      const { rows } = await sys.db.query<{
+        sessions: string;
+        distinct_c: string;
+        moves: string;
+        commands: string;
+        command_c: string;
+        reserved: string;
+      }>(
         `select
            (select count(*) from storage_session where id = any($1::uuid[]) and compartment_id is not null) as sessions,
            (select count(distinct compartment_id) from storage_session where id = any($1::uuid[]) and compartment_id is not null) as distinct_c,
@@ -101,22 +137,38 @@ export const allocationRace: Benchmark = {
       );
       const d = rows[0]!;
       const dbUnlocks = Number(d.moves);
-      const doubles = Math.max(Number(d.sessions) - Number(d.distinct_c), Number(d.commands) - Number(d.command_c), dbUnlocks - Number(d.distinct_c), answeredDoubles);
+      const doubles = Math.max(
+        Number(d.sessions) - Number(d.distinct_c),
+        Number(d.commands) - Number(d.command_c),
+        dbUnlocks - Number(d.distinct_c),
+        answeredDoubles,
+      );
       unlocksPerRun.push(dbUnlocks);
       doublesPerRun.push(doubles);
       if (doubles > 0) errors.push(`run ${run + 1}: ${doubles} DOUBLE allocations`);
-      if (dbUnlocks !== expectUnlocks || Number(d.distinct_c) !== expectUnlocks || Number(d.command_c) !== expectUnlocks || Number(d.reserved) !== expectUnlocks) {
+      if (
+        dbUnlocks !== expectUnlocks ||
+        Number(d.distinct_c) !== expectUnlocks ||
+        Number(d.command_c) !== expectUnlocks ||
+        Number(d.reserved) !== expectUnlocks
+      ) {
         errors.push(`run ${run + 1}: database has ${JSON.stringify(d)}, expected ${expectUnlocks} of each`);
       }
-      ctx.log(`run ${run + 1}: ${nSessions} scans in ${(seconds * 1000).toFixed(0)} ms (${(nSessions / seconds).toFixed(0)}/s), ${dbUnlocks} unlocks on ${d.distinct_c} compartments`);
+      ctx.log(
+        `run ${run + 1}: ${nSessions} scans in ${(seconds * 1000).toFixed(0)} ms (${(nSessions / seconds).toFixed(0)}/s), ${dbUnlocks} unlocks on ${d.distinct_c} compartments`,
+      );
       // Keep this run's bank out of the next race: its unacknowledged unlocks time out and
       // release compartments later; a bank no gateway drives is never allocated from.
       await sys.db.query(`update locker_bank set gateway_id = null where id = $1`, [bank]);
     }
     return {
       figures: [
-        figure('allocation-race', 'unlocks (distinct compartments, in DB)', 'count', unlocksPerRun, { goal: { op: '==', target: Math.min(nComp, nSessions) } }),
-        figure('allocation-race', 'double allocations', 'count', doublesPerRun, { goal: { op: '==', target: 0 } }),
+        figure('allocation-race', 'unlocks (distinct compartments, in DB)', 'count', unlocksPerRun, {
+          goal: { op: '==', target: Math.min(nComp, nSessions) },
+        }),
+        figure('allocation-race', 'double allocations', 'count', doublesPerRun, {
+          goal: { op: '==', target: 0 },
+        }),
         figure('allocation-race', 'scans per second', 'scans/s', rates, { goal: { op: '>', target: 300 } }),
       ],
       errors,

@@ -30,10 +30,19 @@ export const fanOut: Benchmark = {
     const sys = await startSystem(ctx, 'fan-out');
     const { seed, graphqlUrl } = sys.stack;
     const token = await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword);
-    const { rows } = await sys.db.query<{ id: string }>('select id from compartment where site_id = $1 order by label', [seed.siteId]);
+    const { rows } = await sys.db.query<{ id: string }>(
+      'select id from compartment where site_id = $1 order by label',
+      [seed.siteId],
+    );
     const gateway = new GqlClient(graphqlUrl, seed.gatewayToken, 2);
     ctx.defer(() => gateway.close());
-    const runs = { p99: [] as number[], p50: [] as number[], everyP99: [] as number[], rss: [] as number[], clientCpu: [] as number[] };
+    const runs = {
+      p99: [] as number[],
+      p50: [] as number[],
+      everyP99: [] as number[],
+      rss: [] as number[],
+      clientCpu: [] as number[],
+    };
     const errors: string[] = [];
     const doorState = new Map<string, 'OPEN' | 'CLOSED'>();
     for (let run = 0; run < ctx.size('runs'); run++) {
@@ -44,9 +53,12 @@ export const fanOut: Benchmark = {
         dashboards: true,
         siteId: seed.siteId,
       });
-      ctx.log(`run ${run + 1}: ${swarm.ready.connected} dashboards connected in ${swarm.ready.connectMs.toFixed(0)} ms`);
+      ctx.log(
+        `run ${run + 1}: ${swarm.ready.connected} dashboards connected in ${swarm.ready.connectMs.toFixed(0)} ms`,
+      );
       errors.push(...swarm.ready.errors);
-      if (swarm.ready.connected !== ctx.size('dashboards')) errors.push(`only ${swarm.ready.connected} of ${ctx.size('dashboards')} dashboards connected`);
+      if (swarm.ready.connected !== ctx.size('dashboards'))
+        errors.push(`only ${swarm.ready.connected} of ${ctx.size('dashboards')} dashboards connected`);
       await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
       const rss = sampleRss(sys.serverRssMb);
       const reports: SentReport[] = [];
@@ -94,6 +106,15 @@ export const fanOut: Benchmark = {
       figure('fan-out', 'last client p99 (per change)', 'ms', runs.everyP99),
       figure('fan-out', 'server RSS peak', 'MB', runs.rss, { goal: { op: '<', target: 300 } }),
     ];
-    return { figures, errors, details: { dashboards: ctx.size('dashboards'), rate: ctx.size('rate'), seconds: ctx.size('seconds'), clientCpuPercent: runs.clientCpu } };
+    return {
+      figures,
+      errors,
+      details: {
+        dashboards: ctx.size('dashboards'),
+        rate: ctx.size('rate'),
+        seconds: ctx.size('seconds'),
+        clientCpuPercent: runs.clientCpu,
+      },
+    };
   },
 };

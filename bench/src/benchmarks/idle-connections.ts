@@ -39,21 +39,37 @@ export const idleConnections: Benchmark = {
       }
       await new Promise((r) => setTimeout(r, 500));
       before.push(sys.serverRssMb());
-      const swarm = await startSwarm(ctx, { url: graphqlUrl.replace(/^http/, 'ws'), token, clients: n, dashboards: false, siteId: seed.siteId });
+      const swarm = await startSwarm(ctx, {
+        url: graphqlUrl.replace(/^http/, 'ws'),
+        token,
+        clients: n,
+        dashboards: false,
+        siteId: seed.siteId,
+      });
       errors.push(...swarm.ready.errors);
-      if (swarm.ready.connected !== n) errors.push(`run ${run + 1}: only ${swarm.ready.connected} of ${n} clients connected`);
+      if (swarm.ready.connected !== n)
+        errors.push(`run ${run + 1}: only ${swarm.ready.connected} of ${n} clients connected`);
       const rss = sampleRss(sys.serverRssMb);
       await new Promise((r) => setTimeout(r, ctx.size('hold') * 1000));
       const metrics = await (await fetch(`${serverUrl}/metrics`)).text();
       const conns = Number(/^graphql_ws_connections (\d+)/m.exec(metrics)?.[1]);
-      const subs = Number(/^graphql_open_subscriptions\{field="DOOR_EVENT"\} (\d+)/m.exec(metrics)?.[1] ?? /^graphql_open_subscriptions\{field="doorEvents"\} (\d+)/m.exec(metrics)?.[1]);
-      if (conns !== n) errors.push(`run ${run + 1}: server counts ${conns} WebSocket connections, expected ${n}`);
-      if (Number.isFinite(subs) && subs !== n) errors.push(`run ${run + 1}: server counts ${subs} doorEvents subscriptions, expected ${n}`);
-      await probe.request(q, { id: seed.siteId }).catch((e: unknown) => errors.push(`server stopped answering: ${String(e)}`));
+      const subs = Number(
+        /^graphql_open_subscriptions\{field="DOOR_EVENT"\} (\d+)/m.exec(metrics)?.[1] ??
+          /^graphql_open_subscriptions\{field="doorEvents"\} (\d+)/m.exec(metrics)?.[1],
+      );
+      if (conns !== n)
+        errors.push(`run ${run + 1}: server counts ${conns} WebSocket connections, expected ${n}`);
+      if (Number.isFinite(subs) && subs !== n)
+        errors.push(`run ${run + 1}: server counts ${subs} doorEvents subscriptions, expected ${n}`);
+      await probe
+        .request(q, { id: seed.siteId })
+        .catch((e: unknown) => errors.push(`server stopped answering: ${String(e)}`));
       withClients.push(rss.stop());
       const late = await swarm.collect([]);
       errors.push(...late.errors.filter((e) => !swarm.ready.errors.includes(e)));
-      ctx.log(`run ${run + 1}: ${swarm.ready.connected} clients in ${swarm.ready.connectMs.toFixed(0)} ms, server RSS ${before.at(-1)!.toFixed(0)} -> ${withClients.at(-1)!.toFixed(0)} MB`);
+      ctx.log(
+        `run ${run + 1}: ${swarm.ready.connected} clients in ${swarm.ready.connectMs.toFixed(0)} ms, server RSS ${before.at(-1)!.toFixed(0)} -> ${withClients.at(-1)!.toFixed(0)} MB`,
+      );
       await swarm.stop();
     }
     return {

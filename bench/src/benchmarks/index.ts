@@ -7,4 +7,11 @@ import { idleConnections } from './idle-connections.ts';
 import { usageReport } from './usage-report.ts';
 import { plainRead } from './plain-read.ts';
 
-export const BENCHMARKS: readonly Benchmark[] = [scanToCoil, allocationRace, fanOut, idleConnections, usageReport, plainRead];
+export const BENCHMARKS: readonly Benchmark[] = [
+  scanToCoil,
+  allocationRace,
+  fanOut,
+  idleConnections,
+  usageReport,
+  plainRead,
+];

@@ -35,7 +35,8 @@ export const plainRead: Benchmark = {
     const answer = await check.request<{ site: { availability: unknown[] } }>(QUERY, { id: seed.siteId });
     check.close();
     const errors: string[] = [];
-    if (answer.site.availability.length !== 4) errors.push(`site.availability has ${answer.site.availability.length} sizes, expected 4`);
+    if (answer.site.availability.length !== 4)
+      errors.push(`site.availability has ${answer.site.availability.length} sizes, expected 4`);
     const bare = await startBareApollo(ctx);
     const body = JSON.stringify({ query: QUERY, variables: { id: seed.siteId } });
     const target: number[] = [];
@@ -48,7 +49,9 @@ export const plainRead: Benchmark = {
       checkTime(ctx.signal);
       baseline.push(await load(bare, false));
       target.push(await load(graphqlUrl, true));
-      ctx.log(`run ${run + 1}: server ${target.at(-1)!.toFixed(0)} req/s, bare Apollo ${baseline.at(-1)!.toFixed(0)} req/s`);
+      ctx.log(
+        `run ${run + 1}: server ${target.at(-1)!.toFixed(0)} req/s, bare Apollo ${baseline.at(-1)!.toFixed(0)} req/s`,
+      );
     }
     return {
       figures: [
@@ -64,7 +67,13 @@ export const plainRead: Benchmark = {
 };
 
 /** One autocannon measurement; returns the mean requests/s and notes errors. */
-async function blast(ctx: BenchContext, url: string, body: string, token: string | null, errors: string[]): Promise<number> {
+async function blast(
+  ctx: BenchContext,
+  url: string,
+  body: string,
+  token: string | null,
+  errors: string[],
+): Promise<number> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -74,14 +83,18 @@ async function blast(ctx: BenchContext, url: string, body: string, token: string
     body,
   });
   if (result.errors || result.non2xx || result.timeouts) {
-    errors.push(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+    errors.push(
+      `${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+    );
   }
   return result.requests.average;
 }
 
 /** Starts the baseline server in its own process and returns its GraphQL URL. */
 async function startBareApollo(ctx: BenchContext): Promise<string> {
-  const child = spawn(process.execPath, [path.join(here, '../processes/bare-apollo.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(here, '../processes/bare-apollo.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   ctx.defer(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));

@@ -42,17 +42,40 @@ export const scanToCoil: Benchmark = {
     for (let run = 0; run < ctx.size('runs'); run++) {
       checkTime(ctx.signal);
       const r = await runOnce(ctx);
-      if (r.scanToCoil.n !== ctx.size('scans')) errors.push(`run ${run + 1}: ${r.scanToCoil.n} of ${ctx.size('scans')} scans measured`);
+      if (r.scanToCoil.n !== ctx.size('scans'))
+        errors.push(`run ${run + 1}: ${r.scanToCoil.n} of ${ctx.size('scans')} scans measured`);
       results.push(r);
-      ctx.log(`run ${run + 1}: p50 ${r.scanToCoil.p50.toFixed(1)} ms, p99 ${r.scanToCoil.p99.toFixed(1)} ms (issueAccessCode p50 ${r.issueBaseline.p50.toFixed(1)} ms)`);
+      ctx.log(
+        `run ${run + 1}: p50 ${r.scanToCoil.p50.toFixed(1)} ms, p99 ${r.scanToCoil.p99.toFixed(1)} ms (issueAccessCode p50 ${r.issueBaseline.p50.toFixed(1)} ms)`,
+      );
     }
     const pick = (f: (r: GatewayBenchResult) => number) => results.map(f);
-    const baseline = (f: (r: GatewayBenchResult) => number, q: string) => ({ label: `issueAccessCode round trip ${q}`, runs: pick(f) });
+    const baseline = (f: (r: GatewayBenchResult) => number, q: string) => ({
+      label: `issueAccessCode round trip ${q}`,
+      runs: pick(f),
+    });
     return {
       figures: [
-        figure('scan-to-coil', 'scan -> coil p50', 'ms', pick((r) => r.scanToCoil.p50), { goal: { op: '<', target: 15 }, baseline: baseline((r) => r.issueBaseline.p50, 'p50') }),
-        figure('scan-to-coil', 'scan -> coil p99', 'ms', pick((r) => r.scanToCoil.p99), { goal: { op: '<', target: 50 }, baseline: baseline((r) => r.issueBaseline.p99, 'p99') }),
-        figure('scan-to-coil', 'gateway share p50 (command seen -> coil)', 'ms', pick((r) => r.commandToCoil.p50)),
+        figure(
+          'scan-to-coil',
+          'scan -> coil p50',
+          'ms',
+          pick((r) => r.scanToCoil.p50),
+          { goal: { op: '<', target: 15 }, baseline: baseline((r) => r.issueBaseline.p50, 'p50') },
+        ),
+        figure(
+          'scan-to-coil',
+          'scan -> coil p99',
+          'ms',
+          pick((r) => r.scanToCoil.p99),
+          { goal: { op: '<', target: 50 }, baseline: baseline((r) => r.issueBaseline.p99, 'p99') },
+        ),
+        figure(
+          'scan-to-coil',
+          'gateway share p50 (command seen -> coil)',
+          'ms',
+          pick((r) => r.commandToCoil.p50),
+        ),
       ],
       errors,
       details: { scans: ctx.size('scans'), warmup: ctx.size('warmup'), runs: results },
@@ -64,12 +87,22 @@ export const scanToCoil: Benchmark = {
 async function runOnce(ctx: BenchContext): Promise<GatewayBenchResult> {
   const resultsDir = path.join(gatewayBench, 'results');
   const before = new Set(fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : []);
-  const child = spawn(process.execPath, [path.join(gatewayBench, 'scan-to-coil.ts'), '--scans', String(ctx.size('scans')), '--warmup', String(ctx.size('warmup'))], {
-    cwd: path.join(ROOT, 'lock-gateway'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: on a time-out the whole group (its server, gateway) is stopped.
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(gatewayBench, 'scan-to-coil.ts'),
+      '--scans',
+      String(ctx.size('scans')),
+      '--warmup',
+      String(ctx.size('warmup')),
+    ],
+    {
+      cwd: path.join(ROOT, 'lock-gateway'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: on a time-out the whole group (its server, gateway) is stopped.
+      detached: true,
+    },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -93,8 +126,12 @@ async function runOnce(ctx: BenchContext): Promise<GatewayBenchResult> {
   ctx.defer(stop);
   ctx.signal.addEventListener('abort', () => void stop(), { once: true });
   const code = await exited;
-  if (code !== 0) throw new Error(`lock-gateway/bench/scan-to-coil.ts exited ${code}: ${output.slice(-1500)}`);
-  const fresh = fs.readdirSync(resultsDir).filter((f) => f.startsWith('scan-to-coil-') && f.endsWith('.json') && !before.has(f)).sort();
+  if (code !== 0)
+    throw new Error(`lock-gateway/bench/scan-to-coil.ts exited ${code}: ${output.slice(-1500)}`);
+  const fresh = fs
+    .readdirSync(resultsDir)
+    .filter((f) => f.startsWith('scan-to-coil-') && f.endsWith('.json') && !before.has(f))
+    .sort();
   if (!fresh.length) throw new Error('lock-gateway/bench/scan-to-coil.ts wrote no result');
   return JSON.parse(fs.readFileSync(path.join(resultsDir, fresh.at(-1)!), 'utf8')) as GatewayBenchResult;
 }

@@ -17,7 +17,9 @@ const REPORT = `query($s: ID!, $f: DateTime!, $t: DateTime!) {
     buckets { start deposits retrievals peakOccupied averageStorageMinutes revenue { amount } }
   } }`;
 
-type Report = { usageReport: { buckets: Array<{ deposits: number; retrievals: number; peakOccupied: number }> } };
+type Report = {
+  usageReport: { buckets: Array<{ deposits: number; retrievals: number; peakOccupied: number }> };
+};
 
 const DAY = 86_400_000;
 
@@ -52,7 +54,11 @@ export const usageReport: Benchmark = {
     for (let run = 0; run < ctx.size('runs'); run++) {
       checkTime(ctx.signal);
       if (run > 0) await sys.stack.restartServer();
-      const admin = new GqlClient(graphqlUrl, await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword), 1);
+      const admin = new GqlClient(
+        graphqlUrl,
+        await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword),
+        1,
+      );
       const timed = async (): Promise<number> => {
         const t = performance.now();
         const r = await admin.request<Report>(REPORT, vars);
@@ -60,9 +66,12 @@ export const usageReport: Benchmark = {
         const deposits = r.usageReport.buckets.reduce((a, b) => a + b.deposits, 0);
         const retrievals = r.usageReport.buckets.reduce((a, b) => a + b.retrievals, 0);
         if (deposits !== Number(expected.rows[0]!.d) || retrievals !== Number(expected.rows[0]!.r)) {
-          errors.push(`run ${run + 1}: report counts ${deposits} deposits / ${retrievals} retrievals, database ${expected.rows[0]!.d} / ${expected.rows[0]!.r}`);
+          errors.push(
+            `run ${run + 1}: report counts ${deposits} deposits / ${retrievals} retrievals, database ${expected.rows[0]!.d} / ${expected.rows[0]!.r}`,
+          );
         }
-        if (r.usageReport.buckets.length < 365) errors.push(`run ${run + 1}: ${r.usageReport.buckets.length} buckets for a year by day`);
+        if (r.usageReport.buckets.length < 365)
+          errors.push(`run ${run + 1}: ${r.usageReport.buckets.length} buckets for a year by day`);
         return ms;
       };
       cold.push(await timed());
@@ -74,7 +83,9 @@ export const usageReport: Benchmark = {
     }
     return {
       figures: [
-        figure('usage-report', 'usageReport, cold (first call, fresh server)', 'ms', cold, { goal: { op: '<', target: 300 } }),
+        figure('usage-report', 'usageReport, cold (first call, fresh server)', 'ms', cold, {
+          goal: { op: '<', target: 300 },
+        }),
         figure('usage-report', 'usageReport, warm', 'ms', warm, { goal: { op: '<', target: 300 } }),
       ],
       errors,
@@ -88,7 +99,13 @@ export const usageReport: Benchmark = {
  * A bulk load: the usage rollup's per-row triggers are off for the transaction and the rollup
  * is rebuilt once at the end (server/README.md, "Usage rollup").
  */
-async function seedSessions(db: import('pg').Client, siteId: string, n: number, from: Date, to: Date): Promise<void> {
+async function seedSessions(
+  db: import('pg').Client,
+  siteId: string,
+  n: number,
+  from: Date,
+  to: Date,
+): Promise<void> {
   await db.query('begin');
   await db.query(`set local lockers.usage_rollup = 'off'`);
   await db.query(

@@ -75,7 +75,8 @@ export function figure(
     value,
     runs,
     goal: opts.goal ?? null,
-    baseline: opts.baseline && baselineValue !== null ? { label: opts.baseline.label, value: baselineValue } : null,
+    baseline:
+      opts.baseline && baselineValue !== null ? { label: opts.baseline.label, value: baselineValue } : null,
     ratio,
     pass,
     ...(opts.ratioGoal ? { ratioGoal: opts.ratioGoal } : {}),

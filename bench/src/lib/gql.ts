@@ -25,12 +25,16 @@ export class GqlClient {
   /** Runs an operation; rejects on transport errors and on GraphQL errors. */
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const body = await this.raw(query, variables);
-    if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; '));
+    if (body.errors?.length)
+      throw new Error(body.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; '));
     return body.data as T;
   }
 
   /** Runs an operation and returns the whole answer. */
-  raw(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: unknown; errors?: GqlError[] }> {
+  raw(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data?: unknown; errors?: GqlError[] }> {
     const payload = JSON.stringify({ query, variables });
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -71,10 +75,13 @@ export class GqlClient {
 export async function adminToken(graphqlUrl: string, email: string, password: string): Promise<string> {
   const c = new GqlClient(graphqlUrl, null, 1);
   try {
-    const r = await c.request<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: email,
-      p: password,
-    });
+    const r = await c.request<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      {
+        e: email,
+        p: password,
+      },
+    );
     return r.login.token;
   } finally {
     c.close();

@@ -15,7 +15,8 @@ export async function runBenchmark(
   opts: { smoke: boolean; overrides: Record<string, number>; interrupt: AbortSignal },
 ): Promise<RunRecord> {
   const sizes: Record<string, number> = {};
-  for (const [name, flag] of Object.entries(bench.flags)) sizes[name] = opts.overrides[name] ?? (opts.smoke ? flag.smoke : flag.full);
+  for (const [name, flag] of Object.entries(bench.flags))
+    sizes[name] = opts.overrides[name] ?? (opts.smoke ? flag.smoke : flag.full);
   const limitS = opts.overrides['time-limit'] ?? (opts.smoke ? bench.timeLimit.smoke : bench.timeLimit.full);
   const controller = new AbortController();
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -35,7 +36,11 @@ export async function runBenchmark(
   const onInterrupt = () => controller.abort();
   opts.interrupt.addEventListener('abort', onInterrupt, { once: true });
   const aborted = new Promise<never>((_, reject) =>
-    controller.signal.addEventListener('abort', () => reject(new Error(opts.interrupt.aborted ? 'interrupted' : `time limit of ${limitS} s reached`)), { once: true }),
+    controller.signal.addEventListener(
+      'abort',
+      () => reject(new Error(opts.interrupt.aborted ? 'interrupted' : `time limit of ${limitS} s reached`)),
+      { once: true },
+    ),
   );
   let outcome: BenchOutcome;
   try {
@@ -47,8 +52,8 @@ export async function runBenchmark(
     opts.interrupt.removeEventListener('abort', onInterrupt);
     if (!controller.signal.aborted) controller.abort(); // loops still running stop here
     for (const c of cleanups.reverse()) {
-      await Promise.race([Promise.resolve().then(c), new Promise((r) => setTimeout(r, 20_000))]).catch((e: unknown) =>
-        console.error(`  [${bench.name}] cleanup failed: ${String(e)}`),
+      await Promise.race([Promise.resolve().then(c), new Promise((r) => setTimeout(r, 20_000))]).catch(
+        (e: unknown) => console.error(`  [${bench.name}] cleanup failed: ${String(e)}`),
       );
     }
   }

@@ -33,7 +33,8 @@ export function ensureBuilt(): void {
 function newest(dir: string): number {
   let latest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    if (entry.isFile())
+      latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
   }
   return latest;
 }
@@ -78,13 +79,18 @@ export async function startSystem(
       RATE_LIMIT_PUBLIC: '100000',
       RATE_LIMIT_LOGINS: '100000',
       // BENCH_PROFILE=1: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
-      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}` } : {}),
+      ...(process.env.BENCH_PROFILE
+        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}` }
+        : {}),
       ...opts.serverEnv,
     },
     gatewayEnv: { LOG_LEVEL: 'warn' },
   });
   ctx.defer(() => stack.stop());
-  if (!stack.databaseUrl) throw new Error('benchmarks need the local PostgreSQL (127.0.0.1:5432): no scratch database could be made');
+  if (!stack.databaseUrl)
+    throw new Error(
+      'benchmarks need the local PostgreSQL (127.0.0.1:5432): no scratch database could be made',
+    );
   scratchDatabases.push(new URL(stack.databaseUrl).pathname.slice(1));
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();

@@ -7,7 +7,8 @@ const fmt = (v: number | null | undefined): string => {
   if (Math.abs(v) >= 10) return v.toFixed(1);
   return v.toFixed(2);
 };
-const goalText = (g: Goal | null, unit: string, prefix = ''): string => (g ? `${prefix}${g.op} ${g.target} ${prefix ? '' : unit}`.trim() : '-');
+const goalText = (g: Goal | null, unit: string, prefix = ''): string =>
+  g ? `${prefix}${g.op} ${g.target} ${prefix ? '' : unit}`.trim() : '-';
 
 /** Rows as printed: figure, value, goal, baseline, ratio, pass/fail. */
 export function tableRows(figures: Figure[]): string[][] {
@@ -27,5 +28,7 @@ export function renderTable(figures: Figure[]): string {
   const rows = [head, ...tableRows(figures)];
   const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join(
+    '\n',
+  );
 }

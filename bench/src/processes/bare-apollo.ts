@@ -21,11 +21,17 @@ const server = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     const text = Buffer.concat(chunks).toString('utf8');
     void apollo
       .executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: '', body: text ? (JSON.parse(text) as unknown) : undefined },
+        httpGraphQLRequest: {
+          method: req.method ?? 'GET',
+          headers,
+          search: '',
+          body: text ? (JSON.parse(text) as unknown) : undefined,
+        },
         context: () => Promise.resolve({}),
       })
       .then((result) => {

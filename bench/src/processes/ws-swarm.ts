@@ -140,7 +140,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, t: V): void {
 
 function describe(e: unknown): string {
   if (e instanceof Error) return e.message;
-  if (e && typeof e === 'object' && 'code' in e) return `close ${(e as { code: number }).code} ${(e as { reason?: string }).reason ?? ''}`;
+  if (e && typeof e === 'object' && 'code' in e)
+    return `close ${(e as { code: number }).code} ${(e as { reason?: string }).reason ?? ''}`;
   return String(e);
 }
 
@@ -149,7 +150,8 @@ function describe(e: unknown): string {
 function collect(reports: SentReport[]): void {
   const byAt = new Map(reports.map((r) => [r.at, r]));
   const byKey = new Map<string, SentReport[]>();
-  for (const r of [...reports].sort((a, b) => a.sentAt - b.sentAt)) push(byKey, `${r.compartmentId}|${r.state}`, r);
+  for (const r of [...reports].sort((a, b) => a.sentAt - b.sentAt))
+    push(byKey, `${r.compartmentId}|${r.state}`, r);
   const latencies: number[] = [];
   const lastArrival = new Map<SentReport, number>();
   let lost = 0;

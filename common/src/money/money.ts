@@ -57,7 +57,12 @@ export function formatMajorUnits(value: number, currency: string, locale?: strin
 export function formatMoney(money: Money, locale?: string | string[]): string {
   const exp = currencyExponent(money.currency);
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: exp, maximumFractionDigits: exp }).format(toMajorUnits(money));
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: exp,
+      maximumFractionDigits: exp,
+    }).format(toMajorUnits(money));
   } catch {
     return `${toDecimalString(money)} ${money.currency}`;
   }

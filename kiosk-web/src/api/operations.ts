@@ -101,7 +101,12 @@ export const CompartmentUpdatedDoc = graphql(`
 `);
 
 export const IssueAccessCodeDoc = graphql(`
-  mutation IssueAccessCode($siteId: ID!, $size: CompartmentSize!, $contact: ContactInput, $requestId: String) {
+  mutation IssueAccessCode(
+    $siteId: ID!
+    $size: CompartmentSize!
+    $contact: ContactInput
+    $requestId: String
+  ) {
     issueAccessCode(siteId: $siteId, size: $size, contact: $contact, requestId: $requestId) {
       ...IssuedCodeFields
     }

@@ -88,7 +88,8 @@ export const de: Dictionary = {
   'outcome.busyHeading': 'Wird bereits geöffnet',
   'outcome.busy': 'Eine Tür für diesen Code wird gerade geöffnet. Bitte einen Moment warten.',
   'outcome.staffHeading': 'Gepäck beim Personal abholen',
-  'outcome.staff': 'Ihr Gepäck wurde ins Fundbüro gebracht. Bitte holen Sie es beim Personal ab und bringen Sie diesen Code mit.',
+  'outcome.staff':
+    'Ihr Gepäck wurde ins Fundbüro gebracht. Bitte holen Sie es beim Personal ab und bringen Sie diesen Code mit.',
   'outcome.scanAgain': 'Erneut scannen',
   'outcome.lostCode': 'Ich habe meinen Code verloren',
   'pay.now': '{amount} bezahlen',

@@ -81,7 +81,8 @@ export const en = {
   'outcome.busyHeading': 'Already opening',
   'outcome.busy': 'A door for this code is already being opened. Please wait a moment.',
   'outcome.staffHeading': 'Ask staff for your luggage',
-  'outcome.staff': 'Your luggage was moved to lost property. Please ask staff to collect it and bring this code.',
+  'outcome.staff':
+    'Your luggage was moved to lost property. Please ask staff to collect it and bring this code.',
   'outcome.scanAgain': 'Scan again',
   'outcome.lostCode': 'I lost my code',
   'pay.now': 'Pay {amount}',
@@ -103,8 +104,10 @@ export const en = {
   'session.storedUntil': 'Stored until {time}',
   'session.storedIn': 'Your luggage is in locker {label}.',
   'session.overdueFees': 'After that: {price} per started hour.',
-  'session.notOpened': 'The door did not open. Staff have been told. Scan your code again to get another locker; you will not pay again.',
-  'session.notOpenedRetrieval': 'The door did not open. Staff have been told. Your luggage is safe: scan your code again, or ask for help.',
+  'session.notOpened':
+    'The door did not open. Staff have been told. Scan your code again to get another locker; you will not pay again.',
+  'session.notOpenedRetrieval':
+    'The door did not open. Staff have been told. Your luggage is safe: scan your code again, or ask for help.',
   'session.cancelled': 'This storage was cancelled.',
   'session.thanks': 'Thank you!',
   'session.thanksText': 'Your locker is empty again. Have a good trip.',

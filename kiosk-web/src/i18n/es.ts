@@ -107,8 +107,10 @@ export const es: Dictionary = {
   'session.storedUntil': 'Guardado hasta las {time}',
   'session.storedIn': 'Su equipaje está en la taquilla {label}.',
   'session.overdueFees': 'Después: {price} por hora empezada.',
-  'session.notOpened': 'La puerta no se abrió. El personal ha sido avisado. Escanee su código de nuevo para obtener otra taquilla; no pagará otra vez.',
-  'session.notOpenedRetrieval': 'La puerta no se abrió. El personal ha sido avisado. Su equipaje está seguro: escanee su código de nuevo o pida ayuda.',
+  'session.notOpened':
+    'La puerta no se abrió. El personal ha sido avisado. Escanee su código de nuevo para obtener otra taquilla; no pagará otra vez.',
+  'session.notOpenedRetrieval':
+    'La puerta no se abrió. El personal ha sido avisado. Su equipaje está seguro: escanee su código de nuevo o pida ayuda.',
   'session.cancelled': 'Este depósito fue cancelado.',
   'session.thanks': '¡Gracias!',
   'session.thanksText': 'Su taquilla vuelve a estar vacía. Buen viaje.',

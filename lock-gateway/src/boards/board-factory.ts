@@ -11,14 +11,26 @@ import { SimulatedBoard } from './simulated-board.js';
 export type SimRegistry = Map<string, SimSite>;
 
 /** A new, not yet started board for `endpoint`. */
-export function createBoard(endpoint: string, timing: ConnectionTiming, log: Logger, sims?: SimRegistry): RelayBoard {
+export function createBoard(
+  endpoint: string,
+  timing: ConnectionTiming,
+  log: Logger,
+  sims?: SimRegistry,
+): RelayBoard {
   const parsed = parseEndpoint(endpoint);
   if (parsed.kind !== 'sim') return new ModbusBoard(parsed, timing, log);
   let site = sims?.get(parsed.name);
   if (!site) {
     // A dry run without hardware: a demo-sized board nobody else controls.
     site = new SimSite(
-      [1, 2].map((unitId) => ({ unitId, coils: 32, inputs: 32, pulseRegisterBase: 512, openDelayMs: 30, autoCloseMs: 3000 })),
+      [1, 2].map((unitId) => ({
+        unitId,
+        coils: 32,
+        inputs: 32,
+        pulseRegisterBase: 512,
+        openDelayMs: 30,
+        autoCloseMs: 3000,
+      })),
     );
     sims?.set(parsed.name, site);
   }

@@ -34,7 +34,14 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
     private readonly log: Logger,
   ) {
     super();
-    this.current = { endpoint, up: false, since: new Date().toISOString(), lastGoodReadAt: null, error: null, errorAt: null };
+    this.current = {
+      endpoint,
+      up: false,
+      since: new Date().toISOString(),
+      lastGoodReadAt: null,
+      error: null,
+      errorAt: null,
+    };
   }
 
   /** The link state now. */
@@ -55,7 +62,10 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
   ok(isRead: boolean): void {
     if (isRead) this.current.lastGoodReadAt = new Date().toISOString();
     if (this.lastWarned) {
-      this.log.info({ endpoint: this.current.endpoint, after: this.lastWarned.message, repeats: this.lastWarned.repeats }, 'controller answers again');
+      this.log.info(
+        { endpoint: this.current.endpoint, after: this.lastWarned.message, repeats: this.lastWarned.repeats },
+        'controller answers again',
+      );
       this.lastWarned = null;
     }
   }
@@ -74,7 +84,14 @@ export class BoardHealth extends EventEmitter<{ change: [ControllerLinkState] }>
       last.repeats++;
       return;
     }
-    this.log.warn({ endpoint: this.current.endpoint, fault: message, repeats: last?.message === message ? last.repeats : 0 }, 'controller fault');
+    this.log.warn(
+      {
+        endpoint: this.current.endpoint,
+        fault: message,
+        repeats: last?.message === message ? last.repeats : 0,
+      },
+      'controller fault',
+    );
     this.lastWarned = { message, at: now, repeats: 0 };
   }
 

@@ -14,7 +14,13 @@ export interface DoorRead {
 }
 
 /** Reads and interprets one block of door inputs. */
-export async function readDoorInputs(io: BoardIo, profile: BoardProfile, unitId: number, start: number, count: number): Promise<DoorRead> {
+export async function readDoorInputs(
+  io: BoardIo,
+  profile: BoardProfile,
+  unitId: number,
+  start: number,
+  count: number,
+): Promise<DoorRead> {
   const address = inputAddress(profile, start);
   const raw =
     profile.doors.source === 'input-registers'

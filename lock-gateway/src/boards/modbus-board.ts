@@ -21,7 +21,10 @@ export class ModbusBoard extends EventEmitter<{ state: [ConnectionState] }> impl
       this.health.onConnection(s);
       this.emit('state', s);
     });
-    this.io = ioOver((unitId, op, fn, options) => this.connection.request(unitId, op, fn, options), this.health);
+    this.io = ioOver(
+      (unitId, op, fn, options) => this.connection.request(unitId, op, fn, options),
+      this.health,
+    );
   }
 
   get key(): string {
@@ -100,18 +103,61 @@ function ioOver(exec: Exec, health: BoardHealth): BoardIo {
   };
   return {
     // modbus-serial pads bit reads to whole bytes: trim to what was asked.
-    readCoils: (u, s, n) => tracked(exec(u, { fc: 1, address: s, count: n }, async (c) => (await c.readCoils(s, n)).data.slice(0, n)), true),
+    readCoils: (u, s, n) =>
+      tracked(
+        exec(u, { fc: 1, address: s, count: n }, async (c) => (await c.readCoils(s, n)).data.slice(0, n)),
+        true,
+      ),
     readDiscreteInputs: (u, s, n) =>
-      tracked(exec(u, { fc: 2, address: s, count: n }, async (c) => (await c.readDiscreteInputs(s, n)).data.slice(0, n)), true),
+      tracked(
+        exec(u, { fc: 2, address: s, count: n }, async (c) =>
+          (await c.readDiscreteInputs(s, n)).data.slice(0, n),
+        ),
+        true,
+      ),
     readHoldingRegisters: (u, s, n) =>
-      tracked(exec(u, { fc: 3, address: s, count: n }, async (c) => (await c.readHoldingRegisters(s, n)).data.slice(0, n)), true),
+      tracked(
+        exec(u, { fc: 3, address: s, count: n }, async (c) =>
+          (await c.readHoldingRegisters(s, n)).data.slice(0, n),
+        ),
+        true,
+      ),
     readInputRegisters: (u, s, n) =>
-      tracked(exec(u, { fc: 4, address: s, count: n }, async (c) => (await c.readInputRegisters(s, n)).data.slice(0, n)), true),
-    writeCoil: (u, coil, on, o) => tracked(exec(u, { fc: 5, address: coil }, async (c) => void (await c.writeCoil(coil, on)), o), false),
+      tracked(
+        exec(u, { fc: 4, address: s, count: n }, async (c) =>
+          (await c.readInputRegisters(s, n)).data.slice(0, n),
+        ),
+        true,
+      ),
+    writeCoil: (u, coil, on, o) =>
+      tracked(
+        exec(u, { fc: 5, address: coil }, async (c) => void (await c.writeCoil(coil, on)), o),
+        false,
+      ),
     writeCoils: (u, s, values, o) =>
-      tracked(exec(u, { fc: 15, address: s, count: values.length }, async (c) => void (await c.writeCoils(s, values)), o), false),
-    writeRegister: (u, a, v, o) => tracked(exec(u, { fc: 6, address: a }, async (c) => void (await c.writeRegister(a, v)), o), false),
+      tracked(
+        exec(
+          u,
+          { fc: 15, address: s, count: values.length },
+          async (c) => void (await c.writeCoils(s, values)),
+          o,
+        ),
+        false,
+      ),
+    writeRegister: (u, a, v, o) =>
+      tracked(
+        exec(u, { fc: 6, address: a }, async (c) => void (await c.writeRegister(a, v)), o),
+        false,
+      ),
     writeRegisters: (u, a, values, o) =>
-      tracked(exec(u, { fc: 16, address: a, count: values.length }, async (c) => void (await c.writeRegisters(a, values)), o), false),
+      tracked(
+        exec(
+          u,
+          { fc: 16, address: a, count: values.length },
+          async (c) => void (await c.writeRegisters(a, values)),
+          o,
+        ),
+        false,
+      ),
   };
 }

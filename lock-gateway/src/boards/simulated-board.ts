@@ -77,10 +77,13 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   waitConnected(deadline: number): Promise<boolean> {
     if (this.current.kind === 'connected') return Promise.resolve(true);
     return new Promise((resolve) => {
-      const t = setTimeout(() => {
-        this.off('state', on);
-        resolve(false);
-      }, Math.max(0, deadline - Date.now()));
+      const t = setTimeout(
+        () => {
+          this.off('state', on);
+          resolve(false);
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       const on = (s: ConnectionState): void => {
         if (s.kind !== 'connected') return;
         clearTimeout(t);
@@ -131,13 +134,18 @@ export class SimulatedBoard extends EventEmitter<{ state: [ConnectionState] }> i
   }
 
   private guard<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.current.kind !== 'connected') return Promise.reject(new NotSentError(`${this.key} not connected`));
+    if (this.current.kind !== 'connected')
+      return Promise.reject(new NotSentError(`${this.key} not connected`));
     return fn();
   }
 
   /** One request through the same queue discipline and fault naming as a real link. */
   private async call(unitId: number, request: Buffer, options: RequestOptions = {}): Promise<Buffer> {
-    const op = { fc: request[0] ?? 0, address: request.readUInt16BE(1), count: request[0]! <= 4 || request[0]! >= 15 ? request.readUInt16BE(3) : undefined };
+    const op = {
+      fc: request[0] ?? 0,
+      address: request.readUInt16BE(1),
+      count: request[0]! <= 4 || request[0]! >= 15 ? request.readUInt16BE(3) : undefined,
+    };
     const what = `${describeOp(op, unitId)} at ${this.key}`;
     try {
       const answer = await this.queue.run(

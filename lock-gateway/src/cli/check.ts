@@ -24,7 +24,12 @@ export interface CheckDeps {
 }
 
 /** Runs the check; returns the process exit code. */
-export async function runCheck(config: GatewayConfig, log: Logger, out: (line: string) => void, deps: CheckDeps = {}): Promise<number> {
+export async function runCheck(
+  config: GatewayConfig,
+  log: Logger,
+  out: (line: string) => void,
+  deps: CheckDeps = {},
+): Promise<number> {
   const setup = await (deps.api ?? new GraphQLServerApi(config.graphqlUrl, config.token)).fetchConfig();
   const pool = new BoardPool(config, log, deps.sims, false);
   pool.setLayout(setup.compartments, setup.banks);
@@ -48,23 +53,38 @@ export async function runCheck(config: GatewayConfig, log: Logger, out: (line: s
           raw = read.raw;
           addRows(rows, block, setup.compartments, read, '');
           const doors = block.doors.map((d) => read.open[d.input - block.start]);
-          if (doors.length > 1 && doors.every(Boolean)) problems.push(`unit ${block.unitId} at ${endpoint}: every door reads OPEN (doors shut? then the polarity is wrong)`);
+          if (doors.length > 1 && doors.every(Boolean))
+            problems.push(
+              `unit ${block.unitId} at ${endpoint}: every door reads OPEN (doors shut? then the polarity is wrong)`,
+            );
         } catch (error) {
           problems.push(`unit ${block.unitId} at ${endpoint}: door read failed: ${(error as Error).message}`);
           addRows(rows, block, setup.compartments, null, 'ERROR');
         }
-        const maxCoil = Math.max(...setup.compartments.filter((c) => c.modbus.endpoint === endpoint && c.modbus.unitId === block.unitId).map((c) => c.modbus.coil));
+        const maxCoil = Math.max(
+          ...setup.compartments
+            .filter((c) => c.modbus.endpoint === endpoint && c.modbus.unitId === block.unitId)
+            .map((c) => c.modbus.coil),
+        );
         const probe = await probeUnit(board, profile, block.unitId, block, maxCoil, settleMs);
         notes.push(
           `unit ${block.unitId} at ${endpoint} (profile ${profile.name}): coils ${describeAnswer(probe.coils)}, discrete inputs ${describeAnswer(probe.discreteInputs)}, ` +
             `input registers ${describeAnswer(probe.inputRegisters)}, holding register ${probe.pulseAddress} ${describeAnswer(probe.pulseRegisters)}`,
         );
-        if (probe.coils.kind !== 'answers' && probe.discreteInputs.kind !== 'answers' && probe.inputRegisters.kind !== 'answers') {
-          problems.push(`unit ${block.unitId} at ${endpoint} does not answer (wrong unit id, wiring or baud rate?)`);
+        if (
+          probe.coils.kind !== 'answers' &&
+          probe.discreteInputs.kind !== 'answers' &&
+          probe.inputRegisters.kind !== 'answers'
+        ) {
+          problems.push(
+            `unit ${block.unitId} at ${endpoint} does not answer (wrong unit id, wiring or baud rate?)`,
+          );
         }
         const inputs = Array.from({ length: block.count }, (_, i) => block.start + i);
         for (const s of suggestProfile(profile, probe, raw, inputs)) {
-          notes.push(`  suggest: ${s.why}${Object.keys(s.change).length ? ` -> board ${JSON.stringify(s.change)}` : ''}`);
+          notes.push(
+            `  suggest: ${s.why}${Object.keys(s.change).length ? ` -> board ${JSON.stringify(s.change)}` : ''}`,
+          );
         }
       }
     }
@@ -73,25 +93,51 @@ export async function runCheck(config: GatewayConfig, log: Logger, out: (line: s
     await pool.close();
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of rows) out(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  for (const row of rows)
+    out(
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
   for (const note of notes) out(note);
   for (const p of problems) out(`PROBLEM: ${p}`);
   out(problems.length === 0 ? `ok: ${rows.length - 1} doors read` : `${problems.length} problem(s)`);
   return problems.length === 0 ? 0 : 1;
 }
 
-function addRows(rows: string[][], block: DoorBlock, all: GatewayCompartment[], read: { raw: boolean[]; open: boolean[] } | null, error: string): void {
+function addRows(
+  rows: string[][],
+  block: DoorBlock,
+  all: GatewayCompartment[],
+  read: { raw: boolean[]; open: boolean[] } | null,
+  error: string,
+): void {
   const coilOf = new Map(all.map((c) => [c.compartmentId, c.modbus.coil]));
   for (const door of block.doors) {
     const i = door.input - block.start;
     const raw = read ? (read.raw[i] ? '1' : '0') : '-';
     const state = read ? (read.open[i] ? 'OPEN' : 'CLOSED') : error;
-    rows.push([door.label, block.endpoint, String(block.unitId), String(coilOf.get(door.compartmentId)), String(door.input), raw, state]);
+    rows.push([
+      door.label,
+      block.endpoint,
+      String(block.unitId),
+      String(coilOf.get(door.compartmentId)),
+      String(door.input),
+      raw,
+      state,
+    ]);
   }
 }
 
 /** `--pulse <label>`: one pulse, then the door watched for 3 s. */
-async function pulseOne(label: string, compartments: GatewayCompartment[], pool: BoardPool, problems: string[], notes: string[]): Promise<void> {
+async function pulseOne(
+  label: string,
+  compartments: GatewayCompartment[],
+  pool: BoardPool,
+  problems: string[],
+  notes: string[],
+): Promise<void> {
   const c = compartments.find((x) => x.label === label);
   if (!c) {
     problems.push(`--pulse ${label}: no such compartment`);
@@ -102,7 +148,9 @@ async function pulseOne(label: string, compartments: GatewayCompartment[], pool:
   const profile = pool.profile(endpoint, unitId);
   const started = Date.now();
   const outcome = await pulseLock(board, unitId, coil, Math.min(500, profile.maxOnMs), profile);
-  notes.push(`pulse ${label} (unit ${unitId} coil ${coil}): ${outcome.kind}${outcome.kind === 'succeeded' ? '' : `: ${outcome.reason}`}`);
+  notes.push(
+    `pulse ${label} (unit ${unitId} coil ${coil}): ${outcome.kind}${outcome.kind === 'succeeded' ? '' : `: ${outcome.reason}`}`,
+  );
   if (outcome.kind !== 'succeeded') problems.push(`pulse ${label} ${outcome.kind}`);
   while (Date.now() - started < 3000) {
     const read = await readDoorInputs(board, profile, unitId, doorInput, 1).catch(() => null);

@@ -61,7 +61,11 @@ export class CommandExecutor {
         prior.phase === 'done'
           ? { result: prior.result, error: prior.error, executed: false }
           : // The pulse may have happened before the crash: the door readings settle it, not us.
-            { result: 'UNCERTAIN', error: 'interrupted by a gateway restart after it began; not repeated', executed: false };
+            {
+              result: 'UNCERTAIN',
+              error: 'interrupted by a gateway restart after it began; not repeated',
+              executed: false,
+            };
       if (prior.phase === 'begun') {
         try {
           store.finish(command.id, command.expiresAt, outcome.result, outcome.error);
@@ -69,7 +73,10 @@ export class CommandExecutor {
           log.error({ commandId: command.id, error: (e as Error).message }, 'could not journal the outcome');
         }
       }
-      log.info({ commandId: command.id, result: outcome.result }, 'duplicate command: answered from the journal');
+      log.info(
+        { commandId: command.id, result: outcome.result },
+        'duplicate command: answered from the journal',
+      );
       await outbox.ack(command.id, outcome.result, outcome.error);
       return outcome;
     }
@@ -80,7 +87,10 @@ export class CommandExecutor {
       // The "begin" line already prevents a repeat; the ack below still tells the server.
       log.error({ commandId: command.id, error: (e as Error).message }, 'could not journal the outcome');
     }
-    log.info({ commandId: command.id, compartmentId: command.compartmentId, result, error }, 'command executed');
+    log.info(
+      { commandId: command.id, compartmentId: command.compartmentId, result, error },
+      'command executed',
+    );
     void outbox.ack(command.id, result, error);
     return { result, error, executed: true };
   }
@@ -107,7 +117,9 @@ export class CommandExecutor {
     // pulse must be over and acknowledged by then (a door opening later is still judged by
     // its reading time against the server's window, but an ack is the clearest evidence).
     const lastStart = (profile: BoardProfile): number =>
-      expiresAt - expiryMarginMs - (profile.pulse.kind === 'coil' ? Math.min(command.pulseMs, profile.maxOnMs) : 0);
+      expiresAt -
+      expiryMarginMs -
+      (profile.pulse.kind === 'coil' ? Math.min(command.pulseMs, profile.maxOnMs) : 0);
     const readyAt = (this.lastPulse.get(key) ?? -Infinity) + minPulseIntervalMs;
     if (readyAt >= expiresAt - expiryMarginMs) return fail('expired while waiting for the lock duty cycle');
     if (readyAt > Date.now()) await sleep(readyAt - Date.now());
@@ -117,7 +129,9 @@ export class CommandExecutor {
     for (;;) {
       if (!(await board.waitConnected(expiresAt - expiryMarginMs))) {
         const cause = board.link.error;
-        return fail(`controller ${endpoint} unreachable until expiry${cause ? ` (last error: ${cause})` : ''}`);
+        return fail(
+          `controller ${endpoint} unreachable until expiry${cause ? ` (last error: ${cause})` : ''}`,
+        );
       }
       const profile = pool.profile(endpoint, unitId);
       if (Date.now() >= lastStart(profile)) return fail('expired before it could be executed');
@@ -139,7 +153,10 @@ export class CommandExecutor {
       // Refused by the board (an exception answer): the relay did not switch.
       if (outcome.sent) return fail(outcome.reason);
       // Only a request that never left may be tried again.
-      this.options.log.warn({ commandId: command.id, reason: outcome.reason }, 'pulse not sent; waiting for the controller');
+      this.options.log.warn(
+        { commandId: command.id, reason: outcome.reason },
+        'pulse not sent; waiting for the controller',
+      );
     }
   }
 }

@@ -108,9 +108,17 @@ export class CommandStore {
         continue; // a torn last line from a crash mid-write: the begin before it still counts
       }
       if (line.t === 'begin') {
-        if (!this.records.has(line.id)) this.records.set(line.id, { phase: 'begun', id: line.id, expiresAt: line.exp, at: line.at });
+        if (!this.records.has(line.id))
+          this.records.set(line.id, { phase: 'begun', id: line.id, expiresAt: line.exp, at: line.at });
       } else {
-        this.records.set(line.id, { phase: 'done', id: line.id, expiresAt: line.exp, at: line.at, result: line.r, error: line.e });
+        this.records.set(line.id, {
+          phase: 'done',
+          id: line.id,
+          expiresAt: line.exp,
+          at: line.at,
+          result: line.r,
+          error: line.e,
+        });
       }
     }
     const cutoff = Date.now() - KEEP_AFTER_EXPIRY_MS;

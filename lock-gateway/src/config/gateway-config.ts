@@ -72,7 +72,10 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   const servers: ServerEndpoint[] = [];
   if (!server) problems.push('GATEWAY_SERVER_URL (or --server) is required, e.g. http://127.0.0.1:4000');
   else {
-    for (const one of server.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const one of server
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       try {
         servers.push(endpointOf(one));
       } catch {
@@ -94,28 +97,66 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
   }
   if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
-
   // Replaced by the bank's board profile: a value here would silently do nothing.
   for (const gone of ['GATEWAY_PULSE_MODE', 'GATEWAY_PULSE_REGISTER_BASE']) {
-    if (env[gone]) problems.push(`${gone} is no longer read: how a lock is pulsed is the bank's board profile (see the README's relay boards section)`);
+    if (env[gone])
+      problems.push(
+        `${gone} is no longer read: how a lock is pulsed is the bank's board profile (see the README's relay boards section)`,
+      );
   }
 
   const config: GatewayConfig = {
     graphqlUrl,
     wsUrl,
     servers,
-    linkConnectTimeoutMs: int('GATEWAY_LINK_CONNECT_TIMEOUT_MS', env.GATEWAY_LINK_CONNECT_TIMEOUT_MS, 3000, 100, 60_000),
+    linkConnectTimeoutMs: int(
+      'GATEWAY_LINK_CONNECT_TIMEOUT_MS',
+      env.GATEWAY_LINK_CONNECT_TIMEOUT_MS,
+      3000,
+      100,
+      60_000,
+    ),
     token,
     stateDir: path.resolve(values['state-dir'] ?? env.GATEWAY_STATE_DIR ?? '.data/gateway'),
     pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
-    minPulseIntervalMs: int('GATEWAY_MIN_PULSE_INTERVAL_MS', env.GATEWAY_MIN_PULSE_INTERVAL_MS, 1000, 0, 600_000),
+    minPulseIntervalMs: int(
+      'GATEWAY_MIN_PULSE_INTERVAL_MS',
+      env.GATEWAY_MIN_PULSE_INTERVAL_MS,
+      1000,
+      0,
+      600_000,
+    ),
     expiryMarginMs: int('GATEWAY_EXPIRY_MARGIN_MS', env.GATEWAY_EXPIRY_MARGIN_MS, 250, 0, 60_000),
     modbusTimeoutMs: int('GATEWAY_MODBUS_TIMEOUT_MS', env.GATEWAY_MODBUS_TIMEOUT_MS, 500, 20, 30_000),
-    modbusConnectTimeoutMs: int('GATEWAY_MODBUS_CONNECT_TIMEOUT_MS', env.GATEWAY_MODBUS_CONNECT_TIMEOUT_MS, 2000, 50, 60_000),
-    modbusBackoffMinMs: int('GATEWAY_MODBUS_BACKOFF_MIN_MS', env.GATEWAY_MODBUS_BACKOFF_MIN_MS, 100, 10, 60_000),
-    modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', env.GATEWAY_MODBUS_BACKOFF_MAX_MS, 5000, 10, 600_000),
+    modbusConnectTimeoutMs: int(
+      'GATEWAY_MODBUS_CONNECT_TIMEOUT_MS',
+      env.GATEWAY_MODBUS_CONNECT_TIMEOUT_MS,
+      2000,
+      50,
+      60_000,
+    ),
+    modbusBackoffMinMs: int(
+      'GATEWAY_MODBUS_BACKOFF_MIN_MS',
+      env.GATEWAY_MODBUS_BACKOFF_MIN_MS,
+      100,
+      10,
+      60_000,
+    ),
+    modbusBackoffMaxMs: int(
+      'GATEWAY_MODBUS_BACKOFF_MAX_MS',
+      env.GATEWAY_MODBUS_BACKOFF_MAX_MS,
+      5000,
+      10,
+      600_000,
+    ),
     linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
-    linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', env.GATEWAY_LINK_BACKOFF_MAX_MS, 10_000, 10, 600_000),
+    linkBackoffMaxMs: int(
+      'GATEWAY_LINK_BACKOFF_MAX_MS',
+      env.GATEWAY_LINK_BACKOFF_MAX_MS,
+      10_000,
+      10,
+      600_000,
+    ),
     linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 5000, 100, 600_000),
     unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 2000, 0, 600_000),
     heartbeatMs: int('GATEWAY_HEARTBEAT_MS', env.GATEWAY_HEARTBEAT_MS, 2000, 100, 60_000),

@@ -20,7 +20,13 @@ export function doorBlocks(compartments: GatewayCompartment[]): Map<string, Door
     const key = `${c.modbus.endpoint}|${c.modbus.unitId}`;
     let block = byUnit.get(key);
     if (!block) {
-      block = { endpoint: c.modbus.endpoint, unitId: c.modbus.unitId, start: c.modbus.doorInput, count: 0, doors: [] };
+      block = {
+        endpoint: c.modbus.endpoint,
+        unitId: c.modbus.unitId,
+        start: c.modbus.doorInput,
+        count: 0,
+        doors: [],
+      };
       byUnit.set(key, block);
     }
     block.doors.push({ compartmentId: c.compartmentId, label: c.label, input: c.modbus.doorInput });

@@ -88,7 +88,13 @@ export class DoorPoller {
       let roundAt: string | null = null;
       for (const block of blocks) {
         try {
-          const { open } = await readDoorInputs(board, this.options.pool.profile(endpoint, block.unitId), block.unitId, block.start, block.count);
+          const { open } = await readDoorInputs(
+            board,
+            this.options.pool.profile(endpoint, block.unitId),
+            block.unitId,
+            block.start,
+            block.count,
+          );
           const at = new Date().toISOString();
           roundAt ??= at;
           for (const door of block.doors) {
@@ -98,13 +104,17 @@ export class DoorPoller {
         } catch (error) {
           // The board layer logs the fault at warn with its cause (once per cause).
           failed = (error as Error).message;
-          this.options.log.debug({ endpoint, unitId: block.unitId, error: (error as Error).message }, 'door read failed');
+          this.options.log.debug(
+            { endpoint, unitId: block.unitId, error: (error as Error).message },
+            'door read failed',
+          );
         }
       }
       if (failed === null) lastOk = Date.now();
       else if (this.options.unknownAfterMs > 0 && Date.now() - lastOk >= this.options.unknownAfterMs) {
         const at = new Date().toISOString();
-        for (const block of blocks) for (const door of block.doors) this.note(door.compartmentId, 'UNKNOWN', at, changes);
+        for (const block of blocks)
+          for (const door of block.doors) this.note(door.compartmentId, 'UNKNOWN', at, changes);
       }
       if (changes.length > 0) this.options.onChanges(changes);
       this.noteLink(endpoint, failed, roundAt, Date.now() - lastOk);
@@ -119,7 +129,12 @@ export class DoorPoller {
    * failed for as long as doors take to become UNKNOWN (a blip, or the first connect at
    * start, is not an outage worth an alert).
    */
-  private noteLink(endpoint: string, failed: string | null, roundAt: string | null, failingForMs: number): void {
+  private noteLink(
+    endpoint: string,
+    failed: string | null,
+    roundAt: string | null,
+    failingForMs: number,
+  ): void {
     const prev = this.links.get(endpoint);
     const downAfterMs = this.options.unknownAfterMs > 0 ? this.options.unknownAfterMs : 2000;
     if (failed === null && roundAt !== null) {
@@ -130,7 +145,13 @@ export class DoorPoller {
       this.broken.add(endpoint);
     } else if (failed !== null) {
       const since = prev && !prev.up ? prev.since : new Date().toISOString();
-      this.links.set(endpoint, { endpoint, up: false, since, lastGoodReadAt: prev?.lastGoodReadAt ?? null, error: failed.slice(0, 500) });
+      this.links.set(endpoint, {
+        endpoint,
+        up: false,
+        since,
+        lastGoodReadAt: prev?.lastGoodReadAt ?? null,
+        error: failed.slice(0, 500),
+      });
     }
   }
 

@@ -55,7 +55,10 @@ export class DoorReporter {
     this.buffer.push(...changes);
     if (this.buffer.length > MAX_BUFFER) {
       // The full state sent after this covers what is dropped here.
-      this.log.error({ dropped: this.buffer.length - MAX_BUFFER }, 'door report buffer full: oldest changes dropped');
+      this.log.error(
+        { dropped: this.buffer.length - MAX_BUFFER },
+        'door report buffer full: oldest changes dropped',
+      );
       this.buffer.splice(0, this.buffer.length - MAX_BUFFER);
       this.resync = true;
     }
@@ -108,7 +111,12 @@ export class DoorReporter {
     // setImmediate: changes from several controllers read in the same tick share a batch.
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.sending && this.online && !this.retryTimer && (this.buffer.length > 0 || this.heartbeatDue || this.resync)) {
+      if (
+        !this.sending &&
+        this.online &&
+        !this.retryTimer &&
+        (this.buffer.length > 0 || this.heartbeatDue || this.resync)
+      ) {
         this.sending = this.send().finally(() => {
           this.sending = null;
           if (this.buffer.length > 0 || this.resync) this.schedule();
@@ -145,7 +153,10 @@ export class DoorReporter {
         return;
       }
       // One bad report must not sink the others: send them one by one, drop the refused.
-      this.log.error({ error: (error as Error).message, count: batch.length }, 'server refused door report batch');
+      this.log.error(
+        { error: (error as Error).message, count: batch.length },
+        'server refused door report batch',
+      );
       await this.sendEach(batch.length);
     }
   }
@@ -178,7 +189,10 @@ export class DoorReporter {
   private retryLater(error: unknown): void {
     this.failures++;
     const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** (this.failures - 1));
-    this.log.warn({ error: (error as Error).message, pending: this.buffer.length, retryInMs: delay }, 'door reports not delivered; kept for retry');
+    this.log.warn(
+      { error: (error as Error).message, pending: this.buffer.length, retryInMs: delay },
+      'door reports not delivered; kept for retry',
+    );
     if (this.retryTimer) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

@@ -44,7 +44,9 @@ export class BoardPool {
   restoreSavedLayout(): void {
     let saved: SavedLayout;
     try {
-      saved = JSON.parse(fs.readFileSync(path.join(this.config.stateDir, LAYOUT_FILE), 'utf8')) as SavedLayout;
+      saved = JSON.parse(
+        fs.readFileSync(path.join(this.config.stateDir, LAYOUT_FILE), 'utf8'),
+      ) as SavedLayout;
     } catch {
       return; // first start, or nothing worth trusting: the server's config comes soon
     }
@@ -113,16 +115,23 @@ export class BoardPool {
     const units = this.units.get(endpoint) ?? new Map<number, UnitLayout>();
     const prev = units.get(unitId);
     if (prev && prev.profile.name !== profile.name && prev.profile !== GENERIC_COIL_BOARD) {
-      this.log.warn({ endpoint, unitId, kept: prev.profile.name, ignored: profile.name }, 'two banks give one unit different board profiles');
+      this.log.warn(
+        { endpoint, unitId, kept: prev.profile.name, ignored: profile.name },
+        'two banks give one unit different board profiles',
+      );
     }
-    units.set(unitId, { maxCoil: Math.max(prev?.maxCoil ?? 0, coil), profile: prev && prev.profile !== GENERIC_COIL_BOARD ? prev.profile : profile });
+    units.set(unitId, {
+      maxCoil: Math.max(prev?.maxCoil ?? 0, coil),
+      profile: prev && prev.profile !== GENERIC_COIL_BOARD ? prev.profile : profile,
+    });
     this.units.set(endpoint, units);
   }
 
   private save(): void {
     const saved: SavedLayout = [];
     for (const [endpoint, units] of this.units) {
-      for (const [unitId, u] of units) saved.push({ endpoint, unitId, maxCoil: u.maxCoil, profile: u.profile });
+      for (const [unitId, u] of units)
+        saved.push({ endpoint, unitId, maxCoil: u.maxCoil, profile: u.profile });
     }
     try {
       fs.mkdirSync(this.config.stateDir, { recursive: true });
@@ -130,7 +139,10 @@ export class BoardPool {
       fs.writeFileSync(`${file}.tmp`, JSON.stringify(saved));
       fs.renameSync(`${file}.tmp`, file);
     } catch (error) {
-      this.log.warn({ error: (error as Error).message }, 'could not save the board layout (relays are still reset once the config arrives)');
+      this.log.warn(
+        { error: (error as Error).message },
+        'could not save the board layout (relays are still reset once the config arrives)',
+      );
     }
   }
 
@@ -145,7 +157,11 @@ export class BoardPool {
     const first = coilAddress(u.profile, 0);
     const from = Math.max(0, first);
     try {
-      await io.writeCoils(unitId, from, new Array<boolean>(coilAddress(u.profile, u.maxCoil) - from + 1).fill(false));
+      await io.writeCoils(
+        unitId,
+        from,
+        new Array<boolean>(coilAddress(u.profile, u.maxCoil) - from + 1).fill(false),
+      );
     } catch (error) {
       // A unit that refuses the write is not a broken link; other units still get theirs.
       if (!(error instanceof DeviceError)) throw error;

@@ -42,7 +42,9 @@ export class Gateway {
     private readonly log: Logger,
     overrides: GatewayOverrides = {},
   ) {
-    const servers = new ServerEndpoints(config.servers.length > 0 ? config.servers : [{ graphqlUrl: config.graphqlUrl, wsUrl: config.wsUrl }]);
+    const servers = new ServerEndpoints(
+      config.servers.length > 0 ? config.servers : [{ graphqlUrl: config.graphqlUrl, wsUrl: config.wsUrl }],
+    );
     this.api = overrides.api ?? new GraphQLServerApi(servers, config.token);
     this.store = CommandStore.open(config.stateDir);
     this.pool = new BoardPool(config, log, overrides.sims);
@@ -64,7 +66,12 @@ export class Gateway {
       log,
       onChanges: (changes) => this.reporter.enqueue(changes),
     });
-    this.reporter = new DoorReporter(this.api, { snapshot: () => this.poller.snapshot(), controllers: () => this.poller.controllers() }, log, config.heartbeatMs);
+    this.reporter = new DoorReporter(
+      this.api,
+      { snapshot: () => this.poller.snapshot(), controllers: () => this.poller.controllers() },
+      log,
+      config.heartbeatMs,
+    );
     this.link = new ServerLink({
       wsUrl: servers,
       connectTimeoutMs: config.linkConnectTimeoutMs,
@@ -74,10 +81,18 @@ export class Gateway {
       keepAliveMs: config.linkKeepAliveMs,
       log,
       onCommand: (command) => {
-        this.log.info({ commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt }, 'command received');
-        this.executor.handle(command).catch((error: unknown) =>
-          this.log.error({ commandId: command.id, error: (error as Error).message }, 'command handling failed'),
+        this.log.info(
+          { commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt },
+          'command received',
         );
+        this.executor
+          .handle(command)
+          .catch((error: unknown) =>
+            this.log.error(
+              { commandId: command.id, error: (error as Error).message },
+              'command handling failed',
+            ),
+          );
       },
     });
     this.link.on('state', (state) => this.onLinkState(state));

@@ -90,16 +90,30 @@ export async function waitForHttp(url: string, child: Child | null, timeoutMs: n
 }
 
 /** Runs a command to completion; resolves with stdout, rejects with stderr on failure. */
-export function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (${code}): ${err.slice(-2000) || out.slice(-2000)}`)),
+      code === 0
+        ? resolve(out)
+        : reject(
+            new Error(
+              `${command} ${args.join(' ')} failed (${code}): ${err.slice(-2000) || out.slice(-2000)}`,
+            ),
+          ),
     );
   });
 }

@@ -19,7 +19,9 @@ export async function createScratchDatabase(
 ): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   try {
-    await run('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `create database ${name}`], { cwd: process.cwd() });
+    await run('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qc', `create database ${name}`], {
+      cwd: process.cwd(),
+    });
   } catch {
     return { url: null, drop: () => Promise.resolve() };
   }
@@ -28,9 +30,9 @@ export async function createScratchDatabase(
   return {
     url: url.toString(),
     drop: async () => {
-      await run('psql', [adminUrl, '-qc', `drop database if exists ${name} with (force)`], { cwd: process.cwd() }).catch(
-        () => undefined,
-      );
+      await run('psql', [adminUrl, '-qc', `drop database if exists ${name} with (force)`], {
+        cwd: process.cwd(),
+      }).catch(() => undefined);
     },
   };
 }

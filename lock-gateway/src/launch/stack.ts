@@ -110,7 +110,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     let db: ScratchDatabase = { url: null, drop: () => Promise.resolve() };
     if (options.database === 'scratch') db = await createScratchDatabase('e2e');
-    else if (options.database !== 'embedded') db = { url: options.database.url, drop: () => Promise.resolve() };
+    else if (options.database !== 'embedded')
+      db = { url: options.database.url, drop: () => Promise.resolve() };
     cleanups.push(() => db.drop());
 
     const simModbusPort = options.simModbusPort ?? (await freePort());
@@ -153,7 +154,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DATABASE_URL: db.url ?? undefined,
       DATA_DIR: options.dataDir,
       // Embedded PostgreSQL (no database URL): its own port, so runs side by side never collide.
-      EMBEDDED_PG_PORT: db.url ? undefined : String(options.database === 'embedded' && process.env.EMBEDDED_PG_PORT ? process.env.EMBEDDED_PG_PORT : await freePort()),
+      EMBEDDED_PG_PORT: db.url
+        ? undefined
+        : String(
+            options.database === 'embedded' && process.env.EMBEDDED_PG_PORT
+              ? process.env.EMBEDDED_PG_PORT
+              : await freePort(),
+          ),
       SIM_MODBUS_ENDPOINT: simEndpoint,
       ...options.serverEnv,
     };
@@ -170,7 +177,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // on the same data dir, which must not be in use.
     const seedFile = path.join(options.dataDir, 'demo.json');
     if (!(options.reuseSeed && fs.existsSync(seedFile))) {
-      await run(process.execPath, ['dist/cli.js', 'seed-demo', '--out', seedFile], { cwd: serverDir, env: serverEnv });
+      await run(process.execPath, ['dist/cli.js', 'seed-demo', '--out', seedFile], {
+        cwd: serverDir,
+        env: serverEnv,
+      });
     }
     const seed = JSON.parse(fs.readFileSync(seedFile, 'utf8')) as DemoSeed;
     const replicas: Replica[] = [];
@@ -202,7 +212,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let serverUrl = `http://127.0.0.1:${serverPort}`;
     if (options.haproxy) {
       const lbPort = await freePort();
-      const lb = await startHaproxy(options.haproxy, lbPort, replicas.map((r) => r.url), options.output('haproxy'));
+      const lb = await startHaproxy(
+        options.haproxy,
+        lbPort,
+        replicas.map((r) => r.url),
+        options.output('haproxy'),
+      );
       cleanups.push(() => lb.stop());
       serverUrl = `http://127.0.0.1:${lbPort}`;
     }

@@ -27,7 +27,10 @@ export function isTransportError(error: unknown): boolean {
  * deadlock): our calls are idempotent, so a few retries are safe and usually succeed.
  */
 export function isServerFault(error: unknown): boolean {
-  return error instanceof GraphQLRequestError && (error.code === undefined || error.code === 'INTERNAL_SERVER_ERROR');
+  return (
+    error instanceof GraphQLRequestError &&
+    (error.code === undefined || error.code === 'INTERNAL_SERVER_ERROR')
+  );
 }
 
 /**
@@ -57,7 +60,13 @@ export async function postGraphQL<T>(
   throw lastError;
 }
 
-async function postOnce<T>(url: string, token: string, query: string, variables: Record<string, unknown>, timeoutMs: number): Promise<T> {
+async function postOnce<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {

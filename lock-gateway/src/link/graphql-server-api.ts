@@ -3,7 +3,11 @@ import { profileFromWire, type BoardProfileWire } from '../boards/board-profile.
 import type { CommandResult, ControllerLink, DoorReport, GatewaySetup, ServerApi } from './api.types.js';
 import { postGraphQL } from './graphql-http.js';
 import type { ServerEndpoints } from './server-endpoints.js';
-import { ACK_COMMAND_MUTATION, GATEWAY_CONFIG_QUERY, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION } from './operations.js';
+import {
+  ACK_COMMAND_MUTATION,
+  GATEWAY_CONFIG_QUERY,
+  REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION,
+} from './operations.js';
 
 /** The gateway's calls to the locker server. */
 export class GraphQLServerApi implements ServerApi {
@@ -13,9 +17,18 @@ export class GraphQLServerApi implements ServerApi {
   ) {}
 
   async fetchConfig(): Promise<GatewaySetup> {
-    type Wire = Omit<GatewaySetup, 'banks'> & { banks: Array<{ id: string; label: string; board: BoardProfileWire }> };
-    const { gatewayConfig } = await postGraphQL<{ gatewayConfig: Wire }>(this.graphqlUrl, this.token, GATEWAY_CONFIG_QUERY);
-    return { ...gatewayConfig, banks: gatewayConfig.banks.map((b) => ({ ...b, board: profileFromWire(b.board) })) };
+    type Wire = Omit<GatewaySetup, 'banks'> & {
+      banks: Array<{ id: string; label: string; board: BoardProfileWire }>;
+    };
+    const { gatewayConfig } = await postGraphQL<{ gatewayConfig: Wire }>(
+      this.graphqlUrl,
+      this.token,
+      GATEWAY_CONFIG_QUERY,
+    );
+    return {
+      ...gatewayConfig,
+      banks: gatewayConfig.banks.map((b) => ({ ...b, board: profileFromWire(b.board) })),
+    };
   }
 
   async ackCommand(commandId: string, result: CommandResult, error: string | null): Promise<void> {
@@ -23,6 +36,9 @@ export class GraphQLServerApi implements ServerApi {
   }
 
   async reportDoorStates(reports: DoorReport[], controllers?: ControllerLink[]): Promise<void> {
-    await postGraphQL(this.graphqlUrl, this.token, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION, { reports, controllers: controllers ?? null });
+    await postGraphQL(this.graphqlUrl, this.token, REPORT_DOOR_STATES_WITH_PRESENCE_MUTATION, {
+      reports,
+      controllers: controllers ?? null,
+    });
   }
 }

@@ -42,7 +42,10 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
 
   constructor(private readonly options: ServerLinkOptions) {
     super();
-    this.endpoints = typeof options.wsUrl === 'string' ? new ServerEndpoints([{ graphqlUrl: '', wsUrl: options.wsUrl }]) : options.wsUrl;
+    this.endpoints =
+      typeof options.wsUrl === 'string'
+        ? new ServerEndpoints([{ graphqlUrl: '', wsUrl: options.wsUrl }])
+        : options.wsUrl;
   }
 
   get state(): LinkState {
@@ -77,9 +80,20 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
       this.endpoints.failed(endpoint);
       // the next instance at once while some are untried in this round; then back off per round
       const rounds = Math.ceil(Math.max(1, attempt) / this.endpoints.size);
-      const delay = attempt > 0 && attempt % this.endpoints.size !== 0 ? 0 : backoffDelay(rounds, this.options.backoffMinMs, this.options.backoffMaxMs);
-      this.setState({ kind: 'backoff', attempt: Math.max(1, attempt), retryAt: Date.now() + delay, error: reason });
-      this.options.log.warn({ server: endpoint.wsUrl, error: reason, next: this.endpoints.current.wsUrl, retryInMs: delay }, 'server link down');
+      const delay =
+        attempt > 0 && attempt % this.endpoints.size !== 0
+          ? 0
+          : backoffDelay(rounds, this.options.backoffMinMs, this.options.backoffMaxMs);
+      this.setState({
+        kind: 'backoff',
+        attempt: Math.max(1, attempt),
+        retryAt: Date.now() + delay,
+        error: reason,
+      });
+      this.options.log.warn(
+        { server: endpoint.wsUrl, error: reason, next: this.endpoints.current.wsUrl, retryInMs: delay },
+        'server link down',
+      );
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, delay);
         this.wake = () => {
@@ -165,10 +179,23 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
 
 /** Names what ended a connection: never an empty string in the logs. */
 function describe(error: unknown): string {
-  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ') || 'GraphQL errors';
-  const e = error as { code?: number; reason?: string; message?: string; error?: { message?: string; cause?: { code?: string; message?: string } } };
-  if (typeof e?.code === 'number') return `socket closed ${e.code}${e.reason ? `: ${e.reason}` : e.code === 1006 ? ' (connection lost)' : ''}`;
+  if (Array.isArray(error))
+    return error.map((e: { message?: string }) => e.message).join('; ') || 'GraphQL errors';
+  const e = error as {
+    code?: number;
+    reason?: string;
+    message?: string;
+    error?: { message?: string; cause?: { code?: string; message?: string } };
+  };
+  if (typeof e?.code === 'number')
+    return `socket closed ${e.code}${e.reason ? `: ${e.reason}` : e.code === 1006 ? ' (connection lost)' : ''}`;
   // the WebSocket's ErrorEvent carries no message; the cause (ECONNREFUSED, ...) is underneath
   const cause = e?.error?.cause;
-  return e?.message || cause?.code || cause?.message || e?.error?.message || (error instanceof Event ? `WebSocket ${error.type}` : 'connection failed');
+  return (
+    e?.message ||
+    cause?.code ||
+    cause?.message ||
+    e?.error?.message ||
+    (error instanceof Event ? `WebSocket ${error.type}` : 'connection failed')
+  );
 }

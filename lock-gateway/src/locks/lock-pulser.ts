@@ -26,7 +26,13 @@ type PulseBoard = BoardIo & Pick<RelayBoard, 'epoch' | 'state' | 'requestMs'>;
 const booked = new WeakMap<object, Set<number>>();
 
 /** Pulses relay `coil` of `unitId` for `pulseMs` (cut to the profile's maxOnMs). */
-export async function pulseLock(board: PulseBoard, unitId: number, coil: number, pulseMs: number, profile: BoardProfile): Promise<PulseOutcome> {
+export async function pulseLock(
+  board: PulseBoard,
+  unitId: number,
+  coil: number,
+  pulseMs: number,
+  profile: BoardProfile,
+): Promise<PulseOutcome> {
   const ms = Math.max(1, Math.min(pulseMs, profile.maxOnMs));
   const address = coilAddress(profile, coil);
   const pulse = profile.pulse;
@@ -44,7 +50,12 @@ export async function pulseLock(board: PulseBoard, unitId: number, coil: number,
   return coilPulse(board, unitId, address, ms);
 }
 
-async function coilPulse(board: PulseBoard, unitId: number, address: number, ms: number): Promise<PulseOutcome> {
+async function coilPulse(
+  board: PulseBoard,
+  unitId: number,
+  address: number,
+  ms: number,
+): Promise<PulseOutcome> {
   const offs = booked.get(board) ?? new Set<number>();
   booked.set(board, offs);
   // Held until this pulse's OFF is clear of the others (provisionally booked meanwhile).
@@ -79,9 +90,17 @@ async function coilPulse(board: PulseBoard, unitId: number, address: number, ms:
       }
     }
     if (board.epoch !== epoch) {
-      return { kind: 'uncertain', reason: 'link to the controller rebuilt mid-pulse (controller rebooted or link lost); relays switched off on reconnect' };
+      return {
+        kind: 'uncertain',
+        reason:
+          'link to the controller rebuilt mid-pulse (controller rebooted or link lost); relays switched off on reconnect',
+      };
     }
-    if (lastError) return { kind: 'uncertain', reason: `relay switched on but the off write failed: ${message(lastError)}` };
+    if (lastError)
+      return {
+        kind: 'uncertain',
+        reason: `relay switched on but the off write failed: ${message(lastError)}`,
+      };
     return { kind: 'succeeded', onMs: offStarted - onAt };
   } finally {
     offs.delete(offAt);
@@ -107,8 +126,10 @@ async function waitForSlot(board: PulseBoard, offs: Set<number>, ms: number): Pr
 }
 
 function onFailure(error: unknown, step: string): PulseOutcome {
-  if (error instanceof NotSentError) return { kind: 'failed', sent: false, reason: `${step} not sent: ${error.message}` };
-  if (error instanceof DeviceError && !error.timedOut) return { kind: 'failed', sent: true, reason: `${step} refused by the board: ${error.message}` };
+  if (error instanceof NotSentError)
+    return { kind: 'failed', sent: false, reason: `${step} not sent: ${error.message}` };
+  if (error instanceof DeviceError && !error.timedOut)
+    return { kind: 'failed', sent: true, reason: `${step} refused by the board: ${error.message}` };
   return { kind: 'uncertain', reason: `${step} sent but not confirmed: ${message(error)}` };
 }
 

@@ -7,7 +7,14 @@ export function createLogger(name: string, level: string, destination?: pino.Des
     name,
     level,
     redact: {
-      paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'connectionParams'],
+      paths: [
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'connectionParams',
+      ],
       censor: '[redacted]',
     },
   };

@@ -11,7 +11,15 @@
 /** A parsed controller endpoint. */
 export type Endpoint =
   | { kind: 'tcp'; key: string; host: string; port: number }
-  | { kind: 'rtu'; key: string; path: string; baudRate: number; parity: 'none' | 'even' | 'odd'; dataBits: 7 | 8; stopBits: 1 | 2 }
+  | {
+      kind: 'rtu';
+      key: string;
+      path: string;
+      baudRate: number;
+      parity: 'none' | 'even' | 'odd';
+      dataBits: 7 | 8;
+      stopBits: 1 | 2;
+    }
   | { kind: 'sim'; key: string; name: string };
 
 /** Parses an endpoint string; throws a readable error when it is not one of the forms above. */
@@ -21,21 +29,32 @@ export function parseEndpoint(raw: string): Endpoint {
     case 'tcp:': {
       const port = url.port ? Number(url.port) : 502;
       if (!url.hostname) throw new Error(`endpoint ${raw}: missing host`);
-      if ((url.pathname && url.pathname !== '/') || url.search) throw new Error(`endpoint ${raw}: a tcp endpoint is only a host and a port`);
-      return { kind: 'tcp', key: `tcp://${url.hostname}:${port}`, host: url.hostname.replace(/^\[|\]$/g, ''), port };
+      if ((url.pathname && url.pathname !== '/') || url.search)
+        throw new Error(`endpoint ${raw}: a tcp endpoint is only a host and a port`);
+      return {
+        kind: 'tcp',
+        key: `tcp://${url.hostname}:${port}`,
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port,
+      };
     }
     case 'rtu:': {
       const path = decodeURIComponent(url.pathname);
       if (url.hostname || !path.startsWith('/') || path === '/' || path.endsWith('/')) {
-        throw new Error(`endpoint ${raw}: rtu:// must be followed by an absolute serial device path, e.g. rtu:///dev/ttyUSB0`);
+        throw new Error(
+          `endpoint ${raw}: rtu:// must be followed by an absolute serial device path, e.g. rtu:///dev/ttyUSB0`,
+        );
       }
-      const unknown = [...url.searchParams.keys()].filter((k) => !['baud', 'parity', 'dataBits', 'stopBits'].includes(k));
+      const unknown = [...url.searchParams.keys()].filter(
+        (k) => !['baud', 'parity', 'dataBits', 'stopBits'].includes(k),
+      );
       if (unknown.length > 0) throw new Error(`endpoint ${raw}: unknown parameter ${unknown.join(', ')}`);
       const baudRate = Number(url.searchParams.get('baud') ?? 9600);
       const parity = (url.searchParams.get('parity') ?? 'none') as 'none' | 'even' | 'odd';
       const dataBits = Number(url.searchParams.get('dataBits') ?? 8);
       const stopBits = Number(url.searchParams.get('stopBits') ?? 1);
-      if (!Number.isInteger(baudRate) || baudRate < 1200 || baudRate > 1_000_000) throw new Error(`endpoint ${raw}: bad baud`);
+      if (!Number.isInteger(baudRate) || baudRate < 1200 || baudRate > 1_000_000)
+        throw new Error(`endpoint ${raw}: bad baud`);
       if (!['none', 'even', 'odd'].includes(parity)) throw new Error(`endpoint ${raw}: bad parity`);
       if (dataBits !== 7 && dataBits !== 8) throw new Error(`endpoint ${raw}: bad dataBits`);
       if (stopBits !== 1 && stopBits !== 2) throw new Error(`endpoint ${raw}: bad stopBits`);

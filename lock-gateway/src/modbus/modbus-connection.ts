@@ -24,7 +24,12 @@ export interface ConnectionTiming {
 }
 
 /** Runs one request (`op`, for naming its faults) on a connected client for a unit id. */
-export type Exec = <T>(unitId: number, op: ModbusOp, fn: (client: ModbusClient) => Promise<T>, options?: QueueOptions) => Promise<T>;
+export type Exec = <T>(
+  unitId: number,
+  op: ModbusOp,
+  fn: (client: ModbusClient) => Promise<T>,
+  options?: QueueOptions,
+) => Promise<T>;
 
 /** A serialised, self-healing modbus-serial connection. */
 export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }> {
@@ -70,7 +75,12 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   }
 
   /** Queues a request; NotSentError at once when not connected when its turn comes. */
-  request<T>(unitId: number, op: ModbusOp, fn: (client: ModbusClient) => Promise<T>, options: QueueOptions = {}): Promise<T> {
+  request<T>(
+    unitId: number,
+    op: ModbusOp,
+    fn: (client: ModbusClient) => Promise<T>,
+    options: QueueOptions = {},
+  ): Promise<T> {
     return this.queue.run(
       async () => {
         const client = this.client;
@@ -116,18 +126,28 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     this.setState({ kind: 'closed' });
   }
 
-  private async exec<T>(client: ModbusClient, unitId: number, op: ModbusOp, fn: (client: ModbusClient) => Promise<T>): Promise<T> {
+  private async exec<T>(
+    client: ModbusClient,
+    unitId: number,
+    op: ModbusOp,
+    fn: (client: ModbusClient) => Promise<T>,
+  ): Promise<T> {
     client.setID(unitId);
     try {
       // modbus-serial only notices a dropped link at its timeout: fail at the close instead.
-      const result = await Promise.race([fn(client), this.closedSignal ?? Promise.reject(new LinkError('no link'))]);
+      const result = await Promise.race([
+        fn(client),
+        this.closedSignal ?? Promise.reject(new LinkError('no link')),
+      ]);
       this.silentInARow = 0;
       return result;
     } catch (error) {
       let failure = this.named(classifyModbusError(error, this.endpoint.kind), op, unitId);
       if (isTimeout(error) && this.endpoint.kind === 'rtu' && ++this.silentInARow >= RTU_SILENT_LIMIT) {
         // One silent unit is its own problem; the whole bus silent means the port is gone.
-        failure = new LinkError(`no unit answered ${this.silentInARow} requests in a row (last: ${failure.message}): reopening the port`);
+        failure = new LinkError(
+          `no unit answered ${this.silentInARow} requests in a row (last: ${failure.message}): reopening the port`,
+        );
       } else if (!isTimeout(error)) this.silentInARow = 0;
       if (failure instanceof LinkError && client === this.client) this.linkFailed(failure);
       throw failure;
@@ -138,10 +158,16 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   private named(failure: LinkError | DeviceError, op: ModbusOp, unitId: number): LinkError | DeviceError {
     const what = `${describeOp(op, unitId)} at ${this.endpoint.key}`;
     if (failure instanceof DeviceError) {
-      const cause = failure.timedOut ? `timeout (no answer within ${this.timing.requestTimeoutMs} ms)` : failure.exceptionCode > 0 ? describeException(failure.exceptionCode) : failure.message;
+      const cause = failure.timedOut
+        ? `timeout (no answer within ${this.timing.requestTimeoutMs} ms)`
+        : failure.exceptionCode > 0
+          ? describeException(failure.exceptionCode)
+          : failure.message;
       return new DeviceError(failure.exceptionCode, `${cause} on ${what}`, failure.timedOut);
     }
-    const cause = failure.timedOut ? `timeout (no answer within ${this.timing.requestTimeoutMs} ms)` : `link failed (${failure.message})`;
+    const cause = failure.timedOut
+      ? `timeout (no answer within ${this.timing.requestTimeoutMs} ms)`
+      : `link failed (${failure.message})`;
     const named = new LinkError(`${cause} on ${what}`);
     named.timedOut = failure.timedOut;
     return named;
@@ -190,7 +216,11 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
       this.lost = resolve;
     });
     this.client = client;
-    await withTimeout(this.open(client), this.timing.connectTimeoutMs, `connect to ${this.endpoint.key} timed out`);
+    await withTimeout(
+      this.open(client),
+      this.timing.connectTimeoutMs,
+      `connect to ${this.endpoint.key} timed out`,
+    );
     client.setTimeout(this.timing.requestTimeoutMs);
     client.on('close', () => {
       rejectClosed(new LinkError('connection closed by peer'));
@@ -199,7 +229,10 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     this.connections++;
     this.silentInARow = 0;
     const hook = this.onConnected;
-    if (hook) await this.queue.run(() => hook((unitId, op, fn) => this.exec(client, unitId, op, fn)), { urgent: true });
+    if (hook)
+      await this.queue.run(() => hook((unitId, op, fn) => this.exec(client, unitId, op, fn)), {
+        urgent: true,
+      });
     if (client !== this.client) throw new LinkError('link lost while initialising');
     this.setState({ kind: 'connected', since: Date.now() });
     this.log.info({ endpoint: this.endpoint.key }, 'modbus link up');

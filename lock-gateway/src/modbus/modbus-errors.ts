@@ -37,11 +37,16 @@ export class DeviceError extends Error {
  * the next one), but on a serial bus it only means one unit did not answer: reopening the
  * port would not help and would disturb every other unit on the bus.
  */
-export function classifyModbusError(error: unknown, transport: 'tcp' | 'rtu' = 'tcp'): LinkError | DeviceError {
+export function classifyModbusError(
+  error: unknown,
+  transport: 'tcp' | 'rtu' = 'tcp',
+): LinkError | DeviceError {
   if (error instanceof LinkError || error instanceof DeviceError) return error;
   const e = error as { modbusCode?: number; message?: string; errno?: string } | undefined;
-  if (typeof e?.modbusCode === 'number') return new DeviceError(e.modbusCode, e.message ?? `exception ${e.modbusCode}`);
-  if (transport === 'rtu' && e?.errno === 'ETIMEDOUT') return new DeviceError(0, 'no answer from the unit (timeout)', true);
+  if (typeof e?.modbusCode === 'number')
+    return new DeviceError(e.modbusCode, e.message ?? `exception ${e.modbusCode}`);
+  if (transport === 'rtu' && e?.errno === 'ETIMEDOUT')
+    return new DeviceError(0, 'no answer from the unit (timeout)', true);
   // CRC errors on a serial line are noise on a working link: do not tear it down for them.
   if (e?.message === 'CRC error') return new DeviceError(0, 'CRC error');
   const link = new LinkError(e?.message ?? String(error));

@@ -65,7 +65,8 @@ export class RequestQueue {
     let entry: Entry | undefined;
     if (nextUrgent && bookedAt <= now) entry = this.urgent.shift();
     // Booked time ahead: a normal task runs only if it should be done by then.
-    else if (this.normal.length > 0 && (!nextUrgent || now + this.estimate * 1.2 + 5 <= bookedAt)) entry = this.normal.shift();
+    else if (this.normal.length > 0 && (!nextUrgent || now + this.estimate * 1.2 + 5 <= bookedAt))
+      entry = this.normal.shift();
     if (!entry) {
       if (nextUrgent) this.timer = setTimeout(() => this.pump(), bookedAt - now);
       return;

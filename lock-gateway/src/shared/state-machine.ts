@@ -14,6 +14,7 @@ export function checkTransition<S extends { kind: K }, K extends string>(
   from: S,
   to: S,
 ): S {
-  if (!table[from.kind].includes(to.kind)) throw new Error(`${name}: illegal transition ${from.kind} -> ${to.kind}`);
+  if (!table[from.kind].includes(to.kind))
+    throw new Error(`${name}: illegal transition ${from.kind} -> ${to.kind}`);
   return to;
 }

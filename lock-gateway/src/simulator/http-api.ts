@@ -123,7 +123,8 @@ function parseFaults(raw: string): Partial<SimFaults> {
     const list = body[key];
     if (Array.isArray(list) && list.every((n) => Number.isInteger(n))) out[key] = list as number[];
   }
-  if (typeof body.refuseCode === 'number' && Number.isInteger(body.refuseCode)) out.refuseCode = body.refuseCode;
+  if (typeof body.refuseCode === 'number' && Number.isInteger(body.refuseCode))
+    out.refuseCode = body.refuseCode;
   return out;
 }
 

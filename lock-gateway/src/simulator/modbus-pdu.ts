@@ -30,7 +30,12 @@ export function answerPdu(unit: SimUnit | undefined, pdu: Buffer): Buffer {
     case 1:
       return readBits(fc, unit.coils, addr, qtyOrValue);
     case 2: {
-      const answer = readBits(fc, unit.doors.map((_, i) => unit.rawInput(i)), addr, qtyOrValue);
+      const answer = readBits(
+        fc,
+        unit.doors.map((_, i) => unit.rawInput(i)),
+        addr,
+        qtyOrValue,
+      );
       if (answer[0] === fc) unit.noteInputsRead(addr, qtyOrValue);
       return answer;
     }
@@ -39,7 +44,8 @@ export function answerPdu(unit: SimUnit | undefined, pdu: Buffer): Buffer {
     case 3:
       return readRegisters(unit, addr, qtyOrValue);
     case 5: {
-      if (qtyOrValue !== 0xff00 && qtyOrValue !== 0x0000) return exceptionPdu(fc, ModbusException.IllegalDataValue);
+      if (qtyOrValue !== 0xff00 && qtyOrValue !== 0x0000)
+        return exceptionPdu(fc, ModbusException.IllegalDataValue);
       if (addr >= unit.coils.length) return exceptionPdu(fc, ModbusException.IllegalDataAddress);
       unit.setCoil(addr, qtyOrValue === 0xff00);
       return Buffer.from(pdu.subarray(0, 5));
@@ -112,7 +118,8 @@ function writeRegisters(unit: SimUnit, pdu: Buffer, addr: number, qty: number): 
     return exceptionPdu(16, ModbusException.IllegalDataValue);
   }
   for (let i = 0; i < qty; i++) {
-    if (unit.readRegister(addr + i) === undefined) return exceptionPdu(16, ModbusException.IllegalDataAddress);
+    if (unit.readRegister(addr + i) === undefined)
+      return exceptionPdu(16, ModbusException.IllegalDataAddress);
   }
   for (let i = 0; i < qty; i++) unit.writeRegister(addr + i, pdu.readUInt16BE(6 + i * 2));
   return Buffer.from(pdu.subarray(0, 5));

@@ -17,7 +17,11 @@ export interface ModbusTcpServer {
 }
 
 /** Starts a Modbus TCP server for `site` (port 0 picks a free one). */
-export async function startModbusTcpServer(site: SimSite, host: string, port: number): Promise<ModbusTcpServer> {
+export async function startModbusTcpServer(
+  site: SimSite,
+  host: string,
+  port: number,
+): Promise<ModbusTcpServer> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     if (site.faults.refuseConnections || site.rebooting) {

@@ -23,16 +23,23 @@ export function simulatorOptionsFrom(env: NodeJS.ProcessEnv, flags: Flags): Simu
     const raw = pick(flag, name);
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`${name} must be an integer in ${min}..${max}`);
     return n;
   };
   const units = (pick('units', 'SIM_UNITS') ?? DEFAULT_SIMULATOR_OPTIONS.unitIds.join(','))
     .split(',')
     .map((s) => Number(s.trim()));
-  if (units.some((u) => !Number.isInteger(u) || u < 0 || u > 255)) throw new Error('SIM_UNITS must list unit ids 0..255');
+  if (units.some((u) => !Number.isInteger(u) || u < 0 || u > 255))
+    throw new Error('SIM_UNITS must list unit ids 0..255');
   const autoClose = pick('auto-close-ms', 'SIM_AUTO_CLOSE_MS');
   const profile = pick('profile', 'SIM_PROFILE') ?? 'flash-ms';
-  const board = (SIM_BOARD_PROFILES as Record<string, { pulseRegisterBase: number | null; pulseUnitMs: number } | undefined>)[profile];
+  const board = (
+    SIM_BOARD_PROFILES as Record<
+      string,
+      { pulseRegisterBase: number | null; pulseUnitMs: number } | undefined
+    >
+  )[profile];
   if (!board) throw new Error(`SIM_PROFILE must be one of ${Object.keys(SIM_BOARD_PROFILES).join(', ')}`);
   const nc = flags['nc-inputs'] === true || ['1', 'true'].includes(env.SIM_NC_INPUTS ?? '');
   return Object.freeze({

@@ -136,7 +136,13 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
     const out: DoorView[] = [];
     for (const unit of this.units.values()) {
       unit.doors.forEach((open, input) =>
-        out.push({ unitId: unit.unitId, input, open, jammed: unit.jammed[input] ?? false, coilOn: unit.coils[input] ?? false }),
+        out.push({
+          unitId: unit.unitId,
+          input,
+          open,
+          jammed: unit.jammed[input] ?? false,
+          coilOn: unit.coils[input] ?? false,
+        }),
       );
     }
     return out;
@@ -176,9 +182,6 @@ export class SimSite extends EventEmitter<SimSiteEvents> {
 }
 
 /** Builds the unit options for `count` boards with the same shape. */
-export function uniformUnits(
-  unitIds: number[],
-  shape: Omit<SimUnitOptions, 'unitId'>,
-): SimUnitOptions[] {
+export function uniformUnits(unitIds: number[], shape: Omit<SimUnitOptions, 'unitId'>): SimUnitOptions[] {
   return unitIds.map((unitId) => ({ unitId, ...shape }));
 }

@@ -217,10 +217,12 @@ export class SimUnit extends EventEmitter<SimUnitEvents> {
   }
 
   private assertCoil(coil: number): void {
-    if (!Number.isInteger(coil) || coil < 0 || coil >= this.coils.length) throw new RangeError(`no coil ${coil}`);
+    if (!Number.isInteger(coil) || coil < 0 || coil >= this.coils.length)
+      throw new RangeError(`no coil ${coil}`);
   }
 
   private assertInput(input: number): void {
-    if (!Number.isInteger(input) || input < 0 || input >= this.doors.length) throw new RangeError(`no input ${input}`);
+    if (!Number.isInteger(input) || input < 0 || input >= this.doors.length)
+      throw new RangeError(`no input ${input}`);
   }
 }

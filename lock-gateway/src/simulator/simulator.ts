@@ -64,7 +64,9 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
   );
   const modbus = await startModbusTcpServer(site, options.host, options.modbusPort);
   const control =
-    options.httpPort === null ? null : await startControlApi(site, options.host, options.httpPort, modbus.connections);
+    options.httpPort === null
+      ? null
+      : await startControlApi(site, options.host, options.httpPort, modbus.connections);
   return {
     site,
     modbus,

@@ -42,7 +42,14 @@ export function executorRig(
   );
   pool.get(endpoint);
   const outbox = new AckOutbox(api, log);
-  const executor = new CommandExecutor({ store, pool, outbox, minPulseIntervalMs: config.minPulseIntervalMs, expiryMarginMs: config.expiryMarginMs, log });
+  const executor = new CommandExecutor({
+    store,
+    pool,
+    outbox,
+    minPulseIntervalMs: config.minPulseIntervalMs,
+    expiryMarginMs: config.expiryMarginMs,
+    log,
+  });
   return {
     executor,
     pool,

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { GENERIC_COIL_BOARD, type BoardProfile } from '../../src/boards/board-profile.js';
 import type { GatewayConfig } from '../../src/config/gateway-config.js';
-import type { CommandResult, DoorReport, GatewayCommand, GatewaySetup, ServerApi } from '../../src/link/api.types.js';
+import type {
+  CommandResult,
+  DoorReport,
+  GatewayCommand,
+  GatewaySetup,
+  ServerApi,
+} from '../../src/link/api.types.js';
 import { TransportError } from '../../src/link/graphql-http.js';
 
 /** A fresh state dir under the OS temp dir. */
@@ -98,7 +104,11 @@ export function unlockCommand(
 }
 
 /** Polls `predicate` until it is true or `timeoutMs` passes (then throws with `what`). */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -14,7 +14,9 @@ import { ROOT } from './system.js';
 export const HAPROXY = '/usr/sbin/haproxy';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export async function startFleet(opts: { haproxy?: boolean; serverEnv?: Record<string, string> } = {}): Promise<Stack> {
+export async function startFleet(
+  opts: { haproxy?: boolean; serverEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-fleet-'));
   fs.chmodSync(dataDir, 0o777);
   const logDir = path.join(ROOT, 'lock-gateway/.data/test-logs');
@@ -26,9 +28,17 @@ export async function startFleet(opts: { haproxy?: boolean; serverEnv?: Record<s
     simAutoCloseMs: 300,
     gateway: false,
     extraServers: 1,
-    haproxy: opts.haproxy ? { binary: HAPROXY, configFile: path.join(ROOT, 'deploy/haproxy/haproxy.cfg') } : undefined,
+    haproxy: opts.haproxy
+      ? { binary: HAPROXY, configFile: path.join(ROOT, 'deploy/haproxy/haproxy.cfg') }
+      : undefined,
     output: (name) => ({ file: path.join(logDir, `fleet-${name}.log`) }),
-    serverEnv: { LOG_LEVEL: 'warn', REDIS_URL, REDIS_PREFIX: `t${randomUUID().slice(0, 8)}:`, TIMER_INTERVAL_MS: '200', ...opts.serverEnv },
+    serverEnv: {
+      LOG_LEVEL: 'warn',
+      REDIS_URL,
+      REDIS_PREFIX: `t${randomUUID().slice(0, 8)}:`,
+      TIMER_INTERVAL_MS: '200',
+      ...opts.serverEnv,
+    },
   });
 }
 
@@ -38,13 +48,21 @@ export async function startFleet(opts: { haproxy?: boolean; serverEnv?: Record<s
  * again. The outcomes of both scans, or the error's message.
  */
 export async function storageVia(stack: Stack, urlOf: () => string): Promise<string[]> {
-  const call = <T>(query: string, variables: Record<string, unknown>) => postGraphQL<T>(`${urlOf()}/graphql`, stack.seed.kioskToken, query, variables);
+  const call = <T>(query: string, variables: Record<string, unknown>) =>
+    postGraphQL<T>(`${urlOf()}/graphql`, stack.seed.kioskToken, query, variables);
   const scan = async (payload: string) =>
-    (await call<{ scanAccessCode: { outcome: string } }>('mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }', { s: stack.seed.siteId, p: payload }))
-      .scanAccessCode.outcome;
+    (
+      await call<{ scanAccessCode: { outcome: string } }>(
+        'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome } }',
+        { s: stack.seed.siteId, p: payload },
+      )
+    ).scanAccessCode.outcome;
   const outcomes: string[] = [];
   try {
-    const issued = await call<{ issueAccessCode: { code: { payload: string } } }>('mutation($s: ID!) { issueAccessCode(siteId: $s, size: SMALL) { code { payload } } }', { s: stack.seed.siteId });
+    const issued = await call<{ issueAccessCode: { code: { payload: string } } }>(
+      'mutation($s: ID!) { issueAccessCode(siteId: $s, size: SMALL) { code { payload } } }',
+      { s: stack.seed.siteId },
+    );
     outcomes.push(await scan(issued.issueAccessCode.code.payload));
     await new Promise((r) => setTimeout(r, 1500)); // pulse, door opens, closes: STORED
     outcomes.push(await scan(issued.issueAccessCode.code.payload));

@@ -31,7 +31,10 @@ export function rtuSkipReason(): string | null {
 }
 
 /** A board on one end of a fresh pty pair, the simulator on the other. */
-export async function rtuHarness(timing: ConnectionTiming, shape: Omit<SimUnitOptions, 'unitId'>): Promise<BoardHarness> {
+export async function rtuHarness(
+  timing: ConnectionTiming,
+  shape: Omit<SimUnitOptions, 'unitId'>,
+): Promise<BoardHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtu-'));
   const simEnd = path.join(dir, 'sim');
   const gwEnd = path.join(dir, 'gw');
@@ -39,7 +42,9 @@ export async function rtuHarness(timing: ConnectionTiming, shape: Omit<SimUnitOp
   let socat: ChildProcess;
   let server: ModbusRtuServer;
   const wire = async (): Promise<void> => {
-    socat = spawn('socat', [`pty,raw,echo=0,link=${simEnd}`, `pty,raw,echo=0,link=${gwEnd}`], { stdio: 'ignore' });
+    socat = spawn('socat', [`pty,raw,echo=0,link=${simEnd}`, `pty,raw,echo=0,link=${gwEnd}`], {
+      stdio: 'ignore',
+    });
     await waitFor(() => fs.existsSync(simEnd) && fs.existsSync(gwEnd), 'socat pty pair', 3000);
     server = startModbusRtuServer(site, simEnd);
   };
@@ -51,7 +56,15 @@ export async function rtuHarness(timing: ConnectionTiming, shape: Omit<SimUnitOp
   };
   await wire();
   const board = new ModbusBoard(
-    { kind: 'rtu', key: `rtu://${gwEnd}`, path: gwEnd, baudRate: 115200, parity: 'none', dataBits: 8, stopBits: 1 },
+    {
+      kind: 'rtu',
+      key: `rtu://${gwEnd}`,
+      path: gwEnd,
+      baudRate: 115200,
+      parity: 'none',
+      dataBits: 8,
+      stopBits: 1,
+    },
     timing,
     silentLogger(),
   );

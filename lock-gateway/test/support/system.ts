@@ -44,21 +44,33 @@ export function gatewayConfigFor(stack: Stack, env: Record<string, string> = {})
 }
 
 /** GraphQL as a given caller. */
-export function gql<T>(stack: Stack, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export function gql<T>(
+  stack: Stack,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   return postGraphQL<T>(stack.graphqlUrl, token, query, variables);
 }
 
 /** An ADMIN token for the seeded admin. */
 export async function adminToken(stack: Stack): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(stack, '', 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-    e: stack.seed.adminEmail,
-    p: stack.seed.adminPassword,
-  });
+  const data = await gql<{ login: { token: string } }>(
+    stack,
+    '',
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    {
+      e: stack.seed.adminEmail,
+      p: stack.seed.adminPassword,
+    },
+  );
   return data.login.token;
 }
 
 /** Issues a SMALL (free) code and scans it at the kiosk; returns session and compartment. */
-export async function depositScan(stack: Stack): Promise<{ sessionId: string; payload: string; outcome: string; compartmentId: string | null }> {
+export async function depositScan(
+  stack: Stack,
+): Promise<{ sessionId: string; payload: string; outcome: string; compartmentId: string | null }> {
   const issued = await gql<{ issueAccessCode: { session: { id: string }; code: { payload: string } } }>(
     stack,
     stack.seed.kioskToken,

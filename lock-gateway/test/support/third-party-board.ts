@@ -63,24 +63,31 @@ function vectorFor(site: SimSite, o: ThirdPartyOptions, faults: ThirdPartyFaults
   const act = async <T>(fc: number, addr: number, limit: number, fn: () => T): Promise<T> => {
     faults.calls.set(fc, (faults.calls.get(fc) ?? 0) + 1);
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
-    if (faults.refuse.includes(fc) || addr < 0 || addr >= limit) throw Object.assign(new Error('Illegal data address'), { modbusErrorCode: 2 });
+    if (faults.refuse.includes(fc) || addr < 0 || addr >= limit)
+      throw Object.assign(new Error('Illegal data address'), { modbusErrorCode: 2 });
     return fn();
   };
   const vector: Vector = {
     getCoil: (addr: number) => act(1, addr, unit.coils.length, () => unit.coils[addr] ?? false),
     getDiscreteInput: (addr: number) => act(2, addr, unit.doors.length, () => unit.rawInput(addr)),
-    setCoil: (addr: number, value: boolean) => act(5, addr, unit.coils.length, () => unit.setCoil(addr, value)),
+    setCoil: (addr: number, value: boolean) =>
+      act(5, addr, unit.coils.length, () => unit.setCoil(addr, value)),
   };
-  if (o.inputRegisters) vector.getInputRegister = (addr: number) => act(4, addr, unit.doors.length, () => (unit.rawInput(addr) ? 1 : 0));
+  if (o.inputRegisters)
+    vector.getInputRegister = (addr: number) =>
+      act(4, addr, unit.doors.length, () => (unit.rawInput(addr) ? 1 : 0));
   if (o.otherHoldingRegisters) {
     const registers = new Array<number>(1024).fill(7);
     vector.getHoldingRegister = (addr: number) => act(3, addr, registers.length, () => registers[addr]!);
-    vector.setRegister = (addr: number, value: number) => act(6, addr, registers.length, () => void (registers[addr] = value));
+    vector.setRegister = (addr: number, value: number) =>
+      act(6, addr, registers.length, () => void (registers[addr] = value));
   }
   if (o.flashAddress !== undefined) {
     const base = o.flashAddress;
-    vector.getHoldingRegister = (addr: number) => act(3, addr - base, unit.coils.length, () => unit.readRegister(addr) ?? 0);
-    vector.setRegister = (addr: number, value: number) => act(6, addr - base, unit.coils.length, () => void unit.writeRegister(addr, value));
+    vector.getHoldingRegister = (addr: number) =>
+      act(3, addr - base, unit.coils.length, () => unit.readRegister(addr) ?? 0);
+    vector.setRegister = (addr: number, value: number) =>
+      act(6, addr - base, unit.coils.length, () => void unit.writeRegister(addr, value));
   }
   return vector;
 }
@@ -138,9 +145,17 @@ export async function thirdPartyRtu(o: ThirdPartyOptions): Promise<ThirdPartyBoa
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtu3p-'));
   const boardEnd = path.join(dir, 'board');
   const gwEnd = path.join(dir, 'gw');
-  const socat: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${boardEnd}`, `pty,raw,echo=0,link=${gwEnd}`], { stdio: 'ignore' });
+  const socat: ChildProcess = spawn(
+    'socat',
+    [`pty,raw,echo=0,link=${boardEnd}`, `pty,raw,echo=0,link=${gwEnd}`],
+    { stdio: 'ignore' },
+  );
   await waitFor(() => fs.existsSync(boardEnd) && fs.existsSync(gwEnd), 'socat pty pair', 3000);
-  const server = new ServerSerial(vectorFor(site, o, faults), { path: boardEnd, baudRate: 115200, unitID: o.unitId });
+  const server = new ServerSerial(vectorFor(site, o, faults), {
+    path: boardEnd,
+    baudRate: 115200,
+    unitID: o.unitId,
+  });
   server.on('error', () => undefined);
   server.on('socketError', () => undefined);
   await new Promise<void>((resolve) => server.on('initialized', () => resolve()));

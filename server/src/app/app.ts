@@ -94,7 +94,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   // Commands fail at once while Redis is away (no offline queue): a scan must not wait 15 s on
   // a rate-limit count; the limits fall back to this instance's memory meanwhile.
   const redis = config.redisUrl
-    ? new (await import('ioredis')).Redis(config.redisUrl, { keyPrefix: config.redisPrefix, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000 })
+    ? new (await import('ioredis')).Redis(config.redisUrl, {
+        keyPrefix: config.redisPrefix,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        commandTimeout: 2000,
+      })
     : null;
   redis?.on('error', redisErrors);
   const metrics = createMetrics();
@@ -154,7 +159,13 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     formatError,
   });
   const integrations = integrationRoutes(services, logger);
-  const handleGraphql = graphqlHandler({ apollo, services, em: orm.em, logger, maxBodyBytes: config.limits.maxBodyBytes });
+  const handleGraphql = graphqlHandler({
+    apollo,
+    services,
+    em: orm.em,
+    logger,
+    maxBodyBytes: config.limits.maxBodyBytes,
+  });
   const serveApps = staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' });
 
   registerFleetMetrics(metrics, { queue, pool: orm.em.getConnection().getNativeClient(), redis, bus });
@@ -162,27 +173,45 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
   const { serveMetrics, metricsServer } = metricsEndpoint(config, metrics);
   const drain = new Drain(server, logger);
   const readiness = readinessCheck(orm, redis, bus);
-  server.on('request', guarded(logger, (req: IncomingMessage, res: ServerResponse) => {
-    if (!drain.track(req, res)) return;
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.replace(/[^\w.:-]/g, '').slice(0, 100) || randomUUID();
-    res.setHeader('x-request-id', requestId);
-    const path = (req.url ?? '/').split('?')[0]!;
-    const route = path === '/graphql' ? 'graphql' : path.split('/')[1] || 'root';
-    const end = metrics.httpDuration.startTimer({ route });
-    res.once('finish', () => end({ status: String(res.statusCode) }));
-    applyCors(req, res, config.corsOrigins);
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-    if (path === '/healthz') return void json(res, 200, { status: 'ok' });
-    if (path === '/readyz') return void readiness(drain.isDraining).then((r) => json(res, r.ready ? 200 : 503, r));
-    if (path === '/metrics') return void serveMetrics(req, res);
-    if (path === '/graphql') return void (allowMethods(req, res, ['GET', 'POST']) && handleGraphql(req, res, requestId));
-    if (integrations(req, res, path)) return;
-    if (serveApps(req, res, path)) return;
-    if (path === '/') return void res.writeHead(302, { location: '/kiosk/' }).end();
-    json(res, 404, { error: 'not found' });
-  }));
+  server.on(
+    'request',
+    guarded(logger, (req: IncomingMessage, res: ServerResponse) => {
+      if (!drain.track(req, res)) return;
+      const requestId =
+        (req.headers['x-request-id'] as string | undefined)?.replace(/[^\w.:-]/g, '').slice(0, 100) ||
+        randomUUID();
+      res.setHeader('x-request-id', requestId);
+      const path = (req.url ?? '/').split('?')[0]!;
+      const route = path === '/graphql' ? 'graphql' : path.split('/')[1] || 'root';
+      const end = metrics.httpDuration.startTimer({ route });
+      res.once('finish', () => end({ status: String(res.statusCode) }));
+      applyCors(req, res, config.corsOrigins);
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      if (path === '/healthz') return void json(res, 200, { status: 'ok' });
+      if (path === '/readyz')
+        return void readiness(drain.isDraining).then((r) => json(res, r.ready ? 200 : 503, r));
+      if (path === '/metrics') return void serveMetrics(req, res);
+      if (path === '/graphql')
+        return void (allowMethods(req, res, ['GET', 'POST']) && handleGraphql(req, res, requestId));
+      if (integrations(req, res, path)) return;
+      if (serveApps(req, res, path)) return;
+      if (path === '/') return void res.writeHead(302, { location: '/kiosk/' }).end();
+      json(res, 404, { error: 'not found' });
+    }),
+  );
 
-  const background = opts.background === false ? null : await startBackgroundWork(services, orm.em, clock, logger, config.timerIntervalMs, queue, databaseUrl);
+  const background =
+    opts.background === false
+      ? null
+      : await startBackgroundWork(
+          services,
+          orm.em,
+          clock,
+          logger,
+          config.timerIntervalMs,
+          queue,
+          databaseUrl,
+        );
 
   const app: App = {
     server,
@@ -193,7 +222,9 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       new Promise((resolve, reject) => {
         server.once('error', reject);
         if (metricsServer && config.metricsPort !== null) {
-          metricsServer.listen(config.metricsPort, host, () => logger.info({ port: (metricsServer.address() as { port: number }).port }, 'metrics listening'));
+          metricsServer.listen(config.metricsPort, host, () =>
+            logger.info({ port: (metricsServer.address() as { port: number }).port }, 'metrics listening'),
+          );
         }
         server.listen(port, host, () => {
           const address = server.address();
@@ -212,7 +243,12 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       const step = async (name: string, work: () => unknown, ms = 10_000) => {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
-        const outcome = await Promise.race([Promise.resolve().then(work).catch((err: unknown) => logger.warn({ err, step: name }, 'shutdown step failed')), timeout]);
+        const outcome = await Promise.race([
+          Promise.resolve()
+            .then(work)
+            .catch((err: unknown) => logger.warn({ err, step: name }, 'shutdown step failed')),
+          timeout,
+        ]);
         clearTimeout(timer);
         if (outcome === 'timeout') logger.warn({ step: name, ms }, 'shutdown step timed out');
       };
@@ -221,7 +257,10 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
       await step('websocket', () => ws.close());
       await step('apollo', () => apollo.stop());
       await step('http', () => server.listening && new Promise<void>((r) => server.close(() => r())));
-      await step('metrics', () => metricsServer?.listening && new Promise<void>((r) => metricsServer.close(() => r())));
+      await step(
+        'metrics',
+        () => metricsServer?.listening && new Promise<void>((r) => metricsServer.close(() => r())),
+      );
       await step('site read cache', stopSiteReads);
       await step('event bus', () => bus.close());
       redis?.disconnect();

@@ -16,8 +16,20 @@ function workers(services: Services, em: EntityManager, clock: Clock, logger: Lo
   const email = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : loggingSender(logger, 'EMAIL');
   return {
     deadlines: new DeadlineRunner(em, bus, clock, logger),
-    notifications: new NotificationDispatcher(em, { EMAIL: email, SMS: loggingSender(logger, 'SMS') }, clock, logger),
-    webhooks: new WebhookDispatcher(em, services.webhookSecrets, clock, logger, config.delivery.webhookTimeoutMs, config.webhookAllowPrivate),
+    notifications: new NotificationDispatcher(
+      em,
+      { EMAIL: email, SMS: loggingSender(logger, 'SMS') },
+      clock,
+      logger,
+    ),
+    webhooks: new WebhookDispatcher(
+      em,
+      services.webhookSecrets,
+      clock,
+      logger,
+      config.delivery.webhookTimeoutMs,
+      config.webhookAllowPrivate,
+    ),
   };
 }
 
@@ -27,12 +39,22 @@ function workers(services: Services, em: EntityManager, clock: Clock, logger: Lo
  * job queue). Every instance runs queue workers, which deliver as soon as a job is queued.
  * The rules claim rows with SKIP LOCKED, so a leader change mid-pass fires nothing twice.
  */
-export async function startBackgroundWork(services: Services, em: EntityManager, clock: Clock, logger: Logger, intervalMs: number, queue: JobQueue, databaseUrl: string) {
+export async function startBackgroundWork(
+  services: Services,
+  em: EntityManager,
+  clock: Clock,
+  logger: Logger,
+  intervalMs: number,
+  queue: JobQueue,
+  databaseUrl: string,
+) {
   const w = workers(services, em, clock, logger);
   const { metrics } = services.infra;
   await queue.work(QUEUES.notification, (id, attempt) => w.notifications.deliver(id, attempt));
   await queue.work(QUEUES.webhook, (id, attempt) => w.webhooks.deliver(id, attempt));
-  const leadership = new Leadership(databaseUrl, LOCKS.timers, logger, 2000, (leader) => metrics.timerLeader.set(leader ? 1 : 0));
+  const leadership = new Leadership(databaseUrl, LOCKS.timers, logger, 2000, (leader) =>
+    metrics.timerLeader.set(leader ? 1 : 0),
+  );
   await leadership.start();
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -69,7 +91,13 @@ export async function startBackgroundWork(services: Services, em: EntityManager,
 }
 
 /** One pass, for tests that move a manual clock: the rules, the relay, and every due delivery. */
-startBackgroundWork.once = async (services: Services, em: EntityManager, clock: Clock, logger: Logger, queue: JobQueue) => {
+startBackgroundWork.once = async (
+  services: Services,
+  em: EntityManager,
+  clock: Clock,
+  logger: Logger,
+  queue: JobQueue,
+) => {
   const w = workers(services, em, clock, logger);
   await w.deadlines.runOnce();
   await services.payments.sendPendingRefunds();

@@ -27,7 +27,9 @@ export class Drain {
   track(req: IncomingMessage, res: ServerResponse): boolean {
     if (this.draining) res.setHeader('connection', 'close');
     if (this.refusing) {
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"error":"shutting down"}');
+      res
+        .writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' })
+        .end('{"error":"shutting down"}');
       return false;
     }
     this.inFlight++;

@@ -50,7 +50,11 @@ export class Leadership {
     if (this.leader || this.stopped) return;
     try {
       if (!this.client) {
-        const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'lockers-leader', keepAlive: true });
+        const client = new pg.Client({
+          connectionString: this.databaseUrl,
+          application_name: 'lockers-leader',
+          keepAlive: true,
+        });
         client.on('error', (err) => {
           this.logger.warn({ err: { message: err.message } }, 'leader connection lost');
           this.client = null;
@@ -60,7 +64,10 @@ export class Leadership {
         await client.connect();
         this.client = client;
       }
-      const { rows } = await this.client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [this.key]);
+      const { rows } = await this.client.query<{ locked: boolean }>(
+        'select pg_try_advisory_lock($1) as locked',
+        [this.key],
+      );
       this.setLeader(rows[0]?.locked === true);
     } catch (err) {
       this.logger.warn({ err: { message: (err as Error).message } }, 'leader election failed');
@@ -73,7 +80,10 @@ export class Leadership {
   private setLeader(leader: boolean): void {
     if (leader === this.leader) return;
     this.leader = leader;
-    this.logger.info({ leader }, leader ? 'timer leader: this instance runs the clock-driven rules' : 'no longer the timer leader');
+    this.logger.info(
+      { leader },
+      leader ? 'timer leader: this instance runs the clock-driven rules' : 'no longer the timer leader',
+    );
     this.onChange(leader);
   }
 }

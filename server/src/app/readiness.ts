@@ -31,13 +31,16 @@ export function readinessCheck(orm: Orm, redis: Redis | null, bus: EventBus) {
   return async (draining: boolean): Promise<Readiness> => {
     const [database, redisCheck] = await Promise.all([
       check(() => orm.em.fork().execute('select 1')),
-      redis ? check(() => (bus.connected() ? redis.ping() : Promise.reject(new Error('event bus disconnected')))) : Promise.resolve(null),
+      redis
+        ? check(() => (bus.connected() ? redis.ping() : Promise.reject(new Error('event bus disconnected'))))
+        : Promise.resolve(null),
     ]);
     const checks: Readiness['checks'] = { database };
     if (redisCheck) checks.redis = redisCheck;
     const failing = Object.entries(checks).filter(([, v]) => v !== 'ok');
     if (draining) return { ready: false, status: 'draining', checks };
-    if (failing.length > 0) return { ready: false, status: `${failing.map(([k]) => k).join(', ')} unavailable`, checks };
+    if (failing.length > 0)
+      return { ready: false, status: `${failing.map(([k]) => k).join(', ')} unavailable`, checks };
     return { ready: true, status: 'ready', checks };
   };
 }

@@ -53,7 +53,10 @@ export class Authenticator {
       identity = await this.lookup(token, hash);
     } else {
       const verified = await this.userTokens.verifyWithExpiry(token);
-      identity = verified && (await this.userActive(verified.claims.userId)) ? { kind: 'user', ...verified.claims } : null;
+      identity =
+        verified && (await this.userActive(verified.claims.userId))
+          ? { kind: 'user', ...verified.claims }
+          : null;
       if (verified) until = Math.min(until, verified.expiresAt);
     }
     if (identity) {
@@ -66,7 +69,9 @@ export class Authenticator {
   /** A signed token of a deactivated (or deleted) account is not valid: checked with the cache's few seconds. */
   private async userActive(userId: string): Promise<boolean> {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) return false;
-    const rows = await this.em.getConnection().execute<{ id: string }[]>('select id from app_user where id = ? and disabled_at is null', [userId]);
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>('select id from app_user where id = ? and disabled_at is null', [userId]);
     return rows.length > 0;
   }
 

@@ -1,11 +1,6 @@
 import { forbidden, unauthenticated } from '../errors/domain-error.js';
 import type { Caller } from './caller.js';
-import {
-  GATEWAY_PERMISSIONS,
-  KIOSK_PERMISSIONS,
-  ROLE_PERMISSIONS,
-  type Permission,
-} from './permissions.js';
+import { GATEWAY_PERMISSIONS, KIOSK_PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions.js';
 
 /** The permissions a caller holds, whatever kind it is. */
 export function permissionsOf(caller: Caller): ReadonlySet<Permission> {
@@ -42,7 +37,8 @@ export function authorize(caller: Caller, permission: Permission, siteId?: strin
   if (caller.kind === 'anonymous') throw unauthenticated();
   if (!permissionsOf(caller).has(permission)) throw forbidden(`Requires ${permission}`);
   const bound = boundSite(caller);
-  if (bound !== null && siteId != null && bound !== siteId) throw forbidden('This device belongs to another site');
+  if (bound !== null && siteId != null && bound !== siteId)
+    throw forbidden('This device belongs to another site');
 }
 
 export function isStaff(caller: Caller): boolean {

@@ -39,9 +39,19 @@ const READ: Permission[] = ['sites:read', 'sessions:read', 'alerts:read', 'repor
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   ADMIN: new Set<Permission>([...PERMISSIONS.filter((p) => p !== 'gateway:act' && p !== 'depositor:act')]),
-  OPERATOR: new Set<Permission>([...READ, 'sessions:write', 'sessions:code', 'alerts:write', 'compartments:operate']),
+  OPERATOR: new Set<Permission>([
+    ...READ,
+    'sessions:write',
+    'sessions:code',
+    'alerts:write',
+    'compartments:operate',
+  ]),
   VIEWER: new Set<Permission>(READ),
 };
 
-export const KIOSK_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['depositor:act', 'sites:read', 'payments:approve-demo']);
+export const KIOSK_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'depositor:act',
+  'sites:read',
+  'payments:approve-demo',
+]);
 export const GATEWAY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['gateway:act']);

@@ -19,7 +19,8 @@ export const verifyPassword = (hash: string, password: string): Promise<boolean>
 /** A six-digit code for people to type. */
 export const newOneTimeCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-export const hmac = (key: string, value: string): string => createHmac('sha256', key).update(value).digest('hex');
+export const hmac = (key: string, value: string): string =>
+  createHmac('sha256', key).update(value).digest('hex');
 
 export function safeEqualHex(a: string, b: string): boolean {
   const ab = Buffer.from(a, 'hex');

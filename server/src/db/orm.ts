@@ -33,7 +33,9 @@ export async function migrateDatabase(orm: Orm, migrate: boolean): Promise<strin
   if (migrate) return (await orm.migrator.up()).map((m) => m.name);
   const pending = await orm.migrator.getPending();
   if (pending.length > 0) {
-    throw new Error(`the database is ${pending.length} migration(s) behind (${pending[0]!.name} first); run \`node dist/cli.js migrate\` or set MIGRATE_ON_START=true`);
+    throw new Error(
+      `the database is ${pending.length} migration(s) behind (${pending[0]!.name} first); run \`node dist/cli.js migrate\` or set MIGRATE_ON_START=true`,
+    );
   }
   return [];
 }

@@ -3,7 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, Topics } from '../events/event-bus.js';
 import { ALL_SITES } from '../events/event-bus.js';
 
-type Publication = { [K in keyof Topics]: { topic: K; key: Topics[K][0]; payload: () => Topics[K][1] } }[keyof Topics];
+type Publication = {
+  [K in keyof Topics]: { topic: K; key: Topics[K][0]; payload: () => Topics[K][1] };
+}[keyof Topics];
 
 /**
  * What a state change announces. Collected inside the transaction and published only after
@@ -50,7 +52,8 @@ export class Effects {
       }
       const publish = bus.publish.bind(bus) as (topic: string, key: string, payload: unknown) => void;
       publish(p.topic, p.key, payload);
-      if (p.topic !== 'SESSION_UPDATED' && p.topic !== 'GATEWAY_COMMAND') publish(p.topic, ALL_SITES, payload);
+      if (p.topic !== 'SESSION_UPDATED' && p.topic !== 'GATEWAY_COMMAND')
+        publish(p.topic, ALL_SITES, payload);
     }
     for (const fn of this.afterCommit) await fn();
   }

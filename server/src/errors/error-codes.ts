@@ -9,7 +9,8 @@ export const ERROR_CODES = {
   NOT_FOUND: 'The id does not name anything the caller may see.',
   CONFLICT: 'The request clashes with the current state (e.g. a duplicate label).',
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to try again.',
-  LOCK_UNAVAILABLE: "The lock cannot be driven now (its controller cannot be read, or the site's gateway is offline); nothing was started. `extensions.compartmentId` names it.",
+  LOCK_UNAVAILABLE:
+    "The lock cannot be driven now (its controller cannot be read, or the site's gateway is offline); nothing was started. `extensions.compartmentId` names it.",
   INTERNAL_SERVER_ERROR: 'Anything unexpected; details are logged, never sent.',
 } as const;
 

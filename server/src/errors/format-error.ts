@@ -16,7 +16,11 @@ export function createFormatError(logger: Logger) {
     const original = unwrapResolverError(error);
     const where = { locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainError) {
-      return { message: original.message, ...where, extensions: { code: original.code, ...original.extensions } };
+      return {
+        message: original.message,
+        ...where,
+        extensions: { code: original.code, ...original.extensions },
+      };
     }
     if (original instanceof ArgumentValidationError) {
       const first = original.extensions.validationErrors?.[0];
@@ -35,11 +39,22 @@ export function createFormatError(logger: Logger) {
       return { message: formatted.message, ...where, extensions: { code } };
     }
     // a request-level error Apollo itself answers with a 4xx carries no code: it is the request's fault
-    const status = (original as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
-    if (!formatted.path && original instanceof GraphQLError && typeof status === 'number' && status >= 400 && status < 500) {
+    const status = (original as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http
+      ?.status;
+    if (
+      !formatted.path &&
+      original instanceof GraphQLError &&
+      typeof status === 'number' &&
+      status >= 400 &&
+      status < 500
+    ) {
       return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

@@ -60,13 +60,22 @@ export interface EventBusOptions {
 export async function createEventBus(redisUrl: string | null, opts: EventBusOptions = {}): Promise<EventBus> {
   const { onListenerError } = opts;
   if (!redisUrl) {
-    return withLocalListeners(createPubSub<Topics>(), () => Promise.resolve(), () => true, onListenerError);
+    return withLocalListeners(
+      createPubSub<Topics>(),
+      () => Promise.resolve(),
+      () => true,
+      onListenerError,
+    );
   }
-  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import('ioredis'), import('@graphql-yoga/redis-event-target')]);
+  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
+    import('ioredis'),
+    import('@graphql-yoga/redis-event-target'),
+  ]);
   // Publishes wait in the client's queue through an outage (no retry limit) and go out on reconnect.
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-  for (const client of [publishClient, subscribeClient]) client.on('error', (e: Error) => opts.onRedisError?.(e));
+  for (const client of [publishClient, subscribeClient])
+    client.on('error', (e: Error) => opts.onRedisError?.(e));
   const target = prefixed(createRedisEventTarget({ publishClient, subscribeClient }), opts.prefix ?? '');
   const bus = createPubSub<Topics>({ eventTarget: target });
   return withLocalListeners(
@@ -86,19 +95,31 @@ function prefixed(target: EventTarget, prefix: string): EventTarget {
   if (!prefix) return target;
   return {
     addEventListener: (type, listener, options) => target.addEventListener(prefix + type, listener, options),
-    removeEventListener: (type, listener, options) => target.removeEventListener(prefix + type, listener, options),
-    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail })),
+    removeEventListener: (type, listener, options) =>
+      target.removeEventListener(prefix + type, listener, options),
+    dispatchEvent: (event) =>
+      target.dispatchEvent(
+        new CustomEvent(prefix + event.type, { detail: (event as CustomEvent<unknown>).detail }),
+      ),
   };
 }
 
-function withLocalListeners(pubSub: PubSub<Topics>, close: () => Promise<void>, connected: () => boolean, onListenerError?: (error: unknown) => void): EventBus {
+function withLocalListeners(
+  pubSub: PubSub<Topics>,
+  close: () => Promise<void>,
+  connected: () => boolean,
+  onListenerError?: (error: unknown) => void,
+): EventBus {
   const listeners: LocalPublishListener[] = [];
   const send = pubSub.publish.bind(pubSub) as (topic: keyof Topics, key: string, payload: unknown) => void;
   const publish = (topic: keyof Topics, key: string, payload: unknown) => {
     for (const listener of listeners) listener(topic, key, payload);
     send(topic, key, payload);
   };
-  const hub = new TopicHub((topic, key) => (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key), onListenerError);
+  const hub = new TopicHub(
+    (topic, key) => (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key),
+    onListenerError,
+  );
   return {
     subscribe: pubSub.subscribe.bind(pubSub),
     listen: (topic, key, listener) => hub.listen(topic, key, listener),

@@ -28,7 +28,10 @@ export class TopicHub {
   listen<T>(topic: string, key: string, listener: TopicListener<T>): () => void {
     const id = `${topic}\u0000${key}`;
     const channel = this.channels.get(id) ?? this.open(id, topic, key);
-    const entry = { event: listener.event.bind(listener), end: listener.end.bind(listener) } as TopicListener<unknown>;
+    const entry = {
+      event: listener.event.bind(listener),
+      end: listener.end.bind(listener),
+    } as TopicListener<unknown>;
     channel.listeners.add(entry);
     return () => {
       if (!channel.listeners.delete(entry) || channel.listeners.size > 0) return;
@@ -43,7 +46,10 @@ export class TopicHub {
   }
 
   private open(id: string, topic: string, key: string): Channel {
-    const channel: Channel = { listeners: new Set(), source: this.subscribe(topic, key)[Symbol.asyncIterator]() };
+    const channel: Channel = {
+      listeners: new Set(),
+      source: this.subscribe(topic, key)[Symbol.asyncIterator](),
+    };
     this.channels.set(id, channel);
     void this.pump(id, channel);
     return channel;

@@ -34,11 +34,15 @@ export function enforceInputPolicy(schema: GraphQLSchema): void {
   }
 }
 
-function guard(inner: GraphQLFieldResolver<unknown, unknown>, defs: readonly GraphQLArgument[]): GraphQLFieldResolver<unknown, unknown> {
+function guard(
+  inner: GraphQLFieldResolver<unknown, unknown>,
+  defs: readonly GraphQLArgument[],
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args: Record<string, unknown>, context, info) => {
     const cleaned: Record<string, unknown> = { ...args };
     for (const def of defs) {
-      if (args[def.name] !== undefined) cleaned[def.name] = clean(args[def.name], def.type, def.name, SECRET_ARGS.has(def.name));
+      if (args[def.name] !== undefined)
+        cleaned[def.name] = clean(args[def.name], def.type, def.name, SECRET_ARGS.has(def.name));
     }
     return inner(source, cleaned, context, info);
   };
@@ -65,6 +69,8 @@ function clean(value: unknown, type: GraphQLInputType, field: string, secret: bo
 function needsCheck(args: readonly GraphQLArgument[]): boolean {
   return args.some((a) => {
     const named = getNamedType(a.type);
-    return isInputObjectType(named) || named.name === 'String' || named.name === 'ID' || named.name === 'DateTime';
+    return (
+      isInputObjectType(named) || named.name === 'String' || named.name === 'ID' || named.name === 'DateTime'
+    );
   });
 }

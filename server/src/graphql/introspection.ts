@@ -10,9 +10,17 @@ import type { GqlContext } from './context.js';
  * clients need it. The same check for HTTP (the plugin) and WebSocket (`ws-server.ts`).
  * The plugin also sends subscriptions sent over HTTP to the WebSocket.
  */
-export function introspectionRefusal(document: DocumentNode, caller: Caller, setting: Config['introspection']): GraphQLError | null {
+export function introspectionRefusal(
+  document: DocumentNode,
+  caller: Caller,
+  setting: Config['introspection'],
+): GraphQLError | null {
   if (setting === 'everyone' || caller.kind !== 'anonymous') return null;
-  return hasIntrospectionAnywhere(document) ? new GraphQLError('Introspection needs a credential', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }) : null;
+  return hasIntrospectionAnywhere(document)
+    ? new GraphQLError('Introspection needs a credential', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      })
+    : null;
 }
 
 /** `__schema` / `__type` anywhere in the document (a root fragment spread hides it from a shallow walk). */
@@ -43,7 +51,10 @@ export function introspectionPlugin(setting: Config['introspection']): ApolloSer
           // a subscription run as a one-off HTTP request has no event to resolve: it belongs on the WebSocket
           const refusal =
             operation?.operation === OperationTypeNode.SUBSCRIPTION
-              ? new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } })
+              ? new GraphQLError(
+                  'Subscriptions are served over WebSocket (graphql-transport-ws) on /graphql',
+                  { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+                )
               : introspectionRefusal(document, contextValue.caller, setting);
           return refusal ? Promise.reject(refusal) : Promise.resolve();
         },

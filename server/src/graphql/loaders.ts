@@ -5,7 +5,10 @@ import { LockerBankEntity } from '../modules/compartments/locker-bank.entity.js'
 import { CompartmentEntity } from '../modules/compartments/compartment.entity.js';
 import { GatewayEntity } from '../modules/devices/gateway.entity.js';
 
-function byId<T extends { id: string }>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
+function byId<T extends { id: string }>(
+  em: EntityManager,
+  entity: new () => T,
+): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(
     async (ids) => {
       const rows = (await em.fork().find(entity, { id: { $in: [...ids] } })) as T[];

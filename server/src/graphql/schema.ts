@@ -40,7 +40,12 @@ export const RESOLVERS = [
 ] as const;
 
 /** Subscriptions bring their own streams (`subscribe`), so type-graphql's PubSub is never used. */
-const unusedPubSub = { publish: () => undefined, subscribe: () => { throw new Error('unused'); } } as unknown as PubSub;
+const unusedPubSub = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('unused');
+  },
+} as unknown as PubSub;
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -30,7 +30,12 @@ export function subscribeSiteTopic<K extends SiteTopic>(
  * subscription per topic and key, however many subscribe), counted in the open-subscriptions
  * gauge under `gaugeField` while it lasts.
  */
-export function subscribeTopic<K extends keyof Topics>(ctx: GqlContext, topic: K, key: string, gaugeField: string): TopicStream<Topics[K][1]> {
+export function subscribeTopic<K extends keyof Topics>(
+  ctx: GqlContext,
+  topic: K,
+  key: string,
+  gaugeField: string,
+): TopicStream<Topics[K][1]> {
   const gauge = ctx.services.infra.metrics.subscriptions;
   gauge.inc({ field: gaugeField });
   const bus = ctx.services.infra.bus;
@@ -41,7 +46,10 @@ export function subscribeTopic<K extends keyof Topics>(ctx: GqlContext, topic: K
 }
 
 /** An iterator whose `return()` ends the source at once and runs `cleanup` exactly once. */
-export function withCleanup<T>(source: AsyncIterator<T>, cleanup: () => void | Promise<void>): AsyncIterableIterator<T> {
+export function withCleanup<T>(
+  source: AsyncIterator<T>,
+  cleanup: () => void | Promise<void>,
+): AsyncIterableIterator<T> {
   let ended = false;
   const end = async () => {
     if (ended) return;

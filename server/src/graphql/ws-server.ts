@@ -2,7 +2,13 @@ import type { IncomingMessage, Server } from 'node:http';
 import { clientAddress } from '../http/client-address.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { type GraphQLError, type ExecutionResult, type GraphQLSchema, type ValidationRule, type GraphQLFormattedError } from 'graphql';
+import {
+  type GraphQLError,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller.js';
 import type { Services } from '../app/services.js';
@@ -39,9 +45,16 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   // An execution error without a path is about the request (a variable that does not coerce):
   // graphql-ws leaves it without a code, where Apollo's HTTP path says BAD_USER_INPUT.
   const format = (e: GraphQLError) =>
-    opts.formatError(!e.path && !e.extensions?.code ? { ...e.toJSON(), extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } } : e.toJSON(), e);
+    opts.formatError(
+      !e.path && !e.extensions?.code
+        ? { ...e.toJSON(), extensions: { ...e.extensions, code: 'BAD_USER_INPUT' } }
+        : e.toJSON(),
+      e,
+    );
   const formatResult = (result: ExecutionResult): ExecutionResult =>
-    result.errors ? { ...result, errors: result.errors.map((e) => format(e)) as unknown as GraphQLError[] } : result;
+    result.errors
+      ? { ...result, errors: result.errors.map((e) => format(e)) as unknown as GraphQLError[] }
+      : result;
   const documents = new DocumentCache(schema, opts.validationRules, opts.maxTokens);
   /** Each operation's socket delivery, found again by its context in `subscribe`. */
   const deliveries = new WeakMap<object, SubscriptionDelivery>();
@@ -49,7 +62,8 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   /** Open connections and their callers: a revoked credential's are closed (on every instance, by the bus). */
   const callers = new Map<WebSocket, Caller>();
   const stopRevocations = services.revocations.listen((credential) => {
-    for (const [socket, caller] of callers) if (usesCredential(caller, credential)) socket.close(4403, 'Credential revoked');
+    for (const [socket, caller] of callers)
+      if (usesCredential(caller, credential)) socket.close(4403, 'Credential revoked');
   });
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
@@ -62,10 +76,16 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           delivery: deliveries.get(args.contextValue as object),
         }),
       onConnect: async (ctx) => {
-        const ip = clientAddress((ctx.extra as unknown as { request: IncomingMessage }).request, services.infra.config.trustedProxies);
+        const ip = clientAddress(
+          (ctx.extra as unknown as { request: IncomingMessage }).request,
+          services.infra.config.trustedProxies,
+        );
         const auth = ctx.connectionParams?.authorization;
         try {
-          const caller = await services.authenticator.authenticate(typeof auth === 'string' ? auth : null, ip);
+          const caller = await services.authenticator.authenticate(
+            typeof auth === 'string' ? auth : null,
+            ip,
+          );
           (ctx.extra as Extra).caller = caller;
           const socket = ctx.extra.socket;
           if (caller.kind !== 'anonymous' && socket.readyState === socket.OPEN) {
@@ -91,9 +111,17 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           requestId: randomUUID(),
         };
         const socket = ctx.extra.socket;
-        const writer = socketWriter(socket, opts.maxBufferedBytes, () => logger.warn({ bufferedBytes: socket.bufferedAmount }, 'subscriber too far behind: disconnected'));
+        const writer = socketWriter(socket, opts.maxBufferedBytes, () =>
+          logger.warn({ bufferedBytes: socket.bufferedAmount }, 'subscriber too far behind: disconnected'),
+        );
         deliveries.set(context, new SubscriptionDelivery(id, writer));
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: context,
+        };
       },
       // results that do not take the socket delivery (the gateway's command feed)
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
@@ -113,7 +141,9 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
         stopRevocations();
         const open = [...wss.clients].filter((s) => s.readyState !== s.CLOSED);
         const gone = Promise.all(open.map((s) => new Promise((r) => s.once('close', r))));
-        await Promise.resolve().then(() => disposable.dispose()).catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
+        await Promise.resolve()
+          .then(() => disposable.dispose())
+          .catch(() => {}); // sends 1001 to each; throws if the HTTP server closed first
         await Promise.race([gone, new Promise((r) => setTimeout(r, 2000))]);
         for (const s of wss.clients) s.terminate();
       })();

@@ -33,7 +33,9 @@ export function guarded(logger: Logger, handler: (req: IncomingMessage, res: Ser
   const fail = (res: ServerResponse, err: unknown) => {
     logger.error({ err }, 'request handler failed');
     if (res.headersSent) return void res.destroy();
-    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Internal server error' }));
+    res
+      .writeHead(500, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: 'Internal server error' }));
   };
   return (req: IncomingMessage, res: ServerResponse): void => {
     // a request or response stream error (a client gone mid-body) is that connection's end, not the process's

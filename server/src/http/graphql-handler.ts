@@ -29,35 +29,61 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
     try {
       const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
       const headers = new HeaderMap();
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       const ip = clientAddress(req, trustedProxies);
       let caller: GqlContext['caller'];
       try {
         caller = await services.authenticator.authenticate(req.headers.authorization, ip);
       } catch (e) {
-        if (e instanceof DomainError) return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
+        if (e instanceof DomainError)
+          return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
         throw e;
       }
       const url = req.url ?? '/';
       const query = url.indexOf('?');
       const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: query < 0 ? '' : url.slice(query), body },
+        httpGraphQLRequest: {
+          method: req.method ?? 'GET',
+          headers,
+          search: query < 0 ? '' : url.slice(query),
+          body,
+        },
         context: () => Promise.resolve({ caller, services, loaders: createLoaders(em), requestId }),
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;
       if (logger.isLevelEnabled('debug')) {
-        const operation = typeof body === 'object' && body !== null ? (body as { operationName?: unknown }).operationName : undefined;
-        logger.debug({ requestId, caller: caller.kind, operation: typeof operation === 'string' ? operation : undefined, status: res.statusCode }, 'graphql request');
+        const operation =
+          typeof body === 'object' && body !== null
+            ? (body as { operationName?: unknown }).operationName
+            : undefined;
+        logger.debug(
+          {
+            requestId,
+            caller: caller.kind,
+            operation: typeof operation === 'string' ? operation : undefined,
+            status: res.statusCode,
+          },
+          'graphql request',
+        );
       }
       if (result.body.kind === 'complete') return void res.end(result.body.string);
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (e) {
-      if (e instanceof BodyError) return answerBodyError(req, res, e, JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] }));
+      if (e instanceof BodyError)
+        return answerBodyError(
+          req,
+          res,
+          e,
+          JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'BAD_REQUEST' } }] }),
+        );
       if (req.destroyed && !req.complete) return; // the client went away mid-body: nobody to answer
       logger.error({ requestId, err: e }, 'request failed');
-      json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      json(res, 500, {
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     }
   };
 }

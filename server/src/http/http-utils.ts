@@ -10,7 +10,10 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   if (!origin || !(origins.includes('*') || origins.includes(origin))) return;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('vary', 'origin');
-  res.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id');
+  res.setHeader(
+    'access-control-allow-headers',
+    'authorization, content-type, apollo-require-preflight, x-request-id',
+  );
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader('access-control-max-age', '600');
 }
@@ -91,7 +94,13 @@ function closeAfterAnswer(req: IncomingMessage): void {
 }
 
 /** Sends the answer to a refused body; closes the connection when the body was left unread. */
-export function answerBodyError(req: IncomingMessage, res: ServerResponse, e: BodyError, body: string, type = 'application/json'): void {
+export function answerBodyError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  e: BodyError,
+  body: string,
+  type = 'application/json',
+): void {
   const close = (req as IncomingMessage & { closeAfterAnswer?: boolean }).closeAfterAnswer === true;
   if (res.headersSent) return void res.destroy();
   res.writeHead(e.status, { 'content-type': type, ...(close ? { connection: 'close' } : {}) }).end(body);

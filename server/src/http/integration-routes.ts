@@ -9,7 +9,14 @@ import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
 import { answerBodyError, BodyError, readRawBody } from './http-utils.js';
 import { clientAddress } from './client-address.js';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
 const MAX_WEBHOOK_BYTES = 512 * 1024;
 
 /**
@@ -21,9 +28,20 @@ export function integrationRoutes(services: Services, logger: Logger) {
   const { config } = services.infra;
   const fail = (res: ServerResponse, e: unknown) => {
     if (res.destroyed) return; // the client went away: nobody to answer
-    if (e instanceof DomainError) return send(res, STATUS[e.code] ?? 400, 'application/json', JSON.stringify({ error: { code: e.code, message: e.message, ...e.extensions } }));
+    if (e instanceof DomainError)
+      return send(
+        res,
+        STATUS[e.code] ?? 400,
+        'application/json',
+        JSON.stringify({ error: { code: e.code, message: e.message, ...e.extensions } }),
+      );
     logger.error({ err: e }, 'integration route failed');
-    send(res, 500, 'application/json', JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } }));
+    send(
+      res,
+      500,
+      'application/json',
+      JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } }),
+    );
   };
 
   async function stripeWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -38,7 +56,11 @@ export function integrationRoutes(services: Services, logger: Logger) {
     }
     let outcome;
     try {
-      outcome = await readStripeWebhook(body, req.headers['stripe-signature'] as string | undefined, config.stripeWebhookSecret);
+      outcome = await readStripeWebhook(
+        body,
+        req.headers['stripe-signature'] as string | undefined,
+        config.stripeWebhookSecret,
+      );
     } catch (e) {
       logger.warn({ err: (e as Error).message }, 'stripe webhook refused');
       return send(res, 400, 'application/json', JSON.stringify({ error: 'signature verification failed' }));
@@ -49,13 +71,20 @@ export function integrationRoutes(services: Services, logger: Logger) {
 
   async function csv(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
-    const caller = await services.authenticator.authenticate(req.headers.authorization, clientAddress(req, config.trustedProxies));
-    if (!(CSV_REPORTS as readonly string[]).includes(name)) throw new DomainError('NOT_FOUND', `No report named ${name}; try ${CSV_REPORTS.join(', ')}`);
+    const caller = await services.authenticator.authenticate(
+      req.headers.authorization,
+      clientAddress(req, config.trustedProxies),
+    );
+    if (!(CSV_REPORTS as readonly string[]).includes(name))
+      throw new DomainError('NOT_FOUND', `No report named ${name}; try ${CSV_REPORTS.join(', ')}`);
     const q = parseCsvQuery(new URL(req.url ?? '/', 'http://x').searchParams);
     const siteId = parseOptionalId(q.siteId, 'siteId');
     authorize(caller, 'reports:read', siteId);
     const rows = await csvRows(services, name as CsvReport, { ...q, siteId });
-    res.setHeader('content-disposition', `attachment; filename="${name}-${q.from.toISOString().slice(0, 10)}.csv"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${name}-${q.from.toISOString().slice(0, 10)}.csv"`,
+    );
     send(res, 200, 'text/csv; charset=utf-8', toCsv(rows));
   }
 

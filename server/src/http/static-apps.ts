@@ -31,7 +31,9 @@ export function staticApps(appsDir: string | null, mounts: Record<string, string
       }
       const root = resolve(appsDir, folder, 'dist');
       if (!existsSync(root)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end(`${folder} is not built: run pnpm --filter ./${folder} build`);
+        res
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end(`${folder} is not built: run pnpm --filter ./${folder} build`);
         return true;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -45,12 +47,19 @@ export function staticApps(appsDir: string | null, mounts: Record<string, string
       }
       const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
       let file = join(root, relative);
-      if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+      if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+        file = join(root, 'index.html');
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const immutable = file.includes(`${root}/assets/`);
-      res.writeHead(200, { 'content-type': type, 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
       if (req.method === 'HEAD') res.end();
-      else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      else
+        createReadStream(file)
+          .on('error', () => res.destroy())
+          .pipe(res);
       return true;
     }
     return false;

@@ -35,7 +35,12 @@ export class JobQueue {
   ) {}
 
   static async start(databaseUrl: string, opts: JobQueueOptions, logger: Logger): Promise<JobQueue> {
-    const boss = new PgBoss({ connectionString: databaseUrl, max: 4, schedule: false, application_name: 'lockers-jobs' });
+    const boss = new PgBoss({
+      connectionString: databaseUrl,
+      max: 4,
+      schedule: false,
+      application_name: 'lockers-jobs',
+    });
     boss.on('error', (err) => logger.error({ err }, 'job queue error'));
     await boss.start();
     const existing = new Set((await boss.getQueues()).map((q) => q.name));

@@ -24,7 +24,10 @@ export async function relayOutboxes(em: EntityManager, queue: JobQueue, now: Dat
       );
       for (const row of rows) await queue.enqueue(name, row.id);
       if (rows.length > 0) {
-        await tx.execute(`update ${table} set enqueued_at = ? where id in (${rows.map(() => '?').join(',')})`, [now, ...rows.map((r) => r.id)]);
+        await tx.execute(
+          `update ${table} set enqueued_at = ? where id in (${rows.map(() => '?').join(',')})`,
+          [now, ...rows.map((r) => r.id)],
+        );
       }
       return rows.length;
     });

@@ -9,7 +9,10 @@ import type { EventBus } from '../events/event-bus.js';
  * What an operator of several instances watches, read when Prometheus scrapes (never on a
  * timer of its own): the job queue's depth and recent failures, the database pool, Redis.
  */
-export function registerFleetMetrics(metrics: Metrics, deps: { queue: JobQueue; pool: Promise<Pool>; redis: Redis | null; bus: EventBus }): void {
+export function registerFleetMetrics(
+  metrics: Metrics,
+  deps: { queue: JobQueue; pool: Promise<Pool>; redis: Redis | null; bus: EventBus },
+): void {
   const registers = [metrics.registry];
   new Gauge({
     name: 'locker_job_queue_jobs',

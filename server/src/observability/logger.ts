@@ -26,6 +26,10 @@ export type { Logger };
 
 /** Structured JSON logs; secrets are redacted by path. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'locker-server' } };
+  const options = {
+    level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { service: 'locker-server' },
+  };
   return destination ? pino(options, destination) : pino(options);
 }

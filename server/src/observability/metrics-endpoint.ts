@@ -9,7 +9,10 @@ import { json } from '../http/http-utils.js';
  * the API port only with `Authorization: Bearer <METRICS_TOKEN>`. In production with neither
  * it is not served on the API port at all; in development and tests it is open there.
  */
-export function metricsEndpoint(config: Config, metrics: Metrics): { serveMetrics: (req: IncomingMessage, res: ServerResponse) => void; metricsServer: Server | null } {
+export function metricsEndpoint(
+  config: Config,
+  metrics: Metrics,
+): { serveMetrics: (req: IncomingMessage, res: ServerResponse) => void; metricsServer: Server | null } {
   const send = (res: ServerResponse) =>
     void metrics.registry.metrics().then(
       (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
@@ -22,12 +25,15 @@ export function metricsEndpoint(config: Config, metrics: Metrics): { serveMetric
     if (openOnApiPort) return send(res);
     if (expected === null) return json(res, 404, { error: 'not found' });
     // compared as digests: constant time whatever the header's length
-    if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) return json(res, 401, { error: 'metrics need the METRICS_TOKEN bearer token' });
+    if (!timingSafeEqual(digest(req.headers.authorization ?? ''), expected))
+      return json(res, 401, { error: 'metrics need the METRICS_TOKEN bearer token' });
     send(res);
   };
   const metricsServer =
     config.metricsPort === null
       ? null
-      : createServer((req, res) => ((req.url ?? '/').split('?')[0] === '/metrics' ? send(res) : json(res, 404, { error: 'not found' })));
+      : createServer((req, res) =>
+          (req.url ?? '/').split('?')[0] === '/metrics' ? send(res) : json(res, 404, { error: 'not found' }),
+        );
   return { serveMetrics, metricsServer };
 }

@@ -10,6 +10,9 @@ export function redisErrorLog(logger: Logger, repeatMs = 60_000): (err: Error) =
     const now = Date.now();
     if (now - last < repeatMs) return;
     last = now;
-    logger.error({ err: { message: err.message, code: (err as NodeJS.ErrnoException).code, name: err.name } }, 'redis unavailable');
+    logger.error(
+      { err: { message: err.message, code: (err as NodeJS.ErrnoException).code, name: err.name } },
+      'redis unavailable',
+    );
   };
 }

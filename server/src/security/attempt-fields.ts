@@ -1,10 +1,23 @@
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 /**
  * Fields that try a secret (a code, a password): each may appear at most once per operation.
  * Aliases would otherwise carry 30 guesses in one request past a per-request limiter.
  */
-export const ATTEMPT_FIELDS: ReadonlySet<string> = new Set(['login', 'scanAccessCode', 'sessionByAccessCode', 'completeAccessRecovery', 'createPayment']);
+export const ATTEMPT_FIELDS: ReadonlySet<string> = new Set([
+  'login',
+  'scanAccessCode',
+  'sessionByAccessCode',
+  'completeAccessRecovery',
+  'createPayment',
+]);
 
 export const oneAttemptPerOperation: ValidationRule = (context: ValidationContext): ASTVisitor => ({
   OperationDefinition(operation) {
@@ -27,7 +40,12 @@ export const oneAttemptPerOperation: ValidationRule = (context: ValidationContex
     walk(operation.selectionSet);
     for (const [name, count] of seen) {
       if (count > 1) {
-        context.reportError(new GraphQLError(`${name} may appear once per operation (found ${count})`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', field: name } }));
+        context.reportError(
+          new GraphQLError(`${name} may appear once per operation (found ${count})`, {
+            nodes: [operation],
+            extensions: { code: 'BAD_USER_INPUT', field: name },
+          }),
+        );
       }
     }
   },

@@ -1,4 +1,9 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { rateLimited } from '../errors/domain-error.js';
 import type { Config } from '../config/config.js';
@@ -78,7 +83,9 @@ export class RateLimits {
     if (known) return pairAttempt;
     try {
       const accountAttempt = await reserve(this.loginAccounts, [email]);
-      return { release: async () => void (await Promise.all([pairAttempt.release(), accountAttempt.release()])) };
+      return {
+        release: async () => void (await Promise.all([pairAttempt.release(), accountAttempt.release()])),
+      };
     } catch (e) {
       await pairAttempt.release();
       throw e;

@@ -31,9 +31,11 @@ export function checkText(value: string, field: string, opts: { secret?: boolean
   if (BIDI_CONTROL.test(value)) throw badInput(field, `${field} must not contain text-direction overrides`);
   if (LONE_SURROGATE.test(value)) throw badInput(field, `${field} is not valid Unicode`);
   const text = opts.secret ? value : value.normalize('NFC');
-  if (text.length > 0 && !opts.secret && !VISIBLE.test(text)) throw badInput(field, `${field} must contain visible characters`);
+  if (text.length > 0 && !opts.secret && !VISIBLE.test(text))
+    throw badInput(field, `${field} must contain visible characters`);
   const visible = [...text.replace(INVISIBLE_GLOBAL, '')].length;
-  if (visible > MAX_VISIBLE || text.length > MAX_VISIBLE * MAX_RAW_FACTOR) throw badInput(field, `${field} must be at most ${MAX_VISIBLE} characters`);
+  if (visible > MAX_VISIBLE || text.length > MAX_VISIBLE * MAX_RAW_FACTOR)
+    throw badInput(field, `${field} must be at most ${MAX_VISIBLE} characters`);
   return text;
 }
 
@@ -43,6 +45,7 @@ export const LATEST = Date.UTC(2100, 0, 1);
 
 export function checkDate(value: Date, field: string): Date {
   const t = value.getTime();
-  if (Number.isNaN(t) || t < EARLIEST || t >= LATEST) throw badInput(field, `${field} must be a date between 2000 and 2099`);
+  if (Number.isNaN(t) || t < EARLIEST || t >= LATEST)
+    throw badInput(field, `${field} must be a date between 2000 and 2099`);
   return value;
 }

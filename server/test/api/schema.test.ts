@@ -17,7 +17,9 @@ function names(schema: GraphQLSchema): Set<string> {
     if (isObjectType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         out.add(`${type.name}.${field.name}:${String(field.type)}`);
-        if ('args' in field) for (const arg of field.args) out.add(`${type.name}.${field.name}(${arg.name}:${String(arg.type)})`);
+        if ('args' in field)
+          for (const arg of field.args)
+            out.add(`${type.name}.${field.name}(${arg.name}:${String(arg.type)})`);
       }
     }
     if (isEnumType(type)) for (const v of type.getValues()) out.add(`${type.name}.${v.name}`);
@@ -31,7 +33,9 @@ describe('the published schema', () => {
   });
 
   test('keeps every name of the binding contract, with the same types', async () => {
-    const contract = buildSchema(readFileSync(resolve(root, '..', '..', 'shared', 'contract', 'core.graphql'), 'utf8'));
+    const contract = buildSchema(
+      readFileSync(resolve(root, '..', '..', 'shared', 'contract', 'core.graphql'), 'utf8'),
+    );
     const ours = names(buildSchema(await printedSchema()));
     const missing = [...names(contract)].filter((n) => !ours.has(n));
     expect(missing).toEqual([]);
@@ -47,7 +51,8 @@ describe('the published schema', () => {
     expect(SESSION_TRANSITIONS.COMPLETED).toEqual({});
     expect(SESSION_TRANSITIONS.CANCELLED).toEqual({});
     const reachable = new Set(['CREATED']);
-    for (const [, edges] of Object.entries(SESSION_TRANSITIONS)) for (const to of Object.keys(edges)) reachable.add(to);
+    for (const [, edges] of Object.entries(SESSION_TRANSITIONS))
+      for (const to of Object.keys(edges)) reachable.add(to);
     expect([...reachable].sort()).toEqual(Object.keys(SESSION_TRANSITIONS).sort());
   });
 });

@@ -9,7 +9,13 @@ describe('settings read from files (secrets mounted by Docker or Kubernetes)', (
     const dir = mkdtempSync(join(tmpdir(), 'lockers-secrets-'));
     writeFileSync(join(dir, 'auth_secret'), 'a-secret-from-a-file-0123456789abcdef\n');
     writeFileSync(join(dir, 'metrics_token'), 'metrics-token-0123456789');
-    const config = loadConfig({ NODE_ENV: 'production', AUTH_SECRET_FILE: join(dir, 'auth_secret'), METRICS_TOKEN_FILE: join(dir, 'metrics_token'), MIGRATE_ON_START: 'false', REDIS_PREFIX: 'site-a:' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_SECRET_FILE: join(dir, 'auth_secret'),
+      METRICS_TOKEN_FILE: join(dir, 'metrics_token'),
+      MIGRATE_ON_START: 'false',
+      REDIS_PREFIX: 'site-a:',
+    });
     expect(config.authSecret).toBe('a-secret-from-a-file-0123456789abcdef');
     expect(config.metricsToken).toBe('metrics-token-0123456789');
     expect(config.migrateOnStart).toBe(false);

@@ -25,7 +25,13 @@ function slowRequest(port: number) {
   const body = JSON.stringify({ query: '{ __typename }' });
   let status = 0;
   let text = '';
-  const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    path: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const done = new Promise<void>((ok, fail) => {
     req.once('error', fail);
     req.once('response', (res) => {
@@ -47,7 +53,11 @@ function slowRequest(port: number) {
 describe('graceful drain on SIGTERM', () => {
   test('readyz 503 at once, the in-flight request finishes, WebSockets close with 1001, then exit', async () => {
     const database = await createTestDatabase();
-    const s = await startChildServer({ DATABASE_URL: database.url, DRAIN_GRACE_MS: String(GRACE_MS), SHUTDOWN_TIMEOUT_MS: '10000' });
+    const s = await startChildServer({
+      DATABASE_URL: database.url,
+      DRAIN_GRACE_MS: String(GRACE_MS),
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
     try {
       const socket = await openSocket(s.port);
       const inFlight = slowRequest(s.port);

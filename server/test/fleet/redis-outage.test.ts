@@ -6,7 +6,11 @@ import { collect, createSite, door, issue, scan, waitFor, type Fixture } from '.
 
 /** A Redis of this test's own, on a port of its own, so stopping it disturbs nobody else. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await waitFor(async () => {
     const { Redis } = await import('ioredis');
     const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -70,11 +74,21 @@ describe('Redis stopped for 10 s', () => {
     redis = await startRedis(redisPort);
     await waitFor(async () => (await ready(a)) === 200 && (await ready(b)) === 200, 15_000);
     // nothing lost: what was written during the outage is there; a subscriber on B hears A again
-    const onB = collect<{ sessionUpdated: { status: string } }>(b.ws(f.adminToken), `subscription($id:ID!){ sessionUpdated(sessionId:$id){ status } }`, { id: issued.session.id });
-    const now = await b.gql<{ session: { status: string } }>(`query($id:ID!){ session(id:$id){ status } }`, { id: issued.session.id }, f.adminToken);
+    const onB = collect<{ sessionUpdated: { status: string } }>(
+      b.ws(f.adminToken),
+      `subscription($id:ID!){ sessionUpdated(sessionId:$id){ status } }`,
+      { id: issued.session.id },
+    );
+    const now = await b.gql<{ session: { status: string } }>(
+      `query($id:ID!){ session(id:$id){ status } }`,
+      { id: issued.session.id },
+      f.adminToken,
+    );
     expect(now.data?.session.status).toBe('STORED');
     await new Promise((r) => setTimeout(r, 300)); // subscription registered
-    expect((await scan(a as unknown as TestServer, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    expect((await scan(a as unknown as TestServer, f, issued.code.payload)).outcome).toBe(
+      'UNLOCKING_FOR_RETRIEVAL',
+    );
     await waitFor(() => onB.events.some((e) => e.sessionUpdated.status === 'RETRIEVING'), 5000);
   }, 60_000);
 });

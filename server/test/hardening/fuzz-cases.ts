@@ -60,9 +60,41 @@ export const NASTY_STRINGS = [
   '\u200d'.repeat(9000),
   '𝕏'.repeat(300),
 ];
-const NASTY_IDS = ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff\u0000', '1 or 1=1', '-1', 'null', '00000000-0000-4000-8000-000000000000'];
-const NASTY_DATES = ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1969-12-31T23:59:59Z', '2026-02-30T00:00:00Z', 'yesterday', '', '2026-01-01', '+275760-09-13T00:00:00Z', '2026-01-01T00:00:00+99:00'];
-const NASTY_INTS: unknown[] = [0, -1, 1, 2147483647, 2147483648, -2147483649, 1e21, 3.5, '7', null, true, Number.MAX_SAFE_INTEGER];
+const NASTY_IDS = [
+  '',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff\u0000',
+  '1 or 1=1',
+  '-1',
+  'null',
+  '00000000-0000-4000-8000-000000000000',
+];
+const NASTY_DATES = [
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '1969-12-31T23:59:59Z',
+  '2026-02-30T00:00:00Z',
+  'yesterday',
+  '',
+  '2026-01-01',
+  '+275760-09-13T00:00:00Z',
+  '2026-01-01T00:00:00+99:00',
+];
+const NASTY_INTS: unknown[] = [
+  0,
+  -1,
+  1,
+  2147483647,
+  2147483648,
+  -2147483649,
+  1e21,
+  3.5,
+  '7',
+  null,
+  true,
+  Number.MAX_SAFE_INTEGER,
+];
 
 export interface GqlCase {
   kind: 'graphql';
@@ -77,17 +109,25 @@ export interface GqlCase {
 function value(rng: Rng, type: GraphQLInputType, depth: number, poison: boolean): unknown {
   if (isNonNullType(type)) return value(rng, type.ofType, depth, poison);
   if (!poison && rng.chance(0.08)) return null;
-  if (isListType(type)) return Array.from({ length: rng.int(depth > 2 ? 1 : 4) }, () => value(rng, type.ofType, depth + 1, poison));
+  if (isListType(type))
+    return Array.from({ length: rng.int(depth > 2 ? 1 : 4) }, () =>
+      value(rng, type.ofType, depth + 1, poison),
+    );
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
-    for (const [name, field] of Object.entries(type.getFields())) if (depth < 4 && (isNonNullType(field.type) || rng.chance(0.6))) out[name] = value(rng, field.type, depth + 1, poison);
+    for (const [name, field] of Object.entries(type.getFields()))
+      if (depth < 4 && (isNonNullType(field.type) || rng.chance(0.6)))
+        out[name] = value(rng, field.type, depth + 1, poison);
     if (rng.chance(0.05)) out.unknownField = 'x';
     return out;
   }
-  if (isEnumType(type)) return rng.chance(0.85) ? rng.pick(type.getValues()).name : rng.pick(['NOPE', '', 'small', 1]);
+  if (isEnumType(type))
+    return rng.chance(0.85) ? rng.pick(type.getValues()).name : rng.pick(['NOPE', '', 'small', 1]);
   const named = getNamedType(type).name;
-  if (named === 'String') return poison ? `${rng.pick(['ok', 'Gare', 'a@b.c'])}\u0000${rng.int(9)}` : rng.pick(NASTY_STRINGS);
-  if (named === 'ID') return poison ? `00000000-0000-4000-8000-00000000000${rng.int(9)}\u0000` : rng.pick(NASTY_IDS);
+  if (named === 'String')
+    return poison ? `${rng.pick(['ok', 'Gare', 'a@b.c'])}\u0000${rng.int(9)}` : rng.pick(NASTY_STRINGS);
+  if (named === 'ID')
+    return poison ? `00000000-0000-4000-8000-00000000000${rng.int(9)}\u0000` : rng.pick(NASTY_IDS);
   if (named === 'DateTime') return poison ? '0000-01-01T00:00:00Z' : rng.pick(NASTY_DATES);
   if (named === 'Int' || named === 'Float') return rng.pick(NASTY_INTS);
   if (named === 'Boolean') return rng.pick([true, false, 'true', 0]);
@@ -112,14 +152,23 @@ function hasText(field: GraphQLField<unknown, unknown>): boolean {
   const walk = (t: GraphQLInputType, depth: number): boolean => {
     const named = getNamedType(t);
     if (named.name === 'String' || named.name === 'ID' || named.name === 'DateTime') return true;
-    return isInputObjectType(named) && depth < 3 && Object.values(named.getFields()).some((f) => isNonNullType(f.type) && walk(f.type, depth + 1));
+    return (
+      isInputObjectType(named) &&
+      depth < 3 &&
+      Object.values(named.getFields()).some((f) => isNonNullType(f.type) && walk(f.type, depth + 1))
+    );
   };
   return field.args.some((a) => isNonNullType(a.type) && walk(a.type, 0));
 }
 
 /** A GraphQL operation on a random root field, with hostile arguments (as variables or inline). */
 export function graphqlCase(rng: Rng, operation: GqlCase['operation'], poison: boolean): GqlCase {
-  const root = operation === 'query' ? schema.getQueryType()! : operation === 'mutation' ? schema.getMutationType()! : schema.getSubscriptionType()!;
+  const root =
+    operation === 'query'
+      ? schema.getQueryType()!
+      : operation === 'mutation'
+        ? schema.getMutationType()!
+        : schema.getSubscriptionType()!;
   const candidates = Object.values(root.getFields()).filter((f) => !poison || hasText(f));
   const field = rng.pick(candidates);
   const variables: Record<string, unknown> = {};
@@ -146,9 +195,40 @@ export interface RawCase {
   body?: Buffer;
 }
 
-const PATHS = ['/', '/graphql', '/graphql?query=%7B__typename%7D', '/graphql?query=%E0%A4%A', '/kiosk/', '/kiosk/%E0%A4%A', '/kiosk/%', '/kiosk/..%2f..%2fetc%2fpasswd', '/kiosk/assets/%00.js', '/admin', '/admin/%C0%AE%C0%AE/', '/healthz', '/readyz', '/webhooks/stripe', '/reports/sessions.csv', '/reports/sessions.csv?from=0000-01-01&to=x', '/reports/%ff.csv', '/reports/usage.csv?siteId=%00', '//graphql', '/graphql/', '/nope', `/${'a'.repeat(3000)}`, '/kiosk/' + '%2e%2e/'.repeat(20)];
+const PATHS = [
+  '/',
+  '/graphql',
+  '/graphql?query=%7B__typename%7D',
+  '/graphql?query=%E0%A4%A',
+  '/kiosk/',
+  '/kiosk/%E0%A4%A',
+  '/kiosk/%',
+  '/kiosk/..%2f..%2fetc%2fpasswd',
+  '/kiosk/assets/%00.js',
+  '/admin',
+  '/admin/%C0%AE%C0%AE/',
+  '/healthz',
+  '/readyz',
+  '/webhooks/stripe',
+  '/reports/sessions.csv',
+  '/reports/sessions.csv?from=0000-01-01&to=x',
+  '/reports/%ff.csv',
+  '/reports/usage.csv?siteId=%00',
+  '//graphql',
+  '/graphql/',
+  '/nope',
+  `/${'a'.repeat(3000)}`,
+  '/kiosk/' + '%2e%2e/'.repeat(20),
+];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'PROPFIND'];
-const TYPES = ['application/json', 'text/plain', 'application/graphql', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', ''];
+const TYPES = [
+  'application/json',
+  'text/plain',
+  'application/graphql',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+  '',
+];
 
 /** A request below GraphQL: odd paths, methods, content types, encodings and bodies. */
 export function rawCase(rng: Rng): RawCase {
@@ -157,7 +237,14 @@ export function rawCase(rng: Rng): RawCase {
     () => Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0x22, 0x7d]),
     () => Buffer.from(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }])),
     () => Buffer.from(JSON.stringify({ query: 42, variables: 'x' })),
-    () => Buffer.from(JSON.stringify({ query: '{ __typename }', variables: { a: '\u0000' }, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } })),
+    () =>
+      Buffer.from(
+        JSON.stringify({
+          query: '{ __typename }',
+          variables: { a: '\u0000' },
+          extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } },
+        }),
+      ),
     () => Buffer.from('x'.repeat(rng.pick([1, 1000, 300 * 1024]))),
     () => Buffer.from(JSON.stringify({ query: `{ ${'me { id } '.repeat(rng.pick([10, 3000]))} }` })),
     () => Buffer.from(JSON.stringify({ query: 'query { '.repeat(500) })),
@@ -165,7 +252,15 @@ export function rawCase(rng: Rng): RawCase {
     () => Buffer.from('"\\ud800"'),
   ];
   const headers: Record<string, string> = { 'content-type': rng.pick(TYPES) };
-  if (rng.chance(0.3)) headers.authorization = rng.pick(['Bearer', 'Bearer x', 'Basic abc', 'Bearer lkk_' + 'a'.repeat(43), 'Bearer lkd_\u00ff', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']);
+  if (rng.chance(0.3))
+    headers.authorization = rng.pick([
+      'Bearer',
+      'Bearer x',
+      'Basic abc',
+      'Bearer lkk_' + 'a'.repeat(43),
+      'Bearer lkd_\u00ff',
+      'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+    ]);
   if (rng.chance(0.2)) headers['x-forwarded-for'] = rng.pick(['1.2.3.4', 'garbage', '::1, 10.0.0.1', '']);
   if (rng.chance(0.2)) headers['apollo-require-preflight'] = '1';
   if (rng.chance(0.1)) headers['x-request-id'] = 'id\u00ff\u00fe';
@@ -185,15 +280,31 @@ export function wsMessages(rng: Rng, token: string | undefined): string[] {
   ]);
   const messages = [init];
   for (let i = 0, n = 1 + rng.int(4); i < n; i++) {
-    const op = graphqlCase(rng, rng.pick(['query', 'subscription', 'subscription', 'mutation']), rng.chance(0.5));
+    const op = graphqlCase(
+      rng,
+      rng.pick(['query', 'subscription', 'subscription', 'mutation']),
+      rng.chance(0.5),
+    );
     messages.push(
       rng.pick([
-        JSON.stringify({ id: String(rng.int(3)), type: 'subscribe', payload: { query: op.query, variables: op.variables } }),
-        JSON.stringify({ id: String(rng.int(3)), type: 'subscribe', payload: { query: op.query, variables: op.variables } }),
+        JSON.stringify({
+          id: String(rng.int(3)),
+          type: 'subscribe',
+          payload: { query: op.query, variables: op.variables },
+        }),
+        JSON.stringify({
+          id: String(rng.int(3)),
+          type: 'subscribe',
+          payload: { query: op.query, variables: op.variables },
+        }),
         JSON.stringify({ id: '1', type: 'complete' }),
         JSON.stringify({ type: 'ping', payload: '\u0000' }),
         JSON.stringify({ id: {}, type: 'subscribe', payload: null }),
-        JSON.stringify({ id: 'x', type: 'subscribe', payload: { query: `subscription { ${'doorEvents { id } '.repeat(1500)} }` } }),
+        JSON.stringify({
+          id: 'x',
+          type: 'subscribe',
+          payload: { query: `subscription { ${'doorEvents { id } '.repeat(1500)} }` },
+        }),
         'not json',
         '\u0000\u0001',
       ]),

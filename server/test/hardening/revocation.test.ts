@@ -28,7 +28,12 @@ describe('revoking a credential closes its open subscriptions on every instance 
   });
 
   /** Subscribes on B with `token`, revokes through A, and returns how long B took to close it. */
-  async function closedAfterRevoking(token: string, query: string, revoke: () => Promise<unknown>, vars: Record<string, unknown> = {}): Promise<number> {
+  async function closedAfterRevoking(
+    token: string,
+    query: string,
+    revoke: () => Promise<unknown>,
+    vars: Record<string, unknown> = {},
+  ): Promise<number> {
     const sub = collect(b.ws(token), query, vars);
     await new Promise((r) => setTimeout(r, 400)); // subscribed
     expect(sub.errors).toEqual([]);
@@ -37,33 +42,76 @@ describe('revoking a credential closes its open subscriptions on every instance 
     await waitFor(() => sub.errors.length > 0, 5_000);
     const elapsed = Date.now() - started;
     expect(sub.errors[0]).toMatchObject({ code: 4403, reason: 'Credential revoked' });
-    process.stdout.write(`revocation: subscription on the other instance closed ${elapsed} ms after the revoking call was sent\n`);
+    process.stdout.write(
+      `revocation: subscription on the other instance closed ${elapsed} ms after the revoking call was sent\n`,
+    );
     return elapsed;
   }
 
   test('an API key', async () => {
-    const key = ok(await a.gql<{ createApiKey: { id: string; secret: string } }>(`mutation { createApiKey(name:"feed", scopes:["events:subscribe","sites:read"]){ id secret } }`, {}, f.adminToken)).createApiKey;
-    const ms = await closedAfterRevoking(key.secret, `subscription($s:ID){ doorEvents(siteId:$s){ id } }`, () => a.gql(`mutation($id:ID!){ revokeApiKey(id:$id){ id } }`, { id: key.id }, f.adminToken), { s: f.siteId });
+    const key = ok(
+      await a.gql<{ createApiKey: { id: string; secret: string } }>(
+        `mutation { createApiKey(name:"feed", scopes:["events:subscribe","sites:read"]){ id secret } }`,
+        {},
+        f.adminToken,
+      ),
+    ).createApiKey;
+    const ms = await closedAfterRevoking(
+      key.secret,
+      `subscription($s:ID){ doorEvents(siteId:$s){ id } }`,
+      () => a.gql(`mutation($id:ID!){ revokeApiKey(id:$id){ id } }`, { id: key.id }, f.adminToken),
+      { s: f.siteId },
+    );
     expect(ms).toBeLessThan(1000);
-    expect((await b.gql(`{ sites { id } }`, {}, key.secret)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await b.gql(`{ sites { id } }`, {}, key.secret)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   test('a device token (rotated: the old one is revoked)', async () => {
     let fresh = '';
-    const ms = await closedAfterRevoking(f.gatewayToken, `subscription { gatewayCommands { id } }`, async () => {
-      fresh = ok(await a.gql<{ rotateDeviceToken: { token: string } }>(`mutation($id:ID!){ rotateDeviceToken(deviceId:$id){ token } }`, { id: f.gatewayId }, f.adminToken)).rotateDeviceToken.token;
-    });
+    const ms = await closedAfterRevoking(
+      f.gatewayToken,
+      `subscription { gatewayCommands { id } }`,
+      async () => {
+        fresh = ok(
+          await a.gql<{ rotateDeviceToken: { token: string } }>(
+            `mutation($id:ID!){ rotateDeviceToken(deviceId:$id){ token } }`,
+            { id: f.gatewayId },
+            f.adminToken,
+          ),
+        ).rotateDeviceToken.token;
+      },
+    );
     expect(ms).toBeLessThan(1000);
-    expect((await b.gql(`{ gatewayConfig { pulseMs } }`, {}, f.gatewayToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await b.gql(`{ gatewayConfig { pulseMs } }`, {}, f.gatewayToken)).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
     expect((await b.gql(`{ gatewayConfig { pulseMs } }`, {}, fresh)).errors).toBeUndefined();
   });
 
   test('a user (deactivated)', async () => {
-    const user = ok(await a.gql<{ createUser: { id: string } }>(`mutation { createUser(email:"leaver@example.com", password:"a-long-password", role:VIEWER){ id } }`, {}, f.adminToken)).createUser;
+    const user = ok(
+      await a.gql<{ createUser: { id: string } }>(
+        `mutation { createUser(email:"leaver@example.com", password:"a-long-password", role:VIEWER){ id } }`,
+        {},
+        f.adminToken,
+      ),
+    ).createUser;
     const token = await login(a as unknown as TestServer, 'leaver@example.com', 'a-long-password');
-    const ms = await closedAfterRevoking(token, `subscription($s:ID){ doorEvents(siteId:$s){ id } }`, () => a.gql(`mutation($id:ID!){ deactivateUser(userId:$id){ id } }`, { id: user.id }, f.adminToken), { s: f.siteId });
+    const ms = await closedAfterRevoking(
+      token,
+      `subscription($s:ID){ doorEvents(siteId:$s){ id } }`,
+      () => a.gql(`mutation($id:ID!){ deactivateUser(userId:$id){ id } }`, { id: user.id }, f.adminToken),
+      { s: f.siteId },
+    );
     expect(ms).toBeLessThan(1000);
-    expect((await b.gql(`{ sites { id } }`, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await a.gql(`mutation { login(email:"leaver@example.com", password:"a-long-password"){ token } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await b.gql(`{ sites { id } }`, {}, token)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      (await a.gql(`mutation { login(email:"leaver@example.com", password:"a-long-password"){ token } }`))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 });

@@ -33,8 +33,15 @@ describe('a server killed between a state change and its e-mail', () => {
     await db.connect();
     const f = await createSite(server as unknown as TestServer);
     await issue(server as unknown as TestServer, f, 'SMALL', { email: 'lost@example.com' });
-    ok(await server.gql(`mutation($s:ID!,$c:ContactInput!){ startAccessRecovery(siteId:$s, contact:$c) }`, { s: f.siteId, c: { email: 'lost@example.com' } }));
-    const row = (await db.query(`select status, enqueued_at from notification where recipient = 'lost@example.com'`)).rows;
+    ok(
+      await server.gql(`mutation($s:ID!,$c:ContactInput!){ startAccessRecovery(siteId:$s, contact:$c) }`, {
+        s: f.siteId,
+        c: { email: 'lost@example.com' },
+      }),
+    );
+    const row = (
+      await db.query(`select status, enqueued_at from notification where recipient = 'lost@example.com'`)
+    ).rows;
     expect(row).toEqual([{ status: 'PENDING', enqueued_at: null }]); // committed with the change, not yet handed on
     await server.kill();
     expect(smtp.mails).toHaveLength(0);
@@ -45,7 +52,9 @@ describe('a server killed between a state change and its e-mail', () => {
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.to).toEqual(['lost@example.com']);
     expect(smtp.mails[0]!.raw).toMatch(/one-time code is \d{6}/);
-    const sent = (await db.query(`select status, attempts, body from notification where recipient = 'lost@example.com'`)).rows;
+    const sent = (
+      await db.query(`select status, attempts, body from notification where recipient = 'lost@example.com'`)
+    ).rows;
     expect(sent).toEqual([{ status: 'SENT', attempts: 1, body: null }]); // the code is not kept once sent
   });
 });

@@ -12,7 +12,9 @@ interface Received {
 }
 
 /** A receiver that answers 500 to its first `failures` calls, then 204. */
-async function flakyReceiver(failures: number): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+async function flakyReceiver(
+  failures: number,
+): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,7 +42,15 @@ describe('outbound webhooks (a real receiver over HTTP; retries through the job 
   let receiver: Awaited<ReturnType<typeof flakyReceiver>>;
   beforeAll(async () => {
     receiver = await flakyReceiver(2);
-    s = await startTestServer({ background: true, env: { TIMER_INTERVAL_MS: '100', QUEUE_POLL_INTERVAL_MS: '500', DELIVERY_RETRY_DELAY_SECONDS: '1', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } });
+    s = await startTestServer({
+      background: true,
+      env: {
+        TIMER_INTERVAL_MS: '100',
+        QUEUE_POLL_INTERVAL_MS: '500',
+        DELIVERY_RETRY_DELAY_SECONDS: '1',
+        WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      },
+    });
     f = await createSite(s);
   });
   afterAll(async () => {
@@ -49,19 +59,43 @@ describe('outbound webhooks (a real receiver over HTTP; retries through the job 
   });
 
   test('only an ADMIN registers endpoints; the secret is shown once', async () => {
-    expect((await s.gql(CREATE, { u: receiver.url, e: ['SESSION_STORED'] })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await s.gql(CREATE, { u: receiver.url, e: ['SESSION_STORED'] }, f.kioskToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await s.gql(CREATE, { u: 'ftp://example.com/x', e: ['SESSION_STORED'] }, f.adminToken)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
-    const listed = ok(await s.gql<{ webhookEndpoints: Record<string, unknown>[] }>(`{ webhookEndpoints { id url events description } }`, {}, f.adminToken));
+    expect(
+      (await s.gql(CREATE, { u: receiver.url, e: ['SESSION_STORED'] })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      (await s.gql(CREATE, { u: receiver.url, e: ['SESSION_STORED'] }, f.kioskToken)).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await s.gql(CREATE, { u: 'ftp://example.com/x', e: ['SESSION_STORED'] }, f.adminToken)).errors?.[0]
+        ?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    const listed = ok(
+      await s.gql<{ webhookEndpoints: Record<string, unknown>[] }>(
+        `{ webhookEndpoints { id url events description } }`,
+        {},
+        f.adminToken,
+      ),
+    );
     expect(JSON.stringify(listed)).not.toContain('whsec_');
   });
 
   test('a receiver that fails twice then succeeds gets the event once more after each failure, signed, and attempts are visible', async () => {
-    const created = ok(await s.gql<{ createWebhookEndpoint: { secret: string; endpoint: { id: string; events: string[] } } }>(CREATE, { u: receiver.url, e: ['FEEDBACK_SUBMITTED'] }, f.adminToken)).createWebhookEndpoint;
+    const created = ok(
+      await s.gql<{ createWebhookEndpoint: { secret: string; endpoint: { id: string; events: string[] } } }>(
+        CREATE,
+        { u: receiver.url, e: ['FEEDBACK_SUBMITTED'] },
+        f.adminToken,
+      ),
+    ).createWebhookEndpoint;
     expect(created.secret).toMatch(/^whsec_/);
     expect(created.endpoint.events).toEqual(['FEEDBACK_SUBMITTED']);
     const issued = await issue(s, f, 'SMALL', { email: 'crm@example.com' });
-    ok(await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:4, comment:"quick") }`, { p: issued.code.payload }));
+    ok(
+      await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:4, comment:"quick") }`, {
+        p: issued.code.payload,
+      }),
+    );
 
     await waitFor(() => receiver.received.some((r) => r.answered === 204), 20_000);
     await new Promise((r) => setTimeout(r, 2500)); // long enough for any stray retry to show up
@@ -73,28 +107,59 @@ describe('outbound webhooks (a real receiver over HTTP; retries through the job 
     const timestamp = last.headers['x-lockers-timestamp'] as string;
     const expected = createHmac('sha256', created.secret).update(`${timestamp}.${last.body}`).digest('hex');
     expect(last.headers['x-lockers-signature']).toBe(`t=${timestamp},v1=${expected}`);
-    const wrong = createHmac('sha256', 'whsec_not-the-secret').update(`${timestamp}.${last.body}`).digest('hex');
+    const wrong = createHmac('sha256', 'whsec_not-the-secret')
+      .update(`${timestamp}.${last.body}`)
+      .digest('hex');
     expect(last.headers['x-lockers-signature']).not.toContain(wrong);
     expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
     const event = JSON.parse(last.body);
-    expect(event).toMatchObject({ type: 'feedback.submitted', data: { sessionId: issued.session.id, rating: 4, comment: 'quick', contact: { email: 'crm@example.com' } } });
+    expect(event).toMatchObject({
+      type: 'feedback.submitted',
+      data: {
+        sessionId: issued.session.id,
+        rating: 4,
+        comment: 'quick',
+        contact: { email: 'crm@example.com' },
+      },
+    });
 
-    const deliveries = ok(await s.gql<{ webhookDeliveries: { status: string; event: string; attempts: { statusCode: number | null }[] }[] }>(DELIVERIES, { id: created.endpoint.id }, f.adminToken)).webhookDeliveries;
+    const deliveries = ok(
+      await s.gql<{
+        webhookDeliveries: { status: string; event: string; attempts: { statusCode: number | null }[] }[];
+      }>(DELIVERIES, { id: created.endpoint.id }, f.adminToken),
+    ).webhookDeliveries;
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ status: 'DELIVERED', event: 'FEEDBACK_SUBMITTED' });
     expect(deliveries[0]!.attempts.map((a) => a.statusCode)).toEqual([500, 500, 204]);
   });
 
   test('a deleted endpoint gets nothing more', async () => {
-    const created = ok(await s.gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(CREATE, { u: receiver.url, e: ['FEEDBACK_SUBMITTED'] }, f.adminToken)).createWebhookEndpoint;
-    ok(await s.gql(`mutation($id:ID!){ deleteWebhookEndpoint(id:$id) }`, { id: created.endpoint.id }, f.adminToken));
+    const created = ok(
+      await s.gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        CREATE,
+        { u: receiver.url, e: ['FEEDBACK_SUBMITTED'] },
+        f.adminToken,
+      ),
+    ).createWebhookEndpoint;
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ deleteWebhookEndpoint(id:$id) }`,
+        { id: created.endpoint.id },
+        f.adminToken,
+      ),
+    );
     const before = receiver.received.length;
     const issued = await issue(s, f, 'SMALL');
-    ok(await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:5) }`, { p: issued.code.payload }));
+    ok(
+      await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:5) }`, { p: issued.code.payload }),
+    );
     // the first endpoint (still registered) gets it; the deleted one does not
     await waitFor(() => receiver.received.length > before, 10_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.received.length).toBe(before + 1);
-    expect(ok(await s.gql<{ webhookDeliveries: unknown[] }>(DELIVERIES, { id: created.endpoint.id }, f.adminToken)).webhookDeliveries).toEqual([]);
+    expect(
+      ok(await s.gql<{ webhookDeliveries: unknown[] }>(DELIVERIES, { id: created.endpoint.id }, f.adminToken))
+        .webhookDeliveries,
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ describe('live delivery: many subscribers, shared results', () => {
   afterAll(() => s.stop());
 
   const gauge = async (field: string) =>
-    (await s.app.services.infra.metrics.subscriptions.get()).values.find((v) => v.labels.field === field)?.value ?? 0;
+    (await s.app.services.infra.metrics.subscriptions.get()).values.find((v) => v.labels.field === field)
+      ?.value ?? 0;
 
   test('every subscriber gets each event once, in order, in its own selection, whoever shares the socket or the document', async () => {
     const a = s.ws(f.adminToken);
@@ -55,11 +56,17 @@ describe('live delivery: many subscribers, shared results', () => {
       expect(x.events).toHaveLength(sent.length);
     }
     const labels = new Map(f.compartments.map((c) => [c.id, c.label]));
-    expect(a1.events.map((e) => e.doorEvents.compartment)).toEqual(sent.map((r) => ({ id: r.id, label: labels.get(r.id) })));
-    expect(a1.events.filter((_, i) => sent[i]!.state === 'CLOSED').every((e) => e.doorEvents.type === 'CLOSED')).toBe(true);
+    expect(a1.events.map((e) => e.doorEvents.compartment)).toEqual(
+      sent.map((r) => ({ id: r.id, label: labels.get(r.id) })),
+    );
+    expect(
+      a1.events.filter((_, i) => sent[i]!.state === 'CLOSED').every((e) => e.doorEvents.type === 'CLOSED'),
+    ).toBe(true);
     expect(new Set(a1.events.map((e) => e.doorEvents.id)).size).toBe(sent.length);
     expect(b1.events).toEqual(a1.events);
-    expect(b2.events).toEqual(a1.events.map((e) => ({ doorEvents: { id: e.doorEvents.id, type: e.doorEvents.type } })));
+    expect(b2.events).toEqual(
+      a1.events.map((e) => ({ doorEvents: { id: e.doorEvents.id, type: e.doorEvents.type } })),
+    );
     const expectedUpdates = sent.map((r) => ({ compartmentUpdated: { id: r.id, doorState: r.state } }));
     expect(a2.events).toEqual(expectedUpdates);
     expect(k1.events).toEqual(expectedUpdates);
@@ -81,6 +88,9 @@ describe('live delivery: many subscribers, shared results', () => {
     await waitFor(() => staying.events.length === 2);
     await new Promise((r) => setTimeout(r, 200));
     expect(leaving.events).toHaveLength(1);
-    expect(staying.events.map((e) => e.doorEvents.type)).toEqual([leaving.events[0]!.doorEvents.type, 'CLOSED']);
+    expect(staying.events.map((e) => e.doorEvents.type)).toEqual([
+      leaving.events[0]!.doorEvents.type,
+      'CLOSED',
+    ]);
   });
 });

@@ -33,7 +33,9 @@ describe('socket writer', () => {
       const check = () => (got.length === 500 ? resolve() : setTimeout(check, 10));
       check();
     });
-    expect(got.map((m) => (JSON.parse(m) as { i: number }).i)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+    expect(got.map((m) => (JSON.parse(m) as { i: number }).i)).toEqual(
+      Array.from({ length: 500 }, (_, i) => i),
+    );
   });
 
   test('a client that stops reading is closed with 1013 once the limit is queued, not buffered for without end', async () => {
@@ -50,7 +52,9 @@ describe('socket writer', () => {
     }
     expect(tooSlow).toBe(1);
     expect(server.bufferedAmount).toBeLessThan(limit + 2 * frame.length);
-    const closed = new Promise<{ code: number; reason: string }>((r) => client.once('close', (code, reason) => r({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((r) =>
+      client.once('close', (code, reason) => r({ code, reason: reason.toString() })),
+    );
     raw.resume();
     expect(await closed).toEqual({ code: TOO_SLOW_CLOSE.code, reason: TOO_SLOW_CLOSE.reason });
   });

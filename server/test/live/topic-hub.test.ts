@@ -19,7 +19,11 @@ function hubOnPubSub(onError?: (e: unknown) => void) {
 function recorder() {
   const got: number[] = [];
   let ended = 0;
-  return { got, ended: () => ended, listener: { event: (p: { n: number }) => void got.push(p.n), end: () => void ended++ } };
+  return {
+    got,
+    ended: () => ended,
+    listener: { event: (p: { n: number }) => void got.push(p.n), end: () => void ended++ },
+  };
 }
 
 describe('topic hub: one bus subscription per topic and key, however many listen', () => {
@@ -52,7 +56,12 @@ describe('topic hub: one bus subscription per topic and key, however many listen
     const { pubSub, hub } = hubOnPubSub((e) => errors.push(e));
     const good = recorder();
     let badEnded = 0;
-    hub.listen('T', 'k', { event: () => { throw new Error('boom'); }, end: () => void badEnded++ });
+    hub.listen('T', 'k', {
+      event: () => {
+        throw new Error('boom');
+      },
+      end: () => void badEnded++,
+    });
     hub.listen('T', 'k', good.listener);
     pubSub.publish('T', 'k', { n: 1 });
     pubSub.publish('T', 'k', { n: 2 });
@@ -67,7 +76,10 @@ describe('topic stream: one subscriber, pulled or pushed', () => {
   test('pulled, it buffers in order; attached, the buffer goes first, then every event; return() cleans up once', async () => {
     const { pubSub, hub } = hubOnPubSub();
     let cleanups = 0;
-    const stream = new TopicStream<{ n: number }>((l) => hub.listen('T', 'k', l), () => void cleanups++);
+    const stream = new TopicStream<{ n: number }>(
+      (l) => hub.listen('T', 'k', l),
+      () => void cleanups++,
+    );
     pubSub.publish('T', 'k', { n: 1 });
     pubSub.publish('T', 'k', { n: 2 });
     await tick();

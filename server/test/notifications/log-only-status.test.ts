@@ -27,7 +27,11 @@ describe('a notification adapter that only logs says so', () => {
     await door(s, f, r.compartment!.id, 'OPEN');
     await door(s, f, r.compartment!.id, 'CLOSED');
     await s.app.tick();
-    const rows = (await db.query(`select channel, status from notification where recipient in ('log@example.com', '+4915112345678') order by channel`)).rows;
+    const rows = (
+      await db.query(
+        `select channel, status from notification where recipient in ('log@example.com', '+4915112345678') order by channel`,
+      )
+    ).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((x) => x.channel))).toEqual(new Set(['EMAIL', 'SMS']));
     expect(rows.every((x) => x.status === 'LOGGED')).toBe(true);

@@ -10,7 +10,10 @@ describe('health, metrics and logs', () => {
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
   beforeAll(async () => {
-    s = await startTestServer({ logger: createLogger('trace', sink), env: { CORS_ORIGINS: 'https://ops.example.com' } });
+    s = await startTestServer({
+      logger: createLogger('trace', sink),
+      env: { CORS_ORIGINS: 'https://ops.example.com' },
+    });
     f = await createSite(s);
   });
   afterAll(() => s.stop());
@@ -18,11 +21,21 @@ describe('health, metrics and logs', () => {
   test('/healthz and /readyz answer; /metrics has request, resolver, subscription, scan, allocation and gateway figures', async () => {
     const base = s.url.replace('/graphql', '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({
+      status: 'ready',
+      checks: { database: 'ok' },
+    });
     const issued = await issue(s, f);
     await scan(s, f, issued.code.payload);
     const text = await (await fetch(`${base}/metrics`)).text();
-    for (const name of ['http_request_duration_seconds_bucket', 'graphql_resolver_duration_seconds_bucket', 'graphql_open_subscriptions', 'locker_scans_total{outcome="UNLOCKING_FOR_DEPOSIT"} 1', 'locker_allocations_total 1', 'locker_gateways_online']) {
+    for (const name of [
+      'http_request_duration_seconds_bucket',
+      'graphql_resolver_duration_seconds_bucket',
+      'graphql_open_subscriptions',
+      'locker_scans_total{outcome="UNLOCKING_FOR_DEPOSIT"} 1',
+      'locker_allocations_total 1',
+      'locker_gateways_online',
+    ]) {
       expect(text).toContain(name);
     }
   });
@@ -41,7 +54,15 @@ describe('health, metrics and logs', () => {
     await s.gql(`{ sessions { totalCount } }`, {}, 'lkd_an-invalid-token-value');
     const all = lines.join('');
     expect(all.length).toBeGreaterThan(0);
-    for (const secret of [ADMIN.password, 'wrong-password-here', f.kioskToken, f.gatewayToken, f.adminToken, issued.code.payload, 'lkd_an-invalid-token-value']) {
+    for (const secret of [
+      ADMIN.password,
+      'wrong-password-here',
+      f.kioskToken,
+      f.gatewayToken,
+      f.adminToken,
+      issued.code.payload,
+      'lkd_an-invalid-token-value',
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

@@ -19,9 +19,18 @@ describe('nothing is lost when the server restarts', () => {
       const pending = await issue(s, f, 'MEDIUM');
       const p = await scan(s, f, pending.code.payload);
       await s.restart();
-      const after = ok(await s.gql<{ session: { status: string } }>(`query($id:ID!){ session(id:$id){ status } }`, { id: stored.session.id }, f.adminToken));
+      const after = ok(
+        await s.gql<{ session: { status: string } }>(
+          `query($id:ID!){ session(id:$id){ status } }`,
+          { id: stored.session.id },
+          f.adminToken,
+        ),
+      );
       expect(after.session.status).toBe('STORED');
-      const feed = collect<{ gatewayCommands: { compartmentId: string } }>(s.ws(f.gatewayToken), `subscription { gatewayCommands { compartmentId } }`);
+      const feed = collect<{ gatewayCommands: { compartmentId: string } }>(
+        s.ws(f.gatewayToken),
+        `subscription { gatewayCommands { compartmentId } }`,
+      );
       await waitFor(() => feed.events.some((e) => e.gatewayCommands.compartmentId === p.compartment!.id));
       expect((await scan(s, f, stored.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
     } finally {
@@ -32,7 +41,14 @@ describe('nothing is lost when the server restarts', () => {
   test('with no DATABASE_URL an embedded PostgreSQL keeps its data in the data folder across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lockers-embedded-'));
     chmodSync(dataDir, 0o755);
-    const env = { NODE_ENV: 'test', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)), LOG_LEVEL: 'silent', ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin-password-1' };
+    const env = {
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)),
+      LOG_LEVEL: 'silent',
+      ADMIN_EMAIL: 'admin@example.com',
+      ADMIN_PASSWORD: 'admin-password-1',
+    };
     try {
       const first = await buildApp(loadConfig(env), { background: false });
       const site = await first.services.sites.create('Persisted', 'UTC');
@@ -49,7 +65,14 @@ describe('nothing is lost when the server restarts', () => {
   test('an embedded PostgreSQL that dies (kill -9) is restarted by the server, and requests work again', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lockers-embedded-'));
     chmodSync(dataDir, 0o755);
-    const env = { NODE_ENV: 'test', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)), LOG_LEVEL: 'silent', ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin-password-1' };
+    const env = {
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)),
+      LOG_LEVEL: 'silent',
+      ADMIN_EMAIL: 'admin@example.com',
+      ADMIN_PASSWORD: 'admin-password-1',
+    };
     const app = await buildApp(loadConfig(env), { background: false });
     try {
       const site = await app.services.sites.create('Survives', 'UTC');
@@ -59,7 +82,10 @@ describe('nothing is lost when the server restarts', () => {
       const started = Date.now();
       // a backend may still answer for a moment after its postmaster died: wait for the new one
       await waitFor(() => pidOf() !== first, 30_000);
-      const found = await waitFor(async () => (await app.services.sites.get(site.id).catch(() => null))?.name, 30_000);
+      const found = await waitFor(
+        async () => (await app.services.sites.get(site.id).catch(() => null))?.name,
+        30_000,
+      );
       expect(found).toBe('Survives');
       console.warn(`embedded PostgreSQL back ${Date.now() - started} ms after kill -9`);
     } finally {

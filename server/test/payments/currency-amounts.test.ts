@@ -29,16 +29,40 @@ describe('JPY, EUR and KWD tariffs: the same amount in the API, scan messages, C
     expect(toDecimalString({ amount: PRICE, currency })).toBe(major);
     expect(formatMoney({ amount: PRICE, currency }, 'en').replace(/\s/g, ' ')).toBe(text);
     const f = await createSite(s, { counts: { SMALL: 1 } });
-    ok(await s.gql(`mutation($s:ID!,$c:String!,$p:Int!){ setTariff(siteId:$s,size:SMALL,price:$p,currency:$c,includedMinutes:60,overduePerHour:0,graceMinutes:0,securityAlertAfterMinutes:60){ id } }`, { s: f.siteId, c: currency, p: PRICE }, f.adminToken));
-    const tariff = ok(await s.gql<{ site: { tariffs: { price: { amount: number; currency: string } }[] } }>(`query($s:ID!){ site(id:$s){ tariffs { price { amount currency } } } }`, { s: f.siteId }, f.adminToken)).site.tariffs[0];
+    ok(
+      await s.gql(
+        `mutation($s:ID!,$c:String!,$p:Int!){ setTariff(siteId:$s,size:SMALL,price:$p,currency:$c,includedMinutes:60,overduePerHour:0,graceMinutes:0,securityAlertAfterMinutes:60){ id } }`,
+        { s: f.siteId, c: currency, p: PRICE },
+        f.adminToken,
+      ),
+    );
+    const tariff = ok(
+      await s.gql<{ site: { tariffs: { price: { amount: number; currency: string } }[] } }>(
+        `query($s:ID!){ site(id:$s){ tariffs { price { amount currency } } } }`,
+        { s: f.siteId },
+        f.adminToken,
+      ),
+    ).site.tariffs[0];
     expect(tariff?.price).toEqual({ amount: PRICE, currency }); // the API: minor units and the code
 
     const issued = await issue(s, f, 'SMALL', { email: `${currency.toLowerCase()}@example.com` });
     const due = await scan(s, f, issued.code.payload);
     expect(due.amountDue).toEqual({ amount: PRICE, currency });
     expect(due.message.replace(/\s/g, ' ')).toContain(text); // what the kiosk may show as the server's words
-    const p = ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: issued.session.id }, f.kioskToken)).createPayment;
-    ok(await s.gql(`mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`, { id: p.id }, f.kioskToken));
+    const p = ok(
+      await s.gql<{ createPayment: { id: string } }>(
+        `mutation($id:ID!){ createPayment(sessionId:$id){ id } }`,
+        { id: issued.session.id },
+        f.kioskToken,
+      ),
+    ).createPayment;
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`,
+        { id: p.id },
+        f.kioskToken,
+      ),
+    );
     const r = await scan(s, f, issued.code.payload);
     await door(s, f, r.compartment!.id, 'OPEN');
     await door(s, f, r.compartment!.id, 'CLOSED');
@@ -46,15 +70,37 @@ describe('JPY, EUR and KWD tariffs: the same amount in the API, scan messages, C
     await door(s, f, r.compartment!.id, 'OPEN');
     await door(s, f, r.compartment!.id, 'CLOSED');
 
-    const receipt = (await db.query(`select body from notification where recipient = $1 and dedupe_key like 'receipt:%'`, [`${currency.toLowerCase()}@example.com`])).rows[0]?.body as string;
+    const receipt = (
+      await db.query(`select body from notification where recipient = $1 and dedupe_key like 'receipt:%'`, [
+        `${currency.toLowerCase()}@example.com`,
+      ])
+    ).rows[0]?.body as string;
     expect(receipt.replace(/\s/g, ' ')).toContain(`Paid: ${text}`);
 
-    const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString(), siteId: f.siteId };
-    const csv = async (name: string) => (await (await fetch(`${s.url.replace('/graphql', '')}/reports/${name}.csv?${new URLSearchParams(range).toString()}`, { headers: { authorization: `Bearer ${f.adminToken}` } })).text()).trim().split('\r\n');
+    const range = {
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 3_600_000).toISOString(),
+      siteId: f.siteId,
+    };
+    const csv = async (name: string) =>
+      (
+        await (
+          await fetch(
+            `${s.url.replace('/graphql', '')}/reports/${name}.csv?${new URLSearchParams(range).toString()}`,
+            { headers: { authorization: `Bearer ${f.adminToken}` } },
+          )
+        ).text()
+      )
+        .trim()
+        .split('\r\n');
     const sessions = await csv('sessions');
     expect(sessions[0]).toMatch(/,currency,price_major_units,paid_major_units$/);
-    expect(sessions[1]).toMatch(new RegExp(`,${currency},${major.replace('.', '\\.')},${major.replace('.', '\\.')}$`));
+    expect(sessions[1]).toMatch(
+      new RegExp(`,${currency},${major.replace('.', '\\.')},${major.replace('.', '\\.')}$`),
+    );
     const revenue = await csv('revenue');
-    expect(revenue.find((l) => l.startsWith('SMALL,'))).toBe(`SMALL,1,0,${currency},${major},${toDecimalString({ amount: 0, currency })},${toDecimalString({ amount: 0, currency })},${major}`);
+    expect(revenue.find((l) => l.startsWith('SMALL,'))).toBe(
+      `SMALL,1,0,${currency},${major},${toDecimalString({ amount: 0, currency })},${toDecimalString({ amount: 0, currency })},${major}`,
+    );
   });
 });

@@ -21,26 +21,59 @@ describe('a lost code is recovered with a one-time code sent to the contact', ()
   test('start answers true for anyone; complete revokes the old code and returns a new one', async () => {
     const issued = await issue(s, f, 'SMALL', { email: 'lost@example.com' });
     const start = `mutation($s:ID!,$c:ContactInput!){ startAccessRecovery(siteId:$s, contact:$c) }`;
-    expect(ok(await s.gql(start, { s: f.siteId, c: { email: 'nobody@example.com' } }))).toEqual({ startAccessRecovery: true });
-    expect(ok(await s.gql(start, { s: f.siteId, c: { email: 'Lost@Example.com' } }))).toEqual({ startAccessRecovery: true });
-    const msg = (await db.query(`select body from notification where recipient = 'lost@example.com'`)).rows[0];
+    expect(ok(await s.gql(start, { s: f.siteId, c: { email: 'nobody@example.com' } }))).toEqual({
+      startAccessRecovery: true,
+    });
+    expect(ok(await s.gql(start, { s: f.siteId, c: { email: 'Lost@Example.com' } }))).toEqual({
+      startAccessRecovery: true,
+    });
+    const msg = (await db.query(`select body from notification where recipient = 'lost@example.com'`))
+      .rows[0];
     const code = /(\d{6})/.exec(msg.body)![1]!;
     const complete = `mutation($s:ID!,$c:ContactInput!,$o:String!){ completeAccessRecovery(siteId:$s, contact:$c, oneTimeCode:$o){ session { id } code { payload } } }`;
-    const wrong = await s.gql(complete, { s: f.siteId, c: { email: 'lost@example.com' }, o: code === '000000' ? '111111' : '000000' });
+    const wrong = await s.gql(complete, {
+      s: f.siteId,
+      c: { email: 'lost@example.com' },
+      o: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'oneTimeCode' });
-    const done = ok(await s.gql<{ completeAccessRecovery: { session: { id: string }; code: { payload: string } } }>(complete, { s: f.siteId, c: { email: 'lost@example.com' }, o: code }));
+    const done = ok(
+      await s.gql<{ completeAccessRecovery: { session: { id: string }; code: { payload: string } } }>(
+        complete,
+        { s: f.siteId, c: { email: 'lost@example.com' }, o: code },
+      ),
+    );
     expect(done.completeAccessRecovery.session.id).toBe(issued.session.id);
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('INVALID_CODE');
-    expect((await scan(s, f, done.completeAccessRecovery.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    expect((await scan(s, f, done.completeAccessRecovery.code.payload)).outcome).toBe(
+      'UNLOCKING_FOR_DEPOSIT',
+    );
     // the same one-time code cannot be used twice
-    expect((await s.gql(complete, { s: f.siteId, c: { email: 'lost@example.com' }, o: code })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await s.gql(complete, { s: f.siteId, c: { email: 'lost@example.com' }, o: code })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('BAD_USER_INPUT');
   });
 
   test('feedback is stored against the session of the code', async () => {
     const issued = await issue(s, f, 'SMALL');
-    expect(ok(await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:5, comment:"smooth") }`, { p: issued.code.payload }))).toEqual({ submitFeedback: true });
-    expect((await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:9) }`, { p: issued.code.payload })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rating' });
-    const row = (await db.query(`select rating, comment from feedback where session_id = $1`, [issued.session.id])).rows[0];
+    expect(
+      ok(
+        await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:5, comment:"smooth") }`, {
+          p: issued.code.payload,
+        }),
+      ),
+    ).toEqual({ submitFeedback: true });
+    expect(
+      (
+        await s.gql(`mutation($p:String!){ submitFeedback(payload:$p, rating:9) }`, {
+          p: issued.code.payload,
+        })
+      ).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rating' });
+    const row = (
+      await db.query(`select rating, comment from feedback where session_id = $1`, [issued.session.id])
+    ).rows[0];
     expect(row).toEqual({ rating: 5, comment: 'smooth' });
   });
 });

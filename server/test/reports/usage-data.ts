@@ -2,19 +2,38 @@ import type pg from 'pg';
 import { rawUsageReportSql } from './usage-report-raw.sql.js';
 
 /** A report bucket as the API returns it. */
-export type Bucket = { start: string; deposits: number; retrievals: number; averageStorageMinutes: number | null; peakOccupied: number; revenue: { amount: number; currency: string } };
+export type Bucket = {
+  start: string;
+  deposits: number;
+  retrievals: number;
+  averageStorageMinutes: number | null;
+  peakOccupied: number;
+  revenue: { amount: number; currency: string };
+};
 
 export const USAGE = `query($s:ID,$f:DateTime!,$t:DateTime!,$b:ReportBucket!){ usageReport(siteId:$s, from:$f, to:$t, bucket:$b){
   buckets { start deposits retrievals averageStorageMinutes peakOccupied revenue { amount currency } } } }`;
 
-const UNITS = { HOUR: ['hour', '1 hour'], DAY: ['day', '1 day'], WEEK: ['week', '1 week'], MONTH: ['month', '1 month'] } as const;
+const UNITS = {
+  HOUR: ['hour', '1 hour'],
+  DAY: ['day', '1 day'],
+  WEEK: ['week', '1 week'],
+  MONTH: ['month', '1 month'],
+} as const;
 export type BucketSize = keyof typeof UNITS;
 
 /**
  * The report from raw rows (the pre-rollup SQL), shaped as the API shapes it: the oracle.
  * `tz` is the site's zone, UTC for all sites.
  */
-export async function rawReport(db: pg.Client, siteId: string | null, from: Date, to: Date, bucket: BucketSize, tz: string): Promise<Bucket[]> {
+export async function rawReport(
+  db: pg.Client,
+  siteId: string | null,
+  from: Date,
+  to: Date,
+  bucket: BucketSize,
+  tz: string,
+): Promise<Bucket[]> {
   let n = 0;
   const sql = rawUsageReportSql(siteId ? ':alias.site_id = $6' : 'true').replace(/\?/g, () => `$${++n}`);
   const [unit, step] = UNITS[bucket];
@@ -36,7 +55,14 @@ export async function rawReport(db: pg.Client, siteId: string | null, from: Date
  * but not COMPLETED, and still stored (open). A fifth of the captured payments are refunded
  * up to 10 hours later, a tenth stay PENDING. Deterministic for a given `seed` (-1..1).
  */
-export async function insertSessions(db: pg.Client, siteId: string, n: number, from: Date, to: Date, seed: number): Promise<void> {
+export async function insertSessions(
+  db: pg.Client,
+  siteId: string,
+  n: number,
+  from: Date,
+  to: Date,
+  seed: number,
+): Promise<void> {
   await db.query('select setseed($1)', [seed]);
   await db.query(
     `with comps as (select array_agg(c.id order by c.label) as ids from compartment c where c.site_id = $1

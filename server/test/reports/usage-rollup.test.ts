@@ -51,7 +51,9 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
   });
 
   test('the data has what the report must get right', async () => {
-    const { rows: [c] } = await db.query(`select
+    const {
+      rows: [c],
+    } = await db.query(`select
       count(*) filter (where status = 'STORED') as open, count(*) filter (where status = 'CANCELLED' and deposited_at is not null and retrieved_at is null) as ended,
       count(*) filter (where deposited_at is null) as expired, count(*) filter (where retrieved_at is not null and status <> 'COMPLETED') as odd,
       (select count(*) from payment where status = 'REFUNDED') as refunds, (select count(*) from payment where status = 'PENDING') as pending,
@@ -72,10 +74,23 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
     test(`${bucket} buckets, each site in its zone and all sites in UTC`, async () => {
       let nonEmpty = 0;
       for (const { from, to } of ranges(bucket)) {
-        for (const [siteId, tz] of [[berlin.siteId, 'Europe/Berlin'], [kathmandu.siteId, 'Asia/Kathmandu'], [null, 'UTC']] as const) {
-          const api = ok(await s.gql<{ usageReport: { buckets: Bucket[] } }>(USAGE, { s: siteId, f: from.toISOString(), t: to.toISOString(), b: bucket }, berlin.adminToken));
+        for (const [siteId, tz] of [
+          [berlin.siteId, 'Europe/Berlin'],
+          [kathmandu.siteId, 'Asia/Kathmandu'],
+          [null, 'UTC'],
+        ] as const) {
+          const api = ok(
+            await s.gql<{ usageReport: { buckets: Bucket[] } }>(
+              USAGE,
+              { s: siteId, f: from.toISOString(), t: to.toISOString(), b: bucket },
+              berlin.adminToken,
+            ),
+          );
           const oracle = await rawReport(db, siteId, from, to, bucket, tz);
-          expect(api.usageReport.buckets, `${siteId ?? 'all sites'} ${from.toISOString()} .. ${to.toISOString()}`).toEqual(oracle);
+          expect(
+            api.usageReport.buckets,
+            `${siteId ?? 'all sites'} ${from.toISOString()} .. ${to.toISOString()}`,
+          ).toEqual(oracle);
           nonEmpty += oracle.filter((b) => b.deposits > 0 && b.peakOccupied > 0).length;
         }
       }
@@ -87,63 +102,107 @@ describe('usageReport from the usage_slot rollup equals the report from raw rows
     const before = await slotRows(db);
     await db.query('begin');
     await db.query(`set local lockers.usage_rollup = 'off'`);
-    await insertSessions(db, berlin.siteId, 300, new Date('2026-11-03T00:00:00Z'), new Date('2026-11-06T00:00:00Z'), 0.75);
+    await insertSessions(
+      db,
+      berlin.siteId,
+      300,
+      new Date('2026-11-03T00:00:00Z'),
+      new Date('2026-11-06T00:00:00Z'),
+      0.75,
+    );
     expect(await slotRows(db)).toEqual(before);
     await db.query('select usage_slot_rebuild()');
     await db.query('commit');
     const rebuilt = await slotRows(db);
     expect(rebuilt).not.toEqual(before);
     // the per-slot refresh the triggers run gives the same rows as the rebuild
-    await db.query(`select usage_slot_refresh(site_id, slot) from usage_slot order by slot, site_id = '00000000-0000-0000-0000-000000000000', site_id`);
-    await db.query(`select usage_hour_refresh(site_id, hour) from usage_hour order by hour, site_id = '00000000-0000-0000-0000-000000000000', site_id`);
+    await db.query(
+      `select usage_slot_refresh(site_id, slot) from usage_slot order by slot, site_id = '00000000-0000-0000-0000-000000000000', site_id`,
+    );
+    await db.query(
+      `select usage_hour_refresh(site_id, hour) from usage_hour order by hour, site_id = '00000000-0000-0000-0000-000000000000', site_id`,
+    );
     expect(await slotRows(db)).toEqual(rebuilt);
-    for (const [siteId, tz] of [[berlin.siteId, 'Europe/Berlin'], [null, 'UTC']] as const) {
+    for (const [siteId, tz] of [
+      [berlin.siteId, 'Europe/Berlin'],
+      [null, 'UTC'],
+    ] as const) {
       const from = new Date('2026-11-02T13:13:13Z');
       const to = new Date('2026-11-06T07:07:07Z');
-      const api = ok(await s.gql<{ usageReport: { buckets: Bucket[] } }>(USAGE, { s: siteId, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' }, berlin.adminToken));
+      const api = ok(
+        await s.gql<{ usageReport: { buckets: Bucket[] } }>(
+          USAGE,
+          { s: siteId, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' },
+          berlin.adminToken,
+        ),
+      );
       expect(api.usageReport.buckets).toEqual(await rawReport(db, siteId, from, to, 'HOUR', tz));
     }
   }, 60_000);
 
   test('concurrent transactions depositing and retrieving in one hour (and in one slot) are all counted', async () => {
     const at = new Date('2026-11-20T10:03:00Z');
-    const clients = await Promise.all(Array.from({ length: 8 }, async () => {
-      const c = new pg.Client({ connectionString: s.databaseUrl });
-      await c.connect();
-      return c;
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const c = new pg.Client({ connectionString: s.databaseUrl });
+        await c.connect();
+        return c;
+      }),
+    );
     try {
       // all write first, then all commit at once: each commit's refresh must see the others'
       const ids: string[] = [];
-      await Promise.all(clients.map(async (c, i) => {
-        await c.query('begin');
-        const { rows } = await c.query(
-          `insert into storage_session (id, site_id, size, status, code_hash, code_issued_at, currency, price, included_minutes, overdue_per_hour,
+      await Promise.all(
+        clients.map(async (c, i) => {
+          await c.query('begin');
+          const { rows } = await c.query(
+            `insert into storage_session (id, site_id, size, status, code_hash, code_issued_at, currency, price, included_minutes, overdue_per_hour,
              grace_minutes, security_alert_after_minutes, created_at, deposited_at, due_at)
            values (gen_random_uuid(), $1, 'SMALL', 'CANCELLED', md5(random()::text) || md5(random()::text), $2, 'EUR', 0, 60, 0, 0, 0, $2, $2::timestamptz + $3 * interval '7 minutes', $2)
            returning id`,
-          [berlin.siteId, at, i],
-        );
-        ids.push(rows[0].id);
-      }));
+            [berlin.siteId, at, i],
+          );
+          ids.push(rows[0].id);
+        }),
+      );
       await Promise.all(clients.map((c) => c.query('commit')));
       // deposits 10:03 .. 10:52 (four slots of one hour), retrievals all in the slot from 10:45
-      const slot = async () => (await db.query(
-        `select sum(deposits)::int as deposits, sum(retrievals)::int as retrievals, max(peak) as peak from usage_slot
+      const slot = async () =>
+        (
+          await db.query(
+            `select sum(deposits)::int as deposits, sum(retrievals)::int as retrievals, max(peak) as peak from usage_slot
            where site_id = $1 and slot >= '2026-11-20T10:00:00Z' and slot < '2026-11-20T11:00:00Z'
          union all select deposits, retrievals, peak from usage_hour where site_id = $1 and hour = '2026-11-20T10:00:00Z'`,
-        [berlin.siteId],
-      )).rows;
-      expect(await slot()).toEqual([{ deposits: 8, retrievals: 0, peak: 2 }, { deposits: 8, retrievals: 0, peak: 8 }]);
-      await Promise.all(clients.map(async (c, i) => {
-        await c.query('begin');
-        await c.query(`update storage_session set status = 'COMPLETED', retrieved_at = $2, ended_at = $2 where id = $1`, [ids[i], new Date(Date.parse('2026-11-20T10:55:00Z') + i * 1000)]);
-      }));
+            [berlin.siteId],
+          )
+        ).rows;
+      expect(await slot()).toEqual([
+        { deposits: 8, retrievals: 0, peak: 2 },
+        { deposits: 8, retrievals: 0, peak: 8 },
+      ]);
+      await Promise.all(
+        clients.map(async (c, i) => {
+          await c.query('begin');
+          await c.query(
+            `update storage_session set status = 'COMPLETED', retrieved_at = $2, ended_at = $2 where id = $1`,
+            [ids[i], new Date(Date.parse('2026-11-20T10:55:00Z') + i * 1000)],
+          );
+        }),
+      );
       await Promise.all(clients.map((c) => c.query('commit')));
-      expect(await slot()).toEqual([{ deposits: 8, retrievals: 8, peak: 2 }, { deposits: 8, retrievals: 8, peak: 8 }]);
+      expect(await slot()).toEqual([
+        { deposits: 8, retrievals: 8, peak: 2 },
+        { deposits: 8, retrievals: 8, peak: 8 },
+      ]);
       const from = new Date('2026-11-20T09:00:00Z');
       const to = new Date('2026-11-20T11:00:00Z');
-      const api = ok(await s.gql<{ usageReport: { buckets: Bucket[] } }>(USAGE, { s: null, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' }, berlin.adminToken));
+      const api = ok(
+        await s.gql<{ usageReport: { buckets: Bucket[] } }>(
+          USAGE,
+          { s: null, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' },
+          berlin.adminToken,
+        ),
+      );
       expect(api.usageReport.buckets).toEqual(await rawReport(db, null, from, to, 'HOUR', 'UTC'));
       expect(api.usageReport.buckets[1]).toMatchObject({ deposits: 8, retrievals: 8 });
     } finally {
@@ -164,10 +223,14 @@ describe('usageReport counts deposits and retrievals made at once through the AP
       const doorRound = async (at: Date) => {
         await heartbeat(s, f);
         const scans = await Promise.all(codes.map((c) => scanOnly(s, f, c.code.payload)));
-        const commands = (await db.query(`select id, compartment_id from gateway_command where acked_at is null`)).rows as { id: string; compartment_id: string }[];
+        const commands = (
+          await db.query(`select id, compartment_id from gateway_command where acked_at is null`)
+        ).rows as { id: string; compartment_id: string }[];
         expect(commands).toHaveLength(12);
         await Promise.all(commands.map((c) => s.gql(ACK, { id: c.id, r: 'SUCCEEDED' }, f.gatewayToken)));
-        await Promise.all(commands.map((c) => door(s, f, c.compartment_id, 'OPEN', new Date(at.getTime() - 5_000))));
+        await Promise.all(
+          commands.map((c) => door(s, f, c.compartment_id, 'OPEN', new Date(at.getTime() - 5_000))),
+        );
         await Promise.all(commands.map((c) => door(s, f, c.compartment_id, 'CLOSED', at)));
         return scans;
       };
@@ -175,12 +238,22 @@ describe('usageReport counts deposits and retrievals made at once through the AP
       expect((await doorRound(deposited)).every((r) => r.outcome === 'UNLOCKING_FOR_DEPOSIT')).toBe(true);
       const retrieved = new Date(deposited.getTime() + 60_000);
       expect((await doorRound(retrieved)).every((r) => r.outcome === 'UNLOCKING_FOR_RETRIEVAL')).toBe(true);
-      const { rows: [done] } = await db.query(`select count(*) filter (where status = 'COMPLETED')::int as n from storage_session`);
+      const {
+        rows: [done],
+      } = await db.query(
+        `select count(*) filter (where status = 'COMPLETED')::int as n from storage_session`,
+      );
       expect(done.n).toBe(12);
 
       const from = new Date(deposited.getTime() - 2 * HOUR);
       const to = new Date(deposited.getTime() + 2 * HOUR);
-      const api = ok(await s.gql<{ usageReport: { buckets: Bucket[] } }>(USAGE, { s: f.siteId, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' }, f.adminToken)).usageReport.buckets;
+      const api = ok(
+        await s.gql<{ usageReport: { buckets: Bucket[] } }>(
+          USAGE,
+          { s: f.siteId, f: from.toISOString(), t: to.toISOString(), b: 'HOUR' },
+          f.adminToken,
+        ),
+      ).usageReport.buckets;
       expect(api).toEqual(await rawReport(db, f.siteId, from, to, 'HOUR', 'Europe/Berlin'));
       expect(api.reduce((a, b) => a + b.deposits, 0)).toBe(12);
       expect(api.reduce((a, b) => a + b.retrievals, 0)).toBe(12);

@@ -26,7 +26,9 @@ describe('concurrency: allocation is atomic', () => {
     await db.connect();
     const reserved = await db.query(`select count(*)::int as n from compartment c where status = 'RESERVED'
       and not exists (select 1 from storage_session s where s.compartment_id = c.id and s.status = 'DEPOSITING')`);
-    const depositing = await db.query(`select count(distinct compartment_id)::int as n, count(*)::int as total from storage_session where status = 'DEPOSITING'`);
+    const depositing = await db.query(
+      `select count(distinct compartment_id)::int as n, count(*)::int as total from storage_session where status = 'DEPOSITING'`,
+    );
     await db.end();
     expect(reserved.rows[0].n).toBe(0);
     expect(depositing.rows[0]).toEqual({ n: 50, total: 50 });
@@ -43,8 +45,15 @@ describe('concurrency: allocation is atomic', () => {
   test('the database itself refuses a second open session on one compartment', async () => {
     const db = new pg.Client({ connectionString: s.databaseUrl });
     await db.connect();
-    const { rows } = await db.query(`select id, compartment_id from storage_session where status = 'DEPOSITING' limit 2`);
-    await expect(db.query(`update storage_session set compartment_id = $1 where id = $2`, [rows[0].compartment_id, rows[1].id])).rejects.toThrow(/storage_session_one_open_per_compartment/);
+    const { rows } = await db.query(
+      `select id, compartment_id from storage_session where status = 'DEPOSITING' limit 2`,
+    );
+    await expect(
+      db.query(`update storage_session set compartment_id = $1 where id = $2`, [
+        rows[0].compartment_id,
+        rows[1].id,
+      ]),
+    ).rejects.toThrow(/storage_session_one_open_per_compartment/);
     await db.end();
   });
 });
@@ -59,12 +68,32 @@ describe('concurrency: gateway acks, door reports and staff actions on the same 
       const scans = await Promise.all(codes.map((c) => scanOnly(s, f, c.code.payload)));
       const db = new pg.Client({ connectionString: s.databaseUrl });
       await db.connect();
-      const commands = (await db.query(`select id from gateway_command where acked_at is null`)).rows.map((r) => r.id as string);
+      const commands = (await db.query(`select id from gateway_command where acked_at is null`)).rows.map(
+        (r) => r.id as string,
+      );
       await db.end();
       const calls = [
-        ...commands.map((id) => s.gql(`mutation($id:ID!){ ackGatewayCommand(commandId:$id, result:SUCCEEDED) }`, { id }, f.gatewayToken)),
-        ...scans.map((r) => s.gql(`mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`, { r: [{ compartmentId: r.compartment!.id, state: 'OPEN', at: new Date().toISOString() }] }, f.gatewayToken)),
-        ...codes.map((c) => s.gql(`mutation($id:ID!){ endSession(sessionId:$id, reason:"closing the site"){ status } }`, { id: c.session.id }, f.adminToken)),
+        ...commands.map((id) =>
+          s.gql(
+            `mutation($id:ID!){ ackGatewayCommand(commandId:$id, result:SUCCEEDED) }`,
+            { id },
+            f.gatewayToken,
+          ),
+        ),
+        ...scans.map((r) =>
+          s.gql(
+            `mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`,
+            { r: [{ compartmentId: r.compartment!.id, state: 'OPEN', at: new Date().toISOString() }] },
+            f.gatewayToken,
+          ),
+        ),
+        ...codes.map((c) =>
+          s.gql(
+            `mutation($id:ID!){ endSession(sessionId:$id, reason:"closing the site"){ status } }`,
+            { id: c.session.id },
+            f.adminToken,
+          ),
+        ),
       ];
       const results = await Promise.all(calls);
       const errors = results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code);
@@ -80,18 +109,34 @@ describe('concurrency: gateway acks, door reports and staff actions on the same 
       const f = await createSite(s);
       const other = await createSite(s);
       const mine = f.compartments[0]!.id;
-      const r = await s.gql(`mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`, {
-        r: [
-          { compartmentId: mine, state: 'CLOSED', at: new Date().toISOString() },
-          { compartmentId: other.compartments[0]!.id, state: 'CLOSED', at: new Date().toISOString() },
-        ],
-      }, f.gatewayToken);
+      const r = await s.gql(
+        `mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`,
+        {
+          r: [
+            { compartmentId: mine, state: 'CLOSED', at: new Date().toISOString() },
+            { compartmentId: other.compartments[0]!.id, state: 'CLOSED', at: new Date().toISOString() },
+          ],
+        },
+        f.gatewayToken,
+      );
       expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const state = await s.gql<any>(`query($s:ID!){ site(id:$s){ compartments { id doorState } } }`, { s: f.siteId }, f.adminToken);
+      const state = await s.gql<any>(
+        `query($s:ID!){ site(id:$s){ compartments { id doorState } } }`,
+        { s: f.siteId },
+        f.adminToken,
+      );
       expect(state.data.site.compartments.find((c: any) => c.id === mine).doorState).toBe('UNKNOWN');
-      const old = await s.gql(`mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`, { r: [{ compartmentId: mine, state: 'CLOSED', at: new Date(Date.now() - 3600_000).toISOString() }] }, f.gatewayToken);
+      const old = await s.gql(
+        `mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`,
+        { r: [{ compartmentId: mine, state: 'CLOSED', at: new Date(Date.now() - 3600_000).toISOString() }] },
+        f.gatewayToken,
+      );
       expect(old.errors).toBeUndefined(); // an hour-old reading from a gateway that was cut off is accepted
-      const future = await s.gql(`mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`, { r: [{ compartmentId: mine, state: 'OPEN', at: new Date(Date.now() + 3600_000).toISOString() }] }, f.gatewayToken);
+      const future = await s.gql(
+        `mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`,
+        { r: [{ compartmentId: mine, state: 'OPEN', at: new Date(Date.now() + 3600_000).toISOString() }] },
+        f.gatewayToken,
+      );
       expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reports.at' });
     } finally {
       await s.stop();

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-import { collect, createSite, door, issue, login, ok, scan, waitFor, type Fixture } from '../support/fixtures.js';
+import {
+  collect,
+  createSite,
+  door,
+  issue,
+  login,
+  ok,
+  scan,
+  waitFor,
+  type Fixture,
+} from '../support/fixtures.js';
 
 const SEARCH = `query($s:ID,$l:String,$c:String,$from:DateTime,$to:DateTime,$first:Int,$after:String){
   sessions(siteId:$s, compartmentLabel:$l, contact:$c, createdFrom:$from, createdTo:$to, first:$first, after:$after){
@@ -28,17 +38,31 @@ describe('staff search sessions by compartment, contact and date, page by page',
   test('by contact (e-mail part or phone digits) and by compartment label', async () => {
     const anna = ok(await s.gql<any>(SEARCH, { s: f.siteId, c: 'anna' }, f.adminToken)).sessions;
     expect(anna.totalCount).toBe(2);
-    expect(anna.nodes.map((n: any) => n.contactEmail).sort()).toEqual(['anna.b@example.org', 'anna@example.com']);
+    expect(anna.nodes.map((n: any) => n.contactEmail).sort()).toEqual([
+      'anna.b@example.org',
+      'anna@example.com',
+    ]);
     const phone = ok(await s.gql<any>(SEARCH, { s: f.siteId, c: '1234567' }, f.adminToken)).sessions;
     expect(phone.nodes.map((n: any) => n.id)).toEqual([ids[3]]);
     const label = phone.nodes[0].compartment.label;
-    const byLabel = ok(await s.gql<any>(SEARCH, { s: f.siteId, l: label.toLowerCase() }, f.adminToken)).sessions;
+    const byLabel = ok(
+      await s.gql<any>(SEARCH, { s: f.siteId, l: label.toLowerCase() }, f.adminToken),
+    ).sessions;
     expect(byLabel.nodes.map((n: any) => n.id)).toEqual([ids[3]]);
-    expect((await s.gql(SEARCH, { c: '%' }, f.adminToken)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contact' });
+    expect((await s.gql(SEARCH, { c: '%' }, f.adminToken)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'contact',
+    });
   });
 
   test('by creation date, and pages that neither repeat nor skip', async () => {
-    const future = ok(await s.gql<any>(SEARCH, { s: f.siteId, from: new Date(Date.now() + 60_000).toISOString() }, f.adminToken)).sessions;
+    const future = ok(
+      await s.gql<any>(
+        SEARCH,
+        { s: f.siteId, from: new Date(Date.now() + 60_000).toISOString() },
+        f.adminToken,
+      ),
+    ).sessions;
     expect(future.totalCount).toBe(0);
     const seen: string[] = [];
     let after: string | null = null;
@@ -52,10 +76,22 @@ describe('staff search sessions by compartment, contact and date, page by page',
   });
 
   test('an API key cannot search by contact; only an ADMIN sees relay addressing', async () => {
-    ok(await s.gql(`mutation { createUser(email:"v@example.com", password:"viewer-password", role:VIEWER){ id } }`, {}, f.adminToken));
+    ok(
+      await s.gql(
+        `mutation { createUser(email:"v@example.com", password:"viewer-password", role:VIEWER){ id } }`,
+        {},
+        f.adminToken,
+      ),
+    );
     const viewer = await login(s, 'v@example.com', 'viewer-password');
     expect((await s.gql(SEARCH, { c: 'anna' }, viewer)).errors).toBeUndefined(); // people, whatever the role
-    const key = ok(await s.gql<any>(`mutation { createApiKey(name:"crm", scopes:["sessions:read"]){ secret } }`, {}, f.adminToken)).createApiKey.secret;
+    const key = ok(
+      await s.gql<any>(
+        `mutation { createApiKey(name:"crm", scopes:["sessions:read"]){ secret } }`,
+        {},
+        f.adminToken,
+      ),
+    ).createApiKey.secret;
     expect((await s.gql(SEARCH, { c: 'anna' }, key)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const q = `query($s:ID!){ site(id:$s){ compartments { modbus { endpoint unitId coil doorInput } } } }`;
     const admin = ok(await s.gql<any>(q, { s: f.siteId }, f.adminToken)).site.compartments[0].modbus;
@@ -65,7 +101,11 @@ describe('staff search sessions by compartment, contact and date, page by page',
   });
 
   test('dashboards hear when a gateway connects and disconnects', async () => {
-    const updates = collect<{ gatewayUpdated: { online: boolean } }>(s.ws(f.adminToken), `subscription($s:ID){ gatewayUpdated(siteId:$s){ online } }`, { s: f.siteId });
+    const updates = collect<{ gatewayUpdated: { online: boolean } }>(
+      s.ws(f.adminToken),
+      `subscription($s:ID){ gatewayUpdated(siteId:$s){ online } }`,
+      { s: f.siteId },
+    );
     await new Promise((r) => setTimeout(r, 100));
     const gateway = s.ws(f.gatewayToken);
     collect(gateway, `subscription { gatewayCommands { id } }`);

@@ -8,7 +8,9 @@ import { createLogger } from '../../src/observability/logger.js';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const READ = `query($id: ID!) { site(id: $id) { id name availability { size free total } } }`;
-type Read = { site: { id: string; name: string; availability: { size: string; free: number; total: number }[] } };
+type Read = {
+  site: { id: string; name: string; availability: { size: string; free: number; total: number }[] };
+};
 
 /** The public read path is cached per site: every change must show on the very next read. */
 describe('site { availability }: cached, and fresh right after each change', () => {
@@ -43,29 +45,90 @@ describe('site { availability }: cached, and fresh right after each change', () 
 
   test('out of service and back, a new bank and a renamed site are seen by the next read', async () => {
     const c = f.compartments.find((x) => x.size === 'MEDIUM')!;
-    expect((await read()).availability.find((a) => a.size === 'MEDIUM')).toEqual({ size: 'MEDIUM', free: 1, total: 1 });
-    ok(await s.gql(`mutation($c:ID!){ setCompartmentOutOfService(compartmentId:$c, outOfService:true, reason:"cleaning"){ id } }`, { c: c.id }, f.adminToken));
-    expect((await read()).availability.find((a) => a.size === 'MEDIUM')).toEqual({ size: 'MEDIUM', free: 0, total: 0 });
-    ok(await s.gql(`mutation($c:ID!){ setCompartmentOutOfService(compartmentId:$c, outOfService:false){ id } }`, { c: c.id }, f.adminToken));
-    expect((await read()).availability.find((a) => a.size === 'MEDIUM')).toEqual({ size: 'MEDIUM', free: 1, total: 1 });
+    expect((await read()).availability.find((a) => a.size === 'MEDIUM')).toEqual({
+      size: 'MEDIUM',
+      free: 1,
+      total: 1,
+    });
+    ok(
+      await s.gql(
+        `mutation($c:ID!){ setCompartmentOutOfService(compartmentId:$c, outOfService:true, reason:"cleaning"){ id } }`,
+        { c: c.id },
+        f.adminToken,
+      ),
+    );
+    expect((await read()).availability.find((a) => a.size === 'MEDIUM')).toEqual({
+      size: 'MEDIUM',
+      free: 0,
+      total: 0,
+    });
+    ok(
+      await s.gql(
+        `mutation($c:ID!){ setCompartmentOutOfService(compartmentId:$c, outOfService:false){ id } }`,
+        { c: c.id },
+        f.adminToken,
+      ),
+    );
+    expect((await read()).availability.find((a) => a.size === 'MEDIUM')).toEqual({
+      size: 'MEDIUM',
+      free: 1,
+      total: 1,
+    });
 
     const compartments = [{ label: 'B001', size: 'LARGE', unitId: 9, coil: 0, doorInput: 0 }];
-    ok(await s.gql(`mutation($s:ID!,$c:[CompartmentInput!]!){ createLockerBank(siteId:$s,label:"B",modbusEndpoint:"tcp://127.0.0.1:5021",compartments:$c){ id } }`, { s: f.siteId, c: compartments }, f.adminToken));
-    expect((await read()).availability.find((a) => a.size === 'LARGE')).toEqual({ size: 'LARGE', free: 1, total: 1 });
+    ok(
+      await s.gql(
+        `mutation($s:ID!,$c:[CompartmentInput!]!){ createLockerBank(siteId:$s,label:"B",modbusEndpoint:"tcp://127.0.0.1:5021",compartments:$c){ id } }`,
+        { s: f.siteId, c: compartments },
+        f.adminToken,
+      ),
+    );
+    expect((await read()).availability.find((a) => a.size === 'LARGE')).toEqual({
+      size: 'LARGE',
+      free: 1,
+      total: 1,
+    });
 
-    ok(await s.gql(`mutation($id:ID!){ updateSite(id:$id, name:"Renamed Station"){ id } }`, { id: f.siteId }, f.adminToken));
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ updateSite(id:$id, name:"Renamed Station"){ id } }`,
+        { id: f.siteId },
+        f.adminToken,
+      ),
+    );
     expect((await read()).name).toBe('Renamed Station');
   });
 
   test('tariffs come with availability, and a changed tariff is seen by the next read; an unknown site is null', async () => {
     const TARIFFS = `query($id:ID!){ site(id:$id){ availability { size tariff { size price { amount currency } includedMinutes } } } }`;
-    type Tariffs = { site: { availability: { size: string; tariff: { size: string; price: { amount: number; currency: string }; includedMinutes: number } | null }[] } };
-    const tariffOf = async (size: string) => ok(await s.gql<Tariffs>(TARIFFS, { id: f.siteId })).site.availability.find((a) => a.size === size)?.tariff;
-    expect(await tariffOf('SMALL')).toEqual({ size: 'SMALL', price: { amount: 0, currency: 'EUR' }, includedMinutes: 60 });
+    type Tariffs = {
+      site: {
+        availability: {
+          size: string;
+          tariff: {
+            size: string;
+            price: { amount: number; currency: string };
+            includedMinutes: number;
+          } | null;
+        }[];
+      };
+    };
+    const tariffOf = async (size: string) =>
+      ok(await s.gql<Tariffs>(TARIFFS, { id: f.siteId })).site.availability.find((a) => a.size === size)
+        ?.tariff;
+    expect(await tariffOf('SMALL')).toEqual({
+      size: 'SMALL',
+      price: { amount: 0, currency: 'EUR' },
+      includedMinutes: 60,
+    });
     expect(await tariffOf('LARGE')).toBeNull(); // no tariff set for the new bank's size
     const SET = `mutation($s:ID!,$z:CompartmentSize!,$p:Int!){ setTariff(siteId:$s,size:$z,price:$p,currency:"EUR",includedMinutes:90,overduePerHour:200,graceMinutes:15,securityAlertAfterMinutes:60){ id } }`;
     ok(await s.gql(SET, { s: f.siteId, z: 'SMALL', p: 450 }, f.adminToken));
-    expect(await tariffOf('SMALL')).toEqual({ size: 'SMALL', price: { amount: 450, currency: 'EUR' }, includedMinutes: 90 });
+    expect(await tariffOf('SMALL')).toEqual({
+      size: 'SMALL',
+      price: { amount: 450, currency: 'EUR' },
+      includedMinutes: 90,
+    });
     ok(await s.gql(SET, { s: f.siteId, z: 'LARGE', p: 700 }, f.adminToken));
     expect((await tariffOf('LARGE'))?.price).toEqual({ amount: 700, currency: 'EUR' });
     expect(ok(await s.gql(READ, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual({ site: null });
@@ -74,13 +137,29 @@ describe('site { availability }: cached, and fresh right after each change', () 
 
 describe('SiteReadCache: a load that raced a change does not store what it read', () => {
   const snapshot = (free: number): SiteSnapshot => ({
-    site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, abandonAfterDays: 7, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
+    site: {
+      id: 's',
+      name: 'S',
+      timezone: 'UTC',
+      codeLifetimeMinutes: 60,
+      depositWindowSeconds: 120,
+      leftOpenSeconds: 120,
+      abandonAfterDays: 7,
+      unlockAckTimeoutSeconds: 10,
+      gatewayHeartbeatSeconds: 30,
+      pulseMs: 500,
+      paymentWindowSeconds: 300,
+      accessOpensPerSession: null,
+    },
     availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
   });
 
   test('invalidated while loading: the stale result answers its own readers, but is not kept', async () => {
     const loads: ((v: SiteSnapshot) => void)[] = [];
-    const cache = new SiteReadCache(() => new Promise((resolve) => loads.push(resolve)), { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new SiteReadCache(() => new Promise((resolve) => loads.push(resolve)), {
+      maxAgeMs: 60_000,
+      maxEntries: 100,
+    });
     const racing = cache.get('s');
     expect(loads).toHaveLength(1);
     cache.invalidate('s'); // the change commits while the first load is under way
@@ -96,7 +175,10 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
 
   test('the stale load finishing last does not overwrite the fresh one either', async () => {
     const loads: ((v: SiteSnapshot) => void)[] = [];
-    const cache = new SiteReadCache(() => new Promise((resolve) => loads.push(resolve)), { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new SiteReadCache(() => new Promise((resolve) => loads.push(resolve)), {
+      maxAgeMs: 60_000,
+      maxEntries: 100,
+    });
     const racing = cache.get('s');
     cache.invalidate('s');
     const after = cache.get('s');
@@ -110,7 +192,11 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
   test('concurrent misses share one load; entries expire after maxAgeMs', async () => {
     let now = 0;
     let count = 0;
-    const cache = new SiteReadCache(() => (count++, Promise.resolve(snapshot(2))), { maxAgeMs: 1000, maxEntries: 100, now: () => now });
+    const cache = new SiteReadCache(() => (count++, Promise.resolve(snapshot(2))), {
+      maxAgeMs: 1000,
+      maxEntries: 100,
+      now: () => now,
+    });
     await Promise.all([cache.get('s'), cache.get('s'), cache.get('s')]);
     expect(count).toBe(1);
     now = 999;
@@ -124,7 +210,20 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
 
 describe('SiteReadCache on a Redis event bus', () => {
   const snapshot = (): SiteSnapshot => ({
-    site: { id: 's', name: 'S', timezone: 'UTC', codeLifetimeMinutes: 60, depositWindowSeconds: 120, leftOpenSeconds: 120, abandonAfterDays: 7, unlockAckTimeoutSeconds: 10, gatewayHeartbeatSeconds: 30, pulseMs: 500, paymentWindowSeconds: 300, accessOpensPerSession: null },
+    site: {
+      id: 's',
+      name: 'S',
+      timezone: 'UTC',
+      codeLifetimeMinutes: 60,
+      depositWindowSeconds: 120,
+      leftOpenSeconds: 120,
+      abandonAfterDays: 7,
+      unlockAckTimeoutSeconds: 10,
+      gatewayHeartbeatSeconds: 30,
+      pulseMs: 500,
+      paymentWindowSeconds: 300,
+      accessOpensPerSession: null,
+    },
     availability: [],
   });
   const changed = (siteId: string) => ({ siteId }) as never; // only siteId is read by the cache
@@ -134,7 +233,10 @@ describe('SiteReadCache on a Redis event bus', () => {
     const bus = await createEventBus(REDIS_URL, { prefix: 'test:' });
     const site = `site-${Date.now()}`;
     let loads = 0;
-    const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), {
+      maxAgeMs: 60_000,
+      maxEntries: 100,
+    });
     const stop = cache.listen(bus, createLogger('silent'));
     await settle(); // connected and subscribed
     await cache.get(site);
@@ -147,10 +249,16 @@ describe('SiteReadCache on a Redis event bus', () => {
   });
 
   test('another instance drops its copy when the event arrives', async () => {
-    const [writer, reader] = await Promise.all([createEventBus(REDIS_URL, { prefix: 'test:' }), createEventBus(REDIS_URL, { prefix: 'test:' })]);
+    const [writer, reader] = await Promise.all([
+      createEventBus(REDIS_URL, { prefix: 'test:' }),
+      createEventBus(REDIS_URL, { prefix: 'test:' }),
+    ]);
     const site = `site-${Date.now()}`;
     let loads = 0;
-    const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), { maxAgeMs: 60_000, maxEntries: 100 });
+    const cache = new SiteReadCache(() => (loads++, Promise.resolve(snapshot())), {
+      maxAgeMs: 60_000,
+      maxEntries: 100,
+    });
     const stop = cache.listen(reader, createLogger('silent'));
     await settle(); // connected, and the reader's SUBSCRIBE is in place
     await cache.get(site);

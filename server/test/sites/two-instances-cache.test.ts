@@ -17,7 +17,8 @@ describe('two instances with Redis: availability caches follow each other', () =
   let b: TestServer;
   let f: Fixture;
   let drop: () => Promise<void>;
-  const small = async (s: TestServer) => ok(await s.gql<Read>(READ, { id: f.siteId })).site.availability.find((x) => x.size === 'SMALL');
+  const small = async (s: TestServer) =>
+    ok(await s.gql<Read>(READ, { id: f.siteId })).site.availability.find((x) => x.size === 'SMALL');
 
   beforeAll(async () => {
     const db = await createTestDatabase();
@@ -45,7 +46,13 @@ describe('two instances with Redis: availability caches follow each other', () =
     await door(a, f, deposit.compartment!.id, 'OPEN');
     await door(a, f, deposit.compartment!.id, 'CLOSED');
     const other = f.compartments.find((c) => c.id !== deposit.compartment!.id)!;
-    ok(await b.gql(`mutation($c:ID!){ setCompartmentOutOfService(compartmentId:$c, outOfService:true, reason:"cleaning"){ id } }`, { c: other.id }, f.adminToken));
+    ok(
+      await b.gql(
+        `mutation($c:ID!){ setCompartmentOutOfService(compartmentId:$c, outOfService:true, reason:"cleaning"){ id } }`,
+        { c: other.id },
+        f.adminToken,
+      ),
+    );
     expect(await small(b)).toEqual({ size: 'SMALL', free: 0, total: 1 }); // the writer, at once
     await waitFor(async () => (await small(a))?.total === 1, 3000);
     expect(await small(a)).toEqual({ size: 'SMALL', free: 0, total: 1 });

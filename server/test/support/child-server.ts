@@ -25,7 +25,11 @@ export interface ChildServer {
   readonly port: number;
   readonly url: string;
   readonly process: ChildProcess;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   ws(token?: string): Client;
   /** SIGKILL: no shutdown hooks, no flushing; what is committed stays, what is not is lost. */
   kill(): Promise<void>;
@@ -59,7 +63,10 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() - started > 30_000) throw new Error('server did not start in 30 s');
     await new Promise((r) => setTimeout(r, 100));
@@ -72,13 +79,21 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     async gql(query, variables, token) {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GqlResult<any>;
     },
     ws(token) {
-      const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0, lazy: true });
+      const client = createClient({
+        url: `ws://127.0.0.1:${port}/graphql`,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+        lazy: true,
+      });
       clients.push(client);
       return client;
     },

@@ -17,7 +17,11 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'lockers-test-pg-'));
-  const embedded = await startEmbeddedPostgres(dir, 54390 + Math.floor(Math.random() * 500), createLogger('warn'));
+  const embedded = await startEmbeddedPostgres(
+    dir,
+    54390 + Math.floor(Math.random() * 500),
+    createLogger('warn'),
+  );
   project.provide('adminDatabaseUrl', embedded.url.replace(/\/lockers$/, '/postgres'));
   return async () => {
     await embedded.stop();

@@ -43,7 +43,11 @@ export interface TestServer {
   wsUrl: string;
   databaseUrl: string;
   /** GraphQL over real HTTP. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GqlResult<T>>;
   /** A graphql-ws client over a real WebSocket. */
   ws(token?: string): Client;
   stop(): Promise<void>;
@@ -71,7 +75,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  let app = await buildApp(config, { clock: opts.clock, background: opts.background ?? false, logger: opts.logger });
+  let app = await buildApp(config, {
+    clock: opts.clock,
+    background: opts.background ?? false,
+    logger: opts.logger,
+  });
   let port = await app.listen(0, '127.0.0.1');
   const clients: Client[] = [];
   const server: TestServer = {
@@ -88,7 +96,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async gql(query, variables, token) {
       const res = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GqlResult<any>;
@@ -110,7 +121,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async restart() {
       await app.close();
-      app = await buildApp(config, { clock: opts.clock, background: opts.background ?? false, logger: opts.logger });
+      app = await buildApp(config, {
+        clock: opts.clock,
+        background: opts.background ?? false,
+        logger: opts.logger,
+      });
       port = await app.listen(port, '127.0.0.1');
     },
   };

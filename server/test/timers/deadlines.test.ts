@@ -15,7 +15,11 @@ describe('clock-driven rules (a manual clock; each pass as the timer would run i
     (await db.query(`select count(*)::int as n from alert where type = $1`, [type])).rows[0].n as number;
   beforeAll(async () => {
     s = await startTestServer({ clock });
-    f = await createSite(s, { counts: { SMALL: 3, MEDIUM: 1 }, prices: { MEDIUM: 400 }, tariff: { includedMinutes: 60, overduePerHour: 200, graceMinutes: 15, securityAlertAfterMinutes: 30 } });
+    f = await createSite(s, {
+      counts: { SMALL: 3, MEDIUM: 1 },
+      prices: { MEDIUM: 400 },
+      tariff: { includedMinutes: 60, overduePerHour: 200, graceMinutes: 15, securityAlertAfterMinutes: 30 },
+    });
     db = new pg.Client({ connectionString: s.databaseUrl });
     await db.connect();
   });
@@ -32,13 +36,21 @@ describe('clock-driven rules (a manual clock; each pass as the timer would run i
     clock.advance(50 * MIN);
     await s.app.tick();
     await s.app.tick();
-    const reminders = (await db.query(`select count(*)::int as n from notification where dedupe_key like 'reminder:%'`)).rows[0].n;
+    const reminders = (
+      await db.query(`select count(*)::int as n from notification where dedupe_key like 'reminder:%'`)
+    ).rows[0].n;
     expect(reminders).toBe(1);
     clock.advance(26 * MIN); // 76 min after deposit: past due (60) + grace (15)
     await s.app.tick();
     await s.app.tick();
     expect(await alerts('OVERDUE')).toBe(1);
-    const overdue = ok(await s.gql<{ session: { overdue: boolean; amountDue: { amount: number } } }>(`query($id:ID!){ session(id:$id){ overdue amountDue { amount } } }`, { id: issued.session.id }, f.adminToken)).session;
+    const overdue = ok(
+      await s.gql<{ session: { overdue: boolean; amountDue: { amount: number } } }>(
+        `query($id:ID!){ session(id:$id){ overdue amountDue { amount } } }`,
+        { id: issued.session.id },
+        f.adminToken,
+      ),
+    ).session;
     expect(overdue).toEqual({ overdue: true, amountDue: { amount: 200 } }); // one started hour past dueAt
     const pay = await scan(s, f, issued.code.payload);
     expect(pay.outcome).toBe('PAYMENT_REQUIRED');
@@ -48,15 +60,43 @@ describe('clock-driven rules (a manual clock; each pass as the timer would run i
     await s.app.tick();
     expect(await alerts('OVERDUE')).toBe(1);
     expect(await alerts('SECURITY_ESCALATION')).toBe(1);
-    const fee = ok(await s.gql<{ session: { amountDue: { amount: number } } }>(`query($id:ID!){ session(id:$id){ amountDue { amount } } }`, { id: issued.session.id }, f.adminToken)).session;
+    const fee = ok(
+      await s.gql<{ session: { amountDue: { amount: number } } }>(
+        `query($id:ID!){ session(id:$id){ amountDue { amount } } }`,
+        { id: issued.session.id },
+        f.adminToken,
+      ),
+    ).session;
     expect(fee.amountDue.amount).toBe(400);
     // paying unlocks the retrieval
-    const payment = ok(await s.gql<{ createPayment: { id: string; amount: { amount: number } } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id amount { amount } } }`, { id: issued.session.id }, f.kioskToken)).createPayment;
+    const payment = ok(
+      await s.gql<{ createPayment: { id: string; amount: { amount: number } } }>(
+        `mutation($id:ID!){ createPayment(sessionId:$id){ id amount { amount } } }`,
+        { id: issued.session.id },
+        f.kioskToken,
+      ),
+    ).createPayment;
     expect(payment.amount.amount).toBe(400);
-    ok(await s.gql(`mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`, { id: payment.id }, f.kioskToken));
-    ok(await s.gql(`mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`, { id: payment.id }, f.kioskToken)); // twice counts once
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`,
+        { id: payment.id },
+        f.kioskToken,
+      ),
+    );
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`,
+        { id: payment.id },
+        f.kioskToken,
+      ),
+    ); // twice counts once
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
-    const messages = (await db.query(`select subject from notification where recipient = 'late@example.com' order by created_at`)).rows.map((r) => r.subject);
+    const messages = (
+      await db.query(
+        `select subject from notification where recipient = 'late@example.com' order by created_at`,
+      )
+    ).rows.map((r) => r.subject);
     expect(messages).toEqual(['Your locker time is nearly up', 'Your locker storage is overdue']);
   });
 
@@ -64,32 +104,94 @@ describe('clock-driven rules (a manual clock; each pass as the timer would run i
     const issued = await issue(s, f, 'MEDIUM');
     const first = await scan(s, f, issued.code.payload);
     expect(first).toMatchObject({ outcome: 'PAYMENT_REQUIRED', amountDue: { amount: 400 } });
-    const p = ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!){ createPayment(sessionId:$id){ id } }`, { id: issued.session.id }, f.kioskToken)).createPayment;
-    ok(await s.gql(`mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:DECLINE){ status } }`, { id: p.id }, f.kioskToken));
+    const p = ok(
+      await s.gql<{ createPayment: { id: string } }>(
+        `mutation($id:ID!){ createPayment(sessionId:$id){ id } }`,
+        { id: issued.session.id },
+        f.kioskToken,
+      ),
+    ).createPayment;
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:DECLINE){ status } }`,
+        { id: p.id },
+        f.kioskToken,
+      ),
+    );
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('PAYMENT_REQUIRED');
-    const p2 = ok(await s.gql<{ createPayment: { id: string } }>(`mutation($id:ID!,$c:String){ createPayment(sessionId:$id, payload:$c){ id } }`, { id: issued.session.id, c: issued.code.payload })).createPayment;
-    ok(await s.gql(`mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`, { id: p2.id }, f.kioskToken));
+    const p2 = ok(
+      await s.gql<{ createPayment: { id: string } }>(
+        `mutation($id:ID!,$c:String){ createPayment(sessionId:$id, payload:$c){ id } }`,
+        { id: issued.session.id, c: issued.code.payload },
+      ),
+    ).createPayment;
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ confirmDemoPayment(paymentId:$id, outcome:APPROVE){ status } }`,
+        { id: p2.id },
+        f.kioskToken,
+      ),
+    );
     expect((await scan(s, f, issued.code.payload)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');
   });
 
   test('a failed unlock releases; a door not opened in the window is released; an unused code expires; a door left open alerts', async () => {
     const a = await issue(s, f, 'SMALL');
     const scanned = await scan(s, f, a.code.payload);
-    const failed = (await db.query(`select id from gateway_command where session_id = $1 and acked_at is null`, [a.session.id])).rows[0];
-    ok(await s.gql(`mutation($id:ID!){ ackGatewayCommand(commandId:$id, result:FAILED, error:"controller unreachable") }`, { id: failed.id }, f.gatewayToken));
-    const afterAck = ok(await s.gql<{ session: { status: string } }>(`query($id:ID!){ session(id:$id){ status } }`, { id: a.session.id }, f.adminToken)).session;
+    const failed = (
+      await db.query(`select id from gateway_command where session_id = $1 and acked_at is null`, [
+        a.session.id,
+      ])
+    ).rows[0];
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ ackGatewayCommand(commandId:$id, result:FAILED, error:"controller unreachable") }`,
+        { id: failed.id },
+        f.gatewayToken,
+      ),
+    );
+    const afterAck = ok(
+      await s.gql<{ session: { status: string } }>(
+        `query($id:ID!){ session(id:$id){ status } }`,
+        { id: a.session.id },
+        f.adminToken,
+      ),
+    ).session;
     expect(afterAck.status).toBe('CREATED');
-    expect((await db.query(`select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`, [a.session.id])).rows[0].n).toBe(1);
+    expect(
+      (
+        await db.query(
+          `select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`,
+          [a.session.id],
+        )
+      ).rows[0].n,
+    ).toBe(1);
 
     const again = await scan(s, f, a.code.payload);
     expect(again.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
     const startedAt = clock.now();
-    const cmd = (await db.query(`select id from gateway_command where session_id = $1 and acked_at is null`, [a.session.id])).rows[0];
-    ok(await s.gql(`mutation($id:ID!){ ackGatewayCommand(commandId:$id, result:SUCCEEDED) }`, { id: cmd.id }, f.gatewayToken));
+    const cmd = (
+      await db.query(`select id from gateway_command where session_id = $1 and acked_at is null`, [
+        a.session.id,
+      ])
+    ).rows[0];
+    ok(
+      await s.gql(
+        `mutation($id:ID!){ ackGatewayCommand(commandId:$id, result:SUCCEEDED) }`,
+        { id: cmd.id },
+        f.gatewayToken,
+      ),
+    );
     clock.advance(131_000); // past ack timeout + deposit window, door never opened
     await presence(s, f, { since: new Date(startedAt.getTime() - 1000), lastGoodReadAt: clock.now() });
     await s.app.tick();
-    const released = ok(await s.gql<{ session: { status: string; compartment: null } }>(`query($id:ID!){ session(id:$id){ status compartment { id } } }`, { id: a.session.id }, f.adminToken)).session;
+    const released = ok(
+      await s.gql<{ session: { status: string; compartment: null } }>(
+        `query($id:ID!){ session(id:$id){ status compartment { id } } }`,
+        { id: a.session.id },
+        f.adminToken,
+      ),
+    ).session;
     expect(released).toEqual({ status: 'CREATED', compartment: null });
     expect(scanned.compartment).toBeTruthy();
 
@@ -104,7 +206,8 @@ describe('clock-driven rules (a manual clock; each pass as the timer would run i
     await s.app.tick();
     await s.app.tick();
     expect(await alerts('DOOR_LEFT_OPEN')).toBe(1);
-    const left = (await db.query(`select count(*)::int as n from door_event where type = 'LEFT_OPEN'`)).rows[0].n;
+    const left = (await db.query(`select count(*)::int as n from door_event where type = 'LEFT_OPEN'`))
+      .rows[0].n;
     expect(left).toBe(1);
   });
 

@@ -16,9 +16,21 @@ describe('uncertain unlocks are settled by the door readings', () => {
   let db: pg.Client;
   const clock = new ManualClock(new Date());
   const status = async (id: string) =>
-    ok(await s.gql<{ session: { status: string; compartment: { id: string } | null } }>(`query($id:ID!){ session(id:$id){ status compartment { id } } }`, { id }, f.adminToken)).session;
+    ok(
+      await s.gql<{ session: { status: string; compartment: { id: string } | null } }>(
+        `query($id:ID!){ session(id:$id){ status compartment { id } } }`,
+        { id },
+        f.adminToken,
+      ),
+    ).session;
   const count = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0].n as number;
-  const command = async (sessionId: string) => (await db.query(`select id, result, acked_at from gateway_command where session_id = $1 order by issued_at desc limit 1`, [sessionId])).rows[0];
+  const command = async (sessionId: string) =>
+    (
+      await db.query(
+        `select id, result, acked_at from gateway_command where session_id = $1 order by issued_at desc limit 1`,
+        [sessionId],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     s = await startTestServer({ clock });
@@ -40,14 +52,35 @@ describe('uncertain unlocks are settled by the door readings', () => {
     clock.advance(20_000); // past the 10 s ack timeout: the server was down, the ack and the reports are late
     await s.app.tick();
     expect(await command(a.session.id)).toMatchObject({ result: 'UNCERTAIN', acked_at: null });
-    expect(await status(a.session.id)).toEqual({ status: 'DEPOSITING', compartment: { id: r.compartment!.id } });
-    expect(await count(`select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`, [a.session.id])).toBe(0);
+    expect(await status(a.session.id)).toEqual({
+      status: 'DEPOSITING',
+      compartment: { id: r.compartment!.id },
+    });
+    expect(
+      await count(`select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`, [
+        a.session.id,
+      ]),
+    ).toBe(0);
     // the readings, as the gateway kept them, in one batch
-    ok(await s.gql(`mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`, {
-      r: [{ compartmentId: r.compartment!.id, state: 'OPEN', at: opened.toISOString() }, { compartmentId: r.compartment!.id, state: 'CLOSED', at: closed.toISOString() }],
-    }, f.gatewayToken));
+    ok(
+      await s.gql(
+        `mutation($r:[DoorReport!]!){ reportDoorStates(reports:$r) }`,
+        {
+          r: [
+            { compartmentId: r.compartment!.id, state: 'OPEN', at: opened.toISOString() },
+            { compartmentId: r.compartment!.id, state: 'CLOSED', at: closed.toISOString() },
+          ],
+        },
+        f.gatewayToken,
+      ),
+    );
     expect((await status(a.session.id)).status).toBe('STORED');
-    expect(await count(`select count(*)::int as n from door_event where type = 'FORCED_OPEN' and compartment_id = $1`, [r.compartment!.id])).toBe(0);
+    expect(
+      await count(
+        `select count(*)::int as n from door_event where type = 'FORCED_OPEN' and compartment_id = $1`,
+        [r.compartment!.id],
+      ),
+    ).toBe(0);
     // the late ack still lands
     ok(await s.gql(ACK, { id: (await command(a.session.id)).id, r: 'SUCCEEDED' }, f.gatewayToken));
     expect((await command(a.session.id)).result).toBe('SUCCEEDED');
@@ -56,13 +89,24 @@ describe('uncertain unlocks are settled by the door readings', () => {
   test('an UNCERTAIN ack (a pulse begun before a gateway crash) fails nothing: the door opening is still expected', async () => {
     const a = await issue(s, f);
     const r = await scan(s, f, a.code.payload);
-    ok(await s.gql(ACK, { id: (await command(a.session.id)).id, r: 'UNCERTAIN', e: 'interrupted by a gateway restart' }, f.gatewayToken));
+    ok(
+      await s.gql(
+        ACK,
+        { id: (await command(a.session.id)).id, r: 'UNCERTAIN', e: 'interrupted by a gateway restart' },
+        f.gatewayToken,
+      ),
+    );
     expect((await status(a.session.id)).status).toBe('DEPOSITING');
     clock.advance(30_000);
     await door(s, f, r.compartment!.id, 'OPEN', clock.now());
     await door(s, f, r.compartment!.id, 'CLOSED', new Date(clock.now().getTime() + 1000));
     expect((await status(a.session.id)).status).toBe('STORED');
-    expect(await count(`select count(*)::int as n from alert where type in ('UNLOCK_FAILED','DOOR_FORCED') and compartment_id = $1`, [r.compartment!.id])).toBe(0);
+    expect(
+      await count(
+        `select count(*)::int as n from alert where type in ('UNLOCK_FAILED','DOOR_FORCED') and compartment_id = $1`,
+        [r.compartment!.id],
+      ),
+    ).toBe(0);
   });
 
   test('the door is judged not opened only once readings cover the whole window; stale presence (a restart) waits', async () => {
@@ -73,13 +117,22 @@ describe('uncertain unlocks are settled by the door readings', () => {
     clock.advance(10 * 60_000); // far past ack timeout + deposit window (130 s), no readings since the scan
     await s.app.tick();
     await s.app.tick();
-    expect(await status(a.session.id)).toEqual({ status: 'DEPOSITING', compartment: { id: r.compartment!.id } });
+    expect(await status(a.session.id)).toEqual({
+      status: 'DEPOSITING',
+      compartment: { id: r.compartment!.id },
+    });
     // readings up to 100 s after the scan: still inside the window, nothing judged
-    await presence(s, f, { since: new Date(started.getTime() - 60_000), lastGoodReadAt: new Date(started.getTime() + 100_000) });
+    await presence(s, f, {
+      since: new Date(started.getTime() - 60_000),
+      lastGoodReadAt: new Date(started.getTime() + 100_000),
+    });
     await s.app.tick();
     expect((await status(a.session.id)).status).toBe('DEPOSITING');
     // readings past the window's end, unbroken since before the scan: the door never opened
-    await presence(s, f, { since: new Date(started.getTime() - 60_000), lastGoodReadAt: new Date(started.getTime() + 131_000) });
+    await presence(s, f, {
+      since: new Date(started.getTime() - 60_000),
+      lastGoodReadAt: new Date(started.getTime() + 131_000),
+    });
     await s.app.tick();
     expect(await status(a.session.id)).toEqual({ status: 'CREATED', compartment: null });
   });
@@ -90,15 +143,30 @@ describe('uncertain unlocks are settled by the door readings', () => {
     const started = clock.now();
     clock.advance(5 * 60_000);
     // readings up again, but only since after the scan: the door may have cycled while nobody read it
-    await presence(s, f, { since: new Date(started.getTime() + 20_000), lastGoodReadAt: new Date(started.getTime() + 100_000) });
+    await presence(s, f, {
+      since: new Date(started.getTime() + 20_000),
+      lastGoodReadAt: new Date(started.getTime() + 100_000),
+    });
     await s.app.tick();
-    expect(await status(a.session.id)).toEqual({ status: 'DEPOSITING', compartment: { id: r.compartment!.id } });
+    expect(await status(a.session.id)).toEqual({
+      status: 'DEPOSITING',
+      compartment: { id: r.compartment!.id },
+    });
     await presence(s, f, { since: new Date(started.getTime() + 20_000), lastGoodReadAt: clock.now() });
     await s.app.tick();
     expect(await status(a.session.id)).toEqual({ status: 'CREATED', compartment: null });
-    const c = (await db.query(`select status, inspection_reason from compartment where id = $1`, [r.compartment!.id])).rows[0];
-    expect(c).toEqual({ status: 'NEEDS_INSPECTION', inspection_reason: 'the door readings have a break during the deposit window' });
-    expect(await count(`select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`, [a.session.id])).toBe(1);
+    const c = (
+      await db.query(`select status, inspection_reason from compartment where id = $1`, [r.compartment!.id])
+    ).rows[0];
+    expect(c).toEqual({
+      status: 'NEEDS_INSPECTION',
+      inspection_reason: 'the door readings have a break during the deposit window',
+    });
+    expect(
+      await count(`select count(*)::int as n from alert where type = 'UNLOCK_FAILED' and session_id = $1`, [
+        a.session.id,
+      ]),
+    ).toBe(1);
   });
 });
 
@@ -107,7 +175,9 @@ describe('door rules judge by reading time', () => {
   let f: Fixture;
   let db: pg.Client;
   const clock = new ManualClock(new Date());
-  const leftOpen = async () => (await db.query(`select count(*)::int as n from alert where type = 'DOOR_LEFT_OPEN'`)).rows[0].n as number;
+  const leftOpen = async () =>
+    (await db.query(`select count(*)::int as n from alert where type = 'DOOR_LEFT_OPEN'`)).rows[0]
+      .n as number;
 
   beforeAll(async () => {
     s = await startTestServer({ clock });
@@ -131,16 +201,33 @@ describe('door rules judge by reading time', () => {
     await s.app.tick();
     expect(await leftOpen()).toBe(0);
     // the gateway is back: a closed at +5 s, then the full state (b still open at +124 s); readings cover up to +124 s
-    ok(await s.gql(`mutation($r:[DoorReport!]!,$c:[ControllerLinkInput!]){ reportDoorStates(reports:$r, controllers:$c) }`, {
-      r: [
-        { compartmentId: a!.id, state: 'CLOSED', at: new Date(t0.getTime() + 5000).toISOString() },
-        { compartmentId: b!.id, state: 'OPEN', at: new Date(t0.getTime() + 124_000).toISOString() },
-      ],
-      c: [{ endpoint: 'tcp://127.0.0.1:5020', up: true, since: new Date(t0.getTime() - 60_000).toISOString(), lastGoodReadAt: new Date(t0.getTime() + 124_000).toISOString() }],
-    }, f.gatewayToken));
+    ok(
+      await s.gql(
+        `mutation($r:[DoorReport!]!,$c:[ControllerLinkInput!]){ reportDoorStates(reports:$r, controllers:$c) }`,
+        {
+          r: [
+            { compartmentId: a!.id, state: 'CLOSED', at: new Date(t0.getTime() + 5000).toISOString() },
+            { compartmentId: b!.id, state: 'OPEN', at: new Date(t0.getTime() + 124_000).toISOString() },
+          ],
+          c: [
+            {
+              endpoint: 'tcp://127.0.0.1:5020',
+              up: true,
+              since: new Date(t0.getTime() - 60_000).toISOString(),
+              lastGoodReadAt: new Date(t0.getTime() + 124_000).toISOString(),
+            },
+          ],
+        },
+        f.gatewayToken,
+      ),
+    );
     await s.app.tick();
     expect(await leftOpen()).toBe(1);
-    expect((await db.query(`select compartment_id from alert where type = 'DOOR_LEFT_OPEN'`)).rows.map((r) => r.compartment_id)).toEqual([b!.id]);
+    expect(
+      (await db.query(`select compartment_id from alert where type = 'DOOR_LEFT_OPEN'`)).rows.map(
+        (r) => r.compartment_id,
+      ),
+    ).toEqual([b!.id]);
   });
 
   test('a burst of 24 door changes in one batch is applied in reading order in one go: no false alert', async () => {
@@ -150,16 +237,35 @@ describe('door rules judge by reading time', () => {
       { compartmentId: c.id, state: 'CLOSED', at: new Date(t0.getTime() + 1000 + i * 10).toISOString() },
     ]);
     // sent out of order: the server sorts by reading time
-    ok(await s.gql(`mutation($r:[DoorReport!]!,$c:[ControllerLinkInput!]){ reportDoorStates(reports:$r, controllers:$c) }`, {
-      r: [...reports].reverse(),
-      c: [{ endpoint: 'tcp://127.0.0.1:5020', up: true, since: new Date(t0.getTime() - 60_000).toISOString(), lastGoodReadAt: new Date(t0.getTime() + 2000).toISOString() }],
-    }, f.gatewayToken));
-    const states = (await db.query(`select door_state from compartment where id = any($1)`, [f.compartments.slice(2, 14).map((c) => c.id)])).rows.map((r) => r.door_state);
+    ok(
+      await s.gql(
+        `mutation($r:[DoorReport!]!,$c:[ControllerLinkInput!]){ reportDoorStates(reports:$r, controllers:$c) }`,
+        {
+          r: [...reports].reverse(),
+          c: [
+            {
+              endpoint: 'tcp://127.0.0.1:5020',
+              up: true,
+              since: new Date(t0.getTime() - 60_000).toISOString(),
+              lastGoodReadAt: new Date(t0.getTime() + 2000).toISOString(),
+            },
+          ],
+        },
+        f.gatewayToken,
+      ),
+    );
+    const states = (
+      await db.query(`select door_state from compartment where id = any($1)`, [
+        f.compartments.slice(2, 14).map((c) => c.id),
+      ])
+    ).rows.map((r) => r.door_state);
     expect(states).toEqual(states.map(() => 'CLOSED'));
     clock.advance(10 * 60_000);
     await presence(s, f, { since: new Date(t0.getTime() - 60_000), lastGoodReadAt: clock.now() });
     await s.app.tick();
     expect(await leftOpen()).toBe(1); // b's, from before
-    expect((await db.query(`select count(*)::int as n from door_event where type = 'FORCED_OPEN'`)).rows[0].n).toBe(14); // a, b and the 12: no unlock was asked for
+    expect(
+      (await db.query(`select count(*)::int as n from door_event where type = 'FORCED_OPEN'`)).rows[0].n,
+    ).toBe(14); // a, b and the 12: no unlock was asked for
   });
 });

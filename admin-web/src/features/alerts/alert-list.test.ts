@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assistanceQueue, mergeAlerts, openAlerts, type AlertItem } from './alert-list';
 
-const a = (id: string, type: AlertItem['type'], createdAt: string, acknowledgedAt: string | null = null): AlertItem => ({
+const a = (
+  id: string,
+  type: AlertItem['type'],
+  createdAt: string,
+  acknowledgedAt: string | null = null,
+): AlertItem => ({
   id,
   type,
   message: id,
@@ -13,7 +18,13 @@ const a = (id: string, type: AlertItem['type'], createdAt: string, acknowledgedA
 
 describe('alert lists', () => {
   it('merges by id, later copies winning', () => {
-    const merged = mergeAlerts([a('1', 'DOOR_FORCED', '2026-11-25T10:00:00Z')], [a('1', 'DOOR_FORCED', '2026-11-25T10:00:00Z', '2026-11-25T10:05:00Z'), a('2', 'OVERDUE', '2026-11-25T11:00:00Z')]);
+    const merged = mergeAlerts(
+      [a('1', 'DOOR_FORCED', '2026-11-25T10:00:00Z')],
+      [
+        a('1', 'DOOR_FORCED', '2026-11-25T10:00:00Z', '2026-11-25T10:05:00Z'),
+        a('2', 'OVERDUE', '2026-11-25T11:00:00Z'),
+      ],
+    );
     expect(merged.map((x) => [x.id, x.acknowledgedAt])).toEqual([
       ['1', '2026-11-25T10:05:00Z'],
       ['2', null],

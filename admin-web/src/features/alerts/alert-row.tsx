@@ -13,10 +13,15 @@ export function AlertRow({
   onAcknowledge?: (id: string) => void;
 }) {
   return (
-    <li className={`alert alert-${a.type.toLowerCase()}${a.acknowledgedAt ? ' acked' : ''}`} data-testid="alert" data-type={a.type}>
+    <li
+      className={`alert alert-${a.type.toLowerCase()}${a.acknowledgedAt ? ' acked' : ''}`}
+      data-testid="alert"
+      data-type={a.type}
+    >
       <div>
         <strong>{humanize(a.type)}</strong>
-        {a.compartment && <> · {a.compartment.label}</>} · <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, timeZone)}</time>
+        {a.compartment && <> · {a.compartment.label}</>} ·{' '}
+        <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, timeZone)}</time>
       </div>
       <div>{a.message}</div>
       <div className="row">

@@ -17,7 +17,9 @@ describe('alert sound switch', () => {
     const button = screen.getByRole('button', { name: /Alert sound on/ });
     expect(button.getAttribute('aria-pressed')).toBe('true');
     await user.click(button);
-    expect(screen.getByRole('button', { name: /Alert sound off/ }).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: /Alert sound off/ }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     expect(isAlertSoundMuted()).toBe(true);
 
     // A later page load starts muted.
@@ -36,10 +38,18 @@ describe('alert sound switch', () => {
         created();
       }
       createOscillator() {
-        return { frequency: { value: 0 }, connect: (n: unknown) => n, start: () => undefined, stop: () => undefined };
+        return {
+          frequency: { value: 0 },
+          connect: (n: unknown) => n,
+          start: () => undefined,
+          stop: () => undefined,
+        };
       }
       createGain() {
-        return { gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }, connect: (n: unknown) => n };
+        return {
+          gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined },
+          connect: (n: unknown) => n,
+        };
       }
     }
     vi.stubGlobal('AudioContext', FakeAudio);

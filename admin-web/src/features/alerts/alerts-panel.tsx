@@ -27,7 +27,9 @@ export function AlertsPanel({
     (a: AlertItem) => {
       playAlertTone();
       setFlash(true);
-      setAnnounce(`New alert: ${a.type.replace(/_/g, ' ').toLowerCase()}${a.compartment ? ` at ${a.compartment.label}` : ''}`);
+      setAnnounce(
+        `New alert: ${a.type.replace(/_/g, ' ').toLowerCase()}${a.compartment ? ` at ${a.compartment.label}` : ''}`,
+      );
       onRaised?.(a);
     },
     [onRaised],
@@ -56,8 +58,16 @@ export function AlertsPanel({
       <p className="sr-only" aria-live="assertive">
         {announce}
       </p>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
-      {ackError && <p role="alert" className="error">{ackError}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
+      {ackError && (
+        <p role="alert" className="error">
+          {ackError}
+        </p>
+      )}
       {open.length === 0 ? (
         <p className="muted">No open alerts.</p>
       ) : (

@@ -7,25 +7,37 @@ export const AlertFieldsFragment = graphql(`
     message
     createdAt
     acknowledgedAt
-    compartment { id label }
-    session { id }
+    compartment {
+      id
+      label
+    }
+    session {
+      id
+    }
   }
 `);
 
 export const AlertsQuery = graphql(`
   query Alerts($siteId: ID, $open: Boolean) {
-    alerts(siteId: $siteId, open: $open) { ...AlertFields }
+    alerts(siteId: $siteId, open: $open) {
+      ...AlertFields
+    }
   }
 `);
 
 export const AlertRaisedSubscription = graphql(`
   subscription AlertRaised($siteId: ID) {
-    alertRaised(siteId: $siteId) { ...AlertFields }
+    alertRaised(siteId: $siteId) {
+      ...AlertFields
+    }
   }
 `);
 
 export const AcknowledgeAlertMutation = graphql(`
   mutation AcknowledgeAlert($alertId: ID!) {
-    acknowledgeAlert(alertId: $alertId) { id acknowledgedAt }
+    acknowledgeAlert(alertId: $alertId) {
+      id
+      acknowledgedAt
+    }
   }
 `);

@@ -39,8 +39,16 @@ function AssistanceQueue({ siteId, timeZone }: { siteId: string; timeZone: strin
       <p className="muted">
         Answer a request by opening the compartment from its session or the board, then acknowledge it here.
       </p>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
-      {ackError && <p role="alert" className="error">{ackError}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
+      {ackError && (
+        <p role="alert" className="error">
+          {ackError}
+        </p>
+      )}
       {queue.length === 0 ? (
         <p>No assistance requests.</p>
       ) : (

@@ -37,7 +37,11 @@ export function useLiveAlerts(
   useEffect(() => {
     let cancelled = false;
     client
-      .query({ query: AlertsQuery, variables: { siteId, open: openOnly ? true : null }, fetchPolicy: 'network-only' })
+      .query({
+        query: AlertsQuery,
+        variables: { siteId, open: openOnly ? true : null },
+        fetchPolicy: 'network-only',
+      })
       .then(({ data }) => {
         if (cancelled || !data) return;
         setError(null);
@@ -53,7 +57,10 @@ export function useLiveAlerts(
     async (id: string) => {
       const { data } = await ack({ variables: { alertId: id } });
       const done = data?.acknowledgeAlert;
-      if (done) setAlerts((cur) => cur.map((a) => (a.id === done.id ? { ...a, acknowledgedAt: done.acknowledgedAt } : a)));
+      if (done)
+        setAlerts((cur) =>
+          cur.map((a) => (a.id === done.id ? { ...a, acknowledgedAt: done.acknowledgedAt } : a)),
+        );
     },
     [ack],
   );

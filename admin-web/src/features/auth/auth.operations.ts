@@ -4,19 +4,31 @@ export const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       token
-      user { id email role }
+      user {
+        id
+        email
+        role
+      }
     }
   }
 `);
 
 export const MeQuery = graphql(`
   query Me {
-    me { id email role }
+    me {
+      id
+      email
+      role
+    }
   }
 `);
 
 export const SitesQuery = graphql(`
   query Sites {
-    sites { id name timezone }
+    sites {
+      id
+      name
+      timezone
+    }
   }
 `);

@@ -13,7 +13,9 @@ export function LoginPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const { data } = await login({ variables: { email: email.trim(), password } }).catch(() => ({ data: undefined }));
+    const { data } = await login({ variables: { email: email.trim(), password } }).catch(() => ({
+      data: undefined,
+    }));
     if (data) signIn(data.login.token, data.login.user);
   }
 
@@ -23,11 +25,23 @@ export function LoginPage() {
         <h1 id="login-title">Locker operations</h1>
         <label>
           Email
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p role="alert" className="error">

@@ -32,16 +32,26 @@ export function BankGrid({
   return (
     <section className="bank" aria-label={`Bank ${label}`}>
       <h3>Bank {label}</h3>
-      <p className={`controller controller-${state.toLowerCase()}`} data-testid={`controller-${label}`} data-state={state} role={state === 'UP' ? undefined : 'status'}>
+      <p
+        className={`controller controller-${state.toLowerCase()}`}
+        data-testid={`controller-${label}`}
+        data-state={state}
+        role={state === 'UP' ? undefined : 'status'}
+      >
         {CONTROLLER_TEXT[state]}
         {state === 'DOWN' && controller?.error ? ` (${controller.error})` : ''}
       </p>
       <div className="bank-grid">
         {compartments.map((c) => (
-          <CompartmentCell key={c.id} compartment={c} controllerDown={state !== 'UP'} selected={c.id === selectedId} onSelect={onSelect} />
+          <CompartmentCell
+            key={c.id}
+            compartment={c}
+            controllerDown={state !== 'UP'}
+            selected={c.id === selectedId}
+            onSelect={onSelect}
+          />
         ))}
       </div>
     </section>
   );
 }
-

@@ -33,9 +33,15 @@ function LiveBoard({ siteId }: { siteId: string }) {
           <h1>{site ? site.name : 'Loading…'}</h1>
           <span className="muted">Times in {timeZone}</span>
         </header>
-        {error && <p role="alert" className="error">Could not load the board: {errorMessage(error)}</p>}
+        {error && (
+          <p role="alert" className="error">
+            Could not load the board: {errorMessage(error)}
+          </p>
+        )}
         {site && <GatewayList gateways={site.gateways} timeZone={timeZone} />}
-        {site && <BoardView banks={site.banks} board={board} selectedId={selectedId} onSelect={setSelectedId} />}
+        {site && (
+          <BoardView banks={site.banks} board={board} selectedId={selectedId} onSelect={setSelectedId} />
+        )}
         <Legend />
       </div>
       <aside className="board-side">

@@ -7,7 +7,12 @@ import { BoardView } from './board-view';
 import { boardReducer, emptyBoard, type BoardAction } from './reconcile';
 import type { BoardCompartment } from './use-live-board';
 
-const comp = (label: string, version: number, status: BoardCompartment['status'], doorState: BoardCompartment['doorState'] = 'CLOSED'): BoardCompartment => ({
+const comp = (
+  label: string,
+  version: number,
+  status: BoardCompartment['status'],
+  doorState: BoardCompartment['doorState'] = 'CLOSED',
+): BoardCompartment => ({
   id: `id-${label}`,
   label,
   size: 'SMALL',
@@ -25,13 +30,22 @@ let dispatch: Dispatch<BoardAction<BoardCompartment>> = () => undefined;
 function Harness() {
   const [board, d] = useReducer(boardReducer<BoardCompartment>, undefined, emptyBoard<BoardCompartment>);
   dispatch = d;
-  return <BoardView banks={[{ id: 'bank-a', label: 'A' }]} board={board} selectedId={null} onSelect={() => undefined} />;
+  return (
+    <BoardView
+      banks={[{ id: 'bank-a', label: 'A' }]}
+      board={board}
+      selectedId={null}
+      onSelect={() => undefined}
+    />
+  );
 }
 
 describe('BoardView with reconciliation', () => {
   it('shows live changes and never lets a stale event overwrite a newer snapshot', () => {
     render(<Harness />);
-    act(() => dispatch({ type: 'snapshot', compartments: [comp('A01', 5, 'AVAILABLE'), comp('A02', 3, 'OCCUPIED')] }));
+    act(() =>
+      dispatch({ type: 'snapshot', compartments: [comp('A01', 5, 'AVAILABLE'), comp('A02', 3, 'OCCUPIED')] }),
+    );
     const a01 = () => screen.getByTestId('compartment-A01');
     expect(a01().textContent).toContain('Available');
 

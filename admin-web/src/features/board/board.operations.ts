@@ -10,8 +10,14 @@ export const BoardCompartmentFragment = graphql(`
     version
     inspectionReason
     outOfServiceReason
-    bank { id }
-    currentSession { id status overdue }
+    bank {
+      id
+    }
+    currentSession {
+      id
+      status
+      overdue
+    }
   }
 `);
 
@@ -24,17 +30,30 @@ export const BoardSnapshotQuery = graphql(`
       banks {
         id
         label
-        controller { state since error }
-        compartments { ...BoardCompartment }
+        controller {
+          state
+          since
+          error
+        }
+        compartments {
+          ...BoardCompartment
+        }
       }
-      gateways { id name online lastSeenAt }
+      gateways {
+        id
+        name
+        online
+        lastSeenAt
+      }
     }
   }
 `);
 
 export const CompartmentUpdatedSubscription = graphql(`
   subscription CompartmentUpdated($siteId: ID) {
-    compartmentUpdated(siteId: $siteId) { ...BoardCompartment }
+    compartmentUpdated(siteId: $siteId) {
+      ...BoardCompartment
+    }
   }
 `);
 
@@ -44,28 +63,41 @@ export const DoorEventFieldsFragment = graphql(`
     at
     type
     detail
-    compartment { id label }
-    session { id }
+    compartment {
+      id
+      label
+    }
+    session {
+      id
+    }
   }
 `);
 
 export const RecentDoorEventsQuery = graphql(`
   query RecentDoorEvents($siteId: ID, $first: Int) {
     doorEvents(siteId: $siteId, first: $first) {
-      nodes { ...DoorEventFields }
+      nodes {
+        ...DoorEventFields
+      }
     }
   }
 `);
 
 export const DoorEventsSubscription = graphql(`
   subscription DoorEventsLive($siteId: ID) {
-    doorEvents(siteId: $siteId) { ...DoorEventFields }
+    doorEvents(siteId: $siteId) {
+      ...DoorEventFields
+    }
   }
 `);
 
 export const OperatorOpenMutation = graphql(`
   mutation OperatorOpenCompartment($compartmentId: ID!, $reason: String!) {
-    operatorOpenCompartment(compartmentId: $compartmentId, reason: $reason) { id at type }
+    operatorOpenCompartment(compartmentId: $compartmentId, reason: $reason) {
+      id
+      at
+      type
+    }
   }
 `);
 
@@ -87,6 +119,11 @@ export const RecordInspectionMutation = graphql(`
 
 export const GatewayUpdatedSubscription = graphql(`
   subscription GatewayUpdated($siteId: ID) {
-    gatewayUpdated(siteId: $siteId) { id name online lastSeenAt }
+    gatewayUpdated(siteId: $siteId) {
+      id
+      name
+      online
+      lastSeenAt
+    }
   }
 `);

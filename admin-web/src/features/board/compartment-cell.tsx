@@ -32,8 +32,12 @@ export function CompartmentCell({
       <span className="cell-status">{humanize(c.status)}</span>
       <span className="cell-door">{DOOR_TEXT[c.doorState]}</span>
       {overdue && <span className="cell-flag">Overdue</span>}
-      {c.status === 'NEEDS_INSPECTION' && <span className="cell-why">{c.inspectionReason ?? 'Inspect before reuse'}</span>}
-      {controllerDown && c.status === 'AVAILABLE' && <span className="cell-why">Not used: controller down</span>}
+      {c.status === 'NEEDS_INSPECTION' && (
+        <span className="cell-why">{c.inspectionReason ?? 'Inspect before reuse'}</span>
+      )}
+      {controllerDown && c.status === 'AVAILABLE' && (
+        <span className="cell-why">Not used: controller down</span>
+      )}
     </button>
   );
 }

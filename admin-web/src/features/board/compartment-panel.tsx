@@ -11,7 +11,13 @@ import { InspectionForm } from './inspection-form';
 import type { BoardCompartment } from './use-live-board';
 
 /** Details and actions for one compartment. */
-export function CompartmentPanel({ compartment: c, onClose }: { compartment: BoardCompartment; onClose: () => void }) {
+export function CompartmentPanel({
+  compartment: c,
+  onClose,
+}: {
+  compartment: BoardCompartment;
+  onClose: () => void;
+}) {
   const { user } = useAuth();
   const [open] = useMutation(OperatorOpenMutation);
   const [setOos] = useMutation(SetOutOfServiceMutation);
@@ -57,21 +63,25 @@ export function CompartmentPanel({ compartment: c, onClose }: { compartment: Boa
           )}
         </dd>
       </dl>
-      {operate && c.status === 'NEEDS_INSPECTION' && <InspectionForm key={c.id} compartmentId={c.id} reason={c.inspectionReason ?? null} />}
+      {operate && c.status === 'NEEDS_INSPECTION' && (
+        <InspectionForm key={c.id} compartmentId={c.id} reason={c.inspectionReason ?? null} />
+      )}
       {operate ? (
         <div className="actions">
           <ReasonAction
             label="Open remotely"
             onConfirm={(reason) => open({ variables: { compartmentId: c.id, reason } })}
           />
-          {c.status !== 'NEEDS_INSPECTION' && <ReasonAction
-            label={oos ? 'Return to service' : 'Mark out of service'}
-            danger={!oos}
-            reasonOptional={oos}
-            onConfirm={(reason) =>
-              setOos({ variables: { compartmentId: c.id, outOfService: !oos, reason: reason || null } })
-            }
-          />}
+          {c.status !== 'NEEDS_INSPECTION' && (
+            <ReasonAction
+              label={oos ? 'Return to service' : 'Mark out of service'}
+              danger={!oos}
+              reasonOptional={oos}
+              onConfirm={(reason) =>
+                setOos({ variables: { compartmentId: c.id, outOfService: !oos, reason: reason || null } })
+              }
+            />
+          )}
         </div>
       ) : (
         <p className="muted">Your role can view this compartment but not act on it.</p>

@@ -8,7 +8,8 @@ export function GatewayList({ gateways, timeZone }: { gateways: BoardSite['gatew
     <ul className="gateways" aria-label="Gateways">
       {gateways.map((g) => (
         <li key={g.id} className={g.online ? 'online' : 'offline'} data-testid="gateway-status">
-          <span className="dot" aria-hidden="true" /> {g.name}: <strong>{g.online ? 'Online' : 'Offline'}</strong>
+          <span className="dot" aria-hidden="true" /> {g.name}:{' '}
+          <strong>{g.online ? 'Online' : 'Offline'}</strong>
           <span className="muted"> (last seen {formatDateTime(g.lastSeenAt, timeZone)})</span>
         </li>
       ))}

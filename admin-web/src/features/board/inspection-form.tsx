@@ -42,18 +42,27 @@ export function InspectionForm({ compartmentId, reason }: { compartmentId: strin
   return (
     <form className="inspection-form" onSubmit={(e) => void submit(e)} aria-label="Record inspection">
       <p className="warn" role="status">
-        Needs inspection: {reason ?? 'no reason recorded'}. It is not given to anyone until you record what you found.
+        Needs inspection: {reason ?? 'no reason recorded'}. It is not given to anyone until you record what
+        you found.
       </p>
       <fieldset>
         <legend>What did you find?</legend>
         {OUTCOMES.map((o) => (
           <label key={o.value} className="radio">
-            <input type="radio" name={`${id}-outcome`} value={o.value} checked={outcome === o.value} onChange={() => setOutcome(o.value)} />
+            <input
+              type="radio"
+              name={`${id}-outcome`}
+              value={o.value}
+              checked={outcome === o.value}
+              onChange={() => setOutcome(o.value)}
+            />
             {o.label}
           </label>
         ))}
       </fieldset>
-      <label htmlFor={`${id}-note`}>Note{outcome === 'ITEM_FOUND' ? ' (what, and where it went)' : ' (optional)'}</label>
+      <label htmlFor={`${id}-note`}>
+        Note{outcome === 'ITEM_FOUND' ? ' (what, and where it went)' : ' (optional)'}
+      </label>
       <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       {error && (
         <p role="alert" className="error">

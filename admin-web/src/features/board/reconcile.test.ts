@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applySnapshot, applyUpdate, boardReducer, emptyBoard, groupByBank, type BoardState } from './reconcile';
+import {
+  applySnapshot,
+  applyUpdate,
+  boardReducer,
+  emptyBoard,
+  groupByBank,
+  type BoardState,
+} from './reconcile';
 
 interface C {
   id: string;
@@ -9,7 +16,13 @@ interface C {
   bank: { id: string };
 }
 
-const c = (id: string, version: number, status: string, label = id, bank = 'b1'): C => ({ id, version, status, label, bank: { id: bank } });
+const c = (id: string, version: number, status: string, label = id, bank = 'b1'): C => ({
+  id,
+  version,
+  status,
+  label,
+  bank: { id: bank },
+});
 
 function statusOf(state: BoardState<C>, id: string) {
   return state.byId.get(id)?.status;
@@ -59,7 +72,11 @@ describe('board reconciliation', () => {
   });
 
   it('groups by bank with labels in natural order', () => {
-    const s = applySnapshot(emptyBoard<C>(), [c('1', 1, 'X', 'A10'), c('2', 1, 'X', 'A2'), c('3', 1, 'X', 'B01', 'b2')]);
+    const s = applySnapshot(emptyBoard<C>(), [
+      c('1', 1, 'X', 'A10'),
+      c('2', 1, 'X', 'A2'),
+      c('3', 1, 'X', 'B01', 'b2'),
+    ]);
     const g = groupByBank(s);
     expect(g.get('b1')?.map((x) => x.label)).toEqual(['A2', 'A10']);
     expect(g.get('b2')?.map((x) => x.label)).toEqual(['B01']);

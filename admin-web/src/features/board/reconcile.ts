@@ -21,8 +21,7 @@ export interface BoardState<C extends Versioned> {
 
 /** What can happen to the board. */
 export type BoardAction<C extends Versioned> =
-  | { type: 'snapshot'; compartments: readonly C[] }
-  | { type: 'update'; compartment: C };
+  { type: 'snapshot'; compartments: readonly C[] } | { type: 'update'; compartment: C };
 
 /** A board that has seen nothing. */
 export function emptyBoard<C extends Versioned>(): BoardState<C> {
@@ -38,7 +37,10 @@ function isNewer<C extends Versioned>(current: C | undefined, candidate: C): boo
  * arrived while the snapshot was in flight) is kept. Compartments are never deleted by
  * the API, so ones missing from the snapshot are left as they are.
  */
-export function applySnapshot<C extends Versioned>(state: BoardState<C>, compartments: readonly C[]): BoardState<C> {
+export function applySnapshot<C extends Versioned>(
+  state: BoardState<C>,
+  compartments: readonly C[],
+): BoardState<C> {
   const byId = new Map(state.byId);
   for (const c of compartments) {
     if (isNewer(byId.get(c.id), c)) byId.set(c.id, c);
@@ -58,7 +60,10 @@ export function applyUpdate<C extends Versioned>(state: BoardState<C>, compartme
 }
 
 /** The reducer form, for useReducer. */
-export function boardReducer<C extends Versioned>(state: BoardState<C>, action: BoardAction<C>): BoardState<C> {
+export function boardReducer<C extends Versioned>(
+  state: BoardState<C>,
+  action: BoardAction<C>,
+): BoardState<C> {
   switch (action.type) {
     case 'snapshot':
       return applySnapshot(state, action.compartments);
@@ -77,6 +82,7 @@ export function groupByBank<C extends Versioned & { label: string; bank: { id: s
     list.push(c);
     groups.set(c.bank.id, list);
   }
-  for (const list of groups.values()) list.sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+  for (const list of groups.values())
+    list.sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
   return groups;
 }

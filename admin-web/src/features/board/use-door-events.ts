@@ -12,7 +12,10 @@ export type DoorEventItem = DoorEventFieldsFragment;
 const KEEP = 50;
 
 /** Merges events by id, newest first, at most KEEP. Exported for tests. */
-export function mergeEvents(current: readonly DoorEventItem[], incoming: readonly DoorEventItem[]): DoorEventItem[] {
+export function mergeEvents(
+  current: readonly DoorEventItem[],
+  incoming: readonly DoorEventItem[],
+): DoorEventItem[] {
   const byId = new Map<string, DoorEventItem>();
   for (const e of [...incoming, ...current]) if (!byId.has(e.id)) byId.set(e.id, e);
   return [...byId.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, KEEP);

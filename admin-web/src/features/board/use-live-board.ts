@@ -5,7 +5,11 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useConnection } from '../../api/use-connection';
 import type { BoardCompartmentFragment, BoardSnapshotQuery } from '../../api/generated/graphql';
-import { BoardSnapshotQuery as SnapshotDoc, CompartmentUpdatedSubscription, GatewayUpdatedSubscription } from './board.operations';
+import {
+  BoardSnapshotQuery as SnapshotDoc,
+  CompartmentUpdatedSubscription,
+  GatewayUpdatedSubscription,
+} from './board.operations';
 import { boardReducer, emptyBoard, type BoardState } from './reconcile';
 
 /** A compartment as the board shows it. */
@@ -17,7 +21,9 @@ type BoardGateway = BoardSite['gateways'][number];
 
 /** `gateways` with `g` replaced (or added: a gateway registered while the board is open). */
 export function mergeGateway(gateways: readonly BoardGateway[], g: BoardGateway): BoardGateway[] {
-  return gateways.some((x) => x.id === g.id) ? gateways.map((x) => (x.id === g.id ? g : x)) : [...gateways, g];
+  return gateways.some((x) => x.id === g.id)
+    ? gateways.map((x) => (x.id === g.id ? g : x))
+    : [...gateways, g];
 }
 
 /** Live compartments of a site plus the site's banks and gateways. */
@@ -29,7 +35,11 @@ export function useLiveBoard(siteId: string): {
 } {
   const client = useApolloClient();
   const { epoch } = useConnection();
-  const [board, dispatch] = useReducer(boardReducer<BoardCompartment>, undefined, emptyBoard<BoardCompartment>);
+  const [board, dispatch] = useReducer(
+    boardReducer<BoardCompartment>,
+    undefined,
+    emptyBoard<BoardCompartment>,
+  );
   const [site, setSite] = useState<BoardSite | null>(null);
   const [error, setError] = useState<Error | null>(null);
 
@@ -58,7 +68,11 @@ export function useLiveBoard(siteId: string): {
 
   const refresh = useCallback(async () => {
     try {
-      const { data } = await client.query({ query: SnapshotDoc, variables: { siteId }, fetchPolicy: 'network-only' });
+      const { data } = await client.query({
+        query: SnapshotDoc,
+        variables: { siteId },
+        fetchPolicy: 'network-only',
+      });
       const s = data?.site;
       if (!s) throw new Error('Site not found');
       setSite(s);

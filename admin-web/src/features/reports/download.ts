@@ -38,7 +38,9 @@ export function serverCsvPath(name: string, range: ReportRange): string {
 /** Fetches the server's CSV export with the signed-in token and saves it as `fileName`. */
 export async function downloadServerCsv(name: string, range: ReportRange, fileName: string): Promise<void> {
   const token = readToken();
-  const res = await fetch(serverCsvPath(name, range), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(serverCsvPath(name, range), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!res.ok) {
     let message = `The server answered ${res.status}.`;
     try {

@@ -5,16 +5,45 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import type { CompartmentSize } from '../../api/generated/graphql';
 import { humanize } from '../../ui/format';
 import { Chart } from './report-charts';
-import { occupancyChartData, type DurationRow, type OccupancyRow, type OverdueRow, type RatingRow, type RevenueRow } from './insight-data';
+import {
+  occupancyChartData,
+  type DurationRow,
+  type OccupancyRow,
+  type OverdueRow,
+  type RatingRow,
+  type RevenueRow,
+} from './insight-data';
 
-const SIZE_COLOURS: Record<CompartmentSize, string> = { SMALL: '#1f5fbf', MEDIUM: '#2e7d32', LARGE: '#b35c00', XLARGE: '#8a3ffc' };
-const yLabel = (value: string) => ({ value, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const } });
+const SIZE_COLOURS: Record<CompartmentSize, string> = {
+  SMALL: '#1f5fbf',
+  MEDIUM: '#2e7d32',
+  LARGE: '#b35c00',
+  XLARGE: '#8a3ffc',
+};
+const yLabel = (value: string) => ({
+  value,
+  angle: -90,
+  position: 'insideLeft' as const,
+  style: { textAnchor: 'middle' as const },
+});
 const periodAxis = (timeZone: string) => (
-  <XAxis dataKey="label" height={48} label={{ value: `Period start (${timeZone})`, position: 'insideBottom', offset: -4 }} />
+  <XAxis
+    dataKey="label"
+    height={48}
+    label={{ value: `Period start (${timeZone})`, position: 'insideBottom', offset: -4 }}
+  />
 );
 
 /** Peak share of each size's compartments in use, per period (0–100 %). */
-export function OccupancyChart({ rows, sizes, timeZone }: { rows: readonly OccupancyRow[]; sizes: readonly CompartmentSize[]; timeZone: string }) {
+export function OccupancyChart({
+  rows,
+  sizes,
+  timeZone,
+}: {
+  rows: readonly OccupancyRow[];
+  sizes: readonly CompartmentSize[];
+  timeZone: string;
+}) {
   const data = occupancyChartData(rows);
   return (
     <Chart title="Peak occupancy by size" height={280}>
@@ -24,16 +53,28 @@ export function OccupancyChart({ rows, sizes, timeZone }: { rows: readonly Occup
         <YAxis domain={[0, 100]} unit=" %" label={yLabel('% of compartments in use')} width={72} />
         <Tooltip
           formatter={(v, name, item) => {
-            const row = rows[item.payload ? data.indexOf(item.payload as Record<string, string | number>) : -1];
+            const row =
+              rows[item.payload ? data.indexOf(item.payload as Record<string, string | number>) : -1];
             const cell = row?.bySize[name as CompartmentSize];
             const value = String(v ?? '');
-            return [cell ? `${value} % (${cell.occupied} of ${cell.capacity})` : `${value} %`, humanize(String(name))];
+            return [
+              cell ? `${value} % (${cell.occupied} of ${cell.capacity})` : `${value} %`,
+              humanize(String(name)),
+            ];
           }}
         />
         <Legend verticalAlign="top" itemSorter={null} formatter={(v) => humanize(String(v))} />
         {sizes.map((s) => (
           // Straight lines with dots: a step line hides the last period against the axis edge.
-          <Line key={s} type="linear" dataKey={s} name={s} stroke={SIZE_COLOURS[s]} strokeWidth={2} dot={data.length <= 48 ? { r: 3 } : false} />
+          <Line
+            key={s}
+            type="linear"
+            dataKey={s}
+            name={s}
+            stroke={SIZE_COLOURS[s]}
+            strokeWidth={2}
+            dot={data.length <= 48 ? { r: 3 } : false}
+          />
         ))}
       </LineChart>
     </Chart>
@@ -46,9 +87,18 @@ export function DurationChart({ rows }: { rows: readonly DurationRow[] }) {
     <Chart title="Storage time distribution">
       <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" height={48} label={{ value: 'Time stored (deposit to retrieval)', position: 'insideBottom', offset: -4 }} />
+        <XAxis
+          dataKey="label"
+          height={48}
+          label={{ value: 'Time stored (deposit to retrieval)', position: 'insideBottom', offset: -4 }}
+        />
         <YAxis allowDecimals={false} label={yLabel('sessions')} />
-        <Tooltip formatter={(v, _n, item) => [`${String(v ?? '')} sessions (${(item.payload as DurationRow).percent} %)`, 'Sessions']} />
+        <Tooltip
+          formatter={(v, _n, item) => [
+            `${String(v ?? '')} sessions (${(item.payload as DurationRow).percent} %)`,
+            'Sessions',
+          ]}
+        />
         <Bar dataKey="sessions" name="Sessions" fill="#1f5fbf" />
       </BarChart>
     </Chart>
@@ -79,7 +129,11 @@ export function RevenueChart({ rows, currency }: { rows: readonly RevenueRow[]; 
     <Chart title={`Revenue by size (${currency})`}>
       <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" height={48} label={{ value: 'Tariff (compartment size)', position: 'insideBottom', offset: -4 }} />
+        <XAxis
+          dataKey="label"
+          height={48}
+          label={{ value: 'Tariff (compartment size)', position: 'insideBottom', offset: -4 }}
+        />
         <YAxis label={yLabel(currency)} width={72} />
         <Tooltip formatter={(v, n) => [money(v), n]} />
         <Legend verticalAlign="top" itemSorter={null} />
@@ -97,9 +151,18 @@ export function RatingChart({ rows }: { rows: readonly RatingRow[] }) {
     <Chart title="Ratings">
       <BarChart data={rows}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" height={48} label={{ value: 'Rating (1 = poor, 5 = great)', position: 'insideBottom', offset: -4 }} />
+        <XAxis
+          dataKey="label"
+          height={48}
+          label={{ value: 'Rating (1 = poor, 5 = great)', position: 'insideBottom', offset: -4 }}
+        />
         <YAxis allowDecimals={false} label={yLabel('responses')} />
-        <Tooltip formatter={(v, _n, item) => [`${String(v ?? '')} (${(item.payload as RatingRow).percent} %)`, 'Responses']} />
+        <Tooltip
+          formatter={(v, _n, item) => [
+            `${String(v ?? '')} (${(item.payload as RatingRow).percent} %)`,
+            'Responses',
+          ]}
+        />
         <Bar dataKey="count" name="Responses" fill="#8a3ffc" />
       </BarChart>
     </Chart>

@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { csvOf } from './csv';
-import { commentColumns, durationRows, formatMinutes, occupancyChartData, occupancyColumns, occupancyRows, overdueRows, ratingRows, REVENUE_COLUMNS, revenueRows } from './insight-data';
+import {
+  commentColumns,
+  durationRows,
+  formatMinutes,
+  occupancyChartData,
+  occupancyColumns,
+  occupancyRows,
+  overdueRows,
+  ratingRows,
+  REVENUE_COLUMNS,
+  revenueRows,
+} from './insight-data';
 
 const money = (amount: number) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
 
 describe('occupancy by size', () => {
-  const b = (start: string, size: 'SMALL' | 'MEDIUM' | 'XLARGE', peakOccupied: number, capacity: number) => ({ __typename: 'OccupancyBucket' as const, start, size, peakOccupied, capacity });
+  const b = (start: string, size: 'SMALL' | 'MEDIUM' | 'XLARGE', peakOccupied: number, capacity: number) => ({
+    __typename: 'OccupancyBucket' as const,
+    start,
+    size,
+    peakOccupied,
+    capacity,
+  });
   const buckets = [
     b('2026-11-25T23:00:00.000Z', 'XLARGE', 1, 2),
     b('2026-11-24T23:00:00.000Z', 'MEDIUM', 3, 8),
@@ -17,7 +34,10 @@ describe('occupancy by size', () => {
     const { rows, sizes } = occupancyRows(buckets, 'DAY', 'Europe/Berlin', 'en-GB');
     expect(sizes).toEqual(['SMALL', 'MEDIUM', 'XLARGE']);
     expect(rows.map((r) => r.label)).toEqual(['25 Nov', '26 Nov']);
-    expect(rows[0]?.bySize).toEqual({ SMALL: { occupied: 8, capacity: 8, percent: 100 }, MEDIUM: { occupied: 3, capacity: 8, percent: 37.5 } });
+    expect(rows[0]?.bySize).toEqual({
+      SMALL: { occupied: 8, capacity: 8, percent: 100 },
+      MEDIUM: { occupied: 3, capacity: 8, percent: 37.5 },
+    });
     // No compartments of a size reads as 0 %, not NaN.
     expect(rows[1]?.bySize.SMALL?.percent).toBe(0);
     expect(occupancyChartData(rows)[1]).toEqual({ label: '26 Nov', XLARGE: 50, SMALL: 0 });
@@ -57,8 +77,15 @@ describe('storage duration', () => {
 
 describe('overdue, revenue and feedback', () => {
   it('labels overdue periods in the site zone', () => {
-    const rows = overdueRows([{ start: '2026-11-25T13:00:00.000Z', overdue: 2, securityEscalations: 1 }], 'HOUR', 'Europe/Berlin', 'en-GB');
-    expect(rows).toEqual([{ start: '2026-11-25T13:00:00.000Z', label: '25 Nov, 14:00', overdue: 2, securityEscalations: 1 }]);
+    const rows = overdueRows(
+      [{ start: '2026-11-25T13:00:00.000Z', overdue: 2, securityEscalations: 1 }],
+      'HOUR',
+      'Europe/Berlin',
+      'en-GB',
+    );
+    expect(rows).toEqual([
+      { start: '2026-11-25T13:00:00.000Z', label: '25 Nov, 14:00', overdue: 2, securityEscalations: 1 },
+    ]);
   });
 
   it('gives revenue by size in major units, in size order', () => {
@@ -80,11 +107,20 @@ describe('overdue, revenue and feedback', () => {
   });
 
   it('uses each currency decimals: JPY 1500 is 1500 yen, KWD 1500 is 1.500 dinars (never a 100x slip)', () => {
-    for (const [currency, major, text] of [['JPY', 1500, '1500'], ['EUR', 15, '15.00'], ['KWD', 1.5, '1.500']] as const) {
+    for (const [currency, major, text] of [
+      ['JPY', 1500, '1500'],
+      ['EUR', 15, '15.00'],
+      ['KWD', 1.5, '1.500'],
+    ] as const) {
       const m = { __typename: 'Money' as const, amount: 1500, currency };
-      const r = revenueRows({ net: m, bySize: [{ size: 'SMALL', payments: 1, captured: m, refunded: { ...m, amount: 0 }, net: m }] } as never);
+      const r = revenueRows({
+        net: m,
+        bySize: [{ size: 'SMALL', payments: 1, captured: m, refunded: { ...m, amount: 0 }, net: m }],
+      } as never);
       expect(r.net).toBe(major);
-      expect(csvOf(REVENUE_COLUMNS, r.rows).split('\r\n')[1]).toBe(`SMALL,1,${text},${currency === 'EUR' ? '0.00' : currency === 'KWD' ? '0.000' : '0'},${text},${currency}`);
+      expect(csvOf(REVENUE_COLUMNS, r.rows).split('\r\n')[1]).toBe(
+        `SMALL,1,${text},${currency === 'EUR' ? '0.00' : currency === 'KWD' ? '0.000' : '0'},${text},${currency}`,
+      );
     }
   });
 
@@ -97,7 +133,20 @@ describe('overdue, revenue and feedback', () => {
       ['5 ★', 2, 50],
     ]);
     expect(ratingRows([]).every((r) => r.count === 0 && r.percent === 0)).toBe(true);
-    const comment = { __typename: 'FeedbackComment' as const, at: '2026-11-25T10:00:00Z', rating: 1, comment: '=HYPERLINK("x")', sessionId: 's1', siteId: 'site', size: 'SMALL' as const };
-    expect(csvOf(commentColumns('UTC', () => 'then'), [comment]).split('\r\n')[1]).toBe(`2026-11-25T10:00:00Z,then,1,SMALL,s1,"'=HYPERLINK(""x"")"`);
+    const comment = {
+      __typename: 'FeedbackComment' as const,
+      at: '2026-11-25T10:00:00Z',
+      rating: 1,
+      comment: '=HYPERLINK("x")',
+      sessionId: 's1',
+      siteId: 'site',
+      size: 'SMALL' as const,
+    };
+    expect(
+      csvOf(
+        commentColumns('UTC', () => 'then'),
+        [comment],
+      ).split('\r\n')[1],
+    ).toBe(`2026-11-25T10:00:00Z,then,1,SMALL,s1,"'=HYPERLINK(""x"")"`);
   });
 });

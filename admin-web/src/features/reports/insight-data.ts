@@ -40,10 +40,16 @@ export function occupancyRows(
 
 /** recharts wants flat keys: "SMALL" -> percent, for each size. */
 export function occupancyChartData(rows: readonly OccupancyRow[]): Record<string, string | number>[] {
-  return rows.map((r) => ({ label: r.label, ...Object.fromEntries(Object.entries(r.bySize).map(([size, v]) => [size, v.percent])) }));
+  return rows.map((r) => ({
+    label: r.label,
+    ...Object.fromEntries(Object.entries(r.bySize).map(([size, v]) => [size, v.percent])),
+  }));
 }
 
-export function occupancyColumns(sizes: readonly CompartmentSize[], timeZone: string): CsvColumn<OccupancyRow>[] {
+export function occupancyColumns(
+  sizes: readonly CompartmentSize[],
+  timeZone: string,
+): CsvColumn<OccupancyRow>[] {
   return [
     { header: 'bucket_start_utc', value: (r) => r.start },
     { header: `bucket_label_${timeZone}`, value: (r) => r.label },
@@ -78,7 +84,10 @@ export function durationRows(report: Data['storageDurationReport']): DurationRow
   return [...report.ranges]
     .sort((a, b) => a.fromMinutes - b.fromMinutes)
     .map((r) => ({
-      label: r.toMinutes == null ? `${formatMinutes(r.fromMinutes)} or more` : `${formatMinutes(r.fromMinutes)} – ${formatMinutes(r.toMinutes)}`,
+      label:
+        r.toMinutes == null
+          ? `${formatMinutes(r.fromMinutes)} or more`
+          : `${formatMinutes(r.fromMinutes)} – ${formatMinutes(r.toMinutes)}`,
       fromMinutes: r.fromMinutes,
       toMinutes: r.toMinutes ?? null,
       sessions: r.sessions,
@@ -102,9 +111,19 @@ export interface OverdueRow {
   securityEscalations: number;
 }
 
-export function overdueRows(buckets: Data['overdueReport']['buckets'], bucket: ReportBucket, timeZone: string, locale?: string): OverdueRow[] {
+export function overdueRows(
+  buckets: Data['overdueReport']['buckets'],
+  bucket: ReportBucket,
+  timeZone: string,
+  locale?: string,
+): OverdueRow[] {
   const label = bucketLabeller(bucket, timeZone, locale);
-  return buckets.map((b) => ({ start: b.start, label: label(b.start), overdue: b.overdue, securityEscalations: b.securityEscalations }));
+  return buckets.map((b) => ({
+    start: b.start,
+    label: label(b.start),
+    overdue: b.overdue,
+    securityEscalations: b.securityEscalations,
+  }));
 }
 
 export function overdueColumns(timeZone: string): CsvColumn<OverdueRow>[] {
@@ -132,7 +151,11 @@ export interface RevenueRow {
 const plain = (m: Money): Money => ({ amount: m.amount, currency: m.currency });
 
 /** Revenue by size in size order; money in major units (4.00, not 400). */
-export function revenueRows(report: Data['revenueReport']): { rows: RevenueRow[]; net: number; currency: string } {
+export function revenueRows(report: Data['revenueReport']): {
+  rows: RevenueRow[];
+  net: number;
+  currency: string;
+} {
   const rows = [...report.bySize]
     .sort((a, b) => SIZE_ORDER.indexOf(a.size) - SIZE_ORDER.indexOf(b.size))
     .map((r) => ({
@@ -169,7 +192,12 @@ export function ratingRows(ratingCounts: readonly number[]): RatingRow[] {
   const total = ratingCounts.reduce((a, n) => a + n, 0);
   return [1, 2, 3, 4, 5].map((rating) => {
     const count = ratingCounts[rating - 1] ?? 0;
-    return { rating, label: `${rating} ★`, count, percent: total ? Math.round((1000 * count) / total) / 10 : 0 };
+    return {
+      rating,
+      label: `${rating} ★`,
+      count,
+      percent: total ? Math.round((1000 * count) / total) / 10 : 0,
+    };
   });
 }
 

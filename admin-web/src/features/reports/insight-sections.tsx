@@ -36,9 +36,15 @@ const minutes = (m: number | null | undefined) => (m == null ? '—' : formatMin
 
 /** All five sections. */
 export function InsightSections({ data, bucket, timeZone, range, fileSuffix }: Props) {
-  const occupancy = useMemo(() => occupancyRows(data.occupancyReport.buckets, bucket, timeZone), [data, bucket, timeZone]);
+  const occupancy = useMemo(
+    () => occupancyRows(data.occupancyReport.buckets, bucket, timeZone),
+    [data, bucket, timeZone],
+  );
   const durations = useMemo(() => durationRows(data.storageDurationReport), [data]);
-  const overdue = useMemo(() => overdueRows(data.overdueReport.buckets, bucket, timeZone), [data, bucket, timeZone]);
+  const overdue = useMemo(
+    () => overdueRows(data.overdueReport.buckets, bucket, timeZone),
+    [data, bucket, timeZone],
+  );
   const revenue = useMemo(() => revenueRows(data.revenueReport), [data]);
   const ratings = useMemo(() => ratingRows(data.feedbackReport.ratingCounts), [data]);
   const fb = data.feedbackReport;
@@ -54,9 +60,17 @@ export function InsightSections({ data, bucket, timeZone, range, fileSuffix }: P
         server="occupancy"
         fileBase={`occupancy-${fileSuffix}`}
         description={`Highest share of each size's compartments in use during each period (hover for counts). Periods in ${timeZone}.`}
-        csv={occupancy.rows.length ? () => csvOf(occupancyColumns(occupancy.sizes, timeZone), occupancy.rows) : null}
+        csv={
+          occupancy.rows.length
+            ? () => csvOf(occupancyColumns(occupancy.sizes, timeZone), occupancy.rows)
+            : null
+        }
       >
-        {occupancy.rows.length ? <OccupancyChart rows={occupancy.rows} sizes={occupancy.sizes} timeZone={timeZone} /> : <p>No compartments in this range.</p>}
+        {occupancy.rows.length ? (
+          <OccupancyChart rows={occupancy.rows} sizes={occupancy.sizes} timeZone={timeZone} />
+        ) : (
+          <p>No compartments in this range.</p>
+        )}
       </ReportSection>
 
       <ReportSection
@@ -68,7 +82,8 @@ export function InsightSections({ data, bucket, timeZone, range, fileSuffix }: P
         csv={durations.length ? () => csvOf(DURATION_COLUMNS, durations) : null}
       >
         <p data-testid="duration-summary">
-          <span className="stat">{sd.sessions}</span> sessions · median {minutes(sd.medianMinutes)} · average {minutes(sd.averageMinutes)}
+          <span className="stat">{sd.sessions}</span> sessions · median {minutes(sd.medianMinutes)} · average{' '}
+          {minutes(sd.averageMinutes)}
         </p>
         {sd.sessions > 0 && <DurationChart rows={durations} />}
       </ReportSection>
@@ -97,8 +112,11 @@ export function InsightSections({ data, bucket, timeZone, range, fileSuffix }: P
         csv={revenue.rows.length ? () => csvOf(REVENUE_COLUMNS, revenue.rows) : null}
       >
         <p>
-          Net <span className="stat" data-testid="revenue-net">{revenue.net.toFixed(2)} {revenue.currency}</span> from{' '}
-          {revenue.rows.reduce((n, r) => n + r.payments, 0)} payments
+          Net{' '}
+          <span className="stat" data-testid="revenue-net">
+            {revenue.net.toFixed(2)} {revenue.currency}
+          </span>{' '}
+          from {revenue.rows.reduce((n, r) => n + r.payments, 0)} payments
         </p>
         {revenue.rows.length > 0 && <RevenueChart rows={revenue.rows} currency={revenue.currency} />}
       </ReportSection>
@@ -109,10 +127,15 @@ export function InsightSections({ data, bucket, timeZone, range, fileSuffix }: P
         server="feedback"
         fileBase={`feedback-${fileSuffix}`}
         description="Ratings depositors gave after collecting, and their comments (newest first, at most 100)."
-        csv={fb.responses ? () => csvOf(RATING_COLUMNS, ratings) + '\r\n' + csvOf(commentColumns(timeZone, at), fb.comments) : null}
+        csv={
+          fb.responses
+            ? () => csvOf(RATING_COLUMNS, ratings) + '\r\n' + csvOf(commentColumns(timeZone, at), fb.comments)
+            : null
+        }
       >
         <p data-testid="feedback-summary">
-          Average <span className="stat">{fb.averageRating == null ? '—' : fb.averageRating.toFixed(2)}</span> / 5 from {fb.responses} responses
+          Average <span className="stat">{fb.averageRating == null ? '—' : fb.averageRating.toFixed(2)}</span>{' '}
+          / 5 from {fb.responses} responses
         </p>
         {fb.responses > 0 && <RatingChart rows={ratings} />}
         {fb.comments.length > 0 && (

@@ -1,13 +1,32 @@
 // The four usage charts. Each has a heading, labelled axes with units, and a table
 // fallback is the CSV download (the numbers themselves).
 import { formatMajorUnits } from '@lockers/common';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ReportRow } from './report-data';
 
 const H = 240;
 
 /** A captioned figure (its accessible name is the title) holding one responsive chart. */
-export function Chart({ title, children, height = H }: { title: string; children: React.ReactElement; height?: number }) {
+export function Chart({
+  title,
+  children,
+  height = H,
+}: {
+  title: string;
+  children: React.ReactElement;
+  height?: number;
+}) {
   return (
     <figure className="card chart" aria-label={title}>
       <figcaption>
@@ -23,7 +42,13 @@ export function Chart({ title, children, height = H }: { title: string; children
 /** Deposits and retrievals, peak occupancy, average storage time, revenue. */
 export function ReportCharts({ rows, timeZone }: { rows: readonly ReportRow[]; timeZone: string }) {
   const currency = rows[0]?.currency ?? '';
-  const xAxis = <XAxis dataKey="label" label={{ value: `Period start (${timeZone})`, position: 'insideBottom', offset: -4 }} height={48} />;
+  const xAxis = (
+    <XAxis
+      dataKey="label"
+      label={{ value: `Period start (${timeZone})`, position: 'insideBottom', offset: -4 }}
+      height={48}
+    />
+  );
   const data = rows as ReportRow[];
   return (
     <div className="charts">
@@ -44,7 +69,13 @@ export function ReportCharts({ rows, timeZone }: { rows: readonly ReportRow[]; t
           {xAxis}
           <YAxis allowDecimals={false} label={{ value: 'occupied', angle: -90, position: 'insideLeft' }} />
           <Tooltip />
-          <Line type="stepAfter" dataKey="peakOccupied" name="Peak occupied" stroke="#8a3ffc" strokeWidth={2} />
+          <Line
+            type="stepAfter"
+            dataKey="peakOccupied"
+            name="Peak occupied"
+            stroke="#8a3ffc"
+            strokeWidth={2}
+          />
         </LineChart>
       </Chart>
       <Chart title="Average storage time">
@@ -53,7 +84,14 @@ export function ReportCharts({ rows, timeZone }: { rows: readonly ReportRow[]; t
           {xAxis}
           <YAxis label={{ value: 'minutes', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(0)} min` : String(v))} />
-          <Line type="monotone" dataKey="averageStorageMinutes" name="Average minutes" stroke="#b35c00" strokeWidth={2} connectNulls={false} />
+          <Line
+            type="monotone"
+            dataKey="averageStorageMinutes"
+            name="Average minutes"
+            stroke="#b35c00"
+            strokeWidth={2}
+            connectNulls={false}
+          />
         </LineChart>
       </Chart>
       <Chart title={`Revenue${currency ? ` (${currency})` : ''}`}>
@@ -61,7 +99,9 @@ export function ReportCharts({ rows, timeZone }: { rows: readonly ReportRow[]; t
           <CartesianGrid strokeDasharray="3 3" />
           {xAxis}
           <YAxis label={{ value: currency || 'amount', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={(v) => (typeof v === 'number' && currency ? formatMajorUnits(v, currency) : String(v))} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' && currency ? formatMajorUnits(v, currency) : String(v))}
+          />
           <Bar dataKey="revenue" name="Revenue" fill="#00695c" />
         </BarChart>
       </Chart>

@@ -27,13 +27,22 @@ const FORMATS: Record<ReportBucket, Intl.DateTimeFormatOptions> = {
 };
 
 /** A labeller for bucket starts of size `bucket`, in `timeZone` ("25 Nov", "Week of 23 Nov"). */
-export function bucketLabeller(bucket: ReportBucket, timeZone: string, locale?: string): (start: string) => string {
+export function bucketLabeller(
+  bucket: ReportBucket,
+  timeZone: string,
+  locale?: string,
+): (start: string) => string {
   const fmt = new Intl.DateTimeFormat(locale, { ...FORMATS[bucket], timeZone });
   return (start) => (bucket === 'WEEK' ? 'Week of ' : '') + fmt.format(new Date(start));
 }
 
 /** Buckets as rows, labelled in `timeZone`. */
-export function toRows(buckets: readonly Bucket[], bucket: ReportBucket, timeZone: string, locale?: string): ReportRow[] {
+export function toRows(
+  buckets: readonly Bucket[],
+  bucket: ReportBucket,
+  timeZone: string,
+  locale?: string,
+): ReportRow[] {
   const label = bucketLabeller(bucket, timeZone, locale);
   return buckets.map((b) => ({
     start: b.start,

@@ -47,7 +47,11 @@ export function ReportSection({ title, description, server, range, fileBase, csv
         </div>
       </header>
       <p className="muted">{description}</p>
-      {error && <p role="alert" className="error">Export failed: {error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          Export failed: {error}
+        </p>
+      )}
       {children}
     </section>
   );

@@ -35,7 +35,10 @@ export function ReportsPage() {
   };
   const usage = useQuery(UsageReportQuery, { variables, skip: !rangeOk });
   const insights = useQuery(InsightReportsQuery, { variables, skip: !rangeOk });
-  const rows = useMemo(() => (usage.data ? toRows(usage.data.usageReport.buckets, bucket, timeZone) : []), [usage.data, bucket, timeZone]);
+  const rows = useMemo(
+    () => (usage.data ? toRows(usage.data.usageReport.buckets, bucket, timeZone) : []),
+    [usage.data, bucket, timeZone],
+  );
   const scope = allSites ? 'all-sites' : (site?.name ?? 'site').replace(/\W+/g, '-').toLowerCase();
   const fileSuffix = `${scope}-${from}-${to}-${bucket.toLowerCase()}`;
   const error = usage.error ?? insights.error;
@@ -70,8 +73,16 @@ export function ReportsPage() {
       <p className="muted" data-testid="report-scope">
         {allSites ? 'All sites' : site?.name} · days and periods in {timeZone} · money in major units.
       </p>
-      {!rangeOk && <p role="alert" className="error">“From” must not be after “To”.</p>}
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
+      {!rangeOk && (
+        <p role="alert" className="error">
+          “From” must not be after “To”.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
       {(usage.loading || insights.loading) && <p>Loading…</p>}
       <ReportSection
         title="Usage"
@@ -84,7 +95,15 @@ export function ReportsPage() {
         {usage.data && rows.length === 0 && <p>No activity in this range.</p>}
         {rows.length > 0 && <ReportCharts rows={rows} timeZone={timeZone} />}
       </ReportSection>
-      {insights.data && <InsightSections data={insights.data} bucket={bucket} timeZone={timeZone} range={variables} fileSuffix={fileSuffix} />}
+      {insights.data && (
+        <InsightSections
+          data={insights.data}
+          bucket={bucket}
+          timeZone={timeZone}
+          range={variables}
+          fileSuffix={fileSuffix}
+        />
+      )}
     </main>
   );
 }

@@ -13,7 +13,10 @@ export const UsageReportQuery = graphql(`
         retrievals
         averageStorageMinutes
         peakOccupied
-        revenue { amount currency }
+        revenue {
+          amount
+          currency
+        }
       }
     }
   }
@@ -22,26 +25,64 @@ export const UsageReportQuery = graphql(`
 export const InsightReportsQuery = graphql(`
   query InsightReports($siteId: ID, $from: DateTime!, $to: DateTime!, $bucket: ReportBucket!) {
     occupancyReport(siteId: $siteId, from: $from, to: $to, bucket: $bucket) {
-      buckets { start size peakOccupied capacity }
+      buckets {
+        start
+        size
+        peakOccupied
+        capacity
+      }
     }
     storageDurationReport(siteId: $siteId, from: $from, to: $to) {
       sessions
       medianMinutes
       averageMinutes
-      ranges { fromMinutes toMinutes sessions }
+      ranges {
+        fromMinutes
+        toMinutes
+        sessions
+      }
     }
     overdueReport(siteId: $siteId, from: $from, to: $to, bucket: $bucket) {
-      buckets { start overdue securityEscalations }
+      buckets {
+        start
+        overdue
+        securityEscalations
+      }
     }
     revenueReport(siteId: $siteId, from: $from, to: $to) {
-      bySize { size payments captured { amount currency } refunded { amount currency } net { amount currency } }
-      net { amount currency }
+      bySize {
+        size
+        payments
+        captured {
+          amount
+          currency
+        }
+        refunded {
+          amount
+          currency
+        }
+        net {
+          amount
+          currency
+        }
+      }
+      net {
+        amount
+        currency
+      }
     }
     feedbackReport(siteId: $siteId, from: $from, to: $to) {
       responses
       averageRating
       ratingCounts
-      comments { at rating comment sessionId siteId size }
+      comments {
+        at
+        rating
+        comment
+        sessionId
+        siteId
+        size
+      }
     }
   }
 `);

@@ -18,7 +18,10 @@ describe('zoned time', () => {
   });
 });
 
-const bucket = (start: string, over: Partial<{ deposits: number; avg: number | null; revenue: number }> = {}) => ({
+const bucket = (
+  start: string,
+  over: Partial<{ deposits: number; avg: number | null; revenue: number }> = {},
+) => ({
   __typename: 'UsageBucket' as const,
   start,
   deposits: over.deposits ?? 3,
@@ -37,7 +40,12 @@ describe('report rows and CSV', () => {
   });
 
   it('writes a CSV of what is shown, with empty cells for no data', () => {
-    const rows = toRows([bucket('2026-11-24T23:00:00.000Z'), bucket('2026-11-25T23:00:00.000Z', { avg: null, revenue: 0 })], 'DAY', 'Europe/Berlin', 'en-GB');
+    const rows = toRows(
+      [bucket('2026-11-24T23:00:00.000Z'), bucket('2026-11-25T23:00:00.000Z', { avg: null, revenue: 0 })],
+      'DAY',
+      'Europe/Berlin',
+      'en-GB',
+    );
     expect(toCsv(rows, 'Europe/Berlin').split('\r\n')).toEqual([
       'bucket_start_utc,bucket_label_Europe/Berlin,deposits,retrievals,peak_occupied,average_storage_minutes,revenue_major_units,currency',
       '2026-11-24T23:00:00.000Z,25 Nov,3,2,4,95.3,12.50,EUR',

@@ -6,7 +6,11 @@ import type { SessionDetailQuery } from '../../api/generated/graphql';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { errorCode, errorMessage } from '../../api/errors';
 import { formatDateTime } from '../../ui/format';
-import { RecordBagClaimMutation, RecordBagDisposalMutation, RecordBagRemovalMutation } from './sessions.operations';
+import {
+  RecordBagClaimMutation,
+  RecordBagDisposalMutation,
+  RecordBagRemovalMutation,
+} from './sessions.operations';
 
 type Session = NonNullable<SessionDetailQuery['session']>;
 
@@ -17,7 +21,17 @@ interface Field {
 }
 
 /** A button that opens a form with the given text fields, then runs `onConfirm` with their values. */
-function StepForm({ label, fields, danger, onConfirm }: { label: string; fields: Field[]; danger?: boolean; onConfirm: (v: Record<string, string>) => Promise<unknown> }) {
+function StepForm({
+  label,
+  fields,
+  danger,
+  onConfirm,
+}: {
+  label: string;
+  fields: Field[];
+  danger?: boolean;
+  onConfirm: (v: Record<string, string>) => Promise<unknown>;
+}) {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -39,7 +53,8 @@ function StepForm({ label, fields, danger, onConfirm }: { label: string; fields:
       setValues({});
     } catch (err) {
       // the server's refusals here say what to do next (e.g. the amount still due): show them
-      const own = errorCode(err) === 'CONFLICT' && CombinedGraphQLErrors.is(err) ? err.errors[0]?.message : undefined;
+      const own =
+        errorCode(err) === 'CONFLICT' && CombinedGraphQLErrors.is(err) ? err.errors[0]?.message : undefined;
       setError(own ?? errorMessage(err));
     } finally {
       setBusy(false);
@@ -58,7 +73,11 @@ function StepForm({ label, fields, danger, onConfirm }: { label: string; fields:
       {fields.map((f) => (
         <div key={f.name}>
           <label htmlFor={`${id}-${f.name}`}>{f.label}</label>
-          <input id={`${id}-${f.name}`} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+          <input
+            id={`${id}-${f.name}`}
+            value={values[f.name] ?? ''}
+            onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+          />
         </div>
       ))}
       {error && (
@@ -79,7 +98,15 @@ function StepForm({ label, fields, danger, onConfirm }: { label: string; fields:
 }
 
 /** Shown once the session was marked abandoned. */
-export function AbandonmentPanel({ session: s, canOperate, onChanged }: { session: Session; canOperate: boolean; onChanged: () => void }) {
+export function AbandonmentPanel({
+  session: s,
+  canOperate,
+  onChanged,
+}: {
+  session: Session;
+  canOperate: boolean;
+  onChanged: () => void;
+}) {
   const [remove] = useMutation(RecordBagRemovalMutation);
   const [claim] = useMutation(RecordBagClaimMutation);
   const [dispose] = useMutation(RecordBagDisposalMutation);
@@ -95,7 +122,11 @@ export function AbandonmentPanel({ session: s, canOperate, onChanged }: { sessio
         <dt>Marked abandoned</dt>
         <dd>{formatDateTime(a.abandonedAt, tz)}</dd>
         <dt>Removed</dt>
-        <dd data-testid="abandonment-removed">{a.removedAt ? `${formatDateTime(a.removedAt, tz)} by ${a.removedBy ?? '—'} to ${a.removedTo ?? '—'} (lost property ${a.lostPropertyRef ?? '—'})` : 'Still in its compartment'}</dd>
+        <dd data-testid="abandonment-removed">
+          {a.removedAt
+            ? `${formatDateTime(a.removedAt, tz)} by ${a.removedBy ?? '—'} to ${a.removedTo ?? '—'} (lost property ${a.lostPropertyRef ?? '—'})`
+            : 'Still in its compartment'}
+        </dd>
         {a.claimedAt && (
           <>
             <dt>Claimed back</dt>
@@ -114,9 +145,18 @@ export function AbandonmentPanel({ session: s, canOperate, onChanged }: { sessio
           {!a.removedAt && (
             <StepForm
               label="Record removal"
-              fields={[{ name: 'removedTo', label: 'Where it went' }, { name: 'lostPropertyRef', label: 'Lost-property reference' }]}
+              fields={[
+                { name: 'removedTo', label: 'Where it went' },
+                { name: 'lostPropertyRef', label: 'Lost-property reference' },
+              ]}
               onConfirm={async (v) => {
-                await remove({ variables: { sessionId: s.id, removedTo: v.removedTo!, lostPropertyRef: v.lostPropertyRef! } });
+                await remove({
+                  variables: {
+                    sessionId: s.id,
+                    removedTo: v.removedTo!,
+                    lostPropertyRef: v.lostPropertyRef!,
+                  },
+                });
                 onChanged();
               }}
             />
@@ -124,9 +164,18 @@ export function AbandonmentPanel({ session: s, canOperate, onChanged }: { sessio
           {a.removedAt && (
             <StepForm
               label="Record claim"
-              fields={[{ name: 'payload', label: 'Access code (or leave empty)', optional: true }, { name: 'reason', label: 'Without the code: how the depositor was identified', optional: true }]}
+              fields={[
+                { name: 'payload', label: 'Access code (or leave empty)', optional: true },
+                {
+                  name: 'reason',
+                  label: 'Without the code: how the depositor was identified',
+                  optional: true,
+                },
+              ]}
               onConfirm={async (v) => {
-                await claim({ variables: { sessionId: s.id, payload: v.payload || null, reason: v.reason || null } });
+                await claim({
+                  variables: { sessionId: s.id, payload: v.payload || null, reason: v.reason || null },
+                });
                 onChanged();
               }}
             />

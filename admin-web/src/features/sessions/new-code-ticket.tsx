@@ -24,7 +24,8 @@ export function NewCodeTicket({
   return (
     <div className="ticket" role="region" aria-label="New access code">
       <p>
-        <strong>New access code</strong> issued {formatDateTime(code.issuedAt, timeZone)}. The previous code no longer works.
+        <strong>New access code</strong> issued {formatDateTime(code.issuedAt, timeZone)}. The previous code
+        no longer works.
       </p>
       <img src={src} alt="QR code of the new access code" width={220} height={220} data-testid="new-qr" />
       <details>

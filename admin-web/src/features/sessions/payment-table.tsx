@@ -48,11 +48,7 @@ export function PaymentTable({
                 <td>{formatDateTime(p.capturedAt, timeZone)}</td>
                 <td>{p.refundedAt ? <RefundNote payment={p} timeZone={timeZone} /> : '—'}</td>
                 {canRefund && (
-                  <td>
-                    {p.status === 'CAPTURED' && (
-                      <RefundAction payment={p} onChanged={onChanged} />
-                    )}
-                  </td>
+                  <td>{p.status === 'CAPTURED' && <RefundAction payment={p} onChanged={onChanged} />}</td>
                 )}
               </tr>
             ))}
@@ -65,12 +61,20 @@ export function PaymentTable({
 
 function RefundNote({ payment: p, timeZone }: { payment: Payment; timeZone: string }) {
   const effect = REFUND_EFFECTS.find((e) => e.value === p.refundEffect);
-  const who = p.refundAutomatic ? 'automatically' : p.refundedBy ? `by ${p.refundedBy.replace(/^user:/, '')}` : '';
+  const who = p.refundAutomatic
+    ? 'automatically'
+    : p.refundedBy
+      ? `by ${p.refundedBy.replace(/^user:/, '')}`
+      : '';
   return (
     <>
       {formatDateTime(p.refundedAt, timeZone)} {who}
       {p.refundReason ? ` — ${p.refundReason}` : ''}
-      {effect && <div className="muted">{effect.value === 'WAIVE_FEE' ? 'Fee waived' : 'Charge cancelled: due again'}</div>}
+      {effect && (
+        <div className="muted">
+          {effect.value === 'WAIVE_FEE' ? 'Fee waived' : 'Charge cancelled: due again'}
+        </div>
+      )}
     </>
   );
 }

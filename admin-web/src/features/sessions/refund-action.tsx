@@ -7,20 +7,38 @@ import { RefundPaymentMutation, RefundPreviewQuery } from './sessions.operations
 
 /** What each refund effect means, in the words the operator chooses by. */
 export const REFUND_EFFECTS: { value: RefundEffect; label: string; hint: string }[] = [
-  { value: 'WAIVE_FEE', label: 'Give the money back and waive the fee', hint: 'The fee stays settled: the traveller is not asked to pay it again.' },
-  { value: 'CANCEL_CHARGE', label: 'Cancel the charge', hint: 'The money goes back and the amount is due again before the next unlock.' },
+  {
+    value: 'WAIVE_FEE',
+    label: 'Give the money back and waive the fee',
+    hint: 'The fee stays settled: the traveller is not asked to pay it again.',
+  },
+  {
+    value: 'CANCEL_CHARGE',
+    label: 'Cancel the charge',
+    hint: 'The money goes back and the amount is due again before the next unlock.',
+  },
 ];
 
 /**
  * Refunding a captured payment: the operator picks what the refund does to the amount due,
  * sees the server's preview of it (due now, due after) and gives a reason before confirming.
  */
-export function RefundAction({ payment, onChanged }: { payment: { id: string; amount: { amount: number; currency: string } }; onChanged?: () => void }) {
+export function RefundAction({
+  payment,
+  onChanged,
+}: {
+  payment: { id: string; amount: { amount: number; currency: string } };
+  onChanged?: () => void;
+}) {
   const [effect, setEffect] = useState<RefundEffect>('WAIVE_FEE');
   const [touched, setTouched] = useState(false);
   const name = useId();
   const [refund] = useMutation(RefundPaymentMutation);
-  const preview = useQuery(RefundPreviewQuery, { variables: { paymentId: payment.id, effect }, skip: !touched, fetchPolicy: 'network-only' });
+  const preview = useQuery(RefundPreviewQuery, {
+    variables: { paymentId: payment.id, effect },
+    skip: !touched,
+    fetchPolicy: 'network-only',
+  });
   const p = preview.data?.refundPreview;
   const label = `Refund ${formatMoney(payment.amount)}`;
   return (
@@ -37,7 +55,13 @@ export function RefundAction({ payment, onChanged }: { payment: { id: string; am
           <legend>What the refund does</legend>
           {REFUND_EFFECTS.map((e) => (
             <label key={e.value} className="check">
-              <input type="radio" name={name} value={e.value} checked={effect === e.value} onChange={() => setEffect(e.value)} />
+              <input
+                type="radio"
+                name={name}
+                value={e.value}
+                checked={effect === e.value}
+                onChange={() => setEffect(e.value)}
+              />
               <span>
                 {e.label}
                 <br />

@@ -24,7 +24,11 @@ export function SessionActions({ session: s, onChanged }: { session: Session; on
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Actions</h2>
-      {closed && <p className="muted">This session is {s.status.toLowerCase()}: only the compartment can be acted on.</p>}
+      {closed && (
+        <p className="muted">
+          This session is {s.status.toLowerCase()}: only the compartment can be acted on.
+        </p>
+      )}
       <div className="actions">
         {!closed && (
           <ReasonAction
@@ -66,12 +70,18 @@ export function SessionActions({ session: s, onChanged }: { session: Session; on
           />
         )}
       </div>
-      {code && <NewCodeTicket
+      {code && (
+        <NewCodeTicket
           code={code}
           timeZone={s.site.timezone}
-          ticketLines={[s.site.name, c ? `Compartment ${c.label}` : `Size ${s.size.toLowerCase()}`, 'Scan this code at the kiosk']}
+          ticketLines={[
+            s.site.name,
+            c ? `Compartment ${c.label}` : `Size ${s.size.toLowerCase()}`,
+            'Scan this code at the kiosk',
+          ]}
           onDone={() => setCode(null)}
-        />}
+        />
+      )}
     </section>
   );
 }

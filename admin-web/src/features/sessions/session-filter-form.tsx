@@ -19,7 +19,10 @@ export function SessionFilterForm({
     <form className="filters" role="search" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
       <label>
         Status
-        <select value={filters.status} onChange={(e) => set({ status: e.target.value as SessionFilters['status'] })}>
+        <select
+          value={filters.status}
+          onChange={(e) => set({ status: e.target.value as SessionFilters['status'] })}
+        >
           <option value="">Any</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -30,23 +33,40 @@ export function SessionFilterForm({
       </label>
       <label>
         Overdue
-        <select value={filters.overdue} onChange={(e) => set({ overdue: e.target.value as SessionFilters['overdue'] })}>
+        <select
+          value={filters.overdue}
+          onChange={(e) => set({ overdue: e.target.value as SessionFilters['overdue'] })}
+        >
           <option value="">Any</option>
           <option value="yes">Overdue</option>
           <option value="no">Not overdue</option>
         </select>
       </label>
       <label className="check">
-        <input type="checkbox" checked={filters.allSites} onChange={(e) => set({ allSites: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.allSites}
+          onChange={(e) => set({ allSites: e.target.checked })}
+        />
         All sites
       </label>
       <label>
         Compartment
-        <input type="search" value={filters.label} placeholder="A07" onChange={(e) => set({ label: e.target.value })} />
+        <input
+          type="search"
+          value={filters.label}
+          placeholder="A07"
+          onChange={(e) => set({ label: e.target.value })}
+        />
       </label>
       <label>
         Contact
-        <input type="search" value={filters.contact} placeholder="email or phone" onChange={(e) => set({ contact: e.target.value })} />
+        <input
+          type="search"
+          value={filters.contact}
+          placeholder="email or phone"
+          onChange={(e) => set({ contact: e.target.value })}
+        />
       </label>
       <label>
         Created from

@@ -17,7 +17,15 @@ export interface SessionFilters {
   to: string;
 }
 
-export const NO_FILTERS: SessionFilters = { status: '', overdue: '', allSites: false, label: '', contact: '', from: '', to: '' };
+export const NO_FILTERS: SessionFilters = {
+  status: '',
+  overdue: '',
+  allSites: false,
+  label: '',
+  contact: '',
+  from: '',
+  to: '',
+};
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Shortest contact fragment the server searches for. */
@@ -27,7 +35,12 @@ export const MIN_CONTACT = 3;
  * Variables for the Sessions query. Days become instants at local midnight in `timeZone`
  * (the site's; UTC across all sites), with "to" running up to the start of the next day.
  */
-export function sessionVariables(f: SessionFilters, siteId: string | null, timeZone: string, first: number): SessionsQueryVariables {
+export function sessionVariables(
+  f: SessionFilters,
+  siteId: string | null,
+  timeZone: string,
+  first: number,
+): SessionsQueryVariables {
   const text = (s: string) => s.trim() || null;
   return {
     siteId: f.allSites ? null : siteId,

@@ -15,7 +15,10 @@ import { AbandonmentPanel } from './abandonment-panel';
 /** The session page for `id`. */
 export function SessionPage({ id }: { id: string }) {
   const { user } = useAuth();
-  const { data, error, loading, refetch } = useQuery(SessionDetailQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, refetch } = useQuery(SessionDetailQuery, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
   // Any change to the session (door closed, paid, ended elsewhere) re-reads the whole page:
   // the timeline, payments and amount due all derive from it.
   useSubscription(SessionUpdatedSubscription, {
@@ -25,7 +28,12 @@ export function SessionPage({ id }: { id: string }) {
     onData: () => void refetch(),
   });
   const s = data?.session;
-  if (error) return <p role="alert" className="error page-status">{errorMessage(error)}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error page-status">
+        {errorMessage(error)}
+      </p>
+    );
   if (!s) return <p className="page-status">{loading ? 'Loading…' : 'Session not found.'}</p>;
   const tz = s.site.timezone;
 
@@ -37,7 +45,12 @@ export function SessionPage({ id }: { id: string }) {
       <h1>
         Session {s.id.slice(0, 8)} · <span data-testid="session-status">{humanize(s.status)}</span>
         {s.overdue && <span className="flag"> overdue</span>}
-        {s.abandonment && !s.abandonment.claimedAt && !s.abandonment.disposedAt && <span className="flag" data-testid="abandoned-flag"> abandoned</span>}
+        {s.abandonment && !s.abandonment.claimedAt && !s.abandonment.disposedAt && (
+          <span className="flag" data-testid="abandoned-flag">
+            {' '}
+            abandoned
+          </span>
+        )}
       </h1>
       <div className="two-col">
         <section className="card" aria-labelledby="facts-title">
@@ -48,7 +61,11 @@ export function SessionPage({ id }: { id: string }) {
             <dt>Size</dt>
             <dd>{humanize(s.size)}</dd>
             <dt>Compartment</dt>
-            <dd>{s.compartment ? `${s.compartment.label} (${humanize(s.compartment.status)}, door ${humanize(s.compartment.doorState)})` : 'None yet'}</dd>
+            <dd>
+              {s.compartment
+                ? `${s.compartment.label} (${humanize(s.compartment.status)}, door ${humanize(s.compartment.doorState)})`
+                : 'None yet'}
+            </dd>
             <dt>Contact</dt>
             <dd>{[s.contactEmail, s.contactPhone].filter(Boolean).join(', ') || '—'}</dd>
             <dt>Created</dt>
@@ -75,12 +92,23 @@ export function SessionPage({ id }: { id: string }) {
         ) : (
           <section className="card">
             <h2>Actions</h2>
-            <p className="muted">Your role ({user?.role.toLowerCase()}) can view sessions but not act on them.</p>
+            <p className="muted">
+              Your role ({user?.role.toLowerCase()}) can view sessions but not act on them.
+            </p>
           </section>
         )}
       </div>
-      <AbandonmentPanel session={s} canOperate={can(user?.role, 'operate')} onChanged={() => void refetch()} />
-      <PaymentTable payments={s.payments} timeZone={tz} canRefund={can(user?.role, 'refund')} onChanged={() => void refetch()} />
+      <AbandonmentPanel
+        session={s}
+        canOperate={can(user?.role, 'operate')}
+        onChanged={() => void refetch()}
+      />
+      <PaymentTable
+        payments={s.payments}
+        timeZone={tz}
+        canRefund={can(user?.role, 'refund')}
+        onChanged={() => void refetch()}
+      />
       <SessionTimeline session={s} timeZone={tz} />
     </main>
   );

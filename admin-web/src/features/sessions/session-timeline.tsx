@@ -21,7 +21,8 @@ export function SessionTimeline({
           {entries.map((e) => (
             <li key={e.key} className={`tl-${e.kind}`}>
               <time dateTime={e.at}>{formatDateTime(e.at, timeZone)}</time>{' '}
-              <span className="tl-kind">{e.kind === 'door' ? 'Door' : 'Status'}</span> <strong>{e.title}</strong>
+              <span className="tl-kind">{e.kind === 'door' ? 'Door' : 'Status'}</span>{' '}
+              <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}
             </li>
           ))}

@@ -5,7 +5,13 @@ import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { useSite } from '../../app/site-context';
 import { SessionsQuery } from './sessions.operations';
-import { contactHint, NO_FILTERS, rangeError, sessionVariables, type SessionFilters } from './session-filters';
+import {
+  contactHint,
+  NO_FILTERS,
+  rangeError,
+  sessionVariables,
+  type SessionFilters,
+} from './session-filters';
 import { SessionTable } from './session-table';
 import { SessionFilterForm } from './session-filter-form';
 import { useDebounced } from './use-debounced';
@@ -20,7 +26,11 @@ export function SessionsPage() {
   const timeZone = settled.allSites || !site ? 'UTC' : site.timezone;
   const badRange = rangeError(settled);
   const variables = sessionVariables(settled, site?.id ?? null, timeZone, PAGE);
-  const { data, error, loading, fetchMore } = useQuery(SessionsQuery, { variables, skip: Boolean(badRange), fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, fetchMore } = useQuery(SessionsQuery, {
+    variables,
+    skip: Boolean(badRange),
+    fetchPolicy: 'cache-and-network',
+  });
   const conn = data?.sessions;
 
   function loadMore() {
@@ -39,10 +49,22 @@ export function SessionsPage() {
   return (
     <main className="page">
       <h1>Sessions</h1>
-      <SessionFilterForm filters={filters} timeZone={filters.allSites || !site ? 'UTC' : site.timezone} onChange={setFilters} />
-      {badRange && <p role="alert" className="error">{badRange}</p>}
+      <SessionFilterForm
+        filters={filters}
+        timeZone={filters.allSites || !site ? 'UTC' : site.timezone}
+        onChange={setFilters}
+      />
+      {badRange && (
+        <p role="alert" className="error">
+          {badRange}
+        </p>
+      )}
       {contactHint(filters) && <p className="muted">{contactHint(filters)}</p>}
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
       <p className="muted" aria-live="polite" data-testid="sessions-count">
         {conn ? `${conn.totalCount} matching · ${conn.nodes.length} shown` : loading ? 'Loading…' : ''}
       </p>

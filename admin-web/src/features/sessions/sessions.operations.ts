@@ -12,9 +12,19 @@ export const SessionRowFragment = graphql(`
     overdue
     contactEmail
     contactPhone
-    amountDue { amount currency }
-    compartment { id label }
-    site { id name timezone }
+    amountDue {
+      amount
+      currency
+    }
+    compartment {
+      id
+      label
+    }
+    site {
+      id
+      name
+      timezone
+    }
   }
 `);
 
@@ -42,8 +52,13 @@ export const SessionsQuery = graphql(`
       after: $after
     ) {
       totalCount
-      pageInfo { endCursor hasNextPage }
-      nodes { ...SessionRow }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        ...SessionRow
+      }
     }
   }
 `);
@@ -54,33 +69,96 @@ export const SessionDetailQuery = graphql(`
       ...SessionRow
       intent
       feedbackRating
-      compartment { id label size status doorState }
-      events { id at type detail compartment { id label } }
-      history { at from to actor reason }
-      abandonment { abandonedAt removedAt removedBy removedTo lostPropertyRef claimedAt claimedBy disposedAt disposedBy disposalMethod }
-      payments { id amount { amount currency } status provider createdAt capturedAt refundedAt refundReason refundEffect refundedBy refundAutomatic }
+      compartment {
+        id
+        label
+        size
+        status
+        doorState
+      }
+      events {
+        id
+        at
+        type
+        detail
+        compartment {
+          id
+          label
+        }
+      }
+      history {
+        at
+        from
+        to
+        actor
+        reason
+      }
+      abandonment {
+        abandonedAt
+        removedAt
+        removedBy
+        removedTo
+        lostPropertyRef
+        claimedAt
+        claimedBy
+        disposedAt
+        disposedBy
+        disposalMethod
+      }
+      payments {
+        id
+        amount {
+          amount
+          currency
+        }
+        status
+        provider
+        createdAt
+        capturedAt
+        refundedAt
+        refundReason
+        refundEffect
+        refundedBy
+        refundAutomatic
+      }
     }
   }
 `);
 
 export const SessionUpdatedSubscription = graphql(`
   subscription SessionUpdated($sessionId: ID!) {
-    sessionUpdated(sessionId: $sessionId) { id status }
+    sessionUpdated(sessionId: $sessionId) {
+      id
+      status
+    }
   }
 `);
 
 export const RegenerateAccessCodeMutation = graphql(`
   mutation RegenerateAccessCode($sessionId: ID!, $reason: String!) {
     regenerateAccessCode(sessionId: $sessionId, reason: $reason) {
-      session { id }
-      code { payload qrSvg issuedAt }
+      session {
+        id
+      }
+      code {
+        payload
+        qrSvg
+        issuedAt
+      }
     }
   }
 `);
 
 export const RefundPaymentMutation = graphql(`
   mutation RefundPayment($paymentId: ID!, $reason: String!, $effect: RefundEffect!) {
-    refundPayment(paymentId: $paymentId, reason: $reason, effect: $effect) { id status refundedAt refundReason refundEffect refundedBy }
+    refundPayment(paymentId: $paymentId, reason: $reason, effect: $effect) {
+      id
+      status
+      refundedAt
+      refundReason
+      refundEffect
+      refundedBy
+    }
   }
 `);
 
@@ -88,33 +166,55 @@ export const RefundPreviewQuery = graphql(`
   query RefundPreview($paymentId: ID!, $effect: RefundEffect!) {
     refundPreview(paymentId: $paymentId, effect: $effect) {
       effect
-      refunded { amount currency }
-      amountDueNow { amount currency }
-      amountDueAfter { amount currency }
+      refunded {
+        amount
+        currency
+      }
+      amountDueNow {
+        amount
+        currency
+      }
+      amountDueAfter {
+        amount
+        currency
+      }
     }
   }
 `);
 
 export const EndSessionMutation = graphql(`
   mutation EndSession($sessionId: ID!, $reason: String!) {
-    endSession(sessionId: $sessionId, reason: $reason) { id status retrievedAt }
+    endSession(sessionId: $sessionId, reason: $reason) {
+      id
+      status
+      retrievedAt
+    }
   }
 `);
 
 export const RecordBagRemovalMutation = graphql(`
   mutation RecordBagRemoval($sessionId: ID!, $removedTo: String!, $lostPropertyRef: String!) {
-    recordBagRemoval(sessionId: $sessionId, removedTo: $removedTo, lostPropertyRef: $lostPropertyRef) { id status }
+    recordBagRemoval(sessionId: $sessionId, removedTo: $removedTo, lostPropertyRef: $lostPropertyRef) {
+      id
+      status
+    }
   }
 `);
 
 export const RecordBagClaimMutation = graphql(`
   mutation RecordBagClaim($sessionId: ID!, $payload: String, $reason: String) {
-    recordBagClaim(sessionId: $sessionId, payload: $payload, reason: $reason) { id status }
+    recordBagClaim(sessionId: $sessionId, payload: $payload, reason: $reason) {
+      id
+      status
+    }
   }
 `);
 
 export const RecordBagDisposalMutation = graphql(`
   mutation RecordBagDisposal($sessionId: ID!, $method: String!) {
-    recordBagDisposal(sessionId: $sessionId, method: $method) { id status }
+    recordBagDisposal(sessionId: $sessionId, method: $method) {
+      id
+      status
+    }
   }
 `);

@@ -14,11 +14,18 @@ describe('session search variables (applied by the server)', () => {
       createdTo: null,
       first: 25,
     });
-    expect(sessionVariables({ ...NO_FILTERS, allSites: true, overdue: 'no' }, 's1', 'UTC', 25)).toMatchObject({ siteId: null, overdue: false });
+    expect(sessionVariables({ ...NO_FILTERS, allSites: true, overdue: 'no' }, 's1', 'UTC', 25)).toMatchObject(
+      { siteId: null, overdue: false },
+    );
   });
 
   it('trims label and contact and passes status and overdue', () => {
-    const v = sessionVariables({ ...NO_FILTERS, label: ' a07 ', contact: ' +49 170 ', status: 'STORED', overdue: 'yes' }, 's1', 'UTC', 10);
+    const v = sessionVariables(
+      { ...NO_FILTERS, label: ' a07 ', contact: ' +49 170 ', status: 'STORED', overdue: 'yes' },
+      's1',
+      'UTC',
+      10,
+    );
     expect(v).toMatchObject({ compartmentLabel: 'a07', contact: '+49 170', status: 'STORED', overdue: true });
   });
 
@@ -30,7 +37,12 @@ describe('session search variables (applied by the server)', () => {
   });
 
   it('turns days into local midnights of the site zone, "to" inclusive', () => {
-    const v = sessionVariables({ ...NO_FILTERS, from: '2026-11-25', to: '2026-11-25' }, 's1', 'Europe/Berlin', 25);
+    const v = sessionVariables(
+      { ...NO_FILTERS, from: '2026-11-25', to: '2026-11-25' },
+      's1',
+      'Europe/Berlin',
+      25,
+    );
     expect(v.createdFrom).toBe('2026-11-24T23:00:00.000Z');
     expect(v.createdTo).toBe('2026-11-25T23:00:00.000Z');
     const summer = sessionVariables({ ...NO_FILTERS, to: '2026-07-01' }, 's1', 'Europe/Berlin', 25);
@@ -52,11 +64,29 @@ describe('session timeline', () => {
         { at: '2026-11-25T10:02:00Z', from: 'DEPOSITING', to: 'STORED', actor: 'gateway:1', reason: null },
       ],
       events: [
-        { id: 'e1', at: '2026-11-25T10:01:00Z', type: 'UNLOCK_REQUESTED', detail: null, compartment: { id: 'c', label: 'A01' } },
-        { id: 'e2', at: '2026-11-25T10:01:30Z', type: 'OPENED', detail: null, compartment: { id: 'c', label: 'A01' } },
+        {
+          id: 'e1',
+          at: '2026-11-25T10:01:00Z',
+          type: 'UNLOCK_REQUESTED',
+          detail: null,
+          compartment: { id: 'c', label: 'A01' },
+        },
+        {
+          id: 'e2',
+          at: '2026-11-25T10:01:30Z',
+          type: 'OPENED',
+          detail: null,
+          compartment: { id: 'c', label: 'A01' },
+        },
       ],
     });
-    expect(t.map((e) => e.title)).toEqual(['New → Created', 'Created → Depositing', 'Unlock requested · A01', 'Opened · A01', 'Depositing → Stored']);
+    expect(t.map((e) => e.title)).toEqual([
+      'New → Created',
+      'Created → Depositing',
+      'Unlock requested · A01',
+      'Opened · A01',
+      'Depositing → Stored',
+    ]);
     expect(t[1]?.detail).toBe('by kiosk:1');
   });
 });

@@ -31,5 +31,7 @@ export function buildTimeline(session: Pick<Detail, 'events' | 'history'>): Time
       detail: e.detail ?? null,
     })),
   ];
-  return entries.sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'status' ? -1 : 1));
+  return entries.sort(
+    (a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'status' ? -1 : 1),
+  );
 }

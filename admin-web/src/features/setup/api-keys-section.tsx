@@ -39,7 +39,11 @@ export function ApiKeysSection() {
   return (
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">API keys</h2>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
       <table className="table" aria-label="API keys">
         <thead>
           <tr>
@@ -64,7 +68,9 @@ export function ApiKeysSection() {
                     className="danger"
                     onClick={() => {
                       if (window.confirm(`Revoke the key “${k.name}”? Its users lose access at once.`)) {
-                        revoke({ variables: { id: k.id } }).catch((err: unknown) => setFormError(errorMessage(err)));
+                        revoke({ variables: { id: k.id } }).catch((err: unknown) =>
+                          setFormError(errorMessage(err)),
+                        );
                       }
                     }}
                   >
@@ -76,7 +82,12 @@ export function ApiKeysSection() {
           ))}
         </tbody>
       </table>
-      <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="key-form-title" noValidate>
+      <form
+        className="card form"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="key-form-title"
+        noValidate
+      >
         <h3 id="key-form-title">Create an API key</h3>
         <label>
           Name
@@ -95,7 +106,11 @@ export function ApiKeysSection() {
             </label>
           ))}
         </fieldset>
-        {formError && <p role="alert" className="error">{formError}</p>}
+        {formError && (
+          <p role="alert" className="error">
+            {formError}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={loading}>
           Create key
         </button>

@@ -42,8 +42,10 @@ export function BankAddressing({
         return (
           <details key={b.id} className="card">
             <summary>
-              <strong>{b.label}</strong>: {b.compartments.length} compartments ({b.compartments[0]?.label}–{b.compartments.at(-1)?.label}) on{' '}
-              <code>{b.modbusEndpoint}</code>, unit {units.join(', ') || '—'}, coils {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.coil] : [])))}, door inputs{' '}
+              <strong>{b.label}</strong>: {b.compartments.length} compartments ({b.compartments[0]?.label}–
+              {b.compartments.at(-1)?.label}) on <code>{b.modbusEndpoint}</code>, unit{' '}
+              {units.join(', ') || '—'}, coils{' '}
+              {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.coil] : [])))}, door inputs{' '}
               {range(b.compartments.flatMap((c) => (c.modbus ? [c.modbus.doorInput] : [])))}
               {b.gateway ? ` · gateway ${b.gateway.name}` : ''} · board {b.board.preset}
             </summary>

@@ -38,10 +38,15 @@ export function BankBoardForm({
   }
 
   return (
-    <form className="form inline" onSubmit={(e) => void submit(e)} aria-label={`Board profile of bank ${bankId}`}>
+    <form
+      className="form inline"
+      onSubmit={(e) => void submit(e)}
+      aria-label={`Board profile of bank ${bankId}`}
+    >
       <p>
-        Board profile: <strong>{board.preset}</strong>, door sensors {board.doorOpenWhen === 'LOW' ? 'normally closed' : 'normally open'}, relay on at
-        most {board.maxOnMs} ms
+        Board profile: <strong>{board.preset}</strong>, door sensors{' '}
+        {board.doorOpenWhen === 'LOW' ? 'normally closed' : 'normally open'}, relay on at most {board.maxOnMs}{' '}
+        ms
       </p>
       <BoardChoice
         idPrefix={`board-${bankId}`}

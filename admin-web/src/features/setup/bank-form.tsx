@@ -8,7 +8,14 @@ import { FieldError } from '../../ui/field-error';
 import { humanize } from '../../ui/format';
 import { CreateLockerBankMutation } from './setup.operations';
 import { BoardChoice, boardInput, type BoardPreset } from './board-choice';
-import { defaultBankDraft, layoutBank, SIZES, type BankDraft, type BankField, type ExistingLayout } from './bank-layout';
+import {
+  defaultBankDraft,
+  layoutBank,
+  SIZES,
+  type BankDraft,
+  type BankField,
+  type ExistingLayout,
+} from './bank-layout';
 
 /** The bulk-add bank form for a site. */
 export function BankForm({
@@ -52,7 +59,9 @@ export function BankForm({
           compartments: result.compartments,
         },
       });
-      setDone(`Bank ${data?.createLockerBank.label} created with ${data?.createLockerBank.compartments.length} compartments.`);
+      setDone(
+        `Bank ${data?.createLockerBank.label} created with ${data?.createLockerBank.compartments.length} compartments.`,
+      );
       setDraft(defaultBankDraft());
       setSubmitted(false);
       onCreated();
@@ -61,12 +70,18 @@ export function BankForm({
     }
   }
 
-  const input = (field: Exclude<BankField, 'counts' | 'boardPreset' | 'doorSensors'>, label: string, extra: Record<string, string> = {}) => (
+  const input = (
+    field: Exclude<BankField, 'counts' | 'boardPreset' | 'doorSensors'>,
+    label: string,
+    extra: Record<string, string> = {},
+  ) => (
     <label>
       {label}
       <input
         value={draft[field]}
-        onChange={(e) => (field === 'bankLabel' ? setLabel(e.target.value) : set({ [field]: e.target.value }))}
+        onChange={(e) =>
+          field === 'bankLabel' ? setLabel(e.target.value) : set({ [field]: e.target.value })
+        }
         aria-invalid={Boolean(errors[field])}
         aria-describedby={`bank-${field}-err`}
         {...extra}
@@ -112,8 +127,9 @@ export function BankForm({
       {result.ok && (
         <details>
           <summary>
-            Preview: {result.compartments.length} compartments, {result.compartments[0]?.label}–{result.compartments.at(-1)?.label}, coils{' '}
-            {result.compartments[0]?.coil}–{result.compartments.at(-1)?.coil}
+            Preview: {result.compartments.length} compartments, {result.compartments[0]?.label}–
+            {result.compartments.at(-1)?.label}, coils {result.compartments[0]?.coil}–
+            {result.compartments.at(-1)?.coil}
           </summary>
           <table className="table compact" aria-label="Compartments to create">
             <thead>
@@ -139,8 +155,16 @@ export function BankForm({
           </table>
         </details>
       )}
-      {serverError && <p role="alert" className="error">{serverError}</p>}
-      {done && <p role="status" className="ok">{done}</p>}
+      {serverError && (
+        <p role="alert" className="error">
+          {serverError}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="ok">
+          {done}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={loading}>
         {loading ? 'Creating…' : 'Create bank'}
       </button>

@@ -51,8 +51,7 @@ function listed(items: readonly string[]): string {
 
 /** The result: either errors by field, or the compartments to create. */
 export type BankLayoutResult =
-  | { ok: true; compartments: CompartmentInput[] }
-  | { ok: false; errors: Partial<Record<BankField, string>> };
+  { ok: true; compartments: CompartmentInput[] } | { ok: false; errors: Partial<Record<BankField, string>> };
 
 /** A sensible starting draft for a bank labelled `label`. */
 export function defaultBankDraft(label = ''): BankDraft {
@@ -75,7 +74,9 @@ const MAX_ADDRESS = 65535;
 // The one endpoint syntax (the server and the gateway accept the same): tcp://host[:port],
 // or rtu:// and an absolute serial device path with optional baud, parity, dataBits, stopBits.
 const RTU_PARAM = '(baud|parity|dataBits|stopBits)=[A-Za-z0-9]+';
-const ENDPOINT = new RegExp(`^(tcp://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+\\])(:\\d{1,5})?|rtu:///[^\\s?]*[^\\s?/](\\?${RTU_PARAM}(&${RTU_PARAM})*)?)$`);
+const ENDPOINT = new RegExp(
+  `^(tcp://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:]+\\])(:\\d{1,5})?|rtu:///[^\\s?]*[^\\s?/](\\?${RTU_PARAM}(&${RTU_PARAM})*)?)$`,
+);
 
 function wholeNumber(s: string): number | null {
   return /^\d+$/.test(s.trim()) ? Number(s.trim()) : null;
@@ -97,7 +98,8 @@ export function layoutBank(draft: BankDraft, existing: ExistingLayout = NOTHING)
   const endpoint = draft.modbusEndpoint.trim();
   const port = endpoint.startsWith('tcp://') ? Number(/:(\d+)$/.exec(endpoint)?.[1] ?? 502) : 1;
   if (!ENDPOINT.test(endpoint) || port < 1 || port > 65535) {
-    errors.modbusEndpoint = 'Use tcp://host:502 or rtu:// and a serial device path, e.g. rtu:///dev/ttyUSB0?baud=9600.';
+    errors.modbusEndpoint =
+      'Use tcp://host:502 or rtu:// and a serial device path, e.g. rtu:///dev/ttyUSB0?baud=9600.';
   }
 
   const unitId = wholeNumber(draft.unitId);
@@ -120,9 +122,16 @@ export function layoutBank(draft: BankDraft, existing: ExistingLayout = NOTHING)
   else if (firstCoil + total - 1 > MAX_ADDRESS) errors.firstCoil = `Coils would pass ${MAX_ADDRESS}.`;
   const firstDoorInput = wholeNumber(draft.firstDoorInput);
   if (firstDoorInput === null) errors.firstDoorInput = 'A whole number, e.g. 0.';
-  else if (firstDoorInput + total - 1 > MAX_ADDRESS) errors.firstDoorInput = `Door inputs would pass ${MAX_ADDRESS}.`;
+  else if (firstDoorInput + total - 1 > MAX_ADDRESS)
+    errors.firstDoorInput = `Door inputs would pass ${MAX_ADDRESS}.`;
 
-  if (Object.keys(errors).length > 0 || unitId === null || firstNumber === null || firstCoil === null || firstDoorInput === null) {
+  if (
+    Object.keys(errors).length > 0 ||
+    unitId === null ||
+    firstNumber === null ||
+    firstCoil === null ||
+    firstDoorInput === null
+  ) {
     return { ok: false, errors };
   }
 
@@ -144,10 +153,16 @@ export function layoutBank(draft: BankDraft, existing: ExistingLayout = NOTHING)
   const taken = compartments.filter((c) => existing.labels.has(c.label)).map((c) => c.label);
   if (taken.length > 0) clashes.labelPrefix = `Labels already used at this site: ${listed(taken)}`;
   const onBus = existing.addresses.filter((a) => sameBus(a.endpoint, endpoint) && a.unitId === unitId);
-  const coilClash = compartments.flatMap((c) => onBus.filter((a) => a.coil === c.coil).map((a) => `coil ${c.coil} (${a.label})`));
-  if (coilClash.length > 0) clashes.firstCoil = `Already wired on unit ${unitId} of this endpoint: ${listed(coilClash)}`;
-  const inputClash = compartments.flatMap((c) => onBus.filter((a) => a.doorInput === c.doorInput).map((a) => `input ${c.doorInput} (${a.label})`));
-  if (inputClash.length > 0) clashes.firstDoorInput = `Already wired on unit ${unitId} of this endpoint: ${listed(inputClash)}`;
+  const coilClash = compartments.flatMap((c) =>
+    onBus.filter((a) => a.coil === c.coil).map((a) => `coil ${c.coil} (${a.label})`),
+  );
+  if (coilClash.length > 0)
+    clashes.firstCoil = `Already wired on unit ${unitId} of this endpoint: ${listed(coilClash)}`;
+  const inputClash = compartments.flatMap((c) =>
+    onBus.filter((a) => a.doorInput === c.doorInput).map((a) => `input ${c.doorInput} (${a.label})`),
+  );
+  if (inputClash.length > 0)
+    clashes.firstDoorInput = `Already wired on unit ${unitId} of this endpoint: ${listed(inputClash)}`;
   if (Object.keys(clashes).length > 0) return { ok: false, errors: clashes };
   return { ok: true, compartments };
 }

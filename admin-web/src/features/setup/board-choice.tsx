@@ -13,11 +13,16 @@ export interface BoardPreset {
 }
 
 /** Offered when the list has not loaded: the safe default. */
-export const FALLBACK_PRESETS: readonly BoardPreset[] = [{ preset: 'generic-coil', pulse: 'COIL', doorSource: 'DISCRETE_INPUTS', doorOpenWhen: 'HIGH' }];
+export const FALLBACK_PRESETS: readonly BoardPreset[] = [
+  { preset: 'generic-coil', pulse: 'COIL', doorSource: 'DISCRETE_INPUTS', doorOpenWhen: 'HIGH' },
+];
 
 /** "generic-coil: coil on/off timed by the gateway, discrete inputs". */
 export function describePreset(p: BoardPreset): string {
-  const pulse = p.pulse === 'TIMED' ? `pulse timed by the board (${p.timedUnitMs ?? 1} ms units)` : 'coil on/off timed by the gateway';
+  const pulse =
+    p.pulse === 'TIMED'
+      ? `pulse timed by the board (${p.timedUnitMs ?? 1} ms units)`
+      : 'coil on/off timed by the gateway';
   return `${p.preset}: ${pulse}, doors on ${p.doorSource === 'INPUT_REGISTERS' ? 'input registers' : 'discrete inputs'}`;
 }
 
@@ -62,7 +67,11 @@ export function BoardChoice({
       </label>
       <label htmlFor={`${idPrefix}-sensors`}>
         Door sensors
-        <select id={`${idPrefix}-sensors`} value={sensors} onChange={(e) => onChange(preset, e.target.value as DoorSensors)}>
+        <select
+          id={`${idPrefix}-sensors`}
+          value={sensors}
+          onChange={(e) => onChange(preset, e.target.value as DoorSensors)}
+        >
           <option value="NO">normally open (input 1 = door open)</option>
           <option value="NC">normally closed (input 1 = door shut)</option>
         </select>

@@ -22,7 +22,8 @@ export function DevicesSection({ site, onChanged }: { site: Site; onChanged: () 
           <ul>
             {site.kiosks.map((k) => (
               <li key={k.id}>
-                {k.name} <span className="muted">last seen {formatDateTime(k.lastSeenAt, site.timezone)}</span>
+                {k.name}{' '}
+                <span className="muted">last seen {formatDateTime(k.lastSeenAt, site.timezone)}</span>
               </li>
             ))}
           </ul>
@@ -59,7 +60,13 @@ export function DevicesSection({ site, onChanged }: { site: Site; onChanged: () 
   );
 }
 
-function RegisterForm({ kind, onRegister }: { kind: 'kiosk' | 'gateway'; onRegister: (name: string) => Promise<string> }) {
+function RegisterForm({
+  kind,
+  onRegister,
+}: {
+  kind: 'kiosk' | 'gateway';
+  onRegister: (name: string) => Promise<string>;
+}) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [token, setToken] = useState<{ name: string; token: string } | null>(null);
@@ -84,7 +91,11 @@ function RegisterForm({ kind, onRegister }: { kind: 'kiosk' | 'gateway'; onRegis
         New {kind} name
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <button type="submit" className="primary">
         Register {kind}
       </button>

@@ -18,7 +18,9 @@ describe('bulk-add bank form', () => {
   it('explains bad input beside the field and sends nothing', async () => {
     const user = userEvent.setup();
     const onCreated = vi.fn();
-    withApollo(<BankForm siteId="s1" existing={{ labels: new Set(), addresses: [] }} onCreated={onCreated} />);
+    withApollo(
+      <BankForm siteId="s1" existing={{ labels: new Set(), addresses: [] }} onCreated={onCreated} />,
+    );
     await user.type(screen.getByLabelText('Bank label'), 'C');
     await user.clear(screen.getByLabelText(/^Unit id/));
     await user.type(screen.getByLabelText(/^Unit id/), '0');
@@ -32,24 +34,33 @@ describe('bulk-add bank form', () => {
     const user = userEvent.setup();
     let sent: Record<string, unknown> | undefined;
     const onCreated = vi.fn();
-    withApollo(<BankForm siteId="s1" existing={{ labels: new Set(['A01']), addresses: [] }} onCreated={onCreated} />, [
-      {
-        request: { query: CreateLockerBankMutation, variables: () => true },
-        result: (vars: Record<string, unknown>) => {
-          sent = vars;
-          return {
-            data: {
-              createLockerBank: {
-                __typename: 'LockerBank',
-                id: 'b3',
-                label: 'C',
-                compartments: Array.from({ length: 24 }, (_, i) => ({ __typename: 'Compartment', id: `c${i}`, label: `C${i}`, size: 'SMALL', status: 'AVAILABLE' })),
+    withApollo(
+      <BankForm siteId="s1" existing={{ labels: new Set(['A01']), addresses: [] }} onCreated={onCreated} />,
+      [
+        {
+          request: { query: CreateLockerBankMutation, variables: () => true },
+          result: (vars: Record<string, unknown>) => {
+            sent = vars;
+            return {
+              data: {
+                createLockerBank: {
+                  __typename: 'LockerBank',
+                  id: 'b3',
+                  label: 'C',
+                  compartments: Array.from({ length: 24 }, (_, i) => ({
+                    __typename: 'Compartment',
+                    id: `c${i}`,
+                    label: `C${i}`,
+                    size: 'SMALL',
+                    status: 'AVAILABLE',
+                  })),
+                },
               },
-            },
-          };
+            };
+          },
         },
-      },
-    ]);
+      ],
+    );
     await user.type(screen.getByLabelText('Bank label'), 'C');
     expect(screen.getByText(/Preview: 24 compartments, C01–C24, coils 0–23/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Create bank' }));
@@ -68,26 +79,51 @@ describe('bulk-add bank form', () => {
     let sent: Record<string, unknown> | undefined;
     const presets = [
       { preset: 'generic-coil', pulse: 'COIL', doorSource: 'DISCRETE_INPUTS', doorOpenWhen: 'HIGH' as const },
-      { preset: 'relay-module-flash-100ms', pulse: 'TIMED', timedUnitMs: 100, doorSource: 'DISCRETE_INPUTS', doorOpenWhen: 'HIGH' as const },
-    ];
-    withApollo(<BankForm siteId="s1" existing={{ labels: new Set(), addresses: [] }} presets={presets} onCreated={() => undefined} />, [
       {
-        request: { query: CreateLockerBankMutation, variables: () => true },
-        result: (vars: Record<string, unknown>) => {
-          sent = vars;
-          return { data: { createLockerBank: { __typename: 'LockerBank', id: 'b4', label: 'D', compartments: [] } } };
-        },
+        preset: 'relay-module-flash-100ms',
+        pulse: 'TIMED',
+        timedUnitMs: 100,
+        doorSource: 'DISCRETE_INPUTS',
+        doorOpenWhen: 'HIGH' as const,
       },
-    ]);
+    ];
+    withApollo(
+      <BankForm
+        siteId="s1"
+        existing={{ labels: new Set(), addresses: [] }}
+        presets={presets}
+        onCreated={() => undefined}
+      />,
+      [
+        {
+          request: { query: CreateLockerBankMutation, variables: () => true },
+          result: (vars: Record<string, unknown>) => {
+            sent = vars;
+            return {
+              data: {
+                createLockerBank: { __typename: 'LockerBank', id: 'b4', label: 'D', compartments: [] },
+              },
+            };
+          },
+        },
+      ],
+    );
     await user.type(screen.getByLabelText('Bank label'), 'D');
     await user.clear(screen.getByLabelText('Modbus endpoint'));
     await user.type(screen.getByLabelText('Modbus endpoint'), 'rtu:///tmp/gw-rtu?baud=9600');
-    expect(screen.getByRole('option', { name: /relay-module-flash-100ms: pulse timed by the board \(100 ms units\)/ })).toBeTruthy();
+    expect(
+      screen.getByRole('option', {
+        name: /relay-module-flash-100ms: pulse timed by the board \(100 ms units\)/,
+      }),
+    ).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Relay board'), 'relay-module-flash-100ms');
     await user.selectOptions(screen.getByLabelText('Door sensors'), 'NC');
     await user.click(screen.getByRole('button', { name: 'Create bank' }));
     await waitFor(() => expect(sent).toBeDefined());
-    expect(sent).toMatchObject({ modbusEndpoint: 'rtu:///tmp/gw-rtu?baud=9600', board: { preset: 'relay-module-flash-100ms', doorOpenWhen: 'LOW' } });
+    expect(sent).toMatchObject({
+      modbusEndpoint: 'rtu:///tmp/gw-rtu?baud=9600',
+      board: { preset: 'relay-module-flash-100ms', doorOpenWhen: 'LOW' },
+    });
   });
 });
 
@@ -103,7 +139,12 @@ describe('tariff form', () => {
           return {
             data: {
               setTariff: {
-                __typename: 'Tariff', id: 't1', size: 'SMALL', includedMinutes: 240, graceMinutes: 15, securityAlertAfterMinutes: 120,
+                __typename: 'Tariff',
+                id: 't1',
+                size: 'SMALL',
+                includedMinutes: 240,
+                graceMinutes: 15,
+                securityAlertAfterMinutes: 120,
                 price: { __typename: 'Money', amount: 350, currency: 'EUR' },
                 overduePerHour: { __typename: 'Money', amount: 200, currency: 'EUR' },
               },
@@ -132,7 +173,14 @@ describe('tariff form', () => {
     await user.type(overdue, '2');
     await user.click(screen.getByRole('button', { name: 'Save tariff' }));
     expect(await screen.findByText('Tariff for Small saved.')).toBeTruthy();
-    expect(sent).toMatchObject({ siteId: 's1', size: 'SMALL', price: 350, currency: 'EUR', overduePerHour: 200, includedMinutes: 240 });
+    expect(sent).toMatchObject({
+      siteId: 's1',
+      size: 'SMALL',
+      price: 350,
+      currency: 'EUR',
+      overduePerHour: 200,
+      includedMinutes: 240,
+    });
   });
 });
 
@@ -142,8 +190,13 @@ describe('new user form', () => {
     const onCreated = vi.fn();
     withApollo(<UserForm onCreated={onCreated} />, [
       {
-        request: { query: CreateUserMutation, variables: { email: 'viewer@example.com', password: 'viewer-password-1', role: 'VIEWER' } },
-        result: { data: { createUser: { __typename: 'User', id: 'u9', email: 'viewer@example.com', role: 'VIEWER' } } },
+        request: {
+          query: CreateUserMutation,
+          variables: { email: 'viewer@example.com', password: 'viewer-password-1', role: 'VIEWER' },
+        },
+        result: {
+          data: { createUser: { __typename: 'User', id: 'u9', email: 'viewer@example.com', role: 'VIEWER' } },
+        },
       },
     ]);
     await user.type(screen.getByLabelText('Email'), 'Viewer@Example.com');

@@ -52,7 +52,11 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
           </a>
         ))}
       </nav>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
       {tab === 'site' && (
         <div className="two-col">
           {s && <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />}
@@ -66,7 +70,12 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
       {tab === 'banks' && s && (
         <>
           <BankAddressing banks={s.banks} presets={data?.boardProfiles ?? []} onChanged={reload} />
-          <BankForm siteId={s.id} existing={existing} presets={data?.boardProfiles ?? []} onCreated={reload} />
+          <BankForm
+            siteId={s.id}
+            existing={existing}
+            presets={data?.boardProfiles ?? []}
+            onCreated={reload}
+          />
         </>
       )}
       {tab === 'tariffs' && s && (

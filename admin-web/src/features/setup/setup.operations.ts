@@ -4,9 +4,15 @@ export const TariffFieldsFragment = graphql(`
   fragment TariffFields on Tariff {
     id
     size
-    price { amount currency }
+    price {
+      amount
+      currency
+    }
     includedMinutes
-    overduePerHour { amount currency }
+    overduePerHour {
+      amount
+      currency
+    }
     graceMinutes
     securityAlertAfterMinutes
   }
@@ -25,25 +31,68 @@ export const SetupSiteQuery = graphql(`
       gatewayHeartbeatSeconds
       pulseMs
       abandonAfterDays
-      tariffs { ...TariffFields }
+      tariffs {
+        ...TariffFields
+      }
       banks {
         id
         label
         modbusEndpoint
-        board { preset pulse timedUnitMs doorSource doorOpenWhen invertedInputs maxOnMs }
-        gateway { id name }
-        compartments { id label size status modbus { endpoint unitId coil doorInput } }
+        board {
+          preset
+          pulse
+          timedUnitMs
+          doorSource
+          doorOpenWhen
+          invertedInputs
+          maxOnMs
+        }
+        gateway {
+          id
+          name
+        }
+        compartments {
+          id
+          label
+          size
+          status
+          modbus {
+            endpoint
+            unitId
+            coil
+            doorInput
+          }
+        }
       }
-      gateways { id name online lastSeenAt }
-      kiosks { id name lastSeenAt }
+      gateways {
+        id
+        name
+        online
+        lastSeenAt
+      }
+      kiosks {
+        id
+        name
+        lastSeenAt
+      }
     }
-    boardProfiles { preset pulse timedUnitMs doorSource doorOpenWhen }
+    boardProfiles {
+      preset
+      pulse
+      timedUnitMs
+      doorSource
+      doorOpenWhen
+    }
   }
 `);
 
 export const CreateSiteMutation = graphql(`
   mutation CreateSite($name: String!, $timezone: String!) {
-    createSite(name: $name, timezone: $timezone) { id name timezone }
+    createSite(name: $name, timezone: $timezone) {
+      id
+      name
+      timezone
+    }
   }
 `);
 
@@ -87,11 +136,28 @@ export const UpdateSiteMutation = graphql(`
 `);
 
 export const CreateLockerBankMutation = graphql(`
-  mutation CreateLockerBank($siteId: ID!, $label: String!, $modbusEndpoint: String!, $board: BoardProfileInput, $compartments: [CompartmentInput!]!) {
-    createLockerBank(siteId: $siteId, label: $label, modbusEndpoint: $modbusEndpoint, board: $board, compartments: $compartments) {
+  mutation CreateLockerBank(
+    $siteId: ID!
+    $label: String!
+    $modbusEndpoint: String!
+    $board: BoardProfileInput
+    $compartments: [CompartmentInput!]!
+  ) {
+    createLockerBank(
+      siteId: $siteId
+      label: $label
+      modbusEndpoint: $modbusEndpoint
+      board: $board
+      compartments: $compartments
+    ) {
       id
       label
-      compartments { id label size status }
+      compartments {
+        id
+        label
+        size
+        status
+      }
     }
   }
 `);
@@ -124,43 +190,71 @@ export const SetTariffMutation = graphql(`
 
 export const RegisterKioskMutation = graphql(`
   mutation RegisterKiosk($siteId: ID!, $name: String!) {
-    registerKiosk(siteId: $siteId, name: $name) { id token }
+    registerKiosk(siteId: $siteId, name: $name) {
+      id
+      token
+    }
   }
 `);
 
 export const RegisterGatewayMutation = graphql(`
   mutation RegisterGateway($siteId: ID!, $name: String!) {
-    registerGateway(siteId: $siteId, name: $name) { id token }
+    registerGateway(siteId: $siteId, name: $name) {
+      id
+      token
+    }
   }
 `);
 
 export const UsersQuery = graphql(`
   query Users {
-    users { id email role }
+    users {
+      id
+      email
+      role
+    }
   }
 `);
 
 export const CreateUserMutation = graphql(`
   mutation CreateUser($email: String!, $password: String!, $role: Role!) {
-    createUser(email: $email, password: $password, role: $role) { id email role }
+    createUser(email: $email, password: $password, role: $role) {
+      id
+      email
+      role
+    }
   }
 `);
 
 export const ApiKeysQuery = graphql(`
   query ApiKeys {
-    apiKeys { id name scopes createdAt revokedAt }
+    apiKeys {
+      id
+      name
+      scopes
+      createdAt
+      revokedAt
+    }
   }
 `);
 
 export const CreateApiKeyMutation = graphql(`
   mutation CreateApiKey($name: String!, $scopes: [String!]!) {
-    createApiKey(name: $name, scopes: $scopes) { id name scopes secret }
+    createApiKey(name: $name, scopes: $scopes) {
+      id
+      name
+      scopes
+      secret
+    }
   }
 `);
 
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) { id revokedAt }
+    revokeApiKey(id: $id) {
+      id
+      revokedAt
+    }
   }
 `);
 
@@ -168,7 +262,15 @@ export const SetLockerBankBoardMutation = graphql(`
   mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {
     setLockerBankBoard(bankId: $bankId, board: $board) {
       id
-      board { preset pulse timedUnitMs doorSource doorOpenWhen invertedInputs maxOnMs }
+      board {
+        preset
+        pulse
+        timedUnitMs
+        doorSource
+        doorOpenWhen
+        invertedInputs
+        maxOnMs
+      }
     }
   }
 `);

@@ -5,15 +5,36 @@ import { errorMessage } from '../../api/errors';
 import type { SetupSiteQuery } from '../../api/generated/graphql';
 import { FieldError } from '../../ui/field-error';
 import { CreateSiteMutation, UpdateSiteMutation } from './setup.operations';
-import { knownTimeZones, SITE_TIMINGS, validateSite, type SiteDraft, type SiteField } from './site-validation';
+import {
+  knownTimeZones,
+  SITE_TIMINGS,
+  validateSite,
+  type SiteDraft,
+  type SiteField,
+} from './site-validation';
 
 type Site = NonNullable<SetupSiteQuery['site']>;
 
-function TimeZoneSelect({ value, onChange, error, id }: { value: string; onChange: (v: string) => void; error?: string; id: string }) {
+function TimeZoneSelect({
+  value,
+  onChange,
+  error,
+  id,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  id: string;
+}) {
   return (
     <label>
       Time zone
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={`${id}-err`}>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={`${id}-err`}
+      >
         <option value="">Choose…</option>
         {knownTimeZones().map((tz) => (
           <option key={tz} value={tz}>
@@ -31,7 +52,10 @@ export function SiteSettingsForm({ site, onSaved }: { site: Site; onSaved: () =>
   const [draft, setDraft] = useState<SiteDraft>(() => ({
     name: site.name,
     timezone: site.timezone,
-    ...(Object.fromEntries(SITE_TIMINGS.map(([f]) => [f, String(site[f])])) as Record<(typeof SITE_TIMINGS)[number][0], string>),
+    ...(Object.fromEntries(SITE_TIMINGS.map(([f]) => [f, String(site[f])])) as Record<
+      (typeof SITE_TIMINGS)[number][0],
+      string
+    >),
   }));
   const [errors, setErrors] = useState<Partial<Record<SiteField, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -58,19 +82,39 @@ export function SiteSettingsForm({ site, onSaved }: { site: Site; onSaved: () =>
       <div className="grid-form">
         <label>
           Name
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-invalid={Boolean(errors.name)} aria-describedby="site-name-err" />
+          <input
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby="site-name-err"
+          />
           <FieldError id="site-name-err" message={errors.name} />
         </label>
-        <TimeZoneSelect id="site-tz" value={draft.timezone} error={errors.timezone} onChange={(timezone) => setDraft({ ...draft, timezone })} />
+        <TimeZoneSelect
+          id="site-tz"
+          value={draft.timezone}
+          error={errors.timezone}
+          onChange={(timezone) => setDraft({ ...draft, timezone })}
+        />
         {SITE_TIMINGS.map(([f, label]) => (
           <label key={f}>
             {label}
-            <input inputMode="numeric" value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} aria-invalid={Boolean(errors[f])} aria-describedby={`site-${f}-err`} />
+            <input
+              inputMode="numeric"
+              value={draft[f]}
+              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+              aria-invalid={Boolean(errors[f])}
+              aria-describedby={`site-${f}-err`}
+            />
             <FieldError id={`site-${f}-err`} message={errors[f]} />
           </label>
         ))}
       </div>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>{message.text}</p>}
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
+          {message.text}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={loading}>
         Save site
       </button>
@@ -107,12 +151,21 @@ export function CreateSiteForm({ onCreated }: { onCreated: (id: string) => void 
       <div className="grid-form">
         <label>
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.name)} aria-describedby="new-site-name-err" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby="new-site-name-err"
+          />
           <FieldError id="new-site-name-err" message={errors.name} />
         </label>
         <TimeZoneSelect id="new-site-tz" value={timezone} error={errors.timezone} onChange={setTimezone} />
       </div>
-      {serverError && <p role="alert" className="error">{serverError}</p>}
+      {serverError && (
+        <p role="alert" className="error">
+          {serverError}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={loading}>
         Create site
       </button>

@@ -65,11 +65,19 @@ export function TariffForm({
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="tariff-form-title" noValidate>
+    <form
+      className="card form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="tariff-form-title"
+      noValidate
+    >
       <h3 id="tariff-form-title">Set a tariff</h3>
       <label>
         Size
-        <select value={draft.size} onChange={(e) => setDraft(draftFor(e.target.value as CompartmentSize, tariffs))}>
+        <select
+          value={draft.size}
+          onChange={(e) => setDraft(draftFor(e.target.value as CompartmentSize, tariffs))}
+        >
           {SIZES.map((s) => (
             <option key={s} value={s}>
               {humanize(s)}

@@ -32,7 +32,8 @@ export function fromMinorUnits(amount: number, currency = 'EUR'): string {
 }
 
 /** "An amount like 4.00" in the currency's own decimals. */
-const example = (major: number, currency: string) => toInputText(major * 10 ** currencyExponent(currency), currency);
+const example = (major: number, currency: string) =>
+  toInputText(major * 10 ** currencyExponent(currency), currency);
 
 function minutes(text: string, min: number): number | null {
   const t = text.trim();
@@ -51,7 +52,8 @@ export function validateTariff(d: TariffDraft): TariffResult {
   const includedMinutes = minutes(d.includedMinutes, 1);
   if (includedMinutes === null) errors.includedMinutes = 'Whole minutes, at least 1.';
   const overduePerHour = toMinorUnits(d.overduePerHour, currency);
-  if (overduePerHour === null) errors.overduePerHour = `An amount like ${example(2, currency)} (0 for no fee).`;
+  if (overduePerHour === null)
+    errors.overduePerHour = `An amount like ${example(2, currency)} (0 for no fee).`;
   const graceMinutes = minutes(d.graceMinutes, 0);
   if (graceMinutes === null) errors.graceMinutes = 'Whole minutes, 0 or more.';
   const security = minutes(d.securityAlertAfterMinutes, 1);
@@ -68,6 +70,14 @@ export function validateTariff(d: TariffDraft): TariffResult {
   }
   return {
     ok: true,
-    value: { size: d.size, price, currency, includedMinutes, overduePerHour, graceMinutes, securityAlertAfterMinutes: security },
+    value: {
+      size: d.size,
+      price,
+      currency,
+      includedMinutes,
+      overduePerHour,
+      graceMinutes,
+      securityAlertAfterMinutes: security,
+    },
   };
 }

@@ -21,7 +21,11 @@ export function UsersSection() {
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title">Users and roles</h2>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
       <table className="table" aria-label="Users">
         <thead>
           <tr>
@@ -61,7 +65,10 @@ export function UserForm({ onCreated }: { onCreated: () => void }) {
     setErrors({});
     try {
       const { data } = await create({ variables: r.value });
-      setMessage({ ok: true, text: `${data?.createUser.email} can now sign in as ${data?.createUser.role.toLowerCase()}.` });
+      setMessage({
+        ok: true,
+        text: `${data?.createUser.email} can now sign in as ${data?.createUser.role.toLowerCase()}.`,
+      });
       setDraft(EMPTY);
       onCreated();
     } catch (err) {
@@ -96,7 +103,13 @@ export function UserForm({ onCreated }: { onCreated: () => void }) {
         <legend>Role</legend>
         {ROLES.map(({ role, what }) => (
           <label key={role} className="check">
-            <input type="radio" name="role" value={role} checked={draft.role === role} onChange={() => setDraft({ ...draft, role })} />
+            <input
+              type="radio"
+              name="role"
+              value={role}
+              checked={draft.role === role}
+              onChange={() => setDraft({ ...draft, role })}
+            />
             {humanize(role)} <span className="muted">— {what}</span>
           </label>
         ))}

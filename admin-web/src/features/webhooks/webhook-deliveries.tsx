@@ -29,9 +29,18 @@ export function WebhookDeliveries({ endpointId, url }: { endpointId: string; url
           Refresh
         </button>
       </div>
-      <p className="muted">Newest first, the last 50. Failed attempts are retried with increasing delays; times are your browser's.</p>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
-      {data && deliveries.length === 0 && <p>No deliveries yet: they appear when one of the chosen events happens.</p>}
+      <p className="muted">
+        Newest first, the last 50. Failed attempts are retried with increasing delays; times are your
+        browser's.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
+      {data && deliveries.length === 0 && (
+        <p>No deliveries yet: they appear when one of the chosen events happens.</p>
+      )}
       {deliveries.length > 0 && (
         <ul className="delivery-list">
           {deliveries.map((d) => (
@@ -51,7 +60,8 @@ function DeliveryItem({ delivery: d }: { delivery: Delivery }) {
         <strong data-testid="delivery-status">{humanize(d.status)}</strong>
         <span className="muted">
           created {formatDateTime(d.createdAt)}
-          {d.deliveredAt ? ` · delivered ${formatDateTime(d.deliveredAt)}` : ''} · {d.attempts.length} attempt{d.attempts.length === 1 ? '' : 's'}
+          {d.deliveredAt ? ` · delivered ${formatDateTime(d.deliveredAt)}` : ''} · {d.attempts.length} attempt
+          {d.attempts.length === 1 ? '' : 's'}
         </span>
       </div>
       {d.attempts.length > 0 && (

@@ -12,8 +12,16 @@ import { CreateWebhookEndpointMutation } from './webhooks.operations';
 describe('validateWebhookDraft', () => {
   it('needs an http(s) URL with a host and at least one event', () => {
     const none = validateWebhookDraft({ url: '', description: '', events: [] });
-    expect(!none.ok && none.errors).toEqual({ url: 'Enter the URL that receives the events.', events: 'Choose at least one event.' });
-    for (const url of ['example.com/hook', 'ftp://example.com/x', 'https://', 'http://user:pw@example.com/']) {
+    expect(!none.ok && none.errors).toEqual({
+      url: 'Enter the URL that receives the events.',
+      events: 'Choose at least one event.',
+    });
+    for (const url of [
+      'example.com/hook',
+      'ftp://example.com/x',
+      'https://',
+      'http://user:pw@example.com/',
+    ]) {
       const r = validateWebhookDraft({ url, description: '', events: ['SESSION_STORED'] });
       expect(r.ok, url).toBe(false);
       expect(!r.ok && r.errors.url, url).toBeTruthy();
@@ -21,8 +29,19 @@ describe('validateWebhookDraft', () => {
   });
 
   it('trims, keeps events in list order and sends no empty description', () => {
-    const r = validateWebhookDraft({ url: ' http://127.0.0.1:9/hook ', description: ' ', events: ['ALERT_RAISED', 'SESSION_STORED'] });
-    expect(r).toEqual({ ok: true, value: { url: 'http://127.0.0.1:9/hook', events: ['SESSION_STORED', 'ALERT_RAISED'], description: null } });
+    const r = validateWebhookDraft({
+      url: ' http://127.0.0.1:9/hook ',
+      description: ' ',
+      events: ['ALERT_RAISED', 'SESSION_STORED'],
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        url: 'http://127.0.0.1:9/hook',
+        events: ['SESSION_STORED', 'ALERT_RAISED'],
+        description: null,
+      },
+    });
   });
 });
 
@@ -64,7 +83,14 @@ describe('webhook endpoint form', () => {
                   createWebhookEndpoint: {
                     __typename: 'CreatedWebhookEndpoint',
                     secret: 'whsec_test_123',
-                    endpoint: { __typename: 'WebhookEndpoint', id: 'w1', url: 'https://example.com/h', description: 'CRM', events: ['SESSION_STORED', 'PAYMENT_CAPTURED'], createdAt: '2026-11-25T10:00:00Z' },
+                    endpoint: {
+                      __typename: 'WebhookEndpoint',
+                      id: 'w1',
+                      url: 'https://example.com/h',
+                      description: 'CRM',
+                      events: ['SESSION_STORED', 'PAYMENT_CAPTURED'],
+                      createdAt: '2026-11-25T10:00:00Z',
+                    },
                   },
                 },
               };
@@ -81,7 +107,11 @@ describe('webhook endpoint form', () => {
     await user.click(screen.getByLabelText('session.stored'));
     await user.click(screen.getByRole('button', { name: 'Create endpoint' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('w1'));
-    expect(sent).toEqual({ url: 'https://example.com/h', events: ['SESSION_STORED', 'PAYMENT_CAPTURED'], description: 'CRM' });
+    expect(sent).toEqual({
+      url: 'https://example.com/h',
+      events: ['SESSION_STORED', 'PAYMENT_CAPTURED'],
+      description: 'CRM',
+    });
     expect(screen.getByTestId('secret-value').textContent).toBe('whsec_test_123');
     expect(screen.getByText(/it will not be shown again/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();

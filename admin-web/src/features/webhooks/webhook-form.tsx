@@ -7,7 +7,12 @@ import type { WebhookEvent } from '../../api/generated/graphql';
 import { FieldError } from '../../ui/field-error';
 import { SecretOnce } from '../../ui/secret-once';
 import { CreateWebhookEndpointMutation } from './webhooks.operations';
-import { validateWebhookDraft, WEBHOOK_EVENTS, type WebhookDraft, type WebhookField } from './webhook-validation';
+import {
+  validateWebhookDraft,
+  WEBHOOK_EVENTS,
+  type WebhookDraft,
+  type WebhookField,
+} from './webhook-validation';
 
 const EMPTY: WebhookDraft = { url: '', description: '', events: [] };
 
@@ -41,7 +46,12 @@ export function WebhookForm({ onCreated }: { onCreated: (id: string) => void }) 
   }
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} aria-labelledby="webhook-form-title" noValidate>
+    <form
+      className="card form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="webhook-form-title"
+      noValidate
+    >
       <h3 id="webhook-form-title">Add a webhook endpoint</h3>
       <div className="grid-form">
         <label>
@@ -71,19 +81,25 @@ export function WebhookForm({ onCreated }: { onCreated: (id: string) => void }) 
         <legend>Events to send</legend>
         {WEBHOOK_EVENTS.map(({ event, wire, help }) => (
           <label key={event} className="check" title={help}>
-            <input type="checkbox" checked={draft.events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.events.includes(event)}
+              onChange={(e) => toggle(event, e.target.checked)}
+            />
             <code>{wire}</code>
           </label>
         ))}
         <FieldError id="webhook-events-err" message={errors.events} />
       </fieldset>
-      {serverError && <p role="alert" className="error">{serverError}</p>}
+      {serverError && (
+        <p role="alert" className="error">
+          {serverError}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={loading}>
         {loading ? 'Creating…' : 'Create endpoint'}
       </button>
-      {created && (
-        <SecretOnce title={`Signing secret for ${created.url}`} secret={created.secret} />
-      )}
+      {created && <SecretOnce title={`Signing secret for ${created.url}`} secret={created.secret} />}
     </form>
   );
 }

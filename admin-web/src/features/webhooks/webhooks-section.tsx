@@ -21,7 +21,8 @@ export function WebhooksSection() {
   const selected = endpoints.find((e) => e.id === selectedId);
 
   async function del(id: string, url: string) {
-    if (!window.confirm(`Delete the endpoint ${url}? Deliveries still pending to it will end as failed.`)) return;
+    if (!window.confirm(`Delete the endpoint ${url}? Deliveries still pending to it will end as failed.`))
+      return;
     setActionError(null);
     try {
       await remove({ variables: { id } });
@@ -36,10 +37,19 @@ export function WebhooksSection() {
     <section aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">Webhook endpoints</h2>
       <p className="muted">
-        Each delivery is a POST of JSON signed with the endpoint's secret (header <code>X-Lockers-Signature: t=…,v1=…</code>).
+        Each delivery is a POST of JSON signed with the endpoint's secret (header{' '}
+        <code>X-Lockers-Signature: t=…,v1=…</code>).
       </p>
-      {error && <p role="alert" className="error">{errorMessage(error)}</p>}
-      {actionError && <p role="alert" className="error">{actionError}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorMessage(error)}
+        </p>
+      )}
+      {actionError && (
+        <p role="alert" className="error">
+          {actionError}
+        </p>
+      )}
       {data && endpoints.length === 0 ? (
         <p>No endpoints yet.</p>
       ) : (
@@ -63,7 +73,11 @@ export function WebhooksSection() {
                 <td>{e.events.map(wire).join(', ')}</td>
                 <td>{formatDateTime(e.createdAt)}</td>
                 <td className="row">
-                  <button type="button" aria-pressed={e.id === selectedId} onClick={() => setSelectedId(e.id === selectedId ? null : e.id)}>
+                  <button
+                    type="button"
+                    aria-pressed={e.id === selectedId}
+                    onClick={() => setSelectedId(e.id === selectedId ? null : e.id)}
+                  >
                     Deliveries
                   </button>
                   <button type="button" className="danger" onClick={() => void del(e.id, e.url)}>

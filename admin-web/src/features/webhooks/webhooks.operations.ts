@@ -2,7 +2,13 @@ import { graphql } from '../../api/generated';
 
 export const WebhookEndpointsQuery = graphql(`
   query WebhookEndpoints {
-    webhookEndpoints { id url description events createdAt }
+    webhookEndpoints {
+      id
+      url
+      description
+      events
+      createdAt
+    }
   }
 `);
 
@@ -16,7 +22,12 @@ export const WebhookDeliveriesQuery = graphql(`
       body
       createdAt
       deliveredAt
-      attempts { at statusCode error durationMs }
+      attempts {
+        at
+        statusCode
+        error
+        durationMs
+      }
     }
   }
 `);
@@ -24,7 +35,13 @@ export const WebhookDeliveriesQuery = graphql(`
 export const CreateWebhookEndpointMutation = graphql(`
   mutation CreateWebhookEndpoint($url: String!, $events: [WebhookEvent!]!, $description: String) {
     createWebhookEndpoint(url: $url, events: $events, description: $description) {
-      endpoint { id url description events createdAt }
+      endpoint {
+        id
+        url
+        description
+        events
+        createdAt
+      }
       secret
     }
   }

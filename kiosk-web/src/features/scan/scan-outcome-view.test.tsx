@@ -97,7 +97,11 @@ describe('deposit followed live', () => {
     act(() =>
       api.emit('SessionUpdated', { sessionUpdated: session({ status: 'CREATED', compartment: null }) }),
     );
-    expect(await screen.findByText(/Staff have been told. Scan your code again to get another locker; you will not pay again/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Staff have been told. Scan your code again to get another locker; you will not pay again/,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('raises an assistance request when the door did not open', async () => {

@@ -21,7 +21,9 @@ function fakeServer() {
           data: null,
           errors: [{ message: 'no', extensions: { code: known ? 'NOT_FOUND' : 'UNAUTHENTICATED' } }],
         };
-    return Promise.resolve(new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } }));
+    return Promise.resolve(
+      new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } }),
+    );
   });
 }
 

@@ -48,10 +48,24 @@ async function main(): Promise<void> {
       const rtuPath = values.rtu ?? process.env.SIM_RTU_PATH;
       const rtu = rtuPath ? startModbusRtuServer(sim.site, rtuPath) : null;
       console.log(
-        JSON.stringify({ msg: 'simulator ready', modbus: sim.endpoint, rtu: rtuPath, control: sim.control?.url, units: options.unitIds }),
+        JSON.stringify({
+          msg: 'simulator ready',
+          modbus: sim.endpoint,
+          rtu: rtuPath,
+          control: sim.control?.url,
+          units: options.unitIds,
+        }),
       );
       sim.site.on('pulseEnd', (p) =>
-        console.log(JSON.stringify({ msg: 'pulse', unit: p.unitId, coil: p.coil, via: p.via, ms: Math.round(p.durationMs ?? 0) })),
+        console.log(
+          JSON.stringify({
+            msg: 'pulse',
+            unit: p.unitId,
+            coil: p.coil,
+            via: p.via,
+            ms: Math.round(p.durationMs ?? 0),
+          }),
+        ),
       );
       sim.site.on('door', (unit, input, open, cause) =>
         console.log(JSON.stringify({ msg: 'door', unit, input, open, cause })),

@@ -6,7 +6,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261125130000GatewayConnections extends Migration {
   override up(): void {
-    this.addSql(`alter table gateway add column connections int not null default 0 check (connections >= 0);`);
+    this.addSql(
+      `alter table gateway add column connections int not null default 0 check (connections >= 0);`,
+    );
     this.addSql(`alter table gateway drop column connected;`);
   }
 

@@ -6,9 +6,15 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261125140000DoorKnownState extends Migration {
   override up(): void {
-    this.addSql(`alter table compartment add column last_known_door_state varchar(8) check (last_known_door_state in ('OPEN','CLOSED'));`);
-    this.addSql(`update compartment set last_known_door_state = door_state where door_state in ('OPEN','CLOSED');`);
-    this.addSql(`alter table site add column access_opens_per_session int check (access_opens_per_session >= 0);`);
+    this.addSql(
+      `alter table compartment add column last_known_door_state varchar(8) check (last_known_door_state in ('OPEN','CLOSED'));`,
+    );
+    this.addSql(
+      `update compartment set last_known_door_state = door_state where door_state in ('OPEN','CLOSED');`,
+    );
+    this.addSql(
+      `alter table site add column access_opens_per_session int check (access_opens_per_session >= 0);`,
+    );
   }
 
   override down(): void {

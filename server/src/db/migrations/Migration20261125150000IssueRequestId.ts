@@ -4,7 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261125150000IssueRequestId extends Migration {
   override up(): void {
     this.addSql(`alter table storage_session add column request_id varchar(64);`);
-    this.addSql(`create unique index storage_session_request_uq on storage_session (site_id, request_id) where request_id is not null;`);
+    this.addSql(
+      `create unique index storage_session_request_uq on storage_session (site_id, request_id) where request_id is not null;`,
+    );
   }
 
   override down(): void {

@@ -9,7 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261204100000FieldSafety extends Migration {
   override up(): void {
     this.addSql(`alter table gateway_command drop constraint if exists gateway_command_result_check;`);
-    this.addSql(`alter table gateway_command add constraint gateway_command_result_check check (result in ('SUCCEEDED','FAILED','EXPIRED','UNCERTAIN'));`);
+    this.addSql(
+      `alter table gateway_command add constraint gateway_command_result_check check (result in ('SUCCEEDED','FAILED','EXPIRED','UNCERTAIN'));`,
+    );
     this.addSql(`alter table gateway add column absent_announced boolean not null default false;`);
     this.addSql(`create table gateway_controller (
   gateway_id uuid not null references gateway(id) on delete cascade,
@@ -27,6 +29,8 @@ export class Migration20261204100000FieldSafety extends Migration {
     this.addSql(`drop table gateway_controller;`);
     this.addSql(`alter table gateway drop column absent_announced;`);
     this.addSql(`alter table gateway_command drop constraint gateway_command_result_check;`);
-    this.addSql(`alter table gateway_command add constraint gateway_command_result_check check (result in ('SUCCEEDED','FAILED','EXPIRED'));`);
+    this.addSql(
+      `alter table gateway_command add constraint gateway_command_result_check check (result in ('SUCCEEDED','FAILED','EXPIRED'));`,
+    );
   }
 }

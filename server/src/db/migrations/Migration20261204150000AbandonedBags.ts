@@ -32,7 +32,8 @@ export class Migration20261204150000AbandonedBags extends Migration {
     this.addSql(`alter table storage_session drop constraint storage_session_check;`);
     this.addSql(`alter table storage_session add constraint storage_session_check
       check (status not in ('DEPOSITING','STORED','RETRIEVING') or compartment_id is not null);`);
-    this.addSql(`alter table storage_session drop column abandoned_at, drop column removed_at, drop column removed_by, drop column removed_to,
+    this
+      .addSql(`alter table storage_session drop column abandoned_at, drop column removed_at, drop column removed_by, drop column removed_to,
       drop column lost_property_ref, drop column removed_from_compartment_id, drop column claimed_at, drop column claimed_by,
       drop column disposed_at, drop column disposed_by, drop column disposal_method;`);
     this.addSql(`alter table site drop column abandon_after_days;`);

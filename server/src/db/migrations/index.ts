@@ -20,7 +20,10 @@ export const MIGRATIONS = [
   { name: 'Migration20261125150000IssueRequestId', class: Migration20261125150000IssueRequestId },
   { name: 'Migration20261125160000UsageRollup', class: Migration20261125160000UsageRollup },
   { name: 'Migration20261204100000FieldSafety', class: Migration20261204100000FieldSafety },
-  { name: 'Migration20261204100100CompartmentInspection', class: Migration20261204100100CompartmentInspection },
+  {
+    name: 'Migration20261204100100CompartmentInspection',
+    class: Migration20261204100100CompartmentInspection,
+  },
   { name: 'Migration20261204110000MoneyHold', class: Migration20261204110000MoneyHold },
   { name: 'Migration20261204120000UserDisabled', class: Migration20261204120000UserDisabled },
   { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },

@@ -1,4 +1,12 @@
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 
 const MAX_ENTRIES = 500;
 
@@ -36,7 +44,9 @@ export class DocumentCache {
     try {
       document = parse(text, { maxTokens: this.maxTokens });
     } catch (e) {
-      return [withCode(e instanceof GraphQLError ? e : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED')];
+      return [
+        withCode(e instanceof GraphQLError ? e : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED'),
+      ];
     }
     const errors = validate(this.schema, document, this.rules);
     return errors.length > 0 ? errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) : document;
@@ -45,5 +55,10 @@ export class DocumentCache {
 
 /** Request-level errors carry a code as they do over HTTP, so formatError passes them through. */
 function withCode(e: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code, ...e.extensions } });
+  return new GraphQLError(e.message, {
+    nodes: e.nodes,
+    source: e.source,
+    positions: e.positions,
+    extensions: { code, ...e.extensions },
+  });
 }

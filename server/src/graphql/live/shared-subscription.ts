@@ -1,4 +1,11 @@
-import { createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  print,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
 import { actorName, type Caller } from '../../auth/caller.js';
 import { SharedResult, type ResultFormatter } from './shared-result.js';
 import type { SubscriptionDelivery } from './subscription-delivery.js';
@@ -29,11 +36,16 @@ export interface SharedSubscribeOptions {
  * nothing and ends when the stream does, after its last result is written. Any other stream
  * (the gateway's command feed) goes through graphql-ws as usual.
  */
-export async function sharedSubscribe(args: ExecutionArgs, opts: SharedSubscribeOptions): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export async function sharedSubscribe(
+  args: ExecutionArgs,
+  opts: SharedSubscribeOptions,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
   if (!(opts.delivery && stream instanceof TopicStream)) {
-    return mapEvents(stream[Symbol.asyncIterator](), (event) => Promise.resolve(execute({ ...args, rootValue: event })));
+    return mapEvents(stream[Symbol.asyncIterator](), (event) =>
+      Promise.resolve(execute({ ...args, rootValue: event })),
+    );
   }
   const who = `${actorName(opts.caller)}|${opts.caller.kind === 'user' ? opts.caller.role : ''}`;
   let text = printedDocuments.get(args.document);
@@ -51,9 +63,15 @@ export async function sharedSubscribe(args: ExecutionArgs, opts: SharedSubscribe
   return pushTo(stream, opts.delivery, resultOf);
 }
 
-function pushTo<T>(stream: TopicStream<T>, delivery: SubscriptionDelivery, resultOf: (event: T) => SharedResult): AsyncIterableIterator<ExecutionResult> {
+function pushTo<T>(
+  stream: TopicStream<T>,
+  delivery: SubscriptionDelivery,
+  resultOf: (event: T) => SharedResult,
+): AsyncIterableIterator<ExecutionResult> {
   let finish = () => {};
-  const finished = new Promise<IteratorResult<ExecutionResult>>((resolve) => (finish = () => resolve({ done: true, value: undefined })));
+  const finished = new Promise<IteratorResult<ExecutionResult>>(
+    (resolve) => (finish = () => resolve({ done: true, value: undefined })),
+  );
   stream.attach({ event: (event) => delivery.push(resultOf(event)), end: () => delivery.end(finish) });
   const stop = async () => {
     delivery.close();

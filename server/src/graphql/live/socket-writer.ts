@@ -7,7 +7,11 @@ export const TOO_SLOW_CLOSE = { code: 1013, reason: 'Too far behind: messages ba
 const writers = new WeakMap<WebSocket, SocketWriter>();
 
 /** The writer of one WebSocket, shared by all of its subscriptions. */
-export function socketWriter(socket: WebSocket, maxBufferedBytes: number, onTooSlow: () => void): SocketWriter {
+export function socketWriter(
+  socket: WebSocket,
+  maxBufferedBytes: number,
+  onTooSlow: () => void,
+): SocketWriter {
   let writer = writers.get(socket);
   if (!writer) writers.set(socket, (writer = new SocketWriter(socket, maxBufferedBytes, onTooSlow)));
   return writer;

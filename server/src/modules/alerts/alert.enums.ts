@@ -24,6 +24,13 @@ export const AlertType = {
 registerEnumType(AlertType, {
   name: 'AlertType',
   valuesConfig: {
-    ABANDONED: { description: "A session overdue past its site's abandonAfterDays: staff may remove the bag to lost property" },
-    CONTROLLER_UNREACHABLE: { description: 'The gateway cannot read a relay board: its doors are UNKNOWN and nothing behind it is opened' } },
+    ABANDONED: {
+      description:
+        "A session overdue past its site's abandonAfterDays: staff may remove the bag to lost property",
+    },
+    CONTROLLER_UNREACHABLE: {
+      description:
+        'The gateway cannot read a relay board: its doors are UNKNOWN and nothing behind it is opened',
+    },
+  },
 });

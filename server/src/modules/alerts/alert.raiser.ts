@@ -29,6 +29,22 @@ export function raiseAlert(tx: EntityManager, fx: Effects, input: AlertInput): A
     createdAt: input.at,
   } as AlertEntity);
   fx.publish('ALERT_RAISED', input.siteId, () => toAlertView(alert));
-  fx.inTransaction((tx2) => emitWebhookEvent(tx2, 'alert.raised', { alertId: alert.id, type: alert.type, siteId: alert.siteId, compartmentId: alert.compartmentId, sessionId: alert.sessionId, gatewayId: alert.gatewayId, message: alert.message, createdAt: alert.createdAt.toISOString() }, input.at));
+  fx.inTransaction((tx2) =>
+    emitWebhookEvent(
+      tx2,
+      'alert.raised',
+      {
+        alertId: alert.id,
+        type: alert.type,
+        siteId: alert.siteId,
+        compartmentId: alert.compartmentId,
+        sessionId: alert.sessionId,
+        gatewayId: alert.gatewayId,
+        message: alert.message,
+        createdAt: alert.createdAt.toISOString(),
+      },
+      input.at,
+    ),
+  );
   return alert;
 }

@@ -19,11 +19,16 @@ export class AlertResolver {
     @Arg('open', () => Boolean, { nullable: true }) open?: boolean,
   ): Promise<AlertView[]> {
     authorize(caller, 'alerts:read');
-    return (await services.alerts.list(siteScope(caller, parseOptionalId(siteId, 'siteId')), open ?? null)).map(toAlertView);
+    return (
+      await services.alerts.list(siteScope(caller, parseOptionalId(siteId, 'siteId')), open ?? null)
+    ).map(toAlertView);
   }
 
   @Mutation(() => AlertView, { description: 'ADMIN or OPERATOR' })
-  async acknowledgeAlert(@Arg('alertId', () => ID) alertId: string, @Ctx() { caller, services }: GqlContext): Promise<AlertView> {
+  async acknowledgeAlert(
+    @Arg('alertId', () => ID) alertId: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<AlertView> {
     authorize(caller, 'alerts:write');
     return toAlertView(await services.alerts.acknowledge(parseId(alertId, 'alertId'), actorName(caller)));
   }
@@ -39,7 +44,12 @@ export class AlertResolver {
     const site = parseId(siteId, 'siteId');
     if (caller.kind === 'anonymous') await services.infra.limits.consumePublic(caller.ip);
     else if (caller.kind !== 'user') authorize(caller, 'depositor:act', site);
-    const alert = await services.alerts.requestAssistance({ siteId: site, payload: payload ?? null, compartmentLabel: compartmentLabel ?? null, reason });
+    const alert = await services.alerts.requestAssistance({
+      siteId: site,
+      payload: payload ?? null,
+      compartmentLabel: compartmentLabel ?? null,
+      reason,
+    });
     return toAlertView(alert);
   }
 
@@ -64,10 +74,18 @@ export class AlertResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as GqlContext;
       authorize(ctx.caller, 'alerts:read');
-      return subscribeSiteTopic(ctx, 'ALERT_RAISED', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe');
+      return subscribeSiteTopic(
+        ctx,
+        'ALERT_RAISED',
+        (args as { siteId?: string | null }).siteId ?? null,
+        'events:subscribe',
+      );
     },
   })
-  alertRaised(@Root() a: AlertView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): AlertView {
+  alertRaised(
+    @Root() a: AlertView,
+    @Arg('siteId', () => ID, { nullable: true }) _siteId?: string,
+  ): AlertView {
     return a;
   }
 }

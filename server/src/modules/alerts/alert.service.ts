@@ -55,20 +55,29 @@ export class AlertService {
   /** "The door did not open" and the like: an ASSISTANCE_REQUESTED alert for the operators. */
   async requestAssistance(req: AssistanceRequest): Promise<AlertEntity> {
     const reason = req.reason.trim();
-    if (reason.length < 1 || reason.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
-    if (req.compartmentLabel && req.compartmentLabel.length > 20) throw badInput('compartmentLabel', 'compartmentLabel is too long');
+    if (reason.length < 1 || reason.length > 500)
+      throw badInput('reason', 'reason must be 1 to 500 characters');
+    if (req.compartmentLabel && req.compartmentLabel.length > 20)
+      throw badInput('compartmentLabel', 'compartmentLabel is too long');
     return transact(this.em, this.bus, async (tx, fx) => {
       if (!(await tx.findOne(SiteEntity, req.siteId))) throw notFound('Site');
       let session: StorageSessionEntity | null = null;
       if (req.payload) {
         const code = normaliseAccessCode(req.payload);
-        session = code ? await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code), siteId: req.siteId }) : null;
+        session = code
+          ? await tx.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code), siteId: req.siteId })
+          : null;
       }
       const byLabel = req.compartmentLabel
-        ? await tx.findOne(CompartmentEntity, { siteId: req.siteId, label: req.compartmentLabel.trim().toUpperCase() })
+        ? await tx.findOne(CompartmentEntity, {
+            siteId: req.siteId,
+            label: req.compartmentLabel.trim().toUpperCase(),
+          })
         : null;
       const compartmentId = byLabel?.id ?? session?.compartmentId ?? null;
-      const label = byLabel?.label ?? (compartmentId ? (await tx.findOne(CompartmentEntity, compartmentId))?.label : null);
+      const label =
+        byLabel?.label ??
+        (compartmentId ? (await tx.findOne(CompartmentEntity, compartmentId))?.label : null);
       return raiseAlert(tx, fx, {
         type: 'ASSISTANCE_REQUESTED',
         siteId: req.siteId,

@@ -7,7 +7,11 @@ import { parseId } from '../../shared/ids.js';
 @Resolver(() => ApiKeyView)
 export class ApiKeyResolver {
   @Mutation(() => ApiKeyCredentials, { description: 'ADMIN; the secret is shown once' })
-  async createApiKey(@Arg('name', () => String) name: string, @Arg('scopes', () => [String]) scopes: string[], @Ctx() { caller, services }: GqlContext): Promise<ApiKeyCredentials> {
+  async createApiKey(
+    @Arg('name', () => String) name: string,
+    @Arg('scopes', () => [String]) scopes: string[],
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<ApiKeyCredentials> {
     authorize(caller, 'keys:write');
     return services.apiKeys.create(name, scopes);
   }
@@ -19,7 +23,10 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKeyView, { description: 'ADMIN' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { caller, services }: GqlContext): Promise<ApiKeyView> {
+  async revokeApiKey(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<ApiKeyView> {
     authorize(caller, 'keys:write');
     return toApiKeyView(await services.apiKeys.revoke(parseId(id, 'id')));
   }

@@ -18,17 +18,26 @@ export class ApiKeyService {
 
   async create(name: string, scopes: string[]): Promise<ApiKeyCredentials> {
     const trimmed = name.trim();
-    if (trimmed.length < 1 || trimmed.length > 120) throw badInput('name', 'name must be 1 to 120 characters');
+    if (trimmed.length < 1 || trimmed.length > 120)
+      throw badInput('name', 'name must be 1 to 120 characters');
     if (scopes.length === 0) throw badInput('scopes', 'a key needs at least one scope');
     const unknown = scopes.filter((s) => !API_KEY_SCOPES.includes(s as Permission));
     if (unknown.length > 0) {
-      throw badInput('scopes', `unknown scope ${unknown[0]!.slice(0, 40)}; scopes are ${API_KEY_SCOPES.join(', ')}`);
+      throw badInput(
+        'scopes',
+        `unknown scope ${unknown[0]!.slice(0, 40)}; scopes are ${API_KEY_SCOPES.join(', ')}`,
+      );
     }
     const secret = newSecret(API_KEY_PREFIX);
     const id = newId();
     const unique = [...new Set(scopes)];
     const em = this.em.fork();
-    em.create(ApiKeyEntity, { id, name: trimmed, scopes: unique, secretHash: sha256(secret) } as ApiKeyEntity);
+    em.create(ApiKeyEntity, {
+      id,
+      name: trimmed,
+      scopes: unique,
+      secretHash: sha256(secret),
+    } as ApiKeyEntity);
     await em.flush();
     return { id, name: trimmed, scopes: unique, secret };
   }

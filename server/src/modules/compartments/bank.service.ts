@@ -43,9 +43,20 @@ export class BankService {
       if (await tx.findOne(LockerBankEntity, { siteId: input.siteId, label })) {
         throw conflict(`A bank labelled "${label}" already exists at this site`);
       }
-      const taken = await tx.find(CompartmentEntity, { siteId: input.siteId, label: { $in: input.compartments.map((c) => c.label.trim()) } });
-      if (taken.length > 0) throw conflict(`Compartment label ${taken[0]!.label} is already used at this site`);
-      const bank = tx.create(LockerBankEntity, { id: newId(), siteId: input.siteId, label, modbusEndpoint: endpoint, gatewayId, boardProfile: board } as LockerBankEntity);
+      const taken = await tx.find(CompartmentEntity, {
+        siteId: input.siteId,
+        label: { $in: input.compartments.map((c) => c.label.trim()) },
+      });
+      if (taken.length > 0)
+        throw conflict(`Compartment label ${taken[0]!.label} is already used at this site`);
+      const bank = tx.create(LockerBankEntity, {
+        id: newId(),
+        siteId: input.siteId,
+        label,
+        modbusEndpoint: endpoint,
+        gatewayId,
+        boardProfile: board,
+      } as LockerBankEntity);
       await tx.flush(); // the bank row first: compartments reference it
       for (const c of input.compartments) {
         tx.create(CompartmentEntity, {
@@ -75,10 +86,15 @@ export class BankService {
   }
 
   /** The bank's gateway: the one named, or the site's (newest) gateway, or none yet. */
-  private async pickGateway(tx: EntityManager, siteId: string, gatewayId: string | null): Promise<string | null> {
+  private async pickGateway(
+    tx: EntityManager,
+    siteId: string,
+    gatewayId: string | null,
+  ): Promise<string | null> {
     if (gatewayId) {
       const gw = await tx.findOne(GatewayEntity, gatewayId);
-      if (!gw || gw.siteId !== siteId) throw badInput('gatewayId', 'gatewayId must name a gateway of this site');
+      if (!gw || gw.siteId !== siteId)
+        throw badInput('gatewayId', 'gatewayId must name a gateway of this site');
       return gw.id;
     }
     const newest = await tx.findOne(GatewayEntity, { siteId }, { orderBy: { createdAt: 'desc' } });
@@ -88,20 +104,26 @@ export class BankService {
 
 function checkCompartments(list: CompartmentInput[]): void {
   if (list.length === 0) throw badInput('compartments', 'a bank needs at least one compartment');
-  if (list.length > MAX_COMPARTMENTS) throw badInput('compartments', `at most ${MAX_COMPARTMENTS} compartments per bank`);
+  if (list.length > MAX_COMPARTMENTS)
+    throw badInput('compartments', `at most ${MAX_COMPARTMENTS} compartments per bank`);
   const labels = new Set<string>();
   const coils = new Set<string>();
   const inputs = new Set<string>();
   for (const c of list) {
     const label = c.label.trim();
-    if (!/^[A-Za-z0-9-]{1,20}$/.test(label)) throw badInput('compartments.label', `label "${label.slice(0, 20)}" must be 1-20 letters, digits or dashes`);
+    if (!/^[A-Za-z0-9-]{1,20}$/.test(label))
+      throw badInput(
+        'compartments.label',
+        `label "${label.slice(0, 20)}" must be 1-20 letters, digits or dashes`,
+      );
     if (labels.has(label)) throw badInput('compartments.label', `label ${label} appears twice`);
     labels.add(label);
     const coil = `${c.unitId}:${c.coil}`;
     if (coils.has(coil)) throw badInput('compartments.coil', `unit ${c.unitId} coil ${c.coil} is used twice`);
     coils.add(coil);
     const input = `${c.unitId}:${c.doorInput}`;
-    if (inputs.has(input)) throw badInput('compartments.doorInput', `unit ${c.unitId} input ${c.doorInput} is used twice`);
+    if (inputs.has(input))
+      throw badInput('compartments.doorInput', `unit ${c.unitId} input ${c.doorInput} is used twice`);
     inputs.add(input);
   }
 }

@@ -46,16 +46,33 @@ export const BOARD_PRESETS: readonly BoardProfileData[] = [
   { ...GENERIC_COIL, preset: 'generic-coil-nc', doorOpenWhen: 'LOW' },
   { ...GENERIC_COIL, preset: 'generic-coil-input-registers', doorSource: 'INPUT_REGISTERS' },
   // Relay modules with a "flash" command timed by the board in 100 ms units (FC6, one register per relay).
-  { ...GENERIC_COIL, preset: 'relay-module-flash-100ms', pulse: 'TIMED', timedFunction: 6, timedAddress: 512, timedUnitMs: 100, timedValueBase: 0 },
+  {
+    ...GENERIC_COIL,
+    preset: 'relay-module-flash-100ms',
+    pulse: 'TIMED',
+    timedFunction: 6,
+    timedAddress: 512,
+    timedUnitMs: 100,
+    timedValueBase: 0,
+  },
   // Boards (and the simulator) whose flash block takes milliseconds.
-  { ...GENERIC_COIL, preset: 'flash-register-ms', pulse: 'TIMED', timedFunction: 6, timedAddress: 512, timedUnitMs: 1, timedValueBase: 0 },
+  {
+    ...GENERIC_COIL,
+    preset: 'flash-register-ms',
+    pulse: 'TIMED',
+    timedFunction: 6,
+    timedAddress: 512,
+    timedUnitMs: 1,
+    timedValueBase: 0,
+  },
 ];
 
 /** A profile as the installer sent it (any field may be left to the preset). */
 export type BoardProfileInputData = { [K in keyof BoardProfileData]?: BoardProfileData[K] | null };
 
 const int = (field: string, value: number, min: number, max: number): number => {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`board.${field}`, `board.${field} must be an integer in ${min}..${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badInput(`board.${field}`, `board.${field} must be an integer in ${min}..${max}`);
   return value;
 };
 
@@ -63,14 +80,24 @@ const int = (field: string, value: number, min: number, max: number): number => 
 export function checkBoardProfile(input: BoardProfileInputData | null | undefined): BoardProfileData {
   if (!input) return GENERIC_COIL;
   const base = BOARD_PRESETS.find((p) => p.preset === (input.preset ?? 'generic-coil'));
-  if (!base) throw badInput('board.preset', `board.preset must be one of ${BOARD_PRESETS.map((p) => p.preset).join(', ')}`);
-  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as Partial<BoardProfileData>;
+  if (!base)
+    throw badInput(
+      'board.preset',
+      `board.preset must be one of ${BOARD_PRESETS.map((p) => p.preset).join(', ')}`,
+    );
+  const defined = Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v !== undefined && v !== null),
+  ) as Partial<BoardProfileData>;
   const p: BoardProfileData = { ...base, ...defined, preset: base.preset };
-  const changed = (Object.keys(defined) as (keyof BoardProfileData)[]).some((k) => k !== 'preset' && JSON.stringify(defined[k]) !== JSON.stringify(base[k]));
+  const changed = (Object.keys(defined) as (keyof BoardProfileData)[]).some(
+    (k) => k !== 'preset' && JSON.stringify(defined[k]) !== JSON.stringify(base[k]),
+  );
   if (changed) p.preset = 'custom';
-  if (!['COIL', 'TIMED'].includes(p.pulse)) throw badInput('board.pulse', 'board.pulse must be COIL or TIMED');
+  if (!['COIL', 'TIMED'].includes(p.pulse))
+    throw badInput('board.pulse', 'board.pulse must be COIL or TIMED');
   if (p.pulse === 'TIMED') {
-    if (p.timedFunction !== 6 && p.timedFunction !== 16) throw badInput('board.timedFunction', 'board.timedFunction must be 6 or 16 for a board-timed pulse');
+    if (p.timedFunction !== 6 && p.timedFunction !== 16)
+      throw badInput('board.timedFunction', 'board.timedFunction must be 6 or 16 for a board-timed pulse');
     int('timedAddress', p.timedAddress ?? -1, 0, 65535);
     int('timedUnitMs', p.timedUnitMs ?? 0, 1, 10_000);
     int('timedValueBase', p.timedValueBase ?? 0, 0, 0xff00);
@@ -78,7 +105,8 @@ export function checkBoardProfile(input: BoardProfileInputData | null | undefine
   int('coilOffset', p.coilOffset, -1, 1000);
   int('inputOffset', p.inputOffset, -1, 1000);
   int('maxOnMs', p.maxOnMs, 50, 10_000);
-  if (p.invertedInputs.length > 256) throw badInput('board.invertedInputs', 'board.invertedInputs lists at most 256 inputs');
+  if (p.invertedInputs.length > 256)
+    throw badInput('board.invertedInputs', 'board.invertedInputs lists at most 256 inputs');
   for (const i of p.invertedInputs) int('invertedInputs', i, 0, 65535);
   p.invertedInputs = [...new Set(p.invertedInputs)].sort((a, b) => a - b);
   return p;
@@ -86,5 +114,7 @@ export function checkBoardProfile(input: BoardProfileInputData | null | undefine
 
 /** The profile stored on a bank (null: the generic coil board). */
 export function storedProfile(raw: unknown): BoardProfileData {
-  return raw && typeof raw === 'object' ? { ...GENERIC_COIL, ...(raw as Partial<BoardProfileData>) } : GENERIC_COIL;
+  return raw && typeof raw === 'object'
+    ? { ...GENERIC_COIL, ...(raw as Partial<BoardProfileData>) }
+    : GENERIC_COIL;
 }

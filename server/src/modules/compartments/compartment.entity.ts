@@ -19,7 +19,8 @@ export class CompartmentEntity {
   /** Source time of the last door change; older reports are ignored. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) doorChangedAt: Date | null = null;
   /** An opening before this time was asked for (an UNLOCK is pending); after it, it is forced. */
-  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) unlockExpectedUntil: Date | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) unlockExpectedUntil: Date | null =
+    null;
   @Property({ type: 'boolean' }) leftOpenAlerted = false;
   @Property({ type: 'string', nullable: true }) outOfServiceReason: string | null = null;
   /** Why it must be looked at before reuse (status NEEDS_INSPECTION). */

@@ -17,17 +17,25 @@ export const CompartmentStatus = {
 } as const;
 registerEnumType(CompartmentStatus, {
   name: 'CompartmentStatus',
-  valuesConfig: { NEEDS_INSPECTION: { description: 'Contents in doubt: never allocated until staff record an inspection' } },
+  valuesConfig: {
+    NEEDS_INSPECTION: { description: 'Contents in doubt: never allocated until staff record an inspection' },
+  },
 });
 
 /** What staff found when they looked into a compartment that needed inspection. */
 export type InspectionOutcome = 'EMPTY' | 'ITEM_FOUND' | 'OUT_OF_SERVICE';
-export const InspectionOutcome = { EMPTY: 'EMPTY', ITEM_FOUND: 'ITEM_FOUND', OUT_OF_SERVICE: 'OUT_OF_SERVICE' } as const;
+export const InspectionOutcome = {
+  EMPTY: 'EMPTY',
+  ITEM_FOUND: 'ITEM_FOUND',
+  OUT_OF_SERVICE: 'OUT_OF_SERVICE',
+} as const;
 registerEnumType(InspectionOutcome, {
   name: 'InspectionOutcome',
   valuesConfig: {
     EMPTY: { description: 'Nothing inside: back in service' },
-    ITEM_FOUND: { description: 'Something was inside and has been taken out (note says where it went): back in service' },
+    ITEM_FOUND: {
+      description: 'Something was inside and has been taken out (note says where it went): back in service',
+    },
     OUT_OF_SERVICE: { description: 'Damaged or not working: out of service' },
   },
 });

@@ -2,7 +2,16 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscript
 import { BoardProfileInput, BoardProfileView } from './board-profile.types.js';
 import { BOARD_PRESETS } from './board-profile.js';
 import type { GqlContext } from '../../graphql/context.js';
-import { CompartmentView, LockerBankView, CompartmentInput, ModbusAddressView, toCompartmentView, toBankView, CompartmentInspectionView, toInspectionView } from './compartment.types.js';
+import {
+  CompartmentView,
+  LockerBankView,
+  CompartmentInput,
+  ModbusAddressView,
+  toCompartmentView,
+  toBankView,
+  CompartmentInspectionView,
+  toInspectionView,
+} from './compartment.types.js';
 import { InspectionOutcome } from './compartment.enums.js';
 import { ControllerLinkView, controllerLinkOf } from '../gateway-commands/controller-links.js';
 import { SiteView, toSiteView } from '../sites/site.types.js';
@@ -24,17 +33,29 @@ export class LockerBankResolver {
     @Arg('modbusEndpoint', () => String) modbusEndpoint: string,
     @Arg('compartments', () => [CompartmentInput]) compartments: CompartmentInput[],
     @Ctx() { caller, services }: GqlContext,
-    @Arg('gatewayId', () => ID, { nullable: true, description: "Defaults to the site's gateway" }) gatewayId?: string,
-    @Arg('board', () => BoardProfileInput, { nullable: true, description: 'Defaults to the generic coil board' }) board?: BoardProfileInput,
+    @Arg('gatewayId', () => ID, { nullable: true, description: "Defaults to the site's gateway" })
+    gatewayId?: string,
+    @Arg('board', () => BoardProfileInput, {
+      nullable: true,
+      description: 'Defaults to the generic coil board',
+    })
+    board?: BoardProfileInput,
   ): Promise<LockerBankView> {
     authorize(caller, 'setup:write');
     const bank = await services.banks.create({
-      siteId: parseId(siteId, 'siteId'), label, modbusEndpoint, gatewayId: parseOptionalId(gatewayId, 'gatewayId'), compartments, board: board ?? null,
+      siteId: parseId(siteId, 'siteId'),
+      label,
+      modbusEndpoint,
+      gatewayId: parseOptionalId(gatewayId, 'gatewayId'),
+      compartments,
+      board: board ?? null,
     });
     return toBankView(bank);
   }
 
-  @Mutation(() => LockerBankView, { description: "ADMIN: the bank's board profile (gateways pick it up at their next config fetch)" })
+  @Mutation(() => LockerBankView, {
+    description: "ADMIN: the bank's board profile (gateways pick it up at their next config fetch)",
+  })
   async setLockerBankBoard(
     @Arg('bankId', () => ID) bankId: string,
     @Arg('board', () => BoardProfileInput) board: BoardProfileInput,
@@ -56,21 +77,33 @@ export class LockerBankResolver {
   }
 
   @FieldResolver(() => GatewayView, { nullable: true })
-  async gateway(@Root() bank: LockerBankView, @Ctx() { caller, loaders, services }: GqlContext): Promise<GatewayView | null> {
+  async gateway(
+    @Root() bank: LockerBankView,
+    @Ctx() { caller, loaders, services }: GqlContext,
+  ): Promise<GatewayView | null> {
     authorize(caller, 'sites:read', bank.siteId);
     if (!bank.gatewayId) return null;
     const gateway = await loaders.gateway.load(bank.gatewayId);
     return gateway ? toGatewayView(gateway, services.infra.clock.now()) : null;
   }
 
-  @FieldResolver(() => ControllerLinkView, { description: "Its controller's link, as the gateway reports it (staff only; null for others)", nullable: true })
-  async controller(@Root() bank: LockerBankView, @Ctx() { caller, services }: GqlContext): Promise<ControllerLinkView | null> {
+  @FieldResolver(() => ControllerLinkView, {
+    description: "Its controller's link, as the gateway reports it (staff only; null for others)",
+    nullable: true,
+  })
+  async controller(
+    @Root() bank: LockerBankView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<ControllerLinkView | null> {
     if (caller.kind !== 'user' && caller.kind !== 'apiKey') return null;
     return controllerLinkOf(services.infra.em.fork(), bank, services.infra.clock.now());
   }
 
   @FieldResolver(() => [CompartmentView])
-  async compartments(@Root() bank: LockerBankView, @Ctx() { caller, services }: GqlContext): Promise<CompartmentView[]> {
+  async compartments(
+    @Root() bank: LockerBankView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<CompartmentView[]> {
     authorize(caller, 'sites:read', bank.siteId);
     return (await services.compartments.ofBank(bank.id)).map(toCompartmentView);
   }
@@ -85,7 +118,11 @@ export class CompartmentResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<DoorEventView> {
     authorize(caller, 'compartments:operate');
-    const event = await services.compartments.operatorOpen(parseId(compartmentId, 'compartmentId'), reason, actorName(caller));
+    const event = await services.compartments.operatorOpen(
+      parseId(compartmentId, 'compartmentId'),
+      reason,
+      actorName(caller),
+    );
     return toDoorEventView(event);
   }
 
@@ -97,10 +134,20 @@ export class CompartmentResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<CompartmentView> {
     authorize(caller, 'compartments:operate');
-    return toCompartmentView(await services.compartments.setOutOfService(parseId(compartmentId, 'compartmentId'), outOfService, reason ?? null, actorName(caller)));
+    return toCompartmentView(
+      await services.compartments.setOutOfService(
+        parseId(compartmentId, 'compartmentId'),
+        outOfService,
+        reason ?? null,
+        actorName(caller),
+      ),
+    );
   }
 
-  @Mutation(() => CompartmentView, { description: 'ADMIN or OPERATOR: what was found in a compartment that needed inspection; EMPTY or ITEM_FOUND put it back in service' })
+  @Mutation(() => CompartmentView, {
+    description:
+      'ADMIN or OPERATOR: what was found in a compartment that needed inspection; EMPTY or ITEM_FOUND put it back in service',
+  })
   async recordCompartmentInspection(
     @Arg('compartmentId', () => ID) compartmentId: string,
     @Arg('outcome', () => InspectionOutcome) outcome: InspectionOutcome,
@@ -108,11 +155,23 @@ export class CompartmentResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<CompartmentView> {
     authorize(caller, 'compartments:operate');
-    return toCompartmentView(await services.compartments.recordInspection(parseId(compartmentId, 'compartmentId'), outcome, note ?? null, actorName(caller)));
+    return toCompartmentView(
+      await services.compartments.recordInspection(
+        parseId(compartmentId, 'compartmentId'),
+        outcome,
+        note ?? null,
+        actorName(caller),
+      ),
+    );
   }
 
-  @FieldResolver(() => [CompartmentInspectionView], { description: 'Recorded inspections, newest first (staff only; empty for others)' })
-  async inspections(@Root() c: CompartmentView, @Ctx() { caller, services }: GqlContext): Promise<CompartmentInspectionView[]> {
+  @FieldResolver(() => [CompartmentInspectionView], {
+    description: 'Recorded inspections, newest first (staff only; empty for others)',
+  })
+  async inspections(
+    @Root() c: CompartmentView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<CompartmentInspectionView[]> {
     if (!can(caller, 'sessions:read', c.siteId)) return [];
     return (await services.compartments.inspections(c.id)).map(toInspectionView);
   }
@@ -130,14 +189,26 @@ export class CompartmentResolver {
     return toBankView(bank);
   }
 
-  @FieldResolver(() => SessionView, { nullable: true, description: 'null for callers without the right to see sessions' })
-  async currentSession(@Root() c: CompartmentView, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
+  @FieldResolver(() => SessionView, {
+    nullable: true,
+    description: 'null for callers without the right to see sessions',
+  })
+  async currentSession(
+    @Root() c: CompartmentView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView | null> {
     if (!can(caller, 'sessions:read', c.siteId)) return null;
     return services.sessions.openOnCompartment(c.id);
   }
 
-  @FieldResolver(() => ModbusAddressView, { nullable: true, description: 'Relay addressing (ADMIN only; null for others)' })
-  async modbus(@Root() c: CompartmentView, @Ctx() { caller, loaders }: GqlContext): Promise<ModbusAddressView | null> {
+  @FieldResolver(() => ModbusAddressView, {
+    nullable: true,
+    description: 'Relay addressing (ADMIN only; null for others)',
+  })
+  async modbus(
+    @Root() c: CompartmentView,
+    @Ctx() { caller, loaders }: GqlContext,
+  ): Promise<ModbusAddressView | null> {
     if (caller.kind !== 'user' || !can(caller, 'setup:write')) return null;
     const bank = await loaders.bank.load(c.bankId);
     return bank ? { endpoint: bank.modbusEndpoint, ...c.address } : null;
@@ -153,10 +224,18 @@ export class CompartmentResolver {
       const ctx = context as GqlContext;
       // a kiosk follows its own site's availability; everyone else needs events:subscribe
       const permission = ctx.caller.kind === 'kiosk' ? 'sites:read' : 'events:subscribe';
-      return subscribeSiteTopic(ctx, 'COMPARTMENT_UPDATED', (args as { siteId?: string | null }).siteId ?? null, permission);
+      return subscribeSiteTopic(
+        ctx,
+        'COMPARTMENT_UPDATED',
+        (args as { siteId?: string | null }).siteId ?? null,
+        permission,
+      );
     },
   })
-  compartmentUpdated(@Root() c: CompartmentView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): CompartmentView {
+  compartmentUpdated(
+    @Root() c: CompartmentView,
+    @Arg('siteId', () => ID, { nullable: true }) _siteId?: string,
+  ): CompartmentView {
     return c;
   }
 }

@@ -24,7 +24,10 @@ export class CompartmentService {
     private readonly clock: Clock,
   ) {}
 
-  list(siteId: string, filter: { status?: CompartmentStatus | null; size?: CompartmentSize | null } = {}): Promise<CompartmentEntity[]> {
+  list(
+    siteId: string,
+    filter: { status?: CompartmentStatus | null; size?: CompartmentSize | null } = {},
+  ): Promise<CompartmentEntity[]> {
     const where: Record<string, unknown> = { siteId };
     if (filter.status) where.status = filter.status;
     if (filter.size) where.size = filter.size;
@@ -50,29 +53,61 @@ export class CompartmentService {
       const { compartment: c, session } = await lockCompartmentWithSession(tx, compartmentId);
       if (!c) throw notFound('Compartment');
       const site = await tx.findOneOrFail(SiteEntity, c.siteId);
-      const { event } = await requestUnlock(tx, fx, { compartment: c, site, sessionId: session?.id ?? null, actor, detail: `operator open: ${why}`, at: this.clock.now() });
+      const { event } = await requestUnlock(tx, fx, {
+        compartment: c,
+        site,
+        sessionId: session?.id ?? null,
+        actor,
+        detail: `operator open: ${why}`,
+        at: this.clock.now(),
+      });
       return event;
     });
   }
 
   /** Out of service: never allocated. Only an empty compartment can be taken out. */
-  async setOutOfService(compartmentId: string, outOfService: boolean, reason: string | null, actor: string): Promise<CompartmentEntity> {
+  async setOutOfService(
+    compartmentId: string,
+    outOfService: boolean,
+    reason: string | null,
+    actor: string,
+  ): Promise<CompartmentEntity> {
     if (reason && reason.length > 500) throw badInput('reason', 'reason must be at most 500 characters');
     return transact(this.em, this.bus, async (tx, fx) => {
       const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Compartment');
-      const open = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
+      const open = await tx.findOne(StorageSessionEntity, {
+        compartmentId: c.id,
+        status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },
+      });
       const at = this.clock.now();
       if (outOfService) {
         if (open || c.status === 'RESERVED' || c.status === 'OCCUPIED') {
-          throw conflict(`Compartment ${c.label} holds a session; end it before taking the compartment out of service`);
+          throw conflict(
+            `Compartment ${c.label} holds a session; end it before taking the compartment out of service`,
+          );
         }
         if (c.status === 'OUT_OF_SERVICE') c.outOfServiceReason = reason?.trim() || null;
-        else moveCompartment(tx, fx, c, { to: 'OUT_OF_SERVICE', trigger: 'out-of-service', actor, at, reason: reason?.trim() || null });
+        else
+          moveCompartment(tx, fx, c, {
+            to: 'OUT_OF_SERVICE',
+            trigger: 'out-of-service',
+            actor,
+            at,
+            reason: reason?.trim() || null,
+          });
       } else if (c.status === 'NEEDS_INSPECTION') {
-        throw conflict(`Compartment ${c.label} needs an inspection: record it (recordCompartmentInspection) to put it back in service`);
+        throw conflict(
+          `Compartment ${c.label} needs an inspection: record it (recordCompartmentInspection) to put it back in service`,
+        );
       } else if (c.status === 'OUT_OF_SERVICE') {
-        moveCompartment(tx, fx, c, { to: 'AVAILABLE', trigger: 'back-in-service', actor, at, reason: reason?.trim() || null });
+        moveCompartment(tx, fx, c, {
+          to: 'AVAILABLE',
+          trigger: 'back-in-service',
+          actor,
+          at,
+          reason: reason?.trim() || null,
+        });
       }
       announceCompartment(fx, c);
       return c;
@@ -83,24 +118,45 @@ export class CompartmentService {
    * Staff looked into a compartment that needed it: EMPTY or ITEM_FOUND put it back in
    * service, OUT_OF_SERVICE takes it out; who, when, what and the note are kept.
    */
-  async recordInspection(compartmentId: string, outcome: InspectionOutcome, note: string | null, actor: string): Promise<CompartmentEntity> {
+  async recordInspection(
+    compartmentId: string,
+    outcome: InspectionOutcome,
+    note: string | null,
+    actor: string,
+  ): Promise<CompartmentEntity> {
     const text = note?.trim() || null;
     if (text && text.length > 500) throw badInput('note', 'note must be at most 500 characters');
     if (outcome === 'ITEM_FOUND' && !text) throw badInput('note', 'say what was found and where it went');
     return transact(this.em, this.bus, async (tx, fx) => {
       const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Compartment');
-      if (c.status !== 'NEEDS_INSPECTION') throw conflict(`Compartment ${c.label} is ${c.status}, not waiting for an inspection`);
+      if (c.status !== 'NEEDS_INSPECTION')
+        throw conflict(`Compartment ${c.label} is ${c.status}, not waiting for an inspection`);
       const to = outcome === 'OUT_OF_SERVICE' ? 'OUT_OF_SERVICE' : 'AVAILABLE';
-      const reason = [`inspected (${c.inspectionReason ?? 'no reason recorded'}): ${outcome}`, text].filter(Boolean).join(': ');
-      moveCompartment(tx, fx, c, { to, trigger: 'inspected', actor, at: this.clock.now(), reason: to === 'OUT_OF_SERVICE' ? (text ?? 'out of service after inspection') : reason, inspectionOutcome: outcome });
+      const reason = [`inspected (${c.inspectionReason ?? 'no reason recorded'}): ${outcome}`, text]
+        .filter(Boolean)
+        .join(': ');
+      moveCompartment(tx, fx, c, {
+        to,
+        trigger: 'inspected',
+        actor,
+        at: this.clock.now(),
+        reason: to === 'OUT_OF_SERVICE' ? (text ?? 'out of service after inspection') : reason,
+        inspectionOutcome: outcome,
+      });
       return c;
     });
   }
 
   /** Inspections recorded for a compartment, newest first. */
   inspections(compartmentId: string, limit = 20): Promise<CompartmentTransitionEntity[]> {
-    return this.em.fork().find(CompartmentTransitionEntity, { compartmentId, trigger: 'inspected' }, { orderBy: { id: 'desc' }, limit });
+    return this.em
+      .fork()
+      .find(
+        CompartmentTransitionEntity,
+        { compartmentId, trigger: 'inspected' },
+        { orderBy: { id: 'desc' }, limit },
+      );
   }
 }
 

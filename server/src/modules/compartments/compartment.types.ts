@@ -15,9 +15,15 @@ export class CompartmentView {
   @Field(() => CompartmentSize) size!: CompartmentSize;
   @Field(() => CompartmentStatus) status!: CompartmentStatus;
   @Field(() => DoorState) doorState!: DoorState;
-  @Field(() => Int, { description: 'Grows with every change: a reconnecting client keeps the newest' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Why it is out of service (staff only)' }) outOfServiceReason!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why it needs an inspection before reuse (status NEEDS_INSPECTION; staff only)' }) inspectionReason!: string | null;
+  @Field(() => Int, { description: 'Grows with every change: a reconnecting client keeps the newest' })
+  version!: number;
+  @Field(() => String, { nullable: true, description: 'Why it is out of service (staff only)' })
+  outOfServiceReason!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it needs an inspection before reuse (status NEEDS_INSPECTION; staff only)',
+  })
+  inspectionReason!: string | null;
   bankId!: string;
   siteId!: string;
   /** Relay addressing; shown to ADMINs through the `modbus` field. */
@@ -41,7 +47,8 @@ export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
 @ObjectType('CompartmentInspection', { description: 'An inspection staff recorded' })
 export class CompartmentInspectionView {
   @Field(() => InspectionOutcome) outcome!: InspectionOutcome;
-  @Field(() => String, { nullable: true, description: 'Why it needed one, what was found, the note' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it needed one, what was found, the note' }) note!:
+    string | null;
   @Field(() => String, { description: 'Who recorded it' }) actor!: string;
   @Field(() => DateTime) at!: Date;
 }

@@ -14,11 +14,21 @@ export function checkModbusEndpoint(endpoint: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw badInput('modbusEndpoint', 'modbusEndpoint must look like tcp://host:502 or rtu:///dev/ttyUSB0?baud=9600');
+    throw badInput(
+      'modbusEndpoint',
+      'modbusEndpoint must look like tcp://host:502 or rtu:///dev/ttyUSB0?baud=9600',
+    );
   }
   if (url.protocol === 'tcp:') {
     const port = Number(url.port || '502');
-    if (!url.hostname || !Number.isInteger(port) || port < 1 || port > 65535 || (url.pathname && url.pathname !== '/') || url.search) {
+    if (
+      !url.hostname ||
+      !Number.isInteger(port) ||
+      port < 1 ||
+      port > 65535 ||
+      (url.pathname && url.pathname !== '/') ||
+      url.search
+    ) {
       throw badInput('modbusEndpoint', 'a tcp endpoint is a host and a port, e.g. tcp://10.0.0.5:502');
     }
     return value;
@@ -41,7 +51,10 @@ export function checkModbusEndpoint(endpoint: string): string {
       ['7', '8'].includes(q.get('dataBits') ?? '8') &&
       ['1', '2'].includes(q.get('stopBits') ?? '1');
     if (!ok) {
-      throw badInput('modbusEndpoint', 'an rtu endpoint is rtu:// and an absolute serial device path, e.g. rtu:///dev/ttyUSB0?baud=9600 (also parity, dataBits, stopBits)');
+      throw badInput(
+        'modbusEndpoint',
+        'an rtu endpoint is rtu:// and an absolute serial device path, e.g. rtu:///dev/ttyUSB0?baud=9600 (also parity, dataBits, stopBits)',
+      );
     }
     return value;
   }

@@ -9,19 +9,33 @@ import { parseId } from '../../shared/ids.js';
 @Resolver(() => GatewayView)
 export class GatewayFieldsResolver {
   @Mutation(() => DeviceCredentials, { description: 'ADMIN; the token is shown once' })
-  async registerGateway(@Arg('siteId', () => ID) siteId: string, @Arg('name', () => String) name: string, @Ctx() { caller, services }: GqlContext): Promise<DeviceCredentials> {
+  async registerGateway(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('name', () => String) name: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<DeviceCredentials> {
     authorize(caller, 'setup:write');
     return services.devices.registerGateway(parseId(siteId, 'siteId'), name);
   }
 
   @Mutation(() => DeviceCredentials, { description: 'ADMIN; the token is shown once' })
-  async registerKiosk(@Arg('siteId', () => ID) siteId: string, @Arg('name', () => String) name: string, @Ctx() { caller, services }: GqlContext): Promise<DeviceCredentials> {
+  async registerKiosk(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('name', () => String) name: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<DeviceCredentials> {
     authorize(caller, 'setup:write');
     return services.devices.registerKiosk(parseId(siteId, 'siteId'), name);
   }
 
-  @Mutation(() => DeviceCredentials, { description: 'ADMIN: a new token for a kiosk or gateway (shown once); the old one is revoked at once and its connections closed' })
-  async rotateDeviceToken(@Arg('deviceId', () => ID) deviceId: string, @Ctx() { caller, services }: GqlContext): Promise<DeviceCredentials> {
+  @Mutation(() => DeviceCredentials, {
+    description:
+      'ADMIN: a new token for a kiosk or gateway (shown once); the old one is revoked at once and its connections closed',
+  })
+  async rotateDeviceToken(
+    @Arg('deviceId', () => ID) deviceId: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<DeviceCredentials> {
     authorize(caller, 'setup:write');
     const { id, token } = await services.devices.rotateToken(parseId(deviceId, 'deviceId'));
     return { id, token };
@@ -29,9 +43,18 @@ export class GatewayFieldsResolver {
 
   @Subscription(() => GatewayView, {
     description: 'A gateway connected, disconnected or fell silent',
-    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'GATEWAY_UPDATED', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe'),
+    subscribe: ({ args, context }) =>
+      subscribeSiteTopic(
+        context as GqlContext,
+        'GATEWAY_UPDATED',
+        (args as { siteId?: string | null }).siteId ?? null,
+        'events:subscribe',
+      ),
   })
-  gatewayUpdated(@Root() g: GatewayView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): GatewayView {
+  gatewayUpdated(
+    @Root() g: GatewayView,
+    @Arg('siteId', () => ID, { nullable: true }) _siteId?: string,
+  ): GatewayView {
     return g;
   }
 

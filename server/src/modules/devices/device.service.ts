@@ -17,7 +17,9 @@ export class DeviceService {
   ) {}
 
   /** A new token for a kiosk or gateway; the old one stops working at once, its connections closed. */
-  async rotateToken(deviceId: string): Promise<DeviceCredentials & { kind: 'kiosk' | 'gateway'; siteId: string }> {
+  async rotateToken(
+    deviceId: string,
+  ): Promise<DeviceCredentials & { kind: 'kiosk' | 'gateway'; siteId: string }> {
     const token = newSecret(DEVICE_TOKEN_PREFIX);
     const em = this.em.fork();
     const device = (await em.findOne(KioskEntity, deviceId)) ?? (await em.findOne(GatewayEntity, deviceId));
@@ -45,7 +47,12 @@ export class DeviceService {
     const id = newId();
     await this.em.fork().transactional(async (tx) => {
       if (!(await tx.findOne(SiteEntity, siteId))) throw notFound('Site');
-      tx.create(GatewayEntity, { id, siteId, name: checkName(name), tokenHash: sha256(token) } as GatewayEntity);
+      tx.create(GatewayEntity, {
+        id,
+        siteId,
+        name: checkName(name),
+        tokenHash: sha256(token),
+      } as GatewayEntity);
       await tx.flush();
       await tx.nativeUpdate(LockerBankEntity, { siteId, gatewayId: null }, { gatewayId: id });
     });

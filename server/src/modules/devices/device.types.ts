@@ -15,7 +15,13 @@ export class GatewayView {
 
 /** Online: its presence has not expired (see `presence.ts`). */
 export function toGatewayView(g: GatewayEntity, now: Date): GatewayView {
-  return { id: g.id, name: g.name, online: isPresent(g.lastSeenAt, now), lastSeenAt: g.lastSeenAt, siteId: g.siteId };
+  return {
+    id: g.id,
+    name: g.name,
+    online: isPresent(g.lastSeenAt, now),
+    lastSeenAt: g.lastSeenAt,
+    siteId: g.siteId,
+  };
 }
 
 @ObjectType('Kiosk')
@@ -26,7 +32,12 @@ export class KioskView {
   siteId!: string;
 }
 
-export const toKioskView = (k: KioskEntity): KioskView => ({ id: k.id, name: k.name, lastSeenAt: k.lastSeenAt, siteId: k.siteId });
+export const toKioskView = (k: KioskEntity): KioskView => ({
+  id: k.id,
+  name: k.name,
+  lastSeenAt: k.lastSeenAt,
+  siteId: k.siteId,
+});
 
 @ObjectType('DeviceCredentials')
 export class DeviceCredentials {

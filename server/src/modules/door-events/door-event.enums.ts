@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-export type DoorEventType = 'UNLOCK_REQUESTED' | 'UNLOCKED' | 'UNLOCK_FAILED' | 'OPENED' | 'CLOSED' | 'FORCED_OPEN' | 'LEFT_OPEN';
+export type DoorEventType =
+  'UNLOCK_REQUESTED' | 'UNLOCKED' | 'UNLOCK_FAILED' | 'OPENED' | 'CLOSED' | 'FORCED_OPEN' | 'LEFT_OPEN';
 export const DoorEventType = {
   UNLOCK_REQUESTED: 'UNLOCK_REQUESTED',
   UNLOCKED: 'UNLOCKED',

@@ -1,4 +1,17 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { GqlContext } from '../../graphql/context.js';
 import { DoorEventConnection, DoorEventView, toDoorEventView } from './door-event.types.js';
 import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
@@ -29,15 +42,26 @@ export class DoorEventResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<DoorEventConnection> {
     authorize(caller, 'sessions:read');
-    const page = await services.doorEvents.page(siteScope(caller, parseOptionalId(siteId, 'siteId')), first ?? null, after ?? null);
-    return { nodes: page.nodes.map((e) => toDoorEventView(e)), pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    const page = await services.doorEvents.page(
+      siteScope(caller, parseOptionalId(siteId, 'siteId')),
+      first ?? null,
+      after ?? null,
+    );
+    return {
+      nodes: page.nodes.map((e) => toDoorEventView(e)),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
   }
 
-  @Mutation(() => Boolean, { description: 'Gateway token: door sensor changes, batched, timestamped at the source, in reading order; with its controllers\' links (presence) as of after them' })
+  @Mutation(() => Boolean, {
+    description:
+      "Gateway token: door sensor changes, batched, timestamped at the source, in reading order; with its controllers' links (presence) as of after them",
+  })
   async reportDoorStates(
     @Arg('reports', () => [DoorReportInput]) reports: DoorReportInput[],
     @Ctx() { caller, services }: GqlContext,
-    @Arg('controllers', () => [ControllerLinkInput], { nullable: true }) controllers?: ControllerLinkInput[] | null,
+    @Arg('controllers', () => [ControllerLinkInput], { nullable: true })
+    controllers?: ControllerLinkInput[] | null,
   ): Promise<boolean> {
     authorize(caller, 'gateway:act');
     if (caller.kind !== 'gateway') return false;
@@ -54,7 +78,10 @@ export class DoorEventResolver {
   }
 
   @FieldResolver(() => SessionView, { nullable: true })
-  async session(@Root() e: DoorEventView, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
+  async session(
+    @Root() e: DoorEventView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView | null> {
     if (!e.sessionId || !can(caller, 'sessions:read', e.siteId)) return null;
     return services.sessions.get(e.sessionId);
   }
@@ -66,9 +93,18 @@ export class DoorEventResolver {
 
   @Subscription(() => DoorEventView, {
     name: 'doorEvents',
-    subscribe: ({ args, context }) => subscribeSiteTopic(context as GqlContext, 'DOOR_EVENT', (args as { siteId?: string | null }).siteId ?? null, 'events:subscribe'),
+    subscribe: ({ args, context }) =>
+      subscribeSiteTopic(
+        context as GqlContext,
+        'DOOR_EVENT',
+        (args as { siteId?: string | null }).siteId ?? null,
+        'events:subscribe',
+      ),
   })
-  doorEventStream(@Root() e: DoorEventView, @Arg('siteId', () => ID, { nullable: true }) _siteId?: string): DoorEventView {
+  doorEventStream(
+    @Root() e: DoorEventView,
+    @Arg('siteId', () => ID, { nullable: true }) _siteId?: string,
+  ): DoorEventView {
     return e;
   }
 }

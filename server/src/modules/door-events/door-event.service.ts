@@ -12,10 +12,16 @@ export class DoorEventService {
     const where: Record<string, unknown> = {};
     if (siteIds) where.siteId = { $in: siteIds };
     if (cursor) where.seq = { $lt: String(cursor[0]) };
-    const rows = await this.em.fork().find(DoorEventEntity, where, { orderBy: { seq: 'desc' }, limit: limit + 1 });
+    const rows = await this.em
+      .fork()
+      .find(DoorEventEntity, where, { orderBy: { seq: 'desc' }, limit: limit + 1 });
     const nodes = rows.slice(0, limit);
     const last = nodes[nodes.length - 1];
-    return { nodes, endCursor: last ? encodeCursor([String(last.seq)]) : null, hasNextPage: rows.length > limit };
+    return {
+      nodes,
+      endCursor: last ? encodeCursor([String(last.seq)]) : null,
+      hasNextPage: rows.length > limit,
+    };
   }
 
   forSession(sessionId: string): Promise<DoorEventEntity[]> {

@@ -15,7 +15,11 @@ import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compa
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
 import type { DoorState } from '../compartments/compartment.enums.js';
 import { parseId } from '../../shared/ids.js';
-import { checkControllerLinks, recordControllerLinks, type ControllerLinkInput } from '../gateway-commands/controller-links.js';
+import {
+  checkControllerLinks,
+  recordControllerLinks,
+  type ControllerLinkInput,
+} from '../gateway-commands/controller-links.js';
 
 export interface DoorReport {
   compartmentId: string;
@@ -44,14 +48,20 @@ export class DoorReportService {
    * Applies a batch of readings, then records the controllers' links sent with it: they
    * vouch for readings up to their last good read, so they are stored only after the batch.
    */
-  async report(gatewayId: string, siteId: string, reports: DoorReport[], controllers: ControllerLinkInput[] = []): Promise<void> {
+  async report(
+    gatewayId: string,
+    siteId: string,
+    reports: DoorReport[],
+    controllers: ControllerLinkInput[] = [],
+  ): Promise<void> {
     if (reports.length > MAX_BATCH) throw badInput('reports', `at most ${MAX_BATCH} reports per call`);
     const now = this.clock.now();
     checkControllerLinks(controllers, now);
     for (const r of reports) {
       parseId(r.compartmentId, 'reports.compartmentId');
       const offset = r.at.getTime() - now.getTime();
-      if (offset > MAX_FUTURE_SKEW_MS) throw badInput('reports.at', 'report time is more than 5 minutes ahead of the server clock');
+      if (offset > MAX_FUTURE_SKEW_MS)
+        throw badInput('reports.at', 'report time is more than 5 minutes ahead of the server clock');
       if (-offset > MAX_AGE_MS) throw badInput('reports.at', 'report time is more than 24 hours old');
     }
     await this.checkOwnership(siteId, reports);
@@ -82,7 +92,8 @@ export class DoorReportService {
 
   private async apply(tx: EntityManager, fx: Effects, siteId: string, r: DoorReport): Promise<void> {
     const { compartment: c, session } = await lockCompartmentWithSession(tx, r.compartmentId);
-    if (!c || c.siteId !== siteId) throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
+    if (!c || c.siteId !== siteId)
+      throw forbidden(`Compartment ${r.compartmentId} is not driven by this gateway`);
     if (c.doorChangedAt && r.at < c.doorChangedAt) return; // an older reading than the one we have
     if (r.state === 'UNKNOWN') {
       // the sensor cannot be read: show it, but judge the next reading against the last real one
@@ -107,9 +118,16 @@ export class DoorReportService {
       if (expected) {
         c.unlockExpectedUntil = null;
         recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId: session?.id, at: r.at });
-        if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING')) session.opDoorOpened = true;
+        if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING'))
+          session.opDoorOpened = true;
       } else {
-        recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId: session?.id, at: r.at, detail: 'opened with no unlock pending' });
+        recordDoorEvent(tx, fx, {
+          type: 'FORCED_OPEN',
+          compartment: c,
+          sessionId: session?.id,
+          at: r.at,
+          detail: 'opened with no unlock pending',
+        });
         raiseAlert(tx, fx, {
           type: 'DOOR_FORCED',
           siteId: c.siteId,
@@ -119,7 +137,14 @@ export class DoorReportService {
           at: r.at,
         });
         // Nobody's session: whatever is inside now (or was taken) must be looked at.
-        if (!session) moveCompartmentIfAllowed(tx, fx, c, { to: 'NEEDS_INSPECTION', trigger: 'door-forced', actor: 'door-sensor', at: r.at, reason: 'door forced open' });
+        if (!session)
+          moveCompartmentIfAllowed(tx, fx, c, {
+            to: 'NEEDS_INSPECTION',
+            trigger: 'door-forced',
+            actor: 'door-sensor',
+            at: r.at,
+            reason: 'door forced open',
+          });
       }
     } else if (r.state === 'CLOSED' && previous === 'OPEN') {
       recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
@@ -142,7 +167,13 @@ export class DoorReportService {
       s.depositedAt = at;
       s.dueAt = new Date(at.getTime() + s.includedMinutes * 60_000);
       s.intent = null;
-      moveCompartment(tx, fx, c, { to: 'OCCUPIED', trigger: 'door-closed', actor, at, reason: `session ${s.id} stored` });
+      moveCompartment(tx, fx, c, {
+        to: 'OCCUPIED',
+        trigger: 'door-closed',
+        actor,
+        at,
+        reason: `session ${s.id} stored`,
+      });
       await moveSession(tx, fx, s, { to: 'STORED', trigger: 'door-closed', actor, at });
     } else if (s.status === 'RETRIEVING' && s.intent === 'ACCESS') {
       s.intent = null;
@@ -152,7 +183,13 @@ export class DoorReportService {
       s.intent = null;
       s.retrievedAt = at;
       s.endedAt = at;
-      moveCompartmentIfAllowed(tx, fx, c, { to: 'AVAILABLE', trigger: 'door-closed', actor, at, reason: `session ${s.id} retrieved` });
+      moveCompartmentIfAllowed(tx, fx, c, {
+        to: 'AVAILABLE',
+        trigger: 'door-closed',
+        actor,
+        at,
+        reason: `session ${s.id} retrieved`,
+      });
       await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'door-closed', actor, at });
     }
   }
@@ -161,10 +198,12 @@ export class DoorReportService {
   private async checkOwnership(siteId: string, reports: DoorReport[]): Promise<void> {
     const ids = [...new Set(reports.map((r) => r.compartmentId.toLowerCase()))];
     if (ids.length === 0) return;
-    const rows = await this.em.fork().execute<{ id: string }[]>(
-      `select id from compartment where site_id = ? and id in (${ids.map(() => '?').join(',')})`,
-      [siteId, ...ids],
-    );
+    const rows = await this.em
+      .fork()
+      .execute<{ id: string }[]>(
+        `select id from compartment where site_id = ? and id in (${ids.map(() => '?').join(',')})`,
+        [siteId, ...ids],
+      );
     const known = new Set(rows.map((r) => r.id));
     const stranger = ids.find((id) => !known.has(id));
     if (stranger) throw forbidden(`Compartment ${stranger} is not driven by this gateway`);
@@ -173,11 +212,13 @@ export class DoorReportService {
   /** Presence: heard from now; dashboards hear of a gateway that was offline and is back. */
   private async touchGateway(gatewayId: string): Promise<void> {
     const now = this.clock.now();
-    const [row] = await this.em.fork().execute<{ before: Date | null; id: string; name: string; site_id: string }[]>(
-      `update gateway g set last_seen_at = ?, offline_alerted = false, absent_announced = false from gateway old
+    const [row] = await this.em
+      .fork()
+      .execute<{ before: Date | null; id: string; name: string; site_id: string }[]>(
+        `update gateway g set last_seen_at = ?, offline_alerted = false, absent_announced = false from gateway old
        where old.id = g.id and g.id = ? returning old.last_seen_at as before, g.id, g.name, g.site_id`,
-      [now, gatewayId],
-    );
+        [now, gatewayId],
+      );
     if (row && !isPresent(row.before, now)) {
       const view = { id: row.id, name: row.name, online: true, lastSeenAt: now, siteId: row.site_id };
       this.bus.publish('GATEWAY_UPDATED', row.site_id, view);

@@ -15,8 +15,10 @@ export class FeedbackService {
   ) {}
 
   async submit(payload: string, rating: number, comment: string | null): Promise<boolean> {
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw badInput('rating', 'rating must be 1 to 5');
-    if (comment && comment.length > 2000) throw badInput('comment', 'comment must be at most 2000 characters');
+    if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+      throw badInput('rating', 'rating must be 1 to 5');
+    if (comment && comment.length > 2000)
+      throw badInput('comment', 'comment must be at most 2000 characters');
     const code = normaliseAccessCode(payload);
     const invalid = () => badInput('payload', 'This code is not valid');
     if (!code) throw invalid();
@@ -28,7 +30,14 @@ export class FeedbackService {
          on conflict (session_id) do update set rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`,
         [newId(), session.id, rating, comment?.trim() || null, this.clock.now()],
       );
-      const data = { sessionId: session.id, siteId: session.siteId, size: session.size, rating, comment: comment?.trim() || null, contact: { email: session.contactEmail, phone: session.contactPhone } };
+      const data = {
+        sessionId: session.id,
+        siteId: session.siteId,
+        size: session.size,
+        rating,
+        comment: comment?.trim() || null,
+        contact: { email: session.contactEmail, phone: session.contactPhone },
+      };
       await emitWebhookEvent(tx, 'feedback.submitted', data, this.clock.now());
     });
     return true;

@@ -10,7 +10,10 @@ import { withCleanup } from '../../graphql/subscriptions.js';
  * while): the gateway's own heartbeats are (see `devices/presence.ts`). When the gateway
  * leaves, `return()` ends the stream at once (see `withCleanup`) and dashboards hear of it.
  */
-export async function commandStream(ctx: GqlContext, gateway: Extract<Caller, { kind: 'gateway' }>): Promise<AsyncIterableIterator<GatewayCommandView>> {
+export async function commandStream(
+  ctx: GqlContext,
+  gateway: Extract<Caller, { kind: 'gateway' }>,
+): Promise<AsyncIterableIterator<GatewayCommandView>> {
   const { bus, metrics } = ctx.services.infra;
   const commands = ctx.services.gatewayCommands;
   const live = bus.subscribe('GATEWAY_COMMAND', gateway.gatewayId)[Symbol.asyncIterator]();

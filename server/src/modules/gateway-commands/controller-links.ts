@@ -15,9 +15,13 @@ import { isPresent } from '../devices/presence.js';
  */
 @InputType('ControllerLinkInput')
 export class ControllerLinkInput {
-  @Field(() => String, { description: 'The endpoint of a bank of this gateway, as in its config' }) endpoint!: string;
+  @Field(() => String, { description: 'The endpoint of a bank of this gateway, as in its config' })
+  endpoint!: string;
   @Field(() => Boolean) up!: boolean;
-  @Field(() => DateTime, { description: 'When `up` last changed (for an up link: the first read of an unbroken run)' }) since!: Date;
+  @Field(() => DateTime, {
+    description: 'When `up` last changed (for an up link: the first read of an unbroken run)',
+  })
+  since!: Date;
   @Field(() => DateTime, { nullable: true }) lastGoodReadAt?: Date | null;
   @Field(() => String, { nullable: true, description: 'Why it is down' }) error?: string | null;
 }
@@ -28,10 +32,13 @@ const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 export function checkControllerLinks(links: ControllerLinkInput[], now: Date): void {
   if (links.length > MAX_CONTROLLERS) throw badInput('controllers', `at most ${MAX_CONTROLLERS} controllers`);
   for (const l of links) {
-    if (l.endpoint.length === 0 || l.endpoint.length > 300) throw badInput('controllers.endpoint', 'endpoint must be 1 to 300 characters');
-    if (l.error && l.error.length > 500) throw badInput('controllers.error', 'error must be at most 500 characters');
+    if (l.endpoint.length === 0 || l.endpoint.length > 300)
+      throw badInput('controllers.endpoint', 'endpoint must be 1 to 300 characters');
+    if (l.error && l.error.length > 500)
+      throw badInput('controllers.error', 'error must be at most 500 characters');
     for (const t of [l.since, l.lastGoodReadAt]) {
-      if (t && t.getTime() - now.getTime() > MAX_FUTURE_SKEW_MS) throw badInput('controllers', 'a time is more than 5 minutes ahead of the server clock');
+      if (t && t.getTime() - now.getTime() > MAX_FUTURE_SKEW_MS)
+        throw badInput('controllers', 'a time is more than 5 minutes ahead of the server clock');
     }
   }
 }
@@ -41,7 +48,13 @@ export function checkControllerLinks(links: ControllerLinkInput[], now: Date): v
  * ignored) and raises CONTROLLER_UNREACHABLE when one goes down. Its doors are reported
  * UNKNOWN by the gateway; scans and remote opens that need it are refused meanwhile.
  */
-export async function recordControllerLinks(em: EntityManager, fx: Effects, gateway: { id: string; siteId: string; name: string }, links: ControllerLinkInput[], now: Date): Promise<boolean> {
+export async function recordControllerLinks(
+  em: EntityManager,
+  fx: Effects,
+  gateway: { id: string; siteId: string; name: string },
+  links: ControllerLinkInput[],
+  now: Date,
+): Promise<boolean> {
   if (links.length === 0) return false;
   const gatewayId = gateway.id;
   const before = await em.execute<{ endpoint: string; up: boolean }[]>(
@@ -61,7 +74,15 @@ export async function recordControllerLinks(em: EntityManager, fx: Effects, gate
     });
   }
   const values = links.map(() => '(?, ?, ?, ?, ?::timestamptz, ?, ?)').join(', ');
-  const params = links.flatMap((l) => [gatewayId, l.endpoint, l.up, l.since, l.lastGoodReadAt ?? null, l.error ?? null, now]);
+  const params = links.flatMap((l) => [
+    gatewayId,
+    l.endpoint,
+    l.up,
+    l.since,
+    l.lastGoodReadAt ?? null,
+    l.error ?? null,
+    now,
+  ]);
   await em.execute(
     `insert into gateway_controller (gateway_id, endpoint, up, since, last_good_read_at, error, reported_at)
      values ${values}
@@ -77,10 +98,14 @@ export type ControllerState = 'UP' | 'DOWN' | 'UNKNOWN';
 export const ControllerState = { UP: 'UP', DOWN: 'DOWN', UNKNOWN: 'UNKNOWN' } as const;
 registerEnumType(ControllerState, {
   name: 'ControllerState',
-  valuesConfig: { UNKNOWN: { description: 'No fresh word from the gateway (offline, or it has not read it yet)' } },
+  valuesConfig: {
+    UNKNOWN: { description: 'No fresh word from the gateway (offline, or it has not read it yet)' },
+  },
 });
 
-@ObjectType('ControllerLink', { description: "A bank's relay-board controller as its gateway last reported it" })
+@ObjectType('ControllerLink', {
+  description: "A bank's relay-board controller as its gateway last reported it",
+})
 export class ControllerLinkView {
   @Field(() => String) endpoint!: string;
   @Field(() => ControllerState) state!: ControllerState;
@@ -90,10 +115,28 @@ export class ControllerLinkView {
 }
 
 /** A bank's controller link; UNKNOWN when its gateway is not present or has not reported it. */
-export async function controllerLinkOf(em: EntityManager, bank: { gatewayId: string | null; modbusEndpoint: string }, now: Date): Promise<ControllerLinkView> {
-  const unknown: ControllerLinkView = { endpoint: bank.modbusEndpoint, state: 'UNKNOWN', since: null, lastGoodReadAt: null, error: null };
+export async function controllerLinkOf(
+  em: EntityManager,
+  bank: { gatewayId: string | null; modbusEndpoint: string },
+  now: Date,
+): Promise<ControllerLinkView> {
+  const unknown: ControllerLinkView = {
+    endpoint: bank.modbusEndpoint,
+    state: 'UNKNOWN',
+    since: null,
+    lastGoodReadAt: null,
+    error: null,
+  };
   if (!bank.gatewayId) return unknown;
-  const [row] = await em.execute<{ up: boolean; since: Date; last_good_read_at: Date | null; error: string | null; last_seen_at: Date | null }[]>(
+  const [row] = await em.execute<
+    {
+      up: boolean;
+      since: Date;
+      last_good_read_at: Date | null;
+      error: string | null;
+      last_seen_at: Date | null;
+    }[]
+  >(
     `select gc.up, gc.since, gc.last_good_read_at, gc.error, g.last_seen_at from gateway g
      left join gateway_controller gc on gc.gateway_id = g.id and gc.endpoint = ? where g.id = ?`,
     [bank.modbusEndpoint, bank.gatewayId],
@@ -101,5 +144,11 @@ export async function controllerLinkOf(em: EntityManager, bank: { gatewayId: str
   // raw rows carry times as text
   const lastGoodReadAt = row?.last_good_read_at ? new Date(row.last_good_read_at) : null;
   if (!row || row.up === null || !isPresent(row.last_seen_at, now)) return { ...unknown, lastGoodReadAt };
-  return { endpoint: bank.modbusEndpoint, state: row.up ? 'UP' : 'DOWN', since: new Date(row.since), lastGoodReadAt, error: row.error };
+  return {
+    endpoint: bank.modbusEndpoint,
+    state: row.up ? 'UP' : 'DOWN',
+    since: new Date(row.since),
+    lastGoodReadAt,
+    error: row.error,
+  };
 }

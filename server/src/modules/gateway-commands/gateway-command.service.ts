@@ -10,7 +10,12 @@ import { badInput, notFound } from '../../errors/domain-error.js';
 import { recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { failUnlock } from './unlock.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
-import { toCommandView, type CommandResult, type GatewayCommandView, type GatewayConfigView } from './gateway-command.types.js';
+import {
+  toCommandView,
+  type CommandResult,
+  type GatewayCommandView,
+  type GatewayConfigView,
+} from './gateway-command.types.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { parseId } from '../../shared/ids.js';
 import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
@@ -28,7 +33,17 @@ export class GatewayCommandService {
     const em = this.em.fork();
     const gateway = await em.findOneOrFail(GatewayEntity, gatewayId);
     const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
-    const rows = await em.execute<{ id: string; label: string; endpoint: string; unit_id: number; coil: number; door_input: number; bank_id: string }[]>(
+    const rows = await em.execute<
+      {
+        id: string;
+        label: string;
+        endpoint: string;
+        unit_id: number;
+        coil: number;
+        door_input: number;
+        bank_id: string;
+      }[]
+    >(
       `select c.id, c.label, b.modbus_endpoint as endpoint, c.unit_id, c.coil, c.door_input, c.bank_id
        from compartment c join locker_bank b on b.id = c.bank_id where b.gateway_id = ? order by c.label`,
       [gatewayId],
@@ -43,22 +58,34 @@ export class GatewayCommandService {
         modbus: { endpoint: r.endpoint, unitId: r.unit_id, coil: r.coil, doorInput: r.door_input },
         bankId: r.bank_id,
       })),
-      banks: banks.map((b) => ({ id: b.id, label: b.label, modbusEndpoint: b.modbusEndpoint, board: storedProfile(b.boardProfile) })),
+      banks: banks.map((b) => ({
+        id: b.id,
+        label: b.label,
+        modbusEndpoint: b.modbusEndpoint,
+        board: storedProfile(b.boardProfile),
+      })),
     };
   }
 
   /** Commands not yet acknowledged and not expired: re-sent when the gateway (re)connects. */
   async pending(gatewayId: string): Promise<GatewayCommandView[]> {
-    const rows = await this.em.fork().find(
-      GatewayCommandEntity,
-      { gatewayId, ackedAt: null, expiresAt: { $gt: this.clock.now() } },
-      { orderBy: { issuedAt: 'asc' } },
-    );
+    const rows = await this.em
+      .fork()
+      .find(
+        GatewayCommandEntity,
+        { gatewayId, ackedAt: null, expiresAt: { $gt: this.clock.now() } },
+        { orderBy: { issuedAt: 'asc' } },
+      );
     return rows.map(toCommandView);
   }
 
   /** Idempotent: a second ack of the same command changes nothing and still answers true. */
-  async ack(gatewayId: string, commandId: string, result: CommandResult, error: string | null): Promise<boolean> {
+  async ack(
+    gatewayId: string,
+    commandId: string,
+    result: CommandResult,
+    error: string | null,
+  ): Promise<boolean> {
     const id = parseId(commandId, 'commandId');
     if (error && error.length > 500) throw badInput('error', 'error must be at most 500 characters');
     const actor = `gateway:${gatewayId}`;
@@ -73,7 +100,13 @@ export class GatewayCommandService {
       const { compartment } = await lockCompartmentWithSession(tx, command.compartmentId);
       if (!compartment) throw notFound('Compartment');
       if (result === 'SUCCEEDED') {
-        recordDoorEvent(tx, fx, { type: 'UNLOCKED', compartment, sessionId: command.sessionId, actor, at: now });
+        recordDoorEvent(tx, fx, {
+          type: 'UNLOCKED',
+          compartment,
+          sessionId: command.sessionId,
+          actor,
+          at: now,
+        });
       } else if (result === 'UNCERTAIN') {
         // The lock may have been pulsed: an opening stays expected, the door readings decide.
       } else {
@@ -100,6 +133,12 @@ export class GatewayCommandService {
   }
 
   async seen(gatewayId: string): Promise<void> {
-    await this.em.fork().nativeUpdate(GatewayEntity, { id: gatewayId }, { lastSeenAt: this.clock.now(), offlineAlerted: false });
+    await this.em
+      .fork()
+      .nativeUpdate(
+        GatewayEntity,
+        { id: gatewayId },
+        { lastSeenAt: this.clock.now(), offlineAlerted: false },
+      );
   }
 }

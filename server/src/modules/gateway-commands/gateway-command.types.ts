@@ -21,7 +21,8 @@ export class GatewayCommandView {
   @Field(() => ModbusAddressView) modbus!: ModbusAddressView;
   @Field(() => Int) pulseMs!: number;
   @Field(() => DateTime) issuedAt!: Date;
-  @Field(() => DateTime, { description: 'A command not executed by then must not be executed' }) expiresAt!: Date;
+  @Field(() => DateTime, { description: 'A command not executed by then must not be executed' })
+  expiresAt!: Date;
 }
 
 export const toCommandView = (c: GatewayCommandEntity): GatewayCommandView => ({
@@ -55,5 +56,6 @@ export class GatewayConfigView {
   @Field(() => GatewayView) gateway!: GatewayView;
   @Field(() => Int) pulseMs!: number;
   @Field(() => [GatewayCompartmentView]) compartments!: GatewayCompartmentView[];
-  @Field(() => [GatewayBankView], { description: 'The banks it drives, with their board profiles' }) banks!: GatewayBankView[];
+  @Field(() => [GatewayBankView], { description: 'The banks it drives, with their board profiles' })
+  banks!: GatewayBankView[];
 }

@@ -36,13 +36,24 @@ export interface UnlockRequest {
  * the re-send queue), an UNLOCK_REQUESTED event, and a window in which an opening door is
  * expected rather than forced. The command is pushed to the gateway after the commit.
  */
-export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockRequest): Promise<{ command: GatewayCommandEntity; event: DoorEventEntity }> {
+export async function requestUnlock(
+  tx: EntityManager,
+  fx: Effects,
+  req: UnlockRequest,
+): Promise<{ command: GatewayCommandEntity; event: DoorEventEntity }> {
   const bank = req.bank ?? (await tx.findOneOrFail(LockerBankEntity, req.compartment.bankId));
-  if (!bank.gatewayId) throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
+  if (!bank.gatewayId)
+    throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
   // Refused at once rather than accepted and left to expire: nothing is promised that cannot be done.
-  const [openable] = await tx.execute<{ ok: boolean }[]>(`select ${OPENABLE_SQL} as ok from locker_bank b where b.id = ?`, [req.at, req.compartment.bankId]);
+  const [openable] = await tx.execute<{ ok: boolean }[]>(
+    `select ${OPENABLE_SQL} as ok from locker_bank b where b.id = ?`,
+    [req.at, req.compartment.bankId],
+  );
   if (!openable?.ok) {
-    throw lockUnavailable(req.compartment.id, `Compartment ${req.compartment.label} cannot be opened now: its lock controller cannot be reached. Staff have been told; try again later.`);
+    throw lockUnavailable(
+      req.compartment.id,
+      `Compartment ${req.compartment.label} cannot be opened now: its lock controller cannot be reached. Staff have been told; try again later.`,
+    );
   }
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
   const command = tx.create(GatewayCommandEntity, {
@@ -60,7 +71,9 @@ export async function requestUnlock(tx: EntityManager, fx: Effects, req: UnlockR
     expiresAt,
   } as GatewayCommandEntity);
   // Openings are expected from now until the person has had the deposit window to open the door.
-  req.compartment.unlockExpectedUntil = new Date(req.at.getTime() + (req.site.unlockAckTimeoutSeconds + req.site.depositWindowSeconds) * 1000);
+  req.compartment.unlockExpectedUntil = new Date(
+    req.at.getTime() + (req.site.unlockAckTimeoutSeconds + req.site.depositWindowSeconds) * 1000,
+  );
   const event = recordDoorEvent(tx, fx, {
     type: 'UNLOCK_REQUESTED',
     compartment: req.compartment,
@@ -89,7 +102,14 @@ export async function failUnlock(
   at: Date,
 ): Promise<void> {
   compartment.unlockExpectedUntil = null;
-  recordDoorEvent(tx, fx, { type: 'UNLOCK_FAILED', compartment, sessionId: command.sessionId, actor, detail: reason, at });
+  recordDoorEvent(tx, fx, {
+    type: 'UNLOCK_FAILED',
+    compartment,
+    sessionId: command.sessionId,
+    actor,
+    detail: reason,
+    at,
+  });
   raiseAlert(tx, fx, {
     type: 'UNLOCK_FAILED',
     siteId: compartment.siteId,
@@ -99,9 +119,20 @@ export async function failUnlock(
     at,
   });
   if (command.sessionId) {
-    const session = await tx.findOne(StorageSessionEntity, command.sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const session = await tx.findOne(StorageSessionEntity, command.sessionId, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+    });
     if (session && !session.opDoorOpened && session.compartmentId === compartment.id) {
-      await undoDoorOperation(tx, fx, session, compartment, 'unlock-failed', actor, at, `unlock failed: ${reason}`);
+      await undoDoorOperation(
+        tx,
+        fx,
+        session,
+        compartment,
+        'unlock-failed',
+        actor,
+        at,
+        `unlock failed: ${reason}`,
+      );
     }
   }
   announceCompartment(fx, compartment);
@@ -133,7 +164,13 @@ export async function undoDoorOperation(
   if (session.status === 'DEPOSITING') {
     session.compartmentId = null;
     session.intent = null;
-    moveCompartmentIfAllowed(tx, fx, compartment, { to: 'NEEDS_INSPECTION', trigger: COMPARTMENT_TRIGGER[trigger], actor, at, reason });
+    moveCompartmentIfAllowed(tx, fx, compartment, {
+      to: 'NEEDS_INSPECTION',
+      trigger: COMPARTMENT_TRIGGER[trigger],
+      actor,
+      at,
+      reason,
+    });
     await moveSession(tx, fx, session, { to: 'CREATED', trigger, actor, at, reason });
     await keepPaidSessionGoing(tx, fx, session, compartment.id, actor, at);
   } else if (session.status === 'RETRIEVING') {

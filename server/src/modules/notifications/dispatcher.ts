@@ -4,7 +4,14 @@ import type { Clock } from '../../shared/clock.js';
 import type { Attempt } from '../../jobs/job-queue.js';
 import type { Sender } from './senders.js';
 
-type Row = { id: string; channel: 'EMAIL' | 'SMS'; recipient: string; subject: string; body: string | null; status: string };
+type Row = {
+  id: string;
+  channel: 'EMAIL' | 'SMS';
+  recipient: string;
+  subject: string;
+  body: string | null;
+  status: string;
+};
 
 /**
  * Delivers one outbox message, as a job of the durable queue. The row is locked while it is
@@ -22,12 +29,20 @@ export class NotificationDispatcher {
 
   async deliver(id: string, attempt: Attempt): Promise<void> {
     const failure = await this.em.fork().transactional(async (tx) => {
-      const [row] = await tx.execute<Row[]>(`select id, channel, recipient, subject, body, status from notification where id = ? for update`, [id]);
+      const [row] = await tx.execute<Row[]>(
+        `select id, channel, recipient, subject, body, status from notification where id = ? for update`,
+        [id],
+      );
       if (!row || row.status !== 'PENDING') return null;
       try {
         // The Message-ID is the row's id: should a crash land between the SMTP server's
         // acceptance and our commit, the retry carries the same id and mail systems drop the copy.
-        const delivery = await this.senders[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body ?? '', messageId: `<${row.id}@lockers.local>` });
+        const delivery = await this.senders[row.channel].send({
+          to: row.recipient,
+          subject: row.subject,
+          body: row.body ?? '',
+          messageId: `<${row.id}@lockers.local>`,
+        });
         await tx.execute(
           `update notification set status = ?, sent_at = ?, attempts = attempts + 1, body = case when sensitive then null else body end where id = ?`,
           [delivery, this.clock.now(), row.id],
@@ -36,8 +51,14 @@ export class NotificationDispatcher {
       } catch (e) {
         const message = String((e as Error).message).slice(0, 500);
         const last = attempt.retryCount >= attempt.retryLimit;
-        this.logger.warn({ id: row.id, attempt: attempt.retryCount + 1, last, err: message }, 'message delivery failed');
-        await tx.execute(`update notification set attempts = attempts + 1, last_error = ?, status = ? where id = ?`, [message, last ? 'FAILED' : 'PENDING', row.id]);
+        this.logger.warn(
+          { id: row.id, attempt: attempt.retryCount + 1, last, err: message },
+          'message delivery failed',
+        );
+        await tx.execute(
+          `update notification set attempts = attempts + 1, last_error = ?, status = ? where id = ?`,
+          [message, last ? 'FAILED' : 'PENDING', row.id],
+        );
         return e as Error;
       }
     });

@@ -18,7 +18,18 @@ export async function enqueueMessage(tx: EntityManager, m: OutgoingMessage): Pro
   await tx.execute(
     `insert into notification (id, dedupe_key, channel, recipient, subject, body, sensitive, session_id, next_attempt_at, created_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
-    [newId(), m.dedupeKey, m.channel, m.recipient, m.subject, m.body, m.sensitive ?? false, m.sessionId ?? null, m.at, m.at],
+    [
+      newId(),
+      m.dedupeKey,
+      m.channel,
+      m.recipient,
+      m.subject,
+      m.body,
+      m.sensitive ?? false,
+      m.sessionId ?? null,
+      m.at,
+      m.at,
+    ],
   );
 }
 
@@ -28,6 +39,18 @@ export async function notifyContact(
   contact: { email: string | null; phone: string | null },
   m: Omit<OutgoingMessage, 'channel' | 'recipient'>,
 ): Promise<void> {
-  if (contact.email) await enqueueMessage(tx, { ...m, channel: 'EMAIL', recipient: contact.email, dedupeKey: `${m.dedupeKey}:email` });
-  if (contact.phone) await enqueueMessage(tx, { ...m, channel: 'SMS', recipient: contact.phone, dedupeKey: `${m.dedupeKey}:sms` });
+  if (contact.email)
+    await enqueueMessage(tx, {
+      ...m,
+      channel: 'EMAIL',
+      recipient: contact.email,
+      dedupeKey: `${m.dedupeKey}:email`,
+    });
+  if (contact.phone)
+    await enqueueMessage(tx, {
+      ...m,
+      channel: 'SMS',
+      recipient: contact.phone,
+      dedupeKey: `${m.dedupeKey}:sms`,
+    });
 }

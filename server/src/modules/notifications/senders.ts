@@ -26,7 +26,9 @@ export function smtpSender(url: string, from: string): Sender {
   const connect = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(url)));
   return {
     async send(m) {
-      await (await connect()).sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
+      await (
+        await connect()
+      ).sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
       return 'SENT';
     },
   };
@@ -36,7 +38,10 @@ export function smtpSender(url: string, from: string): Sender {
 export function loggingSender(logger: Logger, channel: string): Sender {
   return {
     send(m) {
-      logger.warn({ channel, to: maskRecipient(m.to), subject: m.subject }, 'message only logged: no carrier configured for this channel');
+      logger.warn(
+        { channel, to: maskRecipient(m.to), subject: m.subject },
+        'message only logged: no carrier configured for this channel',
+      );
       return Promise.resolve('LOGGED' as const);
     },
   };

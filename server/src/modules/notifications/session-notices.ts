@@ -22,34 +22,47 @@ export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
   };
 }
 
-
 /**
  * Called by `moveSession` inside the transaction of every status change: webhooks for a stored
  * and a completed session, and the depositor's receipt at completion, all through the outbox.
  */
-export async function onSessionMoved(tx: EntityManager, s: StorageSessionEntity, from: SessionStatus, at: Date): Promise<void> {
+export async function onSessionMoved(
+  tx: EntityManager,
+  s: StorageSessionEntity,
+  from: SessionStatus,
+  at: Date,
+): Promise<void> {
   if (s.status === 'STORED' && from === 'DEPOSITING') {
     await emitWebhookEvent(tx, 'session.stored', sessionData(s), at);
   }
   if (s.status === 'COMPLETED') {
     const paid = await paidFor(tx, s.id);
-    await emitWebhookEvent(tx, 'session.completed', { ...sessionData(s), paid: { amount: paid, currency: s.currency } }, at);
+    await emitWebhookEvent(
+      tx,
+      'session.completed',
+      { ...sessionData(s), paid: { amount: paid, currency: s.currency } },
+      at,
+    );
     if (s.depositedAt && !s.disposedAt) {
       const minutes = Math.round(((s.retrievedAt ?? at).getTime() - s.depositedAt.getTime()) / 60_000);
-      await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
-        dedupeKey: `receipt:${s.id}`,
-        subject: 'Your locker receipt',
-        body: [
-          'Thank you for using our lockers.',
-          `Stored: ${s.depositedAt.toISOString()}`,
-          `Collected: ${(s.retrievedAt ?? at).toISOString()} (${Math.floor(minutes / 60)} h ${minutes % 60} min)`,
-          `Size: ${s.size}`,
-          `Paid: ${formatMoney({ amount: paid, currency: s.currency }, MESSAGE_LOCALE)}`,
-          `Reference: ${s.id}`,
-        ].join('\n'),
-        sessionId: s.id,
-        at,
-      });
+      await notifyContact(
+        tx,
+        { email: s.contactEmail, phone: s.contactPhone },
+        {
+          dedupeKey: `receipt:${s.id}`,
+          subject: 'Your locker receipt',
+          body: [
+            'Thank you for using our lockers.',
+            `Stored: ${s.depositedAt.toISOString()}`,
+            `Collected: ${(s.retrievedAt ?? at).toISOString()} (${Math.floor(minutes / 60)} h ${minutes % 60} min)`,
+            `Size: ${s.size}`,
+            `Paid: ${formatMoney({ amount: paid, currency: s.currency }, MESSAGE_LOCALE)}`,
+            `Reference: ${s.id}`,
+          ].join('\n'),
+          sessionId: s.id,
+          at,
+        },
+      );
     }
   }
 }

@@ -14,8 +14,19 @@ export const SYSTEM_REFUNDER = 'system:refund';
  * the idempotency key, so a crash in between neither loses it nor sends it twice.
  * Returns how many payments were refunded.
  */
-export async function refundSessionPayments(tx: EntityManager, _fx: Effects, sessionId: string, reason: string, at: Date, onlyPaymentId?: string): Promise<number> {
-  const captured = await tx.find(PaymentEntity, { sessionId, status: 'CAPTURED', ...(onlyPaymentId ? { id: onlyPaymentId } : {}) }, { lockMode: 3 });
+export async function refundSessionPayments(
+  tx: EntityManager,
+  _fx: Effects,
+  sessionId: string,
+  reason: string,
+  at: Date,
+  onlyPaymentId?: string,
+): Promise<number> {
+  const captured = await tx.find(
+    PaymentEntity,
+    { sessionId, status: 'CAPTURED', ...(onlyPaymentId ? { id: onlyPaymentId } : {}) },
+    { lockMode: 3 },
+  );
   for (const p of captured) {
     p.status = 'REFUNDED';
     p.refundedAt = at;
@@ -24,7 +35,19 @@ export async function refundSessionPayments(tx: EntityManager, _fx: Effects, ses
     p.refundEffect = 'CANCEL_CHARGE';
     p.refundAutomatic = true;
     p.refundSentAt = null;
-    await emitWebhookEvent(tx, 'payment.refunded', { paymentId: p.id, sessionId, amount: { amount: p.amount, currency: p.currency }, provider: p.provider, reason, automatic: true }, at);
+    await emitWebhookEvent(
+      tx,
+      'payment.refunded',
+      {
+        paymentId: p.id,
+        sessionId,
+        amount: { amount: p.amount, currency: p.currency },
+        provider: p.provider,
+        reason,
+        automatic: true,
+      },
+      at,
+    );
   }
   return captured.length;
 }

@@ -5,7 +5,11 @@
 export interface PaymentProvider {
   readonly name: string;
   /** Starts a payment; returns the provider's reference and what its widget needs. */
-  start(amount: number, currency: string, paymentId: string): Promise<{ providerRef: string; clientSecret: string | null }>;
+  start(
+    amount: number,
+    currency: string,
+    paymentId: string,
+  ): Promise<{ providerRef: string; clientSecret: string | null }>;
   /** Gives a captured payment back in full. Called once per payment (idempotency key: the payment id). */
   refund(providerRef: string, amount: number, paymentId: string): Promise<void>;
 }

@@ -19,7 +19,10 @@ export interface PaymentEvent {
  * - An event older than the last one applied changes nothing (providers deliver out of order).
  * Returns the new status, or null when the event changes nothing.
  */
-export function nextPaymentStatus(p: Pick<PaymentEntity, 'status' | 'providerEventAt'>, e: PaymentEvent): PaymentStatus | null {
+export function nextPaymentStatus(
+  p: Pick<PaymentEntity, 'status' | 'providerEventAt'>,
+  e: PaymentEvent,
+): PaymentStatus | null {
   if (p.providerEventAt && e.at && e.at < p.providerEventAt) return null;
   if (p.status === 'PENDING') return e.status;
   if (p.status === 'DECLINED' && !e.final && e.status !== 'DECLINED') return e.status;

@@ -52,17 +52,30 @@ export class PaymentService {
     const id = newId();
     const provider = this.providers.active;
     return transact(this.em, this.bus, async (tx) => {
-      const session = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const session = await tx.findOne(StorageSessionEntity, sessionId, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+      });
       if (!session) throw notFound('Session');
       const now = this.clock.now();
       const due = amountDue({ ...session, paid: await paidFor(tx, session.id) }, now);
       if (due === 0) throw conflict('Nothing is due for this session');
       if (session.status === 'CREATED') {
         // No compartment held, no charge: the scan holds one first (or says none is free).
-        if (!session.compartmentId || !session.holdUntil || session.holdUntil <= now) throw conflict('Scan the code at the kiosk first: a compartment is held for you before you pay');
+        if (!session.compartmentId || !session.holdUntil || session.holdUntil <= now)
+          throw conflict('Scan the code at the kiosk first: a compartment is held for you before you pay');
       }
       // a retried request (the answer was lost) gets the payment already waiting, not a second one
-      const waiting = await tx.findOne(PaymentEntity, { sessionId, status: 'PENDING', amount: due, provider: provider.name, createdAt: { $gt: new Date(now.getTime() - 15 * 60_000) } }, { orderBy: { createdAt: 'desc' } });
+      const waiting = await tx.findOne(
+        PaymentEntity,
+        {
+          sessionId,
+          status: 'PENDING',
+          amount: due,
+          provider: provider.name,
+          createdAt: { $gt: new Date(now.getTime() - 15 * 60_000) },
+        },
+        { orderBy: { createdAt: 'desc' } },
+      );
       if (waiting) return waiting;
       const started = await provider.start(due, session.currency, id);
       return tx.create(PaymentEntity, {
@@ -91,15 +104,25 @@ export class PaymentService {
 
   /** A card provider's verified webhook. Unknown references are ignored (another system's payments). */
   async settleFromProvider(provider: string, outcome: ProviderOutcome): Promise<PaymentEntity | null> {
-    const payment = await this.withLockedPayment({ provider, providerRef: outcome.providerRef }, async (tx, fx, payment) => {
-      if (outcome.status === 'CAPTURED' && outcome.amount !== null && outcome.amount < payment.amount) {
-        this.logger.error({ payment: payment.id, expected: payment.amount, received: outcome.amount }, 'provider captured less than the payment: not counted');
+    const payment = await this.withLockedPayment(
+      { provider, providerRef: outcome.providerRef },
+      async (tx, fx, payment) => {
+        if (outcome.status === 'CAPTURED' && outcome.amount !== null && outcome.amount < payment.amount) {
+          this.logger.error(
+            { payment: payment.id, expected: payment.amount, received: outcome.amount },
+            'provider captured less than the payment: not counted',
+          );
+          return payment;
+        }
+        await this.settle(tx, fx, payment, { status: outcome.status, at: outcome.at, final: false });
         return payment;
-      }
-      await this.settle(tx, fx, payment, { status: outcome.status, at: outcome.at, final: false });
-      return payment;
-    });
-    if (!payment) this.logger.warn({ provider, providerRef: outcome.providerRef }, 'provider event for an unknown payment');
+      },
+    );
+    if (!payment)
+      this.logger.warn(
+        { provider, providerRef: outcome.providerRef },
+        'provider event for an unknown payment',
+      );
     return payment;
   }
 
@@ -113,7 +136,12 @@ export class PaymentService {
     const paid = await paidFor(em, session.id);
     const counted = payment.status === 'CAPTURED' ? payment.amount : 0;
     const paidAfter = effect === 'CANCEL_CHARGE' ? paid - counted : paid;
-    return { payment, effect, amountDueNow: amountDue({ ...session, paid }, now), amountDueAfter: amountDue({ ...session, paid: paidAfter }, now) };
+    return {
+      payment,
+      effect,
+      amountDueNow: amountDue({ ...session, paid }, now),
+      amountDueAfter: amountDue({ ...session, paid: paidAfter }, now),
+    };
   }
 
   /**
@@ -121,7 +149,12 @@ export class PaymentService {
    * traveller is not asked again. CANCEL_CHARGE: the charge is void and the amount due again.
    * Either way revenue drops by it. Who did it, why and with which effect is recorded.
    */
-  async refund(paymentId: string, reason: string, effect: RefundEffect, actor: string): Promise<PaymentEntity> {
+  async refund(
+    paymentId: string,
+    reason: string,
+    effect: RefundEffect,
+    actor: string,
+  ): Promise<PaymentEntity> {
     const why = reason.trim();
     if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
     const done = await this.withLockedPayment({ id: paymentId }, async (tx, _fx, payment) => {
@@ -132,9 +165,30 @@ export class PaymentService {
       // Inside the row lock: two ADMINs refunding at once make one provider call.
       await provider.refund(payment.providerRef ?? '', payment.amount, payment.id);
       const now = this.clock.now();
-      Object.assign(payment, { status: 'REFUNDED', refundedAt: now, refundReason: why, refundedBy: actor, refundEffect: effect, refundAutomatic: false, refundSentAt: now });
+      Object.assign(payment, {
+        status: 'REFUNDED',
+        refundedAt: now,
+        refundReason: why,
+        refundedBy: actor,
+        refundEffect: effect,
+        refundAutomatic: false,
+        refundSentAt: now,
+      });
       if (effect === 'CANCEL_CHARGE') await this.holdOnlyForPaymentWindow(tx, payment.sessionId, now);
-      await emitWebhookEvent(tx, 'payment.refunded', { paymentId: payment.id, sessionId: payment.sessionId, amount: { amount: payment.amount, currency: payment.currency }, provider: payment.provider, reason: why, effect, automatic: false }, now);
+      await emitWebhookEvent(
+        tx,
+        'payment.refunded',
+        {
+          paymentId: payment.id,
+          sessionId: payment.sessionId,
+          amount: { amount: payment.amount, currency: payment.currency },
+          provider: payment.provider,
+          reason: why,
+          effect,
+          automatic: false,
+        },
+        now,
+      );
       return payment;
     });
     if (!done) throw notFound('Payment');
@@ -146,20 +200,34 @@ export class PaymentService {
    * key: the payment id, so a retry after a crash is not a second refund). Returns how many went.
    */
   async sendPendingRefunds(): Promise<number> {
-    const due = await this.em.fork().find(PaymentEntity, { status: 'REFUNDED', refundSentAt: null }, { orderBy: { refundedAt: 'asc' }, limit: 50 });
+    const due = await this.em
+      .fork()
+      .find(
+        PaymentEntity,
+        { status: 'REFUNDED', refundSentAt: null },
+        { orderBy: { refundedAt: 'asc' }, limit: 50 },
+      );
     let sent = 0;
     for (const p of due) {
       const provider = this.providers.byName[p.provider];
       if (!provider) {
-        this.logger.error({ payment: p.id, provider: p.provider }, 'automatic refund: provider not configured here');
+        this.logger.error(
+          { payment: p.id, provider: p.provider },
+          'automatic refund: provider not configured here',
+        );
         continue;
       }
       try {
         await provider.refund(p.providerRef ?? '', p.amount, p.id);
-        await this.em.fork().nativeUpdate(PaymentEntity, { id: p.id, refundSentAt: null }, { refundSentAt: this.clock.now() });
+        await this.em
+          .fork()
+          .nativeUpdate(PaymentEntity, { id: p.id, refundSentAt: null }, { refundSentAt: this.clock.now() });
         sent++;
       } catch (e) {
-        this.logger.warn({ err: e, payment: p.id }, 'automatic refund not sent yet; retried on the next pass');
+        this.logger.warn(
+          { err: e, payment: p.id },
+          'automatic refund not sent yet; retried on the next pass',
+        );
       }
     }
     return sent;
@@ -174,12 +242,18 @@ export class PaymentService {
   }
 
   /** Locks the session, then the payment (the order the scan and the timers use), and runs `fn`. */
-  private async withLockedPayment<T>(where: Partial<Pick<PaymentEntity, 'id' | 'provider' | 'providerRef'>>, fn: (tx: EntityManager, fx: Effects, p: PaymentEntity) => Promise<T>): Promise<T | null> {
+  private async withLockedPayment<T>(
+    where: Partial<Pick<PaymentEntity, 'id' | 'provider' | 'providerRef'>>,
+    fn: (tx: EntityManager, fx: Effects, p: PaymentEntity) => Promise<T>,
+  ): Promise<T | null> {
     return transact(this.em, this.bus, async (tx, fx) => {
       const found = await tx.findOne(PaymentEntity, where, { fields: ['id', 'sessionId'] });
       if (!found) return null;
       await tx.findOne(StorageSessionEntity, found.sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const payment = await tx.findOneOrFail(PaymentEntity, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const payment = await tx.findOneOrFail(PaymentEntity, found.id, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+        refresh: true,
+      });
       const result = await fn(tx, fx, payment);
       await tx.flush();
       await announceSession(tx, fx, await tx.findOneOrFail(StorageSessionEntity, payment.sessionId));
@@ -196,7 +270,12 @@ export class PaymentService {
   }
 
   /** Moves a payment by payment-state.ts; a capture also keeps (or finds) the session's hold. */
-  private async settle(tx: EntityManager, fx: Effects, payment: PaymentEntity, event: { status: ProviderOutcome['status']; at: Date | null; final: boolean }): Promise<void> {
+  private async settle(
+    tx: EntityManager,
+    fx: Effects,
+    payment: PaymentEntity,
+    event: { status: ProviderOutcome['status']; at: Date | null; final: boolean },
+  ): Promise<void> {
     const next = nextPaymentStatus(payment, event);
     if (!next) return;
     const now = this.clock.now();
@@ -206,17 +285,39 @@ export class PaymentService {
     payment.capturedAt = now;
     await tx.flush();
     const session = await tx.findOneOrFail(StorageSessionEntity, payment.sessionId);
-    const data = { paymentId: payment.id, sessionId: session.id, siteId: session.siteId, size: session.size, amount: { amount: payment.amount, currency: payment.currency }, provider: payment.provider };
+    const data = {
+      paymentId: payment.id,
+      sessionId: session.id,
+      siteId: session.siteId,
+      size: session.size,
+      amount: { amount: payment.amount, currency: payment.currency },
+      provider: payment.provider,
+    };
     await emitWebhookEvent(tx, 'payment.captured', data, now);
     const paidBefore = (await paidFor(tx, session.id)) - payment.amount;
     if (amountDue({ ...session, paid: paidBefore }, now) === 0) {
       // Paid meanwhile by another payment (two attempts both went through): this one goes back.
-      await refundSessionPayments(tx, fx, session.id, 'paid twice: this payment was not needed', now, payment.id);
+      await refundSessionPayments(
+        tx,
+        fx,
+        session.id,
+        'paid twice: this payment was not needed',
+        now,
+        payment.id,
+      );
       return;
     }
     if (session.status !== 'CREATED') return;
     const held = await holdCompartment(tx, fx, session, `payment:${payment.id}`, now);
-    if (held) session.holdUntil = null; // paid: held until the deposit or the end of the code's life
-    else await refundSessionPayments(tx, fx, session.id, 'paid after its hold ran out, and no compartment is free', now);
+    if (held)
+      session.holdUntil = null; // paid: held until the deposit or the end of the code's life
+    else
+      await refundSessionPayments(
+        tx,
+        fx,
+        session.id,
+        'paid after its hold ran out, and no compartment is free',
+        now,
+      );
   }
 }

@@ -2,7 +2,13 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime, Money, money } from '../../graphql/common.types.js';
 import type { PaymentEntity } from './payment.entity.js';
 
-export const PaymentStatus = { PENDING: 'PENDING', CAPTURED: 'CAPTURED', DECLINED: 'DECLINED', CANCELLED: 'CANCELLED', REFUNDED: 'REFUNDED' } as const;
+export const PaymentStatus = {
+  PENDING: 'PENDING',
+  CAPTURED: 'CAPTURED',
+  DECLINED: 'DECLINED',
+  CANCELLED: 'CANCELLED',
+  REFUNDED: 'REFUNDED',
+} as const;
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 
 export const RefundEffect = { WAIVE_FEE: 'WAIVE_FEE', CANCEL_CHARGE: 'CANCEL_CHARGE' } as const;
@@ -10,7 +16,10 @@ registerEnumType(RefundEffect, {
   name: 'RefundEffect',
   description: 'What a refund does to the amount due',
   valuesConfig: {
-    WAIVE_FEE: { description: 'Money back, and the fee stays settled (forgiven): the traveller is not asked to pay it again' },
+    WAIVE_FEE: {
+      description:
+        'Money back, and the fee stays settled (forgiven): the traveller is not asked to pay it again',
+    },
     CANCEL_CHARGE: { description: 'Money back, and the charge is void: the amount is due again' },
   },
 });
@@ -26,15 +35,27 @@ export class PaymentView {
   @Field(() => Money) amount!: Money;
   @Field(() => PaymentStatus) status!: keyof typeof PaymentStatus;
   @Field(() => String, { description: '"demo" (kiosk tap-card) or a card provider' }) provider!: string;
-  @Field(() => String, { nullable: true, description: "What a card provider's widget needs; null for demo" }) clientSecret!: string | null;
+  @Field(() => String, { nullable: true, description: "What a card provider's widget needs; null for demo" })
+  clientSecret!: string | null;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) capturedAt!: Date | null;
   @Field(() => DateTime, { nullable: true }) refundedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why it was refunded (by an ADMIN, or automatically)' }) refundReason!: string | null;
-  @Field(() => RefundEffect, { nullable: true, description: 'What the refund did to the amount due' }) refundEffect!: keyof typeof RefundEffect | null;
-  @Field(() => String, { nullable: true, description: 'Who refunded it; system:refund for an automatic refund' }) refundedBy!: string | null;
-  @Field(() => Boolean, { description: 'Refunded by the system because the session could not go on' }) refundAutomatic!: boolean;
-  @Field(() => DateTime, { nullable: true, description: 'When the provider confirmed the refund; null while it is being sent' }) refundSentAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was refunded (by an ADMIN, or automatically)' })
+  refundReason!: string | null;
+  @Field(() => RefundEffect, { nullable: true, description: 'What the refund did to the amount due' })
+  refundEffect!: keyof typeof RefundEffect | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who refunded it; system:refund for an automatic refund',
+  })
+  refundedBy!: string | null;
+  @Field(() => Boolean, { description: 'Refunded by the system because the session could not go on' })
+  refundAutomatic!: boolean;
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the provider confirmed the refund; null while it is being sent',
+  })
+  refundSentAt!: Date | null;
   siteId?: string;
 }
 

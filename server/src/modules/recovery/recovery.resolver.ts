@@ -17,7 +17,11 @@ async function selfService(caller: Caller, services: Services, siteId: string | 
 @Resolver()
 export class SelfServiceResolver {
   @Mutation(() => Boolean, { description: 'Always true: no account enumeration' })
-  async startAccessRecovery(@Arg('siteId', () => ID) siteId: string, @Arg('contact', () => ContactInput) contact: ContactInput, @Ctx() { caller, services }: GqlContext): Promise<boolean> {
+  async startAccessRecovery(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('contact', () => ContactInput) contact: ContactInput,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<boolean> {
     const site = parseId(siteId, 'siteId');
     await selfService(caller, services, site);
     return services.recovery.start(site, contact);

@@ -44,19 +44,27 @@ export class RecoveryService {
         createdAt: now,
       } as RecoveryCodeEntity);
       await tx.flush();
-      await notifyContact(tx, { email: contact.email, phone: contact.email ? null : contact.phone }, {
-        dedupeKey: `recovery:${newId()}`,
-        subject: 'Your locker recovery code',
-        body: `Your one-time code is ${code}. Enter it at the kiosk or on your phone within 15 minutes to get a new access code. If you did not ask for it, ignore this message.`,
-        sensitive: true,
-        sessionId: session.id,
-        at: now,
-      });
+      await notifyContact(
+        tx,
+        { email: contact.email, phone: contact.email ? null : contact.phone },
+        {
+          dedupeKey: `recovery:${newId()}`,
+          subject: 'Your locker recovery code',
+          body: `Your one-time code is ${code}. Enter it at the kiosk or on your phone within 15 minutes to get a new access code. If you did not ask for it, ignore this message.`,
+          sensitive: true,
+          sessionId: session.id,
+          at: now,
+        },
+      );
     });
     return true;
   }
 
-  async complete(siteId: string, contactInput: { email?: string | null; phone?: string | null }, oneTimeCode: string): Promise<IssuedAccessCode> {
+  async complete(
+    siteId: string,
+    contactInput: { email?: string | null; phone?: string | null },
+    oneTimeCode: string,
+  ): Promise<IssuedAccessCode> {
     const contact = normaliseContact(contactInput);
     const key = contactKey(contact);
     const code = oneTimeCode.trim();
@@ -77,12 +85,23 @@ export class RecoveryService {
       return (await this.openSession(tx, siteId, contact))?.id ?? null;
     });
     if (!sessionId) throw wrong();
-    return this.sessions.replaceCode(sessionId, `recovery:${key.split(':')[0]}`, 'access code recovered with a one-time code');
+    return this.sessions.replaceCode(
+      sessionId,
+      `recovery:${key.split(':')[0]}`,
+      'access code recovered with a one-time code',
+    );
   }
 
   /** The contact's most recent session that still has a use for a code. */
-  private openSession(tx: EntityManager, siteId: string, contact: { email: string | null; phone: string | null }) {
-    const where: Record<string, unknown> = { siteId, status: { $in: ['CREATED', 'DEPOSITING', 'STORED', 'RETRIEVING'] } };
+  private openSession(
+    tx: EntityManager,
+    siteId: string,
+    contact: { email: string | null; phone: string | null },
+  ) {
+    const where: Record<string, unknown> = {
+      siteId,
+      status: { $in: ['CREATED', 'DEPOSITING', 'STORED', 'RETRIEVING'] },
+    };
     if (contact.email) where.contactEmail = contact.email;
     else where.contactPhone = contact.phone;
     return tx.findOne(StorageSessionEntity, where, { orderBy: { createdAt: 'desc' } });

@@ -4,7 +4,13 @@ import { DateTime } from '../../graphql/common.types.js';
 import { ReportBucket } from './report.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseOptionalId } from '../../shared/ids.js';
-import { FeedbackReportView, OccupancyReportView, OverdueReportView, RevenueReportView, StorageDurationReportView } from './insight.types.js';
+import {
+  FeedbackReportView,
+  OccupancyReportView,
+  OverdueReportView,
+  RevenueReportView,
+  StorageDurationReportView,
+} from './insight.types.js';
 
 /** Reports beyond usage; the same numbers as CSV at GET /reports/<name>.csv. */
 @Resolver()
@@ -23,13 +29,20 @@ export class InsightResolver {
   }
 
   @Query(() => StorageDurationReportView, { description: 'How long retrieved sessions were stored' })
-  storageDurationReport(@Arg('from', () => DateTime) from: Date, @Arg('to', () => DateTime) to: Date, @Ctx() { caller, services }: GqlContext, @Arg('siteId', () => ID, { nullable: true }) siteId?: string): Promise<StorageDurationReportView> {
+  storageDurationReport(
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
+  ): Promise<StorageDurationReportView> {
     const site = parseOptionalId(siteId, 'siteId');
     authorize(caller, 'reports:read', site);
     return services.insights.storageDuration(site, from, to);
   }
 
-  @Query(() => OverdueReportView, { description: 'Sessions that became overdue, and security escalations, per bucket' })
+  @Query(() => OverdueReportView, {
+    description: 'Sessions that became overdue, and security escalations, per bucket',
+  })
   overdueReport(
     @Arg('from', () => DateTime) from: Date,
     @Arg('to', () => DateTime) to: Date,
@@ -43,14 +56,24 @@ export class InsightResolver {
   }
 
   @Query(() => RevenueReportView, { description: 'Captured and refunded money by tariff size' })
-  revenueReport(@Arg('from', () => DateTime) from: Date, @Arg('to', () => DateTime) to: Date, @Ctx() { caller, services }: GqlContext, @Arg('siteId', () => ID, { nullable: true }) siteId?: string): Promise<RevenueReportView> {
+  revenueReport(
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
+  ): Promise<RevenueReportView> {
     const site = parseOptionalId(siteId, 'siteId');
     authorize(caller, 'reports:read', site);
     return services.insights.revenue(site, from, to);
   }
 
   @Query(() => FeedbackReportView, { description: "Depositors' ratings and comments" })
-  feedbackReport(@Arg('from', () => DateTime) from: Date, @Arg('to', () => DateTime) to: Date, @Ctx() { caller, services }: GqlContext, @Arg('siteId', () => ID, { nullable: true }) siteId?: string): Promise<FeedbackReportView> {
+  feedbackReport(
+    @Arg('from', () => DateTime) from: Date,
+    @Arg('to', () => DateTime) to: Date,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
+  ): Promise<FeedbackReportView> {
     const site = parseOptionalId(siteId, 'siteId');
     authorize(caller, 'reports:read', site);
     return services.insights.feedback(site, from, to);

@@ -6,14 +6,16 @@ import { CompartmentSize } from '../compartments/compartment.enums.js';
 export class OccupancyBucketView {
   @Field(() => DateTime) start!: Date;
   @Field(() => CompartmentSize) size!: string;
-  @Field(() => Int, { description: 'Most compartments of this size OCCUPIED at once in the bucket' }) peakOccupied!: number;
+  @Field(() => Int, { description: 'Most compartments of this size OCCUPIED at once in the bucket' })
+  peakOccupied!: number;
   @Field(() => Int, { description: 'Compartments of this size (today)' }) capacity!: number;
 }
 
 @ObjectType('OccupancyReport')
 export class OccupancyReportView {
   @Field(() => ID, { nullable: true }) siteId!: string | null;
-  @Field(() => [OccupancyBucketView], { description: 'One row per bucket and size' }) buckets!: OccupancyBucketView[];
+  @Field(() => [OccupancyBucketView], { description: 'One row per bucket and size' })
+  buckets!: OccupancyBucketView[];
 }
 
 @ObjectType('DurationRange')
@@ -37,7 +39,8 @@ export class OverdueBucketView {
   @Field(() => DateTime) start!: Date;
   @Field(() => Int, { description: 'Sessions that became overdue' }) overdue!: number;
   @Field(() => Int) securityEscalations!: number;
-  @Field(() => Int, { description: 'Sessions marked abandoned (overdue past the site retention)' }) abandoned!: number;
+  @Field(() => Int, { description: 'Sessions marked abandoned (overdue past the site retention)' })
+  abandoned!: number;
 }
 
 @ObjectType('OverdueReport')
@@ -52,8 +55,10 @@ export class RevenueBySizeView {
   @Field(() => Int) payments!: number;
   @Field(() => Money) captured!: Money;
   @Field(() => Money) refunded!: Money;
-  @Field(() => Int, { description: 'Refunds the system made because a session could not go on' }) automaticRefunds!: number;
-  @Field(() => Money, { description: 'The part of refunded that was automatic' }) refundedAutomatically!: Money;
+  @Field(() => Int, { description: 'Refunds the system made because a session could not go on' })
+  automaticRefunds!: number;
+  @Field(() => Money, { description: 'The part of refunded that was automatic' })
+  refundedAutomatically!: Money;
   @Field(() => Money, { description: 'captured - refunded' }) net!: Money;
 }
 
@@ -80,5 +85,6 @@ export class FeedbackReportView {
   @Field(() => Int) responses!: number;
   @Field(() => Float, { nullable: true }) averageRating!: number | null;
   @Field(() => [Int], { description: 'How many gave 1, 2, 3, 4 and 5' }) ratingCounts!: number[];
-  @Field(() => [FeedbackCommentView], { description: 'Newest first, at most 100' }) comments!: FeedbackCommentView[];
+  @Field(() => [FeedbackCommentView], { description: 'Newest first, at most 100' })
+  comments!: FeedbackCommentView[];
 }

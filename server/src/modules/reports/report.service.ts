@@ -32,16 +32,32 @@ export class ReportService {
       tz = site.timezone;
     }
     const cur = await em.execute<{ currency: string }[]>(
-      siteId ? 'select currency from tariff where site_id = ? limit 1' : 'select currency from tariff limit 1',
+      siteId
+        ? 'select currency from tariff where site_id = ? limit 1'
+        : 'select currency from tariff limit 1',
       siteId ? [siteId] : [],
     );
     currency = cur[0]?.currency ?? currency;
-    type Row = { start: Date; deposits: string; retrievals: string; avg_minutes: string | null; peak: string; revenue: string };
+    type Row = {
+      start: Date;
+      deposits: string;
+      retrievals: string;
+      avg_minutes: string | null;
+      peak: string;
+      revenue: string;
+    };
     const rows = await em.transactional(async (tx) => {
       // JIT compiling costs more than this statement runs (it reads ~35,000 slot rows per
       // site-year); this setting lasts for this transaction only.
       await tx.execute('set local jit = off');
-      return tx.execute<Row[]>(USAGE_REPORT_SQL, [from, to, tz, spec.unit, spec.step, siteId ?? ALL_SITES_SCOPE]);
+      return tx.execute<Row[]>(USAGE_REPORT_SQL, [
+        from,
+        to,
+        tz,
+        spec.unit,
+        spec.step,
+        siteId ?? ALL_SITES_SCOPE,
+      ]);
     });
     return {
       siteId,

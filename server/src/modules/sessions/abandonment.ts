@@ -26,24 +26,55 @@ import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
  */
 
 /** Records a same-status step in the audit trail and announces the session. */
-async function recordStep(tx: EntityManager, fx: Effects, s: StorageSessionEntity, actor: string, at: Date, reason: string): Promise<void> {
-  tx.create(SessionTransitionEntity, { sessionId: s.id, at, fromStatus: s.status, toStatus: s.status, actor, reason: reason.slice(0, 500) } as SessionTransitionEntity);
+async function recordStep(
+  tx: EntityManager,
+  fx: Effects,
+  s: StorageSessionEntity,
+  actor: string,
+  at: Date,
+  reason: string,
+): Promise<void> {
+  tx.create(SessionTransitionEntity, {
+    sessionId: s.id,
+    at,
+    fromStatus: s.status,
+    toStatus: s.status,
+    actor,
+    reason: reason.slice(0, 500),
+  } as SessionTransitionEntity);
   await announceSession(tx, fx, s);
 }
 
 /** The clock's rule (deadline `abandoned`): staff are alerted and the depositor told, once. */
-export async function markAbandoned(tx: EntityManager, fx: Effects, s: StorageSessionEntity, actor: string, now: Date): Promise<void> {
+export async function markAbandoned(
+  tx: EntityManager,
+  fx: Effects,
+  s: StorageSessionEntity,
+  actor: string,
+  now: Date,
+): Promise<void> {
   s.abandonedAt = now;
   const due = amountDue({ ...s, paid: await paidFor(tx, s.id) }, now);
   const owed = formatMoney({ amount: due, currency: s.currency }, MESSAGE_LOCALE);
-  raiseAlert(tx, fx, { type: 'ABANDONED', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Luggage overdue since ${s.dueAt?.toISOString()} is abandoned: it may be removed to lost property`, at: now });
-  await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
-    dedupeKey: `abandoned:${s.id}`,
-    subject: 'Your luggage is considered abandoned',
-    body: `Your locker storage ended at ${s.dueAt?.toISOString()} and has not been collected. Your luggage may be moved to lost property; you can still claim it with your code (amount due so far: ${owed}) until it is disposed of. Reference: ${s.id}`,
+  raiseAlert(tx, fx, {
+    type: 'ABANDONED',
+    siteId: s.siteId,
+    compartmentId: s.compartmentId,
     sessionId: s.id,
+    message: `Luggage overdue since ${s.dueAt?.toISOString()} is abandoned: it may be removed to lost property`,
     at: now,
   });
+  await notifyContact(
+    tx,
+    { email: s.contactEmail, phone: s.contactPhone },
+    {
+      dedupeKey: `abandoned:${s.id}`,
+      subject: 'Your luggage is considered abandoned',
+      body: `Your locker storage ended at ${s.dueAt?.toISOString()} and has not been collected. Your luggage may be moved to lost property; you can still claim it with your code (amount due so far: ${owed}) until it is disposed of. Reference: ${s.id}`,
+      sessionId: s.id,
+      at: now,
+    },
+  );
   await recordStep(tx, fx, s, actor, now, 'abandoned: overdue past the site retention');
 }
 
@@ -66,14 +97,21 @@ export class AbandonmentService {
   ) {}
 
   /** The bag is taken out (where to, lost-property reference); its compartment is inspected before reuse. */
-  async recordRemoval(sessionId: string, removedTo: string, lostPropertyRef: string, actor: string): Promise<SessionView> {
+  async recordRemoval(
+    sessionId: string,
+    removedTo: string,
+    lostPropertyRef: string,
+    actor: string,
+  ): Promise<SessionView> {
     const to = text('removedTo', removedTo, 200)!;
     const ref = text('lostPropertyRef', lostPropertyRef, 100)!;
     return this.step(sessionId, async (tx, fx, s, now) => {
       if (!s.abandonedAt) throw conflict('Only an abandoned session can have its bag removed');
       if (s.removedAt) throw conflict('The bag has already been removed');
       if (s.status !== 'STORED') throw conflict('A door operation is under way on this session');
-      const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+      });
       s.removedAt = now;
       s.removedBy = actor;
       s.removedTo = to;
@@ -81,8 +119,21 @@ export class AbandonmentService {
       s.removedFromCompartmentId = compartment.id;
       // the session no longer holds it; the inspection puts it back in service
       s.compartmentId = null;
-      moveCompartmentIfAllowed(tx, fx, compartment, { to: 'NEEDS_INSPECTION', trigger: 'bag-removed', actor, at: now, reason: `abandoned bag removed to ${to} (${ref})` });
-      await recordStep(tx, fx, s, actor, now, `bag removed from compartment ${compartment.label} to ${to}, lost-property reference ${ref}`);
+      moveCompartmentIfAllowed(tx, fx, compartment, {
+        to: 'NEEDS_INSPECTION',
+        trigger: 'bag-removed',
+        actor,
+        at: now,
+        reason: `abandoned bag removed to ${to} (${ref})`,
+      });
+      await recordStep(
+        tx,
+        fx,
+        s,
+        actor,
+        now,
+        `bag removed from compartment ${compartment.label} to ${to}, lost-property reference ${ref}`,
+      );
     });
   }
 
@@ -90,28 +141,50 @@ export class AbandonmentService {
    * The depositor claims a removed bag: with its code, or through support (`reason` says how
    * they were identified). Whatever the tariff says is due must be paid first.
    */
-  async recordClaim(sessionId: string, payload: string | null, reason: string | null, actor: string): Promise<SessionView> {
+  async recordClaim(
+    sessionId: string,
+    payload: string | null,
+    reason: string | null,
+    actor: string,
+  ): Promise<SessionView> {
     const why = text('reason', reason, 500, false);
-    if (!payload && !why) throw badInput('payload', 'Give the access code, or a reason saying how the depositor was identified');
+    if (!payload && !why)
+      throw badInput('payload', 'Give the access code, or a reason saying how the depositor was identified');
     return this.step(sessionId, async (tx, fx, s, now) => {
-      if (!s.removedAt) throw conflict('The bag has not been removed: the depositor collects it at the locker');
-      if (s.disposedAt || s.status !== 'STORED') throw conflict('The bag has already been claimed or disposed of');
+      if (!s.removedAt)
+        throw conflict('The bag has not been removed: the depositor collects it at the locker');
+      if (s.disposedAt || s.status !== 'STORED')
+        throw conflict('The bag has already been claimed or disposed of');
       if (payload) {
         const code = normaliseAccessCode(payload);
         // the hash is a lazy column: read it alone
-        const [row] = await tx.execute<{ code_hash: string }[]>('select code_hash from storage_session where id = ?', [s.id]);
-        if (!code || hashAccessCode(code) !== row?.code_hash) throw badInput('payload', 'This code does not belong to the session');
+        const [row] = await tx.execute<{ code_hash: string }[]>(
+          'select code_hash from storage_session where id = ?',
+          [s.id],
+        );
+        if (!code || hashAccessCode(code) !== row?.code_hash)
+          throw badInput('payload', 'This code does not belong to the session');
       }
       const paid = await paidFor(tx, s.id);
       const due = amountDue({ ...s, paid }, now);
-      if (due > 0) throw conflict(`${formatMoney({ amount: due, currency: s.currency }, MESSAGE_LOCALE)} is still due: take the payment first`);
+      if (due > 0)
+        throw conflict(
+          `${formatMoney({ amount: due, currency: s.currency }, MESSAGE_LOCALE)} is still due: take the payment first`,
+        );
       s.claimedAt = now;
       s.claimedBy = actor;
       s.retrievedAt = now;
       s.endedAt = now;
       s.intent = null;
       const how = payload ? 'with its code' : `through support: ${why}`;
-      await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'claimed-from-lost-property', actor, at: now, reason: `claimed from lost property ${how} (${s.lostPropertyRef})`, paid });
+      await moveSession(tx, fx, s, {
+        to: 'COMPLETED',
+        trigger: 'claimed-from-lost-property',
+        actor,
+        at: now,
+        reason: `claimed from lost property ${how} (${s.lostPropertyRef})`,
+        paid,
+      });
     });
   }
 
@@ -126,11 +199,20 @@ export class AbandonmentService {
       s.disposalMethod = how;
       s.endedAt = now;
       s.intent = null;
-      await moveSession(tx, fx, s, { to: 'COMPLETED', trigger: 'disposed', actor, at: now, reason: `bag disposed of: ${how} (${s.lostPropertyRef})` });
+      await moveSession(tx, fx, s, {
+        to: 'COMPLETED',
+        trigger: 'disposed',
+        actor,
+        at: now,
+        reason: `bag disposed of: ${how} (${s.lostPropertyRef})`,
+      });
     });
   }
 
-  private step(sessionId: string, run: (tx: EntityManager, fx: Effects, s: StorageSessionEntity, now: Date) => Promise<void>): Promise<SessionView> {
+  private step(
+    sessionId: string,
+    run: (tx: EntityManager, fx: Effects, s: StorageSessionEntity, now: Date) => Promise<void>,
+  ): Promise<SessionView> {
     const now = this.clock.now();
     return transact(this.em, this.bus, async (tx, fx) => {
       const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -13,7 +13,8 @@ export interface ChargeInput {
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-const time = (d: Date | string | null | undefined): number | null => (d == null ? null : new Date(d).getTime());
+const time = (d: Date | string | null | undefined): number | null =>
+  d == null ? null : new Date(d).getTime();
 
 /** Overdue: stored past dueAt + grace (measured until pick-up for finished sessions). */
 export function isOverdue(s: ChargeInput, now: Date): boolean {

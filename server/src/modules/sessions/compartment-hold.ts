@@ -39,20 +39,38 @@ export async function holdCompartment(
   // Only a compartment whose lock can be driven now (gateway and controller up) is held.
   const target = await allocateCompartment(tx, session.siteId, session.size, at, exceptId);
   if (!target) return null;
-  moveCompartment(tx, fx, target.compartment, { to: 'RESERVED', trigger: 'allocated', actor, at, reason: `session ${session.id}` });
+  moveCompartment(tx, fx, target.compartment, {
+    to: 'RESERVED',
+    trigger: 'allocated',
+    actor,
+    at,
+    reason: `session ${session.id}`,
+  });
   session.compartmentId = target.compartment.id;
   return target;
 }
 
 /** Lets a CREATED session's held compartment go (back to AVAILABLE unless staff took it out). */
-export async function releaseHold(tx: EntityManager, fx: Effects, session: StorageSessionEntity, actor: string, at: Date): Promise<void> {
+export async function releaseHold(
+  tx: EntityManager,
+  fx: Effects,
+  session: StorageSessionEntity,
+  actor: string,
+  at: Date,
+): Promise<void> {
   const id = session.compartmentId;
   session.compartmentId = null;
   session.holdUntil = null;
   if (!id) return;
   const compartment = await tx.findOne(CompartmentEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (compartment?.status === 'RESERVED') {
-    moveCompartmentIfAllowed(tx, fx, compartment, { to: 'AVAILABLE', trigger: 'released', actor, at, reason: `hold of session ${session.id} let go` });
+    moveCompartmentIfAllowed(tx, fx, compartment, {
+      to: 'AVAILABLE',
+      trigger: 'released',
+      actor,
+      at,
+      reason: `hold of session ${session.id} let go`,
+    });
   }
 }
 
@@ -72,5 +90,12 @@ export async function keepPaidSessionGoing(
   if ((await paidFor(tx, session.id)) === 0) return;
   const held = await holdCompartment(tx, fx, session, actor, at, exceptId);
   session.holdUntil = null;
-  if (!held) await refundSessionPayments(tx, fx, session.id, 'the door did not open and no other compartment is free', at);
+  if (!held)
+    await refundSessionPayments(
+      tx,
+      fx,
+      session.id,
+      'the door did not open and no other compartment is free',
+      at,
+    );
 }

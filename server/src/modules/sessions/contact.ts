@@ -6,7 +6,9 @@ export interface Contact {
 }
 
 /** Validates and normalises a depositor's contact (both parts optional). */
-export function normaliseContact(input: { email?: string | null; phone?: string | null } | null | undefined): Contact {
+export function normaliseContact(
+  input: { email?: string | null; phone?: string | null } | null | undefined,
+): Contact {
   const email = input?.email?.trim().toLowerCase() || null;
   const phone = input?.phone?.replace(/[\s().-]/g, '') || null;
   if (email !== null && (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))) {

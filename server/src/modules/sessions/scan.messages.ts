@@ -3,7 +3,11 @@ import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
 import type { ScanOutcome } from './session.types.js';
 
 /** Short, human and safe to show on a public screen: no ids, no other person's data. */
-export function scanMessage(outcome: ScanOutcome, label?: string, amount?: { amount: number; currency: string }): string {
+export function scanMessage(
+  outcome: ScanOutcome,
+  label?: string,
+  amount?: { amount: number; currency: string },
+): string {
   switch (outcome) {
     case 'UNLOCKING_FOR_DEPOSIT':
       return `Compartment ${label} is opening. Put your luggage in and close the door.`;

@@ -7,7 +7,14 @@ import type { UnlockBank } from '../gateway-commands/unlock.js';
 import { paidSql } from './session-moves.js';
 
 /** The site settings a scan reads: access openings and the unlock's timings. */
-export type ScanSite = Pick<SiteEntity, 'accessOpensPerSession' | 'unlockAckTimeoutSeconds' | 'depositWindowSeconds' | 'pulseMs' | 'paymentWindowSeconds'>;
+export type ScanSite = Pick<
+  SiteEntity,
+  | 'accessOpensPerSession'
+  | 'unlockAckTimeoutSeconds'
+  | 'depositWindowSeconds'
+  | 'pulseMs'
+  | 'paymentWindowSeconds'
+>;
 
 /*
  * A scan is the product's hot write path (scan-to-coil, allocation race): each read here is
@@ -17,7 +24,10 @@ export type ScanSite = Pick<SiteEntity, 'accessOpensPerSession' | 'unlockAckTime
  */
 
 /** The session with this code hash, locked, with what has been paid and its site's settings. */
-export async function lockSessionForScan(tx: EntityManager, codeHash: string): Promise<{ session: StorageSessionEntity; paid: number; site: ScanSite } | null> {
+export async function lockSessionForScan(
+  tx: EntityManager,
+  codeHash: string,
+): Promise<{ session: StorageSessionEntity; paid: number; site: ScanSite } | null> {
   const rows = await tx.execute<Record<string, unknown>[]>(
     `select s.*,
        ${paidSql('s.id')} as scan_paid,
@@ -30,7 +40,15 @@ export async function lockSessionForScan(tx: EntityManager, codeHash: string): P
   );
   const row = rows[0];
   if (!row) return null;
-  const { scan_paid, scan_access_opens, scan_ack_timeout, scan_deposit_window, scan_pulse_ms, scan_payment_window, ...sessionRow } = row;
+  const {
+    scan_paid,
+    scan_access_opens,
+    scan_ack_timeout,
+    scan_deposit_window,
+    scan_pulse_ms,
+    scan_payment_window,
+    ...sessionRow
+  } = row;
   return {
     session: tx.map(StorageSessionEntity, sessionRow),
     paid: Number(scan_paid),
@@ -61,11 +79,18 @@ export async function allocateCompartment(
 }
 
 /** A session's compartment, locked, with its bank. */
-export async function lockCompartment(tx: EntityManager, id: string): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+export async function lockCompartment(
+  tx: EntityManager,
+  id: string,
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   return compartmentWithBank(tx, `where c.id = ? for update of c`, [id]);
 }
 
-async function compartmentWithBank(tx: EntityManager, where: string, params: unknown[]): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+async function compartmentWithBank(
+  tx: EntityManager,
+  where: string,
+  params: unknown[],
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   const rows = await tx.execute<Record<string, unknown>[]>(
     `select c.*, b.label as bank_label, b.gateway_id as bank_gateway_id, b.modbus_endpoint as bank_modbus_endpoint
      from compartment c join locker_bank b on b.id = c.bank_id ${where}`,
@@ -76,6 +101,10 @@ async function compartmentWithBank(tx: EntityManager, where: string, params: unk
   const { bank_label, bank_gateway_id, bank_modbus_endpoint, ...compartmentRow } = row;
   return {
     compartment: tx.map(CompartmentEntity, compartmentRow),
-    bank: { label: bank_label as string, gatewayId: bank_gateway_id as string | null, modbusEndpoint: bank_modbus_endpoint as string },
+    bank: {
+      label: bank_label as string,
+      gatewayId: bank_gateway_id as string | null,
+      modbusEndpoint: bank_modbus_endpoint as string,
+    },
   };
 }

@@ -44,7 +44,8 @@ export class ScanService {
     // The code is checked first and only a failed outcome counts (an error of ours never does):
     // a valid code is never refused by the limits, however many arrive at once.
     const result = await this.evaluate(req);
-    if (result.outcome === 'INVALID_CODE' || result.outcome === 'WRONG_SITE') await this.limits.countFailedScan(req.limitKeys);
+    if (result.outcome === 'INVALID_CODE' || result.outcome === 'WRONG_SITE')
+      await this.limits.countFailedScan(req.limitKeys);
     this.metrics.scans.inc({ outcome: result.outcome });
     if (result.outcome === 'UNLOCKING_FOR_DEPOSIT') this.metrics.allocations.inc();
     return result;
@@ -92,9 +93,16 @@ export class ScanService {
         session.intent = 'DEPOSIT';
         result = 'UNLOCKING_FOR_DEPOSIT';
       } else {
-        if (due > 0) return outcome('PAYMENT_REQUIRED', { session: view(), amountDue: money(due, session.currency) });
-        if (req.intent === 'ACCESS' && site.accessOpensPerSession !== null && session.accessOpens >= site.accessOpensPerSession) {
-          throw conflict(`This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`);
+        if (due > 0)
+          return outcome('PAYMENT_REQUIRED', { session: view(), amountDue: money(due, session.currency) });
+        if (
+          req.intent === 'ACCESS' &&
+          site.accessOpensPerSession !== null &&
+          session.accessOpens >= site.accessOpensPerSession
+        ) {
+          throw conflict(
+            `This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`,
+          );
         }
         target = await lockCompartment(tx, session.compartmentId!);
         if (!target) throw notFound('Compartment');
@@ -105,7 +113,14 @@ export class ScanService {
       session.opStartedAt = now;
       session.opDoorOpened = false;
       const to = session.status === 'CREATED' ? 'DEPOSITING' : 'RETRIEVING';
-      await moveSession(tx, fx, session, { to, trigger: 'scan', actor: req.actor, at: now, reason: result, paid });
+      await moveSession(tx, fx, session, {
+        to,
+        trigger: 'scan',
+        actor: req.actor,
+        at: now,
+        reason: result,
+        paid,
+      });
       await requestUnlock(tx, fx, {
         compartment,
         bank,
@@ -116,7 +131,10 @@ export class ScanService {
         at: now,
       });
       await tx.flush();
-      return outcome(result, { session: toSessionView(session, paid), compartment: toCompartmentView(compartment) });
+      return outcome(result, {
+        session: toSessionView(session, paid),
+        compartment: toCompartmentView(compartment),
+      });
     });
   }
 }

@@ -40,7 +40,12 @@ export interface Move {
  * The one way a session changes status: checked against the transition table, recorded in
  * the audit trail, and announced on `sessionUpdated` after the commit.
  */
-export async function moveSession(tx: EntityManager, fx: Effects, session: StorageSessionEntity, move: Move): Promise<void> {
+export async function moveSession(
+  tx: EntityManager,
+  fx: Effects,
+  session: StorageSessionEntity,
+  move: Move,
+): Promise<void> {
   assertTransition(session.status, move.to, move.trigger);
   const from = session.status;
   session.status = move.to;
@@ -58,7 +63,12 @@ export async function moveSession(tx: EntityManager, fx: Effects, session: Stora
 }
 
 /** Publishes the session after the commit (also for changes that keep its status). */
-export async function announceSession(tx: EntityManager, fx: Effects, session: StorageSessionEntity, knownPaid?: number): Promise<void> {
+export async function announceSession(
+  tx: EntityManager,
+  fx: Effects,
+  session: StorageSessionEntity,
+  knownPaid?: number,
+): Promise<void> {
   const paid = knownPaid ?? (await paidFor(tx, session.id));
   fx.publish('SESSION_UPDATED', session.id, () => toSessionView(session, paid));
 }

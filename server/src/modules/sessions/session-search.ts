@@ -42,7 +42,10 @@ export class SessionSearch {
     const { where, params } = this.conditions(f);
     const em = this.em.fork();
     const filter = where.length ? `where ${where.join(' and ')}` : '';
-    const [countRow] = await em.execute<{ n: string }[]>(`select count(*) as n from storage_session s ${filter}`, params);
+    const [countRow] = await em.execute<{ n: string }[]>(
+      `select count(*) as n from storage_session s ${filter}`,
+      params,
+    );
     const pageWhere = cursor ? [...where, '(s.created_at, s.id) < (?::timestamptz, ?::uuid)'] : where;
     const pageParams = cursor ? [...params, new Date(String(cursor[0])), String(cursor[1])] : params;
     const rows = await em.execute<{ id: string }[]>(
@@ -80,19 +83,24 @@ export class SessionSearch {
       params.push(this.clock.now());
     }
     if (f.compartmentLabel) {
-      if (f.compartmentLabel.length > 20) throw badInput('compartmentLabel', 'compartmentLabel is at most 20 characters');
+      if (f.compartmentLabel.length > 20)
+        throw badInput('compartmentLabel', 'compartmentLabel is at most 20 characters');
       where.push('s.compartment_id in (select id from compartment where upper(label) = upper(?))');
       params.push(f.compartmentLabel.trim());
     }
     if (f.contact) {
       const text = f.contact.trim().toLowerCase();
-      if (text.length < 3 || text.length > 254) throw badInput('contact', 'contact must be 3 to 254 characters');
+      if (text.length < 3 || text.length > 254)
+        throw badInput('contact', 'contact must be 3 to 254 characters');
       const digits = text.replace(/[^0-9]/g, '');
-      where.push(`(lower(s.contact_email) like ? escape '\\' ${digits.length >= 3 ? 'or s.contact_phone like ?' : ''})`);
+      where.push(
+        `(lower(s.contact_email) like ? escape '\\' ${digits.length >= 3 ? 'or s.contact_phone like ?' : ''})`,
+      );
       params.push(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       if (digits.length >= 3) params.push(`%${digits}%`);
     }
-    if (f.createdFrom && f.createdTo && f.createdFrom >= f.createdTo) throw badInput('createdTo', 'createdTo must be after createdFrom');
+    if (f.createdFrom && f.createdTo && f.createdFrom >= f.createdTo)
+      throw badInput('createdTo', 'createdTo must be after createdFrom');
     if (f.createdFrom) {
       where.push('s.created_at >= ?');
       params.push(f.createdFrom);

@@ -1,6 +1,25 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { GqlContext } from '../../graphql/context.js';
-import { AbandonmentView, IssuedAccessCode, ScanIntent, ScanResult, SessionConnection, SessionTransitionView, SessionView } from './session.types.js';
+import {
+  AbandonmentView,
+  IssuedAccessCode,
+  ScanIntent,
+  ScanResult,
+  SessionConnection,
+  SessionTransitionView,
+  SessionView,
+} from './session.types.js';
 import { SessionStatus } from './session.state.js';
 import { CompartmentSize } from '../compartments/compartment.enums.js';
 import { ContactInput } from './contact.types.js';
@@ -34,7 +53,10 @@ function authorizeSessionRead(caller: Caller, siteId: string): void {
 @Resolver(() => SessionView)
 export class SessionResolver {
   @Query(() => SessionView, { nullable: true })
-  async session(@Arg('id', () => ID) id: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
+  async session(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView | null> {
     if (caller.kind === 'anonymous') authorize(caller, 'sessions:read');
     const s = await services.sessions.get(parseId(id, 'id'));
     if (!s) return null;
@@ -50,8 +72,13 @@ export class SessionResolver {
     @Arg('overdue', () => Boolean, { nullable: true }) overdue?: boolean,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('compartmentLabel', () => String, { nullable: true, description: 'Exact label, e.g. "A07"' }) compartmentLabel?: string,
-    @Arg('contact', () => String, { nullable: true, description: 'Part of the e-mail, or phone digits (staff only)' }) contact?: string,
+    @Arg('compartmentLabel', () => String, { nullable: true, description: 'Exact label, e.g. "A07"' })
+    compartmentLabel?: string,
+    @Arg('contact', () => String, {
+      nullable: true,
+      description: 'Part of the e-mail, or phone digits (staff only)',
+    })
+    contact?: string,
     @Arg('createdFrom', () => DateTime, { nullable: true }) createdFrom?: Date,
     @Arg('createdTo', () => DateTime, { nullable: true }) createdTo?: Date,
   ): Promise<SessionConnection> {
@@ -68,11 +95,22 @@ export class SessionResolver {
       first: first ?? null,
       after: after ?? null,
     });
-    return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage } };
+    return {
+      nodes: page.nodes,
+      totalCount: page.totalCount,
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
   }
 
-  @Query(() => SessionView, { nullable: true, description: 'Public: the code is the proof; null when unknown' })
-  async sessionByAccessCode(@Arg('siteId', () => ID) siteId: string, @Arg('payload', () => String) payload: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView | null> {
+  @Query(() => SessionView, {
+    nullable: true,
+    description: 'Public: the code is the proof; null when unknown',
+  })
+  async sessionByAccessCode(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('payload', () => String) payload: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView | null> {
     const site = parseId(siteId, 'siteId');
     const s = await services.sessions.byCode(site, payload);
     if (!s) await services.infra.limits.countFailedScan([`ip:${caller.ip}`]);
@@ -85,7 +123,11 @@ export class SessionResolver {
     @Arg('size', () => CompartmentSize) size: CompartmentSize,
     @Ctx() { caller, services }: GqlContext,
     @Arg('contact', () => ContactInput, { nullable: true }) contact?: ContactInput,
-    @Arg('requestId', () => String, { nullable: true, description: 'Name the request: a retry after a lost answer returns the same session (with a fresh code)' })
+    @Arg('requestId', () => String, {
+      nullable: true,
+      description:
+        'Name the request: a retry after a lost answer returns the same session (with a fresh code)',
+    })
     requestId?: string,
   ): Promise<IssuedAccessCode> {
     const site = parseId(siteId, 'siteId');
@@ -103,22 +145,39 @@ export class SessionResolver {
     const site = parseId(siteId, 'siteId');
     authorize(caller, 'depositor:act', site);
     const device = caller.kind === 'kiosk' ? [`kiosk:${caller.kioskId}`] : [];
-    return services.scans.scan({ siteId: site, payload, intent: intent ?? 'RETRIEVE', actor: actorName(caller), limitKeys: [...device, `ip:${caller.ip}`] });
+    return services.scans.scan({
+      siteId: site,
+      payload,
+      intent: intent ?? 'RETRIEVE',
+      actor: actorName(caller),
+      limitKeys: [...device, `ip:${caller.ip}`],
+    });
   }
 
   @Mutation(() => IssuedAccessCode, { description: 'ADMIN or OPERATOR: revokes the old code' })
-  async regenerateAccessCode(@Arg('sessionId', () => ID) sessionId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<IssuedAccessCode> {
+  async regenerateAccessCode(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<IssuedAccessCode> {
     authorize(caller, 'sessions:code');
     return services.sessions.regenerate(parseId(sessionId, 'sessionId'), reason, actorName(caller));
   }
 
   @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: ends a session and frees its compartment' })
-  async endSession(@Arg('sessionId', () => ID) sessionId: string, @Arg('reason', () => String) reason: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView> {
+  async endSession(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView> {
     authorize(caller, 'sessions:write');
     return services.sessions.end(parseId(sessionId, 'sessionId'), reason, actorName(caller));
   }
 
-  @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: an abandoned bag was taken out of its compartment (where to, lost-property reference); the compartment needs an inspection' })
+  @Mutation(() => SessionView, {
+    description:
+      'ADMIN or OPERATOR: an abandoned bag was taken out of its compartment (where to, lost-property reference); the compartment needs an inspection',
+  })
   async recordBagRemoval(
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('removedTo', () => String) removedTo: string,
@@ -126,10 +185,18 @@ export class SessionResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<SessionView> {
     authorize(caller, 'sessions:write');
-    return services.abandonment.recordRemoval(parseId(sessionId, 'sessionId'), removedTo, lostPropertyRef, actorName(caller));
+    return services.abandonment.recordRemoval(
+      parseId(sessionId, 'sessionId'),
+      removedTo,
+      lostPropertyRef,
+      actorName(caller),
+    );
   }
 
-  @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: a removed bag handed back, with its code or through support (reason: how the depositor was identified); nothing due may remain' })
+  @Mutation(() => SessionView, {
+    description:
+      'ADMIN or OPERATOR: a removed bag handed back, with its code or through support (reason: how the depositor was identified); nothing due may remain',
+  })
   async recordBagClaim(
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() { caller, services }: GqlContext,
@@ -137,16 +204,31 @@ export class SessionResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<SessionView> {
     authorize(caller, 'sessions:write');
-    return services.abandonment.recordClaim(parseId(sessionId, 'sessionId'), payload ?? null, reason ?? null, actorName(caller));
+    return services.abandonment.recordClaim(
+      parseId(sessionId, 'sessionId'),
+      payload ?? null,
+      reason ?? null,
+      actorName(caller),
+    );
   }
 
-  @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: a removed bag was disposed of (how); the session ends' })
-  async recordBagDisposal(@Arg('sessionId', () => ID) sessionId: string, @Arg('method', () => String) method: string, @Ctx() { caller, services }: GqlContext): Promise<SessionView> {
+  @Mutation(() => SessionView, {
+    description: 'ADMIN or OPERATOR: a removed bag was disposed of (how); the session ends',
+  })
+  async recordBagDisposal(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('method', () => String) method: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView> {
     authorize(caller, 'sessions:write');
     return services.abandonment.recordDisposal(parseId(sessionId, 'sessionId'), method, actorName(caller));
   }
 
-  @FieldResolver(() => AbandonmentView, { nullable: true, description: 'Set once the session was marked abandoned: each recorded step of its bag (who did it: staff only)' })
+  @FieldResolver(() => AbandonmentView, {
+    nullable: true,
+    description:
+      'Set once the session was marked abandoned: each recorded step of its bag (who did it: staff only)',
+  })
   abandonment(@Root() s: SessionView, @Ctx() { caller }: GqlContext): AbandonmentView | null {
     if (!s.abandonment || caller.kind === 'user') return s.abandonment;
     return { ...s.abandonment, removedBy: null, claimedBy: null, disposedBy: null };
@@ -191,9 +273,18 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => [SessionTransitionView], { description: 'Staff only' })
-  async history(@Root() s: SessionView, @Ctx() { caller, services }: GqlContext): Promise<SessionTransitionView[]> {
+  async history(
+    @Root() s: SessionView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionTransitionView[]> {
     if (caller.kind !== 'user') throw forbidden('Staff only');
-    return (await services.sessions.history(s.id)).map((t) => ({ at: t.at, from: t.fromStatus, to: t.toStatus, actor: t.actor, reason: t.reason }));
+    return (await services.sessions.history(s.id)).map((t) => ({
+      at: t.at,
+      from: t.fromStatus,
+      to: t.toStatus,
+      actor: t.actor,
+      reason: t.reason,
+    }));
   }
 
   @FieldResolver(() => [PaymentView])

@@ -21,8 +21,14 @@ import { announceCompartment } from '../door-events/door-event.recorder.js';
 import { refundSessionPayments } from '../payments/automatic-refunds.js';
 
 /** Used when a site has not priced a size: free, a day included, no overdue fee. */
-const FREE_TARIFF = { price: 0, currency: 'EUR', includedMinutes: 24 * 60, overduePerHour: 0, graceMinutes: 0, securityAlertAfterMinutes: 24 * 60 };
-
+const FREE_TARIFF = {
+  price: 0,
+  currency: 'EUR',
+  includedMinutes: 24 * 60,
+  overduePerHour: 0,
+  graceMinutes: 0,
+  securityAlertAfterMinutes: 24 * 60,
+};
 
 /** Storage sessions: issuing codes, reading, staff actions. Scans live in ScanService. */
 export class SessionService {
@@ -53,12 +59,19 @@ export class SessionService {
       return await this.create(siteId, size, contact, actor, requestId);
     } catch (e) {
       // two retries of one request raced: the other one made the session, answer with it
-      if (requestId !== null && e instanceof UniqueConstraintViolationException) return this.issue(siteId, size, contact, actor, requestId);
+      if (requestId !== null && e instanceof UniqueConstraintViolationException)
+        return this.issue(siteId, size, contact, actor, requestId);
       throw e;
     }
   }
 
-  private async create(siteId: string, size: CompartmentSize, contact: Contact, actor: string, requestId: string | null): Promise<IssuedAccessCode> {
+  private async create(
+    siteId: string,
+    size: CompartmentSize,
+    contact: Contact,
+    actor: string,
+    requestId: string | null,
+  ): Promise<IssuedAccessCode> {
     const payload = newAccessCode();
     const now = this.clock.now();
     const session = await transact(this.em, this.bus, async (tx) => {
@@ -86,10 +99,20 @@ export class SessionService {
         createdAt: now,
       } as StorageSessionEntity);
       await tx.flush(); // the session row first: its audit trail references it
-      tx.create(SessionTransitionEntity, { sessionId: s.id, at: now, fromStatus: null, toStatus: 'CREATED', actor, reason: 'issued' } as SessionTransitionEntity);
+      tx.create(SessionTransitionEntity, {
+        sessionId: s.id,
+        at: now,
+        fromStatus: null,
+        toStatus: 'CREATED',
+        actor,
+        reason: 'issued',
+      } as SessionTransitionEntity);
       return s;
     });
-    return { session: toSessionView(session, 0), code: { payload, qrSvg: await qrSvg(payload), issuedAt: now } };
+    return {
+      session: toSessionView(session, 0),
+      code: { payload, qrSvg: await qrSvg(payload), issuedAt: now },
+    };
   }
 
   /** Revokes the session's code at once and returns a new one (support staff, or recovery). */
@@ -106,14 +129,25 @@ export class SessionService {
     const { session, paid } = await transact(this.em, this.bus, async (tx, fx) => {
       const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!s) throw notFound('Session');
-      if (s.status === 'COMPLETED' || s.status === 'CANCELLED') throw conflict('The session has ended; its code cannot be renewed');
+      if (s.status === 'COMPLETED' || s.status === 'CANCELLED')
+        throw conflict('The session has ended; its code cannot be renewed');
       s.codeHash = hashAccessCode(payload);
       s.codeIssuedAt = now;
-      tx.create(SessionTransitionEntity, { sessionId: s.id, at: now, fromStatus: s.status, toStatus: s.status, actor, reason } as SessionTransitionEntity);
+      tx.create(SessionTransitionEntity, {
+        sessionId: s.id,
+        at: now,
+        fromStatus: s.status,
+        toStatus: s.status,
+        actor,
+        reason,
+      } as SessionTransitionEntity);
       await announceSession(tx, fx, s);
       return { session: s, paid: await paidFor(tx, s.id) };
     });
-    return { session: toSessionView(session, paid), code: { payload, qrSvg: await qrSvg(payload), issuedAt: now } };
+    return {
+      session: toSessionView(session, paid),
+      code: { payload, qrSvg: await qrSvg(payload), issuedAt: now },
+    };
   }
 
   /**
@@ -129,23 +163,32 @@ export class SessionService {
     return transact(this.em, this.bus, async (tx, fx) => {
       const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!s) throw notFound('Session');
-      if (s.status === 'COMPLETED' || s.status === 'CANCELLED') throw conflict('The session has already ended');
-      const compartment = s.compartmentId ? await tx.findOne(CompartmentEntity, s.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (s.status === 'COMPLETED' || s.status === 'CANCELLED')
+        throw conflict('The session has already ended');
+      const compartment = s.compartmentId
+        ? await tx.findOne(CompartmentEntity, s.compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : null;
       const to = s.status === 'CREATED' || s.status === 'DEPOSITING' ? 'CANCELLED' : 'COMPLETED';
       s.endedAt = now;
       if (to === 'COMPLETED') s.retrievedAt = now;
       // Nothing can be inside: a hold never opened, a deposit whose door never opened, a collection whose door did.
       const emptied =
-        s.status === 'CREATED' || (s.status === 'DEPOSITING' && !s.opDoorOpened) || (s.status === 'RETRIEVING' && s.opDoorOpened && s.intent !== 'ACCESS');
+        s.status === 'CREATED' ||
+        (s.status === 'DEPOSITING' && !s.opDoorOpened) ||
+        (s.status === 'RETRIEVING' && s.opDoorOpened && s.intent !== 'ACCESS');
       if (s.status === 'DEPOSITING' || s.status === 'CREATED') s.compartmentId = null;
       s.holdUntil = null;
       s.intent = null;
-      if (to === 'CANCELLED') await refundSessionPayments(tx, fx, s.id, `ended by staff before anything was stored: ${why}`, now);
+      if (to === 'CANCELLED')
+        await refundSessionPayments(tx, fx, s.id, `ended by staff before anything was stored: ${why}`, now);
       if (compartment) {
         compartment.unlockExpectedUntil = null;
         const move = emptied
           ? ({ to: 'AVAILABLE', reason: `session ended by staff: ${why}` } as const)
-          : ({ to: 'NEEDS_INSPECTION', reason: `session ended by staff without its door cycle: ${why}` } as const);
+          : ({
+              to: 'NEEDS_INSPECTION',
+              reason: `session ended by staff without its door cycle: ${why}`,
+            } as const);
         moveCompartmentIfAllowed(tx, fx, compartment, { ...move, trigger: 'ended-by-staff', actor, at: now });
         announceCompartment(fx, compartment);
       }
@@ -157,7 +200,10 @@ export class SessionService {
   /** The session holding a compartment now, if any. */
   async openOnCompartment(compartmentId: string): Promise<SessionView | null> {
     const em = this.em.fork();
-    const s = await em.findOne(StorageSessionEntity, { compartmentId, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
+    const s = await em.findOne(StorageSessionEntity, {
+      compartmentId,
+      status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },
+    });
     return s ? toSessionView(s, await paidFor(em, s.id)) : null;
   }
 
@@ -179,5 +225,4 @@ export class SessionService {
   async history(sessionId: string): Promise<SessionTransitionEntity[]> {
     return this.em.fork().find(SessionTransitionEntity, { sessionId }, { orderBy: { id: 'asc' } });
   }
-
 }

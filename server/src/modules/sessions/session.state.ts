@@ -13,21 +13,23 @@ registerEnumType(SessionStatus, { name: 'SessionStatus' });
 
 /** Why a session moves; each edge of the table below names the triggers allowed on it. */
 export type SessionTrigger =
-  | 'scan'            // a depositor's scan started a door operation
-  | 'door-closed'     // the door opened and closed again
-  | 'unlock-failed'   // the gateway said FAILED (the pulse was never sent)
-  | 'window-passed'   // the door readings show it was not opened in time
+  | 'scan' // a depositor's scan started a door operation
+  | 'door-closed' // the door opened and closed again
+  | 'unlock-failed' // the gateway said FAILED (the pulse was never sent)
+  | 'window-passed' // the door readings show it was not opened in time
   | 'unlock-unconfirmed' // the readings of the window have a break: whether it opened is unknown
-  | 'code-expired'    // a CREATED session not used within the code lifetime
-  | 'ended-by-staff'  // an operator ended it
+  | 'code-expired' // a CREATED session not used within the code lifetime
+  | 'ended-by-staff' // an operator ended it
   | 'claimed-from-lost-property' // an abandoned bag, removed by staff, handed back against its code (or by support)
-  | 'disposed';       // an abandoned bag, removed by staff, disposed of
+  | 'disposed'; // an abandoned bag, removed by staff, disposed of
 
 /**
  * The storage session's state machine: the only transitions there are. Services call
  * `assertTransition`, tests read this table; an edge missing here cannot happen.
  */
-export const SESSION_TRANSITIONS: Readonly<Record<SessionStatus, Partial<Record<SessionStatus, readonly SessionTrigger[]>>>> = {
+export const SESSION_TRANSITIONS: Readonly<
+  Record<SessionStatus, Partial<Record<SessionStatus, readonly SessionTrigger[]>>>
+> = {
   CREATED: { DEPOSITING: ['scan'], CANCELLED: ['code-expired', 'ended-by-staff'] },
   DEPOSITING: {
     STORED: ['door-closed'],

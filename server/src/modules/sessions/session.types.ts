@@ -34,22 +34,30 @@ export const ScanOutcome = {
 } as const;
 registerEnumType(ScanOutcome, {
   name: 'ScanOutcome',
-  valuesConfig: { COLLECT_FROM_STAFF: { description: 'The bag was removed to lost property: nothing is opened; the depositor is sent to staff' } },
+  valuesConfig: {
+    COLLECT_FROM_STAFF: {
+      description: 'The bag was removed to lost property: nothing is opened; the depositor is sent to staff',
+    },
+  },
 });
 
-@ObjectType('Abandonment', { description: 'An abandoned bag: marked by the clock, then removed, claimed back or disposed of by staff' })
+@ObjectType('Abandonment', {
+  description: 'An abandoned bag: marked by the clock, then removed, claimed back or disposed of by staff',
+})
 export class AbandonmentView {
   @Field(() => DateTime) abandonedAt!: Date;
   @Field(() => DateTime, { nullable: true }) removedAt!: Date | null;
   @Field(() => String, { nullable: true }) removedBy!: string | null;
   @Field(() => String, { nullable: true, description: 'Where the bag went' }) removedTo!: string | null;
   @Field(() => String, { nullable: true }) lostPropertyRef!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The compartment it was taken from' }) removedFromCompartmentId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The compartment it was taken from' })
+  removedFromCompartmentId!: string | null;
   @Field(() => DateTime, { nullable: true }) claimedAt!: Date | null;
   @Field(() => String, { nullable: true }) claimedBy!: string | null;
   @Field(() => DateTime, { nullable: true }) disposedAt!: Date | null;
   @Field(() => String, { nullable: true }) disposedBy!: string | null;
-  @Field(() => String, { nullable: true, description: 'How it was disposed of' }) disposalMethod!: string | null;
+  @Field(() => String, { nullable: true, description: 'How it was disposed of' }) disposalMethod!:
+    string | null;
 }
 
 /**
@@ -65,7 +73,8 @@ export class SessionView {
   @Field(() => DateTime, { nullable: true }) depositedAt!: Date | null;
   @Field(() => DateTime, { nullable: true }) dueAt!: Date | null;
   @Field(() => DateTime, { nullable: true }) retrievedAt!: Date | null;
-  @Field(() => ScanIntent, { nullable: true, description: 'The door operation under way, if any' }) intent!: ScanIntent | null;
+  @Field(() => ScanIntent, { nullable: true, description: 'The door operation under way, if any' })
+  intent!: ScanIntent | null;
   siteId!: string;
   compartmentId!: string | null;
   contact!: { email: string | null; phone: string | null };
@@ -88,7 +97,12 @@ export function toSessionView(s: StorageSessionEntity, paid: number): SessionVie
     siteId: s.siteId,
     compartmentId: s.compartmentId,
     contact: { email: s.contactEmail, phone: s.contactPhone },
-    pricing: { currency: s.currency, price: s.price, overduePerHour: s.overduePerHour, graceMinutes: s.graceMinutes },
+    pricing: {
+      currency: s.currency,
+      price: s.price,
+      overduePerHour: s.overduePerHour,
+      graceMinutes: s.graceMinutes,
+    },
     paid,
     endedAt: s.endedAt,
     abandonment: s.abandonedAt

@@ -70,7 +70,10 @@ export class SiteReadCache {
     bus.onLocalPublish((topic, key) => {
       if (key !== ALL_SITES && INVALIDATING.has(topic)) this.invalidate(key);
     });
-    const streams = [bus.subscribe('COMPARTMENT_UPDATED', ALL_SITES), bus.subscribe('SITE_CHANGED', ALL_SITES)];
+    const streams = [
+      bus.subscribe('COMPARTMENT_UPDATED', ALL_SITES),
+      bus.subscribe('SITE_CHANGED', ALL_SITES),
+    ];
     for (const stream of streams) {
       (async () => {
         for await (const event of stream) this.invalidate(event.siteId);

@@ -4,7 +4,12 @@ import { SiteView, SizeAvailabilityView, toSiteView } from './site.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId } from '../../shared/ids.js';
-import { LockerBankView, CompartmentView, toBankView, toCompartmentView } from '../compartments/compartment.types.js';
+import {
+  LockerBankView,
+  CompartmentView,
+  toBankView,
+  toCompartmentView,
+} from '../compartments/compartment.types.js';
 import { CompartmentSize, CompartmentStatus } from '../compartments/compartment.enums.js';
 import { TariffView, toTariffView } from '../tariffs/tariff.types.js';
 import { GatewayView, KioskView, toGatewayView, toKioskView } from '../devices/device.types.js';
@@ -26,7 +31,11 @@ export class SiteResolver {
   }
 
   @Mutation(() => SiteView, { description: 'ADMIN' })
-  async createSite(@Arg('name', () => String) name: string, @Arg('timezone', () => String) timezone: string, @Ctx() { caller, services }: GqlContext): Promise<SiteView> {
+  async createSite(
+    @Arg('name', () => String) name: string,
+    @Arg('timezone', () => String) timezone: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SiteView> {
     authorize(caller, 'setup:write');
     return toSiteView(await services.sites.create(name, timezone));
   }
@@ -40,16 +49,35 @@ export class SiteResolver {
     @Arg('codeLifetimeMinutes', () => Int, { nullable: true }) codeLifetimeMinutes?: number,
     @Arg('depositWindowSeconds', () => Int, { nullable: true }) depositWindowSeconds?: number,
     @Arg('leftOpenSeconds', () => Int, { nullable: true }) leftOpenSeconds?: number,
-    @Arg('abandonAfterDays', () => Int, { nullable: true, description: 'Days overdue before a session is marked abandoned (1 to 365)' }) abandonAfterDays?: number,
+    @Arg('abandonAfterDays', () => Int, {
+      nullable: true,
+      description: 'Days overdue before a session is marked abandoned (1 to 365)',
+    })
+    abandonAfterDays?: number,
     @Arg('unlockAckTimeoutSeconds', () => Int, { nullable: true }) unlockAckTimeoutSeconds?: number,
     @Arg('gatewayHeartbeatSeconds', () => Int, { nullable: true }) gatewayHeartbeatSeconds?: number,
     @Arg('pulseMs', () => Int, { nullable: true }) pulseMs?: number,
-    @Arg('paymentWindowSeconds', () => Int, { nullable: true, description: 'How long a compartment is held while a traveller pays' }) paymentWindowSeconds?: number,
-    @Arg('accessOpensPerSession', () => Int, { nullable: true, description: '-1 removes the limit' }) accessOpensPerSession?: number,
+    @Arg('paymentWindowSeconds', () => Int, {
+      nullable: true,
+      description: 'How long a compartment is held while a traveller pays',
+    })
+    paymentWindowSeconds?: number,
+    @Arg('accessOpensPerSession', () => Int, { nullable: true, description: '-1 removes the limit' })
+    accessOpensPerSession?: number,
   ): Promise<SiteView> {
     authorize(caller, 'setup:write');
     const site = await services.sites.update(parseId(id, 'id'), {
-      name, timezone, codeLifetimeMinutes, depositWindowSeconds, leftOpenSeconds, abandonAfterDays, unlockAckTimeoutSeconds, gatewayHeartbeatSeconds, pulseMs, paymentWindowSeconds, accessOpensPerSession,
+      name,
+      timezone,
+      codeLifetimeMinutes,
+      depositWindowSeconds,
+      leftOpenSeconds,
+      abandonAfterDays,
+      unlockAckTimeoutSeconds,
+      gatewayHeartbeatSeconds,
+      pulseMs,
+      paymentWindowSeconds,
+      accessOpensPerSession,
     });
     return toSiteView(site);
   }
@@ -72,7 +100,10 @@ export class SiteResolver {
   }
 
   @FieldResolver(() => [SizeAvailabilityView])
-  async availability(@Root() site: SiteView, @Ctx() { services }: GqlContext): Promise<readonly SizeAvailabilityView[]> {
+  async availability(
+    @Root() site: SiteView,
+    @Ctx() { services }: GqlContext,
+  ): Promise<readonly SizeAvailabilityView[]> {
     return services.sites.availability(site.id);
   }
 
@@ -95,4 +126,3 @@ export class SiteResolver {
     return (await services.devices.kiosksOfSite(site.id)).map(toKioskView);
   }
 }
-

@@ -52,7 +52,11 @@ export class SiteService {
 
   async create(name: string, timezone: string): Promise<SiteEntity> {
     const em = this.em.fork();
-    const site = em.create(SiteEntity, { id: newId(), name: checkName(name), timezone: checkTimezone(timezone) } as SiteEntity);
+    const site = em.create(SiteEntity, {
+      id: newId(),
+      name: checkName(name),
+      timezone: checkTimezone(timezone),
+    } as SiteEntity);
     await em.flush();
     return site;
   }
@@ -66,7 +70,11 @@ export class SiteService {
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
       if (settings.accessOpensPerSession != null) {
         const v = settings.accessOpensPerSession;
-        if (!Number.isInteger(v) || v < -1 || v > 1000) throw badInput('accessOpensPerSession', 'accessOpensPerSession must be 0 to 1000, or -1 for no limit');
+        if (!Number.isInteger(v) || v < -1 || v > 1000)
+          throw badInput(
+            'accessOpensPerSession',
+            'accessOpensPerSession must be 0 to 1000, or -1 for no limit',
+          );
         site.accessOpensPerSession = v === -1 ? null : v;
       }
       for (const [field, [min, max]] of Object.entries(BOUNDS)) {
@@ -82,7 +90,9 @@ export class SiteService {
   }
 
   list(ids?: string[]): Promise<SiteEntity[]> {
-    return this.em.fork().find(SiteEntity, ids ? { id: { $in: ids } } : {}, { orderBy: { name: 'asc', id: 'asc' } });
+    return this.em
+      .fork()
+      .find(SiteEntity, ids ? { id: { $in: ids } } : {}, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   get(id: string): Promise<SiteEntity | null> {
@@ -183,7 +193,10 @@ export function checkTimezone(tz: string): string {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
   } catch {
-    throw badInput('timezone', `timezone must be an IANA time zone such as Europe/Berlin (got "${tz.slice(0, 64)}")`);
+    throw badInput(
+      'timezone',
+      `timezone must be an IANA time zone such as Europe/Berlin (got "${tz.slice(0, 64)}")`,
+    );
   }
   if (tz.length > 64) throw badInput('timezone', 'timezone is too long');
   return tz;

@@ -9,15 +9,29 @@ export class SiteView {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String) timezone!: string;
-  @Field(() => Int, { description: 'A CREATED session is cancelled after this' }) codeLifetimeMinutes!: number;
-  @Field(() => Int, { description: 'The door must open within this after an unlock' }) depositWindowSeconds!: number;
+  @Field(() => Int, { description: 'A CREATED session is cancelled after this' })
+  codeLifetimeMinutes!: number;
+  @Field(() => Int, { description: 'The door must open within this after an unlock' })
+  depositWindowSeconds!: number;
   @Field(() => Int, { description: 'A door open longer raises LEFT_OPEN' }) leftOpenSeconds!: number;
-  @Field(() => Int, { description: 'A session overdue this many days is marked abandoned; its bag may then be removed to lost property' }) abandonAfterDays!: number;
-  @Field(() => Int, { description: 'No gateway acknowledgement by then: UNLOCK_FAILED' }) unlockAckTimeoutSeconds!: number;
-  @Field(() => Int, { description: 'A gateway silent longer raises GATEWAY_OFFLINE' }) gatewayHeartbeatSeconds!: number;
+  @Field(() => Int, {
+    description:
+      'A session overdue this many days is marked abandoned; its bag may then be removed to lost property',
+  })
+  abandonAfterDays!: number;
+  @Field(() => Int, { description: 'No gateway acknowledgement by then: UNLOCK_FAILED' })
+  unlockAckTimeoutSeconds!: number;
+  @Field(() => Int, { description: 'A gateway silent longer raises GATEWAY_OFFLINE' })
+  gatewayHeartbeatSeconds!: number;
   @Field(() => Int) pulseMs!: number;
-  @Field(() => Int, { description: 'A compartment is held this long for a traveller who must pay; released if unpaid' }) paymentWindowSeconds!: number;
-  @Field(() => Int, { nullable: true, description: 'How often a depositor may open mid-session (intent ACCESS); null: no limit' })
+  @Field(() => Int, {
+    description: 'A compartment is held this long for a traveller who must pay; released if unpaid',
+  })
+  paymentWindowSeconds!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How often a depositor may open mid-session (intent ACCESS); null: no limit',
+  })
   accessOpensPerSession!: number | null;
 }
 

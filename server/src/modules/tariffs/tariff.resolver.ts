@@ -21,7 +21,14 @@ export class TariffResolver {
   ): Promise<TariffView> {
     authorize(caller, 'setup:write');
     const tariff = await services.tariffs.set({
-      siteId: parseId(siteId, 'siteId'), size, price, currency, includedMinutes, overduePerHour, graceMinutes, securityAlertAfterMinutes,
+      siteId: parseId(siteId, 'siteId'),
+      size,
+      price,
+      currency,
+      includedMinutes,
+      overduePerHour,
+      graceMinutes,
+      securityAlertAfterMinutes,
     });
     return toTariffView(tariff);
   }

@@ -35,7 +35,9 @@ export class TariffService {
       // the public read path caches a site's tariffs with its availability
       fx.publish('SITE_CHANGED', input.siteId, () => ({ siteId: input.siteId }));
       const existing = await tx.findOne(TariffEntity, { siteId: input.siteId, size: input.size });
-      const tariff = existing ?? tx.create(TariffEntity, { id: newId(), siteId: input.siteId, size: input.size } as TariffEntity);
+      const tariff =
+        existing ??
+        tx.create(TariffEntity, { id: newId(), siteId: input.siteId, size: input.size } as TariffEntity);
       Object.assign(tariff, { ...input, currency: input.currency.toUpperCase() });
       return tariff;
     });
@@ -48,14 +50,17 @@ export class TariffService {
 
 function validate(t: TariffInput): void {
   const amount = (field: string, v: number) => {
-    if (!Number.isInteger(v) || v < 0 || v > MAX_AMOUNT) throw badInput(field, `${field} must be a whole amount in minor units, 0 or more`);
+    if (!Number.isInteger(v) || v < 0 || v > MAX_AMOUNT)
+      throw badInput(field, `${field} must be a whole amount in minor units, 0 or more`);
   };
   const minutes = (field: string, v: number, min: number) => {
-    if (!Number.isInteger(v) || v < min || v > MAX_MINUTES) throw badInput(field, `${field} must be between ${min} and ${MAX_MINUTES} minutes`);
+    if (!Number.isInteger(v) || v < min || v > MAX_MINUTES)
+      throw badInput(field, `${field} must be between ${min} and ${MAX_MINUTES} minutes`);
   };
   amount('price', t.price);
   amount('overduePerHour', t.overduePerHour);
-  if (!/^[A-Za-z]{3}$/.test(t.currency)) throw badInput('currency', 'currency must be an ISO-4217 code such as EUR');
+  if (!/^[A-Za-z]{3}$/.test(t.currency))
+    throw badInput('currency', 'currency must be an ISO-4217 code such as EUR');
   minutes('includedMinutes', t.includedMinutes, 1);
   minutes('graceMinutes', t.graceMinutes, 0);
   minutes('securityAlertAfterMinutes', t.securityAlertAfterMinutes, 0);

@@ -24,12 +24,21 @@ import { markAbandoned } from '../sessions/abandonment.js';
 const ACTOR = 'system:timer';
 
 /** What happens when a deadline passes; each runs in its own transaction on a claimed row. */
-export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effects, id: string, now: Date) => Promise<void>> = {
+export const DEADLINE_ACTIONS: Record<
+  DeadlineRule,
+  (tx: EntityManager, fx: Effects, id: string, now: Date) => Promise<void>
+> = {
   async codeExpired(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     await releaseHold(tx, fx, s, ACTOR, now);
     await refundSessionPayments(tx, fx, s.id, 'the code expired before anything was stored', now);
-    await moveSession(tx, fx, s, { to: 'CANCELLED', trigger: 'code-expired', actor: ACTOR, at: now, reason: 'code not used within its lifetime' });
+    await moveSession(tx, fx, s, {
+      to: 'CANCELLED',
+      trigger: 'code-expired',
+      actor: ACTOR,
+      at: now,
+      reason: 'code not used within its lifetime',
+    });
     s.endedAt = now;
   },
 
@@ -56,7 +65,16 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: 3 });
     const deposit = s.status === 'DEPOSITING';
-    await undoDoorOperation(tx, fx, s, compartment, 'window-passed', ACTOR, now, 'the door was not opened in time');
+    await undoDoorOperation(
+      tx,
+      fx,
+      s,
+      compartment,
+      'window-passed',
+      ACTOR,
+      now,
+      'the door was not opened in time',
+    );
     raiseAlert(tx, fx, {
       type: 'UNLOCK_FAILED',
       siteId: compartment.siteId,
@@ -71,7 +89,16 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
   async doorUnconfirmed(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: 3 });
-    await undoDoorOperation(tx, fx, s, compartment, 'unlock-unconfirmed', ACTOR, now, 'the door readings have a break during the deposit window');
+    await undoDoorOperation(
+      tx,
+      fx,
+      s,
+      compartment,
+      'unlock-unconfirmed',
+      ACTOR,
+      now,
+      'the door readings have a break during the deposit window',
+    );
     raiseAlert(tx, fx, {
       type: 'UNLOCK_FAILED',
       siteId: compartment.siteId,
@@ -85,10 +112,33 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
   async doorLeftOpen(tx, fx, id, now) {
     const c = await tx.findOneOrFail(CompartmentEntity, id);
     c.leftOpenAlerted = true;
-    const session = await tx.findOne(StorageSessionEntity, { compartmentId: c.id, status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] } });
-    recordDoorEvent(tx, fx, { type: 'LEFT_OPEN', compartment: c, sessionId: session?.id, actor: ACTOR, at: now });
-    if (!session) moveCompartmentIfAllowed(tx, fx, c, { to: 'NEEDS_INSPECTION', trigger: 'left-open', actor: ACTOR, at: now, reason: 'door left open' });
-    raiseAlert(tx, fx, { type: 'DOOR_LEFT_OPEN', siteId: c.siteId, compartmentId: c.id, sessionId: session?.id, message: `Compartment ${c.label} has been left open`, at: now });
+    const session = await tx.findOne(StorageSessionEntity, {
+      compartmentId: c.id,
+      status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },
+    });
+    recordDoorEvent(tx, fx, {
+      type: 'LEFT_OPEN',
+      compartment: c,
+      sessionId: session?.id,
+      actor: ACTOR,
+      at: now,
+    });
+    if (!session)
+      moveCompartmentIfAllowed(tx, fx, c, {
+        to: 'NEEDS_INSPECTION',
+        trigger: 'left-open',
+        actor: ACTOR,
+        at: now,
+        reason: 'door left open',
+      });
+    raiseAlert(tx, fx, {
+      type: 'DOOR_LEFT_OPEN',
+      siteId: c.siteId,
+      compartmentId: c.id,
+      sessionId: session?.id,
+      message: `Compartment ${c.label} has been left open`,
+      at: now,
+    });
     announceCompartment(fx, c);
   },
 
@@ -102,34 +152,61 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
   async reminderDue(tx, _fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.reminderSent = true;
-    await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
-      dedupeKey: `reminder:${s.id}`,
-      subject: 'Your locker time is nearly up',
-      body: `Your luggage storage is included until ${s.dueAt?.toISOString()}. After that, an overdue fee applies.`,
-      sessionId: s.id,
-      at: now,
-    });
+    await notifyContact(
+      tx,
+      { email: s.contactEmail, phone: s.contactPhone },
+      {
+        dedupeKey: `reminder:${s.id}`,
+        subject: 'Your locker time is nearly up',
+        body: `Your luggage storage is included until ${s.dueAt?.toISOString()}. After that, an overdue fee applies.`,
+        sessionId: s.id,
+        at: now,
+      },
+    );
   },
 
   async overdue(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.overdueAlerted = true;
     const fee = overdueFee({ ...s, paid: 0 }, now);
-    raiseAlert(tx, fx, { type: 'OVERDUE', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Storage is overdue since ${s.dueAt?.toISOString()}`, at: now });
-    await notifyContact(tx, { email: s.contactEmail, phone: s.contactPhone }, {
-      dedupeKey: `overdue:${s.id}`,
-      subject: 'Your locker storage is overdue',
-      body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${formatMoney({ amount: fee, currency: s.currency }, MESSAGE_LOCALE)}; pay it at the kiosk to collect your luggage.`,
+    raiseAlert(tx, fx, {
+      type: 'OVERDUE',
+      siteId: s.siteId,
+      compartmentId: s.compartmentId,
       sessionId: s.id,
+      message: `Storage is overdue since ${s.dueAt?.toISOString()}`,
       at: now,
     });
-    await emitWebhookEvent(tx, 'session.overdue', { ...sessionData(s), overdueFee: { amount: fee, currency: s.currency } }, now);
+    await notifyContact(
+      tx,
+      { email: s.contactEmail, phone: s.contactPhone },
+      {
+        dedupeKey: `overdue:${s.id}`,
+        subject: 'Your locker storage is overdue',
+        body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${formatMoney({ amount: fee, currency: s.currency }, MESSAGE_LOCALE)}; pay it at the kiosk to collect your luggage.`,
+        sessionId: s.id,
+        at: now,
+      },
+    );
+    await emitWebhookEvent(
+      tx,
+      'session.overdue',
+      { ...sessionData(s), overdueFee: { amount: fee, currency: s.currency } },
+      now,
+    );
   },
 
   async securityEscalation(tx, fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.securityAlerted = true;
-    raiseAlert(tx, fx, { type: 'SECURITY_ESCALATION', siteId: s.siteId, compartmentId: s.compartmentId, sessionId: s.id, message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`, at: now });
+    raiseAlert(tx, fx, {
+      type: 'SECURITY_ESCALATION',
+      siteId: s.siteId,
+      compartmentId: s.compartmentId,
+      sessionId: s.id,
+      message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`,
+      at: now,
+    });
   },
 
   /** Its presence expired: dashboards hear it is offline (the alert waits for the site's heartbeat window). */
@@ -147,6 +224,12 @@ export const DEADLINE_ACTIONS: Record<DeadlineRule, (tx: EntityManager, fx: Effe
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
     fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
-    raiseAlert(tx, fx, { type: 'GATEWAY_OFFLINE', siteId: g.siteId, gatewayId: g.id, message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`, at: now });
+    raiseAlert(tx, fx, {
+      type: 'GATEWAY_OFFLINE',
+      siteId: g.siteId,
+      gatewayId: g.id,
+      message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`,
+      at: now,
+    });
   },
 };

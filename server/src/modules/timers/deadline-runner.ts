@@ -41,8 +41,16 @@ export class DeadlineRunner {
     let fired = 0;
     for (const { id } of due) {
       const claimed = await transact(this.em, this.bus, async (tx, fx) => {
-        const table = rule === 'unlockUnacknowledged' || rule === 'doorLeftOpen' || rule === 'doorsOfAbsentGateway' ? 'c' : rule === 'gatewaySilent' || rule === 'gatewayAbsent' ? 'g' : 's';
-        const rows = await tx.execute<{ id: string }[]>(`${sql} and ${table}.id = ? for update of ${table} skip locked`, [now, id]);
+        const table =
+          rule === 'unlockUnacknowledged' || rule === 'doorLeftOpen' || rule === 'doorsOfAbsentGateway'
+            ? 'c'
+            : rule === 'gatewaySilent' || rule === 'gatewayAbsent'
+              ? 'g'
+              : 's';
+        const rows = await tx.execute<{ id: string }[]>(
+          `${sql} and ${table}.id = ? for update of ${table} skip locked`,
+          [now, id],
+        );
         if (rows.length === 0) return false;
         await DEADLINE_ACTIONS[rule](tx, fx, id, now);
         return true;

@@ -16,7 +16,11 @@ export class UserResolver {
   }
 
   @Mutation(() => AuthPayload)
-  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() { caller, services }: GqlContext): Promise<AuthPayload> {
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<AuthPayload> {
     const account = email.trim().toLowerCase().slice(0, 254);
     const limits = services.infra.limits;
     const attempt = await limits.reserveLogin(account, caller.ip);
@@ -43,10 +47,17 @@ export class UserResolver {
     return toUserView(await services.users.create(email, password, role));
   }
 
-  @Mutation(() => UserView, { description: 'ADMIN: sign-in refused, tokens already issued rejected, open connections closed' })
-  async deactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() { caller, services }: GqlContext): Promise<UserView> {
+  @Mutation(() => UserView, {
+    description: 'ADMIN: sign-in refused, tokens already issued rejected, open connections closed',
+  })
+  async deactivateUser(
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<UserView> {
     authorize(caller, 'users:write');
-    return toUserView(await services.users.deactivate(parseId(userId, 'userId'), caller.kind === 'user' ? caller.userId : ''));
+    return toUserView(
+      await services.users.deactivate(parseId(userId, 'userId'), caller.kind === 'user' ? caller.userId : ''),
+    );
   }
 
   @Query(() => [UserView], { description: 'ADMIN' })

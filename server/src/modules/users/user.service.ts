@@ -44,11 +44,18 @@ export class UserService {
 
   async create(email: string, password: string, role: Role): Promise<UserEntity> {
     const normalised = normaliseEmail(email);
-    if (!/^[^@\s]{1,64}@[^@\s]{1,189}$/.test(normalised)) throw badInput('email', 'email is not a valid address');
-    if (password.length < 10 || password.length > 200) throw badInput('password', 'password must be 10 to 200 characters');
+    if (!/^[^@\s]{1,64}@[^@\s]{1,189}$/.test(normalised))
+      throw badInput('email', 'email is not a valid address');
+    if (password.length < 10 || password.length > 200)
+      throw badInput('password', 'password must be 10 to 200 characters');
     const em = this.em.fork();
     if (await em.findOne(UserEntity, { email: normalised })) throw conflict('A user with this email exists');
-    const user = em.create(UserEntity, { id: newId(), email: normalised, role, passwordHash: await hashPassword(password) } as UserEntity);
+    const user = em.create(UserEntity, {
+      id: newId(),
+      email: normalised,
+      role,
+      passwordHash: await hashPassword(password),
+    } as UserEntity);
     await em.flush();
     return user;
   }

@@ -9,7 +9,11 @@ export class UserView {
   @Field(() => Role) role!: Role;
 }
 
-export const toUserView = (u: Pick<UserEntity, 'id' | 'email' | 'role'>): UserView => ({ id: u.id, email: u.email, role: u.role });
+export const toUserView = (u: Pick<UserEntity, 'id' | 'email' | 'role'>): UserView => ({
+  id: u.id,
+  email: u.email,
+  role: u.role,
+});
 
 @ObjectType('AuthPayload')
 export class AuthPayload {

@@ -7,7 +7,16 @@ import { isIP } from 'node:net';
 import { fetch, type Agent } from 'undici';
 import { InternalAddressError, isInternalAddress, publicOnlyAgent } from '../../security/outbound-address.js';
 
-type Row = { id: string; event: string; event_id: string; body: string; status: string; url: string; secret_encrypted: string; deleted_at: Date | null };
+type Row = {
+  id: string;
+  event: string;
+  event_id: string;
+  body: string;
+  status: string;
+  url: string;
+  secret_encrypted: string;
+  deleted_at: Date | null;
+};
 
 /**
  * Delivers one webhook, as a job of the durable queue: POSTs the stored body, signed, and keeps
@@ -46,7 +55,10 @@ export class WebhookDispatcher {
       );
       if (!row || row.status !== 'PENDING') return null;
       if (row.deleted_at) {
-        await tx.execute(`update webhook_delivery set status = 'FAILED', last_error = 'endpoint deleted' where id = ?`, [id]);
+        await tx.execute(
+          `update webhook_delivery set status = 'FAILED', last_error = 'endpoint deleted' where id = ?`,
+          [id],
+        );
         return null;
       }
       const started = Date.now();
@@ -81,7 +93,10 @@ export class WebhookDispatcher {
         error = String(cause ? `${(e as Error).message}: ${cause}` : (e as Error).message).slice(0, 500);
       }
       const now = this.clock.now();
-      await tx.execute(`insert into webhook_attempt (delivery_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)`, [id, now, status, error, Date.now() - started]);
+      await tx.execute(
+        `insert into webhook_attempt (delivery_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)`,
+        [id, now, status, error, Date.now() - started],
+      );
       const last = attempt.retryCount >= attempt.retryLimit;
       const outcome = error === null ? 'DELIVERED' : last ? 'FAILED' : 'PENDING';
       await tx.execute(
@@ -89,7 +104,10 @@ export class WebhookDispatcher {
         [outcome, status, error, error === null ? now : null, id],
       );
       if (error === null) return null;
-      this.logger.warn({ delivery: id, event: row.event, attempt: attempt.retryCount + 1, last, status, err: error }, 'webhook delivery failed');
+      this.logger.warn(
+        { delivery: id, event: row.event, attempt: attempt.retryCount + 1, last, status, err: error },
+        'webhook delivery failed',
+      );
       return new Error(error);
     });
     if (failure) throw failure;

@@ -26,7 +26,10 @@ export class WebhookResolver {
   }
 
   @Mutation(() => Boolean, { description: 'ADMIN; pending deliveries to it are dropped' })
-  async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() { caller, services }: GqlContext): Promise<boolean> {
+  async deleteWebhookEndpoint(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<boolean> {
     authorize(caller, 'integrations:write');
     return services.webhooks.delete(parseId(id, 'id'));
   }

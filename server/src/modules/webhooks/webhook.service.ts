@@ -6,7 +6,13 @@ import { newId } from '../../shared/ids.js';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 import { WebhookSecrets } from './webhook-secret.js';
 import { eventFromEnum } from './webhook-events.js';
-import { toDeliveryView, toEndpointView, type CreatedWebhookEndpoint, type WebhookAttemptView, type WebhookDeliveryView } from './webhook.types.js';
+import {
+  toDeliveryView,
+  toEndpointView,
+  type CreatedWebhookEndpoint,
+  type WebhookAttemptView,
+  type WebhookDeliveryView,
+} from './webhook.types.js';
 
 const MAX_ENDPOINTS = 50;
 
@@ -20,13 +26,19 @@ export class WebhookService {
     private readonly allowInternal = false,
   ) {}
 
-  async create(url: string, events: string[], description: string | null, actor: string): Promise<CreatedWebhookEndpoint> {
+  async create(
+    url: string,
+    events: string[],
+    description: string | null,
+    actor: string,
+  ): Promise<CreatedWebhookEndpoint> {
     const target = parseUrl(url);
     await this.checkTarget(target);
     if (events.length === 0) throw badInput('events', 'choose at least one event');
     if (description && description.length > 200) throw badInput('description', 'at most 200 characters');
     const em = this.em.fork();
-    if ((await em.count(WebhookEndpointEntity, { deletedAt: null })) >= MAX_ENDPOINTS) throw badInput('url', `at most ${MAX_ENDPOINTS} endpoints`);
+    if ((await em.count(WebhookEndpointEntity, { deletedAt: null })) >= MAX_ENDPOINTS)
+      throw badInput('url', `at most ${MAX_ENDPOINTS} endpoints`);
     const secret = WebhookSecrets.generate();
     const endpoint = em.create(WebhookEndpointEntity, {
       id: newId(),
@@ -52,17 +64,22 @@ export class WebhookService {
       throw badInput('url', `${host} does not resolve`);
     }
     const internal = addresses.find(isInternalAddress);
-    if (internal) throw badInput('url', `url resolves to ${internal}, a loopback, private or link-local address`);
+    if (internal)
+      throw badInput('url', `url resolves to ${internal}, a loopback, private or link-local address`);
   }
 
   async list() {
-    const rows = await this.em.fork().find(WebhookEndpointEntity, { deletedAt: null }, { orderBy: { createdAt: 'asc' } });
+    const rows = await this.em
+      .fork()
+      .find(WebhookEndpointEntity, { deletedAt: null }, { orderBy: { createdAt: 'asc' } });
     return rows.map(toEndpointView);
   }
 
   /** Stops deliveries to the endpoint; pending ones end FAILED ("endpoint deleted"). */
   async delete(id: string): Promise<boolean> {
-    const updated = await this.em.fork().nativeUpdate(WebhookEndpointEntity, { id, deletedAt: null }, { deletedAt: this.clock.now() });
+    const updated = await this.em
+      .fork()
+      .nativeUpdate(WebhookEndpointEntity, { id, deletedAt: null }, { deletedAt: this.clock.now() });
     if (updated === 0) throw notFound('Webhook endpoint');
     return true;
   }
@@ -71,9 +88,21 @@ export class WebhookService {
     if (first < 1 || first > 200) throw badInput('first', 'first must be 1 to 200');
     const em = this.em.fork();
     if (!(await em.findOne(WebhookEndpointEntity, endpointId))) throw notFound('Webhook endpoint');
-    const rows = await em.find(WebhookDeliveryEntity, { endpointId }, { orderBy: { createdAt: 'desc' }, limit: first });
+    const rows = await em.find(
+      WebhookDeliveryEntity,
+      { endpointId },
+      { orderBy: { createdAt: 'desc' }, limit: first },
+    );
     const attempts = rows.length
-      ? await em.execute<{ delivery_id: string; at: Date; status_code: number | null; error: string | null; duration_ms: number }[]>(
+      ? await em.execute<
+          {
+            delivery_id: string;
+            at: Date;
+            status_code: number | null;
+            error: string | null;
+            duration_ms: number;
+          }[]
+        >(
           `select delivery_id, at, status_code, error, duration_ms from webhook_attempt where delivery_id in (${rows.map(() => '?').join(',')}) order by id`,
           rows.map((r) => r.id),
         )

@@ -3,7 +3,11 @@ import { DateTime } from '../../graphql/common.types.js';
 import { WebhookEvent, eventToEnum } from './webhook-events.js';
 import type { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 
-export const WebhookDeliveryStatus = { PENDING: 'PENDING', DELIVERED: 'DELIVERED', FAILED: 'FAILED' } as const;
+export const WebhookDeliveryStatus = {
+  PENDING: 'PENDING',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED',
+} as const;
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
 
 @ObjectType('WebhookEndpoint')
@@ -24,7 +28,11 @@ export class CreatedWebhookEndpoint {
 @ObjectType('WebhookAttempt')
 export class WebhookAttemptView {
   @Field(() => DateTime) at!: Date;
-  @Field(() => Int, { nullable: true, description: "The receiver's HTTP status; null when it could not be reached" }) statusCode!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "The receiver's HTTP status; null when it could not be reached",
+  })
+  statusCode!: number | null;
   @Field(() => String, { nullable: true }) error!: string | null;
   @Field(() => Int) durationMs!: number;
 }
@@ -50,7 +58,10 @@ export const toEndpointView = (e: WebhookEndpointEntity): WebhookEndpointView =>
   createdAt: e.createdAt,
 });
 
-export const toDeliveryView = (d: WebhookDeliveryEntity, attempts: WebhookAttemptView[]): WebhookDeliveryView => ({
+export const toDeliveryView = (
+  d: WebhookDeliveryEntity,
+  attempts: WebhookAttemptView[],
+): WebhookDeliveryView => ({
   id: d.id,
   endpointId: d.endpointId,
   eventId: d.eventId,
