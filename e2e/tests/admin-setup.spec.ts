@@ -169,7 +169,7 @@ test.describe('admin set-up and reports', () => {
     const csv = await readFile(await (await download).path(), 'utf8');
     const [header, ...rows] = csv.trim().split('\r\n');
     expect(header).toMatch(
-      /^bucket_start_utc,bucket_label_[^,]+,deposits,retrievals,peak_occupied,average_storage_minutes,revenue,currency$/,
+      /^bucket_start_utc,bucket_label_[^,]+,deposits,retrievals,peak_occupied,average_storage_minutes,revenue_major_units,currency$/,
     );
 
     const report = await gql<{
