@@ -1,6 +1,6 @@
 /**
  * pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--faults a,b|all|none]
- *            [--sabotage forget-deposits] [--json file]
+ *            [--sabotage forget-deposits]
  *
  * Runs deposits and collections through kiosk, server, gateway and simulator while killing
  * processes and faulting links, then checks every session, door event, payment and pulse

@@ -45,8 +45,15 @@ test('a server that forgets deposits fails the run, with exactly the forgotten s
   const forgotten = [...output.matchAll(/sabotage: session (\S+) forgotten/g)].map((m) => m[1]);
   expect(forgotten.length, output).toBeGreaterThan(0);
   expect(code, output).toBe(1);
-  const lost = result.verdict.sessions.lost.map((f: { sessionId: string }) => f.sessionId);
-  expect(new Set(lost)).toEqual(new Set(forgotten));
+  const lost: string[] = result.verdict.sessions.lost.map((f: { sessionId: string }) => f.sessionId);
+  // Only forgotten sessions are lost, and at least one of them.
+  expect(lost.length, output).toBeGreaterThan(0);
+  expect(lost.filter((id) => !forgotten.includes(id))).toEqual([]);
+  // A forgotten session that is not lost was put right by its own traveller's collect scan (the
+  // server, knowing no bag, unlocked the same free compartment for a deposit and the traveller
+  // closed it again): the traveller saw the wrong answer, and the history records it.
+  const noticed = new Set((result.history.anomalies as { sessionId: string }[]).map((a) => a.sessionId));
+  for (const id of forgotten.filter((f) => !lost.includes(f))) expect(noticed.has(id), id).toBe(true);
   // nothing else is held against it (alerts are the system's own, judged by the CI-size run)
   expect(result.verdict.figures).toMatchObject({
     pulsesDoubled: 0,
