@@ -42,7 +42,7 @@ test('a server that forgets deposits fails the run, with exactly the forgotten s
     '--seed',
     '5',
   ]);
-  const forgotten = [...output.matchAll(/sabotage: session (\S+) forgotten/g)].map((m) => m[1]);
+  const forgotten = [...output.matchAll(/sabotage: session (\S+) forgotten/g)].map((m) => m[1] ?? '');
   expect(forgotten.length, output).toBeGreaterThan(0);
   expect(code, output).toBe(1);
   const lost: string[] = result.verdict.sessions.lost.map((f: { sessionId: string }) => f.sessionId);
