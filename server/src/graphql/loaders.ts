@@ -30,6 +30,7 @@ export class Loaders {
   private bankLoader?: DataLoader<string, LockerBankEntity | null>;
   private compartmentLoader?: DataLoader<string, CompartmentEntity | null>;
   private gatewayLoader?: DataLoader<string, GatewayEntity | null>;
+  private readonly grouped = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -44,6 +45,26 @@ export class Loaders {
   }
   get gateway() {
     return (this.gatewayLoader ??= byId(this.em, GatewayEntity));
+  }
+
+  /**
+   * A loader for a relation that is not a row by id (a bank's compartments, a compartment's
+   * open session): `batch` answers many keys in one query; keys it leaves out get `empty`.
+   * Made on first use under `name`, so one operation shares it across every parent.
+   */
+  by<V>(name: string, empty: V, batch: (keys: string[]) => Promise<Map<string, V>>): DataLoader<string, V> {
+    let loader = this.grouped.get(name) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, V>(
+        async (keys) => {
+          const found = await batch([...keys]);
+          return keys.map((k) => found.get(k) ?? empty);
+        },
+        { cache: false },
+      );
+      this.grouped.set(name, loader);
+    }
+    return loader;
   }
 }
 

@@ -13,7 +13,11 @@ import {
   toInspectionView,
 } from './compartment.types.js';
 import { InspectionOutcome } from './compartment.enums.js';
-import { ControllerLinkView, controllerLinkOf } from '../gateway-commands/controller-links.js';
+import {
+  ControllerLinkView,
+  controllerKey,
+  controllerLinksOf,
+} from '../gateway-commands/controller-links.js';
 import { SiteView, toSiteView } from '../sites/site.types.js';
 import { GatewayView, toGatewayView } from '../devices/device.types.js';
 import { SessionView } from '../sessions/session.types.js';
@@ -93,19 +97,23 @@ export class LockerBankResolver {
   })
   async controller(
     @Root() bank: LockerBankView,
-    @Ctx() { caller, services }: GqlContext,
+    @Ctx() { caller, loaders, services }: GqlContext,
   ): Promise<ControllerLinkView | null> {
     if (caller.kind !== 'user' && caller.kind !== 'apiKey') return null;
-    return controllerLinkOf(services.infra.em.fork(), bank, services.infra.clock.now());
+    const links = loaders.by<ControllerLinkView | null>('controllerLink', null, (keys) =>
+      controllerLinksOf(services.infra.em.fork(), keys, services.infra.clock.now()),
+    );
+    return links.load(controllerKey(bank));
   }
 
   @FieldResolver(() => [CompartmentView])
   async compartments(
     @Root() bank: LockerBankView,
-    @Ctx() { caller, services }: GqlContext,
+    @Ctx() { caller, loaders, services }: GqlContext,
   ): Promise<CompartmentView[]> {
     authorize(caller, 'sites:read', bank.siteId);
-    return (await services.compartments.ofBank(bank.id)).map(toCompartmentView);
+    const compartments = loaders.by('compartmentsOfBank', [], (ids) => services.compartments.ofBanks(ids));
+    return (await compartments.load(bank.id)).map(toCompartmentView);
   }
 }
 
@@ -195,10 +203,13 @@ export class CompartmentResolver {
   })
   async currentSession(
     @Root() c: CompartmentView,
-    @Ctx() { caller, services }: GqlContext,
+    @Ctx() { caller, loaders, services }: GqlContext,
   ): Promise<SessionView | null> {
     if (!can(caller, 'sessions:read', c.siteId)) return null;
-    return services.sessions.openOnCompartment(c.id);
+    const open = loaders.by<SessionView | null>('openSessionOnCompartment', null, (ids) =>
+      services.sessions.openOnCompartments(ids),
+    );
+    return open.load(c.id);
   }
 
   @FieldResolver(() => ModbusAddressView, {

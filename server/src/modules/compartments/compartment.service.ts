@@ -34,8 +34,14 @@ export class CompartmentService {
     return this.em.fork().find(CompartmentEntity, where, { orderBy: { label: 'asc' } });
   }
 
-  ofBank(bankId: string): Promise<CompartmentEntity[]> {
-    return this.em.fork().find(CompartmentEntity, { bankId }, { orderBy: { label: 'asc' } });
+  /** The compartments of several banks in one query, each bank's by label. */
+  async ofBanks(bankIds: string[]): Promise<Map<string, CompartmentEntity[]>> {
+    const rows = await this.em
+      .fork()
+      .find(CompartmentEntity, { bankId: { $in: bankIds } }, { orderBy: { label: 'asc' } });
+    const byBank = new Map<string, CompartmentEntity[]>();
+    for (const c of rows) byBank.set(c.bankId, [...(byBank.get(c.bankId) ?? []), c]);
+    return byBank;
   }
 
   banksOfSite(siteId: string): Promise<LockerBankEntity[]> {

@@ -114,41 +114,67 @@ export class ControllerLinkView {
   @Field(() => String, { nullable: true, description: 'Why it is down' }) error!: string | null;
 }
 
-/** A bank's controller link; UNKNOWN when its gateway is not present or has not reported it. */
-export async function controllerLinkOf(
+/** Which controller a bank's doors hang on: its gateway and the endpoint that gateway reads. */
+export const controllerKey = (bank: { gatewayId: string | null; modbusEndpoint: string }): string =>
+  `${bank.gatewayId ?? ''} ${bank.modbusEndpoint}`;
+
+/**
+ * Controller links by `controllerKey`, several banks' in one query; UNKNOWN for a bank whose
+ * gateway is not present or has not reported that endpoint.
+ */
+export async function controllerLinksOf(
   em: EntityManager,
-  bank: { gatewayId: string | null; modbusEndpoint: string },
+  keys: string[],
   now: Date,
-): Promise<ControllerLinkView> {
-  const unknown: ControllerLinkView = {
-    endpoint: bank.modbusEndpoint,
-    state: 'UNKNOWN',
-    since: null,
-    lastGoodReadAt: null,
-    error: null,
-  };
-  if (!bank.gatewayId) return unknown;
-  const [row] = await em.execute<
-    {
-      up: boolean;
-      since: Date;
-      last_good_read_at: Date | null;
-      error: string | null;
-      last_seen_at: Date | null;
-    }[]
-  >(
-    `select gc.up, gc.since, gc.last_good_read_at, gc.error, g.last_seen_at from gateway g
-     left join gateway_controller gc on gc.gateway_id = g.id and gc.endpoint = ? where g.id = ?`,
-    [bank.modbusEndpoint, bank.gatewayId],
-  );
-  // raw rows carry times as text
-  const lastGoodReadAt = row?.last_good_read_at ? new Date(row.last_good_read_at) : null;
-  if (!row || row.up === null || !isPresent(row.last_seen_at, now)) return { ...unknown, lastGoodReadAt };
-  return {
-    endpoint: bank.modbusEndpoint,
-    state: row.up ? 'UP' : 'DOWN',
-    since: new Date(row.since),
-    lastGoodReadAt,
-    error: row.error,
-  };
+): Promise<Map<string, ControllerLinkView>> {
+  const wanted = keys.map((key) => {
+    const [gatewayId = '', endpoint = ''] = key.split(' ');
+    return { key, gatewayId, endpoint };
+  });
+  const gatewayIds = [...new Set(wanted.map((w) => w.gatewayId).filter((id) => id !== ''))];
+  const rows =
+    gatewayIds.length === 0
+      ? []
+      : await em.execute<
+          {
+            gateway_id: string;
+            endpoint: string | null;
+            up: boolean | null;
+            since: Date | null;
+            last_good_read_at: Date | null;
+            error: string | null;
+            last_seen_at: Date | null;
+          }[]
+        >(
+          `select g.id as gateway_id, gc.endpoint, gc.up, gc.since, gc.last_good_read_at, gc.error, g.last_seen_at
+           from gateway g left join gateway_controller gc on gc.gateway_id = g.id
+           where g.id in (${gatewayIds.map(() => '?').join(', ')})`,
+          gatewayIds,
+        );
+  const links = new Map<string, ControllerLinkView>();
+  for (const { key, gatewayId, endpoint } of wanted) {
+    const row = rows.find((r) => r.gateway_id === gatewayId && r.endpoint === endpoint);
+    // raw rows carry times as text
+    const lastGoodReadAt = row?.last_good_read_at ? new Date(row.last_good_read_at) : null;
+    const unknown: ControllerLinkView = {
+      endpoint,
+      state: 'UNKNOWN',
+      since: null,
+      lastGoodReadAt,
+      error: null,
+    };
+    const present = rows.some((r) => r.gateway_id === gatewayId && isPresent(r.last_seen_at, now));
+    if (!row || row.up === null || !row.since || !present) {
+      links.set(key, unknown);
+      continue;
+    }
+    links.set(key, {
+      endpoint,
+      state: row.up ? 'UP' : 'DOWN',
+      since: new Date(row.since),
+      lastGoodReadAt,
+      error: row.error,
+    });
+  }
+  return links;
 }

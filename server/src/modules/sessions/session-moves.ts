@@ -26,6 +26,18 @@ export async function paidFor(tx: EntityManager, sessionId: string): Promise<num
   return Number(rows[0]?.paid ?? 0);
 }
 
+/** What the depositors of several sessions have paid so far, in one query. */
+export async function paidForMany(tx: EntityManager, sessionIds: string[]): Promise<Map<string, number>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await tx.execute<{ session_id: string; paid: string }[]>(
+    `select pay.session_id, sum(pay.amount) as paid from payment pay
+     where pay.session_id in (${sessionIds.map(() => '?').join(', ')}) and ${settledSql('pay')}
+     group by pay.session_id`,
+    sessionIds,
+  );
+  return new Map(rows.map((r) => [r.session_id, Number(r.paid)]));
+}
+
 export interface Move {
   to: SessionStatus;
   trigger: SessionTrigger;

@@ -13,7 +13,7 @@ import { newId } from '../../shared/ids.js';
 import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from './access-code.js';
 import { normaliseContact, type Contact } from './contact.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { announceSession, moveSession, paidFor } from './session-moves.js';
+import { announceSession, moveSession, paidFor, paidForMany } from './session-moves.js';
 import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../compartments/compartment.enums.js';
@@ -198,13 +198,18 @@ export class SessionService {
   }
 
   /** The session holding a compartment now, if any. */
-  async openOnCompartment(compartmentId: string): Promise<SessionView | null> {
+  /** The open sessions of several compartments, what each has paid read in the same query. */
+  async openOnCompartments(compartmentIds: string[]): Promise<Map<string, SessionView>> {
     const em = this.em.fork();
-    const s = await em.findOne(StorageSessionEntity, {
-      compartmentId,
+    const sessions = await em.find(StorageSessionEntity, {
+      compartmentId: { $in: compartmentIds },
       status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },
     });
-    return s ? toSessionView(s, await paidFor(em, s.id)) : null;
+    const paid = await paidForMany(
+      em,
+      sessions.map((s) => s.id),
+    );
+    return new Map(sessions.map((s) => [s.compartmentId ?? '', toSessionView(s, paid.get(s.id) ?? 0)]));
   }
 
   async get(id: string): Promise<SessionView | null> {
