@@ -76,12 +76,22 @@ describe('nothing is lost when the server restarts', () => {
     const app = await buildApp(loadConfig(env), { background: false });
     try {
       const site = await app.services.sites.create('Survives', 'UTC');
-      const pidOf = () => Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      // NaN while the restarted postmaster has not written its pid file yet
+      const pidOf = () => {
+        try {
+          return Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+        } catch {
+          return Number.NaN;
+        }
+      };
       const first = pidOf();
       process.kill(first, 'SIGKILL');
       const started = Date.now();
       // a backend may still answer for a moment after its postmaster died: wait for the new one
-      await waitFor(() => pidOf() !== first, 30_000);
+      await waitFor(() => {
+        const pid = pidOf();
+        return Number.isFinite(pid) && pid !== first;
+      }, 30_000);
       const found = await waitFor(
         async () => (await app.services.sites.get(site.id).catch(() => null))?.name,
         30_000,
