@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from './services.js';
+import type { Services } from '../container/services.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../observability/logger.js';
 import { DeadlineRunner } from '../modules/timers/deadline-runner.js';

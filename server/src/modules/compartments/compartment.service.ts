@@ -3,18 +3,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import { CompartmentEntity } from './compartment.entity.js';
-import { LockerBankEntity } from './locker-bank.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
-import type { DoorEventEntity } from '../door-events/door-event.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
+import type { DoorEventEntity } from '../../entities/door-event.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { requestUnlock } from '../gateway-commands/unlock.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
-import type { CompartmentSize, CompartmentStatus, InspectionOutcome } from './compartment.enums.js';
+import type {
+  CompartmentSize,
+  CompartmentStatus,
+  InspectionOutcome,
+} from '../../entities/compartment.enums.js';
 import { moveCompartment } from './compartment.state.js';
-import { CompartmentTransitionEntity } from './compartment-transition.entity.js';
+import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
 
 /** Compartments: reading them, and the operators' actions on them. */
 export class CompartmentService {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import type { CompartmentStatus, InspectionOutcome } from './compartment.enums.js';
-import type { CompartmentEntity } from './compartment.entity.js';
-import { CompartmentTransitionEntity } from './compartment-transition.entity.js';
+import type { CompartmentStatus, InspectionOutcome } from '../../entities/compartment.enums.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
 import { announceCompartment } from '../door-events/door-event.recorder.js';
 
 /** Why a compartment's status changes; each edge of the table below names the triggers allowed on it. */

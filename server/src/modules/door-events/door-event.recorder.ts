@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { DoorEventEntity } from './door-event.entity.js';
-import type { DoorEventType } from './door-event.enums.js';
-import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+import { DoorEventEntity } from '../../entities/door-event.entity.js';
+import type { DoorEventType } from '../../entities/door-event.enums.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { toCompartmentView } from '../compartments/compartment.types.js';
 import { toDoorEventView } from './door-event.types.js';
 import { newId } from '../../shared/ids.js';

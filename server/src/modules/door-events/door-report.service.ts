@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
 import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import type { CompartmentEntity } from '../compartments/compartment.entity.js';
-import type { StorageSessionEntity } from '../sessions/session.entity.js';
-import { GatewayEntity } from '../devices/gateway.entity.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
+import { GatewayEntity } from '../../entities/gateway.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { isPresent } from '../devices/presence.js';
 import { badInput, forbidden } from '../../errors/domain-error.js';
@@ -13,7 +13,7 @@ import { raiseAlert } from '../alerts/alert.raiser.js';
 import { moveSession } from '../sessions/session-moves.js';
 import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { lockCompartmentWithSession } from '../sessions/session-locks.js';
-import type { DoorState } from '../compartments/compartment.enums.js';
+import type { DoorState } from '../../entities/compartment.enums.js';
 import { parseId } from '../../shared/ids.js';
 import {
   checkControllerLinks,

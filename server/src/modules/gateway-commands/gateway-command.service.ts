@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import { GatewayCommandEntity } from './gateway-command.entity.js';
-import { GatewayEntity } from '../devices/gateway.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
+import { GatewayCommandEntity } from '../../entities/gateway-command.entity.js';
+import { GatewayEntity } from '../../entities/gateway.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { recordDoorEvent } from '../door-events/door-event.recorder.js';
 import { failUnlock } from './unlock.js';
@@ -18,7 +18,7 @@ import {
 } from './gateway-command.types.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { parseId } from '../../shared/ids.js';
-import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
+import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
 import { storedProfile } from '../compartments/board-profile.js';
 
 /** The server's side of the gateway link: config, the command queue, acks, presence. */

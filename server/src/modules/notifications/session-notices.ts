@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StorageSessionEntity } from '../sessions/session.entity.js';
-import type { SessionStatus } from '../sessions/session.state.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
+import type { SessionStatus } from '../../entities/session.state.js';
 import { notifyContact } from './outbox.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { paidFor } from '../sessions/session-moves.js';

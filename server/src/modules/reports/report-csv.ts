@@ -1,5 +1,5 @@
 import { moneyCsvCell, moneyCsvHeader } from '@lockers/common';
-import type { Services } from '../../app/services.js';
+import type { Services } from '../../container/services.js';
 import { badInput } from '../../errors/domain-error.js';
 import { ReportBucket } from './report.types.js';
 

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import type { StorageSessionEntity } from './session.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { allocateCompartment, lockCompartment } from './scan.reads.js';
 import type { UnlockBank } from '../gateway-commands/unlock.js';
 import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';

@@ -1,8 +1,8 @@
 import { OPENABLE_SQL } from '../devices/presence.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { StorageSessionEntity } from './session.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
-import type { SiteEntity } from '../sites/site.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import type { SiteEntity } from '../../entities/site.entity.js';
 import type { UnlockBank } from '../gateway-commands/unlock.js';
 import { paidSql } from './session-moves.js';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { lockCompartment, lockSessionForScan } from './scan.reads.js';
 import { holdCompartment } from './compartment-hold.js';
 import { conflict, notFound } from '../../errors/domain-error.js';
@@ -13,7 +13,7 @@ import { toCompartmentView } from '../compartments/compartment.types.js';
 import { amountDue } from './charges.js';
 import { requestUnlock, type UnlockBank } from '../gateway-commands/unlock.js';
 import { scanMessage } from './scan.messages.js';
-import { money } from '../../graphql/common.types.js';
+import { money } from '../../shared/common.types.js';
 import type { RateLimits } from '../../security/rate-limits.js';
 import type { Metrics } from '../../observability/metrics.js';
 

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { StorageSessionEntity } from './session.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { OPEN_STATUSES } from './session.state.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { OPEN_STATUSES } from '../../entities/session.state.js';
 
 /**
  * Locks a compartment together with the session that holds it, always session first, then

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { assertTransition, type SessionStatus, type SessionTrigger } from './session.state.js';
-import type { StorageSessionEntity } from './session.entity.js';
-import { SessionTransitionEntity } from './session-transition.entity.js';
+import { assertTransition, type SessionStatus, type SessionTrigger } from '../../entities/session.state.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
+import { SessionTransitionEntity } from '../../entities/session-transition.entity.js';
 import { toSessionView } from './session.types.js';
 import { onSessionMoved } from '../notifications/session-notices.js';
 

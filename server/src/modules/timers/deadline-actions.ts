@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { GatewayCommandEntity } from '../gateway-commands/gateway-command.entity.js';
-import { GatewayEntity } from '../devices/gateway.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { GatewayCommandEntity } from '../../entities/gateway-command.entity.js';
+import { GatewayEntity } from '../../entities/gateway.entity.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { announceSession, moveSession } from '../sessions/session-moves.js';
 import { releaseHold } from '../sessions/compartment-hold.js';

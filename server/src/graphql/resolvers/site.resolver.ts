@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { SiteView, SizeAvailabilityView, toSiteView } from './site.types.js';
+import type { GqlContext } from '../context.js';
+import { SiteView, SizeAvailabilityView, toSiteView } from '../../modules/sites/site.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId } from '../../shared/ids.js';
@@ -9,10 +9,10 @@ import {
   CompartmentView,
   toBankView,
   toCompartmentView,
-} from '../compartments/compartment.types.js';
-import { CompartmentSize, CompartmentStatus } from '../compartments/compartment.enums.js';
-import { TariffView, toTariffView } from '../tariffs/tariff.types.js';
-import { GatewayView, KioskView, toGatewayView, toKioskView } from '../devices/device.types.js';
+} from '../../modules/compartments/compartment.types.js';
+import { CompartmentSize, CompartmentStatus } from '../../entities/compartment.enums.js';
+import { TariffView, toTariffView } from '../../modules/tariffs/tariff.types.js';
+import { GatewayView, KioskView, toGatewayView, toKioskView } from '../../modules/devices/device.types.js';
 import { forbidden } from '../../errors/domain-error.js';
 
 @Resolver(() => SiteView)

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { parseId } from '../../shared/ids.js';
-import type { GqlContext } from '../../graphql/context.js';
-import { AuthPayload, UserView, toUserView } from './user.types.js';
-import { Role } from '../../auth/roles.js';
+import type { GqlContext } from '../context.js';
+import { AuthPayload, UserView, toUserView } from '../../modules/users/user.types.js';
+import { Role } from '../../entities/roles.js';
 import { authorize } from '../../auth/authorize.js';
 import { DomainError } from '../../errors/domain-error.js';
 

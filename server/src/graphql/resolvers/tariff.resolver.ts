@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { TariffView, toTariffView } from './tariff.types.js';
-import { CompartmentSize } from '../compartments/compartment.enums.js';
+import type { GqlContext } from '../context.js';
+import { TariffView, toTariffView } from '../../modules/tariffs/tariff.types.js';
+import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
 

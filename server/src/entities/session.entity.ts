@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { CompartmentSize } from '../compartments/compartment.enums.js';
+import type { CompartmentSize } from './compartment.enums.js';
 import type { SessionStatus } from './session.state.js';
 
 /** The door operation a session is waiting on. */

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Role } from '../../auth/roles.js';
+import type { Role } from './roles.js';
 
 @Entity({ tableName: 'app_user' })
 export class UserEntity {

@@ -1,7 +1,7 @@
-import type { GqlContext } from '../../graphql/context.js';
+import type { GqlContext } from '../context.js';
 import type { Caller } from '../../auth/caller.js';
-import type { GatewayCommandView } from './gateway-command.types.js';
-import { withCleanup } from '../../graphql/subscriptions.js';
+import type { GatewayCommandView } from '../../modules/gateway-commands/gateway-command.types.js';
+import { withCleanup } from '../subscriptions.js';
 
 /**
  * A gateway's command feed: listens for new commands first (so none slips between the two

@@ -1,10 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { CommandResult, GatewayCommandView, GatewayConfigView } from './gateway-command.types.js';
+import type { GqlContext } from '../context.js';
+import {
+  CommandResult,
+  GatewayCommandView,
+  GatewayConfigView,
+} from '../../modules/gateway-commands/gateway-command.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { forbidden } from '../../errors/domain-error.js';
 import type { Caller } from '../../auth/caller.js';
-import { commandStream } from './command-stream.js';
+import { commandStream } from './gateway-command-stream.js';
 
 function gatewayOf(caller: Caller): Extract<Caller, { kind: 'gateway' }> {
   authorize(caller, 'gateway:act');

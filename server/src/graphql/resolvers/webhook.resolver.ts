@@ -1,10 +1,14 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
+import type { GqlContext } from '../context.js';
 import { authorize } from '../../auth/authorize.js';
 import { actorName } from '../../auth/caller.js';
 import { parseId } from '../../shared/ids.js';
-import { WebhookEvent } from './webhook-events.js';
-import { CreatedWebhookEndpoint, WebhookDeliveryView, WebhookEndpointView } from './webhook.types.js';
+import { WebhookEvent } from '../../modules/webhooks/webhook-events.js';
+import {
+  CreatedWebhookEndpoint,
+  WebhookDeliveryView,
+  WebhookEndpointView,
+} from '../../modules/webhooks/webhook.types.js';
 
 @Resolver()
 export class WebhookResolver {

@@ -1,7 +1,7 @@
 import { Gauge } from 'prom-client';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { EventBus } from '../events/event-bus.js';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { BoardProfileInput, BoardProfileView } from './board-profile.types.js';
-import { BOARD_PRESETS } from './board-profile.js';
-import type { GqlContext } from '../../graphql/context.js';
+import { BoardProfileInput, BoardProfileView } from '../../modules/compartments/board-profile.types.js';
+import { BOARD_PRESETS } from '../../modules/compartments/board-profile.js';
+import type { GqlContext } from '../context.js';
 import {
   CompartmentView,
   LockerBankView,
@@ -11,17 +11,17 @@ import {
   toBankView,
   CompartmentInspectionView,
   toInspectionView,
-} from './compartment.types.js';
-import { InspectionOutcome } from './compartment.enums.js';
-import { ControllerLinkView, controllerLinkOf } from '../gateway-commands/controller-links.js';
-import { SiteView, toSiteView } from '../sites/site.types.js';
-import { GatewayView, toGatewayView } from '../devices/device.types.js';
-import { SessionView } from '../sessions/session.types.js';
-import { DoorEventView, toDoorEventView } from '../door-events/door-event.types.js';
+} from '../../modules/compartments/compartment.types.js';
+import { InspectionOutcome } from '../../entities/compartment.enums.js';
+import { ControllerLinkView, controllerLinkOf } from '../../modules/gateway-commands/controller-links.js';
+import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
+import { GatewayView, toGatewayView } from '../../modules/devices/device.types.js';
+import { SessionView } from '../../modules/sessions/session.types.js';
+import { DoorEventView, toDoorEventView } from '../../modules/door-events/door-event.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { notFound } from '../../errors/domain-error.js';
-import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
+import { subscribeSiteTopic } from '../subscriptions.js';
 import { actorName } from '../../auth/caller.js';
 
 @Resolver(() => LockerBankView)

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { CompartmentSize } from '../compartments/compartment.enums.js';
+import type { CompartmentSize } from './compartment.enums.js';
 
 @Entity({ tableName: 'tariff' })
 export class TariffEntity {

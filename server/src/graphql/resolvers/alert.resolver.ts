@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { AlertView, toAlertView } from './alert.types.js';
-import { SiteView, toSiteView } from '../sites/site.types.js';
-import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
-import { SessionView } from '../sessions/session.types.js';
+import type { GqlContext } from '../context.js';
+import { AlertView, toAlertView } from '../../modules/alerts/alert.types.js';
+import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
+import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
+import { SessionView } from '../../modules/sessions/session.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { actorName } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
-import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
+import { subscribeSiteTopic } from '../subscriptions.js';
 
 @Resolver(() => AlertView)
 export class AlertResolver {

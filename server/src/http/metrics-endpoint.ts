@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Config } from '../config/config.js';
-import type { Metrics } from './metrics.js';
-import { json } from '../http/http-utils.js';
+import type { Metrics } from '../observability/metrics.js';
+import { json } from './http-utils.js';
 
 /**
  * Where /metrics is served: on METRICS_PORT (a port the balancer does not expose), and on

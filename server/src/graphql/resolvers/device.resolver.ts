@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
-import type { GqlContext } from '../../graphql/context.js';
-import { DeviceCredentials, GatewayView, KioskView } from './device.types.js';
-import { SiteView, toSiteView } from '../sites/site.types.js';
+import { subscribeSiteTopic } from '../subscriptions.js';
+import type { GqlContext } from '../context.js';
+import { DeviceCredentials, GatewayView, KioskView } from '../../modules/devices/device.types.js';
+import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
 

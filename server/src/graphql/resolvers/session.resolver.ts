@@ -10,7 +10,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
+import type { GqlContext } from '../context.js';
 import {
   AbandonmentView,
   IssuedAccessCode,
@@ -19,23 +19,23 @@ import {
   SessionConnection,
   SessionTransitionView,
   SessionView,
-} from './session.types.js';
-import { SessionStatus } from './session.state.js';
-import { CompartmentSize } from '../compartments/compartment.enums.js';
-import { ContactInput } from './contact.types.js';
-import { SiteView, toSiteView } from '../sites/site.types.js';
-import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
-import { DoorEventView, toDoorEventView } from '../door-events/door-event.types.js';
-import { PaymentView, toPaymentView } from '../payments/payment.types.js';
-import { DateTime, Money, money } from '../../graphql/common.types.js';
+} from '../../modules/sessions/session.types.js';
+import { SessionStatus } from '../../entities/session.state.js';
+import { CompartmentSize } from '../../entities/compartment.enums.js';
+import { ContactInput } from '../../modules/sessions/contact.types.js';
+import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
+import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
+import { DoorEventView, toDoorEventView } from '../../modules/door-events/door-event.types.js';
+import { PaymentView, toPaymentView } from '../../modules/payments/payment.types.js';
+import { DateTime, Money, money } from '../../shared/common.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { actorName, type Caller } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
-import { amountDue, isOverdue } from './charges.js';
-import { subscribeTopic } from '../../graphql/subscriptions.js';
+import { amountDue, isOverdue } from '../../modules/sessions/charges.js';
+import { subscribeTopic } from '../subscriptions.js';
 import { forbidden, notFound } from '../../errors/domain-error.js';
-import type { Services } from '../../app/services.js';
+import type { Services } from '../../container/services.js';
 
 /** Depositor actions come from the site's kiosk, or (rate limited) from the public phone page. */
 async function authorizeDepositor(caller: Caller, services: Services, siteId: string): Promise<void> {

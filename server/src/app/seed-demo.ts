@@ -1,9 +1,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Services } from '../app/services.js';
+import type { Services } from '../container/services.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
-import type { CompartmentSize } from '../modules/compartments/compartment.enums.js';
+import type { CompartmentSize } from '../entities/compartment.enums.js';
 
 export interface DemoCredentials {
   siteId: string;

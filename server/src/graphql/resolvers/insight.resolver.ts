@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { DateTime } from '../../graphql/common.types.js';
-import { ReportBucket } from './report.types.js';
+import type { GqlContext } from '../context.js';
+import { DateTime } from '../../shared/common.types.js';
+import { ReportBucket } from '../../modules/reports/report.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseOptionalId } from '../../shared/ids.js';
 import {
@@ -10,7 +10,7 @@ import {
   OverdueReportView,
   RevenueReportView,
   StorageDurationReportView,
-} from './insight.types.js';
+} from '../../modules/reports/insight.types.js';
 
 /** Reports beyond usage; the same numbers as CSV at GET /reports/<name>.csv. */
 @Resolver()

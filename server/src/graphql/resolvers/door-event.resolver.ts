@@ -12,18 +12,22 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { DoorEventConnection, DoorEventView, toDoorEventView } from './door-event.types.js';
-import { CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
-import { SessionView } from '../sessions/session.types.js';
-import { DoorState } from '../compartments/compartment.enums.js';
-import { DateTime } from '../../graphql/common.types.js';
+import type { GqlContext } from '../context.js';
+import {
+  DoorEventConnection,
+  DoorEventView,
+  toDoorEventView,
+} from '../../modules/door-events/door-event.types.js';
+import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
+import { SessionView } from '../../modules/sessions/session.types.js';
+import { DoorState } from '../../entities/compartment.enums.js';
+import { DateTime } from '../../shared/common.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseOptionalId } from '../../shared/ids.js';
-import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
+import { subscribeSiteTopic } from '../subscriptions.js';
 import { notFound } from '../../errors/domain-error.js';
-import { ControllerLinkInput } from '../gateway-commands/controller-links.js';
+import { ControllerLinkInput } from '../../modules/gateway-commands/controller-links.js';
 
 @InputType('DoorReport')
 export class DoorReportInput {

@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { ContactInput } from '../sessions/contact.types.js';
-import { IssuedAccessCode } from '../sessions/session.types.js';
+import type { GqlContext } from '../context.js';
+import { ContactInput } from '../../modules/sessions/contact.types.js';
+import { IssuedAccessCode } from '../../modules/sessions/session.types.js';
 import { parseId } from '../../shared/ids.js';
 import { authorize } from '../../auth/authorize.js';
 import { DomainError } from '../../errors/domain-error.js';
 import type { Caller } from '../../auth/caller.js';
-import type { Services } from '../../app/services.js';
+import type { Services } from '../../container/services.js';
 
 /** Public self-service calls: rate limited per address; a device must belong to the site. */
 async function selfService(caller: Caller, services: Services, siteId: string | null): Promise<void> {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
-import { ApiKeyCredentials, ApiKeyView, toApiKeyView } from './api-key.types.js';
+import type { GqlContext } from '../context.js';
+import { ApiKeyCredentials, ApiKeyView, toApiKeyView } from '../../modules/api-keys/api-key.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
 

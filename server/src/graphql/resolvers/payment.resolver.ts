@@ -1,18 +1,18 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { GqlContext } from '../../graphql/context.js';
+import type { GqlContext } from '../context.js';
 import {
   DemoPaymentOutcome,
   PaymentView,
   RefundEffect,
   RefundPreviewView,
   toPaymentView,
-} from './payment.types.js';
-import { money } from '../../graphql/common.types.js';
+} from '../../modules/payments/payment.types.js';
+import { money } from '../../shared/common.types.js';
 import { parseId } from '../../shared/ids.js';
 import { authorize } from '../../auth/authorize.js';
 import { forbidden, notFound } from '../../errors/domain-error.js';
 import { actorName, type Caller } from '../../auth/caller.js';
-import type { Services } from '../../app/services.js';
+import type { Services } from '../../container/services.js';
 
 /** Who may pay for a session: staff, the kiosk of its site, or whoever holds its code. */
 async function authorizePayer(
