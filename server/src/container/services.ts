@@ -16,21 +16,22 @@ import { ApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { Revocations } from '../auth/revocations.js';
 import { UserService } from '../modules/users/user.service.js';
 import { SessionService } from '../modules/sessions/session.service.js';
-import { ScanService } from '../modules/sessions/scan.service.js';
+import { ScanService } from '../flows/scan.service.js';
 import { AbandonmentService } from '../modules/sessions/abandonment.js';
 import { SessionSearch } from '../modules/sessions/session-search.js';
-import { DoorReportService } from '../modules/door-events/door-report.service.js';
+import { DoorReportService } from '../flows/door-report.service.js';
 import { DoorEventService } from '../modules/door-events/door-event.service.js';
 import { GatewayCommandService } from '../modules/gateway-commands/gateway-command.service.js';
 import { AlertService } from '../modules/alerts/alert.service.js';
 import { RecoveryService } from '../modules/recovery/recovery.service.js';
 import { FeedbackService } from '../modules/feedback/feedback.service.js';
-import { PaymentService } from '../modules/payments/payment.service.js';
+import { PaymentService } from '../flows/payment.service.js';
 import { demoProvider, type PaymentProvider } from '../modules/payments/payment-provider.js';
 import { stripeProvider } from '../modules/payments/stripe-provider.js';
 import { ReportService } from '../modules/reports/report.service.js';
 import { InsightService } from '../modules/reports/insight.service.js';
 import { WebhookService } from '../modules/webhooks/webhook.service.js';
+import { failUnlock, requestUnlock } from '../flows/unlock.js';
 import { WebhookSecrets } from '../modules/webhooks/webhook-secret.js';
 
 export interface Infrastructure {
@@ -61,7 +62,7 @@ export function createServices(infra: Infrastructure) {
     sites: new SiteService(em, bus),
     tariffs: new TariffService(em, bus),
     banks: new BankService(em, bus),
-    compartments: new CompartmentService(em, bus, clock),
+    compartments: new CompartmentService(em, bus, clock, requestUnlock),
     devices: new DeviceService(em, revocations),
     apiKeys: new ApiKeyService(em, authenticator, revocations),
     sessions,
@@ -70,7 +71,7 @@ export function createServices(infra: Infrastructure) {
     scans: new ScanService(em, bus, clock, limits, metrics),
     doorReports: new DoorReportService(em, bus, clock),
     doorEvents: new DoorEventService(em),
-    gatewayCommands: new GatewayCommandService(em, bus, clock),
+    gatewayCommands: new GatewayCommandService(em, bus, clock, failUnlock),
     alerts: new AlertService(em, bus, clock),
     recovery: new RecoveryService(em, sessions, clock, authSecret),
     feedback: new FeedbackService(em, clock),

@@ -9,7 +9,7 @@ import { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { raiseAlert } from './alert.raiser.js';
-import { hashAccessCode, normaliseAccessCode } from '../sessions/access-code.js';
+import { hashAccessCode, normaliseAccessCode } from '../../auth/access-code.js';
 
 export interface AssistanceRequest {
   siteId: string;

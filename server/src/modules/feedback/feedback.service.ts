@@ -4,7 +4,7 @@ import { FeedbackEntity } from '../../entities/feedback.entity.js';
 import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { badInput } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import { hashAccessCode, normaliseAccessCode } from '../sessions/access-code.js';
+import { hashAccessCode, normaliseAccessCode } from '../../auth/access-code.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 
 /** Depositors' ratings, one per session (a second submission replaces the first). */

@@ -5,7 +5,7 @@ import { toSessionView, type SessionView } from './session.types.js';
 import type { SessionStatus } from '../../entities/session.state.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import { badInput } from '../../errors/domain-error.js';
-import { settledSql } from './session-moves.js';
+import { settledSql } from '../payments/paid-amounts.js';
 
 export interface SessionFilter {
   siteIds: string[] | null;

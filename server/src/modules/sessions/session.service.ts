@@ -10,14 +10,14 @@ import { TariffEntity } from '../../entities/tariff.entity.js';
 import { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from './access-code.js';
+import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from '../../auth/access-code.js';
 import { normaliseContact, type Contact } from './contact.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { announceSession, moveSession, paidFor } from './session-moves.js';
-import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
+import { announceSession, moveSession } from './session-moves.js';
+import { paidFor } from '../payments/paid-amounts.js';
+import { announceCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../../entities/compartment.enums.js';
-import { announceCompartment } from '../door-events/door-event.recorder.js';
 import { refundSessionPayments } from '../payments/automatic-refunds.js';
 
 /** Used when a site has not priced a size: free, a day included, no overdue fee. */

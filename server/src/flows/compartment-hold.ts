@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Effects } from '../../db/transaction.js';
-import type { StorageSessionEntity } from '../../entities/session.entity.js';
-import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import type { Effects } from '../db/transaction.js';
+import type { StorageSessionEntity } from '../entities/session.entity.js';
+import { CompartmentEntity } from '../entities/compartment.entity.js';
 import { allocateCompartment, lockCompartment } from './scan.reads.js';
-import type { UnlockBank } from '../gateway-commands/unlock.js';
-import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
-import { paidFor } from './session-moves.js';
-import { refundSessionPayments } from '../payments/automatic-refunds.js';
+import type { UnlockBank } from './unlock-bank.js';
+import { moveCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
+import { paidFor } from '../modules/payments/paid-amounts.js';
+import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
 
 /**
  * Hold before charge: a CREATED session holds one compartment of its size (RESERVED) before any

@@ -1,6 +1,6 @@
 import { formatMoney } from '@lockers/common';
-import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
-import type { ScanOutcome } from './session.types.js';
+import { MESSAGE_LOCALE } from '../shared/message-locale.js';
+import type { ScanOutcome } from '../modules/sessions/session.types.js';
 
 /** Short, human and safe to show on a public screen: no ids, no other person's data. */
 export function scanMessage(

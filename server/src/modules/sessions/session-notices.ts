@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StorageSessionEntity } from '../../entities/session.entity.js';
 import type { SessionStatus } from '../../entities/session.state.js';
-import { notifyContact } from './outbox.js';
+import { notifyContact } from '../notifications/outbox.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
-import { paidFor } from '../sessions/session-moves.js';
+import { paidFor } from '../payments/paid-amounts.js';
 import { formatMoney } from '@lockers/common';
 import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
 

@@ -1,10 +1,10 @@
-import { OPENABLE_SQL } from '../devices/presence.js';
+import { OPENABLE_SQL } from '../modules/devices/presence.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { StorageSessionEntity } from '../../entities/session.entity.js';
-import { CompartmentEntity } from '../../entities/compartment.entity.js';
-import type { SiteEntity } from '../../entities/site.entity.js';
-import type { UnlockBank } from '../gateway-commands/unlock.js';
-import { paidSql } from './session-moves.js';
+import { StorageSessionEntity } from '../entities/session.entity.js';
+import { CompartmentEntity } from '../entities/compartment.entity.js';
+import type { SiteEntity } from '../entities/site.entity.js';
+import type { UnlockBank } from './unlock-bank.js';
+import { paidSql } from '../modules/payments/paid-amounts.js';
 
 /** The site settings a scan reads: access openings and the unlock's timings. */
 export type ScanSite = Pick<

@@ -1,21 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../events/event-bus.js';
-import { transact } from '../../db/transaction.js';
-import type { Clock } from '../../shared/clock.js';
-import type { CompartmentEntity } from '../../entities/compartment.entity.js';
+import type { EventBus } from '../events/event-bus.js';
+import { transact } from '../db/transaction.js';
+import type { Clock } from '../shared/clock.js';
+import type { CompartmentEntity } from '../entities/compartment.entity.js';
 import { lockCompartment, lockSessionForScan } from './scan.reads.js';
 import { holdCompartment } from './compartment-hold.js';
-import { conflict, notFound } from '../../errors/domain-error.js';
-import { hashAccessCode, normaliseAccessCode } from './access-code.js';
-import { moveSession } from './session-moves.js';
-import { toSessionView, type ScanIntent, type ScanOutcome, type ScanResult } from './session.types.js';
-import { toCompartmentView } from '../compartments/compartment.types.js';
-import { amountDue } from './charges.js';
-import { requestUnlock, type UnlockBank } from '../gateway-commands/unlock.js';
+import { conflict, notFound } from '../errors/domain-error.js';
+import { hashAccessCode, normaliseAccessCode } from '../auth/access-code.js';
+import { moveSession } from '../modules/sessions/session-moves.js';
+import {
+  toSessionView,
+  type ScanIntent,
+  type ScanOutcome,
+  type ScanResult,
+} from '../modules/sessions/session.types.js';
+import { toCompartmentView } from '../modules/compartments/compartment.types.js';
+import { amountDue } from '../modules/sessions/charges.js';
+import { requestUnlock } from './unlock.js';
+import type { UnlockBank } from './unlock-bank.js';
 import { scanMessage } from './scan.messages.js';
-import { money } from '../../shared/common.types.js';
-import type { RateLimits } from '../../security/rate-limits.js';
-import type { Metrics } from '../../observability/metrics.js';
+import { money } from '../shared/common.types.js';
+import type { RateLimits } from '../security/rate-limits.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface ScanRequest {
   siteId: string;

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../events/event-bus.js';
-import { transact } from '../../db/transaction.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../observability/logger.js';
+import type { EventBus } from '../events/event-bus.js';
+import { transact } from '../db/transaction.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../observability/logger.js';
 import { DEADLINE_RULES, type DeadlineRule } from './deadline-rules.js';
 import { DEADLINE_ACTIONS } from './deadline-actions.js';
 

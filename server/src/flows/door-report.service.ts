@@ -1,25 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
-import { transact, type Effects } from '../../db/transaction.js';
-import type { Clock } from '../../shared/clock.js';
-import type { CompartmentEntity } from '../../entities/compartment.entity.js';
-import type { StorageSessionEntity } from '../../entities/session.entity.js';
-import { GatewayEntity } from '../../entities/gateway.entity.js';
-import { toGatewayView } from '../devices/device.types.js';
-import { isPresent } from '../devices/presence.js';
-import { badInput, forbidden } from '../../errors/domain-error.js';
-import { announceCompartment, recordDoorEvent } from './door-event.recorder.js';
-import { raiseAlert } from '../alerts/alert.raiser.js';
-import { moveSession } from '../sessions/session-moves.js';
-import { moveCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
-import { lockCompartmentWithSession } from '../sessions/session-locks.js';
-import type { DoorState } from '../../entities/compartment.enums.js';
-import { parseId } from '../../shared/ids.js';
+import { ALL_SITES, type EventBus } from '../events/event-bus.js';
+import { transact, type Effects } from '../db/transaction.js';
+import type { Clock } from '../shared/clock.js';
+import type { CompartmentEntity } from '../entities/compartment.entity.js';
+import type { StorageSessionEntity } from '../entities/session.entity.js';
+import { GatewayEntity } from '../entities/gateway.entity.js';
+import { toGatewayView } from '../modules/devices/device.types.js';
+import { isPresent } from '../modules/devices/presence.js';
+import { badInput, forbidden } from '../errors/domain-error.js';
+import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
+import { raiseAlert } from '../modules/alerts/alert.raiser.js';
+import { moveSession } from '../modules/sessions/session-moves.js';
+import {
+  announceCompartment,
+  moveCompartment,
+  moveCompartmentIfAllowed,
+} from '../modules/compartments/compartment.state.js';
+import { lockCompartmentWithSession } from '../modules/compartments/session-locks.js';
+import type { DoorState } from '../entities/compartment.enums.js';
+import { parseId } from '../shared/ids.js';
 import {
   checkControllerLinks,
   recordControllerLinks,
   type ControllerLinkInput,
-} from '../gateway-commands/controller-links.js';
+} from '../modules/gateway-commands/controller-links.js';
 
 export interface DoorReport {
   compartmentId: string;

@@ -1,4 +1,4 @@
-import { PRESENCE_EXPIRY_MS } from '../devices/presence.js';
+import { PRESENCE_EXPIRY_MS } from '../modules/devices/presence.js';
 
 /**
  * Every clock-driven rule, as the SQL that finds what is due. The state that decides a rule

@@ -1,24 +1,22 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Effects } from '../../db/transaction.js';
-import { GatewayCommandEntity } from '../../entities/gateway-command.entity.js';
-import type { DoorEventEntity } from '../../entities/door-event.entity.js';
-import { toCommandView } from './gateway-command.types.js';
-import type { CompartmentEntity } from '../../entities/compartment.entity.js';
-import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
-import type { SiteEntity } from '../../entities/site.entity.js';
-import { StorageSessionEntity } from '../../entities/session.entity.js';
-import { announceCompartment, recordDoorEvent } from '../door-events/door-event.recorder.js';
-import { raiseAlert } from '../alerts/alert.raiser.js';
-import { moveSession } from '../sessions/session-moves.js';
-import { moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
-import { conflict, lockUnavailable } from '../../errors/domain-error.js';
-import { OPENABLE_SQL } from '../devices/presence.js';
-import { keepPaidSessionGoing } from '../sessions/compartment-hold.js';
-import { newId } from '../../shared/ids.js';
-
-/** The bank fields an unlock needs. */
-export type UnlockBank = Pick<LockerBankEntity, 'label' | 'gatewayId' | 'modbusEndpoint'>;
+import type { Effects } from '../db/transaction.js';
+import { GatewayCommandEntity } from '../entities/gateway-command.entity.js';
+import type { DoorEventEntity } from '../entities/door-event.entity.js';
+import { toCommandView } from '../modules/gateway-commands/gateway-command.types.js';
+import type { CompartmentEntity } from '../entities/compartment.entity.js';
+import { LockerBankEntity } from '../entities/locker-bank.entity.js';
+import type { UnlockBank } from './unlock-bank.js';
+import type { SiteEntity } from '../entities/site.entity.js';
+import { StorageSessionEntity } from '../entities/session.entity.js';
+import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
+import { raiseAlert } from '../modules/alerts/alert.raiser.js';
+import { moveSession } from '../modules/sessions/session-moves.js';
+import { announceCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
+import { conflict, lockUnavailable } from '../errors/domain-error.js';
+import { OPENABLE_SQL } from '../modules/devices/presence.js';
+import { keepPaidSessionGoing } from './compartment-hold.js';
+import { newId } from '../shared/ids.js';
 
 export interface UnlockRequest {
   compartment: CompartmentEntity;

@@ -1,22 +1,23 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus } from '../../events/event-bus.js';
-import { transact, type Effects } from '../../db/transaction.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../observability/logger.js';
-import { PaymentEntity, type RefundEffect } from '../../entities/payment.entity.js';
-import { StorageSessionEntity } from '../../entities/session.entity.js';
-import { SiteEntity } from '../../entities/site.entity.js';
-import { badInput, conflict, notFound } from '../../errors/domain-error.js';
-import { newId } from '../../shared/ids.js';
-import { amountDue } from '../sessions/charges.js';
-import { announceSession, paidFor } from '../sessions/session-moves.js';
-import type { DemoPaymentOutcome } from './payment.types.js';
-import type { PaymentProvider, ProviderOutcome } from './payment-provider.js';
-import { emitWebhookEvent } from '../webhooks/webhook-events.js';
-import { holdCompartment } from '../sessions/compartment-hold.js';
-import { refundSessionPayments } from './automatic-refunds.js';
-import { nextPaymentStatus } from './payment-state.js';
+import type { EventBus } from '../events/event-bus.js';
+import { transact, type Effects } from '../db/transaction.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../observability/logger.js';
+import { PaymentEntity, type RefundEffect } from '../entities/payment.entity.js';
+import { StorageSessionEntity } from '../entities/session.entity.js';
+import { SiteEntity } from '../entities/site.entity.js';
+import { badInput, conflict, notFound } from '../errors/domain-error.js';
+import { newId } from '../shared/ids.js';
+import { amountDue } from '../modules/sessions/charges.js';
+import { announceSession } from '../modules/sessions/session-moves.js';
+import { paidFor } from '../modules/payments/paid-amounts.js';
+import type { DemoPaymentOutcome } from '../modules/payments/payment.types.js';
+import type { PaymentProvider, ProviderOutcome } from '../modules/payments/payment-provider.js';
+import { emitWebhookEvent } from '../modules/webhooks/webhook-events.js';
+import { holdCompartment } from './compartment-hold.js';
+import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
+import { nextPaymentStatus } from '../modules/payments/payment-state.js';
 
 export interface PaymentProviders {
   /** The provider new payments use. */
