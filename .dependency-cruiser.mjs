@@ -2,11 +2,20 @@
 // Layers, bottom to top; a file may import its own layer and the layers below it, never above.
 // There is no list of tolerated violations: a new one fails the lint.
 const SRC = '^server/src/';
+// Feature modules in tiers, bottom to top, each a layer of its own: a module imports modules
+// of lower tiers only, never one of its own tier.
+const MODULE_TIERS = [
+  ['webhooks', 'notifications', 'devices', 'tariffs', 'compartments', 'users', 'api-keys'],
+  ['alerts', 'payments', 'feedback', 'sites', 'door-events'],
+  ['sessions', 'gateway-commands', 'reports'],
+  ['recovery'],
+];
+const modulesOf = (names) => `${SRC}modules/(${names.join('|')})/`;
 const LAYERS = [
   { name: 'kernel', path: `${SRC}(shared|errors|config|observability|security)/` },
   { name: 'entities', path: `${SRC}entities/` },
   { name: 'platform', path: `${SRC}(db|events|jobs|auth)/` },
-  { name: 'modules', path: `${SRC}modules/` },
+  ...MODULE_TIERS.map((names, i) => ({ name: `modules-tier-${i + 1}`, path: modulesOf(names) })),
   { name: 'flows', path: `${SRC}flows/` },
   { name: 'container', path: `${SRC}container/` },
   { name: 'edge', path: `${SRC}(graphql|http)/` },
@@ -42,9 +51,16 @@ export default {
       to: { circular: true },
     },
     ...upwardRules,
+    ...MODULE_TIERS.map((names, i) => ({
+      name: `no-module-beside-in-tier-${i + 1}`,
+      comment: 'Modules of one tier do not import each other: what needs both is a flow.',
+      severity: 'error',
+      from: { path: modulesOf(names) },
+      to: { path: modulesOf(names), pathNot: `${SRC}modules/$1/` },
+    })),
     {
       name: 'every-file-in-a-layer',
-      comment: 'A new folder of server/src takes its place in LAYERS (and in the README) first.',
+      comment: 'A new folder of server/src takes its place in LAYERS or MODULE_TIERS (and the README) first.',
       severity: 'error',
       from: { path: SRC, pathNot: LAYERS.map((layer) => layer.path) },
       to: {},
