@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config/config.js';
 import { buildApp } from './app/app.js';
-import { seedDemo, writeCredentials } from './cli/seed-demo.js';
+import { seedDemo, writeCredentials } from './app/seed-demo.js';
 import { createLogger } from './observability/logger.js';
 
 const USAGE = `usage: node dist/cli.js <command> [options]

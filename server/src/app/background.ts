@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from './services.js';
+import type { Services } from '../container/services.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../observability/logger.js';
-import { DeadlineRunner } from '../modules/timers/deadline-runner.js';
+import { DeadlineRunner } from '../flows/deadline-runner.js';
 import { NotificationDispatcher } from '../modules/notifications/dispatcher.js';
 import { loggingSender, smtpSender } from '../modules/notifications/senders.js';
 import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher.js';

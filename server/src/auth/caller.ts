@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { Role } from '../entities/roles.js';
 import type { Permission } from './permissions.js';
 
 /** Who is calling. Every resolver authorises against this, over HTTP and WebSocket alike. */

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { Role } from '../entities/roles.js';
 
 /**
  * Everything a caller may be allowed to do. API-key scopes are the `*:read` and

@@ -37,3 +37,11 @@ export function usesCredential(caller: Caller, credential: RevokedCredential): b
       return false;
   }
 }
+
+// Declares the topic on the event bus; see `TopicRegistry` for why it lives here.
+declare module '../events/event-bus.js' {
+  interface TopicRegistry {
+    /** Internal: a credential was revoked; every instance closes its connections (key "*"). */
+    CREDENTIAL_REVOKED: [key: string, payload: RevokedCredential];
+  }
+}

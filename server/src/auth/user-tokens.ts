@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
-import type { Role } from './roles.js';
+import type { Role } from '../entities/roles.js';
 
 export interface UserClaims {
   userId: string;

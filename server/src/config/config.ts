@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TrustedProxies } from '../http/client-address.js';
+import { TrustedProxies } from './client-address.js';
 
 /** Validated, frozen server configuration. `loadConfig` is the only reader of `process.env`. */
 export interface Config {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import { ENTITIES } from './entities.js';
+import { ENTITIES } from '../entities/all-entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export type { EntityManager };

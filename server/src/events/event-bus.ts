@@ -1,29 +1,21 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import type { DoorEventView } from '../modules/door-events/door-event.types.js';
-import type { CompartmentView } from '../modules/compartments/compartment.types.js';
-import type { AlertView } from '../modules/alerts/alert.types.js';
-import type { SessionView } from '../modules/sessions/session.types.js';
-import type { GatewayCommandView } from '../modules/gateway-commands/gateway-command.types.js';
-import type { GatewayView } from '../modules/devices/device.types.js';
 import { TopicHub, type TopicListener } from './topic-hub.js';
-import type { RevokedCredential } from '../auth/revocations.js';
 
 /**
  * Topics and their payloads. Site-scoped topics are published twice: under the site id for
  * subscribers of one site, and under "*" for subscribers of all sites.
+ *
+ * The module that owns a payload declares its topic by augmenting this interface in its
+ * `<feature>.topics.ts` (as fastify's decorators do), so the bus at the bottom of the layers
+ * never imports the modules that publish on it.
  */
-export type Topics = {
-  DOOR_EVENT: [siteId: string, payload: DoorEventView];
-  COMPARTMENT_UPDATED: [siteId: string, payload: CompartmentView];
-  ALERT_RAISED: [siteId: string, payload: AlertView];
-  SESSION_UPDATED: [sessionId: string, payload: SessionView];
-  GATEWAY_COMMAND: [gatewayId: string, payload: GatewayCommandView];
-  GATEWAY_UPDATED: [siteId: string, payload: GatewayView];
+export interface TopicRegistry {
   /** Internal (no GraphQL subscription): a site's settings or its set of compartments changed. */
   SITE_CHANGED: [siteId: string, payload: { siteId: string }];
-  /** Internal: a credential was revoked; every instance closes its connections (key "*"). */
-  CREDENTIAL_REVOKED: [key: string, payload: RevokedCredential];
-};
+}
+
+/** The registry as a plain object type (an interface has no index signature, PubSub needs one). */
+export type Topics = { [K in keyof TopicRegistry]: TopicRegistry[K] };
 
 /** Sees every event published on this instance, synchronously, before it is sent on. */
 export type LocalPublishListener = (topic: keyof Topics, key: string, payload: unknown) => void;

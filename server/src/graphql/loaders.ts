@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SiteEntity } from '../modules/sites/site.entity.js';
-import { LockerBankEntity } from '../modules/compartments/locker-bank.entity.js';
-import { CompartmentEntity } from '../modules/compartments/compartment.entity.js';
-import { GatewayEntity } from '../modules/devices/gateway.entity.js';
+import { SiteEntity } from '../entities/site.entity.js';
+import { LockerBankEntity } from '../entities/locker-bank.entity.js';
+import { CompartmentEntity } from '../entities/compartment.entity.js';
+import { GatewayEntity } from '../entities/gateway.entity.js';
 
 function byId<T extends { id: string }>(
   em: EntityManager,

@@ -2,22 +2,22 @@ import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
-import { UserResolver } from '../modules/users/user.resolver.js';
-import { SiteResolver } from '../modules/sites/site.resolver.js';
-import { TariffResolver } from '../modules/tariffs/tariff.resolver.js';
-import { LockerBankResolver, CompartmentResolver } from '../modules/compartments/compartment.resolver.js';
-import { GatewayFieldsResolver, KioskFieldsResolver } from '../modules/devices/device.resolver.js';
-import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver.js';
-import { SessionResolver } from '../modules/sessions/session.resolver.js';
-import { DoorEventResolver } from '../modules/door-events/door-event.resolver.js';
-import { AlertResolver } from '../modules/alerts/alert.resolver.js';
-import { GatewayResolver } from '../modules/gateway-commands/gateway.resolver.js';
-import { SelfServiceResolver } from '../modules/recovery/recovery.resolver.js';
-import { PaymentResolver } from '../modules/payments/payment.resolver.js';
-import { ReportResolver } from '../modules/reports/report.resolver.js';
-import { InsightResolver } from '../modules/reports/insight.resolver.js';
-import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
-import { DateTime } from './common.types.js';
+import { UserResolver } from './resolvers/user.resolver.js';
+import { SiteResolver } from './resolvers/site.resolver.js';
+import { TariffResolver } from './resolvers/tariff.resolver.js';
+import { LockerBankResolver, CompartmentResolver } from './resolvers/compartment.resolver.js';
+import { GatewayFieldsResolver, KioskFieldsResolver } from './resolvers/device.resolver.js';
+import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
+import { SessionResolver } from './resolvers/session.resolver.js';
+import { DoorEventResolver } from './resolvers/door-event.resolver.js';
+import { AlertResolver } from './resolvers/alert.resolver.js';
+import { GatewayResolver } from './resolvers/gateway.resolver.js';
+import { SelfServiceResolver } from './resolvers/recovery.resolver.js';
+import { PaymentResolver } from './resolvers/payment.resolver.js';
+import { ReportResolver } from './resolvers/report.resolver.js';
+import { InsightResolver } from './resolvers/insight.resolver.js';
+import { WebhookResolver } from './resolvers/webhook.resolver.js';
+import { DateTime } from '../shared/common.types.js';
 
 export const RESOLVERS = [
   UserResolver,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { clientAddress } from '../http/client-address.js';
+import { clientAddress } from '../config/client-address.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/caller.js';
-import type { Services } from '../app/services.js';
+import type { Services } from '../container/services.js';
 import type { GqlContext } from './context.js';
 import { createLoaders } from './loaders.js';
 import { DomainError } from '../errors/domain-error.js';

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../app/services.js';
+import type { Services } from '../container/services.js';
 import type { GqlContext } from '../graphql/context.js';
 import type { Logger } from '../observability/logger.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { DomainError } from '../errors/domain-error.js';
 import { answerBodyError, BodyError, json, readBody } from './http-utils.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress } from '../config/client-address.js';
 
 export interface GraphqlHandlerDeps {
   apollo: ApolloServer<GqlContext>;

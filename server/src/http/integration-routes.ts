@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Services } from '../app/services.js';
+import type { Services } from '../container/services.js';
 import type { Logger } from '../observability/logger.js';
 import { DomainError } from '../errors/domain-error.js';
 import { authorize } from '../auth/authorize.js';
@@ -7,7 +7,7 @@ import { parseOptionalId } from '../shared/ids.js';
 import { CSV_REPORTS, csvRows, parseCsvQuery, toCsv, type CsvReport } from '../modules/reports/report-csv.js';
 import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
 import { answerBodyError, BodyError, readRawBody } from './http-utils.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress } from '../config/client-address.js';
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSchema, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { printedSchema } from '../../src/graphql/emit-schema.js';
 import { ERROR_CODES } from '../../src/errors/error-codes.js';
-import { SESSION_TRANSITIONS } from '../../src/modules/sessions/session.state.js';
+import { SESSION_TRANSITIONS } from '../../src/entities/session.state.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 

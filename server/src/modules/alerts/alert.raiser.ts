@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { AlertEntity } from './alert.entity.js';
-import type { AlertType } from './alert.enums.js';
+import { AlertEntity } from '../../entities/alert.entity.js';
+import type { AlertType } from '../../entities/alert.enums.js';
 import { toAlertView } from './alert.types.js';
 import { newId } from '../../shared/ids.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';

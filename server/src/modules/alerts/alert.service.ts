@@ -3,13 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import { AlertEntity } from './alert.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
-import { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { AlertEntity } from '../../entities/alert.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { raiseAlert } from './alert.raiser.js';
-import { hashAccessCode, normaliseAccessCode } from '../sessions/access-code.js';
+import { hashAccessCode, normaliseAccessCode } from '../../auth/access-code.js';
 
 export interface AssistanceRequest {
   siteId: string;

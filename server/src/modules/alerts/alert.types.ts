@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTime } from '../../graphql/common.types.js';
-import { AlertType } from './alert.enums.js';
-import type { AlertEntity } from './alert.entity.js';
+import { DateTime } from '../../shared/common.types.js';
+import { AlertType } from '../../entities/alert.enums.js';
+import type { AlertEntity } from '../../entities/alert.entity.js';
 
 @ObjectType('Alert')
 export class AlertView {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiKeyEntity } from './api-key.entity.js';
+import { ApiKeyEntity } from '../../entities/api-key.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { API_KEY_PREFIX, newSecret, sha256 } from '../../auth/secrets.js';

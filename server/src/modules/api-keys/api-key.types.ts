@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTime } from '../../graphql/common.types.js';
-import type { ApiKeyEntity } from './api-key.entity.js';
+import { DateTime } from '../../shared/common.types.js';
+import type { ApiKeyEntity } from '../../entities/api-key.entity.js';
 
 @ObjectType('ApiKeyCredentials')
 export class ApiKeyCredentials {

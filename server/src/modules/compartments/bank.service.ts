@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
-import { LockerBankEntity } from './locker-bank.entity.js';
-import { CompartmentEntity } from './compartment.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
-import { GatewayEntity } from '../devices/gateway.entity.js';
+import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { GatewayEntity } from '../../entities/gateway.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { checkModbusEndpoint } from './modbus-endpoint.js';

@@ -1,20 +1,40 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
-import { transact } from '../../db/transaction.js';
+import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
-import { CompartmentEntity } from './compartment.entity.js';
-import { LockerBankEntity } from './locker-bank.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
-import type { DoorEventEntity } from '../door-events/door-event.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
+import type { DoorEventEntity } from '../../entities/door-event.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
-import { requestUnlock } from '../gateway-commands/unlock.js';
-import { announceCompartment } from '../door-events/door-event.recorder.js';
-import { lockCompartmentWithSession } from '../sessions/session-locks.js';
-import type { CompartmentSize, CompartmentStatus, InspectionOutcome } from './compartment.enums.js';
-import { moveCompartment } from './compartment.state.js';
-import { CompartmentTransitionEntity } from './compartment-transition.entity.js';
+import { lockCompartmentWithSession } from './session-locks.js';
+import type {
+  CompartmentSize,
+  CompartmentStatus,
+  InspectionOutcome,
+} from '../../entities/compartment.enums.js';
+import { announceCompartment, moveCompartment } from './compartment.state.js';
+import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
+
+/**
+ * Pulses a compartment's lock. The unlock flow (`flows/unlock.ts`) implements it and the
+ * service container passes it in: an unlock spans gateway commands and door events, which
+ * this module does not import.
+ */
+export type RequestUnlock = (
+  tx: EntityManager,
+  fx: Effects,
+  req: {
+    compartment: CompartmentEntity;
+    site: SiteEntity;
+    sessionId: string | null;
+    actor: string;
+    detail: string;
+    at: Date;
+  },
+) => Promise<{ event: DoorEventEntity }>;
 
 /** Compartments: reading them, and the operators' actions on them. */
 export class CompartmentService {
@@ -22,6 +42,7 @@ export class CompartmentService {
     private readonly em: EntityManager,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly requestUnlock: RequestUnlock,
   ) {}
 
   list(
@@ -59,7 +80,7 @@ export class CompartmentService {
       const { compartment: c, session } = await lockCompartmentWithSession(tx, compartmentId);
       if (!c) throw notFound('Compartment');
       const site = await tx.findOneOrFail(SiteEntity, c.siteId);
-      const { event } = await requestUnlock(tx, fx, {
+      const { event } = await this.requestUnlock(tx, fx, {
         compartment: c,
         site,
         sessionId: session?.id ?? null,

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import type { CompartmentStatus, InspectionOutcome } from './compartment.enums.js';
-import type { CompartmentEntity } from './compartment.entity.js';
-import { CompartmentTransitionEntity } from './compartment-transition.entity.js';
-import { announceCompartment } from '../door-events/door-event.recorder.js';
+import type { CompartmentStatus, InspectionOutcome } from '../../entities/compartment.enums.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
+import { toCompartmentView } from './compartment.types.js';
 
 /** Why a compartment's status changes; each edge of the table below names the triggers allowed on it. */
 export type CompartmentTrigger =
@@ -105,4 +105,9 @@ export function moveCompartmentIfAllowed(
   if (!canMoveCompartment(c.status, move.to, move.trigger)) return false;
   moveCompartment(tx, fx, c, move);
   return true;
+}
+
+/** Announces a compartment's new state (status, door, version) after the commit. */
+export function announceCompartment(fx: Effects, compartment: CompartmentEntity): void {
+  fx.publish('COMPARTMENT_UPDATED', compartment.siteId, () => toCompartmentView(compartment));
 }

@@ -1,10 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength, Min, Max, MinLength } from 'class-validator';
-import { CompartmentSize, CompartmentStatus, DoorState, InspectionOutcome } from './compartment.enums.js';
-import type { CompartmentTransitionEntity } from './compartment-transition.entity.js';
-import { DateTime } from '../../graphql/common.types.js';
-import type { CompartmentEntity } from './compartment.entity.js';
-import type { LockerBankEntity } from './locker-bank.entity.js';
+import {
+  CompartmentSize,
+  CompartmentStatus,
+  DoorState,
+  InspectionOutcome,
+} from '../../entities/compartment.enums.js';
+import type { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
+import { DateTime } from '../../shared/common.types.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
+import type { LockerBankEntity } from '../../entities/locker-bank.entity.js';
 import { storedProfile } from './board-profile.js';
 import { BoardProfileView } from './board-profile.types.js';
 

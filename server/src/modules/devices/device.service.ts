@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GatewayEntity } from './gateway.entity.js';
-import { KioskEntity } from './kiosk.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
-import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
+import { GatewayEntity } from '../../entities/gateway.entity.js';
+import { KioskEntity } from '../../entities/kiosk.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { DEVICE_TOKEN_PREFIX, newSecret, sha256 } from '../../auth/secrets.js';

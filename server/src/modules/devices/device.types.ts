@@ -1,8 +1,8 @@
 import { isPresent } from './presence.js';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTime } from '../../graphql/common.types.js';
-import type { GatewayEntity } from './gateway.entity.js';
-import type { KioskEntity } from './kiosk.entity.js';
+import { DateTime } from '../../shared/common.types.js';
+import type { GatewayEntity } from '../../entities/gateway.entity.js';
+import type { KioskEntity } from '../../entities/kiosk.entity.js';
 
 @ObjectType('Gateway')
 export class GatewayView {

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { DoorEventEntity } from './door-event.entity.js';
-import type { DoorEventType } from './door-event.enums.js';
-import type { CompartmentEntity } from '../compartments/compartment.entity.js';
-import { toCompartmentView } from '../compartments/compartment.types.js';
+import { DoorEventEntity } from '../../entities/door-event.entity.js';
+import type { DoorEventType } from '../../entities/door-event.enums.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { toDoorEventView } from './door-event.types.js';
 import { newId } from '../../shared/ids.js';
 
@@ -30,9 +29,4 @@ export function recordDoorEvent(tx: EntityManager, fx: Effects, input: DoorEvent
   } as DoorEventEntity);
   fx.publish('DOOR_EVENT', input.compartment.siteId, () => toDoorEventView(event, input.compartment));
   return event;
-}
-
-/** Announces a compartment's new state (status, door, version) after the commit. */
-export function announceCompartment(fx: Effects, compartment: CompartmentEntity): void {
-  fx.publish('COMPARTMENT_UPDATED', compartment.siteId, () => toCompartmentView(compartment));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DoorEventEntity } from './door-event.entity.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
+import { DoorEventEntity } from '../../entities/door-event.entity.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 
 /** Reading the door-event log: newest first, cursor on the insertion sequence. */
 export class DoorEventService {

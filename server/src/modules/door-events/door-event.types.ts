@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTime, PageInfo } from '../../graphql/common.types.js';
-import { DoorEventType } from './door-event.enums.js';
+import { DateTime, PageInfo } from '../../shared/common.types.js';
+import { DoorEventType } from '../../entities/door-event.enums.js';
 import { type CompartmentView, toCompartmentView } from '../compartments/compartment.types.js';
-import type { DoorEventEntity } from './door-event.entity.js';
-import type { CompartmentEntity } from '../compartments/compartment.entity.js';
+import type { DoorEventEntity } from '../../entities/door-event.entity.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
 
 @ObjectType('DoorEvent')
 export class DoorEventView {

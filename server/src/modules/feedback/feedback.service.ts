@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
-import { FeedbackEntity } from './feedback.entity.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { FeedbackEntity } from '../../entities/feedback.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { badInput } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import { hashAccessCode, normaliseAccessCode } from '../sessions/access-code.js';
+import { hashAccessCode, normaliseAccessCode } from '../../auth/access-code.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 
 /** Depositors' ratings, one per session (a second submission replaces the first). */

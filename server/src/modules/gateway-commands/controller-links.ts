@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DateTime } from '../../graphql/common.types.js';
+import { DateTime } from '../../shared/common.types.js';
 import { badInput } from '../../errors/domain-error.js';
 import type { Effects } from '../../db/transaction.js';
 import { raiseAlert } from '../alerts/alert.raiser.js';

@@ -1,15 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_SITES, type EventBus } from '../../events/event-bus.js';
-import { transact } from '../../db/transaction.js';
+import { transact, type Effects } from '../../db/transaction.js';
+import type { CompartmentEntity } from '../../entities/compartment.entity.js';
 import type { Clock } from '../../shared/clock.js';
-import { GatewayCommandEntity } from './gateway-command.entity.js';
-import { GatewayEntity } from '../devices/gateway.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
+import { GatewayCommandEntity } from '../../entities/gateway-command.entity.js';
+import { GatewayEntity } from '../../entities/gateway.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { recordDoorEvent } from '../door-events/door-event.recorder.js';
-import { failUnlock } from './unlock.js';
-import { lockCompartmentWithSession } from '../sessions/session-locks.js';
+import { lockCompartmentWithSession } from '../compartments/session-locks.js';
 import {
   toCommandView,
   type CommandResult,
@@ -18,8 +18,23 @@ import {
 } from './gateway-command.types.js';
 import { toGatewayView } from '../devices/device.types.js';
 import { parseId } from '../../shared/ids.js';
-import { LockerBankEntity } from '../compartments/locker-bank.entity.js';
+import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
 import { storedProfile } from '../compartments/board-profile.js';
+
+/**
+ * Undoes the door operation of a command the gateway reported FAILED. The unlock flow
+ * (`flows/unlock.ts`) implements it and the service container passes it in: undoing spans
+ * sessions, compartments and alerts, which this module does not import.
+ */
+export type FailUnlock = (
+  tx: EntityManager,
+  fx: Effects,
+  command: GatewayCommandEntity,
+  compartment: CompartmentEntity,
+  reason: string,
+  actor: string,
+  at: Date,
+) => Promise<void>;
 
 /** The server's side of the gateway link: config, the command queue, acks, presence. */
 export class GatewayCommandService {
@@ -27,6 +42,7 @@ export class GatewayCommandService {
     private readonly em: EntityManager,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly failUnlock: FailUnlock,
   ) {}
 
   async config(gatewayId: string): Promise<GatewayConfigView> {
@@ -110,7 +126,15 @@ export class GatewayCommandService {
       } else if (result === 'UNCERTAIN') {
         // The lock may have been pulsed: an opening stays expected, the door readings decide.
       } else {
-        await failUnlock(tx, fx, command, compartment, error ?? 'the gateway reported a failure', actor, now);
+        await this.failUnlock(
+          tx,
+          fx,
+          command,
+          compartment,
+          error ?? 'the gateway reported a failure',
+          actor,
+          now,
+        );
       }
     });
     await this.seen(gatewayId);

@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime } from '../../graphql/common.types.js';
+import { DateTime } from '../../shared/common.types.js';
 import { ModbusAddressView } from '../compartments/compartment.types.js';
 import { GatewayView } from '../devices/device.types.js';
 import { BoardProfileView } from '../compartments/board-profile.types.js';
-import type { GatewayCommandEntity } from './gateway-command.entity.js';
+import type { GatewayCommandEntity } from '../../entities/gateway-command.entity.js';
 
 /** UNCERTAIN: the relay may have switched (a pulse begun before a gateway crash, a write sent but not confirmed). */
 export type CommandResult = 'SUCCEEDED' | 'FAILED' | 'UNCERTAIN';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { PaymentEntity } from './payment.entity.js';
+import { PaymentEntity } from '../../entities/payment.entity.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 
 /** Who an automatic refund is recorded as made by. */

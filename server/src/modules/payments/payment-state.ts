@@ -1,4 +1,4 @@
-import type { PaymentEntity, PaymentStatus } from './payment.entity.js';
+import type { PaymentEntity, PaymentStatus } from '../../entities/payment.entity.js';
 
 /** An outcome for a payment: from the demo tap-card (final) or a card provider's event. */
 export interface PaymentEvent {

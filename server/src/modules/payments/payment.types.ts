@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime, Money, money } from '../../graphql/common.types.js';
-import type { PaymentEntity } from './payment.entity.js';
+import { DateTime, Money, money } from '../../shared/common.types.js';
+import type { PaymentEntity } from '../../entities/payment.entity.js';
 
 export const PaymentStatus = {
   PENDING: 'PENDING',

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
-import { RecoveryCodeEntity } from './recovery-code.entity.js';
-import { StorageSessionEntity } from '../sessions/session.entity.js';
+import { RecoveryCodeEntity } from '../../entities/recovery-code.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { badInput } from '../../errors/domain-error.js';
 import { hmac, newOneTimeCode, safeEqualHex } from '../../auth/secrets.js';
 import { newId } from '../../shared/ids.js';

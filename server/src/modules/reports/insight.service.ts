@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SiteEntity } from '../sites/site.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
-import { money } from '../../graphql/common.types.js';
+import { money } from '../../shared/common.types.js';
 import { BUCKET, MAX_BUCKETS } from './report.service.js';
 import type { ReportBucket } from './report.types.js';
 import {

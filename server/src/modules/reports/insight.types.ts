@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { DateTime, Money } from '../../graphql/common.types.js';
-import { CompartmentSize } from '../compartments/compartment.enums.js';
+import { DateTime, Money } from '../../shared/common.types.js';
+import { CompartmentSize } from '../../entities/compartment.enums.js';
 
 @ObjectType('OccupancyBucket')
 export class OccupancyBucketView {

@@ -1,4 +1,4 @@
-import { paidSql } from '../sessions/session-moves.js';
+import { paidSql } from '../payments/paid-amounts.js';
 
 /**
  * The reports beyond usage, one statement each. Every statement starts from `p`, its

@@ -1,5 +1,6 @@
 import { moneyCsvCell, moneyCsvHeader } from '@lockers/common';
-import type { Services } from '../../app/services.js';
+import type { InsightService } from './insight.service.js';
+import type { ReportService } from './report.service.js';
 import { badInput } from '../../errors/domain-error.js';
 import { ReportBucket } from './report.types.js';
 
@@ -30,7 +31,13 @@ const amounts = (currency: string, values: Record<string, number>): Row =>
   );
 
 /** The rows of one report, flat, in the order the GraphQL report gives them. */
-export async function csvRows(services: Services, name: CsvReport, q: CsvQuery): Promise<Row[]> {
+/** The report services a CSV is read from. */
+export interface CsvSources {
+  reports: ReportService;
+  insights: InsightService;
+}
+
+export async function csvRows(services: CsvSources, name: CsvReport, q: CsvQuery): Promise<Row[]> {
   const { siteId, from, to, bucket } = q;
   switch (name) {
     case 'sessions':

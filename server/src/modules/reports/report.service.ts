@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SiteEntity } from '../sites/site.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
-import { money } from '../../graphql/common.types.js';
+import { money } from '../../shared/common.types.js';
 import { ALL_SITES_SCOPE, USAGE_REPORT_SQL } from './usage-report.sql.js';
 import type { ReportBucket, UsageReportView } from './report.types.js';
 

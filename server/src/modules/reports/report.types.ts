@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime, Money } from '../../graphql/common.types.js';
+import { DateTime, Money } from '../../shared/common.types.js';
 
 export type ReportBucket = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
 export const ReportBucket = { HOUR: 'HOUR', DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' } as const;

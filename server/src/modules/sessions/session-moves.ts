@@ -1,42 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
-import { assertTransition, type SessionStatus, type SessionTrigger } from './session.state.js';
-import type { StorageSessionEntity } from './session.entity.js';
-import { SessionTransitionEntity } from './session-transition.entity.js';
+import { assertTransition, type SessionStatus, type SessionTrigger } from '../../entities/session.state.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
+import { SessionTransitionEntity } from '../../entities/session-transition.entity.js';
 import { toSessionView } from './session.types.js';
-import { onSessionMoved } from '../notifications/session-notices.js';
-
-/**
- * What the depositor has settled so far, as a SQL expression: captured payments, and refunded
- * ones whose fee was waived (the money went back, the fee stays settled). A cancelled charge
- * (refund effect CANCEL_CHARGE) is due again.
- */
-export function paidSql(sessionIdSql: string): string {
-  return `(select coalesce(sum(pay.amount), 0) from payment pay where pay.session_id = ${sessionIdSql} and ${settledSql('pay')})`;
-}
-
-/** Whether a payment row (alias `p`) counts towards what the session has settled. */
-export function settledSql(p: string): string {
-  return `(${p}.status = 'CAPTURED' or (${p}.status = 'REFUNDED' and ${p}.refund_effect = 'WAIVE_FEE'))`;
-}
-
-/** What the depositor has paid so far. */
-export async function paidFor(tx: EntityManager, sessionId: string): Promise<number> {
-  const rows = await tx.execute<{ paid: string | null }[]>(`select ${paidSql('?')} as paid`, [sessionId]);
-  return Number(rows[0]?.paid ?? 0);
-}
-
-/** What the depositors of several sessions have paid so far, in one query. */
-export async function paidForMany(tx: EntityManager, sessionIds: string[]): Promise<Map<string, number>> {
-  if (sessionIds.length === 0) return new Map();
-  const rows = await tx.execute<{ session_id: string; paid: string }[]>(
-    `select pay.session_id, sum(pay.amount) as paid from payment pay
-     where pay.session_id in (${sessionIds.map(() => '?').join(', ')}) and ${settledSql('pay')}
-     group by pay.session_id`,
-    sessionIds,
-  );
-  return new Map(rows.map((r) => [r.session_id, Number(r.paid)]));
-}
+import { onSessionMoved } from './session-notices.js';
+import { paidFor } from '../payments/paid-amounts.js';
 
 export interface Move {
   to: SessionStatus;

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
-import { StorageSessionEntity } from './session.entity.js';
+import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { toSessionView, type SessionView } from './session.types.js';
-import type { SessionStatus } from './session.state.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
+import type { SessionStatus } from '../../entities/session.state.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import { badInput } from '../../errors/domain-error.js';
-import { settledSql } from './session-moves.js';
+import { settledSql } from '../payments/paid-amounts.js';
 
 export interface SessionFilter {
   siteIds: string[] | null;

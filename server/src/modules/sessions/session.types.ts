@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CompartmentSize } from '../compartments/compartment.enums.js';
+import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { CompartmentView } from '../compartments/compartment.types.js';
-import { DateTime, Money, PageInfo } from '../../graphql/common.types.js';
-import { SessionStatus } from './session.state.js';
-import type { StorageSessionEntity } from './session.entity.js';
+import { DateTime, Money, PageInfo } from '../../shared/common.types.js';
+import { SessionStatus } from '../../entities/session.state.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
 
 export type ScanIntent = 'RETRIEVE' | 'ACCESS';
 export const ScanIntent = { RETRIEVE: 'RETRIEVE', ACCESS: 'ACCESS' } as const;

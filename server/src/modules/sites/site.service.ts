@@ -1,15 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SiteEntity } from './site.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { transact } from '../../db/transaction.js';
 import type { EventBus } from '../../events/event-bus.js';
-import { COMPARTMENT_SIZES, type CompartmentSize } from '../compartments/compartment.enums.js';
+import { COMPARTMENT_SIZES, type CompartmentSize } from '../../entities/compartment.enums.js';
 import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
 import type { SizeAvailabilityView } from './site.types.js';
 import { toTariffView } from '../tariffs/tariff.types.js';
-import type { TariffEntity } from '../tariffs/tariff.entity.js';
+import type { TariffEntity } from '../../entities/tariff.entity.js';
 
 export interface SiteSettings {
   name?: string | null;

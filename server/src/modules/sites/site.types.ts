@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CompartmentSize } from '../compartments/compartment.enums.js';
+import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { TariffView } from '../tariffs/tariff.types.js';
-import type { SiteEntity } from './site.entity.js';
+import type { SiteEntity } from '../../entities/site.entity.js';
 
 // simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
 @ObjectType('Site', { simpleResolvers: true })

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
-import { TariffEntity } from './tariff.entity.js';
-import { SiteEntity } from '../sites/site.entity.js';
+import { TariffEntity } from '../../entities/tariff.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import type { CompartmentSize } from '../compartments/compartment.enums.js';
+import type { CompartmentSize } from '../../entities/compartment.enums.js';
 
 export interface TariffInput {
   siteId: string;

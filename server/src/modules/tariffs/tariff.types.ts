@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CompartmentSize } from '../compartments/compartment.enums.js';
-import { Money, money } from '../../graphql/common.types.js';
-import type { TariffEntity } from './tariff.entity.js';
+import { CompartmentSize } from '../../entities/compartment.enums.js';
+import { Money, money } from '../../shared/common.types.js';
+import type { TariffEntity } from '../../entities/tariff.entity.js';
 
 @ObjectType('Tariff')
 export class TariffView {

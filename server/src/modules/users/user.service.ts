@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserEntity } from './user.entity.js';
+import { UserEntity } from '../../entities/user.entity.js';
 import { badInput, conflict, notFound, unauthenticated } from '../../errors/domain-error.js';
 import type { Revocations } from '../../auth/revocations.js';
 import { newId } from '../../shared/ids.js';
 import { hashPassword, verifyPassword } from '../../auth/secrets.js';
 import type { UserTokens } from '../../auth/user-tokens.js';
-import type { Role } from '../../auth/roles.js';
+import type { Role } from '../../entities/roles.js';
 import type { AuthPayload } from './user.types.js';
 import { toUserView } from './user.types.js';
 

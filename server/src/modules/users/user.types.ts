@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles.js';
-import type { UserEntity } from './user.entity.js';
+import { Role } from '../../entities/roles.js';
+import type { UserEntity } from '../../entities/user.entity.js';
 
 @ObjectType('User')
 export class UserView {

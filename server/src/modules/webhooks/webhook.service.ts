@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { isInternalAddress, resolveAll } from '../../security/outbound-address.js';
 import { newId } from '../../shared/ids.js';
-import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
+import { WebhookDeliveryEntity, WebhookEndpointEntity } from '../../entities/webhook.entity.js';
 import { WebhookSecrets } from './webhook-secret.js';
 import { eventFromEnum } from './webhook-events.js';
 import {

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime } from '../../graphql/common.types.js';
+import { DateTime } from '../../shared/common.types.js';
 import { WebhookEvent, eventToEnum } from './webhook-events.js';
-import type { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
+import type { WebhookDeliveryEntity, WebhookEndpointEntity } from '../../entities/webhook.entity.js';
 
 export const WebhookDeliveryStatus = {
   PENDING: 'PENDING',

@@ -1,0 +1,14 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Role } from './roles.js';
+
+@Entity({ tableName: 'app_user' })
+export class UserEntity {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'string' }) email!: string;
+  /** argon2id hash; never leaves this entity. */
+  @Property({ type: 'text', lazy: true }) passwordHash!: string;
+  @Property({ type: 'string' }) role!: Role;
+  @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+  /** Deactivated: no sign-in, and tokens already issued stop working. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) disabledAt: Date | null = null;
+}

@@ -1,0 +1,235 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Effects } from '../db/transaction.js';
+import { StorageSessionEntity } from '../entities/session.entity.js';
+import { CompartmentEntity } from '../entities/compartment.entity.js';
+import { GatewayCommandEntity } from '../entities/gateway-command.entity.js';
+import { GatewayEntity } from '../entities/gateway.entity.js';
+import { toGatewayView } from '../modules/devices/device.types.js';
+import { announceSession, moveSession } from '../modules/sessions/session-moves.js';
+import { releaseHold } from './compartment-hold.js';
+import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
+import { undoDoorOperation } from './unlock.js';
+import { announceCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
+import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
+import { raiseAlert } from '../modules/alerts/alert.raiser.js';
+import { notifyContact } from '../modules/notifications/outbox.js';
+import { overdueFee } from '../modules/sessions/charges.js';
+import type { DeadlineRule } from './deadline-rules.js';
+import { emitWebhookEvent } from '../modules/webhooks/webhook-events.js';
+import { sessionData } from '../modules/sessions/session-notices.js';
+import { formatMoney } from '@lockers/common';
+import { MESSAGE_LOCALE } from '../shared/message-locale.js';
+import { markAbandoned } from '../modules/sessions/abandonment.js';
+
+const ACTOR = 'system:timer';
+
+/** What happens when a deadline passes; each runs in its own transaction on a claimed row. */
+export const DEADLINE_ACTIONS: Record<
+  DeadlineRule,
+  (tx: EntityManager, fx: Effects, id: string, now: Date) => Promise<void>
+> = {
+  async codeExpired(tx, fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    await releaseHold(tx, fx, s, ACTOR, now);
+    await refundSessionPayments(tx, fx, s.id, 'the code expired before anything was stored', now);
+    await moveSession(tx, fx, s, {
+      to: 'CANCELLED',
+      trigger: 'code-expired',
+      actor: ACTOR,
+      at: now,
+      reason: 'code not used within its lifetime',
+    });
+    s.endedAt = now;
+  },
+
+  async holdExpired(tx, fx, id, now) {
+    // the payment window ran out unpaid: the compartment goes back; the next scan holds one again
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    await releaseHold(tx, fx, s, ACTOR, now);
+    await announceSession(tx, fx, s);
+  },
+
+  /**
+   * No ack in time: the pulse may well have happened (the ack lost with a server or gateway
+   * crash), so the unlock is UNCERTAIN, never failed; an opening stays expected and the door
+   * readings settle it (doorNotOpened). A late ack still lands (ackedAt stays empty).
+   */
+  async unlockUnacknowledged(tx, _fx, id) {
+    const command = await tx.findOneOrFail(GatewayCommandEntity, id);
+    command.result = 'UNCERTAIN';
+    command.error = 'no acknowledgement from the gateway in time';
+  },
+
+  /** The readings show the door never opened after its unlock: the lock may be jammed, so staff are told. */
+  async doorNotOpened(tx, fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: 3 });
+    const deposit = s.status === 'DEPOSITING';
+    await undoDoorOperation(
+      tx,
+      fx,
+      s,
+      compartment,
+      'window-passed',
+      ACTOR,
+      now,
+      'the door was not opened in time',
+    );
+    raiseAlert(tx, fx, {
+      type: 'UNLOCK_FAILED',
+      siteId: compartment.siteId,
+      compartmentId: compartment.id,
+      sessionId: s.id,
+      message: `Compartment ${compartment.label} was unlocked but its door was not opened in time: the lock may be jammed${deposit ? ' (out of allocation until inspected)' : ''}`,
+      at: now,
+    });
+  },
+
+  /** The readings of the window have a break: whether the door opened is unknown, so it is looked at. */
+  async doorUnconfirmed(tx, fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    const compartment = await tx.findOneOrFail(CompartmentEntity, s.compartmentId!, { lockMode: 3 });
+    await undoDoorOperation(
+      tx,
+      fx,
+      s,
+      compartment,
+      'unlock-unconfirmed',
+      ACTOR,
+      now,
+      'the door readings have a break during the deposit window',
+    );
+    raiseAlert(tx, fx, {
+      type: 'UNLOCK_FAILED',
+      siteId: compartment.siteId,
+      compartmentId: compartment.id,
+      sessionId: s.id,
+      message: `Compartment ${compartment.label}: its door could not be watched through the whole window, so whether it opened is unknown; inspect it`,
+      at: now,
+    });
+  },
+
+  async doorLeftOpen(tx, fx, id, now) {
+    const c = await tx.findOneOrFail(CompartmentEntity, id);
+    c.leftOpenAlerted = true;
+    const session = await tx.findOne(StorageSessionEntity, {
+      compartmentId: c.id,
+      status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },
+    });
+    recordDoorEvent(tx, fx, {
+      type: 'LEFT_OPEN',
+      compartment: c,
+      sessionId: session?.id,
+      actor: ACTOR,
+      at: now,
+    });
+    if (!session)
+      moveCompartmentIfAllowed(tx, fx, c, {
+        to: 'NEEDS_INSPECTION',
+        trigger: 'left-open',
+        actor: ACTOR,
+        at: now,
+        reason: 'door left open',
+      });
+    raiseAlert(tx, fx, {
+      type: 'DOOR_LEFT_OPEN',
+      siteId: c.siteId,
+      compartmentId: c.id,
+      sessionId: session?.id,
+      message: `Compartment ${c.label} has been left open`,
+      at: now,
+    });
+    announceCompartment(fx, c);
+  },
+
+  /** Its gateway's presence expired: nobody reads this door, so it is shown UNKNOWN (the full state on its return restores it). */
+  async doorsOfAbsentGateway(tx, fx, id) {
+    const c = await tx.findOneOrFail(CompartmentEntity, id);
+    c.doorState = 'UNKNOWN';
+    announceCompartment(fx, c);
+  },
+
+  async reminderDue(tx, _fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    s.reminderSent = true;
+    await notifyContact(
+      tx,
+      { email: s.contactEmail, phone: s.contactPhone },
+      {
+        dedupeKey: `reminder:${s.id}`,
+        subject: 'Your locker time is nearly up',
+        body: `Your luggage storage is included until ${s.dueAt?.toISOString()}. After that, an overdue fee applies.`,
+        sessionId: s.id,
+        at: now,
+      },
+    );
+  },
+
+  async overdue(tx, fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    s.overdueAlerted = true;
+    const fee = overdueFee({ ...s, paid: 0 }, now);
+    raiseAlert(tx, fx, {
+      type: 'OVERDUE',
+      siteId: s.siteId,
+      compartmentId: s.compartmentId,
+      sessionId: s.id,
+      message: `Storage is overdue since ${s.dueAt?.toISOString()}`,
+      at: now,
+    });
+    await notifyContact(
+      tx,
+      { email: s.contactEmail, phone: s.contactPhone },
+      {
+        dedupeKey: `overdue:${s.id}`,
+        subject: 'Your locker storage is overdue',
+        body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${formatMoney({ amount: fee, currency: s.currency }, MESSAGE_LOCALE)}; pay it at the kiosk to collect your luggage.`,
+        sessionId: s.id,
+        at: now,
+      },
+    );
+    await emitWebhookEvent(
+      tx,
+      'session.overdue',
+      { ...sessionData(s), overdueFee: { amount: fee, currency: s.currency } },
+      now,
+    );
+  },
+
+  async securityEscalation(tx, fx, id, now) {
+    const s = await tx.findOneOrFail(StorageSessionEntity, id);
+    s.securityAlerted = true;
+    raiseAlert(tx, fx, {
+      type: 'SECURITY_ESCALATION',
+      siteId: s.siteId,
+      compartmentId: s.compartmentId,
+      sessionId: s.id,
+      message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`,
+      at: now,
+    });
+  },
+
+  /** Its presence expired: dashboards hear it is offline (the alert waits for the site's heartbeat window). */
+  async gatewayAbsent(tx, fx, id, now) {
+    const g = await tx.findOneOrFail(GatewayEntity, id);
+    g.absentAnnounced = true;
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
+  },
+
+  async abandoned(tx, fx, id, now) {
+    await markAbandoned(tx, fx, await tx.findOneOrFail(StorageSessionEntity, id), ACTOR, now);
+  },
+
+  async gatewaySilent(tx, fx, id, now) {
+    const g = await tx.findOneOrFail(GatewayEntity, id);
+    g.offlineAlerted = true;
+    fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
+    raiseAlert(tx, fx, {
+      type: 'GATEWAY_OFFLINE',
+      siteId: g.siteId,
+      gatewayId: g.id,
+      message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`,
+      at: now,
+    });
+  },
+};

@@ -1,0 +1,110 @@
+import { OPENABLE_SQL } from '../modules/devices/presence.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { StorageSessionEntity } from '../entities/session.entity.js';
+import { CompartmentEntity } from '../entities/compartment.entity.js';
+import type { SiteEntity } from '../entities/site.entity.js';
+import type { UnlockBank } from './unlock-bank.js';
+import { paidSql } from '../modules/payments/paid-amounts.js';
+
+/** The site settings a scan reads: access openings and the unlock's timings. */
+export type ScanSite = Pick<
+  SiteEntity,
+  | 'accessOpensPerSession'
+  | 'unlockAckTimeoutSeconds'
+  | 'depositWindowSeconds'
+  | 'pulseMs'
+  | 'paymentWindowSeconds'
+>;
+
+/*
+ * A scan is the product's hot write path (scan-to-coil, allocation race): each read here is
+ * one statement that would otherwise be two or three (session, payments and site; allocation,
+ * compartment and bank). Rows are mapped into the transaction's entity manager, so changes to
+ * them flush as usual, with their optimistic version check.
+ */
+
+/** The session with this code hash, locked, with what has been paid and its site's settings. */
+export async function lockSessionForScan(
+  tx: EntityManager,
+  codeHash: string,
+): Promise<{ session: StorageSessionEntity; paid: number; site: ScanSite } | null> {
+  const rows = await tx.execute<Record<string, unknown>[]>(
+    `select s.*,
+       ${paidSql('s.id')} as scan_paid,
+       st.access_opens_per_session as scan_access_opens, st.unlock_ack_timeout_seconds as scan_ack_timeout,
+       st.deposit_window_seconds as scan_deposit_window, st.pulse_ms as scan_pulse_ms,
+       st.payment_window_seconds as scan_payment_window
+     from storage_session s join site st on st.id = s.site_id
+     where s.code_hash = ? for update of s`,
+    [codeHash],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const {
+    scan_paid,
+    scan_access_opens,
+    scan_ack_timeout,
+    scan_deposit_window,
+    scan_pulse_ms,
+    scan_payment_window,
+    ...sessionRow
+  } = row;
+  return {
+    session: tx.map(StorageSessionEntity, sessionRow),
+    paid: Number(scan_paid),
+    site: {
+      accessOpensPerSession: scan_access_opens as number | null,
+      unlockAckTimeoutSeconds: scan_ack_timeout as number,
+      depositWindowSeconds: scan_deposit_window as number,
+      pulseMs: scan_pulse_ms as number,
+      paymentWindowSeconds: scan_payment_window as number,
+    },
+  };
+}
+
+/** One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked (others skipped). */
+export async function allocateCompartment(
+  tx: EntityManager,
+  siteId: string,
+  size: string,
+  now: Date,
+  exceptId: string | null = null,
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+  return compartmentWithBank(
+    tx,
+    `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}${exceptId ? ' and c.id <> ?' : ''}
+     order by c.label limit 1 for update of c skip locked`,
+    exceptId ? [siteId, size, now, exceptId] : [siteId, size, now],
+  );
+}
+
+/** A session's compartment, locked, with its bank. */
+export async function lockCompartment(
+  tx: EntityManager,
+  id: string,
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+  return compartmentWithBank(tx, `where c.id = ? for update of c`, [id]);
+}
+
+async function compartmentWithBank(
+  tx: EntityManager,
+  where: string,
+  params: unknown[],
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
+  const rows = await tx.execute<Record<string, unknown>[]>(
+    `select c.*, b.label as bank_label, b.gateway_id as bank_gateway_id, b.modbus_endpoint as bank_modbus_endpoint
+     from compartment c join locker_bank b on b.id = c.bank_id ${where}`,
+    params,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { bank_label, bank_gateway_id, bank_modbus_endpoint, ...compartmentRow } = row;
+  return {
+    compartment: tx.map(CompartmentEntity, compartmentRow),
+    bank: {
+      label: bank_label as string,
+      gatewayId: bank_gateway_id as string | null,
+      modbusEndpoint: bank_modbus_endpoint as string,
+    },
+  };
+}

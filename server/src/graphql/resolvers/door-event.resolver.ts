@@ -1,0 +1,114 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { GqlContext } from '../context.js';
+import {
+  DoorEventConnection,
+  DoorEventView,
+  toDoorEventView,
+} from '../../modules/door-events/door-event.types.js';
+import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
+import { SessionView } from '../../modules/sessions/session.types.js';
+import { DoorState } from '../../entities/compartment.enums.js';
+import { DateTime } from '../../shared/common.types.js';
+import { authorize, can } from '../../auth/authorize.js';
+import { siteScope } from '../../auth/visibility.js';
+import { parseOptionalId } from '../../shared/ids.js';
+import { subscribeSiteTopic } from '../subscriptions.js';
+import { notFound } from '../../errors/domain-error.js';
+import { ControllerLinkInput } from '../../modules/gateway-commands/controller-links.js';
+
+@InputType('DoorReport')
+export class DoorReportInput {
+  @Field(() => ID) compartmentId!: string;
+  @Field(() => DoorState) state!: DoorState;
+  @Field(() => DateTime) at!: Date;
+}
+
+@Resolver(() => DoorEventView)
+export class DoorEventResolver {
+  @Query(() => DoorEventConnection)
+  async doorEvents(
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<DoorEventConnection> {
+    authorize(caller, 'sessions:read');
+    const page = await services.doorEvents.page(
+      siteScope(caller, parseOptionalId(siteId, 'siteId')),
+      first ?? null,
+      after ?? null,
+    );
+    return {
+      nodes: page.nodes.map((e) => toDoorEventView(e)),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Gateway token: door sensor changes, batched, timestamped at the source, in reading order; with its controllers' links (presence) as of after them",
+  })
+  async reportDoorStates(
+    @Arg('reports', () => [DoorReportInput]) reports: DoorReportInput[],
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('controllers', () => [ControllerLinkInput], { nullable: true })
+    controllers?: ControllerLinkInput[] | null,
+  ): Promise<boolean> {
+    authorize(caller, 'gateway:act');
+    if (caller.kind !== 'gateway') return false;
+    await services.doorReports.report(caller.gatewayId, caller.siteId, reports, controllers ?? []);
+    return true;
+  }
+
+  @FieldResolver(() => CompartmentView)
+  async compartment(@Root() e: DoorEventView, @Ctx() { loaders }: GqlContext): Promise<CompartmentView> {
+    if (e.compartment) return e.compartment;
+    const c = await loaders.compartment.load(e.compartmentId);
+    if (!c) throw notFound('Compartment');
+    return toCompartmentView(c);
+  }
+
+  @FieldResolver(() => SessionView, { nullable: true })
+  async session(
+    @Root() e: DoorEventView,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SessionView | null> {
+    if (!e.sessionId || !can(caller, 'sessions:read', e.siteId)) return null;
+    return services.sessions.get(e.sessionId);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  actor(@Root() e: DoorEventView, @Ctx() { caller }: GqlContext): string | null {
+    return caller.kind === 'user' ? e.actor : null;
+  }
+
+  @Subscription(() => DoorEventView, {
+    name: 'doorEvents',
+    subscribe: ({ args, context }) =>
+      subscribeSiteTopic(
+        context as GqlContext,
+        'DOOR_EVENT',
+        (args as { siteId?: string | null }).siteId ?? null,
+        'events:subscribe',
+      ),
+  })
+  doorEventStream(
+    @Root() e: DoorEventView,
+    @Arg('siteId', () => ID, { nullable: true }) _siteId?: string,
+  ): DoorEventView {
+    return e;
+  }
+}
