@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { createLogger } from '../../src/observability/logger.js';
 
 /**
@@ -16,6 +15,9 @@ export default async function setup(project: TestProject) {
     project.provide('adminDatabaseUrl', candidate);
     return;
   }
+  // imported only when needed: embedded-postgres hooks the process's exit, and with that hook
+  // loaded vitest's own exit code (1 on a failed test) is lost
+  const { startEmbeddedPostgres } = await import('../../src/db/embedded-postgres.js');
   const dir = mkdtempSync(join(tmpdir(), 'lockers-test-pg-'));
   const embedded = await startEmbeddedPostgres(
     dir,
