@@ -1,5 +1,6 @@
 /** Every benchmark, in the order a full run takes them. */
 import type { Benchmark } from '../lib/bench.ts';
+import { scanFloor } from './scan-floor.ts';
 import { scanToCoil } from './scan-to-coil.ts';
 import { allocationRace } from './allocation-race.ts';
 import { fanOut } from './fan-out.ts';
@@ -8,6 +9,7 @@ import { usageReport } from './usage-report.ts';
 import { plainRead } from './plain-read.ts';
 
 export const BENCHMARKS: readonly Benchmark[] = [
+  scanFloor,
   scanToCoil,
   allocationRace,
   fanOut,
