@@ -4,6 +4,7 @@ import { scanFloor } from './scan-floor.ts';
 import { scanToCoil } from './scan-to-coil.ts';
 import { allocationRace } from './allocation-race.ts';
 import { fanOut } from './fan-out.ts';
+import { doorBurst } from './door-burst.ts';
 import { board } from './board.ts';
 import { idleConnections } from './idle-connections.ts';
 import { usageReport } from './usage-report.ts';
@@ -14,6 +15,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scanToCoil,
   allocationRace,
   fanOut,
+  doorBurst,
   board,
   idleConnections,
   usageReport,
