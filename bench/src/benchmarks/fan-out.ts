@@ -6,15 +6,11 @@
  * Correctness: every client gets every door event and every compartment update (else: lost).
  */
 import type { Benchmark } from '../lib/bench.ts';
-import { checkTime } from '../lib/bench.ts';
+import { reportDoorChanges } from '../lib/door-changes.ts';
 import { figure, type Figure } from '../lib/figures.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
 import { startSwarm } from '../lib/swarm.ts';
 import { sampleRss, startSystem } from '../lib/system.ts';
-import { wallNow } from '../lib/stats.ts';
-import type { SentReport } from '../processes/ws-swarm.ts';
-
-const REPORT = `mutation($r: [DoorReport!]!) { reportDoorStates(reports: $r) }`;
 
 export const fanOut: Benchmark = {
   name: 'fan-out',
@@ -61,30 +57,14 @@ export const fanOut: Benchmark = {
         errors.push(`only ${swarm.ready.connected} of ${ctx.size('dashboards')} dashboards connected`);
       await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
       const rss = sampleRss(sys.serverRssMb);
-      const reports: SentReport[] = [];
       const total = ctx.size('rate') * ctx.size('seconds');
-      const interval = 1000 / ctx.size('rate');
-      const start = performance.now();
-      const pending: Promise<void>[] = [];
-      for (let i = 0; i < total; i++) {
-        checkTime(ctx.signal);
-        const wait = start + i * interval - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const c = rows[(run * total + i) % rows.length]!.id;
-        const state = doorState.get(c) === 'OPEN' ? 'CLOSED' : 'OPEN';
-        doorState.set(c, state);
-        const at = Date.now();
-        const sentAt = wallNow();
-        reports.push({ compartmentId: c, state, at, sentAt });
-        // Not awaited in sequence: a slow answer must not delay the next change (fixed rate).
-        pending.push(
-          gateway.request(REPORT, { r: [{ compartmentId: c, state, at: new Date(at).toISOString() }] }).then(
-            () => undefined,
-            (e: unknown) => void errors.push(`report ${i}: ${String(e)}`),
-          ),
-        );
-      }
-      await Promise.all(pending);
+      const reports = await reportDoorChanges(
+        ctx,
+        gateway,
+        { compartments: rows.map((r) => r.id), total, rate: ctx.size('rate'), offset: run * total },
+        doorState,
+        errors,
+      );
       // The last events' delivery: anything not in by then counts as lost.
       await new Promise((r) => setTimeout(r, 3000));
       runs.rss.push(rss.stop());

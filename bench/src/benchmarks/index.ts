@@ -5,6 +5,7 @@ import { scanToCoil } from './scan-to-coil.ts';
 import { allocationRace } from './allocation-race.ts';
 import { fanOut } from './fan-out.ts';
 import { doorBurst } from './door-burst.ts';
+import { fleetFanOut } from './fleet-fan-out.ts';
 import { board } from './board.ts';
 import { idleConnections } from './idle-connections.ts';
 import { usageReport } from './usage-report.ts';
@@ -16,6 +17,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   allocationRace,
   fanOut,
   doorBurst,
+  fleetFanOut,
   board,
   idleConnections,
   usageReport,
