@@ -36,7 +36,7 @@ export const doorBurst: Benchmark = {
   flags: {
     banks: { full: 20, smoke: 2, help: 'banks reporting at once (the first also alone)' },
     doors: { full: 24, smoke: 24, help: 'doors per bank, one report batch each' },
-    dashboards: { full: 1000, smoke: 50, help: 'subscribed dashboard connections' },
+    dashboards: { full: 1000, smoke: 30, help: 'subscribed dashboard connections' },
     'scan-rate': { full: 25, smoke: 10, help: 'deposit scans per second while measuring' },
     seconds: { full: 3, smoke: 1, help: 'seconds of scanning without and with the burst' },
     runs: { full: 3, smoke: 1, help: 'repetitions (median reported)' },
@@ -129,8 +129,7 @@ export const doorBurst: Benchmark = {
       // 1. One bank, one batch.
       const single = reportsFor(byBank[0]!, 'OPEN', at);
       await gateway.request(REPORT, { r: single.map(toInput) });
-      await new Promise((r) => setTimeout(r, 3000));
-      const one = await swarm.collect(single);
+      const one = await swarm.collectSettled(single);
       errors.push(...one.errors.filter((e) => !errors.includes(e)));
       if (one.lost > 0) errors.push(`run ${run + 1}: one bank: ${one.lost} of ${one.expected} events lost`);
       runs.bankP50.push(one.p50);
@@ -153,8 +152,7 @@ export const doorBurst: Benchmark = {
       );
       const appliedMs = performance.now() - t0;
       const during = await scanning;
-      await new Promise((r) => setTimeout(r, 5000));
-      const all = await swarm.collect(burst);
+      const all = await swarm.collectSettled(burst, { settleMs: 5000 });
       if (all.lost > 0) errors.push(`run ${run + 1}: all banks: ${all.lost} of ${all.expected} events lost`);
       const { rows: states } = await sys.db.query<{ n: string }>(
         `select count(*) n from compartment where id = any($1::uuid[]) and door_state = $2`,

@@ -170,14 +170,15 @@ export const scanFloor: Benchmark = {
 export function scanTransaction(queries: CapturedQuery[]): string[] {
   const command = queries.find((q) => /insert into "gateway_command"/.test(q.text));
   if (!command) throw new Error('no deposit scan among the captured queries');
-  const mine = queries.filter((q) => q.c === command.c).map((q) => q.text);
-  const at = mine.indexOf(command.text);
-  const begin = mine.slice(0, at).findLastIndex((t) => /^\s*begin\b/i.test(t));
-  const commit = mine.findIndex((t, i) => i > at && /^\s*commit\b/i.test(t));
+  const mine = queries.filter((q) => q.c === command.c);
+  const at = mine.indexOf(command);
+  const begin = mine.slice(0, at).findLastIndex((q) => /^\s*begin\b/i.test(q.text));
+  const commit = mine.findIndex((q, i) => i > at && /^\s*commit\b/i.test(q.text));
   if (begin < 0 || commit < 0) throw new Error('the deposit scan ran outside a transaction');
-  if (queries.some((q) => q.values.length))
+  const transaction = mine.slice(begin, commit + 1);
+  if (transaction.some((q) => q.values.length))
     throw new Error('the driver was given parameters: the replay only substitutes inlined values');
-  return mine.slice(begin, commit + 1);
+  return transaction.map((q) => q.text);
 }
 
 /**

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type * as Launch from '../../../lock-gateway/src/launch/index.ts';
 import type { BenchContext } from './bench.ts';
+import { GqlClient } from './gql.ts';
 import type { CapturedQuery } from '../processes/sql-capture.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -164,7 +165,6 @@ export async function registerKiosks(
   siteId: string,
   n: number,
 ): Promise<string[]> {
-  const { GqlClient } = await import('./gql.ts');
   const admin = new GqlClient(graphqlUrl, adminToken, 4);
   try {
     return await Promise.all(
