@@ -8,7 +8,7 @@
  * gets every event (lost 0), and both instances hold dashboards.
  */
 import { randomUUID } from 'node:crypto';
-import type { Benchmark, BenchContext } from '../lib/bench.ts';
+import type { Benchmark } from '../lib/bench.ts';
 import { checkTime } from '../lib/bench.ts';
 import { reportDoorChanges } from '../lib/door-changes.ts';
 import { figure } from '../lib/figures.ts';
