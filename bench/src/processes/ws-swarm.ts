@@ -154,6 +154,7 @@ function collect(reports: SentReport[]): void {
     push(byKey, `${r.compartmentId}|${r.state}`, r);
   const latencies: number[] = [];
   const lastArrival = new Map<SentReport, number>();
+  const missing = new Map<string, number>();
   let lost = 0;
   for (const mine of received) {
     const gotDoor = new Set<SentReport>();
@@ -175,6 +176,17 @@ function collect(reports: SentReport[]): void {
       }
     }
     lost += reports.length - gotDoor.size + (dashboards ? reports.length - gotComp.size : 0);
+    for (const r of reports) {
+      if (!gotDoor.has(r)) missed(`doorEvents`, r);
+      if (dashboards && !gotComp.has(r)) missed(`compartmentUpdated`, r);
+    }
+  }
+  // which events were lost, and by how many clients (the first few, for the error list)
+  for (const [what, clientsMissing] of [...missing].slice(0, 5))
+    noteError(`${clientsMissing} clients never got ${what}`);
+  function missed(kind: string, r: SentReport): void {
+    const what = `${kind} of ${r.compartmentId.slice(0, 8)} ${r.state} at ${new Date(r.at).toISOString()}`;
+    missing.set(what, (missing.get(what) ?? 0) + 1);
   }
   function record(r: SentReport, t: number): void {
     latencies.push(t - r.sentAt);
