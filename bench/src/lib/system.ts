@@ -152,9 +152,6 @@ export async function startSystem(
   };
 }
 
-/** A running stack (the launcher's type; benchmarks import it from here only). */
-export type Stack = Launch.Stack;
-
 /**
  * Registers `n` more kiosks on the site (admin registerKiosk), each with its own token: a
  * benchmark that plays many kiosks uses as many credentials as a site of that size has.
