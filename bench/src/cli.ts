@@ -5,6 +5,7 @@
  * writes it as JSON (bench/results/latest.json unless --out). Exit 1 when a benchmark found
  * something wrong (a double allocation, a lost event, a crash) and, in a full run, when a
  * figure misses its goal. --smoke: small sizes, correctness only (the package's test).
+ * Each benchmark's figures carry the machine's load when it started (busy: above half the cores).
  */
 import fs from 'node:fs';
 import os from 'node:os';

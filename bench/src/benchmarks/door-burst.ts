@@ -13,6 +13,7 @@
  */
 import type { Benchmark, BenchContext } from '../lib/bench.ts';
 import { checkTime } from '../lib/bench.ts';
+import { describeLost, lostRecorded } from '../lib/door-changes.ts';
 import { figure, type Figure } from '../lib/figures.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
 import { quantile, wallNow } from '../lib/stats.ts';
@@ -131,7 +132,10 @@ export const doorBurst: Benchmark = {
       await gateway.request(REPORT, { r: single.map(toInput) });
       const one = await swarm.collectSettled(single);
       errors.push(...one.errors.filter((e) => !errors.includes(e)));
-      if (one.lost > 0) errors.push(`run ${run + 1}: one bank: ${one.lost} of ${one.expected} events lost`);
+      if (one.lost > 0)
+        errors.push(
+          `run ${run + 1}: one bank: ${one.lost} of ${one.expected} events lost (${describeLost(one.missing)})${await lostRecorded(sys.db, one.missing)}`,
+        );
       runs.bankP50.push(one.p50);
       runs.bankP99.push(one.p99);
 
@@ -153,7 +157,10 @@ export const doorBurst: Benchmark = {
       const appliedMs = performance.now() - t0;
       const during = await scanning;
       const all = await swarm.collectSettled(burst, { settleMs: 5000 });
-      if (all.lost > 0) errors.push(`run ${run + 1}: all banks: ${all.lost} of ${all.expected} events lost`);
+      if (all.lost > 0)
+        errors.push(
+          `run ${run + 1}: all banks: ${all.lost} of ${all.expected} events lost (${describeLost(all.missing)})${await lostRecorded(sys.db, all.missing)}`,
+        );
       const { rows: states } = await sys.db.query<{ n: string }>(
         `select count(*) n from compartment where id = any($1::uuid[]) and door_state = $2`,
         [byBank.slice(1).flat(), 'OPEN'],

@@ -6,7 +6,7 @@
  * Correctness: every client gets every door event and every compartment update (else: lost).
  */
 import type { Benchmark } from '../lib/bench.ts';
-import { reportDoorChanges } from '../lib/door-changes.ts';
+import { awaitLive, describeLost, lostRecorded, reportDoorChanges } from '../lib/door-changes.ts';
 import { figure, type Figure } from '../lib/figures.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
 import { startSwarm } from '../lib/swarm.ts';
@@ -55,7 +55,7 @@ export const fanOut: Benchmark = {
       errors.push(...swarm.ready.errors);
       if (swarm.ready.connected !== ctx.size('dashboards'))
         errors.push(`only ${swarm.ready.connected} of ${ctx.size('dashboards')} dashboards connected`);
-      await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
+      await awaitLive(ctx, swarm, gateway, rows.at(-1)!.id, doorState, errors);
       const rss = sampleRss(sys.serverRssMb);
       const total = ctx.size('rate') * ctx.size('seconds');
       const reports = await reportDoorChanges(
@@ -69,7 +69,10 @@ export const fanOut: Benchmark = {
       const got = await swarm.collectSettled(reports);
       runs.rss.push(rss.stop());
       errors.push(...got.errors);
-      if (got.lost > 0) errors.push(`run ${run + 1}: ${got.lost} of ${got.expected} events lost`);
+      if (got.lost > 0)
+        errors.push(
+          `run ${run + 1}: ${got.lost} of ${got.expected} events lost (${describeLost(got.missing)})${await lostRecorded(sys.db, got.missing)}`,
+        );
       ctx.log(
         `run ${run + 1}: ${got.deliveries} deliveries, p50 ${got.p50.toFixed(1)} ms, p99 ${got.p99.toFixed(1)} ms, max ${got.max.toFixed(0)} ms, server RSS ${runs.rss.at(-1)!.toFixed(0)} MB, client process CPU ${got.clientCpuPercent.toFixed(0)}%`,
       );

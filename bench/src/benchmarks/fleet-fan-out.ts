@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Benchmark } from '../lib/bench.ts';
 import { checkTime } from '../lib/bench.ts';
-import { reportDoorChanges } from '../lib/door-changes.ts';
+import { awaitLive, describeLost, lostRecorded, reportDoorChanges } from '../lib/door-changes.ts';
 import { figure } from '../lib/figures.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
 import { startSwarm } from '../lib/swarm.ts';
@@ -60,7 +60,7 @@ export const fleetFanOut: Benchmark = {
       errors.push(...swarm.ready.errors);
       if (swarm.ready.connected !== n)
         errors.push(`${label}: only ${swarm.ready.connected} of ${n} connected`);
-      await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
+      await awaitLive(ctx, swarm, gateway, rows.at(-1)!.id, doorState, errors);
       const spread = await connectionsPerInstance(sys);
       const rss = sys.stack.replicas.map((_, i) => sampleRss(() => sys.replicaRssMb()[i]!));
       const total = ctx.size('rate') * ctx.size('seconds');
@@ -75,7 +75,10 @@ export const fleetFanOut: Benchmark = {
       const got = await swarm.collectSettled(reports); // lost: not in within 10 s
       const peaks = rss.map((s) => s.stop());
       errors.push(...got.errors);
-      if (got.lost > 0) errors.push(`${label}: ${got.lost} of ${got.expected} events lost`);
+      if (got.lost > 0)
+        errors.push(
+          `${label}: ${got.lost} of ${got.expected} events lost (${describeLost(got.missing)})${await lostRecorded(sys.db, got.missing)}`,
+        );
       await swarm.stop();
       ctx.log(
         `${label}: dashboards per instance ${spread.join(' / ')}, p50 ${got.p50.toFixed(1)} ms, p99 ${got.p99.toFixed(1)} ms, lost ${got.lost}, RSS ${peaks.map((p) => p.toFixed(0)).join(' / ')} MB`,
