@@ -7,6 +7,7 @@ import { wallNow } from './stats.ts';
 import type { LostEvent, SentReport } from '../processes/ws-swarm.ts';
 
 const REPORT = `mutation($r: [DoorReport!]!) { reportDoorStates(reports: $r) }`;
+let lastAt = 0;
 
 /**
  * Reports `total` door changes, `rate` per second, each toggling the next of `compartments`
@@ -31,7 +32,9 @@ export async function reportDoorChanges(
     const c = opts.compartments[(opts.offset + i) % opts.compartments.length]!;
     const state = doorState.get(c) === 'OPEN' ? 'CLOSED' : 'OPEN';
     doorState.set(c, state);
-    const at = Date.now();
+    // Clients match door events to reports by this time: never two reports in one millisecond
+    // (a loop that fell behind on a busy machine sends its overdue changes back to back).
+    const at = (lastAt = Math.max(Date.now(), lastAt + 1));
     const sentAt = wallNow();
     reports.push({ compartmentId: c, state, at, sentAt });
     pending.push(
