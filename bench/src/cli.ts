@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCHMARKS } from './benchmarks/index.ts';
 import { BUSY_LOAD_PER_CORE, figure } from './lib/figures.ts';
-import { runBenchmark, type RunRecord } from './lib/runner.ts';
+import { runBenchmark, settleLoad, type RunRecord } from './lib/runner.ts';
 import { renderTable } from './lib/table.ts';
 import { RESULTS_DIR, ensureBuilt, scratchDatabases } from './lib/system.ts';
 
@@ -66,6 +66,8 @@ const records: RunRecord[] = [];
 for (const bench of selected) {
   if (interrupt.signal.aborted) break;
   console.log(`\n== ${bench.name}: ${bench.summary}`);
+  // a full run lets the previous benchmark's load die down before this one is marked by it
+  if (!smoke && records.length > 0) await settleLoad(90, interrupt.signal);
   const record = await runBenchmark(bench, { smoke, overrides, interrupt: interrupt.signal });
   for (const e of record.errors) console.log(`  [${bench.name}] ERROR ${e}`);
   console.log(`  [${bench.name}] done in ${record.seconds.toFixed(1)} s`);

@@ -12,6 +12,21 @@ export interface RunRecord extends BenchOutcome {
   load: MachineLoad;
 }
 
+/**
+ * Waits up to `maxSeconds` for the 1-minute load to fall to the busy line: the previous
+ * benchmark's own processes still weigh in it for a minute or so after they are gone, and a
+ * figure should be marked busy for other work on the machine, not for the suite's own.
+ */
+export async function settleLoad(maxSeconds: number, signal: AbortSignal): Promise<MachineLoad> {
+  const until = performance.now() + maxSeconds * 1000;
+  let load = machineLoad();
+  while (load.busy && performance.now() < until && !signal.aborted) {
+    await new Promise((r) => setTimeout(r, 2000));
+    load = machineLoad();
+  }
+  return load;
+}
+
 /** The machine's load now: other work on it makes every timing of the run worse. */
 export function machineLoad(): MachineLoad {
   const loadavg1 = os.loadavg()[0]!;
