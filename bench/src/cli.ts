@@ -5,12 +5,14 @@
  * writes it as JSON (bench/results/latest.json unless --out). Exit 1 when a benchmark found
  * something wrong (a double allocation, a lost event, a crash) and, in a full run, when a
  * figure misses its goal. --smoke: small sizes, correctness only (the package's test).
+ * Each benchmark's figures carry the machine's load when it started (busy: above half the cores).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCHMARKS } from './benchmarks/index.ts';
-import { runBenchmark, type RunRecord } from './lib/runner.ts';
+import { BUSY_LOAD_PER_CORE, figure } from './lib/figures.ts';
+import { runBenchmark, settleLoad, type RunRecord } from './lib/runner.ts';
 import { renderTable } from './lib/table.ts';
 import { RESULTS_DIR, ensureBuilt, scratchDatabases } from './lib/system.ts';
 
@@ -64,17 +66,21 @@ const records: RunRecord[] = [];
 for (const bench of selected) {
   if (interrupt.signal.aborted) break;
   console.log(`\n== ${bench.name}: ${bench.summary}`);
+  // a full run lets the previous benchmark's load die down before this one is marked by it
+  if (!smoke && records.length > 0) await settleLoad(90, interrupt.signal);
   const record = await runBenchmark(bench, { smoke, overrides, interrupt: interrupt.signal });
   for (const e of record.errors) console.log(`  [${bench.name}] ERROR ${e}`);
   console.log(`  [${bench.name}] done in ${record.seconds.toFixed(1)} s`);
   records.push(record);
 }
 
+againstScanFloor(records);
 const figures = records.flatMap((r) => r.figures);
 const errors = records.flatMap((r) => r.errors.map((e) => `${r.name}: ${e}`));
 const missed = figures.filter((f) => f.pass === false);
 const ok = errors.length === 0 && (smoke || missed.length === 0) && !interrupt.signal.aborted;
 const cpus = os.cpus();
+const busy = records.filter((r) => r.load.busy).map((r) => r.name);
 const result = {
   date: startedAt.toISOString(),
   mode: smoke ? 'smoke' : 'full',
@@ -87,6 +93,8 @@ const result = {
   },
   command: process.argv.slice(2).join(' '),
   ok,
+  /** Benchmarks started on a busy machine (1-minute load above half the cores): not a reference. */
+  busy,
   figures,
   errors,
   benchmarks: records,
@@ -96,6 +104,10 @@ console.log(
   `\n${smoke ? 'SMOKE run (sizes too small for the goals: only correctness counts)' : 'Full run'}, ${result.date}, ${result.machine.cpus} x ${result.machine.cpuModel}, Node ${process.version}\n`,
 );
 console.log(renderTable(figures));
+if (busy.length)
+  console.log(
+    `\nBusy machine (load above ${BUSY_LOAD_PER_CORE} x cores) when ${busy.join(', ')} started: those figures are not a reference.`,
+  );
 if (errors.length) console.log(`\nErrors:\n${errors.map((e) => `- ${e}`).join('\n')}`);
 if (!smoke && missed.length)
   console.log(`\nMissed goals: ${missed.map((f) => `${f.benchmark}: ${f.figure}`).join('; ')}`);
@@ -104,6 +116,23 @@ fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`\nwritten to ${path.relative(process.cwd(), out)}; ${ok ? 'OK' : 'NOT OK'}`);
 process.exit(ok ? 0 : 1);
+
+/**
+ * scan-to-coil's p50 against the scan floor of the same run (the database's share of a scan):
+ * a row of scan-to-coil's, added when both ran. Goal: at most 2.5 times the floor.
+ */
+function againstScanFloor(all: RunRecord[]): void {
+  const stc = all.find((r) => r.name === 'scan-to-coil');
+  const floor = all.find((r) => r.name === 'scan-floor');
+  const p50 = stc?.figures.find((f) => f.figure === 'scan -> coil p50');
+  const floorP50 = floor?.figures.find((f) => f.figure.endsWith('bare pg: p50'));
+  if (!stc || !p50 || !floorP50) return;
+  const row = figure('scan-to-coil', 'scan -> coil p50 / scan floor p50', 'ms', p50.runs, {
+    baseline: { label: 'scan-floor p50', runs: floorP50.runs },
+    ratioGoal: { op: '<=', target: 2.5 },
+  });
+  stc.figures.splice(stc.figures.indexOf(p50) + 1, 0, { ...row, load: stc.load });
+}
 
 /** `--smoke`, `--list`, `--help` are switches, `--out F` a path; any other `--name N` (or `--name=N`) a size. */
 function parseCommandLine(args: string[]) {

@@ -29,18 +29,27 @@ test('every benchmark runs at smoke size, checks itself and cleans up', async ()
     ok: boolean;
     errors: string[];
     benchmarks: Array<{ name: string; figures: unknown[] }>;
+    figures: Array<{ benchmark: string; figure: string; load?: { cpus: number } }>;
     scratchDatabases: string[];
   };
   expect(result.errors).toEqual([]);
   expect(result.benchmarks.map((b) => b.name)).toEqual([
+    'scan-floor',
     'scan-to-coil',
     'allocation-race',
     'fan-out',
+    'door-burst',
+    'fleet-fan-out',
+    'board',
     'idle',
     'usage-report',
     'plain-read',
   ]);
   for (const b of result.benchmarks) expect(b.figures.length, b.name).toBeGreaterThan(0);
+  // every figure says how loaded the machine was when it was taken
+  for (const f of result.figures) expect(f.load?.cpus, `${f.benchmark}: ${f.figure}`).toBeGreaterThan(0);
+  // scan-to-coil is measured against the scan floor of the same run
+  expect(result.figures.map((f) => f.figure)).toContain('scan -> coil p50 / scan floor p50');
   // The scratch databases the run made are gone again.
   expect(result.scratchDatabases.length).toBeGreaterThan(0);
   const left = await existing(result.scratchDatabases);

@@ -6,15 +6,11 @@
  * Correctness: every client gets every door event and every compartment update (else: lost).
  */
 import type { Benchmark } from '../lib/bench.ts';
-import { checkTime } from '../lib/bench.ts';
+import { awaitLive, describeLost, lostRecorded, reportDoorChanges } from '../lib/door-changes.ts';
 import { figure, type Figure } from '../lib/figures.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
 import { startSwarm } from '../lib/swarm.ts';
 import { sampleRss, startSystem } from '../lib/system.ts';
-import { wallNow } from '../lib/stats.ts';
-import type { SentReport } from '../processes/ws-swarm.ts';
-
-const REPORT = `mutation($r: [DoorReport!]!) { reportDoorStates(reports: $r) }`;
 
 export const fanOut: Benchmark = {
   name: 'fan-out',
@@ -59,38 +55,24 @@ export const fanOut: Benchmark = {
       errors.push(...swarm.ready.errors);
       if (swarm.ready.connected !== ctx.size('dashboards'))
         errors.push(`only ${swarm.ready.connected} of ${ctx.size('dashboards')} dashboards connected`);
-      await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
+      await awaitLive(ctx, swarm, gateway, rows.at(-1)!.id, doorState, errors);
       const rss = sampleRss(sys.serverRssMb);
-      const reports: SentReport[] = [];
       const total = ctx.size('rate') * ctx.size('seconds');
-      const interval = 1000 / ctx.size('rate');
-      const start = performance.now();
-      const pending: Promise<void>[] = [];
-      for (let i = 0; i < total; i++) {
-        checkTime(ctx.signal);
-        const wait = start + i * interval - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const c = rows[(run * total + i) % rows.length]!.id;
-        const state = doorState.get(c) === 'OPEN' ? 'CLOSED' : 'OPEN';
-        doorState.set(c, state);
-        const at = Date.now();
-        const sentAt = wallNow();
-        reports.push({ compartmentId: c, state, at, sentAt });
-        // Not awaited in sequence: a slow answer must not delay the next change (fixed rate).
-        pending.push(
-          gateway.request(REPORT, { r: [{ compartmentId: c, state, at: new Date(at).toISOString() }] }).then(
-            () => undefined,
-            (e: unknown) => void errors.push(`report ${i}: ${String(e)}`),
-          ),
-        );
-      }
-      await Promise.all(pending);
-      // The last events' delivery: anything not in by then counts as lost.
-      await new Promise((r) => setTimeout(r, 3000));
+      const reports = await reportDoorChanges(
+        ctx,
+        gateway,
+        { compartments: rows.map((r) => r.id), total, rate: ctx.size('rate'), offset: run * total },
+        doorState,
+        errors,
+      );
+      // The last events' delivery: anything not in within 10 s counts as lost.
+      const got = await swarm.collectSettled(reports);
       runs.rss.push(rss.stop());
-      const got = await swarm.collect(reports);
       errors.push(...got.errors);
-      if (got.lost > 0) errors.push(`run ${run + 1}: ${got.lost} of ${got.expected} events lost`);
+      if (got.lost > 0)
+        errors.push(
+          `run ${run + 1}: ${got.lost} of ${got.expected} events lost (${describeLost(got.missing)})${await lostRecorded(sys.db, got.missing)}`,
+        );
       ctx.log(
         `run ${run + 1}: ${got.deliveries} deliveries, p50 ${got.p50.toFixed(1)} ms, p99 ${got.p99.toFixed(1)} ms, max ${got.max.toFixed(0)} ms, server RSS ${runs.rss.at(-1)!.toFixed(0)} MB, client process CPU ${got.clientCpuPercent.toFixed(0)}%`,
       );

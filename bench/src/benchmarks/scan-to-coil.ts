@@ -61,14 +61,14 @@ export const scanToCoil: Benchmark = {
           'scan -> coil p50',
           'ms',
           pick((r) => r.scanToCoil.p50),
-          { goal: { op: '<', target: 15 }, baseline: baseline((r) => r.issueBaseline.p50, 'p50') },
+          { goal: { op: '<', target: 8 }, baseline: baseline((r) => r.issueBaseline.p50, 'p50') },
         ),
         figure(
           'scan-to-coil',
           'scan -> coil p99',
           'ms',
           pick((r) => r.scanToCoil.p99),
-          { goal: { op: '<', target: 50 }, baseline: baseline((r) => r.issueBaseline.p99, 'p99') },
+          { goal: { op: '<', target: 25 }, baseline: baseline((r) => r.issueBaseline.p99, 'p99') },
         ),
         figure(
           'scan-to-coil',

@@ -27,11 +27,11 @@ export const usageReport: Benchmark = {
   name: 'usage-report',
   summary: 'usageReport by day over one year of sessions (cold and warm)',
   flags: {
-    sessions: { full: 1_000_000, smoke: 20_000, help: 'completed sessions seeded over the year' },
+    sessions: { full: 10_000_000, smoke: 20_000, help: 'completed sessions seeded over the year' },
     calls: { full: 5, smoke: 2, help: 'warm calls per run' },
     runs: { full: 3, smoke: 1, help: 'repetitions, each on a restarted server (median reported)' },
   },
-  timeLimit: { full: 900, smoke: 60 },
+  timeLimit: { full: 2400, smoke: 60 },
   async run(ctx) {
     const sys = await startSystem(ctx, 'usage-report');
     const { seed, graphqlUrl } = sys.stack;

@@ -27,7 +27,19 @@ export interface Figure {
   pass: boolean | null;
   /** A goal on the ratio instead of the value (plain read: at least 50% of the baseline). */
   ratioGoal?: Goal;
+  /** The machine's load when the benchmark started (set by the runner). */
+  load?: MachineLoad;
 }
+
+/** The 1-minute load average against the CPU count; busy above half the cores. */
+export interface MachineLoad {
+  loadavg1: number;
+  cpus: number;
+  busy: boolean;
+}
+
+/** A busy machine: a load above this share of the cores marks the figures taken on it. */
+export const BUSY_LOAD_PER_CORE = 0.5;
 
 /** A benchmark's outcome. */
 export interface BenchOutcome {

@@ -15,10 +15,13 @@ export class GqlClient {
   private readonly agent: http.Agent;
   private readonly url: URL;
   private readonly token: string | null;
+  private readonly localAddress: string | undefined;
 
-  constructor(url: string, token: string | null, connections = 4) {
+  /** `localAddress`: the source address of the connections (a loopback alias per client). */
+  constructor(url: string, token: string | null, connections = 4, localAddress?: string) {
     this.url = new URL(url);
     this.token = token;
+    this.localAddress = localAddress;
     this.agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   }
 
@@ -42,6 +45,7 @@ export class GqlClient {
         {
           method: 'POST',
           agent: this.agent,
+          ...(this.localAddress ? { localAddress: this.localAddress } : {}),
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(payload),

@@ -1,12 +1,37 @@
 /** Runs one benchmark with its time bound, and always runs its cleanups. */
+import os from 'node:os';
 import type { Benchmark, BenchContext } from './bench.ts';
-import type { BenchOutcome } from './figures.ts';
+import { BUSY_LOAD_PER_CORE, type BenchOutcome, type MachineLoad } from './figures.ts';
 
 /** A benchmark's outcome plus how long it took. */
 export interface RunRecord extends BenchOutcome {
   name: string;
   seconds: number;
   sizes: Record<string, number>;
+  /** The machine's load just before the benchmark started. */
+  load: MachineLoad;
+}
+
+/**
+ * Waits up to `maxSeconds` for the 1-minute load to fall to the busy line: the previous
+ * benchmark's own processes still weigh in it for a minute or so after they are gone, and a
+ * figure should be marked busy for other work on the machine, not for the suite's own.
+ */
+export async function settleLoad(maxSeconds: number, signal: AbortSignal): Promise<MachineLoad> {
+  const until = performance.now() + maxSeconds * 1000;
+  let load = machineLoad();
+  while (load.busy && performance.now() < until && !signal.aborted) {
+    await new Promise((r) => setTimeout(r, 2000));
+    load = machineLoad();
+  }
+  return load;
+}
+
+/** The machine's load now: other work on it makes every timing of the run worse. */
+export function machineLoad(): MachineLoad {
+  const loadavg1 = os.loadavg()[0]!;
+  const cpus = os.availableParallelism();
+  return { loadavg1, cpus, busy: loadavg1 > BUSY_LOAD_PER_CORE * cpus };
 }
 
 /** Runs `bench`; a throw or a time-out becomes an error in the record, never an exception. */
@@ -31,6 +56,9 @@ export async function runBenchmark(
     log: (m) => console.log(`  [${bench.name}] ${m}`),
     signal: controller.signal,
   };
+  const load = machineLoad();
+  if (load.busy)
+    ctx.log(`busy machine: load ${load.loadavg1.toFixed(2)} on ${load.cpus} cores (figures marked busy)`);
   const started = performance.now();
   const timer = setTimeout(() => controller.abort(), limitS * 1000);
   const onInterrupt = () => controller.abort();
@@ -57,5 +85,13 @@ export async function runBenchmark(
       );
     }
   }
-  return { name: bench.name, seconds: (performance.now() - started) / 1000, sizes, ...outcome };
+  const figures = outcome.figures.map((f) => ({ ...f, load }));
+  return {
+    name: bench.name,
+    seconds: (performance.now() - started) / 1000,
+    sizes,
+    load,
+    ...outcome,
+    figures,
+  };
 }

@@ -11,6 +11,15 @@ const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../pr
 export interface Swarm {
   ready: Extract<SwarmReply, { type: 'ready' }>;
   collect(reports: SentReport[]): Promise<Extract<SwarmReply, { type: 'collected' }>>;
+  /**
+   * Collects after `settleMs`, and again every second while events are missing, for up to
+   * `lateMs` more: an event that comes late counts in the latencies; one that never comes
+   * within that time is lost.
+   */
+  collectSettled(
+    reports: SentReport[],
+    opts?: { settleMs?: number; lateMs?: number },
+  ): Promise<Extract<SwarmReply, { type: 'collected' }>>;
   pid: number;
   /** Closes every client and ends the process (also done at cleanup). */
   stop(): Promise<void>;
@@ -42,16 +51,26 @@ export async function startSwarm(
       void exited.then(() => reject(new Error('the WebSocket swarm exited')));
       ctx.signal.addEventListener('abort', () => reject(new Error('time limit reached')), { once: true });
     });
+  const collect = (reports: SentReport[]) => {
+    const reply = next('collected');
+    child.send({ type: 'collect', reports } satisfies SwarmCommand);
+    return reply;
+  };
   const ready = next('ready');
   child.send({ type: 'start', ...opts } satisfies SwarmCommand);
   return {
     ready: await ready,
     pid: child.pid!,
     stop,
-    async collect(reports) {
-      const reply = next('collected');
-      child.send({ type: 'collect', reports } satisfies SwarmCommand);
-      return reply;
+    collect,
+    async collectSettled(reports, { settleMs = 3000, lateMs = 7000 } = {}) {
+      await new Promise((r) => setTimeout(r, settleMs));
+      let got = await collect(reports);
+      for (const end = performance.now() + lateMs; got.lost > 0 && performance.now() < end;) {
+        await new Promise((r) => setTimeout(r, 1000));
+        got = await collect(reports);
+      }
+      return got;
     },
   };
 }

@@ -12,9 +12,13 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type * as Launch from '../../../lock-gateway/src/launch/index.ts';
 import type { BenchContext } from './bench.ts';
+import { GqlClient } from './gql.ts';
+import type { CapturedQuery } from '../processes/sql-capture.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
+/** The HAProxy binary of the fleet benchmarks (as in the gateway's fleet tests). */
+export const HAPROXY = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 
 /** Builds server and gateway when their dist is missing or older than their sources. */
 export function ensureBuilt(): void {
@@ -53,38 +57,81 @@ export interface System {
   db: pg.Client;
   /** The server process's resident set in MB, read from /proc. */
   serverRssMb: () => number;
+  /** Each instance's resident set in MB (one entry unless a fleet was asked for). */
+  replicaRssMb: () => number[];
+  /** With `captureSql`: the queries the server's driver sent while `work` ran. */
+  sql: { record<T>(work: () => Promise<T>): Promise<{ result: T; queries: CapturedQuery[] }> } | null;
+}
+
+/** Switches the server's recording on, runs `work`, switches it off and reads what it wrote. */
+async function recordSql<T>(
+  file: string,
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; queries: CapturedQuery[] }> {
+  const settle = () => new Promise((r) => setTimeout(r, 100)); // the signal is handled on a later tick
+  const offset = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  process.kill(pid, 'SIGUSR2');
+  await settle();
+  const result = await work();
+  await settle();
+  process.kill(pid, 'SIGUSR2');
+  await settle();
+  const text = fs.existsSync(file) ? fs.readFileSync(file).subarray(offset).toString('utf8') : '';
+  const queries = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as CapturedQuery);
+  return { result, queries };
 }
 
 /** Starts server (+ simulator, optionally gateway) for one benchmark; stopped by ctx.defer. */
 export async function startSystem(
   ctx: BenchContext,
   bench: string,
-  opts: { gateway?: boolean; serverEnv?: Record<string, string> } = {},
+  opts: {
+    gateway?: boolean;
+    serverEnv?: Record<string, string>;
+    /** Preload the driver hook (src/processes/sql-capture.ts): `System.sql` records queries. */
+    captureSql?: boolean;
+    /** More server instances on the same database, behind the shipped HAProxy configuration. */
+    fleet?: { extraServers: number; haproxy: boolean };
+  } = {},
 ): Promise<System> {
   const { startStack } = await launch();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lockers-bench-${bench}-`));
   fs.chmodSync(dataDir, 0o777);
   ctx.defer(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   const logDir = path.join(RESULTS_DIR, 'logs');
+  const captureFile = path.join(dataDir, 'sql.jsonl');
+  const nodeOptions = [
+    ...(opts.captureSql ? [`--import=${path.join(ROOT, 'bench/src/processes/sql-capture.ts')}`] : []),
+    // BENCH_PROFILE=1: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
+    ...(process.env.BENCH_PROFILE ? [`--cpu-prof --cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : []),
+  ];
   const stack = await startStack({
     rootDir: ROOT,
     database: 'scratch',
     dataDir,
     gateway: opts.gateway ?? false,
     output: (name) => ({ file: path.join(logDir, `${bench}-${name}.log`) }),
+    // The server as it ships: rate limits, query armor and metrics at their defaults. A
+    // benchmark needing many kiosks registers them (registerKiosks), each on its own address.
     serverEnv: {
       LOG_LEVEL: 'warn',
-      // Benchmarks drive one kiosk and one address hard: limits are not what is measured.
-      RATE_LIMIT_FAILED_SCANS: '100000',
-      RATE_LIMIT_PUBLIC: '100000',
-      RATE_LIMIT_LOGINS: '100000',
-      // BENCH_PROFILE=1: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
-      ...(process.env.BENCH_PROFILE
-        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}` }
-        : {}),
+      ...(opts.captureSql ? { BENCH_SQL_CAPTURE: captureFile } : {}),
+      ...(nodeOptions.length ? { NODE_OPTIONS: nodeOptions.join(' ') } : {}),
       ...opts.serverEnv,
     },
     gatewayEnv: { LOG_LEVEL: 'warn' },
+    ...(opts.fleet
+      ? {
+          extraServers: opts.fleet.extraServers,
+          haproxy: opts.fleet.haproxy
+            ? { binary: HAPROXY, configFile: path.join(ROOT, 'deploy/haproxy/haproxy.cfg') }
+            : undefined,
+        }
+      : {}),
   });
   ctx.defer(() => stack.stop());
   if (!stack.databaseUrl)
@@ -95,11 +142,51 @@ export async function startSystem(
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   ctx.defer(() => db.end());
+  const serverPid = () => stack.server.process.pid!;
   return {
     stack,
     db,
+    sql: opts.captureSql ? { record: (work) => recordSql(captureFile, serverPid(), work) } : null,
     serverRssMb: () => rssMb(stack.server.process.pid),
+    replicaRssMb: () => stack.replicas.map((r) => rssMb(r.child.process.pid)),
   };
+}
+
+/**
+ * Registers `n` more kiosks on the site (admin registerKiosk), each with its own token: a
+ * benchmark that plays many kiosks uses as many credentials as a site of that size has.
+ */
+export async function registerKiosks(
+  graphqlUrl: string,
+  adminToken: string,
+  siteId: string,
+  n: number,
+): Promise<string[]> {
+  const admin = new GqlClient(graphqlUrl, adminToken, 4);
+  try {
+    return await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        admin
+          .request<{ registerKiosk: { token: string } }>(
+            'mutation($s: ID!, $n: String!) { registerKiosk(siteId: $s, name: $n) { token } }',
+            { s: siteId, n: `Bench kiosk ${i + 1}` },
+          )
+          .then((r) => r.registerKiosk.token),
+      ),
+    );
+  } finally {
+    admin.close();
+  }
+}
+
+/**
+ * The loopback address of client `i` (127.0.0.2, 127.0.0.3, ...): Linux answers the whole of
+ * 127/8, so each simulated kiosk or client speaks from its own address, as on a real site,
+ * and per-address limit keys (`ip:<address>`) are per client.
+ */
+export function clientAddress(i: number): string {
+  if (i < 0 || i > 252) throw new Error(`client address ${i}: 0..252`);
+  return `127.0.0.${i + 2}`;
 }
 
 /** VmRSS of a process in MB (NaN when it is gone). */

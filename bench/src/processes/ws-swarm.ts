@@ -25,6 +25,15 @@ export interface SentReport {
   sentAt: number;
 }
 
+/** An event some clients never got: which report it was for, and how many clients lack it. */
+export interface LostEvent {
+  kind: 'doorEvents' | 'compartmentUpdated';
+  compartmentId: string;
+  state: 'OPEN' | 'CLOSED';
+  at: number;
+  clients: number;
+}
+
 /** Messages to the parent. */
 export type SwarmReply =
   | { type: 'ready'; connected: number; errors: string[]; connectMs: number }
@@ -41,6 +50,8 @@ export type SwarmReply =
       everyClientP99: number;
       /** This process's CPU use since the clients connected, in % of one core. */
       clientCpuPercent: number;
+      /** Which events were lost, and by how many clients (the first few). */
+      missing: LostEvent[];
       errors: string[];
     };
 
@@ -154,6 +165,7 @@ function collect(reports: SentReport[]): void {
     push(byKey, `${r.compartmentId}|${r.state}`, r);
   const latencies: number[] = [];
   const lastArrival = new Map<SentReport, number>();
+  const missing = new Map<string, LostEvent>();
   let lost = 0;
   for (const mine of received) {
     const gotDoor = new Set<SentReport>();
@@ -175,7 +187,24 @@ function collect(reports: SentReport[]): void {
       }
     }
     lost += reports.length - gotDoor.size + (dashboards ? reports.length - gotComp.size : 0);
+    for (const r of reports) {
+      if (!gotDoor.has(r)) missed('doorEvents', r);
+      if (dashboards && !gotComp.has(r)) missed('compartmentUpdated', r);
+    }
   }
+  function missed(kind: LostEvent['kind'], r: SentReport): void {
+    const key = `${kind}|${r.compartmentId}|${r.at}`;
+    const entry = missing.get(key) ?? {
+      kind,
+      compartmentId: r.compartmentId,
+      state: r.state,
+      at: r.at,
+      clients: 0,
+    };
+    entry.clients++;
+    missing.set(key, entry);
+  }
+
   function record(r: SentReport, t: number): void {
     latencies.push(t - r.sentAt);
     lastArrival.set(r, Math.max(lastArrival.get(r) ?? 0, t - r.sentAt));
@@ -192,6 +221,7 @@ function collect(reports: SentReport[]): void {
     everyClientP50: quantile(perReport, 0.5),
     everyClientP99: quantile(perReport, 0.99),
     clientCpuPercent: cpuPercent(),
+    missing: [...missing.values()].slice(0, 5),
     errors: [...errors],
   });
 }

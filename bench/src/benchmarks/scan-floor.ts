@@ -1,0 +1,224 @@
+/**
+ * Scan floor: the SQL a deposit scan sends, captured at the server's database driver (the
+ * preloaded hook of src/processes/sql-capture.ts, as the cost budget counts them), replayed
+ * in one transaction from a bare `pg` client for fresh CREATED sessions: what a deposit scan
+ * costs the database alone. scan-to-coil is measured against it (the CLI adds the ratio to
+ * scan-to-coil's rows when both ran). Same run, for comparison: the server's own scan round
+ * trip (scanAccessCode over HTTP, no gateway process) on sessions of the same kind.
+ * Correctness: every replayed scan reserves a compartment and moves its session to DEPOSITING.
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Benchmark } from '../lib/bench.ts';
+import { checkTime } from '../lib/bench.ts';
+import { figure } from '../lib/figures.ts';
+import { GqlClient, adminToken } from '../lib/gql.ts';
+import { quantile } from '../lib/stats.ts';
+import { startSystem } from '../lib/system.ts';
+import type { CapturedQuery } from '../processes/sql-capture.ts';
+
+const ISSUE = `mutation($s: ID!) { issueAccessCode(siteId: $s, size: SMALL) { session { id } code { payload } } }`;
+const SCAN = `mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome compartment { id } } }`;
+const BANK = `mutation($s: ID!, $l: String!, $e: String!, $c: [CompartmentInput!]!) {
+  createLockerBank(siteId: $s, label: $l, modbusEndpoint: $e, compartments: $c) { id } }`;
+const TRANSACTION_CONTROL = /^\s*(begin|start transaction|commit|rollback|savepoint|release)\b/i;
+const TIMESTAMP = /'(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)'/g;
+const NEW_ROW_ID = /insert into "\w+" \("id",[^)]*\) values \('([0-9a-f-]{36})'/g;
+
+type Issued = { issueAccessCode: { session: { id: string }; code: { payload: string } } };
+type Scanned = { scanAccessCode: { outcome: string; compartment: { id: string } | null } };
+
+export const scanFloor: Benchmark = {
+  name: 'scan-floor',
+  summary: "a deposit scan's own SQL in one transaction from a bare pg client (scan-to-coil's floor)",
+  flags: {
+    scans: { full: 300, smoke: 20, help: 'measured scans per run (server and floor each)' },
+    runs: { full: 3, smoke: 1, help: 'repetitions (median reported)' },
+  },
+  timeLimit: { full: 300, smoke: 60 },
+  async run(ctx) {
+    const sys = await startSystem(ctx, 'scan-floor', { captureSql: true });
+    const { seed, graphqlUrl, simEndpoint } = sys.stack;
+    const errors: string[] = [];
+    const token = await adminToken(graphqlUrl, seed.adminEmail, seed.adminPassword);
+    const admin = new GqlClient(graphqlUrl, token, 1);
+    const kiosk = new GqlClient(graphqlUrl, seed.kioskToken, 1);
+    const gateway = new GqlClient(graphqlUrl, seed.gatewayToken, 1);
+    const beat = () =>
+      gateway
+        .request(`mutation { reportDoorStates(reports: []) }`)
+        .catch((e: unknown) => errors.push(`heartbeat: ${String(e)}`));
+    await beat();
+    const heartbeat = setInterval(() => void beat(), 1000);
+    ctx.defer(() => (clearInterval(heartbeat), admin.close(), kiosk.close(), gateway.close()));
+    const n = ctx.size('scans');
+    const runs = ctx.size('runs');
+    // enough free SMALL compartments for every scan of every run, server and floor
+    for (let b = 0; b * 200 < 2 * n * runs + 10; b++) {
+      await admin.request(BANK, {
+        s: seed.siteId,
+        l: `Floor ${b}`,
+        e: simEndpoint,
+        c: Array.from({ length: 200 }, (_, i) => ({
+          label: `F${b}-${i}`,
+          size: 'SMALL',
+          unitId: 20 + b,
+          coil: i,
+          doorInput: i,
+        })),
+      });
+    }
+    const issue = async (count: number) => {
+      const out: Array<{ id: string; payload: string }> = [];
+      for (let i = 0; i < count; i++) {
+        const r = await kiosk.request<Issued>(ISSUE, { s: seed.siteId });
+        out.push({ id: r.issueAccessCode.session.id, payload: r.issueAccessCode.code.payload });
+      }
+      return out;
+    };
+    const scan = async (payload: string) => {
+      const r = await kiosk.request<Scanned>(SCAN, { s: seed.siteId, p: payload });
+      if (r.scanAccessCode.outcome !== 'UNLOCKING_FOR_DEPOSIT')
+        throw new Error(`a deposit scan answered ${r.scanAccessCode.outcome}`);
+      return r.scanAccessCode.compartment!.id;
+    };
+
+    // Warm the server's path, then capture one deposit scan's transaction.
+    for (const s of await issue(3)) await scan(s.payload);
+    const [sample] = await issue(1);
+    const capturedAt = Date.now();
+    const { queries } = await sys.sql!.record(() => scan(sample!.payload));
+    const template = scanTransaction(queries);
+    const statements = template.filter((q) => !TRANSACTION_CONTROL.test(q)).length;
+    ctx.log(`captured a deposit scan: ${statements} statements, ${template.length} round trips`);
+    const sampleRow = (
+      await sys.db.query<{ code_hash: string; compartment_id: string; bank_id: string }>(
+        `select s.code_hash, s.compartment_id, c.bank_id from storage_session s join compartment c on c.id = s.compartment_id where s.id = $1`,
+        [sample!.id],
+      )
+    ).rows[0]!;
+
+    const floor = new (await import('pg')).default.Client({ connectionString: sys.stack.databaseUrl! });
+    await floor.connect();
+    ctx.defer(() => floor.end());
+    const serverP50: number[] = [];
+    const floorP50: number[] = [];
+    const floorP99: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      checkTime(ctx.signal);
+      const viaServer: number[] = [];
+      for (const s of await issue(n)) {
+        const t = performance.now();
+        await scan(s.payload);
+        viaServer.push(performance.now() - t);
+      }
+      const fresh = await issue(n);
+      const hashes = new Map(
+        (
+          await sys.db.query<{ id: string; code_hash: string }>(
+            'select id, code_hash from storage_session where id = any($1::uuid[])',
+            [fresh.map((s) => s.id)],
+          )
+        ).rows.map((r) => [r.id, r.code_hash]),
+      );
+      const replayed: number[] = [];
+      for (const s of fresh) {
+        checkTime(ctx.signal);
+        const ms = await replay(floor, template, {
+          session: [sample!.id, s.id],
+          codeHash: [sampleRow.code_hash, hashes.get(s.id)!],
+          compartment: sampleRow.compartment_id,
+          bank: sampleRow.bank_id,
+          shiftMs: Date.now() - capturedAt,
+        });
+        replayed.push(ms);
+      }
+      // (its UNLOCK may time out later: no gateway acknowledges it)
+      const { rows } = await sys.db.query<{ depositing: string }>(
+        `select count(distinct s.compartment_id) depositing from storage_session s
+         where s.id = any($1::uuid[]) and s.status <> 'CREATED' and s.compartment_id is not null`,
+        [fresh.map((s) => s.id)],
+      );
+      if (Number(rows[0]!.depositing) !== n)
+        errors.push(`run ${run + 1}: ${rows[0]!.depositing} of ${n} replayed scans took a compartment`);
+      serverP50.push(quantile(viaServer, 0.5));
+      floorP50.push(quantile(replayed, 0.5));
+      floorP99.push(quantile(replayed, 0.99));
+      ctx.log(
+        `run ${run + 1}: floor p50 ${floorP50.at(-1)!.toFixed(2)} ms, p99 ${floorP99.at(-1)!.toFixed(2)} ms; server scan p50 ${serverP50.at(-1)!.toFixed(2)} ms`,
+      );
+    }
+    return {
+      figures: [
+        figure('scan-floor', 'deposit scan SQL, one transaction, bare pg: p50', 'ms', floorP50),
+        figure('scan-floor', 'deposit scan SQL, one transaction, bare pg: p99', 'ms', floorP99),
+        figure('scan-floor', 'scanAccessCode round trip (server, no gateway) p50', 'ms', serverP50, {
+          baseline: { label: 'scan floor p50', runs: floorP50 },
+        }),
+        figure('scan-floor', 'statements of a deposit scan (at the driver)', 'count', [statements]),
+      ],
+      errors,
+      details: { scans: n, statements, roundTrips: template.length, sql: template },
+    };
+  },
+};
+
+/**
+ * The deposit scan's transaction among the captured queries: from the `begin` before the
+ * UNLOCK command's insert to the `commit` after it, on that connection.
+ */
+export function scanTransaction(queries: CapturedQuery[]): string[] {
+  const command = queries.find((q) => /insert into "gateway_command"/.test(q.text));
+  if (!command) throw new Error('no deposit scan among the captured queries');
+  const mine = queries.filter((q) => q.c === command.c);
+  const at = mine.indexOf(command);
+  const begin = mine.slice(0, at).findLastIndex((q) => /^\s*begin\b/i.test(q.text));
+  const commit = mine.findIndex((q, i) => i > at && /^\s*commit\b/i.test(q.text));
+  if (begin < 0 || commit < 0) throw new Error('the deposit scan ran outside a transaction');
+  const transaction = mine.slice(begin, commit + 1);
+  if (transaction.some((q) => q.values.length))
+    throw new Error('the driver was given parameters: the replay only substitutes inlined values');
+  return transaction.map((q) => q.text);
+}
+
+/**
+ * Runs the captured transaction for another CREATED session: its id and code hash in place of
+ * the captured ones, the compartment the allocation returns in place of the captured one (and
+ * its bank and version), fresh ids for inserted rows. Returns the milliseconds begin..commit.
+ */
+async function replay(
+  db: pg.Client,
+  template: string[],
+  map: {
+    session: [string, string];
+    codeHash: [string, string];
+    compartment: string;
+    bank: string;
+    /** How long ago the capture was: its timestamps move by as much (deadlines stay ahead). */
+    shiftMs: number;
+  },
+): Promise<number> {
+  const swaps = new Map<string, string>([map.session, map.codeHash]);
+  for (const t of template) for (const m of t.matchAll(NEW_ROW_ID)) swaps.set(m[1]!, randomUUID());
+  const shifted = template.map((t) =>
+    t.replace(TIMESTAMP, (_, iso: string) => `'${new Date(Date.parse(iso) + map.shiftMs).toISOString()}'`),
+  );
+  let version: number | null = null;
+  const t0 = performance.now();
+  for (const original of shifted) {
+    let text = original;
+    for (const [from, to] of swaps) text = text.split(from).join(to);
+    if (version !== null && /^\s*update "compartment"/.test(text))
+      text = text.replace(/"version" = \d+ returning/, `"version" = ${version} returning`);
+    const r = await db.query<{ id?: string; bank_id?: string; version?: number }>(text);
+    // the allocation: the compartment it returns stands in for the captured one from here on
+    if (!swaps.has(map.compartment) && /for update/i.test(text) && /from compartment c/.test(text)) {
+      const row = r.rows[0];
+      if (!row?.id || !row.bank_id) throw new Error('the replayed allocation found no compartment');
+      swaps.set(map.compartment, row.id);
+      swaps.set(map.bank, row.bank_id);
+      version = row.version ?? null;
+    }
+  }
+  return performance.now() - t0;
+}
