@@ -18,7 +18,10 @@ export interface ProfiledSimulatorOptions {
 /** Starts a simulator with the named board profile; an unknown profile is refused. */
 export function startProfiledSimulator(options: ProfiledSimulatorOptions): Promise<Simulator> {
   const board = (
-    SIM_BOARD_PROFILES as Record<string, { pulseRegisterBase: number | null; pulseUnitMs: number } | undefined>
+    SIM_BOARD_PROFILES as Record<
+      string,
+      { pulseRegisterBase: number | null; pulseUnitMs: number } | undefined
+    >
   )[options.profile];
   if (!board) {
     throw new Error(`SIM_PROFILE must be one of ${Object.keys(SIM_BOARD_PROFILES).join(', ')}`);
