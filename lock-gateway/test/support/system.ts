@@ -18,7 +18,6 @@ export type Stack = LauncherStack<Simulator>;
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Why the system tests cannot run here, or null. */
 /** Starts server + scratch DB + seed + in-process simulator (no gateway process). */
 export async function startSystem(serverEnv: Record<string, string> = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-system-'));
