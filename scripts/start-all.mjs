@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const launch = await import(path.join(root, 'lock-gateway/dist/launch/index.js')).catch(() => {
-  console.error('lock-gateway is not built: run `pnpm start` (builds everything) or `pnpm -r build` first.');
+const launch = await import(path.join(root, 'launcher/dist/index.js')).catch(() => {
+  console.error('the launcher is not built: run `pnpm start` (builds everything) or `pnpm -r build` first.');
   process.exit(1);
 });
 

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const needs = [
   ['server', ['dist/main.js', 'dist/cli.js']],
-  ['lock-gateway', ['dist/launch/index.js', 'dist/cli/gateway-main.js', 'dist/simulator/cli/sim-main.js']],
+  ['launcher', ['dist/index.js']],
+  ['lock-gateway', ['dist/cli/gateway-main.js', 'dist/simulator/cli/sim-main.js']],
   ['kiosk-web', ['dist/index.html']],
   ['admin-web', ['dist/index.html']],
 ];

@@ -11,13 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FullConfig } from '@playwright/test';
-import type * as Launch from '../../lock-gateway/src/launch/index.js';
+import type * as Launch from '@lockers/launcher';
 import { ARTIFACTS_DIR, publishHarnessEnv } from './env.js';
 import { startMailbox } from './mailbox.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The built launcher, loaded at run time (types from its source, so typecheck needs no build).
-const launchModule = path.join(root, 'lock-gateway/dist/launch/index.js');
+const launchModule = path.join(root, 'launcher/dist/index.js');
 
 /** Starts the system; Playwright calls the returned function after the last spec. */
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {

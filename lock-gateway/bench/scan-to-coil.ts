@@ -22,7 +22,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'graphql-ws';
-import type * as Launch from '../src/launch/index.js';
+import { startStack } from '@lockers/launcher';
+import type * as SimulatorModule from '../src/simulator/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -30,7 +31,10 @@ const { values } = parseArgs({ options: { scans: { type: 'string' }, warmup: { t
 const SCANS = Number(values.scans ?? 500);
 const WARMUP = Number(values.warmup ?? 20);
 
-const { startStack } = (await import(path.join(root, 'lock-gateway/dist/launch/index.js'))) as typeof Launch;
+// The built simulator (the script runs after `tsc`; types from its source).
+const { startProfiledSimulator } = (await import(
+  path.join(root, 'lock-gateway/dist/simulator/index.js')
+)) as typeof SimulatorModule;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockers-bench-'));
 fs.chmodSync(dataDir, 0o777);
@@ -40,7 +44,7 @@ const stack = await startStack({
   rootDir: root,
   database: 'scratch',
   dataDir,
-  simInProcess: true,
+  simInProcess: startProfiledSimulator,
   gateway: true,
   output: (name) => ({ file: path.join(logDir, `${name}.log`) }),
   serverEnv: { LOG_LEVEL: 'warn' },

@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gateway } from '../src/gateway/gateway.js';
-import type { Stack } from '../src/launch/stack.js';
 import { GraphQLRequestError } from '../src/link/graphql-http.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
-import { adminToken, depositScan, gatewayConfigFor, gql, startSystem } from './support/system.js';
+import { adminToken, depositScan, gatewayConfigFor, gql, startSystem, type Stack } from './support/system.js';
 
 describe('controller health', () => {
   let stack: Stack;

@@ -6,10 +6,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gateway } from '../src/gateway/gateway.js';
-import type { Stack } from '../src/launch/stack.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
-import { gatewayConfigFor } from './support/system.js';
+import { gatewayConfigFor, type Stack } from './support/system.js';
 import { startFleet, storageLoop } from './support/fleet.js';
 
 /** Every scan that unlocked got exactly one pulse: none expired unexecuted, none doubled. */

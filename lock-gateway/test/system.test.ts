@@ -7,13 +7,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../src/cli/check.js';
 import { Gateway } from '../src/gateway/gateway.js';
-import { startChild } from '../src/launch/child.js';
-import type { Stack } from '../src/launch/stack.js';
+import { startChild } from '@lockers/launcher';
 import type { LinkState } from '../src/link/link-state.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
-import { adminToken, depositScan, gatewayConfigFor, gql, ROOT, startSystem } from './support/system.js';
+import {
+  adminToken,
+  depositScan,
+  gatewayConfigFor,
+  gql,
+  ROOT,
+  startSystem,
+  type Stack,
+} from './support/system.js';
 
 describe('gateway with the real server', () => {
   let stack: Stack;

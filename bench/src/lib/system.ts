@@ -1,5 +1,5 @@
 /**
- * The system under test, started with the gateway package's launch helpers (the same code as
+ * The system under test, started with the launcher (@lockers/launcher, the same code as
  * `pnpm start`, the e2e harness and the gateway's own benchmark): a server on a scratch
  * database of the local PostgreSQL, the demo seed, the Modbus simulator and, on request,
  * the gateway. Everything is a child process and is stopped (database dropped) by `defer`.
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type * as Launch from '../../../lock-gateway/src/launch/index.ts';
+import type * as Launch from '@lockers/launcher';
 import type { BenchContext } from './bench.ts';
 import { GqlClient } from './gql.ts';
 import type { CapturedQuery } from '../processes/sql-capture.ts';
@@ -20,11 +20,12 @@ export const RESULTS_DIR = path.join(ROOT, 'bench/results');
 /** The HAProxy binary of the fleet benchmarks (as in the gateway's fleet tests). */
 export const HAPROXY = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 
-/** Builds server and gateway when their dist is missing or older than their sources. */
+/** Builds server, gateway and launcher when their dist is missing or older than their sources. */
 export function ensureBuilt(): void {
   for (const [pkg, marker] of [
     ['server', 'dist/main.js'],
-    ['lock-gateway', 'dist/launch/index.js'],
+    ['lock-gateway', 'dist/cli/gateway-main.js'],
+    ['launcher', 'dist/index.js'],
   ] as const) {
     const dir = path.join(ROOT, pkg);
     const built = path.join(dir, marker);
@@ -44,7 +45,7 @@ function newest(dir: string): number {
 }
 
 async function launch(): Promise<typeof Launch> {
-  return (await import(path.join(ROOT, 'lock-gateway/dist/launch/index.js'))) as typeof Launch;
+  return (await import(path.join(ROOT, 'launcher/dist/index.js'))) as typeof Launch;
 }
 
 /** Names of the scratch databases this process made (the smoke test checks they are gone). */

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type * as Launch from '../../../lock-gateway/src/launch/index.ts';
+import type * as Launch from '@lockers/launcher';
 import { startDbProxy, type DbProxy, type ProxyMode } from './db-proxy.ts';
 import { Timeline } from './timeline.ts';
 
@@ -39,11 +39,12 @@ export interface System {
   stop(): Promise<void>;
 }
 
-/** Builds server and gateway when their dist is missing or older than their sources. */
+/** Builds server, gateway and launcher when their dist is missing or older than their sources. */
 export function ensureBuilt(): void {
   for (const [pkg, marker] of [
     ['server', 'dist/main.js'],
-    ['lock-gateway', 'dist/launch/index.js'],
+    ['lock-gateway', 'dist/cli/gateway-main.js'],
+    ['launcher', 'dist/index.js'],
   ] as const) {
     const dir = path.join(ROOT, pkg);
     const built = path.join(dir, marker);
@@ -64,7 +65,7 @@ function newest(dir: string): number {
 
 /** Starts everything; `logDir` receives one log file per process. */
 export async function startSystem(logDir: string, serverEnv: Record<string, string> = {}): Promise<System> {
-  const launch = (await import(path.join(ROOT, 'lock-gateway/dist/launch/index.js'))) as typeof Launch;
+  const launch = (await import(path.join(ROOT, 'launcher/dist/index.js'))) as typeof Launch;
   const cleanups: Array<() => Promise<unknown>> = [];
   const stop = async (): Promise<void> => {
     for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { EnvProblemsError, EnvReader, listSchema } from '@lockers/common/env';
 import { endpointOf, type ServerEndpoint } from '../link/server-endpoints.js';
 
 /** Everything the gateway needs, validated. */
@@ -57,50 +58,41 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
       check: { type: 'boolean' },
     },
   });
-  const problems: string[] = [];
-  const int = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer in ${min}..${max} (got "${raw}")`);
-      return fallback;
-    }
-    return n;
-  };
+  // Flags win over their variables; GATEWAY_TOKEN_FILE: a secret mounted as a file (systemd
+  // credentials, Docker secrets).
+  const vars = new EnvReader(
+    {
+      ...env,
+      GATEWAY_SERVER_URL: values.server ?? env.GATEWAY_SERVER_URL,
+      GATEWAY_TOKEN: values.token ?? env.GATEWAY_TOKEN,
+      GATEWAY_STATE_DIR: values['state-dir'] ?? env.GATEWAY_STATE_DIR,
+      GATEWAY_POLL_MS: values['poll-ms'] ?? env.GATEWAY_POLL_MS,
+    },
+    { readFile: (file) => fs.readFileSync(file, 'utf8'), fileVariables: ['GATEWAY_TOKEN'] },
+  );
+  const int = (name: string, fallback: number, min: number, max: number): number =>
+    vars.int(name, fallback, min, max);
 
-  const server = values.server ?? env.GATEWAY_SERVER_URL;
   const servers: ServerEndpoint[] = [];
-  if (!server) problems.push('GATEWAY_SERVER_URL (or --server) is required, e.g. http://127.0.0.1:4000');
-  else {
-    for (const one of server
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      try {
-        servers.push(endpointOf(one));
-      } catch {
-        problems.push(`GATEWAY_SERVER_URL must be http(s) URLs separated by commas (got "${one}")`);
-      }
+  const serverUrls = vars.read('GATEWAY_SERVER_URL', listSchema(), []);
+  if (vars.text('GATEWAY_SERVER_URL') === null)
+    vars.problem('GATEWAY_SERVER_URL (or --server) is required, e.g. http://127.0.0.1:4000');
+  for (const one of serverUrls) {
+    try {
+      servers.push(endpointOf(one));
+    } catch {
+      vars.problem(`GATEWAY_SERVER_URL must be http(s) URLs separated by commas (got "${one}")`);
     }
   }
   const graphqlUrl = servers[0]?.graphqlUrl ?? '';
   const wsUrl = servers[0]?.wsUrl ?? '';
-  // GATEWAY_TOKEN_FILE: a secret mounted as a file (systemd credentials, Docker secrets)
-  const tokenFile = env.GATEWAY_TOKEN_FILE;
-  let token = values.token ?? env.GATEWAY_TOKEN ?? '';
-  if (!token && tokenFile) {
-    try {
-      token = fs.readFileSync(tokenFile, 'utf8').trim();
-    } catch {
-      problems.push(`GATEWAY_TOKEN_FILE: cannot read ${tokenFile}`);
-    }
-  }
-  if (!token) problems.push('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
+  const token = vars.text('GATEWAY_TOKEN') ?? '';
+  if (!token) vars.problem('GATEWAY_TOKEN (or --token) is required: the token registerGateway returned');
 
   // Replaced by the bank's board profile: a value here would silently do nothing.
   for (const gone of ['GATEWAY_PULSE_MODE', 'GATEWAY_PULSE_REGISTER_BASE']) {
-    if (env[gone])
-      problems.push(
+    if (vars.text(gone) !== null)
+      vars.problem(
         `${gone} is no longer read: how a lock is pulsed is the bank's board profile (see the README's relay boards section)`,
       );
   }
@@ -109,62 +101,26 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     graphqlUrl,
     wsUrl,
     servers,
-    linkConnectTimeoutMs: int(
-      'GATEWAY_LINK_CONNECT_TIMEOUT_MS',
-      env.GATEWAY_LINK_CONNECT_TIMEOUT_MS,
-      3000,
-      100,
-      60_000,
-    ),
+    linkConnectTimeoutMs: int('GATEWAY_LINK_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
     token,
-    stateDir: path.resolve(values['state-dir'] ?? env.GATEWAY_STATE_DIR ?? '.data/gateway'),
-    pollIntervalMs: int('GATEWAY_POLL_MS', values['poll-ms'] ?? env.GATEWAY_POLL_MS, 150, 20, 10_000),
-    minPulseIntervalMs: int(
-      'GATEWAY_MIN_PULSE_INTERVAL_MS',
-      env.GATEWAY_MIN_PULSE_INTERVAL_MS,
-      1000,
-      0,
-      600_000,
-    ),
-    expiryMarginMs: int('GATEWAY_EXPIRY_MARGIN_MS', env.GATEWAY_EXPIRY_MARGIN_MS, 250, 0, 60_000),
-    modbusTimeoutMs: int('GATEWAY_MODBUS_TIMEOUT_MS', env.GATEWAY_MODBUS_TIMEOUT_MS, 500, 20, 30_000),
-    modbusConnectTimeoutMs: int(
-      'GATEWAY_MODBUS_CONNECT_TIMEOUT_MS',
-      env.GATEWAY_MODBUS_CONNECT_TIMEOUT_MS,
-      2000,
-      50,
-      60_000,
-    ),
-    modbusBackoffMinMs: int(
-      'GATEWAY_MODBUS_BACKOFF_MIN_MS',
-      env.GATEWAY_MODBUS_BACKOFF_MIN_MS,
-      100,
-      10,
-      60_000,
-    ),
-    modbusBackoffMaxMs: int(
-      'GATEWAY_MODBUS_BACKOFF_MAX_MS',
-      env.GATEWAY_MODBUS_BACKOFF_MAX_MS,
-      5000,
-      10,
-      600_000,
-    ),
-    linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', env.GATEWAY_LINK_BACKOFF_MIN_MS, 250, 10, 60_000),
-    linkBackoffMaxMs: int(
-      'GATEWAY_LINK_BACKOFF_MAX_MS',
-      env.GATEWAY_LINK_BACKOFF_MAX_MS,
-      10_000,
-      10,
-      600_000,
-    ),
-    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', env.GATEWAY_LINK_KEEPALIVE_MS, 5000, 100, 600_000),
-    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', env.GATEWAY_UNKNOWN_AFTER_MS, 2000, 0, 600_000),
-    heartbeatMs: int('GATEWAY_HEARTBEAT_MS', env.GATEWAY_HEARTBEAT_MS, 2000, 100, 60_000),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    stateDir: path.resolve(vars.text('GATEWAY_STATE_DIR') ?? '.data/gateway'),
+    pollIntervalMs: int('GATEWAY_POLL_MS', 150, 20, 10_000),
+    minPulseIntervalMs: int('GATEWAY_MIN_PULSE_INTERVAL_MS', 1000, 0, 600_000),
+    expiryMarginMs: int('GATEWAY_EXPIRY_MARGIN_MS', 250, 0, 60_000),
+    modbusTimeoutMs: int('GATEWAY_MODBUS_TIMEOUT_MS', 500, 20, 30_000),
+    modbusConnectTimeoutMs: int('GATEWAY_MODBUS_CONNECT_TIMEOUT_MS', 2000, 50, 60_000),
+    modbusBackoffMinMs: int('GATEWAY_MODBUS_BACKOFF_MIN_MS', 100, 10, 60_000),
+    modbusBackoffMaxMs: int('GATEWAY_MODBUS_BACKOFF_MAX_MS', 5000, 10, 600_000),
+    linkBackoffMinMs: int('GATEWAY_LINK_BACKOFF_MIN_MS', 250, 10, 60_000),
+    linkBackoffMaxMs: int('GATEWAY_LINK_BACKOFF_MAX_MS', 10_000, 10, 600_000),
+    linkKeepAliveMs: int('GATEWAY_LINK_KEEPALIVE_MS', 5000, 100, 600_000),
+    unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', 2000, 0, 600_000),
+    heartbeatMs: int('GATEWAY_HEARTBEAT_MS', 2000, 100, 60_000),
+    logLevel: vars.text('LOG_LEVEL') ?? 'info',
     check: values.check ?? false,
     checkPulse: values.pulse ?? null,
   };
-  if (problems.length > 0) throw new Error(`invalid gateway configuration:\n  - ${problems.join('\n  - ')}`);
+  if (vars.problems.length > 0) throw new EnvProblemsError('invalid gateway configuration', vars.problems);
   return Object.freeze(config);
 }
 

@@ -9,8 +9,8 @@
 import { EventEmitter } from 'node:events';
 import { createClient, type Client } from 'graphql-ws';
 import type { Logger } from 'pino';
-import { backoffDelay } from '../modbus/connection-state.js';
 import type { GatewayCommand } from './api.types.js';
+import { backoffDelay, ReconnectLoop } from '../shared/reconnect-loop.js';
 import { checkTransition } from '../shared/state-machine.js';
 import { LINK_TRANSITIONS, type LinkState } from './link-state.js';
 import { GATEWAY_COMMANDS_SUBSCRIPTION } from './operations.js';
@@ -35,10 +35,35 @@ export interface ServerLinkOptions {
 export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
   private current: LinkState = { kind: 'idle' };
   private client: Client | null = null;
-  private stopped = false;
-  private wake: (() => void) | null = null;
-  private loopDone: Promise<void> | null = null;
   private readonly endpoints: ServerEndpoints;
+  private readonly reconnect = new ReconnectLoop({
+    connecting: (attempt) => this.setState({ kind: 'connecting', attempt, since: Date.now() }),
+    connect: async (up) => {
+      const endpoint = this.endpoints.current;
+      const reason = await this.session(endpoint, up);
+      if (!this.reconnect.stopped) this.endpoints.failed(endpoint);
+      this.lastServer = endpoint.wsUrl;
+      return reason;
+    },
+    // the next instance at once while some are untried in this round; then back off per round
+    delayAfter: (failures) =>
+      failures > 0 && failures % this.endpoints.size !== 0
+        ? 0
+        : backoffDelay(
+            Math.ceil(Math.max(1, failures) / this.endpoints.size),
+            this.options.backoffMinMs,
+            this.options.backoffMaxMs,
+          ),
+    down: (attempt, error, delay) => {
+      this.setState({ kind: 'backoff', attempt, retryAt: Date.now() + delay, error });
+      this.options.log.warn(
+        { server: this.lastServer, error, next: this.endpoints.current.wsUrl, retryInMs: delay },
+        'server link down',
+      );
+    },
+  });
+  /** The instance the last connection was to (for the log line when it ends). */
+  private lastServer = '';
 
   constructor(private readonly options: ServerLinkOptions) {
     super();
@@ -54,55 +79,16 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
 
   /** Starts the connect loop. */
   start(): void {
-    if (!this.loopDone) this.loopDone = this.loop();
+    void this.reconnect.start();
   }
 
   /** Closes the subscription and stops reconnecting. */
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.wake?.();
+    if (this.reconnect.stopped) return;
+    const done = this.reconnect.stop();
     this.client?.terminate();
-    await this.loopDone;
+    await done;
     if (this.current.kind !== 'stopped') this.setState({ kind: 'stopped' });
-  }
-
-  private async loop(): Promise<void> {
-    let attempt = 0;
-    while (!this.stopped) {
-      attempt++;
-      this.setState({ kind: 'connecting', attempt, since: Date.now() });
-      const endpoint = this.endpoints.current;
-      const reason = await this.session(endpoint, () => {
-        attempt = 0;
-      });
-      if (this.stopped) break;
-      this.endpoints.failed(endpoint);
-      // the next instance at once while some are untried in this round; then back off per round
-      const rounds = Math.ceil(Math.max(1, attempt) / this.endpoints.size);
-      const delay =
-        attempt > 0 && attempt % this.endpoints.size !== 0
-          ? 0
-          : backoffDelay(rounds, this.options.backoffMinMs, this.options.backoffMaxMs);
-      this.setState({
-        kind: 'backoff',
-        attempt: Math.max(1, attempt),
-        retryAt: Date.now() + delay,
-        error: reason,
-      });
-      this.options.log.warn(
-        { server: endpoint.wsUrl, error: reason, next: this.endpoints.current.wsUrl, retryInMs: delay },
-        'server link down',
-      );
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
   }
 
   /** One connection: resolves with the reason it ended. */

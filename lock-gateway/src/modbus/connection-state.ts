@@ -16,10 +16,3 @@ export const CONNECTION_TRANSITIONS: TransitionTable<ConnectionState['kind']> = 
   backoff: ['connecting', 'closed'],
   closed: [],
 };
-
-/** Delay before reconnect attempt `attempt` (1-based): exponential with jitter, capped. */
-export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {
-  const base = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt - 1));
-  // Jitter spreads reconnects of many gateways after a shared outage.
-  return Math.round(base * (0.8 + Math.random() * 0.4));
-}

@@ -7,8 +7,9 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
+import { backoffDelay, ReconnectLoop } from '../shared/reconnect-loop.js';
 import { checkTransition } from '../shared/state-machine.js';
-import { backoffDelay, CONNECTION_TRANSITIONS, type ConnectionState } from './connection-state.js';
+import { CONNECTION_TRANSITIONS, type ConnectionState } from './connection-state.js';
 import type { Endpoint } from './endpoint.js';
 import { ModbusRTU, type ModbusClient } from './modbus-client.js';
 import { classifyModbusError, DeviceError, LinkError, NotSentError } from './modbus-errors.js';
@@ -38,8 +39,16 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   private readonly queue = new RequestQueue();
   private lost: ((reason: string) => void) | null = null;
   private closedSignal: Promise<never> | null = null;
-  private wake: (() => void) | null = null;
-  private stopped = false;
+  private readonly reconnect = new ReconnectLoop({
+    connecting: (attempt) => this.setState({ kind: 'connecting', attempt, since: Date.now() }),
+    connect: (up) => this.connection(up),
+    delayAfter: (failures) =>
+      backoffDelay(Math.max(1, failures), this.timing.backoffMinMs, this.timing.backoffMaxMs),
+    down: (attempt, error, delay) => {
+      this.setState({ kind: 'backoff', attempt, retryAt: Date.now() + delay, error });
+      this.log.warn({ endpoint: this.endpoint.key, error, retryInMs: delay }, 'modbus link down');
+    },
+  });
   private onConnected: ((exec: Exec) => Promise<void>) | null = null;
   private connections = 0;
   /** RTU: requests in a row that no unit answered (a dead port often never reports closing). */
@@ -71,7 +80,7 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
   /** Starts connecting (and keeps reconnecting until close()). */
   start(): void {
     if (this.current.kind !== 'idle') return;
-    void this.loop();
+    void this.reconnect.start();
   }
 
   /** Queues a request; NotSentError at once when not connected when its turn comes. */
@@ -118,9 +127,8 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
 
   /** Stops reconnecting, lets queued requests finish or fail, and closes the link. */
   async close(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.wake?.();
+    if (this.reconnect.stopped) return;
+    void this.reconnect.stop();
     await this.queue.run(() => Promise.resolve());
     this.teardown();
     this.setState({ kind: 'closed' });
@@ -173,32 +181,15 @@ export class ModbusConnection extends EventEmitter<{ state: [ConnectionState] }>
     return named;
   }
 
-  private async loop(): Promise<void> {
-    let attempt = 0;
-    while (!this.stopped) {
-      attempt++;
-      this.setState({ kind: 'connecting', attempt, since: Date.now() });
-      let error: string;
-      try {
-        const { lost } = await this.connectOnce();
-        attempt = 0;
-        error = await lost;
-      } catch (e) {
-        error = (e as Error).message;
-        this.teardown();
-      }
-      if (this.stopped) break;
-      const delay = backoffDelay(Math.max(1, attempt), this.timing.backoffMinMs, this.timing.backoffMaxMs);
-      this.setState({ kind: 'backoff', attempt: Math.max(1, attempt), retryAt: Date.now() + delay, error });
-      this.log.warn({ endpoint: this.endpoint.key, error, retryInMs: delay }, 'modbus link down');
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.wake = null;
+  /** One connection's life for the reconnect loop: why it ended, or why it never came up. */
+  private async connection(up: () => void): Promise<string> {
+    try {
+      const { lost } = await this.connectOnce();
+      up();
+      return await lost;
+    } catch (e) {
+      this.teardown();
+      return (e as Error).message;
     }
   }
 

@@ -5,6 +5,7 @@ export {
   type Simulator,
   type SimulatorOptions,
 } from './simulator.js';
+export { startProfiledSimulator, type ProfiledSimulatorOptions } from './profiled-simulator.js';
 export { SimSite, type SimFaults, type DoorView } from './sim-site.js';
 export { SimUnit, type PulseRecord } from './sim-unit.js';
 export { SimControlClient } from './control-client.js';

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startStack, type Stack } from '../../src/launch/stack.js';
+import { startStack } from '@lockers/launcher';
+import { startProfiledSimulator } from '../../src/simulator/profiled-simulator.js';
 import { postGraphQL } from '../../src/link/graphql-http.js';
-import { ROOT } from './system.js';
+import { ROOT, type Stack } from './system.js';
 
 export const HAPROXY = '/usr/sbin/haproxy';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -24,7 +25,7 @@ export async function startFleet(
     rootDir: ROOT,
     database: 'scratch',
     dataDir,
-    simInProcess: true,
+    simInProcess: startProfiledSimulator,
     simAutoCloseMs: 300,
     gateway: false,
     extraServers: 1,

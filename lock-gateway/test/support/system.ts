@@ -8,12 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config/gateway-config.js';
-import { startStack, type Stack } from '../../src/launch/stack.js';
+import { startStack, type Stack as LauncherStack } from '@lockers/launcher';
+import { startProfiledSimulator } from '../../src/simulator/profiled-simulator.js';
+import type { Simulator } from '../../src/simulator/simulator.js';
 import { postGraphQL } from '../../src/link/graphql-http.js';
+
+/** The launcher's stack with the simulator in this process. */
+export type Stack = LauncherStack<Simulator>;
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Why the system tests cannot run here, or null. */
 /** Starts server + scratch DB + seed + in-process simulator (no gateway process). */
 export async function startSystem(serverEnv: Record<string, string> = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-system-'));
@@ -23,7 +27,7 @@ export async function startSystem(serverEnv: Record<string, string> = {}): Promi
     rootDir: ROOT,
     database: 'scratch',
     dataDir,
-    simInProcess: true,
+    simInProcess: startProfiledSimulator,
     gateway: false,
     output: (name) => ({ file: path.join(logDir, `${name}.log`) }),
     serverEnv: { LOG_LEVEL: 'warn', ...serverEnv },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { EnvProblemsError, EnvReader, listSchema, minLengthSchema, patternSchema } from '@lockers/common/env';
 import { TrustedProxies } from './client-address.js';
 
 /** Validated, frozen server configuration. `loadConfig` is the only reader of `process.env`. */
@@ -88,116 +89,56 @@ export const SECRET_CONFIG_KEYS = [
   'metricsToken',
 ] as const;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+/** One line per bad variable or combination; `main` and the CLI print it and exit. */
+export class ConfigError extends EnvProblemsError {
+  constructor(problems: readonly string[]) {
+    super('Invalid configuration', problems);
   }
 }
 
 type Env = Record<string, string | undefined>;
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /** Reads and validates every variable once; throws one ConfigError listing every bad value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
-  const problems: string[] = [];
   // NAME_FILE: the value is that file's content (Docker and Kubernetes secrets mounted as files)
-  const str = (name: string): string | null => {
-    const v = env[name]?.trim();
-    if (v) return v;
-    const file = env[`${name}_FILE`]?.trim();
-    if (!file) return null;
-    try {
-      return readFileSync(file, 'utf8').trim() || null;
-    } catch (e) {
-      problems.push(`${name}_FILE: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-      return null;
-    }
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = str(name);
-    if (raw === null) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return n;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = str(name);
-    if (raw === null) return fallback;
-    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  };
-  const url = (name: string, protocols: string[]): string | null => {
-    const raw = str(name);
-    if (raw === null) return null;
-    try {
-      const u = new URL(raw);
-      if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}`);
-    } catch {
-      problems.push(`${name} is not a valid URL`);
-    }
-    return raw;
-  };
+  const vars = new EnvReader(env, { readFile: (file) => readFileSync(file, 'utf8') });
+  const str = (name: string): string | null => vars.text(name);
+  const int = (name: string, fallback: number, min: number, max: number): number =>
+    vars.int(name, fallback, min, max);
+  const bool = (name: string, fallback: boolean): boolean => vars.bool(name, fallback);
+  const url = (name: string, protocols: string[]): string | null => vars.url(name, protocols);
 
-  const nodeEnvRaw = str('NODE_ENV') ?? 'development';
-  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
-    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
-  }
-  const nodeEnv = (
-    ['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development'
-  ) as Config['nodeEnv'];
+  const nodeEnv = vars.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
 
-  const authSecret = str('AUTH_SECRET');
-  if (authSecret !== null && authSecret.length < 32)
-    problems.push('AUTH_SECRET must be at least 32 characters');
-  if (authSecret === null && nodeEnv === 'production') problems.push('AUTH_SECRET is required in production');
+  const authSecret = vars.read('AUTH_SECRET', minLengthSchema(32), null, { secret: true });
+  if (str('AUTH_SECRET') === null && nodeEnv === 'production')
+    vars.problem('AUTH_SECRET is required in production');
 
-  const adminEmail = str('ADMIN_EMAIL');
-  const adminPassword = str('ADMIN_PASSWORD');
-  if ((adminEmail === null) !== (adminPassword === null))
-    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
-  if (adminEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(adminEmail))
-    problems.push('ADMIN_EMAIL is not an email address');
-  if (adminPassword !== null && adminPassword.length < 10)
-    problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  const adminEmail = vars.read('ADMIN_EMAIL', patternSchema(/^[^@\s]+@[^@\s]+$/, 'an email address'), null);
+  const adminPassword = vars.read('ADMIN_PASSWORD', minLengthSchema(10), null, { secret: true });
+  if ((str('ADMIN_EMAIL') === null) !== (str('ADMIN_PASSWORD') === null))
+    vars.problem('ADMIN_EMAIL and ADMIN_PASSWORD go together');
 
-  const logLevel = str('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    problems.push(
-      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
-    );
-  }
+  const logLevel = vars.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info', 'one of');
 
-  const paymentProvider = str('PAYMENT_PROVIDER') ?? 'demo';
-  if (paymentProvider !== 'demo' && paymentProvider !== 'stripe')
-    problems.push(`PAYMENT_PROVIDER must be demo or stripe (got "${paymentProvider}")`);
+  const paymentProvider = vars.oneOf('PAYMENT_PROVIDER', ['demo', 'stripe'], 'demo');
   const stripeSecretKey = str('STRIPE_SECRET_KEY');
   const stripeWebhookSecret = str('STRIPE_WEBHOOK_SECRET');
   if (paymentProvider === 'stripe' && (!stripeSecretKey || !stripeWebhookSecret)) {
-    problems.push('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
+    vars.problem('PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET');
   }
 
-  const proxies = (str('TRUSTED_PROXIES') ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const proxies = vars.read('TRUSTED_PROXIES', listSchema(), []);
   for (const p of proxies)
-    if (!TrustedProxies.valid(p)) problems.push(`TRUSTED_PROXIES: "${p}" is not an address or CIDR`);
-  const introspection =
-    str('GRAPHQL_INTROSPECTION') ?? (nodeEnv === 'production' ? 'authenticated' : 'everyone');
-  if (introspection !== 'everyone' && introspection !== 'authenticated')
-    problems.push(`GRAPHQL_INTROSPECTION must be everyone or authenticated (got "${introspection}")`);
-  const redisPrefix = (raw: string): string => {
-    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw))
-      problems.push(`REDIS_PREFIX must be 1-64 letters, digits or _.:- (got "${raw}")`);
-    return raw;
-  };
-  const metricsToken = str('METRICS_TOKEN');
-  if (metricsToken !== null && metricsToken.length < 16)
-    problems.push('METRICS_TOKEN must be at least 16 characters');
+    if (!TrustedProxies.valid(p)) vars.problem(`TRUSTED_PROXIES: "${p}" is not an address or CIDR`);
+  const introspection = vars.oneOf(
+    'GRAPHQL_INTROSPECTION',
+    ['everyone', 'authenticated'],
+    nodeEnv === 'production' ? 'authenticated' : 'everyone',
+  );
+  const metricsToken = vars.read('METRICS_TOKEN', minLengthSchema(16), null, { secret: true });
 
   const serverRoot = resolve(import.meta.dirname, '..', '..');
   const config: Config = {
@@ -213,22 +154,23 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminEmail,
     adminPassword,
     seedDemo: bool('SEED_DEMO', false),
-    corsOrigins: (str('CORS_ORIGINS') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    corsOrigins: vars.read('CORS_ORIGINS', listSchema(), []),
     logLevel,
     appsDir: str('APPS_DIR') ?? resolve(serverRoot, '..'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 500, 50, 60_000),
     migrateOnStart: bool('MIGRATE_ON_START', true),
     drainGraceMs: int('DRAIN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 120_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 600_000),
-    redisPrefix: redisPrefix(str('REDIS_PREFIX') ?? 'lockers:'),
+    redisPrefix: vars.read(
+      'REDIS_PREFIX',
+      patternSchema(/^[A-Za-z0-9_.:-]{1,64}$/, '1-64 letters, digits or _.:-'),
+      'lockers:',
+    ),
     metricsPort: str('METRICS_PORT') === null ? null : int('METRICS_PORT', 9464, 0, 65535),
-    metricsToken: str('METRICS_TOKEN'),
+    metricsToken,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'Lockers <no-reply@lockers.local>',
-    paymentProvider: paymentProvider === 'stripe' ? 'stripe' : 'demo',
+    paymentProvider,
     stripeSecretKey,
     stripeWebhookSecret,
     stripeApiUrl: url('STRIPE_API_URL', ['http:', 'https:']),
@@ -239,7 +181,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     },
     trustedProxies: new TrustedProxies(proxies.filter((p) => TrustedProxies.valid(p))),
-    introspection: introspection === 'authenticated' ? 'authenticated' : 'everyone',
+    introspection,
     webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE_ADDRESSES', false),
     http: {
       maxHeaderBytes: int('HTTP_MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
@@ -260,6 +202,6 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     },
     ...overrides,
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (vars.problems.length > 0) throw new ConfigError(vars.problems);
   return Object.freeze(config);
 }

@@ -25,3 +25,34 @@ describe('settings read from files (secrets mounted by Docker or Kubernetes)', (
     expect(() => loadConfig({ REDIS_PREFIX: 'has space' })).toThrow(/REDIS_PREFIX/);
   });
 });
+
+describe('a bad configuration', () => {
+  test('stops the start with one line per problem, each naming its variable; URLs are never quoted', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://user:hunter2@db/lockers',
+        SEED_DEMO: 'maybe',
+        NODE_ENV: 'staging',
+        AUTH_SECRET: 'short',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT must be an integer between 0 and 65535 (got "eighty")',
+        'DATABASE_URL must use postgres: or postgresql:',
+        'SEED_DEMO must be true or false (got "maybe")',
+        'NODE_ENV must be development, production or test (got "staging")',
+        'AUTH_SECRET must be at least 32 characters',
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+    expect(message).toMatch(/^Invalid configuration:\n {2}- /);
+    expect(message).not.toContain('hunter2');
+  });
+});

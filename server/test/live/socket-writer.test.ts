@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { socketWriter, TOO_SLOW_CLOSE } from '../../src/graphql/live/socket-writer.js';
+import { rawSocketOf } from '../../src/graphql/live/ws-internals.js';
 
 const servers: WebSocketServer[] = [];
 afterEach(async () => {
@@ -40,7 +41,7 @@ describe('socket writer', () => {
 
   test('a client that stops reading is closed with 1013 once the limit is queued, not buffered for without end', async () => {
     const { server, client } = await pair();
-    const raw = (client as unknown as { _socket: import('node:net').Socket })._socket;
+    const raw = rawSocketOf(client)!;
     raw.pause(); // the client stops reading: the kernel's buffers fill, then the server's
     let tooSlow = 0;
     const limit = 64 * 1024;

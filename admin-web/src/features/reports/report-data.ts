@@ -1,5 +1,5 @@
 // Chart rows and the CSV of what is shown. Pure, tested in report-data.test.ts.
-import { moneyCsvCell, moneyCsvHeader, toMajorUnits, type Money } from '@lockers/common';
+import { csvText, moneyCsvCell, moneyCsvHeader, toMajorUnits, type Money } from '@lockers/common';
 import type { ReportBucket, UsageReportQuery } from '../../api/generated/graphql';
 
 type Bucket = UsageReportQuery['usageReport']['buckets'][number];
@@ -57,13 +57,7 @@ export function toRows(
   }));
 }
 
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV (RFC 4180, header row) of the rows shown. */
+/** CSV (RFC 4180, header row; cells by the shared rule) of the rows shown. */
 export function toCsv(rows: readonly ReportRow[], timeZone: string): string {
   const header = [
     'bucket_start_utc',
@@ -75,19 +69,15 @@ export function toCsv(rows: readonly ReportRow[], timeZone: string): string {
     moneyCsvHeader('revenue'),
     'currency',
   ];
-  const lines = rows.map((r) =>
-    [
-      r.start,
-      r.label,
-      r.deposits,
-      r.retrievals,
-      r.peakOccupied,
-      r.averageStorageMinutes === null ? null : Math.round(r.averageStorageMinutes * 10) / 10,
-      moneyCsvCell(r.revenueMoney),
-      r.currency,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  const lines = rows.map((r) => [
+    r.start,
+    r.label,
+    r.deposits,
+    r.retrievals,
+    r.peakOccupied,
+    r.averageStorageMinutes === null ? null : Math.round(r.averageStorageMinutes * 10) / 10,
+    moneyCsvCell(r.revenueMoney),
+    r.currency,
+  ]);
+  return csvText(header, lines);
 }

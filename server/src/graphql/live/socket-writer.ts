@@ -1,5 +1,5 @@
-import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
+import { rawSocketOf } from './ws-internals.js';
 
 /** 1013 Try Again Later: the client may reconnect and resubscribe (it gets current state then). */
 export const TOO_SLOW_CLOSE = { code: 1013, reason: 'Too far behind: messages backed up' } as const;
@@ -46,9 +46,9 @@ export class SocketWriter {
 
   private cork(): void {
     if (this.corked) return;
-    // ws keeps its net.Socket as `_socket` (not in its types); ws corks around each frame itself,
-    // so an outer cork holds every frame of this tick until the uncork below.
-    const raw = (this.socket as unknown as { _socket?: Duplex })._socket;
+    // ws corks around each frame itself, so an outer cork on its TCP socket holds every frame
+    // of this tick until the uncork below.
+    const raw = rawSocketOf(this.socket);
     if (!raw) return;
     raw.cork();
     this.corked = true;

@@ -1,5 +1,6 @@
 import type { SharedResult } from './shared-result.js';
 import type { SocketWriter } from './socket-writer.js';
+import { nextMessagePrefix } from './ws-internals.js';
 
 /**
  * Delivers one graphql-ws subscription's results to its socket, in event order: each result is
@@ -17,7 +18,7 @@ export class SubscriptionDelivery {
     id: string,
     private readonly writer: SocketWriter,
   ) {
-    this.prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    this.prefix = nextMessagePrefix(id);
   }
 
   push(result: SharedResult): void {

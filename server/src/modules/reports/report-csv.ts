@@ -1,4 +1,4 @@
-import { moneyCsvCell, moneyCsvHeader } from '@lockers/common';
+import { csvText, moneyCsvCell, moneyCsvHeader } from '@lockers/common';
 import type { InsightService } from './insight.service.js';
 import type { ReportService } from './report.service.js';
 import { badInput } from '../../errors/domain-error.js';
@@ -120,18 +120,14 @@ function cellText(v: unknown): string {
 }
 
 /**
- * RFC 4180 text. A cell that a spreadsheet would run as a formula (= + - @ at the start, as a
- * depositor's comment might) gets a leading apostrophe.
+ * RFC 4180 text, cells escaped by the shared rule (@lockers/common's csvCell: a cell that a
+ * spreadsheet would run as a formula, as a depositor's comment might, gets a leading apostrophe).
  */
 export function toCsv(rows: Row[], header?: string[]): string {
   const columns = header ?? Object.keys(rows[0] ?? {});
-  const cell = (v: unknown): string => {
-    let s = cellText(v);
-    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return (
-    [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
+  return csvText(
+    columns,
+    rows.map((r) => columns.map((c) => cellText(r[c]))),
   );
 }
 

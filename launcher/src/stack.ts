@@ -1,13 +1,12 @@
 /**
  * The whole system, started the way a site runs it: server (with its database), demo
- * seed, simulator, gateway. Used by scripts/start-all.mjs, the e2e harness, the benchmark
- * and the gateway's system tests. Every piece is a child process except, on request, the
- * simulator (tests and the benchmark want its events in-process).
+ * seed, simulator, gateway. Used by scripts/start-all.mjs, the e2e harness, the benchmark,
+ * the fault-injection suite and the gateway's system tests. Every piece is a child process
+ * except, on request, the simulator (tests and the benchmark want its events in-process:
+ * they pass the function that starts it, so this package needs none of the gateway's code).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SIM_BOARD_PROFILES } from '../simulator/sim-config.js';
-import { startSimulator, type Simulator } from '../simulator/simulator.js';
 import { run, startChild, waitForHttp, type Child, type OutputSink } from './child.js';
 import { createScratchDatabase, type ScratchDatabase } from './database.js';
 import { freePort } from './ports.js';
@@ -32,8 +31,23 @@ export interface DemoSeed {
   adminPassword: string;
 }
 
+/** What an in-process simulator is started with (the same as the simulator CLI's env). */
+export interface InProcessSimulatorOptions {
+  modbusPort: number;
+  httpPort: number;
+  autoCloseMs: number | null;
+  /** A board profile name of the simulator (`SIM_PROFILE`). */
+  profile: string;
+  ncInputs: boolean;
+}
+
+/** An in-process simulator as the launcher sees it: something to stop. */
+export interface InProcessSimulator {
+  stop(): Promise<void>;
+}
+
 /** Options of a stack; every port defaults to a free one. */
-export interface StackOptions {
+export interface StackOptions<S extends InProcessSimulator = InProcessSimulator> {
   /** The workspace root (holds server/, lock-gateway/). */
   rootDir: string;
   /** 'scratch': fresh local database (embedded fallback); 'embedded': server's own; or a URL. */
@@ -43,15 +57,15 @@ export interface StackOptions {
   serverPort?: number;
   simModbusPort?: number;
   simHttpPort?: number;
-  /** Run the simulator in this process (its events visible to the caller). */
-  simInProcess?: boolean;
+  /** Run the simulator in this process with this function (its events visible to the caller). */
+  simInProcess?: (options: InProcessSimulatorOptions) => Promise<S>;
   /** Start a gateway process (false: the caller runs one, e.g. in-process). */
   gateway?: boolean;
   /** Reuse `<dataDir>/demo.json` when it exists instead of seeding again. */
   reuseSeed?: boolean;
   simAutoCloseMs?: number | null;
-  /** Which board the simulator is (SIM_BOARD_PROFILES; default flash-ms) and whether its door sensors are NC. */
-  simProfile?: keyof typeof SIM_BOARD_PROFILES;
+  /** Which board the simulator is (its `SIM_PROFILE`; default flash-ms) and whether its door sensors are NC. */
+  simProfile?: string;
   simNcInputs?: boolean;
   output: (name: string) => OutputSink;
   /** Extra env for the server (e.g. faster timers in tests). */
@@ -75,7 +89,7 @@ export interface Replica {
 }
 
 /** A running stack. */
-export interface Stack {
+export interface Stack<S extends InProcessSimulator = InProcessSimulator> {
   serverUrl: string;
   graphqlUrl: string;
   databaseUrl: string | null;
@@ -83,7 +97,7 @@ export interface Stack {
   simEndpoint: string;
   simControlUrl: string;
   /** Set when the simulator runs in-process. */
-  sim: Simulator | null;
+  sim: S | null;
   server: Child;
   /** Every instance: [0] is `server`, then the extra ones. */
   replicas: Replica[];
@@ -96,7 +110,9 @@ export interface Stack {
 const ADMIN = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'admin-password-1' };
 
 /** Starts server, seed, simulator and (optionally) a gateway. */
-export async function startStack(options: StackOptions): Promise<Stack> {
+export async function startStack<S extends InProcessSimulator = InProcessSimulator>(
+  options: StackOptions<S>,
+): Promise<Stack<S>> {
   const serverDir = path.join(options.rootDir, 'server');
   const gatewayDir = path.join(options.rootDir, 'lock-gateway');
   for (const file of [path.join(serverDir, 'dist/main.js'), path.join(serverDir, 'dist/cli.js')]) {
@@ -116,13 +132,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const simModbusPort = options.simModbusPort ?? (await freePort());
     const simHttpPort = options.simHttpPort ?? (await freePort());
-    let sim: Simulator | null = null;
+    let sim: S | null = null;
     if (options.simInProcess) {
-      sim = await startSimulator({
+      sim = await options.simInProcess({
         modbusPort: simModbusPort,
         httpPort: simHttpPort,
         autoCloseMs: options.simAutoCloseMs ?? null,
-        ...SIM_BOARD_PROFILES[options.simProfile ?? 'flash-ms'],
+        profile: options.simProfile ?? 'flash-ms',
         ncInputs: options.simNcInputs ?? false,
       });
       const s = sim;

@@ -1,0 +1,1 @@
+export { csvCell, csvText, type CsvValue } from './csv-cell.js';

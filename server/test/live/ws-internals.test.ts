@@ -1,0 +1,78 @@
+/**
+ * The live delivery's reliance on ws and graphql-ws internals (src/graphql/live/ws-internals.ts),
+ * checked against the installed libraries. A version change fails the first test on purpose:
+ * check the details below against the new version, then move CHECKED_VERSIONS.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { parseMessage, MessageType } from 'graphql-ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import { CHECKED_VERSIONS, nextMessagePrefix, rawSocketOf } from '../../src/graphql/live/ws-internals.js';
+
+const require = createRequire(import.meta.url);
+
+/** The version of `name` the server resolves, read from its own package.json. */
+function installedVersion(name: string): string {
+  // graphql-ws's exports do not include package.json: find it from its entry point
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
+      if (pkg.name === name) return pkg.version;
+    } catch {
+      // not this folder
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json for ${name}`);
+    dir = up;
+  }
+}
+
+const servers: WebSocketServer[] = [];
+afterEach(async () => {
+  for (const wss of servers.splice(0)) {
+    for (const c of wss.clients) c.terminate();
+    await new Promise((r) => wss.close(r));
+  }
+});
+
+describe('ws and graphql-ws internals the live delivery relies on', () => {
+  test('the installed versions are the ones the details were checked against', () => {
+    expect({ ws: installedVersion('ws'), 'graphql-ws': installedVersion('graphql-ws') }).toEqual(
+      CHECKED_VERSIONS,
+    );
+  });
+
+  test('ws keeps the TCP socket in its private `_socket` field, on both ends', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    servers.push(wss);
+    await new Promise((r) => wss.once('listening', r));
+    const serverSide = new Promise<WebSocket>((r) => wss.once('connection', r));
+    const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    await new Promise((r) => client.once('open', r));
+    const server = await serverSide;
+    for (const socket of [server, client]) {
+      expect(Object.hasOwn(socket, '_socket')).toBe(true);
+      const raw = rawSocketOf(socket);
+      expect(raw).not.toBeNull();
+      expect(typeof raw!.cork).toBe('function');
+      expect(typeof raw!.uncork).toBe('function');
+    }
+    client.close();
+  });
+
+  test('a next message written by hand is one graphql-ws parses', () => {
+    const text = `${nextMessagePrefix('sub "1"')}${JSON.stringify({ data: { doorEvents: { open: true } } })}}`;
+    expect(parseMessage(text)).toEqual({
+      id: 'sub "1"',
+      type: MessageType.Next,
+      payload: { data: { doorEvents: { open: true } } },
+    });
+  });
+});
