@@ -71,7 +71,10 @@ test('CI size: every fault kind for a minute, nothing lost, doubled, missed or f
   const { code, output, result } = await chaos(['--size', 'small', '--seed', seed]);
   expect(result?.verdict.figures.faults, output).toBeGreaterThan(3);
   if (seed === '3')
-    expect((result.history.faults as { kind: string }[]).map((f) => f.kind), output).toContain('instance-kill');
+    expect(
+      (result.history.faults as { kind: string }[]).map((f) => f.kind),
+      output,
+    ).toContain('instance-kill');
   expect(result.verdict.figures.deposits, output).toBeGreaterThan(5);
   expect(code, output.slice(-6000)).toBe(0);
 });
