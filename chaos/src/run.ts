@@ -8,7 +8,7 @@ import pg from 'pg';
 import { check, type Verdict } from './check/index.ts';
 import { collect } from './collect.ts';
 import { injectFaults } from './faults/injector.ts';
-import type { FaultKind } from './faults/plan.ts';
+import { needsFleet, type FaultKind } from './faults/plan.ts';
 import { Gql } from './lib/gql.ts';
 import { Rng, sleep } from './lib/rng.ts';
 import { History, type Door } from './history.ts';
@@ -41,7 +41,7 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
   const logDir = path.join(RESULTS_DIR, 'logs');
   fs.rmSync(logDir, { recursive: true, force: true });
   const rng = new Rng(o.seed);
-  const system = await startSystem(logDir);
+  const system = await startSystem(logDir, {}, needsFleet(o.faults));
   const history = new History();
   let watch: SimWatch | null = null;
   try {
@@ -63,7 +63,7 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
     if ((await recoveredAt()) === null)
       throw new Error('the system did not come up consistent (doors, gateway online) before the run');
     o.log(
-      `system up: server ${stack.serverUrl}, simulator ${stack.simControlUrl}, database ${system.databaseName}; logs in ${logDir}`,
+      `system up: server ${stack.serverUrl}${stack.replicas.length > 1 ? ` (HAProxy in front of ${stack.replicas.length} instances)` : ''}, simulator ${stack.simControlUrl}, database ${system.databaseName}; logs in ${logDir}`,
     );
 
     let stopping = false;

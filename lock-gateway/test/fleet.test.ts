@@ -10,6 +10,7 @@ import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
 import { gatewayConfigFor, type Stack } from './support/system.js';
 import { startFleet, storageLoop } from './support/fleet.js';
+import { adminToken, doorEventLog, followDoorEvents } from './support/dashboard.js';
 
 /** Every scan that unlocked got exactly one pulse: none expired unexecuted, none doubled. */
 async function expectOnePulseEach(stack: Stack, since: number, outcomes: string[]) {
@@ -158,5 +159,32 @@ describe('behind HAProxy', () => {
     expect(loop.outcomes.filter((o) => o.startsWith('error'))).toEqual([]);
     expect(gateway.linkState.kind).toBe('connected');
     await expectOnePulseEach(stack, since, loop.outcomes);
+  }, 120_000);
+
+  it('a rolling restart of both instances: a dashboard following door events through HAProxy misses none and gets none twice', async () => {
+    const token = await adminToken(stack.serverUrl, stack.seed.adminEmail, stack.seed.adminPassword);
+    const [newest] = (await doorEventLog(stack.serverUrl, token, stack.seed.siteId, null)).slice(-1);
+    const start = newest?.cursor ?? null;
+    const wsUrl = `${stack.serverUrl.replace(/^http/, 'ws')}/graphql`;
+    const dashboard = followDoorEvents(wsUrl, token, stack.seed.siteId, start);
+    const loop = storageLoop(stack, () => stack.serverUrl);
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const replica of stack.replicas) {
+      await replica.restart();
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    await loop.stop();
+    await new Promise((r) => setTimeout(r, 2000)); // the last doors close and are reported
+    const log = await doorEventLog(stack.serverUrl, token, stack.seed.siteId, start);
+    await waitFor(() => dashboard.received.length >= log.length, 'dashboard caught up', 10_000).catch(
+      () => undefined,
+    );
+    await dashboard.stop();
+    const got = dashboard.received.map((e) => e.id);
+    expect(log.length).toBeGreaterThan(20);
+    // its instance went away at least once: it resubscribed
+    expect(dashboard.subscriptions).toBeGreaterThan(1);
+    expect(log.map((e) => e.id).filter((id) => !got.includes(id))).toEqual([]); // none lost
+    expect(got.length - new Set(got).size).toBe(0); // none twice
   }, 120_000);
 });

@@ -66,6 +66,8 @@ async function inject(system: System, kind: FaultKind): Promise<string> {
     case 'server-kill':
       await system.killServer();
       return 'server killed (SIGKILL)';
+    case 'instance-kill':
+      return `server instance ${(await system.killInstance()) + 1} of 2 killed (SIGKILL)`;
     case 'gateway-kill':
       await system.killGateway();
       return 'gateway killed (SIGKILL)';
@@ -95,6 +97,9 @@ export async function heal(system: System, kind: FaultKind): Promise<void> {
   switch (kind) {
     case 'server-kill':
       await system.startServer();
+      return;
+    case 'instance-kill':
+      await system.startInstances();
       return;
     case 'gateway-kill':
       system.startGateway();

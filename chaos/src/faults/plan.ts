@@ -6,7 +6,8 @@
 import type { Rng } from '../lib/rng.ts';
 
 export const FAULT_KINDS = [
-  'server-kill', // SIGKILL the server, restart it on the same port and database after a while
+  'server-kill', // SIGKILL the server (every instance), restart it on the same port and database after a while
+  'instance-kill', // SIGKILL one of two server instances behind HAProxy, restart it after a while
   'gateway-kill', // SIGKILL the gateway, restart it with the same state directory
   'db-terminate', // pg_terminate_backend on every connection of the server's database
   'db-blackhole', // the proxy in front of PostgreSQL forwards nothing (queries hang)
@@ -18,9 +19,15 @@ export const FAULT_KINDS = [
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** Whether a run needs two server instances behind HAProxy (and Redis between them). */
+export function needsFleet(kinds: readonly FaultKind[]): boolean {
+  return kinds.includes('instance-kill');
+}
+
 /** Seconds a fault lasts: [min, max]; one-shot faults have none. */
 const DURATION_S: Record<FaultKind, [number, number] | null> = {
   'server-kill': [1, 20],
+  'instance-kill': [1, 15],
   'gateway-kill': [0.2, 8],
   'db-terminate': null,
   'db-blackhole': [2, 12],

@@ -18,6 +18,8 @@ import { Timeline } from './timeline.ts';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RESULTS_DIR = path.join(ROOT, 'chaos/results');
 const ADMIN_DB = process.env.CHAOS_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.CHAOS_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const HAPROXY = process.env.CHAOS_HAPROXY ?? '/usr/sbin/haproxy';
 
 /** A running system and the levers the fault injector pulls. */
 export interface System {
@@ -26,8 +28,13 @@ export interface System {
   databaseName: string;
   /** The scratch database without the proxy (the suite's own checks and sabotage). */
   directDatabaseUrl: string;
+  /** Every instance of the server: SIGKILL, then start again. */
   killServer(): Promise<void>;
   startServer(): Promise<void>;
+  /** SIGKILL one instance of a fleet (the two take turns); which one (0 or 1). */
+  killInstance(): Promise<number>;
+  /** Starts every killed instance again. */
+  startInstances(): Promise<void>;
   killGateway(): Promise<void>;
   startGateway(): void;
   gatewayRunning(): boolean;
@@ -63,8 +70,15 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Starts everything; `logDir` receives one log file per process. */
-export async function startSystem(logDir: string, serverEnv: Record<string, string> = {}): Promise<System> {
+/**
+ * Starts everything; `logDir` receives one log file per process. `fleet`: two server instances
+ * behind HAProxy (the shipped configuration) on one Redis, the kiosk and the gateway through it.
+ */
+export async function startSystem(
+  logDir: string,
+  serverEnv: Record<string, string> = {},
+  fleet = false,
+): Promise<System> {
   const launch = (await import(path.join(ROOT, 'launcher/dist/index.js'))) as typeof Launch;
   const cleanups: Array<() => Promise<unknown>> = [];
   const stop = async (): Promise<void> => {
@@ -90,8 +104,15 @@ export async function startSystem(logDir: string, serverEnv: Record<string, stri
       database: { url: viaProxy.toString() },
       dataDir,
       gateway: false,
+      ...(fleet
+        ? {
+            extraServers: 1,
+            haproxy: { binary: HAPROXY, configFile: path.join(ROOT, 'deploy/haproxy/haproxy.cfg') },
+          }
+        : {}),
       output: (name) => ({ file: path.join(logDir, `${name}.log`) }),
       serverEnv: {
+        ...(fleet ? { REDIS_URL, REDIS_PREFIX: `chaos${process.pid}:` } : {}),
         LOG_LEVEL: 'info',
         // One kiosk and one address retry hard under faults: rate limits are not under test.
         RATE_LIMIT_FAILED_SCANS: '100000',
@@ -140,19 +161,32 @@ export async function startSystem(logDir: string, serverEnv: Record<string, stri
       if (!res.ok) throw new Error(`simulator ${route}: HTTP ${res.status}`);
     };
 
+    let kills = 0;
+    const down = new Set<number>();
     return {
       stack,
       timeline,
       databaseName: direct.pathname.slice(1),
       directDatabaseUrl: db.url,
       async killServer() {
-        stack.server.process.kill('SIGKILL');
-        await stack.server.exited;
+        for (const r of stack.replicas) await r.kill();
+        down.clear();
         timeline.mark('server', false);
       },
       async startServer() {
-        await stack.restartServer();
+        for (const r of stack.replicas) await r.start();
         timeline.mark('server', true);
+      },
+      // the service stays up on the other instance: the timeline's server part does not change
+      async killInstance() {
+        const victim = kills++ % stack.replicas.length;
+        await stack.replicas[victim]!.kill();
+        down.add(victim);
+        return victim;
+      },
+      async startInstances() {
+        for (const victim of [...down]) await stack.replicas[victim]!.start();
+        down.clear();
       },
       killGateway,
       startGateway,

@@ -10,6 +10,10 @@ import { QUEUES, type JobQueue } from '../jobs/job-queue.js';
 import { relayOutboxes } from '../jobs/outbox-relay.js';
 import { LOCKS } from '../db/advisory-lock.js';
 import { Leadership } from './leadership.js';
+import { PartitionMaintenance } from '../db/partitions.js';
+
+/** Partition upkeep runs when an instance becomes leader, then hourly. */
+const PARTITION_UPKEEP_MS = 3_600_000;
 
 function workers(services: Services, em: EntityManager, clock: Clock, logger: Logger) {
   const { config, bus } = services.infra;
@@ -56,6 +60,8 @@ export async function startBackgroundWork(
     metrics.timerLeader.set(leader ? 1 : 0),
   );
   await leadership.start();
+  const partitions = new PartitionMaintenance(em.fork(), services.infra.config.retentionDays, logger);
+  let upkeepDueAt = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -63,7 +69,10 @@ export async function startBackgroundWork(
   const loop = () => {
     if (stopped) return;
     running = (async () => {
-      if (!leadership.isLeader) return;
+      if (!leadership.isLeader) {
+        upkeepDueAt = 0; // a new leader does the upkeep at once
+        return;
+      }
       // how late this pass starts against its schedule: a busy event loop or a slow last pass
       metrics.timerLag.observe(Math.max(0, Date.now() - dueAt) / 1000);
       try {
@@ -72,6 +81,15 @@ export async function startBackgroundWork(
         await relayOutboxes(em, queue, clock.now());
       } catch (e) {
         logger.error({ err: e }, 'background pass failed');
+      }
+      if (Date.now() >= upkeepDueAt) {
+        try {
+          await partitions.runOnce(clock.now());
+          upkeepDueAt = Date.now() + PARTITION_UPKEEP_MS;
+        } catch (e) {
+          upkeepDueAt = Date.now() + 60_000;
+          logger.error({ err: e }, 'partition upkeep failed');
+        }
       }
     })();
     void running.then(() => {

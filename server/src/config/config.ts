@@ -49,6 +49,17 @@ export interface Config {
     readonly pollIntervalMs: number;
     readonly webhookTimeoutMs: number;
   };
+  /**
+   * Days each growing kind is kept; whole month partitions older than that are dropped by the
+   * timer leader (0: kept forever). Webhook attempts go with their deliveries.
+   */
+  readonly retentionDays: {
+    readonly doorEvents: number;
+    readonly sessionTransitions: number;
+    readonly compartmentTransitions: number;
+    readonly notifications: number;
+    readonly webhookDeliveries: number;
+  };
   /** Peers whose X-Forwarded-For / Forwarded headers name the client (addresses or CIDRs). */
   readonly trustedProxies: TrustedProxies;
   /** Who may introspect the schema: everyone, or only callers with a credential. */
@@ -139,6 +150,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     nodeEnv === 'production' ? 'authenticated' : 'everyone',
   );
   const metricsToken = vars.read('METRICS_TOKEN', minLengthSchema(16), null, { secret: true });
+  // 0 keeps forever; otherwise at least a week, so no row still being delivered is dropped
+  const retention = (name: string, fallback: number): number => {
+    const days = int(name, fallback, 0, 36_500);
+    if (days > 0 && days < 7) vars.problem(`${name} must be 0 (keep forever) or at least 7 (got ${days})`);
+    return days;
+  };
 
   const serverRoot = resolve(import.meta.dirname, '..', '..');
   const config: Config = {
@@ -179,6 +196,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       retryLimit: int('DELIVERY_RETRY_LIMIT', 8, 0, 50),
       pollIntervalMs: int('QUEUE_POLL_INTERVAL_MS', 1000, 500, 60_000),
       webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    retentionDays: {
+      doorEvents: retention('RETENTION_DOOR_EVENTS_DAYS', 400),
+      sessionTransitions: retention('RETENTION_SESSION_TRANSITIONS_DAYS', 400),
+      compartmentTransitions: retention('RETENTION_COMPARTMENT_TRANSITIONS_DAYS', 400),
+      notifications: retention('RETENTION_NOTIFICATIONS_DAYS', 90),
+      webhookDeliveries: retention('RETENTION_WEBHOOK_DELIVERIES_DAYS', 30),
     },
     trustedProxies: new TrustedProxies(proxies.filter((p) => TrustedProxies.valid(p))),
     introspection,

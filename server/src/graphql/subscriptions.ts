@@ -18,7 +18,7 @@ export function subscribeSiteTopic<K extends SiteTopic>(
   topic: K,
   siteIdArg: string | null | undefined,
   permission: Permission,
-): AsyncIterableIterator<Topics[K][1]> {
+): TopicStream<Topics[K][1]> {
   const requested = parseOptionalId(siteIdArg, 'siteId');
   const scope = siteScope(ctx.caller, requested);
   authorize(ctx.caller, permission, scope?.[0]);

@@ -10,6 +10,7 @@ import { Migration20261204110000MoneyHold } from './Migration20261204110000Money
 import { Migration20261204120000UserDisabled } from './Migration20261204120000UserDisabled.js';
 import { Migration20261204130000BoardProfiles } from './Migration20261204130000BoardProfiles.js';
 import { Migration20261204150000AbandonedBags } from './Migration20261204150000AbandonedBags.js';
+import { Migration20261205000000TimePartitions } from './Migration20261205000000TimePartitions.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261204120000UserDisabled', class: Migration20261204120000UserDisabled },
   { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },
   { name: 'Migration20261204150000AbandonedBags', class: Migration20261204150000AbandonedBags },
+  { name: 'Migration20261205000000TimePartitions', class: Migration20261205000000TimePartitions },
 ];

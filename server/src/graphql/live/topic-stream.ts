@@ -27,8 +27,22 @@ export class TopicStream<T> implements AsyncIterableIterator<T>, TopicListener<T
     if (this.ended) sink.end();
   }
 
+  /**
+   * Catch-up: `events` (read after this stream began listening) go out before anything live,
+   * and a live event already among them (`replayed`) is dropped, now or when it arrives later.
+   * Call before `attach` or the first `next`.
+   */
+  replayFirst(events: T[], replayed: (live: T) => boolean): void {
+    if (events.length === 0) return;
+    this.skip = replayed;
+    const live = this.buffered.splice(0).filter((e) => !replayed(e));
+    this.buffered.push(...events, ...live);
+  }
+
+  private skip: ((live: T) => boolean) | null = null;
+
   event(payload: T): void {
-    if (this.ended) return;
+    if (this.ended || this.skip?.(payload)) return;
     if (this.sink) this.sink.event(payload);
     else if (this.waiting) this.settle({ done: false, value: payload });
     else this.buffered.push(payload);

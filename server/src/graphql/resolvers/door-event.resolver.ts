@@ -25,7 +25,8 @@ import { DateTime } from '../../shared/common.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseOptionalId } from '../../shared/ids.js';
-import { subscribeSiteTopic } from '../subscriptions.js';
+import { encodeCursor } from '../../shared/pagination.js';
+import { doorEventStream } from './door-event.stream.js';
 import { notFound } from '../../errors/domain-error.js';
 import { ControllerLinkInput } from '../../modules/gateway-commands/controller-links.js';
 
@@ -97,18 +98,27 @@ export class DoorEventResolver {
 
   @Subscription(() => DoorEventView, {
     name: 'doorEvents',
-    subscribe: ({ args, context }) =>
-      subscribeSiteTopic(
-        context as GqlContext,
-        'DOOR_EVENT',
-        (args as { siteId?: string | null }).siteId ?? null,
-        'events:subscribe',
-      ),
+    subscribe: ({ args, context }) => {
+      const a = args as { siteId?: string | null; since?: string | null };
+      return doorEventStream(context as GqlContext, a.siteId ?? null, a.since ?? null);
+    },
   })
   doorEventStream(
     @Root() e: DoorEventView,
     @Arg('siteId', () => ID, { nullable: true }) _siteId?: string,
+    @Arg('since', () => String, {
+      nullable: true,
+      description: 'The `cursor` of the last event received: every later one is sent first, then live ones',
+    })
+    _since?: string,
   ): DoorEventView {
     return e;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Position in the event log: `since` of a resubscription, `after` of a page',
+  })
+  cursor(@Root() e: DoorEventView): string {
+    return encodeCursor([e.seq]);
   }
 }

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DoorEventEntity } from '../../entities/door-event.entity.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 
+/** Most events a subscription replays on (re)subscribing; beyond that, page with the `doorEvents` query. */
+export const REPLAY_LIMIT = 1000;
+
 /** Reading the door-event log: newest first, cursor on the insertion sequence. */
 export class DoorEventService {
   constructor(private readonly em: EntityManager) {}
@@ -22,6 +25,17 @@ export class DoorEventService {
       endCursor: last ? encodeCursor([String(last.seq)]) : null,
       hasNextPage: rows.length > limit,
     };
+  }
+
+  /**
+   * Events after the one a `cursor` (a DoorEvent's `cursor`, or a page's `endCursor`) points
+   * at, oldest first, at most `REPLAY_LIMIT`: what a resubscribing client missed.
+   */
+  async newerThan(siteIds: string[] | null, cursor: string): Promise<DoorEventEntity[]> {
+    const [seq] = decodeCursor(cursor, ['seq']) ?? [];
+    const where: Record<string, unknown> = { seq: { $gt: String(seq) } };
+    if (siteIds) where.siteId = { $in: siteIds };
+    return this.em.fork().find(DoorEventEntity, where, { orderBy: { seq: 'asc' }, limit: REPLAY_LIMIT });
   }
 
   forSession(sessionId: string): Promise<DoorEventEntity[]> {

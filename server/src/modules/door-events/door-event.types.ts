@@ -12,6 +12,8 @@ export class DoorEventView {
   @Field(() => DoorEventType) type!: DoorEventType;
   @Field(() => String, { nullable: true }) detail!: string | null;
   @Field(() => String, { nullable: true, description: 'Who caused it (staff only)' }) actor!: string | null;
+  /** The insertion sequence: the `cursor` field, and what a resubscribing client catches up from. */
+  seq!: string;
   siteId!: string;
   compartmentId!: string;
   sessionId!: string | null;
@@ -22,6 +24,7 @@ export class DoorEventView {
 export function toDoorEventView(e: DoorEventEntity, compartment?: CompartmentEntity): DoorEventView {
   return {
     id: e.id,
+    seq: String(e.seq ?? ''),
     at: e.at,
     type: e.type,
     detail: e.detail,

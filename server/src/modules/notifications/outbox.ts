@@ -16,11 +16,14 @@ export interface OutgoingMessage {
 /** Writes a message to the outbox inside the caller's transaction; the dispatcher sends it. */
 export async function enqueueMessage(tx: EntityManager, m: OutgoingMessage): Promise<void> {
   await tx.execute(
-    `insert into notification (id, dedupe_key, channel, recipient, subject, body, sensitive, session_id, next_attempt_at, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`,
+    // the key table holds "one per key" across the notification table's time partitions
+    `with k as (insert into notification_key (dedupe_key, created_at) values (?, ?) on conflict do nothing returning dedupe_key)
+     insert into notification (id, dedupe_key, channel, recipient, subject, body, sensitive, session_id, next_attempt_at, created_at)
+     select ?, k.dedupe_key, ?, ?, ?, ?, ?, ?, ?, ? from k`,
     [
-      newId(),
       m.dedupeKey,
+      m.at,
+      newId(),
       m.channel,
       m.recipient,
       m.subject,
