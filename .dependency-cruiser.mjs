@@ -5,10 +5,10 @@ const SRC = '^server/src/';
 // Feature modules in tiers, bottom to top, each a layer of its own: a module imports modules
 // of lower tiers only, never one of its own tier.
 const MODULE_TIERS = [
-  ['webhooks', 'notifications', 'devices', 'tariffs', 'compartments', 'users', 'api-keys'],
+  ['webhooks', 'notifications', 'devices', 'tariffs', 'compartments', 'users', 'api-keys', 'audit'],
   ['alerts', 'payments', 'feedback', 'sites', 'door-events'],
   ['sessions', 'gateway-commands', 'reports'],
-  ['recovery'],
+  ['recovery', 'site-replica'],
 ];
 const modulesOf = (names) => `${SRC}modules/(${names.join('|')})/`;
 const LAYERS = [

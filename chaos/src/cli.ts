@@ -1,5 +1,6 @@
 /**
- * pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--faults a,b|all|none]
+ * pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--min-faults N]
+ *            [--faults a,b|all|none]
  *            [--sabotage forget-deposits]
  *
  * Runs deposits and collections through kiosk, server, gateway and simulator while killing
@@ -14,9 +15,10 @@ import { runChaos, type RunOptions } from './run.ts';
 
 const SIZES = {
   // the package's test in CI: about two minutes in all
-  small: { seconds: 60, travellers: 6, gapS: [2, 5] as [number, number], recoveryCapS: 20 },
+  // (at least four faults, also on a machine slow enough that a minute holds fewer)
+  small: { seconds: 60, travellers: 6, gapS: [2, 5] as [number, number], recoveryCapS: 20, minFaults: 4 },
   // on demand
-  large: { seconds: 600, travellers: 8, gapS: [3, 10] as [number, number], recoveryCapS: 60 },
+  large: { seconds: 600, travellers: 8, gapS: [3, 10] as [number, number], recoveryCapS: 60, minFaults: 0 },
 };
 
 const { values } = parseArgs({
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     travellers: { type: 'string' },
     seed: { type: 'string' },
+    'min-faults': { type: 'string' },
     faults: { type: 'string' },
     sabotage: { type: 'string', default: 'none' },
     help: { type: 'boolean' },
@@ -33,7 +36,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    `pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--faults ${FAULT_KINDS.join(',')}|all|none] [--sabotage forget-deposits]`,
+    `pnpm chaos [--size small|large] [--seconds N] [--travellers N] [--seed N] [--min-faults N] [--faults ${FAULT_KINDS.join(',')}|all|none] [--sabotage forget-deposits]`,
   );
   process.exit(0);
 }
@@ -56,6 +59,7 @@ try {
     travellers: int(values.travellers, 'travellers', size.travellers),
     faults: parseFaultKinds(values.faults),
     gapS: size.gapS,
+    minFaults: int(values['min-faults'], 'min-faults', size.minFaults),
     recoveryCapS: size.recoveryCapS,
     pace: {
       doorWaitMs: 15_000,

@@ -42,6 +42,8 @@ export interface Anomaly {
   sessionId: string;
   at: number;
   what: string;
+  /** Set when the traveller walked away: when they began trying, and what they came for. */
+  gaveUp?: { since: number; what: 'deposit' | 'collect' };
 }
 
 /** A payment a traveller made and what they were told. */

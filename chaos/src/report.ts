@@ -1,5 +1,6 @@
 /** Prints a run's figures and every finding behind a non-zero one. */
 import type { Verdict } from './check/index.ts';
+import { HEALTHY_ENOUGH_MS } from './check/stranded.ts';
 import type { History } from './history.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString().slice(11, 23);
@@ -25,10 +26,11 @@ export function renderReport(v: Verdict, history: History, meta: { seed: number;
     `  alerts / false alerts  ${f.alerts} / ${f.falseAlerts}${mark(f.falseAlerts)}`,
     `  door events contradicted by the door log  ${f.doorEventsContradicted}${mark(f.doorEventsContradicted)}`,
     `  payments wrong         ${f.paymentsWrong}${mark(f.paymentsWrong)}`,
+    `  journeys stranded      ${f.journeysStranded}  (gave up while the system served ${HEALTHY_ENOUGH_MS / 1000} s or more)${mark(f.journeysStranded)}`,
     `  longest recovery       ${f.longestRecoveryMs === null ? '-' : `${(f.longestRecoveryMs / 1000).toFixed(1)} s`}${f.notRecovered ? `  (${f.notRecovered} faults not recovered within the cap)` : ''}`,
     `  phantom stored sessions ${v.sessions.phantoms.length}  (server STORED, no bag put in; informational)`,
     '',
-    v.ok ? 'PASS: nothing lost, doubled, missed or falsely alerted' : 'FAIL',
+    v.ok ? 'PASS: nothing lost, doubled, missed, stranded or falsely alerted' : 'FAIL',
   ];
   const details: string[] = [];
   for (const x of v.sessions.lost) details.push(`lost: session ${x.sessionId}: ${x.why}`);
@@ -44,6 +46,10 @@ export function renderReport(v: Verdict, history: History, meta: { seed: number;
     );
   for (const x of v.doorEvents)
     details.push(`door event contradicted: ${x.event.type} ${x.label} at ${iso(Date.parse(x.event.at))}`);
+  for (const x of v.stranded)
+    details.push(
+      `stranded: traveller ${x.anomaly.traveller} (session ${x.anomaly.sessionId}) tried to ${x.anomaly.gaveUp?.what} from ${iso(x.anomaly.gaveUp?.since ?? 0)} to ${iso(x.anomaly.at)}, ${(x.healthyMs / 1000).toFixed(0)} s of it with no fault`,
+    );
   for (const x of v.payments) details.push(`payment: session ${x.sessionId}: ${x.why}`);
   for (const a of history.anomalies)
     details.push(`traveller ${a.traveller} (session ${a.sessionId}) at ${iso(a.at)}: ${a.what}`);

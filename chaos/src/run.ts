@@ -24,6 +24,8 @@ export interface RunOptions {
   travellers: number;
   faults: readonly FaultKind[];
   gapS: [number, number];
+  /** Faults injected even if the run takes longer than `seconds` for them. */
+  minFaults: number;
   recoveryCapS: number;
   pace: TravellerPace;
   /** Breaks the system on purpose, to show the checker catches it. */
@@ -89,6 +91,7 @@ export async function runChaos(o: RunOptions): Promise<RunResult> {
       kinds: o.faults,
       gapS: o.gapS,
       endAt,
+      minFaults: o.minFaults,
       waitRecovered: recoveredAt,
       log: o.log,
     });

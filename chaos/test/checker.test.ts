@@ -341,3 +341,41 @@ describe('door events and payments', () => {
     expect(run(w).figures.paymentsWrong).toBe(0);
   });
 });
+
+describe('stranded journeys', () => {
+  const gaveUp = (w: World, since: number): void => {
+    w.history.anomalies.push({
+      traveller: 1,
+      sessionId: 's1',
+      at: at(since + 60),
+      what: 'gave up the collect after 60 s',
+      gaveUp: { since: at(since), what: 'collect' },
+    });
+  };
+
+  it('giving up a collection while no fault was under way fails the run', () => {
+    const w = deposit();
+    gaveUp(w, 20);
+    const v = run(w);
+    expect(v.figures.journeysStranded).toBe(1);
+    expect(v.ok).toBe(false);
+  });
+
+  it('giving up while faults and their recovery took most of the attempt is not held against it', () => {
+    const w = deposit();
+    gaveUp(w, 20);
+    // down from 15 s to 45 s, recovered 52 s: 32 s of the 60 faulted, 28 s healthy
+    w.history.faults.push({
+      kind: 'server-kill',
+      startedAt: at(15),
+      healedAt: at(45),
+      recoveredAt: at(52),
+      detail: '',
+    });
+    expect(run(w).figures.journeysStranded).toBe(0);
+    // healed at 35 s and recovered at 40 s: 40 s healthy
+    w.history.faults[0]!.healedAt = at(35);
+    w.history.faults[0]!.recoveredAt = at(40);
+    expect(run(w).figures.journeysStranded).toBe(1);
+  });
+});

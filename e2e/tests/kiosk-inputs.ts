@@ -43,13 +43,13 @@ export async function qrVideo(
 }
 
 /**
- * The first e-mail to reach `recipient` (any subject: callers check it is the recovery one) and
+ * The recovery e-mail to `recipient` (the code sent at issue came before it) and
  * the one-time code in it ("Your one-time code is 123456."), read from the run's mailbox.
  */
 export async function recoveryMailFor(
   recipient: string,
 ): Promise<{ mail: ReceivedMail; oneTimeCode: string }> {
-  const mail = await waitForMail(recipient);
+  const mail = await waitForMail(recipient, 'Your locker recovery code');
   const oneTimeCode = /one-time code is (\d{6})\b/.exec(mail.text)?.[1];
   if (!oneTimeCode)
     throw new Error(`no one-time code in the e-mail to ${recipient}: ${JSON.stringify(mail.text)}`);

@@ -36,7 +36,7 @@ test('lost code: one-time code by e-mail, new QR code, old code refused, receipt
   await expect(page.getByText('If we know this contact, a one-time code is on its way.')).toBeVisible();
   await shot(page, 'recover-code');
 
-  // The person opens their mailbox: one e-mail, to the address given at issue, the recovery one.
+  // The person opens their mailbox: the recovery e-mail, to the address given at issue.
   const { mail, oneTimeCode } = await recoveryMailFor(email);
   expect(mail.to).toEqual([email]);
   expect(mail.subject).toBe('Your locker recovery code');

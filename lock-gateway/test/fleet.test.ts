@@ -6,28 +6,64 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gateway } from '../src/gateway/gateway.js';
+import type { GatewayConfig } from '../src/config/gateway-config.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { waitFor } from './support/fixtures.js';
 import { gatewayConfigFor, type Stack } from './support/system.js';
 import { startFleet, storageLoop } from './support/fleet.js';
 import { adminToken, doorEventLog, followDoorEvents } from './support/dashboard.js';
+import { accountCommands } from './support/command-accounting.js';
 
-/** Every scan that unlocked got exactly one pulse: none expired unexecuted, none doubled. */
-async function expectOnePulseEach(stack: Stack, since: number, outcomes: string[]) {
+/**
+ * Every scan that unlocked got its own command, and every command was executed by the
+ * gateway, caused its own rising edge on the simulator and was acknowledged SUCCEEDED; no
+ * edge is left over (a double). Accounted per command id, so a command that never ran and a
+ * pulse that served two commands are told apart.
+ */
+async function expectOnePulseEach(stack: Stack, stateDir: string, since: number, outcomes: string[]) {
   const unlocking = outcomes.filter((o) => o.startsWith('UNLOCKING_')).length;
+  const errors = outcomes.filter((o) => o.startsWith('error')).length;
   expect(unlocking).toBeGreaterThan(3);
+  const ledger = () =>
+    accountCommands({
+      databaseUrl: stack.databaseUrl!,
+      stateDir,
+      pulses: stack.sim!.site.pulsesSince(since),
+      sinceMs: since,
+    });
   await waitFor(
-    () => stack.sim!.site.pulsesSince(since).length >= unlocking,
-    'every unlock pulsed',
+    async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      return (await ledger()).commands.every((c) => c.ackedAt !== null);
+    },
+    'every command acknowledged',
     15_000,
   ).catch(() => undefined);
   await new Promise((r) => setTimeout(r, 1500)); // a double would come now
-  expect(stack.sim!.site.pulsesSince(since).length).toBe(unlocking);
+  const l = await ledger();
+  const report = {
+    unlocking,
+    issued: l.commands.length,
+    neverExecuted: l.neverExecuted,
+    retriggered: l.retriggered,
+    unpulsed: l.unpulsed,
+    notAcked: l.commands.filter((c) => l.notAcked.includes(c.id)),
+    strayPulses: l.strayPulses,
+  };
+  // a scan whose answer was lost with its instance may still have issued its command
+  expect(l.commands.length, JSON.stringify(report)).toBeGreaterThanOrEqual(unlocking);
+  expect(l.commands.length, JSON.stringify(report)).toBeLessThanOrEqual(unlocking + errors);
+  expect(report.neverExecuted, JSON.stringify(report)).toEqual([]);
+  expect(report.unpulsed, JSON.stringify(report)).toEqual([]);
+  expect(report.retriggered, JSON.stringify(report)).toEqual([]);
+  expect(report.notAcked, JSON.stringify(report)).toEqual([]);
+  expect(report.strayPulses, JSON.stringify(report)).toEqual([]);
 }
 
 describe('gateway failover between server instances', () => {
   let stack: Stack;
   let gateway: Gateway;
+  let config: GatewayConfig;
   const reconnects: number[] = [];
   const downs: string[] = [];
   let downAt = 0;
@@ -35,7 +71,8 @@ describe('gateway failover between server instances', () => {
   beforeAll(async () => {
     stack = await startFleet();
     const [a, b] = stack.replicas.map((r) => r.url);
-    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `${a},${b}` }), silentLogger());
+    config = gatewayConfigFor(stack, { GATEWAY_SERVER_URL: `${a},${b}` });
+    gateway = new Gateway(config, silentLogger());
     gateway.link.on('state', (s) => {
       if (s.kind === 'connected' && downAt) reconnects.push(Date.now() - downAt);
       if (s.kind === 'backoff') downs.push(s.error);
@@ -69,7 +106,7 @@ describe('gateway failover between server instances', () => {
     expect(downs.length).toBeGreaterThan(0);
     for (const reason of downs) expect(reason).toMatch(/\S/); // "link down" names its cause
     expect(loop.outcomes.filter((o) => o.startsWith('error')).length).toBeLessThanOrEqual(2); // calls in flight on A die with it
-    await expectOnePulseEach(stack, since, loop.outcomes);
+    await expectOnePulseEach(stack, config.stateDir, since, loop.outcomes);
     await a!.start();
   }, 60_000);
 
@@ -108,11 +145,13 @@ describe('gateway failover between server instances', () => {
 describe('behind HAProxy', () => {
   let stack: Stack;
   let gateway: Gateway;
+  let config: GatewayConfig;
   let connectedAt: number[] = [];
 
   beforeAll(async () => {
     stack = await startFleet({ haproxy: true, serverEnv: { DRAIN_GRACE_MS: '4000' } });
-    gateway = new Gateway(gatewayConfigFor(stack), silentLogger());
+    config = gatewayConfigFor(stack);
+    gateway = new Gateway(config, silentLogger());
     gateway.link.on('state', (s) => s.kind === 'connected' && connectedAt.push(Date.now()));
     gateway.start();
     await waitFor(
@@ -141,7 +180,7 @@ describe('behind HAProxy', () => {
       if (connectedAt.length > 0) expect(connectedAt[0]! - killedAt).toBeLessThan(2000);
       expect(gateway.linkState.kind).toBe('connected');
       expect(loop.outcomes.filter((o) => o.startsWith('error')).length).toBeLessThanOrEqual(2);
-      await expectOnePulseEach(stack, since, loop.outcomes);
+      await expectOnePulseEach(stack, config.stateDir, since, loop.outcomes);
       await stack.replicas[victim]!.start();
       await new Promise((r) => setTimeout(r, 3000)); // HAProxy: rise 2 checks
     }, 90_000);
@@ -158,7 +197,7 @@ describe('behind HAProxy', () => {
     await loop.stop();
     expect(loop.outcomes.filter((o) => o.startsWith('error'))).toEqual([]);
     expect(gateway.linkState.kind).toBe('connected');
-    await expectOnePulseEach(stack, since, loop.outcomes);
+    await expectOnePulseEach(stack, config.stateDir, since, loop.outcomes);
   }, 120_000);
 
   it('a rolling restart of both instances: a dashboard following door events through HAProxy misses none and gets none twice', async () => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_OPERATIONS, GATEWAY_SERVER_OPERATIONS } from '../src/link/operations.js';
+import { SITE_OPERATIONS } from '../src/site/site-operations.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schemas = {
@@ -29,7 +30,7 @@ describe.each(Object.entries(schemas))('gateway operations against %s', (name, f
     expect(fs.existsSync(file), `${file} is missing`).toBe(true);
     const schema = buildSchema(fs.readFileSync(file, 'utf8'));
     const operations = file.includes('server')
-      ? { ...GATEWAY_OPERATIONS, ...GATEWAY_SERVER_OPERATIONS }
+      ? { ...GATEWAY_OPERATIONS, ...GATEWAY_SERVER_OPERATIONS, ...SITE_OPERATIONS }
       : GATEWAY_OPERATIONS;
     for (const [operation, text] of Object.entries(operations)) {
       const errors = validate(schema, parse(text))

@@ -13,10 +13,15 @@ import { ConnectionStore } from './connection-state';
 export interface ApiSession {
   apollo: ApolloClient;
   connection: ConnectionStore;
+  /** Ends the wait between reconnect tries and tries at once. */
+  retryNow: () => void;
   dispose: () => void;
 }
 
-const PING_TIMEOUT_MS = 5_000;
+// A silent drop (a half-open socket) is found within KEEP_ALIVE_MS + PING_TIMEOUT_MS; one the
+// browser notices (the `offline` event) at once.
+const KEEP_ALIVE_MS = 4_000;
+const PING_TIMEOUT_MS = 3_000;
 
 function graphqlUrls(): { http: string; ws: string } {
   const http = new URL('/graphql', window.location.origin).toString();
@@ -46,6 +51,8 @@ export function createApiSession(
   const authorization = token ? `Bearer ${token}` : undefined;
 
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
+  // Resolves the current back-off wait early (Retry now, or the network coming back).
+  let wake: (() => void) | null = null;
   const ws: Client = createClient({
     url: urls.ws,
     // Signed in: keep the socket open on every page, so the badge tells the truth and
@@ -55,9 +62,20 @@ export function createApiSession(
     // Keep retrying for as long as the tab is open: a dashboard must come back by itself.
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: (e) => !isAuthClose(e),
-    retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(500 * 2 ** retries, 5_000))),
+    retryWait: (retries) =>
+      new Promise<void>((resolve) => {
+        const ms = Math.min(500 * 2 ** retries, 5_000);
+        const done = () => {
+          clearTimeout(timer);
+          wake = null;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        wake = done;
+        connection.waiting(retries + 1, ms);
+      }),
     // A dropped network often leaves a half-open socket: ping, and close when no pong comes.
-    keepAlive: 10_000,
+    keepAlive: KEEP_ALIVE_MS,
     on: {
       connecting: () => connection.connecting(),
       connected: () => connection.connected(),
@@ -104,10 +122,29 @@ export function createApiSession(
   );
 
   const apollo = new ApolloClient({ link, cache: new InMemoryCache() });
+
+  const retryNow = () => {
+    if (wake) wake();
+    // terminate() closes as retryable: graphql-ws reconnects and resubscribes.
+    else if (connection.getSnapshot().status !== 'connected') ws.terminate();
+  };
+  // The browser knows before any ping does: say so at once, and try again when it is back.
+  const offline = () => {
+    if (!token) return;
+    ws.terminate();
+    connection.closed(true);
+  };
+  const online = () => token && retryNow();
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
+
   return {
     apollo,
     connection,
+    retryNow,
     dispose: () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       clearTimeout(pingTimer);
       void ws.dispose();
       apollo.stop();

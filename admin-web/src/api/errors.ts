@@ -21,7 +21,8 @@ const WORDS: Record<string, string> = {
 /** A short message to show for a failed request. */
 export function errorMessage(error: unknown): string {
   const code = errorCode(error);
-  if (code === 'BAD_USER_INPUT' && CombinedGraphQLErrors.is(error)) {
+  // The server says what it refused and why (which input, which gateway is offline): shown as is.
+  if ((code === 'BAD_USER_INPUT' || code === 'LOCK_UNAVAILABLE') && CombinedGraphQLErrors.is(error)) {
     return error.errors[0]?.message ?? 'Invalid input.';
   }
   if (code && WORDS[code]) return WORDS[code];

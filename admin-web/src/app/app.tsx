@@ -4,6 +4,9 @@ import { lazy, Suspense } from 'react';
 import { AuthProvider, useAuth } from '../features/auth/auth-context';
 import { LoginPage } from '../features/auth/login-page';
 import { can } from '../features/auth/permissions';
+import { AuditPage } from '../features/audit/audit-page';
+import { AlertPage } from '../features/alerts/alert-page';
+import { AlertsPage } from '../features/alerts/alerts-page';
 import { AssistancePage } from '../features/alerts/assistance-page';
 import { BoardPage } from '../features/board/board-page';
 import { SessionPage } from '../features/sessions/session-page';
@@ -44,6 +47,8 @@ function Page() {
   switch (section) {
     case 'sessions':
       return id ? <SessionPage key={id} id={id} /> : <SessionsPage />;
+    case 'alerts':
+      return id ? <AlertPage key={id} id={id} /> : <AlertsPage />;
     case 'assistance':
       return <AssistancePage />;
     case 'reports':
@@ -51,6 +56,12 @@ function Page() {
         <Suspense fallback={<p className="page-status">Loading reports…</p>}>
           <ReportsPage />
         </Suspense>
+      );
+    case 'audit':
+      return can(user?.role, 'audit') ? (
+        <AuditPage />
+      ) : (
+        <p className="page-status">The audit log is for admins and operators.</p>
       );
     case 'setup':
       return can(user?.role, 'setup') ? (

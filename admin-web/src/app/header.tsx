@@ -13,9 +13,11 @@ export function Header() {
   const links: [string, string][] = [
     ['board', 'Board'],
     ['sessions', 'Sessions'],
+    ['alerts', 'Alerts'],
     ['assistance', 'Assistance'],
     ['reports', 'Reports'],
   ];
+  if (can(user?.role, 'audit')) links.push(['audit', 'Audit']);
   if (can(user?.role, 'setup')) links.push(['setup', 'Set-up']);
 
   return (
@@ -38,7 +40,7 @@ export function Header() {
         >
           {sites.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {s.retiredAt ? `${s.name} (retired)` : s.name}
             </option>
           ))}
         </select>

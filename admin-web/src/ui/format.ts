@@ -18,6 +18,14 @@ export function formatDateTime(iso: string | null | undefined, timeZone?: string
   );
 }
 
+/** Date and time to the second in `timeZone`, for trails (timelines, histories). */
+export function formatDateTimeSeconds(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(
+    new Date(iso),
+  );
+}
+
 /** Time of day with seconds in `timeZone`, for event streams. */
 export function formatTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', timeZone }).format(new Date(iso));

@@ -14,10 +14,12 @@ interface Props {
   reasonOptional?: boolean;
   /** More of the form, shown above the reason (e.g. a choice and what it will do). */
   children?: ReactNode;
+  /** Why the action cannot be taken now: the button is disabled and says why beside it. */
+  unavailable?: string | null;
 }
 
 /** A button that asks for a reason, then runs `onConfirm`. */
-export function ReasonAction({ label, onConfirm, danger, reasonOptional, children }: Props) {
+export function ReasonAction({ label, onConfirm, danger, reasonOptional, children, unavailable }: Props) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -53,14 +55,23 @@ export function ReasonAction({ label, onConfirm, danger, reasonOptional, childre
 
   if (!open) {
     return (
-      <button
-        ref={button}
-        type="button"
-        className={danger ? 'danger' : undefined}
-        onClick={() => setOpen(true)}
-      >
-        {label}
-      </button>
+      <>
+        <button
+          ref={button}
+          type="button"
+          className={danger ? 'danger' : undefined}
+          onClick={() => setOpen(true)}
+          disabled={Boolean(unavailable)}
+          aria-describedby={unavailable ? `${id}-unavailable` : undefined}
+        >
+          {label}
+        </button>
+        {unavailable && (
+          <p id={`${id}-unavailable`} className="muted" data-testid="action-unavailable">
+            {unavailable}
+          </p>
+        )}
+      </>
     );
   }
   return (

@@ -8,6 +8,7 @@ import { checkPayments, type PaymentFinding } from './payments.ts';
 import { DoorHistory } from './physical.ts';
 import { checkPulses, type PulseCheck } from './pulses.ts';
 import { checkSessions, type SessionCheck } from './sessions.ts';
+import { findStranded, type StrandedJourney } from './stranded.ts';
 
 export interface Figures {
   faults: number;
@@ -23,6 +24,8 @@ export interface Figures {
   falseAlerts: number;
   doorEventsContradicted: number;
   paymentsWrong: number;
+  /** Travellers who gave up a deposit or collection although the system served for most of it. */
+  journeysStranded: number;
   /** Longest time from a fault's heal to the system serving again; null: none measured. */
   longestRecoveryMs: number | null;
   notRecovered: number;
@@ -36,6 +39,7 @@ export interface Verdict {
   alerts: AlertVerdict[];
   doorEvents: DoorEventFinding[];
   payments: PaymentFinding[];
+  stranded: StrandedJourney[];
 }
 
 export interface CheckInput {
@@ -69,6 +73,7 @@ export function check({ history, picture, doors, changes, from, until }: CheckIn
   });
   const doorEvents = checkDoorEvents(picture.doorEvents, byId, doorHistory);
   const payments = checkPayments(history, picture.sessions).findings;
+  const stranded = findStranded(history.anomalies, history.faults, until);
   const recoveries = history.faults
     .filter((f) => f.healedAt !== null && f.recoveredAt !== null)
     .map((f) => f.recoveredAt! - f.healedAt!);
@@ -86,6 +91,7 @@ export function check({ history, picture, doors, changes, from, until }: CheckIn
     falseAlerts: alerts.filter((a) => a.verdict === 'false').length,
     doorEventsContradicted: doorEvents.length,
     paymentsWrong: payments.length,
+    journeysStranded: stranded.length,
     longestRecoveryMs: recoveries.length ? Math.max(...recoveries) : null,
     notRecovered: history.faults.filter((f) => f.recoveredAt === null).length,
   };
@@ -95,6 +101,7 @@ export function check({ history, picture, doors, changes, from, until }: CheckIn
     figures.pulsesMissed === 0 &&
     figures.falseAlerts === 0 &&
     figures.doorEventsContradicted === 0 &&
-    figures.paymentsWrong === 0;
-  return { ok, figures, sessions, pulses, alerts, doorEvents, payments };
+    figures.paymentsWrong === 0 &&
+    figures.journeysStranded === 0;
+  return { ok, figures, sessions, pulses, alerts, doorEvents, payments, stranded };
 }

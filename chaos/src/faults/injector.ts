@@ -8,12 +8,14 @@ export interface InjectorOptions {
   kinds: readonly FaultKind[];
   gapS: [number, number];
   endAt: number;
+  /** Faults to inject even when that runs past `endAt` (a slow machine still sees this many). */
+  minFaults: number;
   /** Resolves with the time the system served again, or null within the cap. */
   waitRecovered: () => Promise<number | null>;
   log: (line: string) => void;
 }
 
-/** Runs until `endAt`; every fault is healed before it returns. */
+/** Runs until `endAt` and at least `minFaults` faults; every fault is healed before it returns. */
 export async function injectFaults(
   system: System,
   history: History,
@@ -26,7 +28,7 @@ export async function injectFaults(
     const planned = nextFault(rng, deck, o.gapS);
     await sleep(planned.gapMs);
     await aim(history, rng);
-    if (Date.now() + planned.durationMs > o.endAt) return;
+    if (Date.now() + planned.durationMs > o.endAt && history.faults.length >= o.minFaults) return;
     const record: FaultRecord = {
       kind: planned.kind,
       startedAt: Date.now(),

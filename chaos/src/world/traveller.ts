@@ -103,7 +103,8 @@ export class Traveller {
   ): Promise<Step> {
     const w = this.world;
     const wanted = what === 'deposit' ? 'UNLOCKING_FOR_DEPOSIT' : 'UNLOCKING_FOR_RETRIEVAL';
-    const giveUpAt = Date.now() + w.pace.patienceMs;
+    const startedAt = Date.now();
+    const giveUpAt = startedAt + w.pace.patienceMs;
     let door: Door | null = null;
     let since = w.watch.position;
     const standAt = (next: Door | null, position: number): void => {
@@ -186,6 +187,7 @@ export class Traveller {
         sessionId: s.sessionId,
         at: Date.now(),
         what: `gave up the ${what} after ${w.pace.patienceMs / 1000} s`,
+        gaveUp: { since: startedAt, what },
       });
       return { kind: 'gave-up' };
     } finally {

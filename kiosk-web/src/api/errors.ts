@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'LOCK_UNAVAILABLE'
   | 'NETWORK'
   | 'UNKNOWN';
 
@@ -18,6 +19,8 @@ const KNOWN = new Set<ApiErrorCode>([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  // the lockers' controller is out of reach: nothing opens until it is back
+  'LOCK_UNAVAILABLE',
 ]);
 
 /** Maps whatever Apollo threw to one code the screens can explain; the code is the contract, not the text. */

@@ -34,6 +34,23 @@ export const SessionFieldsDoc = graphql(`
       name
       timezone
     }
+    # money inlined, not spread: a spread counts as a level towards the API's depth limit
+    terms {
+      price {
+        amount
+        currency
+      }
+      includedMinutes
+      overduePerHour {
+        amount
+        currency
+      }
+      amountPaid {
+        amount
+        currency
+      }
+      codeValidUntil
+    }
   }
 `);
 
@@ -44,6 +61,7 @@ export const AccessCodeFieldsDoc = graphql(`
     }
     code {
       payload
+      shortCode
       qrSvg
       issuedAt
     }
@@ -116,6 +134,27 @@ export const IssueAccessCodeDoc = graphql(`
 export const ScanAccessCodeDoc = graphql(`
   mutation ScanAccessCode($siteId: ID!, $payload: String!, $intent: ScanIntent) {
     scanAccessCode(siteId: $siteId, payload: $payload, intent: $intent) {
+      outcome
+      message
+      amountDue {
+        ...MoneyFields
+      }
+      session {
+        ...SessionFields
+      }
+      compartment {
+        id
+        label
+        size
+        doorState
+      }
+    }
+  }
+`);
+
+export const ChangeDepositSizeDoc = graphql(`
+  mutation ChangeDepositSize($siteId: ID!, $payload: String!, $size: CompartmentSize!) {
+    changeDepositSize(siteId: $siteId, payload: $payload, size: $size) {
       outcome
       message
       amountDue {

@@ -5,6 +5,7 @@ import { createApolloClient } from '../api/client';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { ConnectionBanner } from '../ui/connection-banner';
+import { SiteFallbackPanel } from '../features/offline/site-fallback-panel';
 import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
 import { type KioskConfig } from '../features/setup/kiosk-config';
 import { useLongPress } from '../features/setup/use-long-press';
@@ -51,6 +52,7 @@ export function KioskShell({
           <div className="kiosk">
             <KioskHeader onSetup={onSetup} />
             <ConnectionBanner />
+            <SiteFallbackPanel />
             <main>
               <KioskFlow siteId={siteId} idleSeconds={idleSeconds} onReset={reset} />
             </main>

@@ -6,6 +6,8 @@ import { Screen } from '../ui/screen';
 import { HelpScreen } from '../features/help/help-screen';
 import { ScanOutcomeView } from '../features/scan/scan-outcome-view';
 import { ScanScreen } from '../features/scan/scan-screen';
+import { TypeCodeScreen } from '../features/scan/type-code-screen';
+import { LargerSize } from '../features/session/larger-size';
 import { useKeyboardWedge } from '../features/scan/use-keyboard-wedge';
 import { useScan } from '../features/scan/use-scan';
 import { HomeScreen } from '../features/start/home-screen';
@@ -14,8 +16,12 @@ import { Ticket } from '../features/start/ticket';
 import { acceptsScans, type KioskState } from './kiosk-state';
 import { useInactivity } from './use-inactivity';
 
-/** Safety net: even a door operation that never reports back frees the kiosk after this long. */
-const MAX_DOOR_WAIT_MS = 10 * 60_000;
+/**
+ * How long the "go to your locker" and "door open" screens stay up untouched. The door's own
+ * report finishes the deposit or collection whenever it comes; the kiosk does not wait for it,
+ * and the scanner works for the next person all along.
+ */
+export const DOOR_SCREEN_MS = 75_000;
 
 /**
  * The kiosk's screens. Holds only the current person's state; the parent remounts it (new key)
@@ -51,10 +57,11 @@ export function KioskFlow({
     if (lastScan.current) send(lastScan.current.payload, lastScan.current.intent);
   };
 
-  useKeyboardWedge(acceptsScans(state) && !doorBusy && !scan.busy, onScanned);
+  // An open door never blocks the next person: their scan replaces this screen.
+  useKeyboardWedge(acceptsScans(state) && !scan.busy, onScanned);
   // The start screen in the default language is the rest state; anything else times out.
   useInactivity(
-    doorBusy ? MAX_DOOR_WAIT_MS : idleSeconds * 1000,
+    doorBusy ? DOOR_SCREEN_MS : idleSeconds * 1000,
     state.name !== 'home' || lang !== 'en',
     onReset,
   );
@@ -112,8 +119,14 @@ export function KioskFlow({
           keepStoring={keepStoring}
           onKeepStoringChange={setKeepStoring}
           onCode={onScanned}
+          onTypeCode={() => setState({ name: 'typeCode' })}
           onBack={home}
         />
+      );
+      break;
+    case 'typeCode':
+      screen = (
+        <TypeCodeScreen busy={scan.busy} onCode={onScanned} onBack={() => setState({ name: 'scan' })} />
       );
       break;
     case 'outcome':
@@ -128,6 +141,29 @@ export function KioskFlow({
           onScanAgain={() => setState({ name: 'scan' })}
           onPaid={() => send(state.payload, state.intent)}
           onLostCode={() => setState({ name: 'help', topic: 'lost' })}
+          onBagDoesNotFit={(session) =>
+            setState({
+              name: 'resize',
+              payload: state.payload,
+              session,
+              label: state.result.compartment?.label ?? session.compartment?.label ?? '',
+              from: { payload: state.payload, intent: state.intent, result: state.result },
+            })
+          }
+        />
+      );
+      break;
+    case 'resize':
+      screen = (
+        <LargerSize
+          siteId={siteId}
+          payload={state.payload}
+          size={state.session.size}
+          label={state.label}
+          onResult={(result) =>
+            setState({ name: 'outcome', payload: state.payload, intent: 'RETRIEVE', result })
+          }
+          onBack={() => setState({ name: 'outcome', ...state.from })}
         />
       );
       break;

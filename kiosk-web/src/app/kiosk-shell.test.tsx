@@ -62,7 +62,7 @@ describe('kiosk inactivity reset', () => {
     expect(heading()).toBe('Welcome');
   });
 
-  it('never resets while a door is open, and does once the luggage is stored', async () => {
+  it('keeps the door screen for 75 s, then frees the kiosk (the session goes on); stored resets as usual', async () => {
     const s = session();
     const { api } = kiosk({
       ScanAccessCode: () => ({
@@ -77,10 +77,16 @@ describe('kiosk inactivity reset', () => {
       payload: 'CODE-0123456789',
       intent: 'RETRIEVE',
     });
+    expect(screen.getByRole('button', { name: 'My bag does not fit' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'The door did not open' })).toBeInTheDocument();
 
-    await act(() => vi.advanceTimersByTimeAsync(180_000));
+    await act(() => vi.advanceTimersByTimeAsync(70_000));
     expect(screen.getByText('A07')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(6_000));
+    expect(heading()).toBe('Welcome');
 
+    scanWithHardwareScanner('CODE-0123456789');
+    await flush();
     act(() =>
       api.emit('SessionUpdated', {
         sessionUpdated: session({ status: 'STORED', dueAt: '2026-11-25T17:40:00.000Z' }),
@@ -90,6 +96,49 @@ describe('kiosk inactivity reset', () => {
     expect(screen.getByText('Stored until 18:40')).toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(61_000));
     expect(heading()).toBe('Welcome');
+  });
+
+  it("takes the next person's scan while a door is still open", async () => {
+    const first = session();
+    const second = session({
+      id: 'session-2',
+      compartment: {
+        __typename: 'Compartment',
+        id: 'cmp-b02',
+        label: 'B02',
+        size: 'SMALL',
+        doorState: 'CLOSED',
+      },
+    } as Partial<ReturnType<typeof session>>);
+    const { api } = kiosk({
+      ScanAccessCode: ({ payload }) => {
+        const s = payload === 'CODE-FIRST-000001' ? first : second;
+        return {
+          scanAccessCode: scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }),
+        };
+      },
+      SessionByAccessCode: () => ({ sessionByAccessCode: null }),
+    });
+    scanWithHardwareScanner('CODE-FIRST-000001');
+    await flush();
+    act(() =>
+      api.emit('CompartmentUpdated', {
+        compartmentUpdated: {
+          __typename: 'Compartment',
+          id: 'cmp-a07',
+          label: 'A07',
+          size: 'SMALL',
+          status: 'RESERVED',
+          doorState: 'OPEN',
+          version: 3,
+        },
+      }),
+    );
+    await flush();
+    expect(heading()).toBe('Door open');
+    scanWithHardwareScanner('CODE-SECOND-00002');
+    await flush();
+    expect(screen.getByText('B02')).toBeInTheDocument();
   });
 });
 
@@ -103,6 +152,18 @@ describe('kiosk scanning', () => {
     scanWithHardwareScanner('CODE-0123456789');
     await flush();
     expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Please wait a minute');
+  });
+
+  it('says the lockers are out of touch (LOCK_UNAVAILABLE), not that something went wrong', async () => {
+    kiosk({
+      ScanAccessCode: () => {
+        throw apiError('LOCK_UNAVAILABLE');
+      },
+    });
+    scanWithHardwareScanner('CODE-0123456789');
+    await flush();
+    expect(screen.getByRole('alert')).toHaveTextContent('The lockers cannot open right now');
+    expect(screen.getByRole('alert')).toHaveTextContent('Your code stays valid');
   });
 
   it('asks for an ACCESS opening when "only open" is ticked, even with the box still focused', async () => {
@@ -130,6 +191,26 @@ describe('kiosk scanning', () => {
 });
 
 describe('kiosk on-screen keyboard', () => {
+  it('takes the short code from the ticket on the keypad, with no camera or scanner', async () => {
+    const { api } = kiosk({ ScanAccessCode: () => ({ scanAccessCode: scanResult('INVALID_CODE') }) });
+    fireEvent.click(screen.getByRole('button', { name: /I have a code/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Type the code instead' }));
+    const field = screen.getByLabelText('Code from your ticket');
+    fireEvent.focus(field);
+    const keypad = screen.getByRole('group', { name: 'Keyboard for Code from your ticket' });
+    expect(within(keypad).queryByRole('button', { name: 'O' })).toBeNull();
+    const open = screen.getByRole('button', { name: 'Open my locker' });
+    for (const key of [...'K7M2P9Q']) fireEvent.click(within(keypad).getByRole('button', { name: key }));
+    expect(open).toBeDisabled();
+    fireEvent.click(within(keypad).getByRole('button', { name: 'R' }));
+    fireEvent.click(open);
+    await flush();
+    expect(api.calls.find((c) => c.name === 'ScanAccessCode')?.variables).toMatchObject({
+      payload: 'K7M2-P9QR',
+      intent: 'RETRIEVE',
+    });
+  });
+
   it('types into the focused field by touch, with no physical keyboard', () => {
     kiosk();
     fireEvent.click(screen.getByRole('button', { name: 'Help' }));

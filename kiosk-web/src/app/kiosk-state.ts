@@ -1,4 +1,4 @@
-import { type IssuedCode, type ScanIntent, type ScanResult } from '../api/types';
+import { type IssuedCode, type ScanIntent, type ScanResult, type Session } from '../api/types';
 import { type TicketExtras } from '../features/start/ticket';
 
 /** Every screen of the kiosk and the data it holds; reset returns to `home` and drops the rest. */
@@ -7,8 +7,17 @@ export type KioskState =
   | { name: 'start' }
   | { name: 'ticket'; issued: IssuedCode; extras: TicketExtras }
   | { name: 'scan' }
+  | { name: 'typeCode' }
   | { name: 'outcome'; payload: string; intent: ScanIntent; result: ScanResult }
-  | { name: 'help'; topic: 'door' | 'lost' | null };
+  | { name: 'help'; topic: 'door' | 'lost' | null }
+  | {
+      name: 'resize';
+      payload: string;
+      session: Session;
+      label: string;
+      /** The door screen to go back to. */
+      from: { payload: string; intent: ScanIntent; result: ScanResult };
+    };
 
 /** Screens where a hardware scanner's code is taken as a scan. */
 export function acceptsScans(state: KioskState): boolean {

@@ -23,6 +23,8 @@ export const de: Dictionary = {
   'err.FORBIDDEN': 'Das ist hier nicht erlaubt. Bitte wenden Sie sich an das Personal.',
   'err.NOT_FOUND': 'Nicht gefunden. Bitte prüfen und erneut versuchen.',
   'err.BAD_USER_INPUT': 'Bitte prüfen Sie Ihre Eingabe.',
+  'err.LOCK_UNAVAILABLE':
+    'Die Schließfächer können gerade nicht öffnen: Die Verbindung ist unterbrochen. Das Personal ist informiert. Ihr Code bleibt gültig: Versuchen Sie es in ein paar Minuten erneut.',
   'err.CONFLICT': 'Das wurde bereits erledigt. Bitte neu beginnen.',
   'err.UNKNOWN': 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
   'home.heading': 'Willkommen',
@@ -43,6 +45,33 @@ export const de: Dictionary = {
   'start.included': '{duration} inklusive',
   'start.overdue': 'danach {price} pro Stunde',
   'start.loading': 'Größen werden geladen…',
+  'start.unavailable':
+    'Größen und Preise konnten nicht geladen werden, daher kann noch nichts gewählt werden. Bitte erneut versuchen.',
+  'start.noSizes': 'Hier werden gerade keine Fachgrößen angeboten.',
+  'ticket.price': 'Preis',
+  'ticket.then': 'Danach',
+  'ticket.perHour': '{price} pro angefangene Stunde',
+  'ticket.noFee': 'Keine weiteren Kosten',
+  'ticket.validity': 'Code gültig',
+  'ticket.validToStore': 'zum Einschließen bis {time}, danach bis zur Abholung',
+  'ticket.validUntilCollect': 'bis zur Abholung',
+  'summary.heading': 'Ihre Aufbewahrung',
+  'summary.stored': 'Aufbewahrt',
+  'summary.paid': 'Bezahlt',
+  'typeCode.open': 'Code stattdessen eintippen',
+  'typeCode.heading': 'Code eintippen',
+  'typeCode.hint':
+    'Tippen Sie die 8 Zeichen ein, die unter dem QR-Code auf Ihrem Beleg stehen oder auf Ihrem Telefon angezeigt werden.',
+  'typeCode.label': 'Code von Ihrem Beleg',
+  'typeCode.submit': 'Mein Fach öffnen',
+  'ticket.shortCode': 'Code zum Eintippen am Terminal',
+  'resize.button': 'Mein Gepäck passt nicht',
+  'resize.heading': 'Größeres Fach wählen',
+  'resize.closeOld':
+    'Lassen Sie Fach {label} offen und wählen Sie zuerst ein größeres Fach; nehmen Sie dann Ihr Gepäck heraus und schließen Sie das Fach leer.',
+  'resize.explain':
+    'Bereits Bezahltes wird angerechnet: Sie zahlen nur den Unterschied für ein größeres Fach.',
+  'resize.none': 'Hier gibt es kein größeres Fach. Bitte wenden Sie sich an das Personal.',
   'contact.heading': 'Erinnerung und Wiederherstellung (optional)',
   'contact.explain':
     'Geben Sie E-Mail oder Telefon an, um vor Ablauf erinnert zu werden und einen verlorenen Code wiederherzustellen.',

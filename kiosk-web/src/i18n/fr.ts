@@ -22,6 +22,8 @@ export const fr: Dictionary = {
   'err.FORBIDDEN': 'Ce n’est pas autorisé ici. Demandez de l’aide au personnel.',
   'err.NOT_FOUND': 'Introuvable. Vérifiez et réessayez.',
   'err.BAD_USER_INPUT': 'Vérifiez votre saisie.',
+  'err.LOCK_UNAVAILABLE':
+    'Les casiers ne peuvent pas s’ouvrir pour le moment : la liaison est coupée. Le personnel a été prévenu. Votre code reste valable : réessayez dans quelques minutes.',
   'err.CONFLICT': 'C’est déjà fait. Veuillez recommencer.',
   'err.UNKNOWN': 'Une erreur est survenue. Réessayez.',
   'home.heading': 'Bienvenue',
@@ -42,6 +44,33 @@ export const fr: Dictionary = {
   'start.included': '{duration} inclus',
   'start.overdue': 'puis {price} par heure',
   'start.loading': 'Chargement des tailles…',
+  'start.unavailable':
+    'Les tailles et les prix n’ont pas pu être chargés : rien ne peut encore être choisi. Réessayez.',
+  'start.noSizes': 'Aucune taille de casier n’est proposée ici pour le moment.',
+  'ticket.price': 'Prix',
+  'ticket.then': 'Ensuite',
+  'ticket.perHour': '{price} par heure commencée',
+  'ticket.noFee': 'Aucun supplément',
+  'ticket.validity': 'Code valable',
+  'ticket.validToStore': 'pour déposer jusqu’à {time}, puis jusqu’au retrait',
+  'ticket.validUntilCollect': 'jusqu’au retrait',
+  'summary.heading': 'Votre consigne',
+  'summary.stored': 'Durée de dépôt',
+  'summary.paid': 'Payé',
+  'typeCode.open': 'Saisir le code à la place',
+  'typeCode.heading': 'Saisissez votre code',
+  'typeCode.hint':
+    'Saisissez les 8 caractères imprimés sous le code QR de votre ticket, ou affichés sur votre téléphone.',
+  'typeCode.label': 'Code de votre ticket',
+  'typeCode.submit': 'Ouvrir mon casier',
+  'ticket.shortCode': 'Code à saisir à la borne',
+  'resize.button': 'Mon bagage ne rentre pas',
+  'resize.heading': 'Choisissez un casier plus grand',
+  'resize.closeOld':
+    'Laissez le casier {label} ouvert et choisissez d’abord un casier plus grand ; reprenez ensuite votre bagage et refermez-le, vide.',
+  'resize.explain':
+    'Ce que vous avez payé compte : vous ne payez que la différence pour un casier plus grand.',
+  'resize.none': 'Aucun casier plus grand n’est proposé ici. Demandez de l’aide au personnel.',
   'contact.heading': 'Rappels et récupération (facultatif)',
   'contact.explain':
     'Laissez un e-mail ou un téléphone pour recevoir un rappel avant la fin et récupérer un code perdu.',

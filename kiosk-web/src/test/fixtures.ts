@@ -27,6 +27,14 @@ export function session(over: Partial<Session> = {}): Session {
       doorState: 'CLOSED',
     },
     site: SITE,
+    terms: {
+      __typename: 'SessionTerms',
+      price: money(0),
+      includedMinutes: 240,
+      overduePerHour: money(200),
+      amountPaid: money(0),
+      codeValidUntil: null,
+    },
     ...over,
   } as Session;
 }
@@ -52,6 +60,7 @@ export function issued(over: Partial<Session> = {}): IssuedCode {
     code: {
       __typename: 'AccessCode',
       payload: 'PAYLOAD-0123456789abcdef',
+      shortCode: 'ABCD-EFGH',
       qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
       issuedAt: '2026-11-25T14:00:00.000Z',
     },

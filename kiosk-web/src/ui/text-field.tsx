@@ -4,7 +4,14 @@ import { useOnScreenKeyboard } from './keyboard/keyboard-context';
 import { type KeyboardLayout } from './keyboard/layouts';
 import { OnScreenKeyboard } from './keyboard/on-screen-keyboard';
 
-const INPUT_MODE = { email: 'email', tel: 'tel', digits: 'numeric', label: 'text', token: 'text' } as const;
+const INPUT_MODE = {
+  email: 'email',
+  tel: 'tel',
+  digits: 'numeric',
+  label: 'text',
+  token: 'text',
+  code: 'text',
+} as const;
 
 /**
  * A labelled text field. On the kiosk it opens an on-screen keyboard while focused (there is no

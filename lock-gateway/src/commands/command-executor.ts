@@ -39,11 +39,14 @@ export class CommandExecutor {
 
   constructor(private readonly options: CommandExecutorOptions) {}
 
-  /** Handles one delivery of a command; duplicate deliveries share or replay the outcome. */
-  handle(command: GatewayCommand): Promise<CommandOutcome> {
+  /**
+   * Handles one delivery of a command; duplicate deliveries share or replay the outcome.
+   * `acknowledge: false` for the site's own offline pulses, which the server never issued.
+   */
+  handle(command: GatewayCommand, options: { acknowledge?: boolean } = {}): Promise<CommandOutcome> {
     const running = this.inFlight.get(command.id);
     if (running) return running.then((o) => ({ ...o, executed: false }));
-    const p = this.run(command).finally(() => this.inFlight.delete(command.id));
+    const p = this.run(command, options.acknowledge ?? true).finally(() => this.inFlight.delete(command.id));
     this.inFlight.set(command.id, p);
     return p;
   }
@@ -53,7 +56,7 @@ export class CommandExecutor {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
-  private async run(command: GatewayCommand): Promise<CommandOutcome> {
+  private async run(command: GatewayCommand, acknowledge: boolean): Promise<CommandOutcome> {
     const { store, outbox, log } = this.options;
     const prior = store.get(command.id);
     if (prior) {
@@ -77,7 +80,7 @@ export class CommandExecutor {
         { commandId: command.id, result: outcome.result },
         'duplicate command: answered from the journal',
       );
-      await outbox.ack(command.id, outcome.result, outcome.error);
+      if (acknowledge) await outbox.ack(command.id, outcome.result, outcome.error);
       return outcome;
     }
     const { result, error } = await this.execute(command);
@@ -91,7 +94,7 @@ export class CommandExecutor {
       { commandId: command.id, compartmentId: command.compartmentId, result, error },
       'command executed',
     );
-    void outbox.ack(command.id, result, error);
+    if (acknowledge) void outbox.ack(command.id, result, error);
     return { result, error, executed: true };
   }
 

@@ -38,6 +38,11 @@ export interface GatewayConfig {
   /** Presence (controller links) sent at least this often. */
   readonly heartbeatMs: number;
   readonly logLevel: string;
+  /** The site path (offline retrievals for kiosks on the site's network): its port, null = off, 0 = any free one. */
+  readonly sitePort: number | null;
+  readonly siteHost: string;
+  /** Origins allowed to call the site path from a browser (`*`: any). */
+  readonly siteCorsOrigins: readonly string[];
   readonly check: boolean;
   /** `--check --pulse <label>`: the compartment whose lock the check pulses. */
   readonly checkPulse: string | null;
@@ -117,6 +122,9 @@ export function loadGatewayConfig(argv: string[], env: Env): GatewayConfig {
     unknownAfterMs: int('GATEWAY_UNKNOWN_AFTER_MS', 2000, 0, 600_000),
     heartbeatMs: int('GATEWAY_HEARTBEAT_MS', 2000, 100, 60_000),
     logLevel: vars.text('LOG_LEVEL') ?? 'info',
+    sitePort: vars.text('GATEWAY_SITE_PORT') === null ? null : int('GATEWAY_SITE_PORT', 0, 0, 65_535),
+    siteHost: vars.text('GATEWAY_SITE_HOST') ?? '0.0.0.0',
+    siteCorsOrigins: vars.read('GATEWAY_SITE_CORS_ORIGINS', listSchema(), ['*']),
     check: values.check ?? false,
     checkPulse: values.pulse ?? null,
   };

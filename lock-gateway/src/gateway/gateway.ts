@@ -18,10 +18,18 @@ import type { LinkState } from '../link/link-state.js';
 import { ServerLink } from '../link/server-link.js';
 import { sleep } from '../locks/lock-pulser.js';
 import { BoardPool } from './board-pool.js';
+import { OfflineJournal } from '../site/offline-journal.js';
+import { GraphQLSiteApi, type SiteApi } from '../site/site-api.js';
+import { startSiteHttp } from '../site/site-http.js';
+import { SITE_SESSION_CHANGED_SUBSCRIPTION } from '../site/site-operations.js';
+import { SitePath } from '../site/site-path.js';
+import { SiteReplica } from '../site/site-replica.js';
 
 /** Optional replacements (tests). */
 export interface GatewayOverrides {
   api?: ServerApi;
+  /** The site path's server calls (with a replaced `api`, the site path runs only when given). */
+  siteApi?: SiteApi;
   sims?: SimRegistry;
 }
 
@@ -36,6 +44,10 @@ export class Gateway {
   private readonly outbox: AckOutbox;
   private readonly api: ServerApi;
   private setup: GatewaySetup | null = null;
+  /** The local path for offline retrievals (GATEWAY_SITE_PORT set), else null. */
+  readonly site: SitePath | null = null;
+  private readonly journal: OfflineJournal | null = null;
+  private siteHttp: Promise<{ port: number; close: () => Promise<void> }> | null = null;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -64,8 +76,24 @@ export class Gateway {
       intervalMs: config.pollIntervalMs,
       unknownAfterMs: config.unknownAfterMs,
       log,
-      onChanges: (changes) => this.reporter.enqueue(changes),
+      onChanges: (changes) => {
+        this.site?.doorChanges(changes);
+        this.reporter.enqueue(changes);
+      },
     });
+    const siteApi = overrides.siteApi ?? (overrides.api ? null : new GraphQLSiteApi(servers, config.token));
+    if (config.sitePort !== null && siteApi) {
+      this.journal = OfflineJournal.open(config.stateDir);
+      this.site = new SitePath({
+        replica: SiteReplica.open(config.stateDir),
+        journal: this.journal,
+        api: siteApi,
+        executor: this.executor,
+        commandRecord: (id) => this.store.get(id),
+        online: () => this.link.state.kind === 'connected',
+        log,
+      });
+    }
     this.reporter = new DoorReporter(
       this.api,
       { snapshot: () => this.poller.snapshot(), controllers: () => this.poller.controllers() },
@@ -80,6 +108,9 @@ export class Gateway {
       backoffMaxMs: config.linkBackoffMaxMs,
       keepAliveMs: config.linkKeepAliveMs,
       log,
+      feeds: this.site
+        ? [{ query: SITE_SESSION_CHANGED_SUBSCRIPTION, onData: () => this.site?.changed() }]
+        : [],
       onCommand: (command) => {
         this.log.info(
           { commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt },
@@ -108,9 +139,30 @@ export class Gateway {
     return this.setup;
   }
 
-  /** Connects to the server (and, once it has the config, to every controller). */
+  /**
+   * Connects to the server (and, once it has the config, to every controller). With the site
+   * path, the set-up saved before a restart drives the locks and doors until the server answers.
+   */
   start(): void {
+    const saved = this.site?.savedSetup;
+    if (saved && !this.setup) this.apply(saved);
+    if (this.site) {
+      this.siteHttp = startSiteHttp(this.site, {
+        host: this.config.siteHost,
+        port: this.config.sitePort ?? 0,
+        corsOrigins: this.config.siteCorsOrigins,
+        log: this.log,
+      });
+      this.siteHttp.catch((error: unknown) =>
+        this.log.error({ error: (error as Error).message }, 'site path could not listen'),
+      );
+    }
     this.link.start();
+  }
+
+  /** The site path's port once it listens (null without the site path). */
+  async sitePathPort(): Promise<number | null> {
+    return this.siteHttp ? (await this.siteHttp).port : null;
   }
 
   /** Graceful stop: no new commands, finish pulses under way, last reports, close links. */
@@ -121,8 +173,11 @@ export class Gateway {
     await this.reporter.flush().catch(() => undefined);
     this.reporter.stop();
     await this.outbox.stop();
+    if (this.siteHttp) await (await this.siteHttp.catch(() => null))?.close();
+    this.site?.stop();
     await this.pool.close();
     this.store.close();
+    this.journal?.close();
   }
 
   private onLinkState(state: LinkState): void {
@@ -143,11 +198,14 @@ export class Gateway {
         await sleep(Math.min(5000, 200 * 2 ** attempt));
       }
     }
+    // Offline events first: the door readings of the outage are judged against them.
+    if (this.site) await this.site.reconnected();
     if (this.link.state.kind === 'connected') this.reporter.linkUp();
   }
 
   private apply(setup: GatewaySetup): void {
     this.setup = setup;
+    this.site?.setupApplied(setup);
     this.pool.setLayout(setup.compartments, setup.banks);
     this.poller.setCompartments(setup.compartments);
     this.log.info(

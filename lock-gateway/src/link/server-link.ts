@@ -29,6 +29,11 @@ export interface ServerLinkOptions {
   log: Logger;
   /** Called for every command delivered (including re-sends). */
   onCommand: (command: GatewayCommand) => void;
+  /**
+   * Further subscriptions on the same connection (the site's replica feed). An error on one
+   * is logged and leaves the link up: a server without it still drives the locks.
+   */
+  feeds?: ReadonlyArray<{ query: string; onData: (data: Record<string, unknown>) => void }>;
 }
 
 /** The gateway's subscription to its commands. */
@@ -154,6 +159,18 @@ export class ServerLink extends EventEmitter<{ state: [LinkState] }> {
           complete: () => end('subscription completed by the server'),
         },
       );
+      for (const feed of this.options.feeds ?? []) {
+        client.subscribe<Record<string, unknown>>(
+          { query: feed.query },
+          {
+            next: (result) => {
+              if (result.data) feed.onData(result.data);
+            },
+            error: (error) => this.options.log.warn({ error: describe(error) }, 'feed subscription ended'),
+            complete: () => undefined,
+          },
+        );
+      }
     });
   }
 

@@ -94,3 +94,41 @@ export async function depositScan(
     compartmentId: scan.scanAccessCode.compartment?.id ?? null,
   };
 }
+
+/** The launcher's stack with a gateway process (site path on) and the simulator in this process. */
+export async function startSiteSystem(
+  gatewayEnv: Record<string, string>,
+): Promise<Stack & { gatewayStateDir: string; gatewayEnv: Record<string, string> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-site-'));
+  fs.chmodSync(dataDir, 0o777);
+  const logDir = path.join(ROOT, 'lock-gateway/.data/test-logs');
+  const stack = await startStack({
+    rootDir: ROOT,
+    database: 'scratch',
+    dataDir,
+    simInProcess: startProfiledSimulator,
+    gateway: true,
+    output: (name) => ({ file: path.join(logDir, `site-${name}.log`) }),
+    serverEnv: { LOG_LEVEL: 'warn' },
+    gatewayEnv: {
+      GATEWAY_POLL_MS: '50',
+      GATEWAY_MIN_PULSE_INTERVAL_MS: '0',
+      LOG_LEVEL: 'info',
+      ...gatewayEnv,
+    },
+  });
+  const gatewayStateDir = path.join(dataDir, 'gateway-state');
+  return Object.assign(stack, {
+    gatewayStateDir,
+    // what the launcher gave the gateway process, to start it again after a kill
+    gatewayEnv: {
+      GATEWAY_SERVER_URL: stack.serverUrl,
+      GATEWAY_TOKEN: stack.seed.gatewayToken,
+      GATEWAY_STATE_DIR: gatewayStateDir,
+      GATEWAY_POLL_MS: '50',
+      GATEWAY_MIN_PULSE_INTERVAL_MS: '0',
+      LOG_LEVEL: 'info',
+      ...gatewayEnv,
+    },
+  });
+}

@@ -5,6 +5,7 @@ import type { Logger } from '../observability/logger.js';
 import { DeadlineRunner } from '../flows/deadline-runner.js';
 import { NotificationDispatcher } from '../modules/notifications/dispatcher.js';
 import { loggingSender, smtpSender } from '../modules/notifications/senders.js';
+import { httpSmsSender } from '../modules/notifications/sms-http.js';
 import { WebhookDispatcher } from '../modules/webhooks/webhook-dispatcher.js';
 import { QUEUES, type JobQueue } from '../jobs/job-queue.js';
 import { relayOutboxes } from '../jobs/outbox-relay.js';
@@ -22,7 +23,7 @@ function workers(services: Services, em: EntityManager, clock: Clock, logger: Lo
     deadlines: new DeadlineRunner(em, bus, clock, logger),
     notifications: new NotificationDispatcher(
       em,
-      { EMAIL: email, SMS: loggingSender(logger, 'SMS') },
+      { EMAIL: email, SMS: config.sms ? httpSmsSender(config.sms) : loggingSender(logger, 'SMS') },
       clock,
       logger,
     ),
@@ -39,7 +40,7 @@ function workers(services: Services, em: EntityManager, clock: Clock, logger: Lo
 
 /**
  * Every `intervalMs`, on the timer leader only (one instance of the fleet, by advisory lock):
- * the clock-driven rules, then the outbox relay (new messages and webhook deliveries to the
+ * the clock-driven rules, unacknowledged gateway commands published again, then the outbox relay (new messages and webhook deliveries to the
  * job queue). Every instance runs queue workers, which deliver as soon as a job is queued.
  * The rules claim rows with SKIP LOCKED, so a leader change mid-pass fires nothing twice.
  */
@@ -77,6 +78,7 @@ export async function startBackgroundWork(
       metrics.timerLag.observe(Math.max(0, Date.now() - dueAt) / 1000);
       try {
         await w.deadlines.runOnce();
+        await services.gatewayCommands.resendUnacknowledged(clock.now());
         await services.payments.sendPendingRefunds();
         await relayOutboxes(em, queue, clock.now());
       } catch (e) {
@@ -108,7 +110,7 @@ export async function startBackgroundWork(
   };
 }
 
-/** One pass, for tests that move a manual clock: the rules, the relay, and every due delivery. */
+/** One pass, for tests that move a manual clock: the rules, the resends, the relay, and every due delivery. */
 startBackgroundWork.once = async (
   services: Services,
   em: EntityManager,
@@ -118,6 +120,7 @@ startBackgroundWork.once = async (
 ) => {
   const w = workers(services, em, clock, logger);
   await w.deadlines.runOnce();
+  await services.gatewayCommands.resendUnacknowledged(clock.now());
   await services.payments.sendPendingRefunds();
   await relayOutboxes(em, queue, clock.now());
   await queue.drain(QUEUES.notification, (id, attempt) => w.notifications.deliver(id, attempt));

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './caller.js';
 import { API_KEY_PREFIX, DEVICE_TOKEN_PREFIX, sha256 } from './secrets.js';
-import type { UserTokens } from './user-tokens.js';
+import type { UserClaims, UserTokens } from './user-tokens.js';
+import type { KioskSightings } from './kiosk-sightings.js';
 import type { Permission } from './permissions.js';
 import { unauthenticated } from '../errors/domain-error.js';
 
@@ -26,6 +27,7 @@ export class Authenticator {
   constructor(
     private readonly em: EntityManager,
     private readonly userTokens: UserTokens,
+    private readonly kiosks?: KioskSightings,
   ) {}
 
   async authenticate(authorization: string | undefined | null, ip: string): Promise<Caller> {
@@ -34,6 +36,7 @@ export class Authenticator {
     if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
     const identity = await this.identify(match[1]);
     if (!identity) throw unauthenticated('The token is not valid');
+    if (identity.kind === 'kiosk') this.kiosks?.seen(identity.kioskId);
     return { ...identity, ip };
   }
 
@@ -51,12 +54,16 @@ export class Authenticator {
     let until = now + CACHE_MS;
     if (token.startsWith(`${DEVICE_TOKEN_PREFIX}_`) || token.startsWith(`${API_KEY_PREFIX}_`)) {
       identity = await this.lookup(token, hash);
+      // a rotated-out token is not cached past its grace
+      if (identity && 'tokenValidUntil' in identity && identity.tokenValidUntil)
+        until = Math.min(until, identity.tokenValidUntil);
     } else {
       const verified = await this.userTokens.verifyWithExpiry(token);
-      identity =
-        verified && (await this.userActive(verified.claims.userId))
-          ? { kind: 'user', ...verified.claims }
-          : null;
+      identity = null;
+      if (verified && (await this.userCurrent(verified.claims))) {
+        const { userId, email, role } = verified.claims;
+        identity = { kind: 'user', userId, email, role };
+      }
       if (verified) until = Math.min(until, verified.expiresAt);
     }
     if (identity) {
@@ -66,12 +73,20 @@ export class Authenticator {
     return identity;
   }
 
-  /** A signed token of a deactivated (or deleted) account is not valid: checked with the cache's few seconds. */
-  private async userActive(userId: string): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) return false;
+  /**
+   * A signed token is valid only while its account is active, still has the role signed into
+   * it and the same token version (bumped by sign-out-everywhere, a password reset, an edit):
+   * a deactivated, deleted or demoted account's tokens stop at once. Checked with the cache's
+   * few seconds, and every instance drops its cache when a revocation is announced.
+   */
+  private async userCurrent(claims: UserClaims): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(claims.userId)) return false;
     const rows = await this.em
       .getConnection()
-      .execute<{ id: string }[]>('select id from app_user where id = ? and disabled_at is null', [userId]);
+      .execute<{ id: string }[]>(
+        'select id from app_user where id = ? and disabled_at is null and role = ? and token_version = ?',
+        [claims.userId, claims.role, claims.tokenVersion],
+      );
     return rows.length > 0;
   }
 
@@ -85,15 +100,21 @@ export class Authenticator {
       const row = rows[0];
       return row ? { kind: 'apiKey', keyId: row.id, scopes: new Set(row.scopes as Permission[]) } : null;
     }
-    const rows = await conn.execute<{ kind: 'kiosk' | 'gateway'; id: string; site_id: string }[]>(
-      `select 'kiosk' as kind, id, site_id from kiosk where token_hash = ?
-       union all select 'gateway' as kind, id, site_id from gateway where token_hash = ?`,
-      [hash, hash],
+    // the current token, or the one before the last rotation while its grace lasts
+    const rows = await conn.execute<
+      { kind: 'kiosk' | 'gateway'; id: string; site_id: string; until: string | Date | null }[]
+    >(
+      `select 'kiosk' as kind, id, site_id, null as until from kiosk where token_hash = ?
+       union all select 'kiosk', id, site_id, previous_token_until from kiosk where previous_token_hash = ? and previous_token_until > now()
+       union all select 'gateway', id, site_id, null from gateway where token_hash = ?
+       union all select 'gateway', id, site_id, previous_token_until from gateway where previous_token_hash = ? and previous_token_until > now()`,
+      [hash, hash, hash, hash],
     );
     const row = rows[0];
     if (!row) return null;
+    const grace = row.until ? { tokenValidUntil: new Date(row.until).getTime() } : {};
     return row.kind === 'kiosk'
-      ? { kind: 'kiosk', kioskId: row.id, siteId: row.site_id }
-      : { kind: 'gateway', gatewayId: row.id, siteId: row.site_id };
+      ? { kind: 'kiosk', kioskId: row.id, siteId: row.site_id, ...grace }
+      : { kind: 'gateway', gatewayId: row.id, siteId: row.site_id, ...grace };
   }
 }

@@ -1,12 +1,17 @@
 import type { Role } from '../entities/roles.js';
 import type { Permission } from './permissions.js';
+import type { AuditActor } from '../entities/audit-entry.entity.js';
 
-/** Who is calling. Every resolver authorises against this, over HTTP and WebSocket alike. */
+/**
+ * Who is calling. Every resolver authorises against this, over HTTP and WebSocket alike.
+ * A device calling with the token a rotation replaced carries when that token's grace ends
+ * (`tokenValidUntil`, ms since the epoch): its connections are closed then.
+ */
 export type Caller =
   | { kind: 'anonymous'; ip: string }
   | { kind: 'user'; ip: string; userId: string; email: string; role: Role }
-  | { kind: 'kiosk'; ip: string; kioskId: string; siteId: string }
-  | { kind: 'gateway'; ip: string; gatewayId: string; siteId: string }
+  | { kind: 'kiosk'; ip: string; kioskId: string; siteId: string; tokenValidUntil?: number }
+  | { kind: 'gateway'; ip: string; gatewayId: string; siteId: string; tokenValidUntil?: number }
   | { kind: 'apiKey'; ip: string; keyId: string; scopes: ReadonlySet<Permission> };
 
 /** How the audit trail names a caller. */
@@ -22,5 +27,21 @@ export function actorName(caller: Caller): string {
       return `gateway:${caller.gatewayId}`;
     case 'apiKey':
       return `api-key:${caller.keyId}`;
+  }
+}
+
+/** The caller as the audit log records it (its name is looked up when the entry is written). */
+export function auditActor(caller: Caller): AuditActor {
+  switch (caller.kind) {
+    case 'anonymous':
+      return { kind: 'public', id: null };
+    case 'user':
+      return { kind: 'user', id: caller.userId };
+    case 'kiosk':
+      return { kind: 'kiosk', id: caller.kioskId };
+    case 'gateway':
+      return { kind: 'gateway', id: caller.gatewayId };
+    case 'apiKey':
+      return { kind: 'apiKey', id: caller.keyId };
   }
 }

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'alerts:write',
   'compartments:operate', // remote open, out of service
   'reports:read',
+  'audit:read', // the audit log: OPERATOR sees its sites' entries, ADMIN also the accounts'
   'events:subscribe',
   'setup:write', // sites, banks, tariffs, devices
   'users:write',
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     'sessions:code',
     'alerts:write',
     'compartments:operate',
+    'audit:read',
   ]),
   VIEWER: new Set<Permission>(READ),
 };

@@ -10,9 +10,14 @@ export type RevokedCredential = { kind: 'apiKey' | 'kiosk' | 'gateway' | 'user';
  * Published after the revocation is committed.
  */
 export class Revocations {
-  constructor(private readonly bus: EventBus) {}
+  /** `onAnnounce` runs on the revoking instance before the bus delivers, so its next request already refuses. */
+  constructor(
+    private readonly bus: EventBus,
+    private readonly onAnnounce: (credential: RevokedCredential) => void = () => {},
+  ) {}
 
   announce(credential: RevokedCredential): void {
+    this.onAnnounce(credential);
     this.bus.publish('CREDENTIAL_REVOKED', '*', credential);
   }
 

@@ -5,6 +5,8 @@ export interface UserClaims {
   userId: string;
   email: string;
   role: Role;
+  /** The account's token version when signed; a token of an older version is refused. */
+  tokenVersion: number;
 }
 
 /** Verified claims and when the token stops being valid (ms since the epoch). */
@@ -24,7 +26,7 @@ export class UserTokens {
   }
 
   sign(claims: UserClaims): Promise<string> {
-    return new SignJWT({ email: claims.email, role: claims.role })
+    return new SignJWT({ email: claims.email, role: claims.role, ver: claims.tokenVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuedAt()
@@ -50,7 +52,12 @@ export class UserTokens {
       )
         return null;
       if (role !== 'ADMIN' && role !== 'OPERATOR' && role !== 'VIEWER') return null;
-      return { claims: { userId: payload.sub, email: payload.email, role }, expiresAt: payload.exp * 1000 };
+      // tokens signed before versions existed are version 0
+      const tokenVersion = typeof payload.ver === 'number' ? payload.ver : 0;
+      return {
+        claims: { userId: payload.sub, email: payload.email, role, tokenVersion },
+        expiresAt: payload.exp * 1000,
+      };
     } catch {
       return null;
     }

@@ -36,6 +36,13 @@ export interface Config {
   readonly metricsToken: string | null;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** A Twilio-compatible SMS REST API; null: SMS are only logged (LOGGED). `authToken` is a secret. */
+  readonly sms: {
+    readonly apiUrl: string;
+    readonly accountSid: string;
+    readonly authToken: string;
+    readonly from: string;
+  } | null;
   /** Card payments: the built-in demo provider (kiosk tap-card) or Stripe. */
   readonly paymentProvider: 'demo' | 'stripe';
   readonly stripeSecretKey: string | null;
@@ -95,6 +102,7 @@ export const SECRET_CONFIG_KEYS = [
   'databaseUrl',
   'redisUrl',
   'smtpUrl',
+  'sms',
   'stripeSecretKey',
   'stripeWebhookSecret',
   'metricsToken',
@@ -135,6 +143,23 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const logLevel = vars.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info', 'one of');
 
   const paymentProvider = vars.oneOf('PAYMENT_PROVIDER', ['demo', 'stripe'], 'demo');
+  const smsAccountSid = vars.read(
+    'SMS_ACCOUNT_SID',
+    patternSchema(/^[A-Za-z0-9_-]{1,64}$/, '1-64 letters, digits, _ or -'),
+    null,
+  );
+  const smsAuthToken = vars.read('SMS_AUTH_TOKEN', minLengthSchema(16), null, { secret: true });
+  const smsFrom = vars.read(
+    'SMS_FROM',
+    patternSchema(
+      /^(\+[1-9][0-9]{5,14}|[A-Za-z][A-Za-z0-9 ]{0,10}|MG[0-9a-fA-F]{32})$/,
+      'a +number, an alphanumeric sender of up to 11 characters, or a messaging service SID',
+    ),
+    null,
+  );
+  const smsApiUrl = url('SMS_API_URL', ['http:', 'https:']) ?? 'https://api.twilio.com';
+  const smsParts = [smsAccountSid, smsAuthToken, smsFrom].filter((v) => v !== null).length;
+  if (smsParts > 0 && smsParts < 3) vars.problem('SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM go together');
   const stripeSecretKey = str('STRIPE_SECRET_KEY');
   const stripeWebhookSecret = str('STRIPE_WEBHOOK_SECRET');
   if (paymentProvider === 'stripe' && (!stripeSecretKey || !stripeWebhookSecret)) {
@@ -187,6 +212,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     metricsToken,
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str('MAIL_FROM') ?? 'Lockers <no-reply@lockers.local>',
+    sms:
+      smsAccountSid && smsAuthToken && smsFrom
+        ? { apiUrl: smsApiUrl, accountSid: smsAccountSid, authToken: smsAuthToken, from: smsFrom }
+        : null,
     paymentProvider,
     stripeSecretKey,
     stripeWebhookSecret,

@@ -14,9 +14,16 @@ import { CompartmentService } from '../modules/compartments/compartment.service.
 import { DeviceService } from '../modules/devices/device.service.js';
 import { ApiKeyService } from '../modules/api-keys/api-key.service.js';
 import { Revocations } from '../auth/revocations.js';
+import { KIOSK_SEEN_WRITE_MS, KioskSightings } from '../auth/kiosk-sightings.js';
+import { UserLifecycleService } from '../modules/users/user-lifecycle.service.js';
+import { DeviceTokenService } from '../modules/devices/device-token.service.js';
+import { RetirementService } from '../modules/compartments/retirement.service.js';
+import { EquipmentEditService } from '../modules/compartments/equipment-edit.service.js';
 import { UserService } from '../modules/users/user.service.js';
+import { AuditService } from '../modules/audit/audit.service.js';
 import { SessionService } from '../modules/sessions/session.service.js';
 import { ScanService } from '../flows/scan.service.js';
+import { SizeChangeService } from '../flows/size-change.js';
 import { AbandonmentService } from '../modules/sessions/abandonment.js';
 import { SessionSearch } from '../modules/sessions/session-search.js';
 import { DoorReportService } from '../flows/door-report.service.js';
@@ -33,6 +40,8 @@ import { InsightService } from '../modules/reports/insight.service.js';
 import { WebhookService } from '../modules/webhooks/webhook.service.js';
 import { failUnlock, requestUnlock } from '../flows/unlock.js';
 import { WebhookSecrets } from '../modules/webhooks/webhook-secret.js';
+import { SiteReplicaService } from '../modules/site-replica/site-replica.service.js';
+import { OfflineReplayService } from '../flows/offline-replay.js';
 
 export interface Infrastructure {
   em: EntityManager;
@@ -49,29 +58,41 @@ export interface Infrastructure {
 export function createServices(infra: Infrastructure) {
   const { em, bus, clock, limits, metrics, authSecret } = infra;
   const userTokens = new UserTokens(authSecret, infra.config.tokenTtlSeconds);
-  const authenticator = new Authenticator(em, userTokens);
-  const revocations = new Revocations(bus);
+  const kioskSightings = new KioskSightings(em, KIOSK_SEEN_WRITE_MS, (e) =>
+    infra.logger.warn({ err: e }, 'kiosk last-seen write failed'),
+  );
+  const authenticator = new Authenticator(em, userTokens, kioskSightings);
+  const revocations = new Revocations(bus, () => authenticator.invalidate());
   revocations.listen(() => authenticator.invalidate()); // on every instance, not only the revoking one
   const sessions = new SessionService(em, bus, clock);
+  const scans = new ScanService(em, bus, clock, limits, metrics);
   const webhookSecrets = new WebhookSecrets(authSecret);
   return {
     infra,
     authenticator,
     revocations,
-    users: new UserService(em, userTokens, revocations),
+    users: new UserService(em, userTokens),
+    userLifecycle: new UserLifecycleService(em, revocations),
+    audit: new AuditService(em),
+    deviceTokens: new DeviceTokenService(em, revocations),
+    retirement: new RetirementService(em, bus, clock),
+    equipmentEdits: new EquipmentEditService(em, bus),
     sites: new SiteService(em, bus),
     tariffs: new TariffService(em, bus),
     banks: new BankService(em, bus),
     compartments: new CompartmentService(em, bus, clock, requestUnlock),
-    devices: new DeviceService(em, revocations),
+    devices: new DeviceService(em),
     apiKeys: new ApiKeyService(em, authenticator, revocations),
     sessions,
     sessionSearch: new SessionSearch(em, clock),
     abandonment: new AbandonmentService(em, bus, clock),
-    scans: new ScanService(em, bus, clock, limits, metrics),
+    scans,
+    sizeChanges: new SizeChangeService(em, bus, clock, scans),
     doorReports: new DoorReportService(em, bus, clock),
     doorEvents: new DoorEventService(em),
     gatewayCommands: new GatewayCommandService(em, bus, clock, failUnlock),
+    siteReplica: new SiteReplicaService(em, clock),
+    offlineReplay: new OfflineReplayService(em, bus, clock, new DoorReportService(em, bus, clock)),
     alerts: new AlertService(em, bus, clock),
     recovery: new RecoveryService(em, sessions, clock, authSecret),
     feedback: new FeedbackService(em, clock),

@@ -13,4 +13,9 @@ export class AlertEntity {
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) acknowledgedAt: Date | null = null;
   @Property({ type: 'string', nullable: true }) acknowledgedBy: string | null = null;
+  /** The person who is on it (an active ADMIN or OPERATOR); null: nobody yet. */
+  @Property({ type: 'uuid', nullable: true }) assigneeId: string | null = null;
+  /** Resolved by a person (resolvedBy), or the condition ended by itself (a gateway back from an outage; resolvedBy null). */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) resolvedAt: Date | null = null;
+  @Property({ type: 'string', nullable: true }) resolvedBy: string | null = null;
 }

@@ -9,7 +9,9 @@ export type AlertType =
   | 'GATEWAY_OFFLINE'
   | 'CONTROLLER_UNREACHABLE'
   | 'ASSISTANCE_REQUESTED'
-  | 'ABANDONED';
+  | 'ABANDONED'
+  | 'OFFLINE_CONFLICT'
+  | 'SITE_OFFLINE';
 export const AlertType = {
   OVERDUE: 'OVERDUE',
   SECURITY_ESCALATION: 'SECURITY_ESCALATION',
@@ -20,10 +22,24 @@ export const AlertType = {
   CONTROLLER_UNREACHABLE: 'CONTROLLER_UNREACHABLE',
   ASSISTANCE_REQUESTED: 'ASSISTANCE_REQUESTED',
   ABANDONED: 'ABANDONED',
+  OFFLINE_CONFLICT: 'OFFLINE_CONFLICT',
+  SITE_OFFLINE: 'SITE_OFFLINE',
 } as const;
 registerEnumType(AlertType, {
   name: 'AlertType',
   valuesConfig: {
+    SITE_OFFLINE: {
+      description:
+        'A gateway that runs the site path has not been heard from within its heartbeat window: the site opens stored, paid bags on its own and replays what it did on return (resolved then)',
+    },
+    GATEWAY_OFFLINE: {
+      description:
+        'A gateway without the site path has not been heard from within its heartbeat window: nothing behind it opens (resolved on its return)',
+    },
+    OFFLINE_CONFLICT: {
+      description:
+        'A door opened at the site while it was cut off, for a session the server had changed meanwhile (see siteOfflineEvents)',
+    },
     ABANDONED: {
       description:
         "A session overdue past its site's abandonAfterDays: staff may remove the bag to lost property",

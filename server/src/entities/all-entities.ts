@@ -1,4 +1,5 @@
 import { UserEntity } from './user.entity.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
 import { SiteEntity } from './site.entity.js';
 import { GatewayEntity } from './gateway.entity.js';
 import { KioskEntity } from './kiosk.entity.js';
@@ -16,10 +17,12 @@ import { RecoveryCodeEntity } from './recovery-code.entity.js';
 import { FeedbackEntity } from './feedback.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 import { NotificationEntity } from './notification.entity.js';
+import { SiteOfflineEventEntity } from './site-offline-event.entity.js';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 
 export const ENTITIES = [
   UserEntity,
+  AuditEntryEntity,
   SiteEntity,
   GatewayEntity,
   KioskEntity,
@@ -38,5 +41,6 @@ export const ENTITIES = [
   PaymentEntity,
   NotificationEntity,
   WebhookEndpointEntity,
+  SiteOfflineEventEntity,
   WebhookDeliveryEntity,
 ];

@@ -7,18 +7,23 @@ export const CompartmentSize = Object.fromEntries(COMPARTMENT_SIZES.map((s) => [
 };
 registerEnumType(CompartmentSize, { name: 'CompartmentSize' });
 
-export type CompartmentStatus = 'AVAILABLE' | 'RESERVED' | 'OCCUPIED' | 'OUT_OF_SERVICE' | 'NEEDS_INSPECTION';
+export type CompartmentStatus =
+  'AVAILABLE' | 'RESERVED' | 'OCCUPIED' | 'OUT_OF_SERVICE' | 'NEEDS_INSPECTION' | 'RETIRED';
 export const CompartmentStatus = {
   AVAILABLE: 'AVAILABLE',
   RESERVED: 'RESERVED',
   OCCUPIED: 'OCCUPIED',
   OUT_OF_SERVICE: 'OUT_OF_SERVICE',
   NEEDS_INSPECTION: 'NEEDS_INSPECTION',
+  RETIRED: 'RETIRED',
 } as const;
 registerEnumType(CompartmentStatus, {
   name: 'CompartmentStatus',
   valuesConfig: {
     NEEDS_INSPECTION: { description: 'Contents in doubt: never allocated until staff record an inspection' },
+    RETIRED: {
+      description: 'Taken out of use for good (itself, its bank or its site retired): never allocated',
+    },
   },
 });
 

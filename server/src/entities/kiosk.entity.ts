@@ -5,7 +5,12 @@ export class KioskEntity {
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'uuid' }) siteId!: string;
   @Property({ type: 'string' }) name!: string;
-  @Property({ type: 'string', lazy: true }) tokenHash!: string;
+  /** null: revoked, no token works until a new one is issued. */
+  @Property({ type: 'string', lazy: true, nullable: true }) tokenHash: string | null = null;
+  /** The token before the last rotation, still accepted until `previousTokenUntil`. */
+  @Property({ type: 'string', lazy: true, nullable: true }) previousTokenHash: string | null = null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) previousTokenUntil: Date | null =
+    null;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastSeenAt: Date | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
 }

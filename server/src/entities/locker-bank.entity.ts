@@ -11,4 +11,6 @@ export class LockerBankEntity {
   /** How its relay boards are driven (BoardProfileData); null: the generic coil board. */
   @Property({ type: 'json', nullable: true }) boardProfile: unknown = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+  /** Retired: kept for history, never offered to travellers nor allocated. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retiredAt: Date | null = null;
 }

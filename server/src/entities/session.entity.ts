@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { CompartmentSize } from './compartment.enums.js';
 import type { SessionStatus } from './session.state.js';
+import type { MessageLanguage } from '../shared/message-locale.js';
 
 /** The door operation a session is waiting on. */
 export type DoorIntent = 'DEPOSIT' | 'RETRIEVE' | 'ACCESS';
@@ -16,11 +17,15 @@ export class StorageSessionEntity {
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) holdUntil: Date | null = null;
   /** sha256 of the access code; the code itself is only ever in the depositor's hands. */
   @Property({ type: 'string', lazy: true }) codeHash!: string;
+  /** Hash of the short code typed at the kiosk (auth/short-code.ts); replaced with the QR code's. */
+  @Property({ type: 'string', lazy: true, nullable: true }) shortCodeHash: string | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) codeIssuedAt!: Date;
   /** The kiosk's name for the request that issued it: a retried request gets this session again. */
   @Property({ type: 'string', nullable: true }) requestId: string | null = null;
   @Property({ type: 'string', nullable: true }) contactEmail: string | null = null;
   @Property({ type: 'string', nullable: true }) contactPhone: string | null = null;
+  /** The depositor's language: their e-mails and SMS are written in it. */
+  @Property({ type: 'string' }) language: MessageLanguage = 'en';
   // The tariff as it was at issue: a later price change does not alter a running session.
   @Property({ type: 'string' }) currency!: string;
   @Property({ type: 'integer' }) price!: number;

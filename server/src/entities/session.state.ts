@@ -18,6 +18,7 @@ export type SessionTrigger =
   | 'unlock-failed' // the gateway said FAILED (the pulse was never sent)
   | 'window-passed' // the door readings show it was not opened in time
   | 'unlock-unconfirmed' // the readings of the window have a break: whether it opened is unknown
+  | 'size-changed' // the bag did not fit: the deposit starts again in a larger size
   | 'code-expired' // a CREATED session not used within the code lifetime
   | 'ended-by-staff' // an operator ended it
   | 'claimed-from-lost-property' // an abandoned bag, removed by staff, handed back against its code (or by support)
@@ -33,7 +34,7 @@ export const SESSION_TRANSITIONS: Readonly<
   CREATED: { DEPOSITING: ['scan'], CANCELLED: ['code-expired', 'ended-by-staff'] },
   DEPOSITING: {
     STORED: ['door-closed'],
-    CREATED: ['unlock-failed', 'window-passed', 'unlock-unconfirmed'],
+    CREATED: ['unlock-failed', 'window-passed', 'unlock-unconfirmed', 'size-changed'],
     CANCELLED: ['ended-by-staff'],
   },
   STORED: { RETRIEVING: ['scan'], COMPLETED: ['ended-by-staff', 'claimed-from-lost-property', 'disposed'] },

@@ -19,4 +19,6 @@ export class SiteEntity {
   /** How often a depositor may open mid-session (intent ACCESS); null: no limit. */
   @Property({ type: 'integer', nullable: true }) accessOpensPerSession: number | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+  /** Retired: kept for history, never offered to travellers nor allocated. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retiredAt: Date | null = null;
 }

@@ -12,4 +12,6 @@ export class TariffEntity {
   @Property({ type: 'integer' }) overduePerHour!: number;
   @Property({ type: 'integer' }) graceMinutes!: number;
   @Property({ type: 'integer' }) securityAlertAfterMinutes!: number;
+  /** Retired: kept for history, its size is not offered to travellers until the tariff is set again. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retiredAt: Date | null = null;
 }

@@ -8,6 +8,10 @@ export class UserEntity {
   /** argon2id hash; never leaves this entity. */
   @Property({ type: 'text', lazy: true }) passwordHash!: string;
   @Property({ type: 'string' }) role!: Role;
+  /** Shown to other staff; optional. */
+  @Property({ type: 'string', nullable: true }) name: string | null = null;
+  /** Signed into every token; bumped to make all tokens issued before stop working at once. */
+  @Property({ type: 'integer' }) tokenVersion = 0;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
   /** Deactivated: no sign-in, and tokens already issued stop working. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) disabledAt: Date | null = null;

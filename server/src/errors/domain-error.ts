@@ -19,7 +19,10 @@ export const conflict = (message: string): DomainError => new DomainError('CONFL
 export const forbidden = (message = 'Not allowed'): DomainError => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in or send a valid token'): DomainError =>
   new DomainError('UNAUTHENTICATED', message);
-export const lockUnavailable = (compartmentId: string, message: string): DomainError =>
-  new DomainError('LOCK_UNAVAILABLE', message, { compartmentId });
+export const lockUnavailable = (
+  compartmentId: string | null,
+  message: string,
+  why: Record<string, unknown> = {},
+): DomainError => new DomainError('LOCK_UNAVAILABLE', message, { compartmentId, ...why });
 export const rateLimited = (retryAfterSeconds: number): DomainError =>
   new DomainError('RATE_LIMITED', 'Too many attempts, try again later', { retryAfterSeconds });

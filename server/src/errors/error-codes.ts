@@ -10,7 +10,7 @@ export const ERROR_CODES = {
   CONFLICT: 'The request clashes with the current state (e.g. a duplicate label).',
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to try again.',
   LOCK_UNAVAILABLE:
-    "The lock cannot be driven now (its controller cannot be read, or the site's gateway is offline); nothing was started. `extensions.compartmentId` names it.",
+    "The lock cannot be driven now (its controller cannot be read, or the site's gateway is offline); nothing was started. `extensions.compartmentId` names it, `extensions.reason` says why (`GATEWAY_OFFLINE` with `gatewayName` and `lastSeenAt`, or `CONTROLLER_UNREACHABLE` with `gatewayName` and `endpoint`).",
   INTERNAL_SERVER_ERROR: 'Anything unexpected; details are logged, never sent.',
 } as const;
 

@@ -35,6 +35,14 @@ export type EventBus = PubSub<Topics> & {
   listen<K extends keyof Topics>(topic: K, key: string, listener: TopicListener<Topics[K][1]>): () => void;
   /** Whether events reach the other instances now (Redis connected); always true without Redis. */
   connected(): boolean;
+  /**
+   * Resolves true once every subscription asked for so far is in effect, so an event another
+   * instance publishes from now on is heard (with Redis, SUBSCRIBE is sent without waiting
+   * for its answer); false if that is not known within `timeoutMs` (Redis away). A reader
+   * that subscribes and then reads the current state waits for this in between, or an event
+   * published between its read and its subscription taking effect is lost.
+   */
+  settled(timeoutMs: number): Promise<boolean>;
 };
 
 export interface EventBusOptions {
@@ -56,6 +64,7 @@ export async function createEventBus(redisUrl: string | null, opts: EventBusOpti
       createPubSub<Topics>(),
       () => Promise.resolve(),
       () => true,
+      () => Promise.resolve(true),
       onListenerError,
     );
   }
@@ -68,16 +77,51 @@ export async function createEventBus(redisUrl: string | null, opts: EventBusOpti
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   for (const client of [publishClient, subscribeClient])
     client.on('error', (e: Error) => opts.onRedisError?.(e));
-  const target = prefixed(createRedisEventTarget({ publishClient, subscribeClient }), opts.prefix ?? '');
+  // The event target fires its SUBSCRIBE, UNSUBSCRIBE and PUBLISH without handling their
+  // answers: after close() (a subscription still ending at shutdown) they reject, and an
+  // unhandled rejection ends the process. Each answer is handled here instead.
+  let closed = false;
+  const handled = (sent: Promise<unknown>): void =>
+    void sent.catch((e: Error) => {
+      if (!closed) opts.onRedisError?.(e);
+    });
+  const subscriber = {
+    on: subscribeClient.on.bind(subscribeClient),
+    subscribe: (...channels: string[]) => handled(subscribeClient.subscribe(...channels)),
+    unsubscribe: (...channels: string[]) => handled(subscribeClient.unsubscribe(...channels)),
+  };
+  const publisher = {
+    publish: (channel: string, message: string) => handled(publishClient.publish(channel, message)),
+  };
+  const target = prefixed(
+    createRedisEventTarget({
+      publishClient: publisher as unknown as typeof publishClient,
+      subscribeClient: subscriber as unknown as typeof subscribeClient,
+    }),
+    opts.prefix ?? '',
+  );
   const bus = createPubSub<Topics>({ eventTarget: target });
   return withLocalListeners(
     bus,
     () => {
+      closed = true;
       publishClient.disconnect();
       subscribeClient.disconnect();
       return Promise.resolve();
     },
     () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
+    // Redis answers a connection's commands in order: the PING's answer comes after every
+    // SUBSCRIBE sent before it has taken effect.
+    (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      return Promise.race([
+        subscribeClient.ping().then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs))),
+      ]).finally(() => clearTimeout(timer));
+    },
     onListenerError,
   );
 }
@@ -100,6 +144,7 @@ function withLocalListeners(
   pubSub: PubSub<Topics>,
   close: () => Promise<void>,
   connected: () => boolean,
+  settled: (timeoutMs: number) => Promise<boolean>,
   onListenerError?: (error: unknown) => void,
 ): EventBus {
   const listeners: LocalPublishListener[] = [];
@@ -118,6 +163,7 @@ function withLocalListeners(
     publish: publish,
     close,
     connected,
+    settled,
     onLocalPublish: (listener) => void listeners.push(listener),
   };
 }

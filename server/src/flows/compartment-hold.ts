@@ -30,14 +30,15 @@ export async function holdCompartment(
   actor: string,
   at: Date,
   exceptId: string | null = null,
+  wait = false,
 ): Promise<Held | null> {
   if (session.compartmentId) {
-    const held = await lockCompartment(tx, session.compartmentId);
+    const held = await lockCompartment(tx, session.compartmentId, at);
     if (held && held.compartment.status === 'RESERVED' && held.bank.gatewayId) return held;
     await releaseHold(tx, fx, session, actor, at);
   }
   // Only a compartment whose lock can be driven now (gateway and controller up) is held.
-  const target = await allocateCompartment(tx, session.siteId, session.size, at, exceptId);
+  const target = await allocateCompartment(tx, session.siteId, session.size, at, exceptId, wait);
   if (!target) return null;
   moveCompartment(tx, fx, target.compartment, {
     to: 'RESERVED',

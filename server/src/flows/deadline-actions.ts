@@ -12,14 +12,25 @@ import { undoDoorOperation } from './unlock.js';
 import { announceCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
 import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
 import { raiseAlert } from '../modules/alerts/alert.raiser.js';
+import { toAlertView } from '../modules/alerts/alert.types.js';
+import { AlertEntity } from '../entities/alert.entity.js';
 import { notifyContact } from '../modules/notifications/outbox.js';
 import { overdueFee } from '../modules/sessions/charges.js';
 import type { DeadlineRule } from './deadline-rules.js';
 import { emitWebhookEvent } from '../modules/webhooks/webhook-events.js';
 import { sessionData } from '../modules/sessions/session-notices.js';
-import { formatMoney } from '@lockers/common';
-import { MESSAGE_LOCALE } from '../shared/message-locale.js';
+import { overdueMessage, reminderMessage } from '../modules/notifications/depositor-messages.js';
+import { messageContext } from '../modules/notifications/message-context.js';
 import { markAbandoned } from '../modules/sessions/abandonment.js';
+import { SiteEntity } from '../entities/site.entity.js';
+import { formatSiteTime } from '../shared/site-time.js';
+
+/** `at` in the site's zone for an alert's text; UTC when the site is gone. */
+async function siteTime(tx: EntityManager, siteId: string, at: Date | null | undefined): Promise<string> {
+  if (!at) return 'an unknown time';
+  const site = await tx.findOne(SiteEntity, siteId);
+  return formatSiteTime(at, site?.timezone ?? 'UTC');
+}
 
 const ACTOR = 'system:timer';
 
@@ -152,16 +163,15 @@ export const DEADLINE_ACTIONS: Record<
   async reminderDue(tx, _fx, id, now) {
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.reminderSent = true;
+    if (!s.dueAt || !(s.contactEmail || s.contactPhone)) return;
+    const text = reminderMessage(await messageContext(tx, s), s.dueAt, {
+      amount: s.overduePerHour,
+      currency: s.currency,
+    });
     await notifyContact(
       tx,
       { email: s.contactEmail, phone: s.contactPhone },
-      {
-        dedupeKey: `reminder:${s.id}`,
-        subject: 'Your locker time is nearly up',
-        body: `Your luggage storage is included until ${s.dueAt?.toISOString()}. After that, an overdue fee applies.`,
-        sessionId: s.id,
-        at: now,
-      },
+      { dedupeKey: `reminder:${s.id}`, ...text, sessionId: s.id, at: now },
     );
   },
 
@@ -169,25 +179,28 @@ export const DEADLINE_ACTIONS: Record<
     const s = await tx.findOneOrFail(StorageSessionEntity, id);
     s.overdueAlerted = true;
     const fee = overdueFee({ ...s, paid: 0 }, now);
+    const since = await siteTime(tx, s.siteId, s.dueAt);
     raiseAlert(tx, fx, {
       type: 'OVERDUE',
       siteId: s.siteId,
       compartmentId: s.compartmentId,
       sessionId: s.id,
-      message: `Storage is overdue since ${s.dueAt?.toISOString()}`,
+      message: `Storage is overdue since ${since}`,
       at: now,
     });
-    await notifyContact(
-      tx,
-      { email: s.contactEmail, phone: s.contactPhone },
-      {
-        dedupeKey: `overdue:${s.id}`,
-        subject: 'Your locker storage is overdue',
-        body: `Your included time ended at ${s.dueAt?.toISOString()}. The overdue fee so far is ${formatMoney({ amount: fee, currency: s.currency }, MESSAGE_LOCALE)}; pay it at the kiosk to collect your luggage.`,
-        sessionId: s.id,
-        at: now,
-      },
-    );
+    if (s.dueAt && (s.contactEmail || s.contactPhone)) {
+      const text = overdueMessage(
+        await messageContext(tx, s),
+        s.dueAt,
+        { amount: fee, currency: s.currency },
+        { amount: s.overduePerHour, currency: s.currency },
+      );
+      await notifyContact(
+        tx,
+        { email: s.contactEmail, phone: s.contactPhone },
+        { dedupeKey: `overdue:${s.id}`, ...text, sessionId: s.id, at: now },
+      );
+    }
     await emitWebhookEvent(
       tx,
       'session.overdue',
@@ -204,7 +217,7 @@ export const DEADLINE_ACTIONS: Record<
       siteId: s.siteId,
       compartmentId: s.compartmentId,
       sessionId: s.id,
-      message: `Luggage overdue for ${s.securityAlertAfterMinutes} minutes: security check needed`,
+      message: `Luggage overdue for ${s.securityAlertAfterMinutes} ${s.securityAlertAfterMinutes === 1 ? 'minute' : 'minutes'}: security check needed`,
       at: now,
     });
   },
@@ -220,16 +233,26 @@ export const DEADLINE_ACTIONS: Record<
     await markAbandoned(tx, fx, await tx.findOneOrFail(StorageSessionEntity, id), ACTOR, now);
   },
 
+  /** Once per outage (offlineAlerted is cleared by its next heartbeat); resolved by `outageOver`. */
   async gatewaySilent(tx, fx, id, now) {
     const g = await tx.findOneOrFail(GatewayEntity, id);
     g.offlineAlerted = true;
     fx.publish('GATEWAY_UPDATED', g.siteId, () => toGatewayView(g, now));
+    const since = await siteTime(tx, g.siteId, g.lastSeenAt);
     raiseAlert(tx, fx, {
-      type: 'GATEWAY_OFFLINE',
+      type: g.sitePathAt ? 'SITE_OFFLINE' : 'GATEWAY_OFFLINE',
       siteId: g.siteId,
       gatewayId: g.id,
-      message: `Gateway ${g.name} has not been heard from since ${g.lastSeenAt?.toISOString()}`,
+      message: g.sitePathAt
+        ? `Site offline since ${since}: gateway ${g.name} keeps opening stored, paid bags on its own and replays what it did when it is back`
+        : `Gateway ${g.name} has not been heard from since ${since}`,
       at: now,
     });
+  },
+
+  async outageOver(tx, fx, id, now) {
+    const a = await tx.findOneOrFail(AlertEntity, id);
+    a.resolvedAt = now;
+    fx.publish('ALERT_RAISED', a.siteId, () => toAlertView(a));
   },
 };

@@ -57,6 +57,10 @@ export const DEADLINE_RULES = {
   gatewaySilent: `select g.id from gateway g join site on site.id = g.site_id
     where not g.offline_alerted and g.last_seen_at is not null
       and g.last_seen_at + make_interval(secs => site.gateway_heartbeat_seconds) < ?`,
+  /** An outage alert whose gateway is heard from again: resolved (the index alert_outage_open finds them). */
+  outageOver: `select a.id from alert a join gateway g on g.id = a.gateway_id
+    where a.resolved_at is null and a.type in ('GATEWAY_OFFLINE','SITE_OFFLINE')
+      and g.last_seen_at >= ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds'`,
 } as const;
 
 export type DeadlineRule = keyof typeof DEADLINE_RULES;

@@ -46,7 +46,9 @@ export class DeadlineRunner {
             ? 'c'
             : rule === 'gatewaySilent' || rule === 'gatewayAbsent'
               ? 'g'
-              : 's';
+              : rule === 'outageOver'
+                ? 'a'
+                : 's';
         const rows = await tx.execute<{ id: string }[]>(
           `${sql} and ${table}.id = ? for update of ${table} skip locked`,
           [now, id],

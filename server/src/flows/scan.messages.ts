@@ -2,6 +2,10 @@ import { formatMoney } from '@lockers/common';
 import { MESSAGE_LOCALE } from '../shared/message-locale.js';
 import type { ScanOutcome } from '../modules/sessions/session.types.js';
 
+/** A scan refused because no lock of the site can be driven now (LOCK_UNAVAILABLE). */
+export const LOCKERS_OUT_OF_TOUCH =
+  'The lockers cannot open right now: they are out of touch. Staff have been told. Your code stays valid: try again in a few minutes.';
+
 /** Short, human and safe to show on a public screen: no ids, no other person's data. */
 export function scanMessage(
   outcome: ScanOutcome,

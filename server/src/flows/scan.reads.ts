@@ -5,6 +5,7 @@ import { CompartmentEntity } from '../entities/compartment.entity.js';
 import type { SiteEntity } from '../entities/site.entity.js';
 import type { UnlockBank } from './unlock-bank.js';
 import { paidSql } from '../modules/payments/paid-amounts.js';
+import type { CodeMatch } from '../auth/short-code.js';
 
 /** The site settings a scan reads: access openings and the unlock's timings. */
 export type ScanSite = Pick<
@@ -23,10 +24,10 @@ export type ScanSite = Pick<
  * them flush as usual, with their optimistic version check.
  */
 
-/** The session with this code hash, locked, with what has been paid and its site's settings. */
+/** The session with this code (QR hash, or short-code hash at a site), locked, with what has been paid and its site's settings. */
 export async function lockSessionForScan(
   tx: EntityManager,
-  codeHash: string,
+  match: CodeMatch,
 ): Promise<{ session: StorageSessionEntity; paid: number; site: ScanSite } | null> {
   const rows = await tx.execute<Record<string, unknown>[]>(
     `select s.*,
@@ -35,8 +36,8 @@ export async function lockSessionForScan(
        st.deposit_window_seconds as scan_deposit_window, st.pulse_ms as scan_pulse_ms,
        st.payment_window_seconds as scan_payment_window
      from storage_session s join site st on st.id = s.site_id
-     where s.code_hash = ? for update of s`,
-    [codeHash],
+     where ${'codeHash' in match ? 's.code_hash = ?' : 's.site_id = ? and s.short_code_hash = ?'} for update of s`,
+    'codeHash' in match ? [match.codeHash] : [match.siteId, match.shortCodeHash],
   );
   const row = rows[0];
   if (!row) return null;
@@ -62,49 +63,82 @@ export async function lockSessionForScan(
   };
 }
 
-/** One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked (others skipped). */
+/**
+ * One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked.
+ * Compartments another transaction holds are skipped, unless `wait`: then the first one is
+ * waited for (a door report holds its bank's rows for milliseconds) and, should that
+ * transaction have taken it, the next one is tried. Compartment reads carry whether the lock
+ * can be driven at `now`, so the unlock that follows need not ask again.
+ */
 export async function allocateCompartment(
   tx: EntityManager,
   siteId: string,
   size: string,
   now: Date,
   exceptId: string | null = null,
+  wait = false,
 ): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   return compartmentWithBank(
     tx,
+    now,
     `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}${exceptId ? ' and c.id <> ?' : ''}
-     order by c.label limit 1 for update of c skip locked`,
+     order by c.label limit 1 for update of c${wait ? '' : ' skip locked'}`,
     exceptId ? [siteId, size, now, exceptId] : [siteId, size, now],
   );
 }
 
-/** A session's compartment, locked, with its bank. */
+/**
+ * Why allocation found nothing, read only then (one statement): free compartments whose locks
+ * cannot be driven now (`unreachable`: gateway away or controller down, so "out of touch", not
+ * "full"), or free, drivable ones another transaction holds (`held`: worth waiting for).
+ */
+export async function whyNoneFree(
+  tx: EntityManager,
+  siteId: string,
+  size: string,
+  now: Date,
+): Promise<{ unreachable: boolean; held: boolean }> {
+  const [row] = await tx.execute<{ unreachable: boolean | null; held: boolean | null }[]>(
+    `select bool_or(not ${OPENABLE_SQL}) as unreachable,
+       bool_or(b.gateway_id is not null and ${OPENABLE_SQL}) as held
+     from compartment c join locker_bank b on b.id = c.bank_id
+     where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE'`,
+    [now, now, siteId, size],
+  );
+  return { unreachable: row?.unreachable === true, held: row?.held === true };
+}
+
+/** A session's compartment, locked, with its bank (and whether its lock can be driven at `now`). */
 export async function lockCompartment(
   tx: EntityManager,
   id: string,
+  now: Date,
 ): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
-  return compartmentWithBank(tx, `where c.id = ? for update of c`, [id]);
+  return compartmentWithBank(tx, now, `where c.id = ? for update of c`, [id]);
 }
 
 async function compartmentWithBank(
   tx: EntityManager,
+  now: Date,
   where: string,
   params: unknown[],
 ): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   const rows = await tx.execute<Record<string, unknown>[]>(
-    `select c.*, b.label as bank_label, b.gateway_id as bank_gateway_id, b.modbus_endpoint as bank_modbus_endpoint
+    `select c.*, b.label as bank_label, b.gateway_id as bank_gateway_id, b.modbus_endpoint as bank_modbus_endpoint,
+       ${OPENABLE_SQL} as bank_openable
      from compartment c join locker_bank b on b.id = c.bank_id ${where}`,
-    params,
+    [now, ...params],
   );
   const row = rows[0];
   if (!row) return null;
-  const { bank_label, bank_gateway_id, bank_modbus_endpoint, ...compartmentRow } = row;
+  const { bank_label, bank_gateway_id, bank_modbus_endpoint, bank_openable, ...compartmentRow } = row;
   return {
     compartment: tx.map(CompartmentEntity, compartmentRow),
     bank: {
       label: bank_label as string,
       gatewayId: bank_gateway_id as string | null,
       modbusEndpoint: bank_modbus_endpoint as string,
+      openable: bank_openable === true,
     },
   };
 }

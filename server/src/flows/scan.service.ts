@@ -3,10 +3,10 @@ import type { EventBus } from '../events/event-bus.js';
 import { transact } from '../db/transaction.js';
 import type { Clock } from '../shared/clock.js';
 import type { CompartmentEntity } from '../entities/compartment.entity.js';
-import { lockCompartment, lockSessionForScan } from './scan.reads.js';
+import { lockCompartment, lockSessionForScan, whyNoneFree } from './scan.reads.js';
 import { holdCompartment } from './compartment-hold.js';
-import { conflict, notFound } from '../errors/domain-error.js';
-import { hashAccessCode, normaliseAccessCode } from '../auth/access-code.js';
+import { conflict, lockUnavailable, notFound } from '../errors/domain-error.js';
+import { matchCode } from '../auth/short-code.js';
 import { moveSession } from '../modules/sessions/session-moves.js';
 import {
   toSessionView,
@@ -18,7 +18,7 @@ import { toCompartmentView } from '../modules/compartments/compartment.types.js'
 import { amountDue } from '../modules/sessions/charges.js';
 import { requestUnlock } from './unlock.js';
 import type { UnlockBank } from './unlock-bank.js';
-import { scanMessage } from './scan.messages.js';
+import { LOCKERS_OUT_OF_TOUCH, scanMessage } from './scan.messages.js';
 import { money } from '../shared/common.types.js';
 import type { RateLimits } from '../security/rate-limits.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -58,11 +58,11 @@ export class ScanService {
   }
 
   private async evaluate(req: ScanRequest): Promise<ScanResult> {
-    const code = normaliseAccessCode(req.payload);
+    const code = matchCode(req.siteId, req.payload);
     if (!code) return outcome('INVALID_CODE');
     return transact(this.em, this.bus, async (tx, fx) => {
       const now = this.clock.now();
-      const found = await lockSessionForScan(tx, hashAccessCode(code));
+      const found = await lockSessionForScan(tx, code);
       if (!found) return outcome('INVALID_CODE');
       const { session, paid, site } = found;
       if (session.siteId !== req.siteId) return outcome('WRONG_SITE');
@@ -87,8 +87,15 @@ export class ScanService {
         // Hold before charge: no compartment, no payment asked for (and none taken).
         target = await holdCompartment(tx, fx, session, req.actor, now);
         if (!target) {
-          await tx.flush();
-          return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
+          const why = await whyNoneFree(tx, session.siteId, session.size, now);
+          // Free ones held by a door report in progress: wait the milliseconds for them.
+          if (why.held) target = await holdCompartment(tx, fx, session, req.actor, now, null, true);
+          if (!target) {
+            // Nothing is promised that cannot be done, and a full site is not an offline one.
+            if (why.unreachable) throw lockUnavailable(null, LOCKERS_OUT_OF_TOUCH);
+            await tx.flush();
+            return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
+          }
         }
         if (due > 0) {
           session.holdUntil = new Date(now.getTime() + site.paymentWindowSeconds * 1000);
@@ -110,7 +117,7 @@ export class ScanService {
             `This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`,
           );
         }
-        target = await lockCompartment(tx, session.compartmentId!);
+        target = await lockCompartment(tx, session.compartmentId!, now);
         if (!target) throw notFound('Compartment');
         session.intent = req.intent;
         result = req.intent === 'ACCESS' ? 'UNLOCKING_FOR_ACCESS' : 'UNLOCKING_FOR_RETRIEVAL';

@@ -7,14 +7,15 @@ import { toCommandView } from '../modules/gateway-commands/gateway-command.types
 import type { CompartmentEntity } from '../entities/compartment.entity.js';
 import { LockerBankEntity } from '../entities/locker-bank.entity.js';
 import type { UnlockBank } from './unlock-bank.js';
-import type { SiteEntity } from '../entities/site.entity.js';
+import { SiteEntity } from '../entities/site.entity.js';
 import { StorageSessionEntity } from '../entities/session.entity.js';
 import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
 import { raiseAlert } from '../modules/alerts/alert.raiser.js';
 import { moveSession } from '../modules/sessions/session-moves.js';
 import { announceCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
 import { conflict, lockUnavailable } from '../errors/domain-error.js';
-import { OPENABLE_SQL } from '../modules/devices/presence.js';
+import { lockBlocker, type LockBlocker } from '../modules/devices/presence.js';
+import { formatSiteTime } from '../shared/site-time.js';
 import { keepPaidSessionGoing } from './compartment-hold.js';
 import { newId } from '../shared/ids.js';
 
@@ -27,6 +28,17 @@ export interface UnlockRequest {
   actor: string;
   detail: string;
   at: Date;
+}
+
+/** Why the lock cannot be driven, in words staff and depositors can act on. */
+function refusalText(label: string, b: LockBlocker, timeZone: string): string {
+  const why =
+    b.reason === 'GATEWAY_OFFLINE'
+      ? b.lastSeenAt
+        ? `gateway ${b.gatewayName} is offline (last heard from ${formatSiteTime(b.lastSeenAt, timeZone)})`
+        : `gateway ${b.gatewayName} has never been heard from`
+      : `gateway ${b.gatewayName} cannot read its lock controller`;
+  return `Compartment ${label} cannot be opened now: ${why}. Nothing was sent to the lock.`;
 }
 
 /**
@@ -43,14 +55,20 @@ export async function requestUnlock(
   if (!bank.gatewayId)
     throw conflict(`Bank ${bank.label} has no gateway to open compartment ${req.compartment.label}`);
   // Refused at once rather than accepted and left to expire: nothing is promised that cannot be done.
-  const [openable] = await tx.execute<{ ok: boolean }[]>(
-    `select ${OPENABLE_SQL} as ok from locker_bank b where b.id = ?`,
-    [req.at, req.compartment.bankId],
-  );
-  if (!openable?.ok) {
+  // A scan read whether the lock can be driven with the compartment: asked again only when not.
+  const blocker = req.bank?.openable ? null : await lockBlocker(tx, req.compartment.bankId, req.at);
+  if (blocker) {
+    const site = await tx.findOne(SiteEntity, req.compartment.siteId);
     throw lockUnavailable(
       req.compartment.id,
-      `Compartment ${req.compartment.label} cannot be opened now: its lock controller cannot be reached. Staff have been told; try again later.`,
+      refusalText(req.compartment.label, blocker, site?.timezone ?? 'UTC'),
+      {
+        reason: blocker.reason,
+        gatewayName: blocker.gatewayName,
+        ...(blocker.reason === 'GATEWAY_OFFLINE'
+          ? { lastSeenAt: blocker.lastSeenAt?.toISOString() ?? null }
+          : { endpoint: blocker.endpoint }),
+      },
     );
   }
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);

@@ -3,15 +3,21 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { PubSub } from 'type-graphql';
 import { UserResolver } from './resolvers/user.resolver.js';
+import { UserLifecycleResolver } from './resolvers/user-lifecycle.resolver.js';
+import { AuditResolver } from './resolvers/audit.resolver.js';
+import { EquipmentLifecycleResolver } from './resolvers/equipment-lifecycle.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { TariffResolver } from './resolvers/tariff.resolver.js';
 import { LockerBankResolver, CompartmentResolver } from './resolvers/compartment.resolver.js';
 import { GatewayFieldsResolver, KioskFieldsResolver } from './resolvers/device.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
 import { SessionResolver } from './resolvers/session.resolver.js';
+import { SizeChangeResolver } from './resolvers/size-change.resolver.js';
+import { SessionTermsResolver } from './resolvers/session-terms.resolver.js';
 import { DoorEventResolver } from './resolvers/door-event.resolver.js';
 import { AlertResolver } from './resolvers/alert.resolver.js';
 import { GatewayResolver } from './resolvers/gateway.resolver.js';
+import { SiteReplicaResolver } from './resolvers/site-replica.resolver.js';
 import { SelfServiceResolver } from './resolvers/recovery.resolver.js';
 import { PaymentResolver } from './resolvers/payment.resolver.js';
 import { ReportResolver } from './resolvers/report.resolver.js';
@@ -21,6 +27,9 @@ import { DateTime } from '../shared/common.types.js';
 
 export const RESOLVERS = [
   UserResolver,
+  UserLifecycleResolver,
+  AuditResolver,
+  EquipmentLifecycleResolver,
   SiteResolver,
   TariffResolver,
   LockerBankResolver,
@@ -29,9 +38,12 @@ export const RESOLVERS = [
   KioskFieldsResolver,
   ApiKeyResolver,
   SessionResolver,
+  SizeChangeResolver,
+  SessionTermsResolver,
   DoorEventResolver,
   AlertResolver,
   GatewayResolver,
+  SiteReplicaResolver,
   SelfServiceResolver,
   PaymentResolver,
   ReportResolver,

@@ -91,6 +91,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           if (caller.kind !== 'anonymous' && socket.readyState === socket.OPEN) {
             callers.set(socket, caller);
             socket.once('close', () => callers.delete(socket));
+            closeAtGraceEnd(socket, caller);
           }
           return true;
         } catch (e) {
@@ -150,4 +151,15 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
       return closing;
     },
   };
+}
+
+/** A device connected with the token a rotation replaced: its connection ends with that token's grace. */
+function closeAtGraceEnd(socket: WebSocket, caller: Caller): void {
+  if ((caller.kind !== 'kiosk' && caller.kind !== 'gateway') || !caller.tokenValidUntil) return;
+  const timer = setTimeout(
+    () => socket.close(4403, 'Credential revoked'),
+    Math.max(0, caller.tokenValidUntil - Date.now()),
+  );
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }

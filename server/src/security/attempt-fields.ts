@@ -14,6 +14,7 @@ import {
 export const ATTEMPT_FIELDS: ReadonlySet<string> = new Set([
   'login',
   'scanAccessCode',
+  'changeDepositSize',
   'sessionByAccessCode',
   'completeAccessRecovery',
   'createPayment',

@@ -88,6 +88,21 @@ describe('least rights: each right in the table is refused to the next-lower hol
       'VIEWER',
     ],
     [
+      'alerts:write',
+      `mutation { addAlertNote(alertId:"${FAKE}", note:"n"){ id } }`,
+      () => ({}),
+      'OPERATOR',
+      'VIEWER',
+    ],
+    [
+      'alerts:write',
+      `mutation { assignAlert(alertId:"${FAKE}", userId:null){ id } }`,
+      () => ({}),
+      'OPERATOR',
+      'VIEWER',
+    ],
+    ['alerts:write', `mutation { resolveAlert(alertId:"${FAKE}"){ id } }`, () => ({}), 'OPERATOR', 'VIEWER'],
+    [
       'sessions:write',
       `mutation { endSession(sessionId:"${FAKE}", reason:"r"){ id } }`,
       () => ({}),

@@ -68,7 +68,7 @@ describe('revoking a credential closes its open subscriptions on every instance 
     );
   });
 
-  test('a device token (rotated: the old one is revoked)', async () => {
+  test('a device token (rotated with no grace: the old one is revoked)', async () => {
     let fresh = '';
     const ms = await closedAfterRevoking(
       f.gatewayToken,
@@ -76,7 +76,7 @@ describe('revoking a credential closes its open subscriptions on every instance 
       async () => {
         fresh = ok(
           await a.gql<{ rotateDeviceToken: { token: string } }>(
-            `mutation($id:ID!){ rotateDeviceToken(deviceId:$id){ token } }`,
+            `mutation($id:ID!){ rotateDeviceToken(deviceId:$id, graceSeconds:0){ token } }`,
             { id: f.gatewayId },
             f.adminToken,
           ),
@@ -113,5 +113,38 @@ describe('revoking a credential closes its open subscriptions on every instance 
       (await a.gql(`mutation { login(email:"leaver@example.com", password:"a-long-password"){ token } }`))
         .errors?.[0]?.extensions?.code,
     ).toBe('UNAUTHENTICATED');
+  });
+
+  test('a user (demoted, or signed out everywhere): its old token refused on the other instance at once', async () => {
+    ok(
+      await a.gql(
+        `mutation { createUser(email:"mover@example.com", password:"a-long-password", role:OPERATOR){ id } }`,
+        {},
+        f.adminToken,
+      ),
+    );
+    const id = ok(
+      await a.gql<{ users: { id: string; email: string }[] }>(`{ users { id email } }`, {}, f.adminToken),
+    ).users.find((u) => u.email === 'mover@example.com')!.id;
+    const token = await login(a as unknown as TestServer, 'mover@example.com', 'a-long-password');
+    ok(await b.gql(`{ sites { id } }`, {}, token)); // cached as valid on B
+    const ms = await closedAfterRevoking(
+      token,
+      `subscription($s:ID){ doorEvents(siteId:$s){ id } }`,
+      () => a.gql(`mutation($id:ID!){ updateUser(userId:$id, role:VIEWER){ id } }`, { id }, f.adminToken),
+      { s: f.siteId },
+    );
+    expect(ms).toBeLessThan(1000);
+    expect((await b.gql(`{ sites { id } }`, {}, token)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const second = await login(a as unknown as TestServer, 'mover@example.com', 'a-long-password');
+    ok(await b.gql(`{ sites { id } }`, {}, second));
+    ok(await a.gql(`mutation($id:ID!){ signOutUserEverywhere(userId:$id){ id } }`, { id }, f.adminToken));
+    await waitFor(
+      async () =>
+        (await b.gql(`{ sites { id } }`, {}, second)).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED',
+      1000,
+    );
   });
 });

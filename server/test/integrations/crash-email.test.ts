@@ -40,21 +40,27 @@ describe('a server killed between a state change and its e-mail', () => {
       }),
     );
     const row = (
-      await db.query(`select status, enqueued_at from notification where recipient = 'lost@example.com'`)
+      await db.query(
+        `select status, enqueued_at from notification where recipient = 'lost@example.com' and dedupe_key like 'recovery:%'`,
+      )
     ).rows;
     expect(row).toEqual([{ status: 'PENDING', enqueued_at: null }]); // committed with the change, not yet handed on
     await server.kill();
     expect(smtp.mails).toHaveLength(0);
 
     server = await startChildServer({ ...env, TIMER_INTERVAL_MS: '100' });
-    await waitFor(() => smtp.mails.length > 0, 15_000);
+    // the deposit's own e-mail (its code) was pending too: each goes out once
+    const oneTimeCodeMails = () => smtp.mails.filter((m) => /one-time code is \d{6}/.test(m.raw));
+    await waitFor(() => oneTimeCodeMails().length > 0, 30_000);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(smtp.mails).toHaveLength(1);
-    expect(smtp.mails[0]!.to).toEqual(['lost@example.com']);
-    expect(smtp.mails[0]!.raw).toMatch(/one-time code is \d{6}/);
+    expect(oneTimeCodeMails()).toHaveLength(1);
+    expect(oneTimeCodeMails()[0]!.to).toEqual(['lost@example.com']);
+    expect(smtp.mails).toHaveLength(2);
     const sent = (
-      await db.query(`select status, attempts, body from notification where recipient = 'lost@example.com'`)
+      await db.query(
+        `select status, attempts, body from notification where recipient = 'lost@example.com' and dedupe_key like 'recovery:%'`,
+      )
     ).rows;
     expect(sent).toEqual([{ status: 'SENT', attempts: 1, body: null }]); // the code is not kept once sent
-  });
+  }, 120_000); // two server processes start in turn
 });

@@ -27,8 +27,11 @@ describe('a lost code is recovered with a one-time code sent to the contact', ()
     expect(ok(await s.gql(start, { s: f.siteId, c: { email: 'Lost@Example.com' } }))).toEqual({
       startAccessRecovery: true,
     });
-    const msg = (await db.query(`select body from notification where recipient = 'lost@example.com'`))
-      .rows[0];
+    const msg = (
+      await db.query(
+        `select body from notification where recipient = 'lost@example.com' and dedupe_key like 'recovery:%'`,
+      )
+    ).rows[0];
     const code = /(\d{6})/.exec(msg.body)![1]!;
     const complete = `mutation($s:ID!,$c:ContactInput!,$o:String!){ completeAccessRecovery(siteId:$s, contact:$c, oneTimeCode:$o){ session { id } code { payload } } }`;
     const wrong = await s.gql(complete, {

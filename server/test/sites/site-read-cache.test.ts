@@ -150,6 +150,7 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
       pulseMs: 500,
       paymentWindowSeconds: 300,
       accessOpensPerSession: null,
+      retiredAt: null,
     },
     availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
   });
@@ -223,6 +224,7 @@ describe('SiteReadCache on a Redis event bus', () => {
       pulseMs: 500,
       paymentWindowSeconds: 300,
       accessOpensPerSession: null,
+      retiredAt: null,
     },
     availability: [],
   });

@@ -97,7 +97,9 @@ describe('clock-driven rules (a manual clock; each pass as the timer would run i
         `select subject from notification where recipient = 'late@example.com' order by created_at`,
       )
     ).rows.map((r) => r.subject);
-    expect(messages).toEqual(['Your locker time is nearly up', 'Your locker storage is overdue']);
+    // the code sent at issue first, then each deadline's message once
+    expect(messages[0]).toMatch(/^Your locker code at Test Station: /);
+    expect(messages.slice(1)).toEqual(['Your locker time is nearly up', 'Your locker storage is overdue']);
   });
 
   test('the tariff price is required before the first unlock; a declined payment changes nothing', async () => {

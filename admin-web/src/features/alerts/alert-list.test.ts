@@ -12,6 +12,7 @@ const a = (
   message: id,
   createdAt,
   acknowledgedAt,
+  resolvedAt: null,
   compartment: null,
   session: null,
 });
@@ -30,6 +31,13 @@ describe('alert lists', () => {
       ['2', null],
     ]);
     expect(openAlerts(merged).map((x) => x.id)).toEqual(['2']);
+  });
+
+  it('an outage alert resolved by the gateway coming back is no longer open', () => {
+    const outage = a('out', 'SITE_OFFLINE', '2026-11-25T10:00:00Z');
+    const merged = mergeAlerts([outage], [{ ...outage, resolvedAt: '2026-11-25T11:00:00Z' }]);
+    expect(merged).toHaveLength(1);
+    expect(openAlerts(merged)).toEqual([]);
   });
 
   it('queues assistance requests: open first, oldest first; then answered, newest first', () => {

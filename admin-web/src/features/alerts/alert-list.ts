@@ -11,9 +11,11 @@ export function mergeAlerts(current: readonly AlertItem[], incoming: readonly Al
   return [...byId.values()];
 }
 
-/** Open alerts, newest first: what the board shows. */
+/** Open alerts (not acknowledged, not resolved by themselves), newest first: what the board shows. */
 export function openAlerts(alerts: readonly AlertItem[]): AlertItem[] {
-  return alerts.filter((a) => !a.acknowledgedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return alerts
+    .filter((a) => !a.acknowledgedAt && !a.resolvedAt)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /**

@@ -26,6 +26,12 @@ export function AlertRow({
       <div>{a.message}</div>
       <div className="row">
         {a.session && <a href={href('sessions', a.session.id)}>Open session</a>}
+        {a.resolvedAt && !a.acknowledgedAt && (
+          <span className="muted">Resolved {formatDateTime(a.resolvedAt, timeZone)}</span>
+        )}
+        <a href={href('alerts', a.id)}>
+          History<span className="sr-only"> of the {humanize(a.type).toLowerCase()} alert</span>
+        </a>
         {a.acknowledgedAt ? (
           <span className="muted">Acknowledged {formatDateTime(a.acknowledgedAt, timeZone)}</span>
         ) : (

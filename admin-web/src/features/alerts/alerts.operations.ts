@@ -7,6 +7,7 @@ export const AlertFieldsFragment = graphql(`
     message
     createdAt
     acknowledgedAt
+    resolvedAt
     compartment {
       id
       label

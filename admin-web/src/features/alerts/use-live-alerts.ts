@@ -30,7 +30,8 @@ export function useLiveAlerts(
       const a = data.data?.alertRaised;
       if (!a) return;
       setAlerts((cur) => mergeAlerts(cur, [a]));
-      onRaisedRef.current?.(a);
+      // a resolved one (a gateway back) is news for the list, not a cue
+      if (!a.resolvedAt) onRaisedRef.current?.(a);
     },
   });
 

@@ -13,9 +13,15 @@ export type CurrentUser = NonNullable<MeQuery['me']>;
 interface AuthValue {
   user: CurrentUser | null;
   session: ApiSession;
+  /** Why the person is at the sign-in form when it was not their choice (an ended sign-in). */
+  notice: string | null;
   signIn: (token: string, user: CurrentUser) => void;
   signOut: () => void;
 }
+
+/** Shown at the sign-in form when the server no longer accepts the token. */
+export const SIGNED_OUT_NOTICE =
+  'You were signed out: your sign-in expired or was ended. Please sign in again.';
 
 const AuthContext = createContext<AuthValue | null>(null);
 
@@ -31,14 +37,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [checking, setChecking] = useState<boolean>(() => readToken() !== null);
+  const [notice, setNotice] = useState<string | null>(null);
   const signOut = useCallback(() => {
     writeToken(null);
     setUser(null);
     setToken(null);
+    setNotice(null);
     // Also ends the start-up check: a stale token refused by `me` lands on the sign-in form.
     setChecking(false);
   }, []);
-  const session = useMemo(() => createApiSession(token, signOut), [token, signOut]);
+  // The server refused the token (expired, signed out everywhere, deactivated): say so.
+  const ended = useCallback(() => {
+    signOut();
+    setNotice(SIGNED_OUT_NOTICE);
+  }, [signOut]);
+  const session = useMemo(() => createApiSession(token, ended), [token, ended]);
 
   useEffect(() => () => session.dispose(), [session]);
 
@@ -54,12 +67,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         else {
           writeToken(null);
           setToken(null);
+          setNotice(SIGNED_OUT_NOTICE);
         }
       })
       .catch(() => {
         if (cancelled) return;
         writeToken(null);
         setToken(null);
+        setNotice(SIGNED_OUT_NOTICE);
       })
       .finally(() => !cancelled && setChecking(false));
     return () => {
@@ -71,10 +86,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     writeToken(nextToken);
     setUser(nextUser);
     setToken(nextToken);
+    setNotice(null);
     setChecking(false);
   }, []);
 
-  const value = useMemo(() => ({ user, session, signIn, signOut }), [user, session, signIn, signOut]);
+  const value = useMemo(
+    () => ({ user, session, notice, signIn, signOut }),
+    [user, session, notice, signIn, signOut],
+  );
   if (checking) return <p className="page-status">Checking your sign-in…</p>;
   return (
     <AuthContext.Provider value={value}>

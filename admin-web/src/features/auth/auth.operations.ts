@@ -29,6 +29,7 @@ export const SitesQuery = graphql(`
       id
       name
       timezone
+      retiredAt
     }
   }
 `);

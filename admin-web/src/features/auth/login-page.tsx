@@ -6,7 +6,7 @@ import { useAuth } from './auth-context';
 
 /** Email and password sign-in. */
 export function LoginPage() {
-  const { signIn } = useAuth();
+  const { signIn, notice } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LoginMutation);
@@ -23,6 +23,11 @@ export function LoginPage() {
     <main className="login">
       <form onSubmit={(e) => void submit(e)} className="card login-card" aria-labelledby="login-title">
         <h1 id="login-title">Locker operations</h1>
+        {notice && !error && (
+          <p role="alert" className="notice">
+            {notice}
+          </p>
+        )}
         <label>
           Email
           <input

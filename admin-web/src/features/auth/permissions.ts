@@ -3,11 +3,11 @@
 import type { Role } from '../../api/generated/graphql';
 
 /** Things a person can do in the dashboard, by role. */
-export type Capability = 'operate' | 'setup' | 'refund';
+export type Capability = 'operate' | 'setup' | 'refund' | 'audit';
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['operate', 'setup', 'refund'],
-  OPERATOR: ['operate'],
+  ADMIN: ['operate', 'setup', 'refund', 'audit'],
+  OPERATOR: ['operate', 'audit'],
   VIEWER: [],
 };
 

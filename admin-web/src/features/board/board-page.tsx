@@ -6,6 +6,7 @@ import { useSite } from '../../app/site-context';
 import { AlertsPanel } from '../alerts/alerts-panel';
 import { BoardView } from './board-view';
 import { CompartmentPanel } from './compartment-panel';
+import { remoteOpenBlocker } from './remote-open';
 import { DoorEventList } from './door-event-list';
 import { GatewayList } from './gateway-list';
 import { useDoorEvents } from './use-door-events';
@@ -45,7 +46,13 @@ function LiveBoard({ siteId }: { siteId: string }) {
         <Legend />
       </div>
       <aside className="board-side">
-        {selected && <CompartmentPanel compartment={selected} onClose={() => setSelectedId(null)} />}
+        {selected && (
+          <CompartmentPanel
+            compartment={selected}
+            remoteOpenBlocker={site ? remoteOpenBlocker(site, selected.bank.id) : null}
+            onClose={() => setSelectedId(null)}
+          />
+        )}
         <AlertsPanel siteId={siteId} timeZone={timeZone} />
         <DoorEventList events={events} timeZone={timeZone} />
       </aside>

@@ -30,6 +30,9 @@ export const BoardSnapshotQuery = graphql(`
       banks {
         id
         label
+        gateway {
+          id
+        }
         controller {
           state
           since
@@ -44,6 +47,8 @@ export const BoardSnapshotQuery = graphql(`
         name
         online
         lastSeenAt
+        mode
+        offlineEventsWaiting
       }
     }
   }
@@ -124,6 +129,8 @@ export const GatewayUpdatedSubscription = graphql(`
       name
       online
       lastSeenAt
+      mode
+      offlineEventsWaiting
     }
   }
 `);

@@ -13,9 +13,12 @@ import type { BoardCompartment } from './use-live-board';
 /** Details and actions for one compartment. */
 export function CompartmentPanel({
   compartment: c,
+  remoteOpenBlocker = null,
   onClose,
 }: {
   compartment: BoardCompartment;
+  /** Why the lock cannot be driven now (gateway offline, controller down); null: it can. */
+  remoteOpenBlocker?: string | null;
   onClose: () => void;
 }) {
   const { user } = useAuth();
@@ -70,6 +73,7 @@ export function CompartmentPanel({
         <div className="actions">
           <ReasonAction
             label="Open remotely"
+            unavailable={remoteOpenBlocker}
             onConfirm={(reason) => open({ variables: { compartmentId: c.id, reason } })}
           />
           {c.status !== 'NEEDS_INSPECTION' && (

@@ -1,13 +1,15 @@
 import type { SessionDetailQuery } from '../../api/generated/graphql';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTimeSeconds } from '../../ui/format';
 import { buildTimeline } from './timeline';
 
-/** Door events and status changes of a session, oldest first. */
+const KIND = { door: 'Door', status: 'Status', payment: 'Payment' } as const;
+
+/** Door events, status changes, payments and refunds of a session, oldest first. */
 export function SessionTimeline({
   session,
   timeZone,
 }: {
-  session: Pick<NonNullable<SessionDetailQuery['session']>, 'events' | 'history'>;
+  session: Pick<NonNullable<SessionDetailQuery['session']>, 'events' | 'history' | 'payments'>;
   timeZone: string;
 }) {
   const entries = buildTimeline(session);
@@ -20,9 +22,8 @@ export function SessionTimeline({
         <ol className="timeline" data-testid="timeline">
           {entries.map((e) => (
             <li key={e.key} className={`tl-${e.kind}`}>
-              <time dateTime={e.at}>{formatDateTime(e.at, timeZone)}</time>{' '}
-              <span className="tl-kind">{e.kind === 'door' ? 'Door' : 'Status'}</span>{' '}
-              <strong>{e.title}</strong>
+              <time dateTime={e.at}>{formatDateTimeSeconds(e.at, timeZone)}</time>{' '}
+              <span className="tl-kind">{KIND[e.kind]}</span> <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}
             </li>
           ))}

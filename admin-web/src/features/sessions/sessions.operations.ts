@@ -116,6 +116,7 @@ export const SessionDetailQuery = graphql(`
         createdAt
         capturedAt
         refundedAt
+        refundSentAt
         refundReason
         refundEffect
         refundedBy

@@ -89,4 +89,46 @@ describe('session timeline', () => {
     ]);
     expect(t[1]?.detail).toBe('by kiosk:1');
   });
+
+  it('puts payments and refunds among the status changes, with who and why', () => {
+    const payment = {
+      id: 'p1',
+      amount: { amount: 400, currency: 'EUR' },
+      status: 'REFUNDED' as const,
+      provider: 'demo',
+      createdAt: '2026-11-25T10:00:30.000Z',
+      capturedAt: '2026-11-25T10:00:40Z',
+      refundedAt: '2026-11-25T10:05:00Z',
+      refundSentAt: '2026-11-25T10:05:02Z',
+      refundReason: 'Locker was dirty',
+      refundEffect: 'CANCEL_CHARGE' as const,
+      refundedBy: 'user:admin@example.com',
+      refundAutomatic: false,
+    };
+    const t = buildTimeline({
+      history: [
+        { at: '2026-11-25T10:00:00Z', from: null, to: 'CREATED', actor: 'kiosk:1', reason: null },
+        { at: '2026-11-25T10:01:00Z', from: 'CREATED', to: 'DEPOSITING', actor: 'kiosk:1', reason: null },
+      ],
+      events: [],
+      payments: [payment],
+    });
+    expect(t.map((e) => e.kind)).toEqual(['status', 'payment', 'payment', 'status', 'payment', 'payment']);
+    expect(t[1]?.title).toMatch(/^Payment started · .*4.*\(demo\)$/);
+    expect(t[2]?.title).toMatch(/^Payment captured/);
+    expect(t[4]?.title).toMatch(/^Refunded/);
+    expect(t[4]?.detail).toBe('by admin@example.com — Locker was dirty — Charge cancelled: due again');
+    expect(t[5]?.title).toBe('Refund confirmed by the provider');
+    // A declined payment says so; an automatic refund says it was the system.
+    const declined = buildTimeline({
+      history: [],
+      events: [],
+      payments: [
+        { ...payment, status: 'DECLINED', capturedAt: null, refundedAt: null, refundSentAt: null },
+        { ...payment, id: 'p2', refundAutomatic: true, refundSentAt: null },
+      ],
+    });
+    expect(declined[0]?.title).toMatch(/· Declined$/);
+    expect(declined.find((e) => e.key === 'pp2r')?.detail).toMatch(/^automatically — /);
+  });
 });

@@ -1,6 +1,7 @@
-// A session's timeline: its door events and status transitions in one list, by time.
+// A session's timeline: its door events, status transitions, payments and refunds in one
+// list, by time.
 import type { SessionDetailQuery } from '../../api/generated/graphql';
-import { humanize } from '../../ui/format';
+import { formatMoney, humanize } from '../../ui/format';
 
 type Detail = NonNullable<SessionDetailQuery['session']>;
 
@@ -8,13 +9,71 @@ type Detail = NonNullable<SessionDetailQuery['session']>;
 export interface TimelineEntry {
   key: string;
   at: string;
-  kind: 'door' | 'status';
+  kind: 'door' | 'status' | 'payment';
   title: string;
   detail: string | null;
 }
 
-/** Door events and transitions merged, oldest first (ties: status change first). */
-export function buildTimeline(session: Pick<Detail, 'events' | 'history'>): TimelineEntry[] {
+type Payment = Detail['payments'][number];
+
+/** A payment's steps: started, captured (or how it ended), refunded and the refund confirmed. */
+function paymentEntries(p: Payment): TimelineEntry[] {
+  const amount = `${formatMoney(p.amount)} (${p.provider})`;
+  const ended = p.status === 'DECLINED' || p.status === 'CANCELLED' ? ` · ${humanize(p.status)}` : '';
+  const entries: TimelineEntry[] = [
+    {
+      key: `p${p.id}`,
+      at: p.createdAt,
+      kind: 'payment',
+      title: `Payment started · ${amount}${ended}`,
+      detail: null,
+    },
+  ];
+  if (p.capturedAt)
+    entries.push({
+      key: `p${p.id}c`,
+      at: p.capturedAt,
+      kind: 'payment',
+      title: `Payment captured · ${amount}`,
+      detail: null,
+    });
+  if (p.refundedAt) {
+    const who = p.refundAutomatic
+      ? 'automatically'
+      : p.refundedBy
+        ? `by ${p.refundedBy.replace(/^user:/, '')}`
+        : null;
+    const effect =
+      p.refundEffect === 'WAIVE_FEE'
+        ? 'Fee waived'
+        : p.refundEffect === 'CANCEL_CHARGE'
+          ? 'Charge cancelled: due again'
+          : null;
+    entries.push({
+      key: `p${p.id}r`,
+      at: p.refundedAt,
+      kind: 'payment',
+      title: `Refunded · ${formatMoney(p.amount)}`,
+      detail: [who, p.refundReason, effect].filter(Boolean).join(' — ') || null,
+    });
+  }
+  if (p.refundSentAt)
+    entries.push({
+      key: `p${p.id}s`,
+      at: p.refundSentAt,
+      kind: 'payment',
+      title: 'Refund confirmed by the provider',
+      detail: null,
+    });
+  return entries;
+}
+
+const ORDER = { status: 0, payment: 1, door: 2 } as const;
+
+/** Door events, transitions and payments merged, oldest first (ties: status, payment, door). */
+export function buildTimeline(
+  session: Pick<Detail, 'events' | 'history'> & { payments?: Detail['payments'] },
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...session.history.map((h, i) => ({
       key: `h${i}`,
@@ -30,8 +89,8 @@ export function buildTimeline(session: Pick<Detail, 'events' | 'history'>): Time
       title: `${humanize(e.type)} · ${e.compartment.label}`,
       detail: e.detail ?? null,
     })),
+    ...(session.payments ?? []).flatMap(paymentEntries),
   ];
-  return entries.sort(
-    (a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === 'status' ? -1 : 1),
-  );
+  // Instants compared as times: the server's ISO strings may differ in their fractions.
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || ORDER[a.kind] - ORDER[b.kind]);
 }

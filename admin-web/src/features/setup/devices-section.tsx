@@ -1,4 +1,5 @@
-// Kiosks and gateways of a site (ADMIN): the lists and registration, token shown once.
+// Kiosks and gateways of a site (ADMIN): the lists with when each was last seen, token
+// rotation and revocation, and registration (token shown once).
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
@@ -6,6 +7,7 @@ import type { SetupSiteQuery } from '../../api/generated/graphql';
 import { formatDateTime } from '../../ui/format';
 import { SecretOnce } from '../../ui/secret-once';
 import { RegisterGatewayMutation, RegisterKioskMutation } from './setup.operations';
+import { DeviceTokenActions } from './device-token-actions';
 
 type Site = NonNullable<SetupSiteQuery['site']>;
 
@@ -23,7 +25,13 @@ export function DevicesSection({ site, onChanged }: { site: Site; onChanged: () 
             {site.kiosks.map((k) => (
               <li key={k.id}>
                 {k.name}{' '}
-                <span className="muted">last seen {formatDateTime(k.lastSeenAt, site.timezone)}</span>
+                <span className="muted">last seen {formatDateTime(k.lastSeenAt, site.timezone)}</span>{' '}
+                <DeviceTokenActions
+                  deviceId={k.id}
+                  name={k.name}
+                  timezone={site.timezone}
+                  onChanged={onChanged}
+                />
               </li>
             ))}
           </ul>
@@ -42,7 +50,13 @@ export function DevicesSection({ site, onChanged }: { site: Site; onChanged: () 
             {site.gateways.map((g) => (
               <li key={g.id}>
                 {g.name} — {g.online ? 'online' : 'offline'}{' '}
-                <span className="muted">last seen {formatDateTime(g.lastSeenAt, site.timezone)}</span>
+                <span className="muted">last seen {formatDateTime(g.lastSeenAt, site.timezone)}</span>{' '}
+                <DeviceTokenActions
+                  deviceId={g.id}
+                  name={g.name}
+                  timezone={site.timezone}
+                  onChanged={onChanged}
+                />
               </li>
             ))}
           </ul>

@@ -11,6 +11,7 @@ import { ApiKeysSection } from './api-keys-section';
 import { BankAddressing, existingLayout } from './bank-addressing';
 import { BankForm } from './bank-form';
 import { DevicesSection } from './devices-section';
+import { BankLifecycle, RetireSiteAction, RetireTariffAction } from './equipment-lifecycle';
 import { SetupSiteQuery } from './setup.operations';
 import { CreateSiteForm, SiteSettingsForm } from './site-forms';
 import { TariffForm } from './tariff-form';
@@ -59,7 +60,18 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
       )}
       {tab === 'site' && (
         <div className="two-col">
-          {s && <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />}
+          {s && (
+            <div>
+              <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />
+              <RetireSiteAction
+                site={s}
+                onChanged={() => {
+                  reload();
+                  void refetchSites();
+                }}
+              />
+            </div>
+          )}
           <CreateSiteForm
             onCreated={(id) => {
               void refetchSites().then(() => selectSite(id));
@@ -69,6 +81,7 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
       )}
       {tab === 'banks' && s && (
         <>
+          <BankLifecycle site={s} onChanged={reload} />
           <BankAddressing banks={s.banks} presets={data?.boardProfiles ?? []} onChanged={reload} />
           <BankForm
             siteId={s.id}
@@ -89,6 +102,7 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
                 <th scope="col">Overdue per hour</th>
                 <th scope="col">Grace</th>
                 <th scope="col">Security alert after</th>
+                <th scope="col">Offered</th>
               </tr>
             </thead>
             <tbody>
@@ -100,6 +114,14 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
                   <td>{formatMoney(t.overduePerHour)}</td>
                   <td>{t.graceMinutes} min</td>
                   <td>{t.securityAlertAfterMinutes} min</td>
+                  <td>
+                    <RetireTariffAction
+                      siteId={s.id}
+                      size={t.size}
+                      retiredAt={t.retiredAt}
+                      onChanged={reload}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -15,6 +15,7 @@ export const TariffFieldsFragment = graphql(`
     }
     graceMinutes
     securityAlertAfterMinutes
+    retiredAt
   }
 `);
 
@@ -31,6 +32,7 @@ export const SetupSiteQuery = graphql(`
       gatewayHeartbeatSeconds
       pulseMs
       abandonAfterDays
+      retiredAt
       tariffs {
         ...TariffFields
       }
@@ -38,6 +40,7 @@ export const SetupSiteQuery = graphql(`
         id
         label
         modbusEndpoint
+        retiredAt
         board {
           preset
           pulse
@@ -212,6 +215,8 @@ export const UsersQuery = graphql(`
       id
       email
       role
+      name
+      disabledAt
     }
   }
 `);

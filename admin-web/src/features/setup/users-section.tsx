@@ -1,4 +1,4 @@
-// Users and their roles (ADMIN): the list and a form to add one.
+// Users and their roles (ADMIN): the list with each account's actions, and a form to add one.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
@@ -6,6 +6,8 @@ import type { Role } from '../../api/generated/graphql';
 import { FieldError } from '../../ui/field-error';
 import { humanize } from '../../ui/format';
 import { CreateUserMutation, UsersQuery } from './setup.operations';
+import { UserRow } from './user-row';
+import { useAuth } from '../auth/auth-context';
 import { MIN_PASSWORD, validateUser, type UserDraft, type UserField } from './user-validation';
 
 const EMPTY: UserDraft = { email: '', password: '', repeat: '', role: '' };
@@ -18,6 +20,7 @@ const ROLES: { role: Role; what: string }[] = [
 /** The users list and the new-user form. */
 export function UsersSection() {
   const { data, error, refetch } = useQuery(UsersQuery, { fetchPolicy: 'cache-and-network' });
+  const { user: me } = useAuth();
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title">Users and roles</h2>
@@ -30,15 +33,15 @@ export function UsersSection() {
         <thead>
           <tr>
             <th scope="col">Email</th>
+            <th scope="col">Name</th>
             <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
           {(data?.users ?? []).map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{humanize(u.role)}</td>
-            </tr>
+            <UserRow key={u.id} user={u} self={u.id === me?.id} onChanged={() => void refetch()} />
           ))}
         </tbody>
       </table>

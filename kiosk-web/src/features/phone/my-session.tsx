@@ -2,19 +2,23 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { SessionByAccessCodeDoc } from '../../api/operations';
 import { errorCode } from '../../api/errors';
-import { formatDateTime, formatMoney } from '../../i18n/format';
+import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/error-notice';
 import { QrImage } from '../../ui/qr-image';
+import { TermsFacts } from '../session/terms';
 
 /** The depositor's session by its code: status, due time (site time zone) and fee owed. */
 export function MySession({
   siteId,
   payload,
+  shortCode = null,
   onPayload,
 }: {
   siteId: string;
   payload: string | null;
+  /** The code to type at the kiosk, when this phone got it with the QR code. */
+  shortCode?: string | null;
   onPayload: (p: string | null) => void;
 }) {
   const { t, locale } = useI18n();
@@ -46,6 +50,14 @@ export function MySession({
   return (
     <div>
       <QrImage payload={payload} label={t('ticket.heading')} size={220} />
+      {shortCode ? (
+        <p className="ticket-short">
+          <span className="ticket-short-caption">{t('ticket.shortCode')}</span>
+          <span className="ticket-short-code" data-testid="short-code">
+            {shortCode}
+          </span>
+        </p>
+      ) : null}
       {loading && !data ? <p role="status">{t('common.working')}</p> : null}
       {error ? <ErrorNotice code={errorCode(error)} /> : null}
       {data && !s ? <p className="notice error">{t('phone.noSession')}</p> : null}
@@ -58,12 +70,9 @@ export function MySession({
             {t(`size.${s.size}`)}
             {s.compartment ? ` · ${s.compartment.label}` : ''}
           </dd>
-          {s.dueAt ? (
-            <>
-              <dt>{t('phone.due')}</dt>
-              <dd>{formatDateTime(s.dueAt, s.site.timezone, locale)}</dd>
-            </>
-          ) : null}
+          <TermsFacts session={s} />
+          <dt>{t('summary.paid')}</dt>
+          <dd>{formatMoney(s.terms.amountPaid, locale)}</dd>
           <dt>{t('phone.owed')}</dt>
           <dd>{formatMoney(s.amountDue, locale)}</dd>
         </dl>

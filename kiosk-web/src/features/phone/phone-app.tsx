@@ -10,7 +10,7 @@ import { Feedback } from '../session/feedback';
 import { StartFlow } from '../start/start-flow';
 import { Ticket, type TicketExtras } from '../start/ticket';
 import { MySession } from './my-session';
-import { forgetPhoneCode, loadPhoneCode, savePhoneCode } from './phone-code';
+import { forgetPhoneCode, loadPhoneCode, loadPhoneShortCode, savePhoneCode } from './phone-code';
 
 type Tab = 'get' | 'session' | 'recover' | 'feedback';
 const TABS: readonly Tab[] = ['get', 'session', 'recover', 'feedback'];
@@ -26,14 +26,14 @@ function PhonePage({ siteId }: { siteId: string }) {
   const [payload, setPayload] = useState<string | null>(() => loadPhoneCode(siteId));
   const [tab, setTab] = useState<Tab>(payload ? 'session' : 'get');
   const [issued, setIssued] = useState<{ issued: IssuedCode; extras: TicketExtras } | null>(null);
-  const keep = (code: string | null) => {
-    if (code) savePhoneCode(siteId, code);
+  const keep = (code: string | null, shortCode: string | null = null) => {
+    if (code) savePhoneCode(siteId, code, shortCode);
     else forgetPhoneCode(siteId);
     setPayload(code);
     setIssued(null);
   };
   const gotCode = (code: IssuedCode, extras: TicketExtras) => {
-    keep(code.code.payload);
+    keep(code.code.payload, code.code.shortCode ?? null);
     setIssued({ issued: code, extras });
   };
 
@@ -53,7 +53,14 @@ function PhonePage({ siteId }: { siteId: string }) {
       </>
     );
   } else if (tab === 'session') {
-    body = <MySession siteId={siteId} payload={payload} onPayload={keep} />;
+    body = (
+      <MySession
+        siteId={siteId}
+        payload={payload}
+        shortCode={payload ? loadPhoneShortCode(siteId) : null}
+        onPayload={(p) => keep(p)}
+      />
+    );
   } else if (tab === 'recover') {
     body = issued ? (
       <Ticket issued={issued.issued} extras={issued.extras} />
@@ -67,7 +74,7 @@ function PhonePage({ siteId }: { siteId: string }) {
     body = payload ? (
       <Feedback payload={payload} withComment />
     ) : (
-      <MySession siteId={siteId} payload={null} onPayload={keep} />
+      <MySession siteId={siteId} payload={null} onPayload={(p) => keep(p)} />
     );
   }
   return (

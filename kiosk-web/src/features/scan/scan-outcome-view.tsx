@@ -1,4 +1,4 @@
-import { type ScanOutcome, type ScanResult } from '../../api/types';
+import { type ScanOutcome, type ScanResult, type Session } from '../../api/types';
 import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { type MessageKey } from '../../i18n/en';
@@ -36,6 +36,7 @@ export function ScanOutcomeView({
   onScanAgain,
   onPaid,
   onLostCode,
+  onBagDoesNotFit,
 }: {
   siteId: string;
   payload: string;
@@ -45,6 +46,7 @@ export function ScanOutcomeView({
   onScanAgain: () => void;
   onPaid: () => void;
   onLostCode: () => void;
+  onBagDoesNotFit?: (session: Session) => void;
 }) {
   const { t, locale } = useI18n();
   const kind = KIND[result.outcome];
@@ -61,6 +63,7 @@ export function ScanOutcomeView({
         onBusyChange={onBusyChange}
         onDone={onDone}
         onScanAgain={onScanAgain}
+        onBagDoesNotFit={onBagDoesNotFit}
       />
     );
   }

@@ -15,6 +15,7 @@ export function ScanScreen({
   onKeepStoringChange,
   onCode,
   onRetry,
+  onTypeCode,
   onBack,
 }: {
   busy: boolean;
@@ -23,6 +24,8 @@ export function ScanScreen({
   onKeepStoringChange: (value: boolean) => void;
   onCode: (text: string) => void;
   onRetry?: () => void;
+  /** Opens the keypad for the short code printed on the ticket. */
+  onTypeCode?: () => void;
   onBack: () => void;
 }) {
   const { t } = useI18n();
@@ -41,6 +44,11 @@ export function ScanScreen({
         {t('scan.keepStoring')}
       </label>
       <div className="actions">
+        {onTypeCode ? (
+          <button type="button" className="btn primary" onClick={onTypeCode}>
+            {t('typeCode.open')}
+          </button>
+        ) : null}
         <button type="button" className="btn secondary" onClick={onBack}>
           {t('common.back')}
         </button>

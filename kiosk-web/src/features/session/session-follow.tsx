@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { type Session } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
 import { AssistanceButton } from '../help/assistance-button';
 import { Feedback } from './feedback';
+import { isShortCode } from '../scan/short-code';
 import { followPhase, isDoorBusy, type OperationKind } from './phase';
 import { SessionView } from './session-view';
 import { useSessionFollow } from './use-session-follow';
@@ -19,6 +21,7 @@ export function SessionFollow({
   onBusyChange,
   onDone,
   onScanAgain,
+  onBagDoesNotFit,
 }: {
   siteId: string;
   payload: string;
@@ -28,7 +31,10 @@ export function SessionFollow({
   onBusyChange: (busy: boolean) => void;
   onDone: () => void;
   onScanAgain: () => void;
+  /** A deposit whose bag does not fit the open locker: choose a larger size. */
+  onBagDoesNotFit?: (session: Session) => void;
 }) {
+  const { t } = useI18n();
   // Poll only while the door operation runs; the subscriptions carry on regardless.
   const [polling, setPolling] = useState(true);
   // Remembered here: the help button shows on two screens (unlocking, not opened) but asks once.
@@ -58,7 +64,15 @@ export function SessionFollow({
           onRequested={() => setHelpRequested(true)}
         />
       }
-      feedback={<Feedback payload={payload} />}
+      bagDoesNotFit={
+        kind === 'deposit' && onBagDoesNotFit ? (
+          <button type="button" className="btn secondary" onClick={() => onBagDoesNotFit(session)}>
+            {t('resize.button')}
+          </button>
+        ) : null
+      }
+      // feedback is tied to the QR payload (a short code is only taken at the kiosk's scan)
+      feedback={isShortCode(payload) ? null : <Feedback payload={payload} />}
     />
   );
 }

@@ -1,9 +1,10 @@
 import { type ReactNode } from 'react';
 import { type Session } from '../../api/types';
-import { formatTime } from '../../i18n/format';
+import { formatMoney, formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/screen';
 import { type OperationKind, type Phase } from './phase';
+import { CollectionSummary } from './terms';
 
 const UNLOCK_TEXT = {
   deposit: 'outcome.deposit',
@@ -26,6 +27,7 @@ export function SessionView({
   label,
   session,
   help,
+  bagDoesNotFit,
   feedback,
   onDone,
   onScanAgain,
@@ -35,6 +37,8 @@ export function SessionView({
   label: string;
   session: Session;
   help?: ReactNode;
+  /** While the door is unlocked or open: "my bag does not fit" (deposits). */
+  bagDoesNotFit?: ReactNode;
   feedback?: ReactNode;
   onDone: () => void;
   onScanAgain?: () => void;
@@ -61,7 +65,10 @@ export function SessionView({
             {t(UNLOCK_TEXT[kind])}
           </p>
           <p>{t('session.unlocking', { label })}</p>
-          <div className="actions">{help}</div>
+          <div className="actions">
+            {bagDoesNotFit}
+            {help}
+          </div>
         </Screen>
       );
     case 'doorOpen':
@@ -71,6 +78,10 @@ export function SessionView({
           <p className="lead" role="status">
             {t(CLOSE_TEXT[kind])}
           </p>
+          <div className="actions">
+            {bagDoesNotFit}
+            {help}
+          </div>
         </Screen>
       );
     case 'closing':
@@ -84,6 +95,14 @@ export function SessionView({
             </p>
           ) : null}
           <p className="lead">{t('session.storedIn', { label })}</p>
+          {session.terms.overduePerHour.amount > 0 ? (
+            <p>{t('session.overdueFees', { price: formatMoney(session.terms.overduePerHour, locale) })}</p>
+          ) : null}
+          {session.terms.amountPaid.amount > 0 ? (
+            <p>
+              {t('summary.paid')}: {formatMoney(session.terms.amountPaid, locale)}
+            </p>
+          ) : null}
           <p>{t('ticket.keep')}</p>
           <div className="actions">{done}</div>
         </Screen>
@@ -92,6 +111,7 @@ export function SessionView({
       return (
         <Screen title={t('session.thanks')} tone="ok">
           <p className="lead">{t('session.thanksText')}</p>
+          <CollectionSummary session={session} />
           {feedback}
           <div className="actions">{done}</div>
         </Screen>

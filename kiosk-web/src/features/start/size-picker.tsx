@@ -6,20 +6,21 @@ import { useI18n } from '../../i18n/i18n';
 export const ALL_SIZES: readonly CompartmentSize[] = ['SMALL', 'MEDIUM', 'LARGE', 'XLARGE'];
 
 /**
- * One big button per size with what is free and the price. Without availability (the phone page
- * may not read it) every size is offered and the server decides.
+ * One big button per size with what is free and the price. Only sizes whose price and
+ * availability are known are offered: nothing is sold without its price.
  */
 export function SizePicker({
   offers,
   disabled,
   onPick,
 }: {
-  offers: readonly SizeOffer[] | null;
+  offers: readonly SizeOffer[];
   disabled?: boolean;
   onPick: (size: CompartmentSize) => void;
 }) {
   const { t, locale } = useI18n();
-  const rows = offers ?? ALL_SIZES.map((size) => ({ size, free: null, total: null, tariff: null }));
+  const rows = offers.filter((o) => o.tariff != null && o.total > 0);
+  if (rows.length === 0) return <p className="notice">{t('start.noSizes')}</p>;
   return (
     <ul className="size-list" role="list">
       {rows.map((o) => {
@@ -35,11 +36,9 @@ export function SizePicker({
             >
               <span className="size-name">{t(`size.${o.size}`)}</span>
               {o.tariff ? <span className="size-price">{formatPrice(o.tariff.price, locale, t)}</span> : null}
-              {o.free != null && o.total != null ? (
-                <span className="size-free">
-                  {full ? t('start.full') : t('start.free', { free: o.free, total: o.total })}
-                </span>
-              ) : null}
+              <span className="size-free">
+                {full ? t('start.full') : t('start.free', { free: o.free, total: o.total })}
+              </span>
               {o.tariff ? (
                 <span className="size-terms">
                   {t('start.included', { duration: formatMinutes(o.tariff.includedMinutes, locale) })}

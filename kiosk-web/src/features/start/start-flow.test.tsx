@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi } from '../../test/fake-api';
+import { apiError, fakeApi } from '../../test/fake-api';
 import { issued, siteWithAvailability } from '../../test/fixtures';
 import { StartFlow } from './start-flow';
 
@@ -44,7 +44,7 @@ describe('StartFlow', () => {
     );
   });
 
-  it('issues a code for the chosen size with the contact given', async () => {
+  it('issues a code for the chosen size with the contact given, in the screen language', async () => {
     const { api, onIssued } = setup();
     await userEvent.click(await screen.findByRole('button', { name: /Medium/ }));
     await userEvent.type(screen.getByLabelText('Email'), 'ana@example.com');
@@ -53,7 +53,8 @@ describe('StartFlow', () => {
     expect(api.calls.find((c) => c.name === 'IssueAccessCode')?.variables).toEqual({
       siteId: 'site-1',
       size: 'MEDIUM',
-      contact: { email: 'ana@example.com' },
+      // the code and receipt are sent in the language the traveller chose on the screen
+      contact: { email: 'ana@example.com', language: 'EN' },
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(onIssued.mock.calls[0]?.[1]).toEqual({ includedMinutes: 240, hasContact: true });
@@ -84,5 +85,38 @@ describe('StartFlow', () => {
     expect(sent).toHaveLength(2);
     expect(sent[1]?.variables).toEqual(sent[0]?.variables); // the same requestId: the server answers with the same session
     expect(sent[0]?.variables.requestId).toBeTruthy();
+  });
+
+  it('offers no size while availability cannot be read, and a retry that brings them back', async () => {
+    let failing = true;
+    const api = fakeApi({
+      SiteAvailability: () => {
+        if (failing) throw apiError('INTERNAL_SERVER_ERROR');
+        return { site: siteWithAvailability() };
+      },
+    });
+    render(<StartFlow siteId="site-1" onIssued={vi.fn()} />, { wrapper: api.wrapper });
+    expect(await screen.findByRole('alert')).toHaveTextContent('could not be loaded');
+    expect(screen.queryByRole('button', { name: /Small|Medium|Large/ })).toBeNull();
+    failing = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    const medium = await screen.findByRole('button', { name: /Medium/ });
+    expect(within(medium).getByText('€4.00')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('never offers a size whose price is unknown', async () => {
+    const site = siteWithAvailability();
+    const api = fakeApi({
+      SiteAvailability: () => ({
+        site: {
+          ...site,
+          availability: site.availability.map((a) => (a.size === 'MEDIUM' ? { ...a, tariff: null } : a)),
+        },
+      }),
+    });
+    render(<StartFlow siteId="site-1" onIssued={vi.fn()} />, { wrapper: api.wrapper });
+    await screen.findByRole('button', { name: /Small/ });
+    expect(screen.queryByRole('button', { name: /Medium/ })).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { ContactForm } from './contact-form';
 import { SizePicker } from './size-picker';
 import { type TicketExtras } from './ticket';
 import { useAvailability } from './use-availability';
+import { toApiLanguage } from '../../i18n/api-language';
 
 /**
  * Start a storage: pick a size (live availability and price), optionally leave a contact, then the
@@ -26,8 +27,8 @@ export function StartFlow({
   onIssued: (issued: IssuedCode, extras: TicketExtras) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
-  const { site, loading } = useAvailability(siteId, live);
+  const { t, lang } = useI18n();
+  const { site, loading, failed, retry } = useAvailability(siteId, live);
   const [size, setSize] = useState<CompartmentSize | null>(null);
   const [lastContact, setLastContact] = useState<Contact | null>(null);
   const [issueCode] = useMutation(IssueAccessCodeDoc);
@@ -45,7 +46,8 @@ export function StartFlow({
       variables: {
         siteId,
         size: chosen,
-        contact: contact.email || contact.phone ? contact : null,
+        // the code and the receipt are sent in the language the traveller is reading
+        contact: contact.email || contact.phone ? { ...contact, language: toApiLanguage(lang) } : null,
         requestId: requestIdFor(chosen, contact),
       },
     });
@@ -67,7 +69,15 @@ export function StartFlow({
     return (
       <Screen title={t('start.heading')}>
         {loading ? <p role="status">{t('start.loading')}</p> : null}
-        {!loading ? <SizePicker offers={site?.availability ?? null} onPick={setSize} /> : null}
+        {site ? <SizePicker offers={site.availability} onPick={setSize} /> : null}
+        {failed ? (
+          <div className="notice error" role="alert">
+            <p>{t('start.unavailable')}</p>
+            <button type="button" className="btn primary" onClick={retry}>
+              {t('common.tryAgain')}
+            </button>
+          </div>
+        ) : null}
         {onCancel ? (
           <div className="actions">
             <button type="button" className="btn secondary" onClick={onCancel}>

@@ -1,8 +1,8 @@
 import { type ReactNode } from 'react';
 import { type IssuedCode } from '../../api/types';
-import { formatDateTime, formatMinutes } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { QrImage } from '../../ui/qr-image';
+import { TermsFacts } from '../session/terms';
 
 /** What a ticket needs beyond the issued code itself. */
 export interface TicketExtras {
@@ -14,7 +14,8 @@ export interface TicketExtras {
 
 /**
  * The access code on screen and, with print CSS (styles.css, @media print), as an 80 mm receipt:
- * QR code, size, site, due or included time and how to recover it.
+ * QR code and short code, site, size, the terms (price, included time, rate, code validity, due)
+ * and how to recover it.
  */
 export function Ticket({
   issued,
@@ -25,13 +26,8 @@ export function Ticket({
   extras: TicketExtras;
   children?: ReactNode;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { session, code } = issued;
-  const tz = session.site.timezone;
-  let due: string | null = null;
-  if (session.dueAt) due = formatDateTime(session.dueAt, tz, locale);
-  else if (extras.includedMinutes != null)
-    due = t('ticket.dueAfterDeposit', { duration: formatMinutes(extras.includedMinutes, locale) });
   return (
     <div className="ticket-wrap">
       {extras.recovered ? (
@@ -41,18 +37,21 @@ export function Ticket({
       ) : null}
       <article className="ticket" aria-label={t('ticket.heading')}>
         <QrImage payload={code.payload} svg={code.qrSvg || undefined} label={t('ticket.heading')} />
+        {code.shortCode ? (
+          <p className="ticket-short">
+            <span className="ticket-short-caption">{t('ticket.shortCode')}</span>
+            <span className="ticket-short-code" data-testid="short-code">
+              {code.shortCode}
+            </span>
+          </p>
+        ) : null}
         <p className="ticket-keep">{t('ticket.keep')}</p>
         <dl className="ticket-facts">
           <dt>{t('ticket.site')}</dt>
           <dd>{session.site.name}</dd>
           <dt>{t('ticket.size')}</dt>
           <dd>{t(`size.${session.size}`)}</dd>
-          {due ? (
-            <>
-              <dt>{session.dueAt ? t('ticket.due') : t('ticket.included')}</dt>
-              <dd>{due}</dd>
-            </>
-          ) : null}
+          <TermsFacts session={session} />
         </dl>
         <p className="ticket-code" aria-hidden="true" data-testid="code-payload">
           {code.payload}

@@ -1,5 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { CompartmentUpdatedDoc, SiteAvailabilityDoc } from '../../api/operations';
+import { errorCode, type ApiErrorCode } from '../../api/errors';
 import { type SiteInfo } from '../../api/types';
 
 /**
@@ -9,7 +10,7 @@ import { type SiteInfo } from '../../api/types';
 export function useAvailability(
   siteId: string,
   live = true,
-): { site: SiteInfo | null; loading: boolean; failed: boolean } {
+): { site: SiteInfo | null; loading: boolean; failed: ApiErrorCode | null; retry: () => void } {
   const { data, loading, error, refetch } = useQuery(SiteAvailabilityDoc, { variables: { siteId } });
   useSubscription(CompartmentUpdatedDoc, {
     variables: { siteId },
@@ -18,5 +19,10 @@ export function useAvailability(
       void refetch().catch(() => undefined);
     },
   });
-  return { site: data?.site ?? null, loading: loading && !data, failed: Boolean(error) && !data };
+  const retry = () => {
+    void refetch().catch(() => undefined);
+  };
+  // Without an answer there is nothing to offer: the caller shows the failure and a retry.
+  const failed = !data?.site && !loading ? (error ? errorCode(error) : 'NOT_FOUND') : null;
+  return { site: data?.site ?? null, loading: loading && !data, failed, retry };
 }

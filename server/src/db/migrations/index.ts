@@ -11,6 +11,13 @@ import { Migration20261204120000UserDisabled } from './Migration20261204120000Us
 import { Migration20261204130000BoardProfiles } from './Migration20261204130000BoardProfiles.js';
 import { Migration20261204150000AbandonedBags } from './Migration20261204150000AbandonedBags.js';
 import { Migration20261205000000TimePartitions } from './Migration20261205000000TimePartitions.js';
+import { Migration20261205090000Lifecycle } from './Migration20261205090000Lifecycle.js';
+import { Migration20261205130000AlertLifecycle } from './Migration20261205130000AlertLifecycle.js';
+import { Migration20261205100000AuditLog } from './Migration20261205100000AuditLog.js';
+import { Migration20261205100000ShortCode } from './Migration20261205100000ShortCode.js';
+import { Migration20261205110000DepositorLanguage } from './Migration20261205110000DepositorLanguage.js';
+import { Migration20261205100000SiteOfflineEvents } from './Migration20261205100000SiteOfflineEvents.js';
+import { Migration20261205140000SiteOutage } from './Migration20261205140000SiteOutage.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -30,4 +37,11 @@ export const MIGRATIONS = [
   { name: 'Migration20261204130000BoardProfiles', class: Migration20261204130000BoardProfiles },
   { name: 'Migration20261204150000AbandonedBags', class: Migration20261204150000AbandonedBags },
   { name: 'Migration20261205000000TimePartitions', class: Migration20261205000000TimePartitions },
+  { name: 'Migration20261205090000Lifecycle', class: Migration20261205090000Lifecycle },
+  { name: 'Migration20261205100000AuditLog', class: Migration20261205100000AuditLog },
+  { name: 'Migration20261205100000ShortCode', class: Migration20261205100000ShortCode },
+  { name: 'Migration20261205110000DepositorLanguage', class: Migration20261205110000DepositorLanguage },
+  { name: 'Migration20261205100000SiteOfflineEvents', class: Migration20261205100000SiteOfflineEvents },
+  { name: 'Migration20261205130000AlertLifecycle', class: Migration20261205130000AlertLifecycle },
+  { name: 'Migration20261205140000SiteOutage', class: Migration20261205140000SiteOutage },
 ];

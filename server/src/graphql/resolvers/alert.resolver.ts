@@ -1,11 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GqlContext } from '../context.js';
-import { AlertView, toAlertView } from '../../modules/alerts/alert.types.js';
+import {
+  AlertAssigneeView,
+  AlertHistoryView,
+  AlertStatus,
+  AlertView,
+  toAlertHistoryView,
+  toAlertView,
+} from '../../modules/alerts/alert.types.js';
+import { notFound } from '../../errors/domain-error.js';
 import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
 import { SessionView } from '../../modules/sessions/session.types.js';
 import { authorize, can } from '../../auth/authorize.js';
-import { actorName } from '../../auth/caller.js';
+import { auditActor } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
@@ -17,11 +25,78 @@ export class AlertResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
     @Arg('open', () => Boolean, { nullable: true }) open?: boolean,
+    @Arg('status', () => AlertStatus, { nullable: true }) status?: AlertStatus,
   ): Promise<AlertView[]> {
     authorize(caller, 'alerts:read');
     return (
-      await services.alerts.list(siteScope(caller, parseOptionalId(siteId, 'siteId')), open ?? null)
+      await services.alerts.list(
+        siteScope(caller, parseOptionalId(siteId, 'siteId')),
+        open ?? null,
+        status ?? null,
+      )
     ).map(toAlertView);
+  }
+
+  @Query(() => AlertView, { description: 'One alert with its history' })
+  async alert(
+    @Arg('alertId', () => ID) alertId: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<AlertView> {
+    authorize(caller, 'alerts:read');
+    const alert = await services.alerts.get(parseId(alertId, 'alertId'));
+    if (!alert || !can(caller, 'alerts:read', alert.siteId)) throw notFound('Alert');
+    return toAlertView(alert);
+  }
+
+  @Query(() => [AlertAssigneeView], { description: 'ADMIN or OPERATOR: whom an alert may be given to' })
+  async alertAssignees(
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
+  ): Promise<AlertAssigneeView[]> {
+    authorize(caller, 'alerts:write', parseOptionalId(siteId, 'siteId'));
+    return services.alerts.assignees();
+  }
+
+  @Mutation(() => AlertView, { description: 'ADMIN or OPERATOR: a note on an alert not yet resolved' })
+  async addAlertNote(
+    @Arg('alertId', () => ID) alertId: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<AlertView> {
+    authorize(caller, 'alerts:write');
+    return toAlertView(await services.alerts.addNote(parseId(alertId, 'alertId'), note, auditActor(caller)));
+  }
+
+  @Mutation(() => AlertView, {
+    description: 'ADMIN or OPERATOR: gives an alert to an active admin or operator; userId null: to nobody',
+  })
+  async assignAlert(
+    @Arg('alertId', () => ID) alertId: string,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('userId', () => ID, { nullable: true }) userId?: string,
+  ): Promise<AlertView> {
+    authorize(caller, 'alerts:write');
+    return toAlertView(
+      await services.alerts.assign(
+        parseId(alertId, 'alertId'),
+        parseOptionalId(userId, 'userId'),
+        auditActor(caller),
+      ),
+    );
+  }
+
+  @Mutation(() => AlertView, {
+    description: 'ADMIN or OPERATOR: resolves an alert (acknowledging it too), with an optional note',
+  })
+  async resolveAlert(
+    @Arg('alertId', () => ID) alertId: string,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<AlertView> {
+    authorize(caller, 'alerts:write');
+    return toAlertView(
+      await services.alerts.resolve(parseId(alertId, 'alertId'), note ?? null, auditActor(caller)),
+    );
   }
 
   @Mutation(() => AlertView, { description: 'ADMIN or OPERATOR' })
@@ -30,7 +105,7 @@ export class AlertResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<AlertView> {
     authorize(caller, 'alerts:write');
-    return toAlertView(await services.alerts.acknowledge(parseId(alertId, 'alertId'), actorName(caller)));
+    return toAlertView(await services.alerts.acknowledge(parseId(alertId, 'alertId'), auditActor(caller)));
   }
 
   @Mutation(() => AlertView, { description: 'Kiosk or public page: raises ASSISTANCE_REQUESTED' })
@@ -51,6 +126,23 @@ export class AlertResolver {
       reason,
     });
     return toAlertView(alert);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The assignee by name and e-mail' })
+  async assigneeName(@Root() a: AlertView, @Ctx() { loaders, services }: GqlContext): Promise<string | null> {
+    if (!a.assigneeId) return null;
+    const names = loaders.by<string | null>('alertAssigneeName', null, (ids) =>
+      services.alerts.assigneeNames(ids),
+    );
+    return names.load(a.assigneeId);
+  }
+
+  @FieldResolver(() => [AlertHistoryView], {
+    description: 'Raised, then each change staff made, oldest first',
+  })
+  async history(@Root() a: AlertView, @Ctx() { services }: GqlContext): Promise<AlertHistoryView[]> {
+    const alert = await services.alerts.get(a.id);
+    return alert ? (await services.alerts.history(alert)).map(toAlertHistoryView) : [];
   }
 
   @FieldResolver(() => SiteView)

@@ -26,7 +26,7 @@ import { authorize, can } from '../../auth/authorize.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { notFound } from '../../errors/domain-error.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
-import { actorName } from '../../auth/caller.js';
+import { actorName, auditActor } from '../../auth/caller.js';
 
 @Resolver(() => LockerBankView)
 export class LockerBankResolver {
@@ -130,6 +130,7 @@ export class CompartmentResolver {
       parseId(compartmentId, 'compartmentId'),
       reason,
       actorName(caller),
+      auditActor(caller),
     );
     return toDoorEventView(event);
   }

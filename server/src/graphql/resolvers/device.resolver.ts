@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { subscribeSiteTopic } from '../subscriptions.js';
-import type { GqlContext } from '../context.js';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { DEFAULT_ROTATION_GRACE_SECONDS } from '../../modules/devices/device-token.service.js';
+import { subscribeSiteTopic } from '../../graphql/subscriptions.js';
+import type { GqlContext } from '../../graphql/context.js';
 import { DeviceCredentials, GatewayView, KioskView } from '../../modules/devices/device.types.js';
 import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
+import { auditActor } from '../../auth/caller.js';
 
 @Resolver(() => GatewayView)
 export class GatewayFieldsResolver {
@@ -30,15 +32,33 @@ export class GatewayFieldsResolver {
 
   @Mutation(() => DeviceCredentials, {
     description:
-      'ADMIN: a new token for a kiosk or gateway (shown once); the old one is revoked at once and its connections closed',
+      'ADMIN: a new token for a kiosk or gateway (shown once); the old one keeps working for graceSeconds (0: revoked at once, its connections closed)',
   })
   async rotateDeviceToken(
     @Arg('deviceId', () => ID) deviceId: string,
     @Ctx() { caller, services }: GqlContext,
+    @Arg('graceSeconds', () => Int, { nullable: true, defaultValue: DEFAULT_ROTATION_GRACE_SECONDS })
+    graceSeconds: number = DEFAULT_ROTATION_GRACE_SECONDS,
   ): Promise<DeviceCredentials> {
     authorize(caller, 'setup:write');
-    const { id, token } = await services.devices.rotateToken(parseId(deviceId, 'deviceId'));
-    return { id, token };
+    const r = await services.deviceTokens.rotate(
+      parseId(deviceId, 'deviceId'),
+      auditActor(caller),
+      graceSeconds,
+    );
+    return { id: r.id, token: r.token, oldTokenValidUntil: r.oldTokenValidUntil };
+  }
+
+  @Mutation(() => ID, {
+    description:
+      'ADMIN: no token of the kiosk or gateway works any more and its connections close; rotate to issue a new one',
+  })
+  async revokeDeviceToken(
+    @Arg('deviceId', () => ID) deviceId: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<string> {
+    authorize(caller, 'setup:write');
+    return (await services.deviceTokens.revoke(parseId(deviceId, 'deviceId'), auditActor(caller))).id;
   }
 
   @Subscription(() => GatewayView, {

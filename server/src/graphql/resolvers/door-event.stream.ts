@@ -6,6 +6,9 @@ import { siteScope } from '../../auth/visibility.js';
 import { parseOptionalId } from '../../shared/ids.js';
 import { toDoorEventView, type DoorEventView } from '../../modules/door-events/door-event.types.js';
 
+/** How long the catch-up waits for the live subscription before reading anyway (Redis away). */
+const SUBSCRIBE_TIMEOUT_MS = 2000;
+
 /**
  * The `doorEvents` subscription: live events of a site (or all), and with `since` first every
  * event after that cursor, read once the live stream listens, so nothing falls between the two
@@ -21,6 +24,9 @@ export async function doorEventStream(
   const stream = subscribeSiteTopic(ctx, 'DOOR_EVENT', siteId, 'events:subscribe');
   if (since === null) return stream;
   try {
+    // the listening must be in effect on every instance's events before the read (with Redis,
+    // SUBSCRIBE goes out unanswered): an event committed just after the read is then heard
+    await ctx.services.infra.bus.settled(SUBSCRIBE_TIMEOUT_MS);
     const scope = siteScope(ctx.caller, parseOptionalId(siteId, 'siteId'));
     const missed = await ctx.services.doorEvents.newerThan(scope ? scope.slice(0, 1) : null, since);
     const ids = new Set(missed.map((e) => e.id));

@@ -112,7 +112,7 @@ export class SessionResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<SessionView | null> {
     const site = parseId(siteId, 'siteId');
-    const s = await services.sessions.byCode(site, payload);
+    const s = await services.sessions.byCode(site, payload, caller.kind !== 'anonymous');
     if (!s) await services.infra.limits.countFailedScan([`ip:${caller.ip}`]);
     return s;
   }

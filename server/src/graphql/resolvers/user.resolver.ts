@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { parseId } from '../../shared/ids.js';
+import { auditActor } from '../../auth/caller.js';
 import type { GqlContext } from '../context.js';
 import { AuthPayload, UserView, toUserView } from '../../modules/users/user.types.js';
 import { Role } from '../../entities/roles.js';
@@ -44,7 +45,7 @@ export class UserResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<UserView> {
     authorize(caller, 'users:write');
-    return toUserView(await services.users.create(email, password, role));
+    return toUserView(await services.users.create(email, password, role, auditActor(caller)));
   }
 
   @Mutation(() => UserView, {
@@ -55,9 +56,7 @@ export class UserResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<UserView> {
     authorize(caller, 'users:write');
-    return toUserView(
-      await services.users.deactivate(parseId(userId, 'userId'), caller.kind === 'user' ? caller.userId : ''),
-    );
+    return toUserView(await services.userLifecycle.deactivate(parseId(userId, 'userId'), auditActor(caller)));
   }
 
   @Query(() => [UserView], { description: 'ADMIN' })

@@ -1,6 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
+import { recordAudit } from '../../db/audit-trail.js';
+import type { AuditActor } from '../../entities/audit-entry.entity.js';
 import { transact, type Effects } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import { CompartmentEntity } from '../../entities/compartment.entity.js';
@@ -74,7 +76,12 @@ export class CompartmentService {
   }
 
   /** Remote open by an operator, recorded with who and why; the door opening is then expected. */
-  async operatorOpen(compartmentId: string, reason: string, actor: string): Promise<DoorEventEntity> {
+  async operatorOpen(
+    compartmentId: string,
+    reason: string,
+    actor: string,
+    by: AuditActor,
+  ): Promise<DoorEventEntity> {
     const why = checkReason(reason);
     return transact(this.em, this.bus, async (tx, fx) => {
       const { compartment: c, session } = await lockCompartmentWithSession(tx, compartmentId);
@@ -87,6 +94,14 @@ export class CompartmentService {
         actor,
         detail: `operator open: ${why}`,
         at: this.clock.now(),
+      });
+      await recordAudit(tx, {
+        actor: by,
+        action: 'compartment.remote-open',
+        siteId: c.siteId,
+        subjectType: 'compartment',
+        subjectId: c.id,
+        summary: `Opened compartment ${c.label} remotely: ${why}`,
       });
       return event;
     });
@@ -103,6 +118,7 @@ export class CompartmentService {
     return transact(this.em, this.bus, async (tx, fx) => {
       const c = await tx.findOne(CompartmentEntity, compartmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Compartment');
+      if (c.status === 'RETIRED') throw conflict(`Compartment ${c.label} is retired`);
       const open = await tx.findOne(StorageSessionEntity, {
         compartmentId: c.id,
         status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },

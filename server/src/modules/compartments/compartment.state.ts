@@ -19,7 +19,8 @@ export type CompartmentTrigger =
   | 'bag-removed' // staff took an abandoned bag out to lost property: looked at before reuse
   | 'inspected' // staff recorded an inspection
   | 'out-of-service' // staff took it out of service
-  | 'back-in-service'; // staff put it back
+  | 'back-in-service' // staff put it back
+  | 'retired'; // staff retired it, its bank or its site (never with a session in it)
 
 /**
  * The compartment's state machine: the only status changes there are. `moveCompartment` is
@@ -33,6 +34,7 @@ export const COMPARTMENT_TRANSITIONS: Readonly<
     RESERVED: ['allocated'],
     NEEDS_INSPECTION: ['door-forced', 'left-open'],
     OUT_OF_SERVICE: ['out-of-service'],
+    RETIRED: ['retired'],
   },
   RESERVED: {
     AVAILABLE: ['released', 'ended-by-staff'],
@@ -44,7 +46,8 @@ export const COMPARTMENT_TRANSITIONS: Readonly<
     NEEDS_INSPECTION: ['ended-by-staff', 'bag-removed'],
   },
   NEEDS_INSPECTION: { AVAILABLE: ['inspected'], OUT_OF_SERVICE: ['inspected', 'out-of-service'] },
-  OUT_OF_SERVICE: { AVAILABLE: ['back-in-service'] },
+  OUT_OF_SERVICE: { AVAILABLE: ['back-in-service'], RETIRED: ['retired'] },
+  RETIRED: {},
 };
 
 export function canMoveCompartment(

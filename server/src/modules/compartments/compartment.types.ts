@@ -71,6 +71,8 @@ export class LockerBankView {
   @Field(() => String) label!: string;
   @Field(() => String) modbusEndpoint!: string;
   @Field(() => BoardProfileView, { description: 'How its relay boards are driven' }) board!: BoardProfileView;
+  @Field(() => DateTime, { nullable: true, description: 'Retired with its compartments' })
+  retiredAt!: Date | null;
   siteId!: string;
   gatewayId!: string | null;
 }
@@ -80,6 +82,7 @@ export const toBankView = (b: LockerBankEntity): LockerBankView => ({
   label: b.label,
   modbusEndpoint: b.modbusEndpoint,
   board: storedProfile(b.boardProfile),
+  retiredAt: b.retiredAt,
   siteId: b.siteId,
   gatewayId: b.gatewayId,
 });

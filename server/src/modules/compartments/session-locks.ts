@@ -39,3 +39,44 @@ export async function lockCompartmentWithSession(
   }
   return { compartment, session };
 }
+
+/** Compartments locked with the open sessions that hold them, keyed by compartment id. */
+export interface LockedDoors {
+  compartments: Map<string, CompartmentEntity>;
+  sessions: Map<string, StorageSessionEntity>;
+}
+
+/**
+ * `lockCompartmentWithSession` for many compartments in a few statements: every open
+ * session first, then every compartment, each set locked in id order, so two batches (or a
+ * batch and a scan) take their locks in the same order and never wait on each other.
+ */
+export async function lockCompartmentsWithSessions(
+  tx: EntityManager,
+  compartmentIds: readonly string[],
+): Promise<LockedDoors> {
+  const ids = [...new Set(compartmentIds.map((id) => id.toLowerCase()))].sort();
+  const sessions = new Map<string, StorageSessionEntity>();
+  const held = await lockOpenSessions(tx, ids);
+  for (const s of held) sessions.set(s.compartmentId!, s);
+  const found = await tx.find(
+    CompartmentEntity,
+    { id: { $in: ids } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+  );
+  const compartments = new Map(found.map((c) => [c.id, c]));
+  // An allocation (the only way a session gets a compartment) leaves it RESERVED: a scan that
+  // took one between our two reads has committed by now (we waited for its lock). Lock its session.
+  const late = found.filter((c) => c.status === 'RESERVED' && !sessions.has(c.id)).map((c) => c.id);
+  if (late.length > 0) for (const s of await lockOpenSessions(tx, late)) sessions.set(s.compartmentId!, s);
+  return { compartments, sessions };
+}
+
+function lockOpenSessions(tx: EntityManager, compartmentIds: string[]): Promise<StorageSessionEntity[]> {
+  // FOR UPDATE re-checks the condition on a row it waited for: a session that moved on is left out
+  return tx.find(
+    StorageSessionEntity,
+    { compartmentId: { $in: compartmentIds }, status: { $in: [...OPEN_STATUSES] } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+  );
+}

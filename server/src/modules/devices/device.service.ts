@@ -7,29 +7,10 @@ import { badInput, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { DEVICE_TOKEN_PREFIX, newSecret, sha256 } from '../../auth/secrets.js';
 import type { DeviceCredentials } from './device.types.js';
-import type { Revocations } from '../../auth/revocations.js';
 
 /** Kiosks and gateways: registered per site, identified by a token shown once. */
 export class DeviceService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly revocations: Revocations,
-  ) {}
-
-  /** A new token for a kiosk or gateway; the old one stops working at once, its connections closed. */
-  async rotateToken(
-    deviceId: string,
-  ): Promise<DeviceCredentials & { kind: 'kiosk' | 'gateway'; siteId: string }> {
-    const token = newSecret(DEVICE_TOKEN_PREFIX);
-    const em = this.em.fork();
-    const device = (await em.findOne(KioskEntity, deviceId)) ?? (await em.findOne(GatewayEntity, deviceId));
-    if (!device) throw notFound('Device');
-    device.tokenHash = sha256(token);
-    await em.flush();
-    const kind = device instanceof KioskEntity ? 'kiosk' : 'gateway';
-    this.revocations.announce({ kind, id: deviceId });
-    return { id: deviceId, token, kind, siteId: device.siteId };
-  }
+  constructor(private readonly em: EntityManager) {}
 
   async registerKiosk(siteId: string, name: string): Promise<DeviceCredentials> {
     const token = newSecret(DEVICE_TOKEN_PREFIX);

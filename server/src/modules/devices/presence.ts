@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 /**
  * Gateway presence by heartbeat with expiry, not a connection counter (a counter drifts:
  * a crashed server never decrements it, a half-open socket keeps it up). The gateway sends
@@ -21,3 +23,29 @@ export function isPresent(lastSeenAt: Date | null, now: Date): boolean {
 export const OPENABLE_SQL = `exists (select 1 from gateway g where g.id = b.gateway_id
     and g.last_seen_at >= ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds'
     and not exists (select 1 from gateway_controller gc where gc.gateway_id = g.id and gc.endpoint = b.modbus_endpoint and not gc.up))`;
+
+/** Why a bank's locks cannot be driven now; null when they can. */
+export type LockBlocker =
+  | { reason: 'GATEWAY_OFFLINE'; gatewayName: string; lastSeenAt: Date | null }
+  | { reason: 'CONTROLLER_UNREACHABLE'; gatewayName: string; endpoint: string };
+
+/**
+ * The same rule as OPENABLE_SQL, read as a reason a person can act on: the bank's gateway is
+ * not present, or it reports the bank's controller down.
+ */
+export async function lockBlocker(tx: EntityManager, bankId: string, now: Date): Promise<LockBlocker | null> {
+  const [row] = await tx.execute<
+    { name: string; last_seen_at: Date | null; endpoint: string; controller_up: boolean | null }[]
+  >(
+    `select g.name, g.last_seen_at, b.modbus_endpoint as endpoint,
+       (select bool_and(gc.up) from gateway_controller gc where gc.gateway_id = g.id and gc.endpoint = b.modbus_endpoint) as controller_up
+     from locker_bank b join gateway g on g.id = b.gateway_id where b.id = ?`,
+    [bankId],
+  );
+  if (!row) return null; // no gateway at all is the caller's own refusal
+  const lastSeenAt = row.last_seen_at ? new Date(row.last_seen_at) : null;
+  if (!isPresent(lastSeenAt, now)) return { reason: 'GATEWAY_OFFLINE', gatewayName: row.name, lastSeenAt };
+  if (row.controller_up === false)
+    return { reason: 'CONTROLLER_UNREACHABLE', gatewayName: row.name, endpoint: row.endpoint };
+  return null;
+}

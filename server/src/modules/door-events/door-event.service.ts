@@ -1,3 +1,4 @@
+import { nameStoredActors } from '../../db/audit-trail.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DoorEventEntity } from '../../entities/door-event.entity.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
@@ -38,7 +39,14 @@ export class DoorEventService {
     return this.em.fork().find(DoorEventEntity, where, { orderBy: { seq: 'asc' }, limit: REPLAY_LIMIT });
   }
 
-  forSession(sessionId: string): Promise<DoorEventEntity[]> {
-    return this.em.fork().find(DoorEventEntity, { sessionId }, { orderBy: { seq: 'asc' } });
+  /** A session's door events, who asked for each (a remote open) by name. */
+  async forSession(sessionId: string): Promise<DoorEventEntity[]> {
+    const em = this.em.fork();
+    const rows = await em.find(DoorEventEntity, { sessionId }, { orderBy: { seq: 'asc' } });
+    const names = await nameStoredActors(
+      em,
+      rows.map((r) => r.actor),
+    );
+    return rows.map((r) => ({ ...r, actor: (r.actor && names.get(r.actor)) ?? r.actor }));
   }
 }

@@ -36,6 +36,9 @@ export type FailUnlock = (
   at: Date,
 ) => Promise<void>;
 
+/** A command unacknowledged this long after its issue is published again (a pulse and its ack take well under it). */
+export const RESEND_AFTER_MS = 1500;
+
 /** The server's side of the gateway link: config, the command queue, acks, presence. */
 export class GatewayCommandService {
   constructor(
@@ -61,10 +64,15 @@ export class GatewayCommandService {
       }[]
     >(
       `select c.id, c.label, b.modbus_endpoint as endpoint, c.unit_id, c.coil, c.door_input, c.bank_id
-       from compartment c join locker_bank b on b.id = c.bank_id where b.gateway_id = ? order by c.label`,
+       from compartment c join locker_bank b on b.id = c.bank_id
+       where b.gateway_id = ? and c.status <> 'RETIRED' order by c.label`, // retired ones are neither driven nor read
       [gatewayId],
     );
-    const banks = await em.find(LockerBankEntity, { gatewayId }, { orderBy: { label: 'asc' } });
+    const banks = await em.find(
+      LockerBankEntity,
+      { gatewayId, retiredAt: null },
+      { orderBy: { label: 'asc' } },
+    );
     return {
       gateway: toGatewayView(gateway, this.clock.now()),
       pulseMs: site.pulseMs,
@@ -93,6 +101,28 @@ export class GatewayCommandService {
         { orderBy: { issuedAt: 'asc' } },
       );
     return rows.map(toCommandView);
+  }
+
+  /**
+   * Publishes again every command still unacknowledged `RESEND_AFTER_MS` after its issue and
+   * not expired. Its first publish can be lost (the issuing instance died between commit and
+   * publish; Redis was away while it went out) and a gateway that stays connected would never
+   * read it from the pending queue. Each feed skips ids it already sent; the gateway answers a
+   * repeat from its journal. Run by the timer leader on each pass.
+   */
+  async resendUnacknowledged(now: Date): Promise<number> {
+    const rows = await this.em.fork().find(
+      GatewayCommandEntity,
+      {
+        ackedAt: null,
+        expiresAt: { $gt: now },
+        issuedAt: { $lt: new Date(now.getTime() - RESEND_AFTER_MS) },
+      },
+      { orderBy: { issuedAt: 'asc' }, limit: 500 },
+    );
+    for (const command of rows)
+      this.bus.publish('GATEWAY_COMMAND', command.gatewayId, toCommandView(command));
+    return rows.length;
   }
 
   /** Idempotent: a second ack of the same command changes nothing and still answers true. */

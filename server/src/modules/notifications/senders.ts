@@ -15,7 +15,7 @@ export interface Message {
  */
 export type Delivery = 'SENT' | 'LOGGED';
 
-/** One delivery channel. Real adapters: SMTP. The SMS carrier cannot run here: a logging adapter stands in. */
+/** One delivery channel. Real adapters: SMTP (below) and a Twilio-compatible SMS API (`sms-http.ts`); without them a logging adapter stands in. */
 export interface Sender {
   send(m: Message): Promise<Delivery>;
 }

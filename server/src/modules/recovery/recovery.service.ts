@@ -8,6 +8,8 @@ import { hmac, newOneTimeCode, safeEqualHex } from '../../auth/secrets.js';
 import { newId } from '../../shared/ids.js';
 import { contactKey, normaliseContact } from '../sessions/contact.js';
 import { notifyContact } from '../notifications/outbox.js';
+import { recoveryMessage } from '../notifications/depositor-messages.js';
+import { messageContext } from '../notifications/message-context.js';
 import type { SessionService } from '../sessions/session.service.js';
 import type { IssuedAccessCode } from '../sessions/session.types.js';
 
@@ -49,8 +51,7 @@ export class RecoveryService {
         { email: contact.email, phone: contact.email ? null : contact.phone },
         {
           dedupeKey: `recovery:${newId()}`,
-          subject: 'Your locker recovery code',
-          body: `Your one-time code is ${code}. Enter it at the kiosk or on your phone within 15 minutes to get a new access code. If you did not ask for it, ignore this message.`,
+          ...recoveryMessage(await messageContext(tx, session), code),
           sensitive: true,
           sessionId: session.id,
           at: now,

@@ -17,6 +17,8 @@ import { amountDue } from './charges.js';
 import { toSessionView, type SessionView } from './session.types.js';
 import { formatMoney } from '@lockers/common';
 import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { formatSiteTime } from '../../shared/site-time.js';
 
 /**
  * Abandoned bags. Abandonment is a set of recorded facts on a STORED session, never a status
@@ -57,12 +59,14 @@ export async function markAbandoned(
   s.abandonedAt = now;
   const due = amountDue({ ...s, paid: await paidFor(tx, s.id) }, now);
   const owed = formatMoney({ amount: due, currency: s.currency }, MESSAGE_LOCALE);
+  const zone = (await tx.findOne(SiteEntity, s.siteId))?.timezone ?? 'UTC';
+  const since = s.dueAt ? formatSiteTime(s.dueAt, zone) : 'an unknown time';
   raiseAlert(tx, fx, {
     type: 'ABANDONED',
     siteId: s.siteId,
     compartmentId: s.compartmentId,
     sessionId: s.id,
-    message: `Luggage overdue since ${s.dueAt?.toISOString()} is abandoned: it may be removed to lost property`,
+    message: `Luggage overdue since ${since} is abandoned: it may be removed to lost property`,
     at: now,
   });
   await notifyContact(

@@ -39,7 +39,7 @@ export async function moveSession(
     reason: move.reason ?? move.trigger,
   } as SessionTransitionEntity);
   // receipts and webhooks, in this transaction (the outbox)
-  await onSessionMoved(tx, session, from, move.at);
+  await onSessionMoved(tx, session, from, move.at, move.paid);
   await announceSession(tx, fx, session, move.paid);
 }
 
@@ -52,4 +52,5 @@ export async function announceSession(
 ): Promise<void> {
   const paid = knownPaid ?? (await paidFor(tx, session.id));
   fx.publish('SESSION_UPDATED', session.id, () => toSessionView(session, paid));
+  fx.publish('SITE_SESSIONS_CHANGED', session.siteId, () => ({ sessionId: session.id }));
 }

@@ -4,8 +4,9 @@ import type { SessionStatus } from '../../entities/session.state.js';
 import { notifyContact } from '../notifications/outbox.js';
 import { emitWebhookEvent } from '../webhooks/webhook-events.js';
 import { paidFor } from '../payments/paid-amounts.js';
-import { formatMoney } from '@lockers/common';
-import { MESSAGE_LOCALE } from '../../shared/message-locale.js';
+import { codeMessage, receiptMessage } from '../notifications/depositor-messages.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { messageContext } from '../notifications/message-context.js';
 
 /** What integrations see of a session (CRM: who stored what, where, when). */
 export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
@@ -31,38 +32,64 @@ export async function onSessionMoved(
   s: StorageSessionEntity,
   from: SessionStatus,
   at: Date,
+  knownPaid?: number,
 ): Promise<void> {
   if (s.status === 'STORED' && from === 'DEPOSITING') {
     await emitWebhookEvent(tx, 'session.stored', sessionData(s), at);
   }
   if (s.status === 'COMPLETED') {
-    const paid = await paidFor(tx, s.id);
+    const paid = knownPaid ?? (await paidFor(tx, s.id));
     await emitWebhookEvent(
       tx,
       'session.completed',
       { ...sessionData(s), paid: { amount: paid, currency: s.currency } },
       at,
     );
-    if (s.depositedAt && !s.disposedAt) {
-      const minutes = Math.round(((s.retrievedAt ?? at).getTime() - s.depositedAt.getTime()) / 60_000);
+    if (s.depositedAt && !s.disposedAt && (s.contactEmail || s.contactPhone)) {
+      const text = receiptMessage(await messageContext(tx, s), {
+        storedAt: s.depositedAt,
+        collectedAt: s.retrievedAt ?? at,
+        size: s.size,
+        paid: { amount: paid, currency: s.currency },
+        reference: s.id,
+      });
       await notifyContact(
         tx,
         { email: s.contactEmail, phone: s.contactPhone },
-        {
-          dedupeKey: `receipt:${s.id}`,
-          subject: 'Your locker receipt',
-          body: [
-            'Thank you for using our lockers.',
-            `Stored: ${s.depositedAt.toISOString()}`,
-            `Collected: ${(s.retrievedAt ?? at).toISOString()} (${Math.floor(minutes / 60)} h ${minutes % 60} min)`,
-            `Size: ${s.size}`,
-            `Paid: ${formatMoney({ amount: paid, currency: s.currency }, MESSAGE_LOCALE)}`,
-            `Reference: ${s.id}`,
-          ].join('\n'),
-          sessionId: s.id,
-          at,
-        },
+        { dedupeKey: `receipt:${s.id}`, ...text, sessionId: s.id, at },
       );
     }
   }
+}
+
+/**
+ * The code, as the kiosk showed it, to the depositor's e-mail and phone (when given), in their
+ * language: at issue and whenever it is replaced. Sensitive: the outbox clears the body once sent.
+ */
+export async function sendAccessCode(
+  tx: EntityManager,
+  s: StorageSessionEntity,
+  code: { payload: string; shortCode: string },
+  at: Date,
+): Promise<void> {
+  if (!s.contactEmail && !s.contactPhone) return;
+  const site = await tx.findOneOrFail(SiteEntity, s.siteId);
+  const ctx = { language: s.language, siteName: site.name, timezone: site.timezone };
+  const validFrom = s.opStartedAt ?? s.createdAt;
+  const text = codeMessage(ctx, {
+    shortCode: code.shortCode,
+    payload: code.payload,
+    validUntil:
+      s.status === 'CREATED' ? new Date(validFrom.getTime() + site.codeLifetimeMinutes * 60_000) : null,
+    dueAt: s.dueAt,
+    price: { amount: s.price, currency: s.currency },
+    includedMinutes: s.includedMinutes,
+    overduePerHour: { amount: s.overduePerHour, currency: s.currency },
+    reference: s.id,
+  });
+  await notifyContact(
+    tx,
+    { email: s.contactEmail, phone: s.contactPhone },
+    { dedupeKey: `code:${s.id}:${at.getTime()}`, ...text, sensitive: true, sessionId: s.id, at },
+  );
 }

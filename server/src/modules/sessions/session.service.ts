@@ -4,16 +4,19 @@ import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
 import type { Clock } from '../../shared/clock.js';
 import { StorageSessionEntity } from '../../entities/session.entity.js';
+import { nameStoredActors } from '../../db/audit-trail.js';
 import { SessionTransitionEntity } from '../../entities/session-transition.entity.js';
 import { SiteEntity } from '../../entities/site.entity.js';
 import { TariffEntity } from '../../entities/tariff.entity.js';
 import { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import { hashAccessCode, newAccessCode, normaliseAccessCode, qrSvg } from '../../auth/access-code.js';
+import { hashAccessCode, newAccessCode, qrSvg } from '../../auth/access-code.js';
+import { hashShortCode, matchCode, newShortCode, normaliseShortCode } from '../../auth/short-code.js';
 import { normaliseContact, type Contact } from './contact.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceSession, moveSession } from './session-moves.js';
+import { sendAccessCode } from './session-notices.js';
 import { paidFor, paidForMany } from '../payments/paid-amounts.js';
 import { announceCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
@@ -42,7 +45,7 @@ export class SessionService {
   async issue(
     siteId: string,
     size: CompartmentSize,
-    contactInput: { email?: string | null; phone?: string | null } | null,
+    contactInput: { email?: string | null; phone?: string | null; language?: string | null } | null,
     actor: string,
     requestId: string | null = null,
   ): Promise<IssuedAccessCode> {
@@ -58,8 +61,9 @@ export class SessionService {
     try {
       return await this.create(siteId, size, contact, actor, requestId);
     } catch (e) {
-      // two retries of one request raced: the other one made the session, answer with it
-      if (requestId !== null && e instanceof UniqueConstraintViolationException)
+      // two retries of one request raced: the other one made the session, answer with it;
+      // or (about once in 10^9 issues at a busy site) the short code is in use there: draw again
+      if (e instanceof UniqueConstraintViolationException)
         return this.issue(siteId, size, contact, actor, requestId);
       throw e;
     }
@@ -73,13 +77,15 @@ export class SessionService {
     requestId: string | null,
   ): Promise<IssuedAccessCode> {
     const payload = newAccessCode();
+    const shortCode = newShortCode();
     const now = this.clock.now();
     const session = await transact(this.em, this.bus, async (tx) => {
       const site = await tx.findOne(SiteEntity, siteId);
-      if (!site) throw notFound('Site');
-      const offered = await tx.count(CompartmentEntity, { siteId, size });
-      if (offered === 0) throw badInput('size', `This site has no ${size} compartments`);
-      const tariff = (await tx.findOne(TariffEntity, { siteId, size })) ?? FREE_TARIFF;
+      if (!site || site.retiredAt) throw notFound('Site');
+      const offered = await tx.count(CompartmentEntity, { siteId, size, status: { $ne: 'RETIRED' } });
+      const found = await tx.findOne(TariffEntity, { siteId, size });
+      if (offered === 0 || found?.retiredAt) throw badInput('size', `This site has no ${size} compartments`);
+      const tariff = found ?? FREE_TARIFF;
       const s = tx.create(StorageSessionEntity, {
         id: newId(),
         siteId,
@@ -87,9 +93,11 @@ export class SessionService {
         requestId,
         status: 'CREATED',
         codeHash: hashAccessCode(payload),
+        shortCodeHash: hashShortCode(siteId, normaliseShortCode(shortCode)!),
         codeIssuedAt: now,
         contactEmail: contact.email,
         contactPhone: contact.phone,
+        language: contact.language,
         currency: tariff.currency,
         price: tariff.price,
         includedMinutes: tariff.includedMinutes,
@@ -107,11 +115,12 @@ export class SessionService {
         actor,
         reason: 'issued',
       } as SessionTransitionEntity);
+      await sendAccessCode(tx, s, { payload, shortCode }, now);
       return s;
     });
     return {
       session: toSessionView(session, 0),
-      code: { payload, qrSvg: await qrSvg(payload), issuedAt: now },
+      code: { payload, shortCode, qrSvg: await qrSvg(payload), issuedAt: now },
     };
   }
 
@@ -125,13 +134,16 @@ export class SessionService {
   /** Revokes the current code and issues a new one for the same session (staff, recovery, a retried issue). */
   async replaceCode(sessionId: string, actor: string, reason: string): Promise<IssuedAccessCode> {
     const payload = newAccessCode();
+    const shortCode = newShortCode();
     const now = this.clock.now();
     const { session, paid } = await transact(this.em, this.bus, async (tx, fx) => {
       const s = await tx.findOne(StorageSessionEntity, sessionId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!s) throw notFound('Session');
       if (s.status === 'COMPLETED' || s.status === 'CANCELLED')
         throw conflict('The session has ended; its code cannot be renewed');
+      // both codes are replaced: the old QR and the old short code are refused from now on
       s.codeHash = hashAccessCode(payload);
+      s.shortCodeHash = hashShortCode(s.siteId, normaliseShortCode(shortCode)!);
       s.codeIssuedAt = now;
       tx.create(SessionTransitionEntity, {
         sessionId: s.id,
@@ -142,11 +154,12 @@ export class SessionService {
         reason,
       } as SessionTransitionEntity);
       await announceSession(tx, fx, s);
+      await sendAccessCode(tx, s, { payload, shortCode }, now);
       return { session: s, paid: await paidFor(tx, s.id) };
     });
     return {
       session: toSessionView(session, paid),
-      code: { payload, qrSvg: await qrSvg(payload), issuedAt: now },
+      code: { payload, shortCode, qrSvg: await qrSvg(payload), issuedAt: now },
     };
   }
 
@@ -218,16 +231,23 @@ export class SessionService {
     return s ? toSessionView(s, await paidFor(em, s.id)) : null;
   }
 
-  /** The session a code belongs to, at one site; null for unknown, malformed or revoked codes. */
-  async byCode(siteId: string, payload: string): Promise<SessionView | null> {
-    const code = normaliseAccessCode(payload);
-    if (!code) return null;
+  /** The session a code (QR payload, or with `allowShort` the short code) belongs to, at one site; null for unknown, malformed or revoked codes. */
+  async byCode(siteId: string, payload: string, allowShort = false): Promise<SessionView | null> {
+    const match = matchCode(siteId, payload, allowShort);
+    if (!match) return null;
     const em = this.em.fork();
-    const s = await em.findOne(StorageSessionEntity, { codeHash: hashAccessCode(code), siteId });
+    const s = await em.findOne(StorageSessionEntity, { ...match, siteId });
     return s ? toSessionView(s, await paidFor(em, s.id)) : null;
   }
 
+  /** The session's transitions, their actors by name (people, kiosks, keys). */
   async history(sessionId: string): Promise<SessionTransitionEntity[]> {
-    return this.em.fork().find(SessionTransitionEntity, { sessionId }, { orderBy: { id: 'asc' } });
+    const em = this.em.fork();
+    const rows = await em.find(SessionTransitionEntity, { sessionId }, { orderBy: { id: 'asc' } });
+    const names = await nameStoredActors(
+      em,
+      rows.map((r) => r.actor),
+    );
+    return rows.map((r) => ({ ...r, actor: names.get(r.actor) ?? r.actor }));
   }
 }

@@ -4,5 +4,7 @@ import type { SessionView } from './session.types.js';
 declare module '../../events/event-bus.js' {
   interface TopicRegistry {
     SESSION_UPDATED: [sessionId: string, payload: SessionView];
+    /** Internal key for a site's gateway: one of the site's sessions changed (its replica follows). */
+    SITE_SESSIONS_CHANGED: [siteId: string, payload: { sessionId: string }];
   }
 }

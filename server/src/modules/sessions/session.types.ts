@@ -78,7 +78,15 @@ export class SessionView {
   siteId!: string;
   compartmentId!: string | null;
   contact!: { email: string | null; phone: string | null };
-  pricing!: { currency: string; price: number; overduePerHour: number; graceMinutes: number };
+  pricing!: {
+    currency: string;
+    price: number;
+    overduePerHour: number;
+    graceMinutes: number;
+    includedMinutes: number;
+  };
+  /** Where the unused code's lifetime is counted from (the last door operation, else issue). */
+  codeClockFrom!: Date;
   paid!: number;
   endedAt!: Date | null;
   abandonment!: AbandonmentView | null;
@@ -102,7 +110,9 @@ export function toSessionView(s: StorageSessionEntity, paid: number): SessionVie
       price: s.price,
       overduePerHour: s.overduePerHour,
       graceMinutes: s.graceMinutes,
+      includedMinutes: s.includedMinutes,
     },
+    codeClockFrom: s.opStartedAt ?? s.createdAt,
     paid,
     endedAt: s.endedAt,
     abandonment: s.abandonedAt
@@ -127,6 +137,12 @@ export function toSessionView(s: StorageSessionEntity, paid: number): SessionVie
 export class AccessCodeView {
   @Field(() => String, { description: 'The exact text encoded in the QR code' }) payload!: string;
   @Field(() => String, { description: 'An SVG image of that QR code' }) qrSvg!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The same session as 8 characters to type at the kiosk ("ABCD-EFGH"); shown once, like the payload, and replaced with it',
+  })
+  shortCode?: string | null;
   @Field(() => DateTime) issuedAt!: Date;
 }
 

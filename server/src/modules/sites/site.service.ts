@@ -119,17 +119,19 @@ export class SiteService {
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
       `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
-              s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session,
-              a.size, a.free, a.total,
+              s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session, s.retired_at,
+              a.size, a.free, a.total, a.live,
               (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
                         'includedMinutes', t.included_minutes, 'overduePerHour', t.overdue_per_hour,
                         'graceMinutes', t.grace_minutes, 'securityAlertAfterMinutes', t.security_alert_after_minutes))
-               from tariff t where t.site_id = s.id) as tariffs
+               from tariff t where t.site_id = s.id and t.retired_at is null) as tariffs,
+              (select json_agg(t.size) from tariff t where t.site_id = s.id and t.retired_at is not null) as retired_sizes
        from site s
        left join lateral (
          select c.size, count(*) filter (where c.status = 'AVAILABLE') as free,
-                count(*) filter (where c.status <> 'OUT_OF_SERVICE') as total
-         from compartment c where c.site_id = s.id group by c.size
+                count(*) filter (where c.status not in ('OUT_OF_SERVICE', 'RETIRED')) as total,
+                count(*) filter (where c.status <> 'RETIRED') as live
+         from compartment c where c.site_id = s.id and s.retired_at is null group by c.size
        ) a on true
        where s.id = ?`,
       [id],
@@ -138,7 +140,12 @@ export class SiteService {
     if (!first) return null;
     const bySize = new Map(rows.filter((r) => r.size !== null).map((r) => [r.size!, r]));
     const tariffs = (first.tariffs ?? []).map((t) => toTariffView({ ...t, siteId: first.id }));
-    const availability = COMPARTMENT_SIZES.filter((size) => bySize.has(size)).map((size) =>
+    // a retired tariff's size is not offered; a retired site offers nothing (no counts above)
+    const retiredSizes = new Set(first.retired_sizes ?? []);
+    const offered = COMPARTMENT_SIZES.filter(
+      (size) => bySize.has(size) && !retiredSizes.has(size) && Number(bySize.get(size)!.live) > 0,
+    );
+    const availability = offered.map((size) =>
       Object.freeze({
         size,
         free: Number(bySize.get(size)!.free),
@@ -159,6 +166,7 @@ export class SiteService {
       pulseMs: first.pulse_ms,
       paymentWindowSeconds: first.payment_window_seconds,
       accessOpensPerSession: first.access_opens_per_session,
+      retiredAt: first.retired_at ? new Date(first.retired_at) : null,
     });
     return Object.freeze({ site, availability: Object.freeze(availability) });
   }
@@ -177,9 +185,12 @@ interface SnapshotRow {
   pulse_ms: number;
   payment_window_seconds: number;
   access_opens_per_session: number | null;
+  retired_at: string | Date | null;
+  retired_sizes: CompartmentSize[] | null;
   size: CompartmentSize | null;
   free: string | null;
   total: string | null;
+  live: string | null;
   tariffs: Omit<TariffEntity, 'siteId'>[] | null;
 }
 

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { TariffView } from '../tariffs/tariff.types.js';
 import type { SiteEntity } from '../../entities/site.entity.js';
+import { DateTime } from '../../shared/common.types.js';
 
 // simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
 @ObjectType('Site', { simpleResolvers: true })
@@ -33,6 +34,8 @@ export class SiteView {
     description: 'How often a depositor may open mid-session (intent ACCESS); null: no limit',
   })
   accessOpensPerSession!: number | null;
+  @Field(() => DateTime, { nullable: true, description: 'Retired: nothing offered, nothing allocated' })
+  retiredAt!: Date | null;
 }
 
 @ObjectType('SizeAvailability', { simpleResolvers: true })
@@ -56,4 +59,5 @@ export const toSiteView = (s: SiteEntity): SiteView => ({
   pulseMs: s.pulseMs,
   paymentWindowSeconds: s.paymentWindowSeconds,
   accessOpensPerSession: s.accessOpensPerSession,
+  retiredAt: s.retiredAt,
 });

@@ -38,7 +38,7 @@ export class TariffService {
       const tariff =
         existing ??
         tx.create(TariffEntity, { id: newId(), siteId: input.siteId, size: input.size } as TariffEntity);
-      Object.assign(tariff, { ...input, currency: input.currency.toUpperCase() });
+      Object.assign(tariff, { ...input, currency: input.currency.toUpperCase(), retiredAt: null });
       return tariff;
     });
   }

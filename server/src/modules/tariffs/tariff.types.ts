@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CompartmentSize } from '../../entities/compartment.enums.js';
-import { Money, money } from '../../shared/common.types.js';
+import { DateTime, Money, money } from '../../shared/common.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
 
 @ObjectType('Tariff')
@@ -12,9 +12,13 @@ export class TariffView {
   @Field(() => Money) overduePerHour!: Money;
   @Field(() => Int) graceMinutes!: number;
   @Field(() => Int) securityAlertAfterMinutes!: number;
+  @Field(() => DateTime, { nullable: true, description: 'Retired: the size is not offered' })
+  retiredAt!: Date | null;
 }
 
-export const toTariffView = (t: TariffEntity): TariffView => ({
+export const toTariffView = (
+  t: Omit<TariffEntity, 'retiredAt'> & { retiredAt?: Date | null },
+): TariffView => ({
   id: t.id,
   size: t.size,
   price: money(t.price, t.currency),
@@ -22,4 +26,5 @@ export const toTariffView = (t: TariffEntity): TariffView => ({
   overduePerHour: money(t.overduePerHour, t.currency),
   graceMinutes: t.graceMinutes,
   securityAlertAfterMinutes: t.securityAlertAfterMinutes,
+  retiredAt: t.retiredAt ?? null,
 });

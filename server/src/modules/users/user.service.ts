@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserEntity } from '../../entities/user.entity.js';
-import { badInput, conflict, notFound, unauthenticated } from '../../errors/domain-error.js';
-import type { Revocations } from '../../auth/revocations.js';
+import { badInput, conflict, unauthenticated } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
+import { ruleActor, type AuditActor } from '../../entities/audit-entry.entity.js';
+import { recordAudit } from '../../db/audit-trail.js';
 import { hashPassword, verifyPassword } from '../../auth/secrets.js';
 import type { UserTokens } from '../../auth/user-tokens.js';
 import type { Role } from '../../entities/roles.js';
@@ -12,25 +13,12 @@ import { toUserView } from './user.types.js';
 // Verifying against a real hash when the email is unknown keeps both answers equally slow.
 const DUMMY_HASH = hashPassword('not-a-real-password-000');
 
-/** People: sign-in and accounts with roles. */
+/** People: sign-in and accounts with roles (changes after creation: UserLifecycleService). */
 export class UserService {
   constructor(
     private readonly em: EntityManager,
     private readonly tokens: UserTokens,
-    private readonly revocations: Revocations,
   ) {}
-
-  /** Deactivates an account: sign-in refused, its tokens rejected and its connections closed on every instance. */
-  async deactivate(userId: string, actingUserId: string): Promise<UserEntity> {
-    if (userId === actingUserId) throw badInput('userId', 'you cannot deactivate your own account');
-    const em = this.em.fork();
-    const user = await em.findOne(UserEntity, userId);
-    if (!user) throw notFound('User');
-    user.disabledAt ??= new Date();
-    await em.flush();
-    this.revocations.announce({ kind: 'user', id: userId });
-    return user;
-  }
 
   async login(email: string, password: string): Promise<AuthPayload> {
     const user = await this.em
@@ -38,11 +26,21 @@ export class UserService {
       .findOne(UserEntity, { email: normaliseEmail(email) }, { populate: ['passwordHash'] });
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     if (!user || !ok || user.disabledAt) throw unauthenticated('Email or password is wrong');
-    const token = await this.tokens.sign({ userId: user.id, email: user.email, role: user.role });
+    const token = await this.tokens.sign({
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      tokenVersion: user.tokenVersion,
+    });
     return { token, user: toUserView(user) };
   }
 
-  async create(email: string, password: string, role: Role): Promise<UserEntity> {
+  async create(
+    email: string,
+    password: string,
+    role: Role,
+    actor: AuditActor = ruleActor('first-run'),
+  ): Promise<UserEntity> {
     const normalised = normaliseEmail(email);
     if (!/^[^@\s]{1,64}@[^@\s]{1,189}$/.test(normalised))
       throw badInput('email', 'email is not a valid address');
@@ -56,7 +54,15 @@ export class UserService {
       role,
       passwordHash: await hashPassword(password),
     } as UserEntity);
-    await em.flush();
+    await recordAudit(em, {
+      actor,
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: user.id,
+      summary: `Created the account of ${normalised} (${role})`,
+      after: { email: normalised, name: null, role, active: true },
+    });
+    await em.flush(); // the account and its audit entry in one transaction
     return user;
   }
 

@@ -38,10 +38,7 @@ export async function emitWebhookEvent(
   data: Record<string, unknown>,
   at: Date,
 ): Promise<void> {
-  const endpoints = await tx.execute<{ id: string }[]>(
-    `select id from webhook_endpoint where deleted_at is null and ? = any(events)`,
-    [event],
-  );
+  const endpoints = await subscribedEndpoints(tx, event);
   if (endpoints.length === 0) return;
   const eventId = newId();
   const body = JSON.stringify({ id: eventId, type: event, createdAt: at.toISOString(), data });
@@ -51,4 +48,24 @@ export async function emitWebhookEvent(
       [newId(), endpoint.id, eventId, event, body, at],
     );
   }
+}
+
+// One look-up per event and transaction: a batch (a door report storing 24 deposits) asks once.
+const endpointsByTransaction = new WeakMap<EntityManager, Map<WebhookEventName, Promise<{ id: string }[]>>>();
+
+function subscribedEndpoints(tx: EntityManager, event: WebhookEventName): Promise<{ id: string }[]> {
+  let known = endpointsByTransaction.get(tx);
+  if (!known) {
+    known = new Map<WebhookEventName, Promise<{ id: string }[]>>();
+    endpointsByTransaction.set(tx, known);
+  }
+  let endpoints = known.get(event);
+  if (!endpoints) {
+    endpoints = tx.execute<{ id: string }[]>(
+      `select id from webhook_endpoint where deleted_at is null and ? = any(events)`,
+      [event],
+    );
+    known.set(event, endpoints);
+  }
+  return endpoints;
 }

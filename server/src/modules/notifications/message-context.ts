@@ -1,0 +1,13 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { SiteEntity } from '../../entities/site.entity.js';
+import type { StorageSessionEntity } from '../../entities/session.entity.js';
+import type { MessageContext } from './depositor-messages.js';
+
+/** The depositor's language with their site's name and time zone, for a message about `s`. */
+export async function messageContext(
+  tx: EntityManager,
+  s: Pick<StorageSessionEntity, 'siteId' | 'language'>,
+): Promise<MessageContext> {
+  const site = await tx.findOneOrFail(SiteEntity, s.siteId);
+  return { language: s.language, siteName: site.name, timezone: site.timezone };
+}
