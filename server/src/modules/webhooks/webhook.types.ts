@@ -3,7 +3,7 @@ import { DateTime } from '../../shared/common.types.js';
 import { WebhookEvent, eventToEnum } from './webhook-events.js';
 import type { WebhookDeliveryEntity, WebhookEndpointEntity } from '../../entities/webhook.entity.js';
 
-export   const WebhookDeliveryStatus = {
+export const WebhookDeliveryStatus = {
   PENDING: 'PENDING',
   DELIVERED: 'DELIVERED',
   FAILED: 'FAILED',
