@@ -208,4 +208,3 @@ function checkReason(reason: string): string {
   if (why.length < 1 || why.length > 500) throw badInput('reason', 'reason must be 1 to 500 characters');
   return why;
 }
-export { SessionService as SessionsSeenFromCompartments } from '../sessions/session.service.js';
