@@ -55,7 +55,7 @@ export class WebhookDispatcher {
       );
       if (!row || row.status !== 'PENDING') return null;
       if (row.deleted_at) {
-        tx.execute(
+        await tx.execute(
           `update webhook_delivery set status = 'FAILED', last_error = 'endpoint deleted' where id = ?`,
           [id],
         );
