@@ -26,6 +26,21 @@ export function formatDateTimeSeconds(iso: string | null | undefined, timeZone?:
   );
 }
 
+/** To the second in `timeZone` with the zone's name, e.g. "05/12/2026, 14:05:09 CET", for audit and alert trails. */
+export function formatZonedSeconds(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
 /** Time of day with seconds in `timeZone`, for event streams. */
 export function formatTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', timeZone }).format(new Date(iso));

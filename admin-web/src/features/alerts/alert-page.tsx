@@ -3,12 +3,12 @@
 import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { href } from '../../app/router';
-import { humanize } from '../../ui/format';
+import { formatZonedSeconds, humanize } from '../../ui/format';
 import { useAuth } from '../auth/auth-context';
 import { can } from '../auth/permissions';
 import { AlertActions } from './alert-actions';
 import { AlertDetailQuery } from './alert-life.operations';
-import { describeStep, formatAlertTime } from './alert-time';
+import { describeStep } from './alert-time';
 
 /** The page of alert `id`. */
 export function AlertPage({ id }: { id: string }) {
@@ -52,7 +52,7 @@ export function AlertPage({ id }: { id: string }) {
             <>
               <dt>Resolved</dt>
               <dd>
-                {formatAlertTime(a.resolvedAt, zone)} by {a.resolvedBy}
+                {formatZonedSeconds(a.resolvedAt, zone)} by {a.resolvedBy}
               </dd>
             </>
           )}
@@ -67,7 +67,7 @@ export function AlertPage({ id }: { id: string }) {
         <ol className="plain timeline" aria-label="History">
           {a.history.map((step, i) => (
             <li key={`${step.at}-${i}`}>
-              <time dateTime={step.at}>{formatAlertTime(step.at, zone)}</time> · {describeStep(step)}
+              <time dateTime={step.at}>{formatZonedSeconds(step.at, zone)}</time> · {describeStep(step)}
               <span className="muted"> · {step.actorName}</span>
             </li>
           ))}

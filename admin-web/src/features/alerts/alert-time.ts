@@ -1,19 +1,4 @@
-// Alert times for people: to the second, in the alert's site zone, with the zone's name.
-
-/** e.g. "05/12/2026, 14:05:09 CET" in `timeZone`. */
-export function formatAlertTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
-}
+// An alert's trail for people: each step of its lifecycle in words.
 
 const ACTIONS: Record<string, string> = {
   RAISED: 'Raised',

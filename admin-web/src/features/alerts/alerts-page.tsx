@@ -6,9 +6,8 @@ import type { AlertStatus } from '../../api/generated/graphql';
 import { errorMessage } from '../../api/errors';
 import { href } from '../../app/router';
 import { useSite } from '../../app/site-context';
-import { humanize } from '../../ui/format';
+import { formatZonedSeconds, humanize } from '../../ui/format';
 import { AlertsByStatusQuery } from './alert-life.operations';
-import { formatAlertTime } from './alert-time';
 
 const STATUSES: AlertStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
 
@@ -63,7 +62,7 @@ export function AlertsPage() {
             {alerts.map((a) => (
               <tr key={a.id} data-testid={`alert-${a.id}`}>
                 <td>
-                  <time dateTime={a.createdAt}>{formatAlertTime(a.createdAt, a.site.timezone)}</time>
+                  <time dateTime={a.createdAt}>{formatZonedSeconds(a.createdAt, a.site.timezone)}</time>
                 </td>
                 <td>
                   {humanize(a.type)}

@@ -50,21 +50,6 @@ export function auditFilterError(f: AuditFilters): string | null {
   return null;
 }
 
-/** The time of an entry to the second, with its zone's name. */
-export function formatAuditTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
-}
-
 /** A changed-fields JSON object as "field: before → after" lines. */
 export function describeChange(before: string | null, after: string | null): string[] {
   const b = parse(before);

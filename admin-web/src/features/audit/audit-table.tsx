@@ -1,7 +1,7 @@
 import type { AuditLogQuery } from '../../api/generated/graphql';
 import type { SiteSummary } from '../../app/site-context';
-import { humanize } from '../../ui/format';
-import { describeChange, formatAuditTime } from './audit-filters';
+import { formatZonedSeconds, humanize } from '../../ui/format';
+import { describeChange } from './audit-filters';
 
 type Entry = AuditLogQuery['auditLog'][number];
 
@@ -26,7 +26,7 @@ export function AuditTable({ entries, sites }: { entries: readonly Entry[]; site
         {entries.map((e) => (
           <tr key={e.id} data-testid={`audit-${e.id}`}>
             <td>
-              <time dateTime={e.at}>{formatAuditTime(e.at, zoneOf(e.siteId))}</time>
+              <time dateTime={e.at}>{formatZonedSeconds(e.at, zoneOf(e.siteId))}</time>
             </td>
             <td>
               {e.actorName}
