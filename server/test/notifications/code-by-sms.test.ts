@@ -99,12 +99,14 @@ describe('the code and the receipt by SMS and e-mail, in the depositor’s langu
     );
 
     // the code is a secret: once sent, the outbox keeps neither its text nor the QR payload
-    const rows = (
-      await db.query(
+    // (the outbox marks a delivery SENT just after the carrier answered: wait for that commit)
+    const rows = await waitFor(async () => {
+      const { rows: found } = await db.query(
         `select channel, status, attempts, body from notification where session_id = $1 order by channel`,
         [issued.session.id],
-      )
-    ).rows;
+      );
+      return found.every((r: { status: string }) => r.status !== 'PENDING') && found;
+    });
     expect(rows).toEqual([
       { channel: 'EMAIL', status: 'SENT', attempts: 1, body: null },
       { channel: 'SMS', status: 'SENT', attempts: 2, body: null },
