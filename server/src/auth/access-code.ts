@@ -4,7 +4,12 @@ import { sha256 } from './secrets.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const PREFIX = 'LK1:';
-const FORMAT = /^LK1:[A-Z2-7]{32}$/;
+/**
+ * "LK1:" codes are the server's; "LS1:" codes are issued by a site's gateway for a deposit it
+ * took while cut off (the same 160 random bits, a namespace the server never issues, so the two
+ * never collide), and accepted here once the site has replayed the deposit.
+ */
+const FORMAT = /^L[KS]1:[A-Z2-7]{32}$/;
 
 /**
  * The QR payload: "LK1:" and 32 base32 characters = 160 random bits from the OS CSPRNG, not

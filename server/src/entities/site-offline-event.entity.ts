@@ -14,7 +14,12 @@ export type OfflineEventConflict =
   | 'SESSION_ENDED' // ended (staff, a door cycle) on the server meanwhile
   | 'CODE_REPLACED' // the code was regenerated on the server meanwhile: the site opened with the old one
   | 'SESSION_BUSY' // the server had a door operation under way for the session
-  | 'UNKNOWN_SESSION'; // not a session of this site
+  | 'UNKNOWN_SESSION' // not a session of this site
+  | 'COMPARTMENT_TAKEN' // a deposit at the site into a compartment the server had given to another session
+  | 'CODE_IN_USE'; // a deposit's site-issued code already belongs to a session (never by chance: 160 bits)
+
+/** What the site did: opened a stored bag, or took a bag into a free compartment (free sizes only). */
+export type OfflineEventKind = 'RETRIEVAL' | 'DEPOSIT';
 
 /**
  * One event a site took while offline, as replayed by its gateway: the id is the site's own
@@ -26,7 +31,7 @@ export class SiteOfflineEventEntity {
   @Property({ type: 'uuid' }) gatewayId!: string;
   @Property({ type: 'uuid' }) siteId!: string;
   @Property({ type: 'integer' }) seq!: number;
-  @Property({ type: 'string' }) kind!: 'RETRIEVAL';
+  @Property({ type: 'string' }) kind!: OfflineEventKind;
   @Property({ type: 'uuid', nullable: true }) sessionId: string | null = null;
   @Property({ type: 'uuid', nullable: true }) compartmentId: string | null = null;
   @Property({ type: 'string' }) pulseResult!: 'SUCCEEDED' | 'FAILED' | 'UNCERTAIN';

@@ -12,6 +12,7 @@ import { StorageSessionEntity } from '../entities/session.entity.js';
 import {
   SiteOfflineEventEntity,
   type OfflineEventConflict,
+  type OfflineEventKind,
   type OfflineEventOutcome,
 } from '../entities/site-offline-event.entity.js';
 import { siteVerifier } from '../auth/site-verifier.js';
@@ -22,9 +23,12 @@ import { raiseAlert } from '../modules/alerts/alert.raiser.js';
 import { moveSession } from '../modules/sessions/session-moves.js';
 import { announceCompartment } from '../modules/compartments/compartment.state.js';
 import type { DoorReport, DoorReportService } from './door-report.service.js';
+import { applyOfflineDeposit } from './offline-deposit.js';
 
-/** A retrieval the site performed while cut off, as its gateway journalled it. */
+/** An event the site performed while cut off (a retrieval, or a free-size deposit), as its gateway journalled it. */
 export interface OfflineRetrieval {
+  /** RETRIEVAL when absent. */
+  kind?: OfflineEventKind;
   id: string;
   seq: number;
   sessionId: string;
@@ -32,7 +36,11 @@ export interface OfflineRetrieval {
   verifier: string;
   occurredAt: Date;
   pulseResult: 'SUCCEEDED' | 'FAILED' | 'UNCERTAIN';
-  /** The door readings the site journalled with the retrieval (the evidence, kept through a crash). */
+  /** A deposit only: sha256 of the code the site issued (the server's lookup key from now on). */
+  codeHash?: string | null;
+  /** A deposit only: the depositor's language. */
+  language?: string | null;
+  /** The door readings the site journalled with the event (the evidence, kept through a crash). */
   doorOpenedAt?: Date | null;
   doorClosedAt?: Date | null;
 }
@@ -85,6 +93,10 @@ export class OfflineReplayService {
       parseId(e.compartmentId, 'events.compartmentId');
       if (!Number.isSafeInteger(e.seq) || e.seq < 0) throw badInput('events.seq', 'seq must be 0 or more');
       if (!VERIFIER.test(e.verifier)) throw badInput('events.verifier', 'verifier must be 64 hex digits');
+      if ((e.kind ?? 'RETRIEVAL') === 'DEPOSIT' && !VERIFIER.test(e.codeHash ?? ''))
+        throw badInput('events.codeHash', 'a deposit carries the hash of its code: 64 hex digits');
+      if (e.language != null && e.language.length > 10)
+        throw badInput('events.language', 'language must be a language code');
       const offset = e.occurredAt.getTime() - now.getTime();
       if (Number.isNaN(offset)) throw badInput('events.occurredAt', 'occurredAt must be a time');
       if (offset > MAX_FUTURE_SKEW_MS)
@@ -153,13 +165,19 @@ export class OfflineReplayService {
       if (await tx.findOne(SiteOfflineEventEntity, { gatewayId, seq: e.seq }))
         throw badInput('events.seq', 'another event was replayed at this place in the journal');
       const compartment = await this.ownCompartment(tx, gatewayId, e.compartmentId);
-      const { outcome, conflict } = await this.decide(tx, fx, gateway, compartment, e);
+      const kind = e.kind ?? 'RETRIEVAL';
+      if (kind === 'DEPOSIT' && siteVerifier(gateway.siteId, e.codeHash!) !== e.verifier)
+        throw badInput('events.verifier', "a deposit's verifier must be that of its code at this site");
+      const { outcome, conflict } =
+        kind === 'DEPOSIT'
+          ? await this.deposit(tx, fx, gateway, compartment, e)
+          : await this.decide(tx, fx, gateway, compartment, e);
       tx.create(SiteOfflineEventEntity, {
         id: e.id,
         gatewayId,
         siteId: gateway.siteId,
         seq: e.seq,
-        kind: 'RETRIEVAL',
+        kind,
         sessionId: e.sessionId,
         compartmentId: e.compartmentId,
         pulseResult: e.pulseResult,
@@ -183,6 +201,25 @@ export class OfflineReplayService {
     if (!c || bank?.gatewayId !== gatewayId)
       throw badInput('events.compartmentId', `compartment ${compartmentId} is not driven by this gateway`);
     return c;
+  }
+
+  private async deposit(
+    tx: EntityManager,
+    fx: Effects,
+    gateway: GatewayEntity,
+    c: CompartmentEntity,
+    e: OfflineRetrieval,
+  ): Promise<{ outcome: OfflineEventOutcome; conflict: OfflineEventConflict | null }> {
+    const decision = await applyOfflineDeposit(tx, fx, gateway, c, {
+      sessionId: e.sessionId,
+      compartmentId: c.id,
+      codeHash: e.codeHash!,
+      language: e.language ?? null,
+      occurredAt: e.occurredAt,
+      pulseResult: e.pulseResult,
+    });
+    if (decision.conflict) this.alert(tx, fx, c, e, decision.conflict);
+    return decision;
   }
 
   private async decide(
@@ -259,7 +296,7 @@ export class OfflineReplayService {
       type: 'OFFLINE_CONFLICT',
       siteId: c.siteId,
       compartmentId: c.id,
-      sessionId: conflict === 'UNKNOWN_SESSION' ? null : e.sessionId,
+      sessionId: SESSIONLESS.includes(conflict) ? null : e.sessionId,
       message: `Compartment ${c.label} was opened at the site while offline (${e.occurredAt.toISOString()}): ${CONFLICT_TEXT[conflict]}`,
       at: this.clock.now(),
     });
@@ -271,4 +308,11 @@ const CONFLICT_TEXT: Record<OfflineEventConflict, string> = {
   CODE_REPLACED: 'with the code the site knew, replaced on the server meanwhile; the retrieval stands',
   SESSION_BUSY: 'the server had a door operation under way for the session; check the compartment',
   UNKNOWN_SESSION: 'for no stored session of this compartment; check the compartment',
+  COMPARTMENT_TAKEN:
+    'a bag was deposited there, but the server had given the compartment to another session; check the compartment and hand the bag over against the code the traveller shows',
+  CODE_IN_USE:
+    'a bag was deposited there with a code the server already knows; check the compartment and hand the bag over against the code the traveller shows',
 };
+
+/** Conflicts whose session the server does not have: the alert names none. */
+const SESSIONLESS: readonly OfflineEventConflict[] = ['UNKNOWN_SESSION', 'COMPARTMENT_TAKEN', 'CODE_IN_USE'];

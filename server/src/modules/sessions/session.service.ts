@@ -22,16 +22,7 @@ import { announceCompartment, moveCompartmentIfAllowed } from '../compartments/c
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
 import type { CompartmentSize } from '../../entities/compartment.enums.js';
 import { refundSessionPayments } from '../payments/automatic-refunds.js';
-
-/** Used when a site has not priced a size: free, a day included, no overdue fee. */
-const FREE_TARIFF = {
-  price: 0,
-  currency: 'EUR',
-  includedMinutes: 24 * 60,
-  overduePerHour: 0,
-  graceMinutes: 0,
-  securityAlertAfterMinutes: 24 * 60,
-};
+import { FREE_TARIFF } from '../tariffs/free-tariff.js';
 
 /** Storage sessions: issuing codes, reading, staff actions. Scans live in ScanService. */
 export class SessionService {

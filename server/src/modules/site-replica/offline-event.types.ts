@@ -3,6 +3,7 @@ import { DateTime } from '../../shared/common.types.js';
 import { CommandResult } from '../gateway-commands/gateway-command.types.js';
 import type {
   OfflineEventConflict,
+  OfflineEventKind,
   OfflineEventOutcome,
   SiteOfflineEventEntity,
 } from '../../entities/site-offline-event.entity.js';
@@ -19,21 +20,49 @@ export const OfflineEventConflictEnum = {
   CODE_REPLACED: 'CODE_REPLACED',
   SESSION_BUSY: 'SESSION_BUSY',
   UNKNOWN_SESSION: 'UNKNOWN_SESSION',
+  COMPARTMENT_TAKEN: 'COMPARTMENT_TAKEN',
+  CODE_IN_USE: 'CODE_IN_USE',
 } as const satisfies Record<OfflineEventConflict, OfflineEventConflict>;
 registerEnumType(OfflineEventConflictEnum, { name: 'OfflineEventConflict' });
 
+export const OfflineEventKindEnum = {
+  RETRIEVAL: 'RETRIEVAL',
+  DEPOSIT: 'DEPOSIT',
+} as const satisfies Record<OfflineEventKind, OfflineEventKind>;
+registerEnumType(OfflineEventKindEnum, {
+  name: 'OfflineEventKind',
+  valuesConfig: {
+    RETRIEVAL: { description: 'A stored bag opened with its code' },
+    DEPOSIT: { description: 'A bag taken into a free compartment with a code issued at the site' },
+  },
+});
+
 @InputType('OfflineRetrievalInput', {
-  description: "A retrieval the site performed while cut off, from its gateway's journal",
+  description:
+    "An event the site performed while cut off (a retrieval, or a deposit of a free size), from its gateway's journal",
 })
 export class OfflineRetrievalInput {
+  @Field(() => OfflineEventKindEnum, { defaultValue: 'RETRIEVAL' })
+  kind: OfflineEventKind = 'RETRIEVAL';
   @Field(() => ID, {
     description: "The site's id for the event: a replay of it is answered, not applied again",
   })
   id!: string;
   @Field(() => Int, { description: "Its place in the gateway's journal" }) seq!: number;
-  @Field(() => ID) sessionId!: string;
+  @Field(() => ID, { description: "The session's id; for a deposit, minted by the site" })
+  sessionId!: string;
   @Field(() => ID) compartmentId!: string;
-  @Field(() => String, { description: 'The verifier of the code that was scanned' }) verifier!: string;
+  @Field(() => String, {
+    description: 'The verifier of the code that was scanned (or issued, for a deposit)',
+  })
+  verifier!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A deposit only: sha256 of the code the site issued, which the server then accepts',
+  })
+  codeHash?: string | null;
+  @Field(() => String, { nullable: true, description: "A deposit only: the depositor's language" })
+  language?: string | null;
   @Field(() => DateTime) occurredAt!: Date;
   @Field(() => CommandResult, { description: 'What the pulse did' }) pulseResult!: CommandResult;
   @Field(() => DateTime, { nullable: true, description: 'The door read open after the pulse' })
@@ -56,7 +85,7 @@ export class SiteOfflineEventView extends OfflineReplayResultView {
   @Field(() => ID) siteId!: string;
   @Field(() => ID) gatewayId!: string;
   @Field(() => Int) seq!: number;
-  @Field(() => String) kind!: string;
+  @Field(() => OfflineEventKindEnum) kind!: OfflineEventKind;
   @Field(() => ID, { nullable: true }) sessionId!: string | null;
   @Field(() => ID, { nullable: true }) compartmentId!: string | null;
   @Field(() => CommandResult) pulseResult!: CommandResult;

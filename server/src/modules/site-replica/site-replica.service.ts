@@ -6,6 +6,31 @@ import { paidSql } from '../payments/paid-amounts.js';
 import { amountDue } from '../sessions/charges.js';
 import type { SiteReplicaSessionView, SiteReplicaView } from './site-replica.types.js';
 import { SiteOfflineEventEntity } from '../../entities/site-offline-event.entity.js';
+import { SiteEntity } from '../../entities/site.entity.js';
+import { PRESENCE_EXPIRY_MS } from '../devices/presence.js';
+import { FREE_TARIFF } from '../tariffs/free-tariff.js';
+
+/** Past the server's presence expiry and the site's unlock expiry, this much more. */
+const DEPOSIT_SAFETY_MARGIN_S = 5;
+
+/** Free-size compartments of a gateway that are empty, in service and held by no open session. */
+const FREE_COMPARTMENTS_SQL = `
+  select c.id, c.label, c.size, t.included_minutes, t.grace_minutes
+  from compartment c join locker_bank b on b.id = c.bank_id
+  left join tariff t on t.site_id = c.site_id and t.size = c.size
+  where b.gateway_id = ? and c.site_id = ? and b.retired_at is null and c.status = 'AVAILABLE'
+    and (t.id is null or (t.price = 0 and t.retired_at is null))
+    and not exists (select 1 from storage_session s where s.compartment_id = c.id
+                    and s.status in ('CREATED','DEPOSITING','STORED','RETRIEVING'))
+  order by c.label`;
+
+interface FreeRow {
+  id: string;
+  label: string;
+  size: string;
+  included_minutes: number | null;
+  grace_minutes: number | null;
+}
 
 interface Row {
   id: string;
@@ -47,10 +72,23 @@ export class SiteReplicaService {
        order by c.label`,
       [gatewayId, gateway.siteId],
     );
+    const free = await em.execute<FreeRow[]>(FREE_COMPARTMENTS_SQL, [gatewayId, gateway.siteId]);
+    const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
+    const sizes = new Map<string, { size: string; includedMinutes: number; graceMinutes: number }>();
+    for (const r of free)
+      sizes.set(r.size, {
+        size: r.size,
+        includedMinutes: r.included_minutes ?? FREE_TARIFF.includedMinutes,
+        graceMinutes: r.grace_minutes ?? FREE_TARIFF.graceMinutes,
+      });
     return {
       siteId: gateway.siteId,
       asOf: now,
       sessions: rows.map((r) => toReplicaSession(gateway.siteId, r, now)),
+      freeCompartments: free.map((r) => ({ compartmentId: r.id, compartmentLabel: r.label, size: r.size })),
+      freeSizes: [...sizes.values()],
+      depositsAfterSeconds:
+        Math.ceil(PRESENCE_EXPIRY_MS / 1000) + site.unlockAckTimeoutSeconds + DEPOSIT_SAFETY_MARGIN_S,
     };
   }
 
