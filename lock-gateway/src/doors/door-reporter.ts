@@ -80,6 +80,11 @@ export class DoorReporter {
     this.schedule();
   }
 
+  /** Whether the server link is up, as far as reports go. */
+  get isOnline(): boolean {
+    return this.online;
+  }
+
   /** The server link is down: keep changes until it is back. */
   linkDown(): void {
     this.online = false;

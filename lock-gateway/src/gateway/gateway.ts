@@ -25,6 +25,9 @@ import { SITE_SESSION_CHANGED_SUBSCRIPTION } from '../site/site-operations.js';
 import { SitePath } from '../site/site-path.js';
 import { SiteReplica } from '../site/site-replica.js';
 
+/** How often the site path reads its replica again without a change announced. */
+const REPLICA_REFRESH_MS = 60_000;
+
 /** Optional replacements (tests). */
 export interface GatewayOverrides {
   api?: ServerApi;
@@ -48,6 +51,9 @@ export class Gateway {
   readonly site: SitePath | null = null;
   private readonly journal: OfflineJournal | null = null;
   private siteHttp: Promise<{ port: number; close: () => Promise<void> }> | null = null;
+  /** When the server link was last lost (the process start until it first connects). */
+  private linkDownSince = Date.now();
+  private replicaTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -91,6 +97,8 @@ export class Gateway {
         executor: this.executor,
         commandRecord: (id) => this.store.get(id),
         online: () => this.link.state.kind === 'connected',
+        offlineSince: () => this.linkDownSince,
+        doorState: (id) => this.poller.snapshot().find((d) => d.compartmentId === id)?.state,
         log,
       });
     }
@@ -116,6 +124,7 @@ export class Gateway {
           { commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt },
           'command received',
         );
+        this.site?.commandSeen(command.compartmentId);
         this.executor
           .handle(command)
           .catch((error: unknown) =>
@@ -156,6 +165,11 @@ export class Gateway {
       this.siteHttp.catch((error: unknown) =>
         this.log.error({ error: (error as Error).message }, 'site path could not listen'),
       );
+      // Changes that move no session (a compartment taken out of service) reach the replica too.
+      this.replicaTimer = setInterval(() => {
+        if (this.link.state.kind === 'connected') this.site?.changed();
+      }, REPLICA_REFRESH_MS);
+      this.replicaTimer.unref();
     }
     this.link.start();
   }
@@ -174,6 +188,7 @@ export class Gateway {
     this.reporter.stop();
     await this.outbox.stop();
     if (this.siteHttp) await (await this.siteHttp.catch(() => null))?.close();
+    if (this.replicaTimer) clearInterval(this.replicaTimer);
     this.site?.stop();
     await this.pool.close();
     this.store.close();
@@ -182,7 +197,10 @@ export class Gateway {
 
   private onLinkState(state: LinkState): void {
     if (state.kind === 'connected') void this.onLinkUp();
-    else this.reporter.linkDown();
+    else {
+      if (this.reporter.isOnline) this.linkDownSince = Date.now();
+      this.reporter.linkDown();
+    }
   }
 
   /** Fetches the config (it may have changed while away), then sends the full door state. */

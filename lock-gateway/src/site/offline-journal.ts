@@ -1,6 +1,6 @@
 /**
- * The durable record of what the site did while cut off from the server. A retrieval is
- * written (and fsynced) before its door is pulsed, its pulse's outcome after; `synced` says
+ * The durable record of what the site did while cut off from the server. A retrieval or a
+ * deposit is written (and fsynced) before its door is pulsed, its pulse's outcome after; `synced` says
  * the server has applied everything up to a place. So a crash at any point loses nothing that
  * happened at the door, and every event is replayed, in order, until the server has it.
  * JSON lines in `offline-events.jsonl`; a torn last line (a crash mid-write) is ignored, and
@@ -11,13 +11,20 @@ import path from 'node:path';
 import type { CommandResult } from '../link/api.types.js';
 import { writeFileDurably } from './durable-file.js';
 
-/** A retrieval performed at the site while offline. */
+/** A retrieval (or a free-size deposit) performed at the site while offline. */
 export interface OfflineRetrieval {
+  kind: 'RETRIEVAL' | 'DEPOSIT';
   id: string;
   seq: number;
   sessionId: string;
   compartmentId: string;
   verifier: string;
+  /** A deposit only: the hash of the code the site issued (what the server will look it up by; it opens nothing). */
+  codeHash: string | null;
+  /** A deposit only: the size taken, the depositor's language, when it is paid until (included time + grace). */
+  size: string | null;
+  language: string | null;
+  paidUntil: string | null;
   occurredAt: string;
   /** Unknown until the pulse ends (or after a crash during it). */
   pulseResult: CommandResult | null;
@@ -28,6 +35,19 @@ export interface OfflineRetrieval {
 
 type Line =
   | { t: 'retrieval'; id: string; seq: number; sid: string; cid: string; v: string; at: string }
+  | {
+      t: 'deposit';
+      id: string;
+      seq: number;
+      sid: string;
+      cid: string;
+      v: string;
+      h: string;
+      size: string;
+      lang: string | null;
+      until: string | null;
+      at: string;
+    }
   | { t: 'pulse'; id: string; r: CommandResult }
   | { t: 'door'; id: string; s: 'OPEN' | 'CLOSED'; at: string }
   | { t: 'synced'; seq: number }
@@ -61,17 +81,27 @@ export class OfflineJournal {
   retrievedSessions(): Set<string> {
     return new Set(
       this.pending()
-        .filter((e) => e.pulseResult !== 'FAILED')
+        .filter((e) => e.kind === 'RETRIEVAL' && e.pulseResult !== 'FAILED')
         .map((e) => e.sessionId),
     );
   }
 
+  /** Deposits taken here and not yet known to the server (their compartments are taken, their codes open them offline). */
+  deposits(): OfflineRetrieval[] {
+    return this.pending().filter((e) => e.kind === 'DEPOSIT' && e.pulseResult !== 'FAILED');
+  }
+
   /** Durably records a retrieval about to be pulsed; returns it with its place. */
   recordRetrieval(
-    e: Omit<OfflineRetrieval, 'seq' | 'pulseResult' | 'doorOpenedAt' | 'doorClosedAt'>,
+    e: Pick<OfflineRetrieval, 'id' | 'sessionId' | 'compartmentId' | 'verifier' | 'occurredAt'>,
   ): OfflineRetrieval {
     const event: OfflineRetrieval = {
       ...e,
+      kind: 'RETRIEVAL',
+      codeHash: null,
+      size: null,
+      language: null,
+      paidUntil: null,
       seq: this.nextSeq,
       pulseResult: null,
       doorOpenedAt: null,
@@ -86,6 +116,29 @@ export class OfflineJournal {
       v: e.verifier,
       at: e.occurredAt,
     });
+    this.nextSeq++;
+    this.events.set(e.id, event);
+    return event;
+  }
+
+  /** Durably records a deposit about to be pulsed (its code's hash and verifier, never the code). */
+  recordDeposit(
+    e: Pick<OfflineRetrieval, 'id' | 'sessionId' | 'compartmentId' | 'verifier' | 'occurredAt'> & {
+      codeHash: string;
+      size: string;
+      language: string | null;
+      paidUntil: string | null;
+    },
+  ): OfflineRetrieval {
+    const event: OfflineRetrieval = {
+      ...e,
+      kind: 'DEPOSIT',
+      seq: this.nextSeq,
+      pulseResult: null,
+      doorOpenedAt: null,
+      doorClosedAt: null,
+    };
+    this.append(depositLine(event));
     this.nextSeq++;
     this.events.set(e.id, event);
     return event;
@@ -146,13 +199,19 @@ export class OfflineJournal {
       } catch {
         continue; // torn by a crash mid-write
       }
-      if (line.t === 'retrieval') {
+      if (line.t === 'retrieval' || line.t === 'deposit') {
+        const deposit = line.t === 'deposit' ? line : null;
         this.events.set(line.id, {
+          kind: deposit ? 'DEPOSIT' : 'RETRIEVAL',
           id: line.id,
           seq: line.seq,
           sessionId: line.sid,
           compartmentId: line.cid,
           verifier: line.v,
+          codeHash: deposit?.h ?? null,
+          size: deposit?.size ?? null,
+          language: deposit?.lang ?? null,
+          paidUntil: deposit?.until ?? null,
           occurredAt: line.at,
           pulseResult: null,
           doorOpenedAt: null,
@@ -177,15 +236,19 @@ export class OfflineJournal {
     // the marker above must not cover pending events: it holds the last place only when none are left
     if (this.events.size > 0) lines[0] = { t: 'synced', seq: this.syncedSeq };
     for (const e of this.pending()) {
-      lines.push({
-        t: 'retrieval',
-        id: e.id,
-        seq: e.seq,
-        sid: e.sessionId,
-        cid: e.compartmentId,
-        v: e.verifier,
-        at: e.occurredAt,
-      });
+      lines.push(
+        e.kind === 'DEPOSIT'
+          ? depositLine(e)
+          : {
+              t: 'retrieval',
+              id: e.id,
+              seq: e.seq,
+              sid: e.sessionId,
+              cid: e.compartmentId,
+              v: e.verifier,
+              at: e.occurredAt,
+            },
+      );
       if (e.pulseResult) lines.push({ t: 'pulse', id: e.id, r: e.pulseResult });
       if (e.doorOpenedAt) lines.push({ t: 'door', id: e.id, s: 'OPEN', at: e.doorOpenedAt });
       if (e.doorClosedAt) lines.push({ t: 'door', id: e.id, s: 'CLOSED', at: e.doorClosedAt });
@@ -193,4 +256,20 @@ export class OfflineJournal {
     writeFileDurably(this.file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
     this.fd = fs.openSync(this.file, 'a');
   }
+}
+
+function depositLine(e: OfflineRetrieval): Line {
+  return {
+    t: 'deposit',
+    id: e.id,
+    seq: e.seq,
+    sid: e.sessionId,
+    cid: e.compartmentId,
+    v: e.verifier,
+    h: e.codeHash!,
+    size: e.size!,
+    lang: e.language,
+    until: e.paidUntil,
+    at: e.occurredAt,
+  };
 }

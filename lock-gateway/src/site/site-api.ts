@@ -7,11 +7,15 @@ import { REPLAY_OFFLINE_EVENTS_MUTATION, SITE_REPLICA_QUERY } from './site-opera
 
 /** An event as replayed to the server. */
 export interface ReplayEvent {
+  kind: 'RETRIEVAL' | 'DEPOSIT';
   id: string;
   seq: number;
   sessionId: string;
   compartmentId: string;
   verifier: string;
+  /** A deposit only: the hash of the code the site issued. */
+  codeHash: string | null;
+  language: string | null;
   occurredAt: string;
   pulseResult: CommandResult;
   doorOpenedAt: string | null;

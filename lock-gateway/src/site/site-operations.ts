@@ -13,6 +13,17 @@ export const SITE_REPLICA_QUERY = /* GraphQL */ `
         amountDue
         paidUntil
       }
+      freeCompartments {
+        compartmentId
+        compartmentLabel
+        size
+      }
+      freeSizes {
+        size
+        includedMinutes
+        graceMinutes
+      }
+      depositsAfterSeconds
     }
   }
 `;

@@ -1,6 +1,7 @@
 /**
- * The local path at the site: while the server cannot be reached, a scan of a stored, paid
- * bag opens its door through the gateway's own executor (the same Modbus path and journal as
+ * The local path at the site: while the server cannot be reached, a deposit of a free size
+ * opens an empty compartment the server left to the site (once the outage is old enough that
+ * the server allocates nothing here), and a scan of a stored, paid bag opens its door through the gateway's own executor (the same Modbus path and journal as
  * a server's UNLOCK), ends the session here and is journalled; on reconnect every such event
  * is replayed to the server once, in order, before any door reading of the outage is sent,
  * and the replica is read again in full.
@@ -14,14 +15,42 @@ import { isServerFault, isTransportError } from '../link/graphql-http.js';
 import { sleep } from '../locks/lock-pulser.js';
 import type { OfflineJournal, OfflineRetrieval } from './offline-journal.js';
 import type { ReplayEvent, SiteApi } from './site-api.js';
-import type { SiteReplica } from './site-replica.js';
+import type { ReplicaFreeCompartment, SiteReplica } from './site-replica.js';
 import { offlineRetrievalRefusal, type SiteRefusal } from './site-scan.js';
-import { codeVerifier, normaliseCode } from './site-verifier.js';
+import { codeHash, codeVerifier, newSiteCode, normaliseCode } from './site-verifier.js';
 
 /** What a scan at the site path did. */
 export type SiteScanResult =
   | { ok: true; compartmentId: string; compartmentLabel: string; pulse: CommandResult }
   | { ok: false; refusal: SiteRefusal };
+
+/** What a deposit at the site path did: the code is shown to the traveller once, and kept nowhere here. */
+export type SiteDepositResult =
+  | {
+      ok: true;
+      compartmentLabel: string;
+      size: string;
+      code: string;
+      includedMinutes: number;
+      dueAt: string;
+      pulse: CommandResult;
+    }
+  | { ok: false; refusal: SiteRefusal };
+
+/** Whether and what the site can take in while offline. */
+export interface SiteDepositStatus {
+  /** Deposits are taken from this time (null: not offline, or the site has no replica yet). */
+  openFrom: string | null;
+  sizes: Array<{ size: string; available: number; includedMinutes: number }>;
+}
+
+/** A code the site can judge: a stored bag of the replica, or a deposit taken here. */
+interface KnownCode {
+  sessionId: string;
+  compartmentId: string;
+  amountDue: number;
+  paidUntil: string | null;
+}
 
 /** What the site path is built from. */
 export interface SitePathOptions {
@@ -33,19 +62,32 @@ export interface SitePathOptions {
   commandRecord: (id: string) => CommandRecord | undefined;
   /** True while the server link is up: scans then go to the server. */
   online: () => boolean;
+  /** When the server link went down (epoch ms; the process start if it never came up). */
+  offlineSince: () => number;
+  /** The door's last reading: only a closed door is offered for a deposit. */
+  doorState: (compartmentId: string) => 'OPEN' | 'CLOSED' | 'UNKNOWN' | undefined;
   log: Logger;
   /** How long an offline pulse may take before it is not started (like a command's expiry). */
   pulseDeadlineMs?: number;
 }
 
 const REPLAY_BATCH = 100;
+/** A compartment the server sent an unlock for this close to (or after) the replica's read is not offered. */
+const COMMAND_MARGIN_MS = 2000;
 
 /** The site path. */
 export class SitePath {
   private refreshTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
+  /** Compartments the server sent an unlock for, and when: the replica may not know yet. */
+  private readonly commanded = new Map<string, number>();
 
   constructor(private readonly o: SitePathOptions) {}
+
+  /** The server sent an unlock for this compartment: a deposit may be under way there. */
+  commandSeen(compartmentId: string, at = Date.now()): void {
+    this.commanded.set(compartmentId, at);
+  }
 
   /** Events waiting to reach the server. */
   get pendingEvents(): number {
@@ -53,15 +95,129 @@ export class SitePath {
   }
 
   /** Status for the kiosk and for operators on site. */
-  status(): { online: boolean; pendingEvents: number; replicaAsOf: string | null; storedBags: number } {
+  status(): {
+    online: boolean;
+    pendingEvents: number;
+    replicaAsOf: string | null;
+    storedBags: number;
+    deposits: SiteDepositStatus;
+  } {
     const snapshot = this.o.replica.snapshot;
     const retrieved = this.o.journal.retrievedSessions();
+    const deposited = this.o.journal.deposits().filter((d) => !retrieved.has(d.sessionId)).length;
     return {
       online: this.o.online(),
       pendingEvents: this.pendingEvents,
       replicaAsOf: snapshot?.asOf ?? null,
-      storedBags: (snapshot?.sessions ?? []).filter((s) => !retrieved.has(s.sessionId)).length,
+      storedBags: (snapshot?.sessions ?? []).filter((s) => !retrieved.has(s.sessionId)).length + deposited,
+      deposits: this.depositStatus(),
     };
+  }
+
+  /** Free sizes and how many of each the site may fill now, and from when. */
+  depositStatus(): SiteDepositStatus {
+    const openFrom = this.depositsOpenFrom();
+    const free = this.freeCompartments();
+    const sizes = (this.o.replica.snapshot?.freeSizes ?? []).map((z) => ({
+      size: z.size,
+      available: free.filter((c) => c.size === z.size).length,
+      includedMinutes: z.includedMinutes,
+    }));
+    return { openFrom: openFrom === null ? null : new Date(openFrom).toISOString(), sizes };
+  }
+
+  /**
+   * A deposit of a free size while the server is away: an empty compartment the server left to
+   * the site is chosen and journalled (fsynced, with the code's hash and verifier) before its
+   * lock is pulsed; the code is returned once and kept nowhere. Replayed on reconnect, it
+   * becomes the server's session, stored by the door readings journalled with it.
+   */
+  async deposit(size: string, language: string | null, now = new Date()): Promise<SiteDepositResult> {
+    const { replica, journal, log } = this.o;
+    if (this.o.online()) return refuse('SERVER_REACHABLE');
+    const snapshot = replica.snapshot;
+    const setup = replica.setup;
+    if (!snapshot || !setup) return refuse('NOT_READY');
+    const openFrom = this.depositsOpenFrom();
+    if (openFrom === null || now.getTime() < openFrom) return refuse('DEPOSITS_NOT_YET');
+    const terms = snapshot.freeSizes?.find((z) => z.size === size);
+    if (!terms) return refuse('SIZE_NOT_FREE');
+    const target = this.freeCompartments().find((c) => c.size === size);
+    const compartment = target && setup.compartments.find((c) => c.compartmentId === target.compartmentId);
+    if (!target || !compartment) return refuse('NO_COMPARTMENT_AVAILABLE');
+    const code = newSiteCode();
+    const paidUntil = new Date(now.getTime() + (terms.includedMinutes + terms.graceMinutes) * 60_000);
+    let event: OfflineRetrieval;
+    try {
+      // Synchronously, before any await: the next deposit sees this compartment taken.
+      event = journal.recordDeposit({
+        id: randomUUID(),
+        sessionId: randomUUID(),
+        compartmentId: target.compartmentId,
+        verifier: codeVerifier(snapshot.siteId, code),
+        codeHash: codeHash(code),
+        size,
+        language,
+        paidUntil: paidUntil.toISOString(),
+        occurredAt: now.toISOString(),
+      });
+    } catch (error) {
+      log.error({ error: (error as Error).message }, 'offline journal not written: door not opened');
+      return refuse('NOT_RECORDED');
+    }
+    const outcome = await this.pulse(event, compartment, setup.pulseMs, now);
+    log.info(
+      { eventId: event.id, seq: event.seq, compartment: compartment.label, result: outcome },
+      'offline deposit',
+    );
+    if (outcome === 'FAILED') return refuse('DOOR_FAILED');
+    return {
+      ok: true,
+      compartmentLabel: compartment.label,
+      size,
+      code,
+      includedMinutes: terms.includedMinutes,
+      dueAt: new Date(now.getTime() + terms.includedMinutes * 60_000).toISOString(),
+      pulse: outcome,
+    };
+  }
+
+  /** Null while online or before a replica that allows deposits. */
+  private depositsOpenFrom(): number | null {
+    const after = this.o.replica.snapshot?.depositsAfterSeconds;
+    if (this.o.online() || after === undefined) return null;
+    return this.o.offlineSince() + after * 1000;
+  }
+
+  /**
+   * The replica's free compartments less what happened since: deposits taken here, unlocks the
+   * server sent about when it read the replica (a deposit it started may be under way), and any
+   * whose door is not read closed.
+   */
+  private freeCompartments(): ReplicaFreeCompartment[] {
+    const snapshot = this.o.replica.snapshot;
+    if (!snapshot?.freeCompartments) return [];
+    const taken = new Set(this.o.journal.deposits().map((d) => d.compartmentId));
+    const asOf = Date.parse(snapshot.asOf);
+    for (const [id, at] of this.commanded) if (at >= asOf - COMMAND_MARGIN_MS) taken.add(id);
+    return snapshot.freeCompartments.filter(
+      (c) => !taken.has(c.compartmentId) && this.o.doorState(c.compartmentId) === 'CLOSED',
+    );
+  }
+
+  /** A code the site can judge: a stored bag of the replica, or a deposit taken here during the outage. */
+  private findCode(verifier: string): KnownCode | undefined {
+    const stored = this.o.replica.find(verifier);
+    if (stored) return stored;
+    const deposit = this.o.journal.deposits().find((d) => d.verifier === verifier);
+    return deposit
+      ? {
+          sessionId: deposit.sessionId,
+          compartmentId: deposit.compartmentId,
+          amountDue: 0,
+          paidUntil: deposit.paidUntil,
+        }
+      : undefined;
   }
 
   /** A scan at the site while the server is away. */
@@ -74,7 +230,7 @@ export class SitePath {
     const setup = replica.setup;
     if (!snapshot || !setup) return refuse('NOT_READY');
     const verifier = codeVerifier(snapshot.siteId, code);
-    const session = replica.find(verifier);
+    const session = this.findCode(verifier);
     if (!session) return refuse('UNKNOWN_CODE');
     if (journal.retrievedSessions().has(session.sessionId)) return refuse('ALREADY_OPENED');
     const refusal = offlineRetrievalRefusal(session, now);
@@ -95,38 +251,49 @@ export class SitePath {
       log.error({ error: (error as Error).message }, 'offline journal not written: door not opened');
       return refuse('NOT_RECORDED');
     }
+    const result = await this.pulse(event, compartment, setup.pulseMs, now);
+    log.info(
+      { eventId: event.id, seq: event.seq, compartment: compartment.label, result },
+      'offline retrieval',
+    );
+    if (result === 'FAILED') return refuse('DOOR_FAILED');
+    return {
+      ok: true,
+      compartmentId: compartment.compartmentId,
+      compartmentLabel: compartment.label,
+      pulse: result,
+    };
+  }
+
+  /** Pulses the event's lock through the executor (at most once per event id) and journals the outcome. */
+  private async pulse(
+    event: OfflineRetrieval,
+    compartment: GatewaySetup['compartments'][number],
+    pulseMs: number,
+    now: Date,
+  ): Promise<CommandResult> {
     const outcome = await this.o.executor.handle(
       {
         id: event.id,
         type: 'UNLOCK',
         compartmentId: compartment.compartmentId,
         modbus: compartment.modbus,
-        pulseMs: setup.pulseMs,
+        pulseMs,
         issuedAt: event.occurredAt,
         expiresAt: new Date(now.getTime() + (this.o.pulseDeadlineMs ?? 10_000)).toISOString(),
       },
       { acknowledge: false },
     );
     try {
-      journal.recordPulse(event.id, outcome.result);
+      this.o.journal.recordPulse(event.id, outcome.result);
     } catch (error) {
-      // the retrieval line is there: replayed as UNCERTAIN, the door readings settle it
-      log.error(
+      // the event's line is there: replayed as UNCERTAIN, the door readings settle it
+      this.o.log.error(
         { error: (error as Error).message, eventId: event.id },
         'offline pulse outcome not journalled',
       );
     }
-    log.info(
-      { eventId: event.id, seq: event.seq, compartment: compartment.label, result: outcome.result },
-      'offline retrieval',
-    );
-    if (outcome.result === 'FAILED') return refuse('DOOR_FAILED');
-    return {
-      ok: true,
-      compartmentId: compartment.compartmentId,
-      compartmentLabel: compartment.label,
-      pulse: outcome.result,
-    };
+    return outcome.result;
   }
 
   /** The set-up saved before a restart. */
@@ -254,6 +421,9 @@ export class SitePath {
 
   private toReplay(e: OfflineRetrieval): ReplayEvent {
     return {
+      kind: e.kind,
+      codeHash: e.codeHash,
+      language: e.language,
       id: e.id,
       seq: e.seq,
       sessionId: e.sessionId,
@@ -274,6 +444,6 @@ export class SitePath {
   }
 }
 
-function refuse(refusal: SiteRefusal): SiteScanResult {
+function refuse(refusal: SiteRefusal): { ok: false; refusal: SiteRefusal } {
   return { ok: false, refusal };
 }

@@ -23,11 +23,30 @@ export interface ReplicaSession {
   paidUntil: string | null;
 }
 
+/** A compartment of a free size the site may fill while cut off. */
+export interface ReplicaFreeCompartment {
+  compartmentId: string;
+  compartmentLabel: string;
+  size: string;
+}
+
+/** A free size's terms, as offered offline. */
+export interface ReplicaFreeSize {
+  size: string;
+  includedMinutes: number;
+  graceMinutes: number;
+}
+
 /** The replica as the server sends it. */
 export interface ReplicaSnapshot {
   siteId: string;
   asOf: string;
   sessions: ReplicaSession[];
+  /** Absent in a replica saved by an older release: no deposits offline then. */
+  freeCompartments?: ReplicaFreeCompartment[];
+  freeSizes?: ReplicaFreeSize[];
+  /** Deposits are taken only once the link has been down this long (the server's rule). */
+  depositsAfterSeconds?: number;
 }
 
 interface Saved {

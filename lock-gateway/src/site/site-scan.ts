@@ -13,7 +13,10 @@ export type SiteRefusal =
   | 'NOT_READY' // the site has never received its replica
   | 'DOOR_FAILED' // the lock could not be pulsed
   | 'NOT_RECORDED' // the journal could not be written: nothing was opened
-  | 'RATE_LIMITED'; // too many unknown codes from this address
+  | 'RATE_LIMITED' // too many attempts from this address
+  | 'DEPOSITS_NOT_YET' // the outage is too recent for the site to be sure a compartment is free
+  | 'SIZE_NOT_FREE' // a paid size: payments need the server
+  | 'NO_COMPARTMENT_AVAILABLE'; // no free compartment of the size the site may fill
 
 export const REFUSAL_MESSAGES: Record<SiteRefusal, string> = {
   BAD_REQUEST: 'Send a JSON body with the scanned code.',
@@ -29,6 +32,10 @@ export const REFUSAL_MESSAGES: Record<SiteRefusal, string> = {
   DOOR_FAILED: 'The locker did not open. Try again, or ask staff for help.',
   NOT_RECORDED: 'The locker could not be opened safely. Ask staff for help.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
+  DEPOSITS_NOT_YET: 'Storing luggage opens again in a moment. Please wait.',
+  SIZE_NOT_FREE:
+    'This size must be paid for, and payments need the lockers to be online. Choose a free size or try again later.',
+  NO_COMPARTMENT_AVAILABLE: 'No locker of this size is free right now. Choose another size or ask staff.',
 };
 
 /** HTTP status of each refusal. */
@@ -44,10 +51,16 @@ export const REFUSAL_STATUS: Record<SiteRefusal, number> = {
   DOOR_FAILED: 502,
   NOT_RECORDED: 503,
   RATE_LIMITED: 429,
+  DEPOSITS_NOT_YET: 503,
+  SIZE_NOT_FREE: 402,
+  NO_COMPARTMENT_AVAILABLE: 409,
 };
 
 /** Whether a stored bag may be released offline at `now`: paid up and not past its paid time. */
-export function offlineRetrievalRefusal(session: ReplicaSession, now: Date): SiteRefusal | null {
+export function offlineRetrievalRefusal(
+  session: Pick<ReplicaSession, 'amountDue' | 'paidUntil'>,
+  now: Date,
+): SiteRefusal | null {
   if (session.amountDue > 0) return 'PAYMENT_REQUIRED';
   if (session.paidUntil !== null && now.getTime() > Date.parse(session.paidUntil)) return 'OVERDUE';
   return null;
