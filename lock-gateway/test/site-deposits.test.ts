@@ -225,5 +225,48 @@ describe('site autonomy: deposits while the server is down', () => {
       { s: stack.seed.siteId },
     );
     expect(alerts.filter((a) => a.type === 'DOOR_FORCED' || a.type === 'OFFLINE_CONFLICT')).toEqual([]);
+
+    // the board and the door log agree with the simulator: one UNLOCKED per pulse, the two
+    // stored bags' compartments occupied, the one collected offline free again
+    const { site, doorEvents } = await gql<{
+      site: { compartments: Array<{ label: string; status: string }> };
+      doorEvents: { nodes: Array<{ type: string; compartment: { label: string } }> };
+    }>(
+      stack,
+      admin,
+      'query($s: ID!) { site(id: $s) { compartments { label status } } doorEvents(siteId: $s, first: 100) { nodes { type compartment { label } } } }',
+      { s: stack.seed.siteId },
+    );
+    const statusOfLabel = (label: string) => site.compartments.find((c) => c.label === label)?.status;
+    expect(statusOfLabel(deposits[1]!.label)).toBe('OCCUPIED');
+    expect(statusOfLabel(deposits[2]!.label)).toBe('AVAILABLE');
+    const unlocked = (label: string) =>
+      doorEvents.nodes.filter((e) => e.type === 'UNLOCKED' && e.compartment.label === label).length;
+    // deposits[0] was just opened online too (its command's ack may still be on its way)
+    expect(unlocked(deposits[1]!.label)).toBe(1);
+    expect(unlocked(deposits[2]!.label)).toBe(2);
+    expect(pulses).toHaveLength(5);
+
+    // the usage report counts the offline deposits and the offline retrieval
+    const today = new Date();
+    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+    const { usageReport } = await gql<{
+      usageReport: { buckets: Array<{ deposits: number; retrievals: number }> };
+    }>(
+      stack,
+      admin,
+      'query($s: ID, $f: DateTime!, $t: DateTime!) { usageReport(siteId: $s, bucket: DAY, from: $f, to: $t) { buckets { deposits retrievals } } }',
+      {
+        s: stack.seed.siteId,
+        f: from.toISOString(),
+        t: new Date(from.getTime() + 2 * 86_400_000).toISOString(),
+      },
+    );
+    const total = usageReport.buckets.reduce(
+      (sum, b) => ({ deposits: sum.deposits + b.deposits, retrievals: sum.retrievals + b.retrievals }),
+      { deposits: 0, retrievals: 0 },
+    );
+    expect(total.deposits).toBeGreaterThanOrEqual(3);
+    expect(total.retrievals).toBeGreaterThanOrEqual(1);
   }, 90_000);
 });
