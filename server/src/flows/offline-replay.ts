@@ -24,6 +24,7 @@ import { moveSession } from '../modules/sessions/session-moves.js';
 import { announceCompartment } from '../modules/compartments/compartment.state.js';
 import type { DoorReport, DoorReportService } from './door-report.service.js';
 import { applyOfflineDeposit } from './offline-deposit.js';
+import { formatSiteTime } from '../shared/site-time.js';
 
 /** An event the site performed while cut off (a retrieval, or a free-size deposit), as its gateway journalled it. */
 export interface OfflineRetrieval {
@@ -218,7 +219,7 @@ export class OfflineReplayService {
       occurredAt: e.occurredAt,
       pulseResult: e.pulseResult,
     });
-    if (decision.conflict) this.alert(tx, fx, c, e, decision.conflict);
+    if (decision.conflict) await this.alert(tx, fx, c, e, decision.conflict);
     return decision;
   }
 
@@ -260,7 +261,7 @@ export class OfflineReplayService {
     });
     announceCompartment(fx, c);
     if (blocking || !session) {
-      this.alert(tx, fx, c, e, blocking ?? 'UNKNOWN_SESSION');
+      await this.alert(tx, fx, c, e, blocking ?? 'UNKNOWN_SESSION');
       return { outcome: 'APPLIED_WITH_CONFLICT', conflict: blocking ?? 'UNKNOWN_SESSION' };
     }
     const [row] = await tx.execute<{ code_hash: string }[]>(
@@ -281,23 +282,25 @@ export class OfflineReplayService {
         : 'retrieved at the site while offline',
     });
     if (!replaced) return { outcome: 'APPLIED', conflict: null };
-    this.alert(tx, fx, c, e, 'CODE_REPLACED');
+    await this.alert(tx, fx, c, e, 'CODE_REPLACED');
     return { outcome: 'APPLIED_WITH_CONFLICT', conflict: 'CODE_REPLACED' };
   }
 
-  private alert(
+  private async alert(
     tx: EntityManager,
     fx: Effects,
     c: CompartmentEntity,
     e: OfflineRetrieval,
     conflict: OfflineEventConflict,
-  ): void {
+  ): Promise<void> {
+    // the site's own time, as its operators read it
+    const site = await tx.findOneOrFail(SiteEntity, c.siteId);
     raiseAlert(tx, fx, {
       type: 'OFFLINE_CONFLICT',
       siteId: c.siteId,
       compartmentId: c.id,
       sessionId: SESSIONLESS.includes(conflict) ? null : e.sessionId,
-      message: `Compartment ${c.label} was opened at the site while offline (${e.occurredAt.toISOString()}): ${CONFLICT_TEXT[conflict]}`,
+      message: `Compartment ${c.label} was opened at the site while offline (${formatSiteTime(e.occurredAt, site.timezone)}): ${CONFLICT_TEXT[conflict]}`,
       at: this.clock.now(),
     });
   }

@@ -150,6 +150,15 @@ describe('offline deposits', () => {
     expect(
       alerts.find((a) => a.type === 'OFFLINE_CONFLICT' && a.compartment?.id === free!.compartmentId)?.message,
     ).toMatch(/deposited there, but the server had given the compartment to another session/);
+    // at the site's time (Berlin), not a UTC timestamp
+    const conflictAlert = alerts.find((a) => a.type === 'OFFLINE_CONFLICT')!;
+    expect(conflictAlert.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const berlin = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(Date.parse(e.occurredAt)));
+    expect(conflictAlert.message).toContain(berlin);
   });
 
   test('a failed pulse stores nothing; malformed deposits are refused and write nothing', async () => {
