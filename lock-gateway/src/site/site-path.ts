@@ -13,9 +13,13 @@ import type { CommandRecord } from '../commands/command-store.js';
 import type { CommandResult, DoorReport, GatewaySetup } from '../link/api.types.js';
 import { isServerFault, isTransportError } from '../link/graphql-http.js';
 import { sleep } from '../locks/lock-pulser.js';
-import type { OfflineJournal, OfflineRetrieval } from './offline-journal.js';
+import type { OfflineRetrieval } from './offline-journal.js';
 import type { ReplayEvent, SiteApi } from './site-api.js';
-import type { ReplicaFreeCompartment, SiteReplica } from './site-replica.js';
+import {
+  FreeCompartments,
+  type FreeCompartmentSources,
+  type SiteDepositStatus,
+} from './free-compartments.js';
 import { offlineRetrievalRefusal, type SiteRefusal } from './site-scan.js';
 import { codeHash, codeVerifier, newSiteCode, normaliseCode } from './site-verifier.js';
 
@@ -37,13 +41,6 @@ export type SiteDepositResult =
     }
   | { ok: false; refusal: SiteRefusal };
 
-/** Whether and what the site can take in while offline. */
-export interface SiteDepositStatus {
-  /** Deposits are taken from this time (null: not offline, or the site has no replica yet). */
-  openFrom: string | null;
-  sizes: Array<{ size: string; available: number; includedMinutes: number }>;
-}
-
 /** A code the site can judge: a stored bag of the replica, or a deposit taken here. */
 interface KnownCode {
   sessionId: string;
@@ -52,41 +49,32 @@ interface KnownCode {
   paidUntil: string | null;
 }
 
-/** What the site path is built from. */
-export interface SitePathOptions {
-  replica: SiteReplica;
-  journal: OfflineJournal;
+/** What the site path is built from (and its free compartments judged from). */
+export interface SitePathOptions extends FreeCompartmentSources {
   api: SiteApi;
   executor: CommandExecutor;
   /** The executor's journal entry for a command id (a pulse interrupted by a crash). */
   commandRecord: (id: string) => CommandRecord | undefined;
-  /** True while the server link is up: scans then go to the server. */
-  online: () => boolean;
-  /** When the server link went down (epoch ms; the process start if it never came up). */
-  offlineSince: () => number;
-  /** The door's last reading: only a closed door is offered for a deposit. */
-  doorState: (compartmentId: string) => 'OPEN' | 'CLOSED' | 'UNKNOWN' | undefined;
   log: Logger;
   /** How long an offline pulse may take before it is not started (like a command's expiry). */
   pulseDeadlineMs?: number;
 }
 
 const REPLAY_BATCH = 100;
-/** A compartment the server sent an unlock for this close to (or after) the replica's read is not offered. */
-const COMMAND_MARGIN_MS = 2000;
 
 /** The site path. */
 export class SitePath {
   private refreshTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
-  /** Compartments the server sent an unlock for, and when: the replica may not know yet. */
-  private readonly commanded = new Map<string, number>();
+  private readonly free: FreeCompartments;
 
-  constructor(private readonly o: SitePathOptions) {}
+  constructor(private readonly o: SitePathOptions) {
+    this.free = new FreeCompartments(o);
+  }
 
   /** The server sent an unlock for this compartment: a deposit may be under way there. */
   commandSeen(compartmentId: string, at = Date.now()): void {
-    this.commanded.set(compartmentId, at);
+    this.free.commandSeen(compartmentId, at);
   }
 
   /** Events waiting to reach the server. */
@@ -110,20 +98,8 @@ export class SitePath {
       pendingEvents: this.pendingEvents,
       replicaAsOf: snapshot?.asOf ?? null,
       storedBags: (snapshot?.sessions ?? []).filter((s) => !retrieved.has(s.sessionId)).length + deposited,
-      deposits: this.depositStatus(),
+      deposits: this.free.status(),
     };
-  }
-
-  /** Free sizes and how many of each the site may fill now, and from when. */
-  depositStatus(): SiteDepositStatus {
-    const openFrom = this.depositsOpenFrom();
-    const free = this.freeCompartments();
-    const sizes = (this.o.replica.snapshot?.freeSizes ?? []).map((z) => ({
-      size: z.size,
-      available: free.filter((c) => c.size === z.size).length,
-      includedMinutes: z.includedMinutes,
-    }));
-    return { openFrom: openFrom === null ? null : new Date(openFrom).toISOString(), sizes };
   }
 
   /**
@@ -138,11 +114,11 @@ export class SitePath {
     const snapshot = replica.snapshot;
     const setup = replica.setup;
     if (!snapshot || !setup) return refuse('NOT_READY');
-    const openFrom = this.depositsOpenFrom();
+    const openFrom = this.free.openFrom();
     if (openFrom === null || now.getTime() < openFrom) return refuse('DEPOSITS_NOT_YET');
     const terms = snapshot.freeSizes?.find((z) => z.size === size);
     if (!terms) return refuse('SIZE_NOT_FREE');
-    const target = this.freeCompartments().find((c) => c.size === size);
+    const target = this.free.list().find((c) => c.size === size);
     const compartment = target && setup.compartments.find((c) => c.compartmentId === target.compartmentId);
     if (!target || !compartment) return refuse('NO_COMPARTMENT_AVAILABLE');
     const code = newSiteCode();
@@ -180,29 +156,6 @@ export class SitePath {
       dueAt: new Date(now.getTime() + terms.includedMinutes * 60_000).toISOString(),
       pulse: outcome,
     };
-  }
-
-  /** Null while online or before a replica that allows deposits. */
-  private depositsOpenFrom(): number | null {
-    const after = this.o.replica.snapshot?.depositsAfterSeconds;
-    if (this.o.online() || after === undefined) return null;
-    return this.o.offlineSince() + after * 1000;
-  }
-
-  /**
-   * The replica's free compartments less what happened since: deposits taken here, unlocks the
-   * server sent about when it read the replica (a deposit it started may be under way), and any
-   * whose door is not read closed.
-   */
-  private freeCompartments(): ReplicaFreeCompartment[] {
-    const snapshot = this.o.replica.snapshot;
-    if (!snapshot?.freeCompartments) return [];
-    const taken = new Set(this.o.journal.deposits().map((d) => d.compartmentId));
-    const asOf = Date.parse(snapshot.asOf);
-    for (const [id, at] of this.commanded) if (at >= asOf - COMMAND_MARGIN_MS) taken.add(id);
-    return snapshot.freeCompartments.filter(
-      (c) => !taken.has(c.compartmentId) && this.o.doorState(c.compartmentId) === 'CLOSED',
-    );
   }
 
   /** A code the site can judge: a stored bag of the replica, or a deposit taken here during the outage. */
