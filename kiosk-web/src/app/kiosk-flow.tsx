@@ -15,6 +15,8 @@ import { StartFlow } from '../features/start/start-flow';
 import { Ticket } from '../features/start/ticket';
 import { acceptsScans, type KioskState } from './kiosk-state';
 import { useInactivity } from './use-inactivity';
+import { useUpdateWhenAtRest } from './app-update';
+import { useSiteAnswer } from '../features/offline/offline-scan';
 
 /**
  * How long the "go to your locker" and "door open" screens stay up untouched. The door's own
@@ -64,6 +66,11 @@ export function KioskFlow({
     doorBusy ? DOOR_SCREEN_MS : idleSeconds * 1000,
     state.name !== 'home' || lang !== 'en',
     onReset,
+  );
+  // A new release waiting in the service worker takes over only when nobody is here.
+  const siteAnswer = useSiteAnswer();
+  useUpdateWhenAtRest(
+    state.name === 'home' && lang === 'en' && !doorBusy && !scan.busy && siteAnswer === null,
   );
 
   // Back: this person stays (language too); finish: everything of theirs is dropped.
