@@ -15,6 +15,13 @@ import { StartFlow } from '../features/start/start-flow';
 import { Ticket } from '../features/start/ticket';
 import { acceptsScans, type KioskState } from './kiosk-state';
 import { useInactivity } from './use-inactivity';
+import { useUpdateWhenAtRest } from './app-update';
+import { useOnline } from '../api/connection';
+import { useSiteAnswer } from '../features/offline/offline-scan';
+import { SiteDepositScreen } from '../features/offline/site-deposit-screen';
+import { SiteDepositTicketView } from '../features/offline/site-deposit-ticket';
+import { siteDepositTexts } from '../features/offline/site-deposit-texts';
+import { storesAtSite, useSiteStatus } from '../features/offline/use-site-status';
 
 /**
  * How long the "go to your locker" and "door open" screens stay up untouched. The door's own
@@ -61,10 +68,20 @@ export function KioskFlow({
   useKeyboardWedge(acceptsScans(state) && !scan.busy, onScanned);
   // The start screen in the default language is the rest state; anything else times out.
   useInactivity(
-    doorBusy ? DOOR_SCREEN_MS : idleSeconds * 1000,
+    doorBusy || state.name === 'siteTicket' ? DOOR_SCREEN_MS : idleSeconds * 1000,
     state.name !== 'home' || lang !== 'en',
     onReset,
   );
+  // A new release waiting in the service worker takes over only when nobody is here.
+  const siteAnswer = useSiteAnswer();
+  useUpdateWhenAtRest(
+    state.name === 'home' && lang === 'en' && !doorBusy && !scan.busy && siteAnswer === null,
+  );
+
+  // Server unreachable: storing goes through the site path (free sizes only) while it answers.
+  const online = useOnline();
+  const site = useSiteStatus(!online);
+  const atSite = storesAtSite(online, site.status);
 
   // Back: this person stays (language too); finish: everything of theirs is dropped.
   const home = () => {
@@ -77,7 +94,8 @@ export function KioskFlow({
     case 'home':
       screen = (
         <HomeScreen
-          onStore={() => setState({ name: 'start' })}
+          onStore={() => setState(atSite ? { name: 'siteDeposit' } : { name: 'start' })}
+          storeHint={atSite ? siteDepositTexts(lang).storeHint : undefined}
           onScan={() => setState({ name: 'scan' })}
           onHelp={() => setState({ name: 'help', topic: null })}
         />
@@ -110,6 +128,22 @@ export function KioskFlow({
           </Ticket>
         </Screen>
       );
+      break;
+    case 'siteDeposit':
+      screen = (
+        <SiteDepositScreen
+          status={site.status}
+          checked={site.checked}
+          refresh={site.refresh}
+          serverBack={online}
+          onOpened={(ticket) => setState({ name: 'siteTicket', ticket })}
+          onUseServer={() => setState({ name: 'start' })}
+          onBack={home}
+        />
+      );
+      break;
+    case 'siteTicket':
+      screen = <SiteDepositTicketView ticket={state.ticket} onDone={finish} />;
       break;
     case 'scan':
       screen = (

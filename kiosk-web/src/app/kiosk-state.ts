@@ -1,4 +1,5 @@
 import { type IssuedCode, type ScanIntent, type ScanResult, type Session } from '../api/types';
+import { type SiteDepositTicket } from '../features/offline/site-deposits';
 import { type TicketExtras } from '../features/start/ticket';
 
 /** Every screen of the kiosk and the data it holds; reset returns to `home` and drops the rest. */
@@ -6,6 +7,8 @@ export type KioskState =
   | { name: 'home' }
   | { name: 'start' }
   | { name: 'ticket'; issued: IssuedCode; extras: TicketExtras }
+  | { name: 'siteDeposit' }
+  | { name: 'siteTicket'; ticket: SiteDepositTicket }
   | { name: 'scan' }
   | { name: 'typeCode' }
   | { name: 'outcome'; payload: string; intent: ScanIntent; result: ScanResult }

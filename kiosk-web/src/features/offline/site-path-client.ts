@@ -1,4 +1,5 @@
 /** The site path's HTTP API (lock-gateway README, "Site autonomy"), as the kiosk calls it. */
+import { parseDeposits, type SiteDeposits } from './site-deposits';
 
 /** Why the site refused a scan: the codes of the site path's API. */
 export type SiteRefusal =
@@ -59,10 +60,12 @@ export async function scanAtSite(baseUrl: string, code: string, timeoutMs = 5000
   };
 }
 
-/** The site path's state: whether its gateway reaches the server, and events waiting to sync. */
+/** The site path's state: whether its gateway reaches the server, events waiting to sync, deposits. */
 export interface SiteStatus {
   online: boolean;
   pendingEvents: number;
+  /** What can be stored offline; null when the site says nothing about deposits. */
+  deposits: SiteDeposits | null;
 }
 
 /** Reads the site path's status; null when it cannot be reached either. */
@@ -70,8 +73,12 @@ export async function siteStatus(baseUrl: string, timeoutMs = 3000): Promise<Sit
   try {
     const res = await fetch(`${baseUrl}/site/status`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) return null;
-    const body = (await res.json()) as Partial<SiteStatus>;
-    return { online: body.online === true, pendingEvents: Number(body.pendingEvents ?? 0) };
+    const body = (await res.json()) as Partial<Record<keyof SiteStatus, unknown>>;
+    return {
+      online: body.online === true,
+      pendingEvents: Number(body.pendingEvents ?? 0),
+      deposits: parseDeposits(body.deposits),
+    };
   } catch {
     return null;
   }

@@ -1,15 +1,17 @@
 import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/screen';
 
-/** The kiosk's start screen: store, use a code, or get help. */
+/** The kiosk's start screen: store, use a code, or get help. `storeHint` replaces the usual hint (offline). */
 export function HomeScreen({
   onStore,
   onScan,
   onHelp,
+  storeHint,
 }: {
   onStore: () => void;
   onScan: () => void;
   onHelp: () => void;
+  storeHint?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -17,7 +19,7 @@ export function HomeScreen({
       <div className="choices">
         <button type="button" className="btn choice primary" onClick={onStore}>
           <span className="choice-title">{t('home.store')}</span>
-          <span className="choice-hint">{t('home.storeHint')}</span>
+          <span className="choice-hint">{storeHint ?? t('home.storeHint')}</span>
         </button>
         <button type="button" className="btn choice" onClick={onScan}>
           <span className="choice-title">{t('home.scan')}</span>
