@@ -32,6 +32,7 @@ export const SessionFieldsDoc = graphql(`
     site {
       id
       name
+      slug
       timezone
     }
     # money inlined, not spread: a spread counts as a level towards the API's depth limit
@@ -83,6 +84,7 @@ export const SiteAvailabilityDoc = graphql(`
     site(id: $siteId) {
       id
       name
+      slug
       timezone
       availability {
         size
@@ -101,6 +103,16 @@ export const SiteAvailabilityDoc = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+export const SiteByAddressDoc = graphql(`
+  query SiteByAddress($address: String!) {
+    siteByAddress(address: $address) {
+      id
+      name
+      slug
     }
   }
 `);

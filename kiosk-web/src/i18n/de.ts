@@ -198,4 +198,10 @@ export const de: Dictionary = {
   'status.RETRIEVING': 'Wird abgeholt (Tür offen)',
   'status.COMPLETED': 'Abgeholt',
   'status.CANCELLED': 'Storniert',
+  'phoneLink.title': 'Auf Ihrem Telefon',
+  'phoneLink.hint':
+    'Scannen, um auf Ihrem Telefon einen Code zu erhalten, Ihre Aufbewahrung zu verfolgen und die Kosten zu sehen.',
+  'phoneLink.qr': 'QR-Code der Telefonseite: {address}',
+  'phone.unknownSite':
+    'Unter dieser Adresse gibt es keinen Schließfachstandort. Bitte prüfen Sie die Adresse auf Ihrem Beleg oder am Terminal.',
 };

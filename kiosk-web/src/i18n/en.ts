@@ -187,6 +187,11 @@ export const en = {
   'status.RETRIEVING': 'Collecting (door open)',
   'status.COMPLETED': 'Collected',
   'status.CANCELLED': 'Cancelled',
+  'phoneLink.title': 'On your phone',
+  'phoneLink.hint': 'Scan to get a code, follow your storage and see what it costs on your phone.',
+  'phoneLink.qr': 'QR code of the phone page: {address}',
+  'phone.unknownSite':
+    'This address does not name a locker site. Please check the address on your ticket or at the kiosk.',
 } as const;
 
 /** A translation key. */

@@ -192,4 +192,9 @@ export const es: Dictionary = {
   'status.RETRIEVING': 'Recogiendo (puerta abierta)',
   'status.COMPLETED': 'Recogido',
   'status.CANCELLED': 'Cancelado',
+  'phoneLink.title': 'En su teléfono',
+  'phoneLink.hint': 'Escanee para obtener un código, seguir su depósito y ver su coste en su teléfono.',
+  'phoneLink.qr': 'Código QR de la página del teléfono: {address}',
+  'phone.unknownSite':
+    'Esta dirección no corresponde a ningún sitio de consignas. Compruebe la dirección en su tique o en el quiosco.',
 };

@@ -140,6 +140,7 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
     site: {
       id: 's',
       name: 'S',
+      slug: 'sss',
       timezone: 'UTC',
       codeLifetimeMinutes: 60,
       depositWindowSeconds: 120,
@@ -214,6 +215,7 @@ describe('SiteReadCache on a Redis event bus', () => {
     site: {
       id: 's',
       name: 'S',
+      slug: 'sss',
       timezone: 'UTC',
       codeLifetimeMinutes: 60,
       depositWindowSeconds: 120,

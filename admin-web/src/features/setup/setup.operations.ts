@@ -24,6 +24,7 @@ export const SetupSiteQuery = graphql(`
     site(id: $id) {
       id
       name
+      slug
       timezone
       codeLifetimeMinutes
       depositWindowSeconds
@@ -103,6 +104,7 @@ export const UpdateSiteMutation = graphql(`
   mutation UpdateSite(
     $id: ID!
     $name: String
+    $slug: String
     $timezone: String
     $codeLifetimeMinutes: Int
     $depositWindowSeconds: Int
@@ -115,6 +117,7 @@ export const UpdateSiteMutation = graphql(`
     updateSite(
       id: $id
       name: $name
+      slug: $slug
       timezone: $timezone
       codeLifetimeMinutes: $codeLifetimeMinutes
       depositWindowSeconds: $depositWindowSeconds
@@ -126,6 +129,7 @@ export const UpdateSiteMutation = graphql(`
     ) {
       id
       name
+      slug
       timezone
       codeLifetimeMinutes
       depositWindowSeconds

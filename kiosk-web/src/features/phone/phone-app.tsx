@@ -1,5 +1,8 @@
-import { useMemo, useState } from 'react';
-import { ApolloProvider } from '@apollo/client/react';
+import { useEffect, useMemo, useState } from 'react';
+import { ApolloProvider, useQuery } from '@apollo/client/react';
+import { SiteByAddressDoc } from '../../api/operations';
+import { errorCode } from '../../api/errors';
+import { ErrorNotice } from '../../ui/error-notice';
 import { createApolloClient } from '../../api/client';
 import { type IssuedCode } from '../../api/types';
 import { I18nProvider, useI18n } from '../../i18n/i18n';
@@ -105,14 +108,49 @@ function PhonePage({ siteId }: { siteId: string }) {
   );
 }
 
+/**
+ * The site a phone address names (slug, or the older site id). Once found, the address bar
+ * shows the short form, so a page opened by the old address is shared by the new one.
+ */
+function PhoneSite({ address }: { address: string }) {
+  const { t } = useI18n();
+  const { data, error, loading, refetch } = useQuery(SiteByAddressDoc, { variables: { address } });
+  const site = data?.siteByAddress;
+  useEffect(() => {
+    if (site && site.slug !== address) {
+      const path = window.location.pathname.replace(
+        /phone\/[^/]+\/?$/,
+        `phone/${encodeURIComponent(site.slug)}`,
+      );
+      window.history.replaceState(null, '', path);
+    }
+  }, [site, address]);
+  if (site) return <PhonePage siteId={site.id} />;
+  return (
+    <div className="phone">
+      <header className="top">
+        <p className="brand">{t('phone.heading')}</p>
+        <LanguageSwitch />
+      </header>
+      <main>
+        {loading ? <p role="status">{t('common.working')}</p> : null}
+        {error ? (
+          <ErrorNotice code={errorCode(error)} onRetry={() => void refetch().catch(() => undefined)} />
+        ) : null}
+        {data && !site ? <p className="notice error">{t('phone.unknownSite')}</p> : null}
+      </main>
+    </div>
+  );
+}
+
 /** The depositor's own page for one site: public operations only, no device token. */
-export function PhoneApp({ siteId }: { siteId: string }) {
+export function PhoneApp({ address }: { address: string }) {
   const client = useMemo(() => createApolloClient(null, { persistentSocket: false }), []);
   const initial = navigator.language.slice(0, 2);
   return (
     <ApolloProvider client={client}>
       <I18nProvider initial={initial === 'de' || initial === 'fr' || initial === 'es' ? initial : 'en'}>
-        <PhonePage siteId={siteId} />
+        <PhoneSite address={address} />
       </I18nProvider>
     </ApolloProvider>
   );

@@ -1,3 +1,4 @@
+import { type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/screen';
 
@@ -6,10 +7,13 @@ export function HomeScreen({
   onStore,
   onScan,
   onHelp,
+  phoneLink,
 }: {
   onStore: () => void;
   onScan: () => void;
   onHelp: () => void;
+  /** The phone page's QR code, once the site's address is known. */
+  phoneLink?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -25,6 +29,7 @@ export function HomeScreen({
         </button>
       </div>
       <p className="hint">{t('home.scannerHint')}</p>
+      {phoneLink}
       <div className="actions">
         <button type="button" className="btn secondary" onClick={onHelp}>
           {t('home.help')}

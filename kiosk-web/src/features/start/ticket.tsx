@@ -3,6 +3,7 @@ import { type IssuedCode } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { QrImage } from '../../ui/qr-image';
 import { TermsFacts } from '../session/terms';
+import { PhoneLink } from '../phone/phone-link';
 
 /** What a ticket needs beyond the issued code itself. */
 export interface TicketExtras {
@@ -57,6 +58,7 @@ export function Ticket({
           {code.payload}
         </p>
         <p className="ticket-recover">{extras.hasContact ? t('ticket.recover') : t('ticket.noRecover')}</p>
+        {session.site.slug ? <PhoneLink slug={session.site.slug} size={120} /> : null}
       </article>
       <div className="actions no-print">
         <button type="button" className="btn secondary" onClick={() => window.print()}>

@@ -30,6 +30,16 @@ export class SiteResolver {
     return (await services.sites.snapshot(parseId(id, 'id')))?.site ?? null;
   }
 
+  /** Public: the phone page's address names its site by slug (or, the old address, by id). */
+  @Query(() => SiteView, { nullable: true })
+  async siteByAddress(
+    @Arg('address', () => String) address: string,
+    @Ctx() { services }: GqlContext,
+  ): Promise<SiteView | null> {
+    const id = await services.sites.resolveAddress(address);
+    return id ? ((await services.sites.snapshot(id))?.site ?? null) : null;
+  }
+
   @Mutation(() => SiteView, { description: 'ADMIN' })
   async createSite(
     @Arg('name', () => String) name: string,
@@ -45,6 +55,11 @@ export class SiteResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { caller, services }: GqlContext,
     @Arg('name', () => String, { nullable: true }) name?: string,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: "The phone page's short address: 3 to 40 of a-z, 0-9 and single hyphens",
+    })
+    slug?: string,
     @Arg('timezone', () => String, { nullable: true }) timezone?: string,
     @Arg('codeLifetimeMinutes', () => Int, { nullable: true }) codeLifetimeMinutes?: number,
     @Arg('depositWindowSeconds', () => Int, { nullable: true }) depositWindowSeconds?: number,
@@ -68,6 +83,7 @@ export class SiteResolver {
     authorize(caller, 'setup:write');
     const site = await services.sites.update(parseId(id, 'id'), {
       name,
+      slug,
       timezone,
       codeLifetimeMinutes,
       depositWindowSeconds,

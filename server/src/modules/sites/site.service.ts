@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SiteEntity } from '../../entities/site.entity.js';
-import { badInput, notFound } from '../../errors/domain-error.js';
+import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { transact } from '../../db/transaction.js';
 import type { EventBus } from '../../events/event-bus.js';
@@ -10,9 +10,12 @@ import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
 import type { SizeAvailabilityView } from './site.types.js';
 import { toTariffView } from '../tariffs/tariff.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
+import { checkSlug, isSiteId, slugFromName } from './site-slug.js';
 
 export interface SiteSettings {
   name?: string | null;
+  /** The phone page's short address; see checkSlug. */
+  slug?: string | null;
   timezone?: string | null;
   codeLifetimeMinutes?: number | null;
   depositWindowSeconds?: number | null;
@@ -52,13 +55,44 @@ export class SiteService {
 
   async create(name: string, timezone: string): Promise<SiteEntity> {
     const em = this.em.fork();
+    const id = newId();
+    const checked = checkName(name);
     const site = em.create(SiteEntity, {
-      id: newId(),
-      name: checkName(name),
+      id,
+      name: checked,
+      slug: await this.freeSlug(em, slugFromName(checked) ?? `site-${id.slice(0, 8)}`),
       timezone: checkTimezone(timezone),
     } as SiteEntity);
     await em.flush();
     return site;
+  }
+
+  /** `base`, or `base-2`, `base-3`... whichever no site has yet (a race is caught by site_slug_unique). */
+  private async freeSlug(em: EntityManager, base: string): Promise<string> {
+    const taken = new Set(
+      (
+        await em
+          .getConnection()
+          .execute<{ slug: string }[]>(`select slug from site where slug = ? or slug like ?`, [
+            base,
+            `${base}-%`,
+          ])
+      ).map((r) => r.slug),
+    );
+    let candidate = base;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
+    return candidate;
+  }
+
+  /** The id of the site a phone address names: by slug, or by id (the old address). */
+  async resolveAddress(address: string): Promise<string | null> {
+    if (isSiteId(address)) return address;
+    const slug = address.trim().toLowerCase();
+    if (slug.length > 64) return null;
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from site where slug = ?`, [slug]);
+    return rows[0]?.id ?? null;
   }
 
   async update(id: string, settings: SiteSettings): Promise<SiteEntity> {
@@ -68,6 +102,12 @@ export class SiteService {
       fx.publish('SITE_CHANGED', site.id, () => ({ siteId: site.id }));
       if (settings.name != null) site.name = checkName(settings.name);
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
+      if (settings.slug != null) {
+        const slug = checkSlug(settings.slug);
+        if (slug !== site.slug && (await tx.count(SiteEntity, { slug, id: { $ne: site.id } })) > 0)
+          throw conflict(`Another site already has the address "${slug}"`);
+        site.slug = slug;
+      }
       if (settings.accessOpensPerSession != null) {
         const v = settings.accessOpensPerSession;
         if (!Number.isInteger(v) || v < -1 || v > 1000)
@@ -118,7 +158,7 @@ export class SiteService {
   /** One statement: the site's row, its tariffs and its counts per size (one row per size, or one with no size). */
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
-      `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
+      `select s.id, s.name, s.slug, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
               s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session, s.retired_at,
               a.size, a.free, a.total, a.live,
               (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
@@ -156,6 +196,7 @@ export class SiteService {
     const site = Object.freeze({
       id: first.id,
       name: first.name,
+      slug: first.slug,
       timezone: first.timezone,
       codeLifetimeMinutes: first.code_lifetime_minutes,
       depositWindowSeconds: first.deposit_window_seconds,
@@ -175,6 +216,7 @@ export class SiteService {
 interface SnapshotRow {
   id: string;
   name: string;
+  slug: string;
   timezone: string;
   code_lifetime_minutes: number;
   deposit_window_seconds: number;

@@ -9,6 +9,10 @@ import { DateTime } from '../../shared/common.types.js';
 export class SiteView {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
+  @Field(() => String, {
+    description: "The phone page's short address: /kiosk/phone/<slug> (the site's id there works too)",
+  })
+  slug!: string;
   @Field(() => String) timezone!: string;
   @Field(() => Int, { description: 'A CREATED session is cancelled after this' })
   codeLifetimeMinutes!: number;
@@ -49,6 +53,7 @@ export class SizeAvailabilityView {
 export const toSiteView = (s: SiteEntity): SiteView => ({
   id: s.id,
   name: s.name,
+  slug: s.slug,
   timezone: s.timezone,
   codeLifetimeMinutes: s.codeLifetimeMinutes,
   depositWindowSeconds: s.depositWindowSeconds,
