@@ -117,6 +117,41 @@ export const SiteByAddressDoc = graphql(`
   }
 `);
 
+/** The phone page's availability feed (public): the site again, with its availability, after each change. */
+export const SiteAvailabilityChangedDoc = graphql(`
+  subscription SiteAvailabilityChanged($siteId: ID!) {
+    siteAvailabilityChanged(siteId: $siteId) {
+      id
+      availability {
+        size
+        free
+        total
+        tariff {
+          id
+          size
+          includedMinutes
+          graceMinutes
+          price {
+            ...MoneyFields
+          }
+          overduePerHour {
+            ...MoneyFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The depositor's own session on the phone page, keyed by the code (public); ends if the code is replaced. */
+export const StorageUpdatedDoc = graphql(`
+  subscription StorageUpdated($siteId: ID!, $payload: String!) {
+    storageUpdated(siteId: $siteId, payload: $payload) {
+      ...SessionFields
+    }
+  }
+`);
+
 export const CompartmentUpdatedDoc = graphql(`
   subscription CompartmentUpdated($siteId: ID) {
     compartmentUpdated(siteId: $siteId) {
