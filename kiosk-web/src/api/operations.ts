@@ -102,6 +102,11 @@ export const SiteAvailabilityDoc = graphql(`
             ...MoneyFields
           }
         }
+        dimensions {
+          widthCm
+          heightCm
+          depthCm
+        }
       }
     }
   }
@@ -137,6 +142,11 @@ export const SiteAvailabilityChangedDoc = graphql(`
           overduePerHour {
             ...MoneyFields
           }
+        }
+        dimensions {
+          widthCm
+          heightCm
+          depthCm
         }
       }
     }

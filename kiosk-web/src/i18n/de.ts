@@ -204,4 +204,9 @@ export const de: Dictionary = {
   'phoneLink.qr': 'QR-Code der Telefonseite: {address}',
   'phone.unknownSite':
     'Unter dieser Adresse gibt es keinen Schließfachstandort. Bitte prüfen Sie die Adresse auf Ihrem Beleg oder am Terminal.',
+  'size.inside': 'Innen {w} × {h} × {d} cm',
+  'bag.backpack': 'passt für einen Rucksack {w}×{h}×{d}',
+  'bag.cabin': 'passt für einen Kabinenkoffer {w}×{h}×{d}',
+  'bag.suitcase': 'passt für einen Koffer {w}×{h}×{d}',
+  'bag.largeSuitcase': 'passt für einen großen Koffer {w}×{h}×{d}',
 };

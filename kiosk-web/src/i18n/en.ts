@@ -192,6 +192,11 @@ export const en = {
   'phoneLink.qr': 'QR code of the phone page: {address}',
   'phone.unknownSite':
     'This address does not name a locker site. Please check the address on your ticket or at the kiosk.',
+  'size.inside': 'Inside {w} × {h} × {d} cm',
+  'bag.backpack': 'fits a backpack {w}×{h}×{d}',
+  'bag.cabin': 'fits a cabin bag {w}×{h}×{d}',
+  'bag.suitcase': 'fits a suitcase {w}×{h}×{d}',
+  'bag.largeSuitcase': 'fits a large suitcase {w}×{h}×{d}',
 } as const;
 
 /** A translation key. */

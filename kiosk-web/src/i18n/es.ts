@@ -197,4 +197,9 @@ export const es: Dictionary = {
   'phoneLink.qr': 'Código QR de la página del teléfono: {address}',
   'phone.unknownSite':
     'Esta dirección no corresponde a ningún sitio de consignas. Compruebe la dirección en su tique o en el quiosco.',
+  'size.inside': 'Interior {w} × {h} × {d} cm',
+  'bag.backpack': 'cabe una mochila {w}×{h}×{d}',
+  'bag.cabin': 'cabe una maleta de cabina {w}×{h}×{d}',
+  'bag.suitcase': 'cabe una maleta {w}×{h}×{d}',
+  'bag.largeSuitcase': 'cabe una maleta grande {w}×{h}×{d}',
 };

@@ -200,4 +200,9 @@ export const fr: Dictionary = {
   'phoneLink.qr': 'QR code de la page téléphone : {address}',
   'phone.unknownSite':
     'Cette adresse ne correspond à aucun site de consignes. Vérifiez l’adresse sur votre ticket ou à la borne.',
+  'size.inside': 'Intérieur {w} × {h} × {d} cm',
+  'bag.backpack': 'pour un sac à dos {w}×{h}×{d}',
+  'bag.cabin': 'pour un bagage cabine {w}×{h}×{d}',
+  'bag.suitcase': 'pour une valise {w}×{h}×{d}',
+  'bag.largeSuitcase': 'pour une grande valise {w}×{h}×{d}',
 };

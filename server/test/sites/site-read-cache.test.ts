@@ -153,7 +153,7 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
       accessOpensPerSession: null,
       retiredAt: null,
     },
-    availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
+    availability: [{ size: 'SMALL', free, total: 2, tariff: null, dimensions: null }],
   });
 
   test('invalidated while loading: the stale result answers its own readers, but is not kept', async () => {

@@ -42,6 +42,12 @@ export const SetupSiteQuery = graphql(`
         label
         modbusEndpoint
         retiredAt
+        sizeDimensions {
+          size
+          widthCm
+          heightCm
+          depthCm
+        }
         board {
           preset
           pulse
@@ -279,6 +285,32 @@ export const SetLockerBankBoardMutation = graphql(`
         doorOpenWhen
         invertedInputs
         maxOnMs
+      }
+    }
+  }
+`);
+
+export const SetBankSizeDimensionsMutation = graphql(`
+  mutation SetBankSizeDimensions(
+    $bankId: ID!
+    $size: CompartmentSize!
+    $widthCm: Int
+    $heightCm: Int
+    $depthCm: Int
+  ) {
+    setBankSizeDimensions(
+      bankId: $bankId
+      size: $size
+      widthCm: $widthCm
+      heightCm: $heightCm
+      depthCm: $depthCm
+    ) {
+      id
+      sizeDimensions {
+        size
+        widthCm
+        heightCm
+        depthCm
       }
     }
   }

@@ -19,6 +19,7 @@ import { Migration20261205110000DepositorLanguage } from './Migration20261205110
 import { Migration20261205100000SiteOfflineEvents } from './Migration20261205100000SiteOfflineEvents.js';
 import { Migration20261205140000SiteOutage } from './Migration20261205140000SiteOutage.js';
 import { Migration20261206110000SiteSlug } from './Migration20261206110000SiteSlug.js';
+import { Migration20261206110100BankSizeDimensions } from './Migration20261206110100BankSizeDimensions.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -46,4 +47,8 @@ export const MIGRATIONS = [
   { name: 'Migration20261205130000AlertLifecycle', class: Migration20261205130000AlertLifecycle },
   { name: 'Migration20261205140000SiteOutage', class: Migration20261205140000SiteOutage },
   { name: 'Migration20261206110000SiteSlug', class: Migration20261206110000SiteSlug },
+  {
+    name: 'Migration20261206110100BankSizeDimensions',
+    class: Migration20261206110100BankSizeDimensions,
+  },
 ];

@@ -11,6 +11,7 @@ import type { SizeAvailabilityView } from './site.types.js';
 import { toTariffView } from '../tariffs/tariff.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
 import { checkSlug, isSiteId, slugFromName } from './site-slug.js';
+import { toSizeDimensionsViews, type SizeDimensionsData } from '../compartments/size-dimensions.js';
 
 export interface SiteSettings {
   name?: string | null;
@@ -165,7 +166,13 @@ export class SiteService {
                         'includedMinutes', t.included_minutes, 'overduePerHour', t.overdue_per_hour,
                         'graceMinutes', t.grace_minutes, 'securityAlertAfterMinutes', t.security_alert_after_minutes))
                from tariff t where t.site_id = s.id and t.retired_at is null) as tariffs,
-              (select json_agg(t.size) from tariff t where t.site_id = s.id and t.retired_at is not null) as retired_sizes
+              (select json_agg(t.size) from tariff t where t.site_id = s.id and t.retired_at is not null) as retired_sizes,
+              -- the size guide: per size, the smallest inside measure among the open banks that give one
+              (select json_object_agg(g.size, json_build_object('w', g.w, 'h', g.h, 'd', g.d))
+               from (select e.key as size, min((e.value->>'w')::int) as w, min((e.value->>'h')::int) as h,
+                            min((e.value->>'d')::int) as d
+                     from locker_bank b, jsonb_each(b.size_dimensions) e
+                     where b.site_id = s.id and b.retired_at is null group by e.key) g) as dimensions
        from site s
        left join lateral (
          select c.size, count(*) filter (where c.status = 'AVAILABLE') as free,
@@ -191,6 +198,7 @@ export class SiteService {
         free: Number(bySize.get(size)!.free),
         total: Number(bySize.get(size)!.total),
         tariff: tariffs.find((t) => t.size === size) ?? null,
+        dimensions: toSizeDimensionsViews(first.dimensions).find((d) => d.size === size) ?? null,
       }),
     );
     const site = Object.freeze({
@@ -229,6 +237,7 @@ interface SnapshotRow {
   access_opens_per_session: number | null;
   retired_at: string | Date | null;
   retired_sizes: CompartmentSize[] | null;
+  dimensions: SizeDimensionsData | null;
   size: CompartmentSize | null;
   free: string | null;
   total: string | null;

@@ -3,6 +3,7 @@ import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { TariffView } from '../tariffs/tariff.types.js';
 import type { SiteEntity } from '../../entities/site.entity.js';
 import { DateTime } from '../../shared/common.types.js';
+import { SizeDimensionsView } from '../compartments/size-dimensions.js';
 
 // simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
 @ObjectType('Site', { simpleResolvers: true })
@@ -48,6 +49,12 @@ export class SizeAvailabilityView {
   @Field(() => Int) free!: number;
   @Field(() => Int) total!: number;
   @Field(() => TariffView, { nullable: true }) tariff!: TariffView | null;
+  @Field(() => SizeDimensionsView, {
+    nullable: true,
+    description:
+      "Size guide: inside dimensions (cm) that every open bank's compartments of this size have at least; null until set",
+  })
+  dimensions!: SizeDimensionsView | null;
 }
 
 export const toSiteView = (s: SiteEntity): SiteView => ({
