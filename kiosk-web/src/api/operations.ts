@@ -34,6 +34,10 @@ export const SessionFieldsDoc = graphql(`
       name
       slug
       timezone
+      localNames {
+        language
+        name
+      }
     }
     # money inlined, not spread: a spread counts as a level towards the API's depth limit
     terms {
@@ -86,6 +90,10 @@ export const SiteAvailabilityDoc = graphql(`
       name
       slug
       timezone
+      localNames {
+        language
+        name
+      }
       availability {
         size
         free
@@ -118,6 +126,10 @@ export const SiteByAddressDoc = graphql(`
       id
       name
       slug
+      localNames {
+        language
+        name
+      }
     }
   }
 `);

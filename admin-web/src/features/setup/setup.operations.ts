@@ -25,6 +25,10 @@ export const SetupSiteQuery = graphql(`
       id
       name
       slug
+      localNames {
+        language
+        name
+      }
       timezone
       codeLifetimeMinutes
       depositWindowSeconds
@@ -311,6 +315,18 @@ export const SetBankSizeDimensionsMutation = graphql(`
         widthCm
         heightCm
         depthCm
+      }
+    }
+  }
+`);
+
+export const SetSiteLocalNamesMutation = graphql(`
+  mutation SetSiteLocalNames($siteId: ID!, $names: [LocalSiteNameInput!]!) {
+    setSiteLocalNames(siteId: $siteId, names: $names) {
+      id
+      localNames {
+        language
+        name
       }
     }
   }

@@ -7,6 +7,7 @@ import { createApolloClient } from '../../api/client';
 import { type IssuedCode } from '../../api/types';
 import { I18nProvider, useI18n } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../i18n/language-switch';
+import { useSiteName, type NamedSite } from '../../i18n/site-name';
 import { ConnectionBanner } from '../../ui/connection-banner';
 import { LostCode } from '../help/lost-code';
 import { Feedback } from '../session/feedback';
@@ -24,8 +25,9 @@ const TAB_LABEL = {
   feedback: 'phone.tabFeedback',
 } as const;
 
-function PhonePage({ siteId }: { siteId: string }) {
+function PhonePage({ siteId, site }: { siteId: string; site: NamedSite }) {
   const { t } = useI18n();
+  const siteName = useSiteName(site);
   const [payload, setPayload] = useState<string | null>(() => loadPhoneCode(siteId));
   const [tab, setTab] = useState<Tab>(payload ? 'session' : 'get');
   const [issued, setIssued] = useState<{ issued: IssuedCode; extras: TicketExtras } | null>(null);
@@ -83,7 +85,12 @@ function PhonePage({ siteId }: { siteId: string }) {
   return (
     <div className="phone">
       <header className="top">
-        <p className="brand">{t('phone.heading')}</p>
+        <div>
+          <p className="brand">{t('phone.heading')}</p>
+          <p className="site-name" data-testid="site-name">
+            {siteName}
+          </p>
+        </div>
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
@@ -125,7 +132,7 @@ function PhoneSite({ address }: { address: string }) {
       window.history.replaceState(null, '', path);
     }
   }, [site, address]);
-  if (site) return <PhonePage siteId={site.id} />;
+  if (site) return <PhonePage siteId={site.id} site={site} />;
   return (
     <div className="phone">
       <header className="top">

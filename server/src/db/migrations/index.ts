@@ -20,6 +20,7 @@ import { Migration20261205100000SiteOfflineEvents } from './Migration20261205100
 import { Migration20261205140000SiteOutage } from './Migration20261205140000SiteOutage.js';
 import { Migration20261206110000SiteSlug } from './Migration20261206110000SiteSlug.js';
 import { Migration20261206110100BankSizeDimensions } from './Migration20261206110100BankSizeDimensions.js';
+import { Migration20261206110200SiteLocalNames } from './Migration20261206110200SiteLocalNames.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
     name: 'Migration20261206110100BankSizeDimensions',
     class: Migration20261206110100BankSizeDimensions,
   },
+  { name: 'Migration20261206110200SiteLocalNames', class: Migration20261206110200SiteLocalNames },
 ];

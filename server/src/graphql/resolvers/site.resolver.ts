@@ -1,6 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GqlContext } from '../context.js';
-import { SiteView, SizeAvailabilityView, toSiteView } from '../../modules/sites/site.types.js';
+import {
+  LocalSiteNameInput,
+  SiteView,
+  SizeAvailabilityView,
+  toSiteView,
+} from '../../modules/sites/site.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId } from '../../shared/ids.js';
@@ -96,6 +101,16 @@ export class SiteResolver {
       accessOpensPerSession,
     });
     return toSiteView(site);
+  }
+
+  @Mutation(() => SiteView, { description: "ADMIN: the site's name per language (en, de, fr, es)" })
+  async setSiteLocalNames(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('names', () => [LocalSiteNameInput]) names: LocalSiteNameInput[],
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SiteView> {
+    authorize(caller, 'setup:write');
+    return toSiteView(await services.sites.setLocalNames(parseId(siteId, 'siteId'), names));
   }
 
   @FieldResolver(() => [LockerBankView])

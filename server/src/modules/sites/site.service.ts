@@ -7,7 +7,8 @@ import { transact } from '../../db/transaction.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { COMPARTMENT_SIZES, type CompartmentSize } from '../../entities/compartment.enums.js';
 import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
-import type { SizeAvailabilityView } from './site.types.js';
+import { toLocalNameViews, type SizeAvailabilityView } from './site.types.js';
+import { SITE_NAME_LANGUAGES, type LocalNames, type SiteNameLanguage } from '../../shared/site-names.js';
 import { toTariffView } from '../tariffs/tariff.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
 import { checkSlug, isSiteId, slugFromName } from './site-slug.js';
@@ -146,6 +147,32 @@ export class SiteService {
     return site;
   }
 
+  /**
+   * Sets the site's names per language (those given; an empty name removes that language's),
+   * each checked as the site's own name is.
+   */
+  async setLocalNames(id: string, names: readonly { language: string; name: string }[]): Promise<SiteEntity> {
+    const changes = new Map<SiteNameLanguage, string>();
+    for (const { language, name } of names) {
+      if (!SITE_NAME_LANGUAGES.includes(language as SiteNameLanguage))
+        throw badInput('language', `language must be one of ${SITE_NAME_LANGUAGES.join(', ')}`);
+      if (changes.has(language as SiteNameLanguage)) throw badInput('language', `${language} is given twice`);
+      changes.set(language as SiteNameLanguage, name.trim() ? checkName(name) : '');
+    }
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const site = await tx.findOne(SiteEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!site) throw notFound('Site');
+      fx.publish('SITE_CHANGED', site.id, () => ({ siteId: site.id }));
+      const next: LocalNames = { ...(site.localNames as LocalNames) };
+      for (const [language, name] of changes) {
+        if (name) next[language] = name;
+        else delete next[language];
+      }
+      site.localNames = next;
+      return site;
+    });
+  }
+
   /** A site and its availability as the public read path shows them; cached, see SiteReadCache. */
   snapshot(id: string): SiteSnapshot | Promise<SiteSnapshot | null> {
     return this.reads.get(id);
@@ -159,7 +186,7 @@ export class SiteService {
   /** One statement: the site's row, its tariffs and its counts per size (one row per size, or one with no size). */
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
-      `select s.id, s.name, s.slug, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
+      `select s.id, s.name, s.slug, s.local_names, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
               s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session, s.retired_at,
               a.size, a.free, a.total, a.live,
               (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
@@ -205,6 +232,7 @@ export class SiteService {
       id: first.id,
       name: first.name,
       slug: first.slug,
+      localNames: toLocalNameViews(first.local_names),
       timezone: first.timezone,
       codeLifetimeMinutes: first.code_lifetime_minutes,
       depositWindowSeconds: first.deposit_window_seconds,
@@ -225,6 +253,7 @@ interface SnapshotRow {
   id: string;
   name: string;
   slug: string;
+  local_names: unknown;
   timezone: string;
   code_lifetime_minutes: number;
   deposit_window_seconds: number;
