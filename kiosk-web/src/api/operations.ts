@@ -32,7 +32,12 @@ export const SessionFieldsDoc = graphql(`
     site {
       id
       name
+      slug
       timezone
+      localNames {
+        language
+        name
+      }
     }
     # money inlined, not spread: a spread counts as a level towards the API's depth limit
     terms {
@@ -83,7 +88,12 @@ export const SiteAvailabilityDoc = graphql(`
     site(id: $siteId) {
       id
       name
+      slug
       timezone
+      localNames {
+        language
+        name
+      }
       availability {
         size
         free
@@ -100,7 +110,66 @@ export const SiteAvailabilityDoc = graphql(`
             ...MoneyFields
           }
         }
+        dimensions {
+          widthCm
+          heightCm
+          depthCm
+        }
       }
+    }
+  }
+`);
+
+export const SiteByAddressDoc = graphql(`
+  query SiteByAddress($address: String!) {
+    siteByAddress(address: $address) {
+      id
+      name
+      slug
+      localNames {
+        language
+        name
+      }
+    }
+  }
+`);
+
+/** The phone page's availability feed (public): the site again, with its availability, after each change. */
+export const SiteAvailabilityChangedDoc = graphql(`
+  subscription SiteAvailabilityChanged($siteId: ID!) {
+    siteAvailabilityChanged(siteId: $siteId) {
+      id
+      availability {
+        size
+        free
+        total
+        tariff {
+          id
+          size
+          includedMinutes
+          graceMinutes
+          price {
+            ...MoneyFields
+          }
+          overduePerHour {
+            ...MoneyFields
+          }
+        }
+        dimensions {
+          widthCm
+          heightCm
+          depthCm
+        }
+      }
+    }
+  }
+`);
+
+/** The depositor's own session on the phone page, keyed by the code (public); ends if the code is replaced. */
+export const StorageUpdatedDoc = graphql(`
+  subscription StorageUpdated($siteId: ID!, $payload: String!) {
+    storageUpdated(siteId: $siteId, payload: $payload) {
+      ...SessionFields
     }
   }
 `);

@@ -10,16 +10,20 @@ import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
 import { type KioskConfig } from '../features/setup/kiosk-config';
 import { useLongPress } from '../features/setup/use-long-press';
 import { KioskFlow } from './kiosk-flow';
+import { SiteNameLabel } from '../features/start/site-name-label';
 
-function KioskHeader({ onSetup }: { onSetup: () => void }) {
+function KioskHeader({ siteId, onSetup }: { siteId: string; onSetup: () => void }) {
   const { t } = useI18n();
   const press = useLongPress(onSetup);
   return (
     <header className="top no-print">
-      {/* Staff hold the title for 3 s to reopen the set-up screen. */}
-      <p className="brand" {...press}>
-        {t('app.title')}
-      </p>
+      <div>
+        {/* Staff hold the title for 3 s to reopen the set-up screen. */}
+        <p className="brand" {...press}>
+          {t('app.title')}
+        </p>
+        <SiteNameLabel siteId={siteId} />
+      </div>
       <LanguageSwitch />
     </header>
   );
@@ -50,7 +54,7 @@ export function KioskShell({
       <I18nProvider key={generation}>
         <OnScreenKeyboardContext.Provider value>
           <div className="kiosk">
-            <KioskHeader onSetup={onSetup} />
+            <KioskHeader siteId={siteId} onSetup={onSetup} />
             <ConnectionBanner />
             <SiteFallbackPanel />
             <main>

@@ -11,6 +11,7 @@ import { LargerSize } from '../features/session/larger-size';
 import { useKeyboardWedge } from '../features/scan/use-keyboard-wedge';
 import { useScan } from '../features/scan/use-scan';
 import { HomeScreen } from '../features/start/home-screen';
+import { SitePhoneLink } from '../features/phone/site-phone-link';
 import { StartFlow } from '../features/start/start-flow';
 import { Ticket } from '../features/start/ticket';
 import { acceptsScans, type KioskState } from './kiosk-state';
@@ -98,6 +99,7 @@ export function KioskFlow({
           storeHint={atSite ? siteDepositTexts(lang).storeHint : undefined}
           onScan={() => setState({ name: 'scan' })}
           onHelp={() => setState({ name: 'help', topic: null })}
+          phoneLink={<SitePhoneLink siteId={siteId} />}
         />
       );
       break;

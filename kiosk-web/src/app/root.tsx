@@ -11,7 +11,7 @@ import { type Route } from './route';
 export function Root({ route }: { route: Route }) {
   const [config, setConfig] = useState<KioskConfig | null>(() => loadKioskConfig());
   const [setup, setSetup] = useState(route.kind === 'kiosk' && route.setup);
-  if (route.kind === 'phone') return <PhoneApp siteId={route.siteId} />;
+  if (route.kind === 'phone') return <PhoneApp address={route.address} />;
   if (!config || setup) {
     return (
       <I18nProvider>

@@ -198,4 +198,15 @@ export const de: Dictionary = {
   'status.RETRIEVING': 'Wird abgeholt (Tür offen)',
   'status.COMPLETED': 'Abgeholt',
   'status.CANCELLED': 'Storniert',
+  'phoneLink.title': 'Auf Ihrem Telefon',
+  'phoneLink.hint':
+    'Scannen, um auf Ihrem Telefon einen Code zu erhalten, Ihre Aufbewahrung zu verfolgen und die Kosten zu sehen.',
+  'phoneLink.qr': 'QR-Code der Telefonseite: {address}',
+  'phone.unknownSite':
+    'Unter dieser Adresse gibt es keinen Schließfachstandort. Bitte prüfen Sie die Adresse auf Ihrem Beleg oder am Terminal.',
+  'size.inside': 'Innen {w} × {h} × {d} cm',
+  'bag.backpack': 'passt für einen Rucksack {w}×{h}×{d}',
+  'bag.cabin': 'passt für einen Kabinenkoffer {w}×{h}×{d}',
+  'bag.suitcase': 'passt für einen Koffer {w}×{h}×{d}',
+  'bag.largeSuitcase': 'passt für einen großen Koffer {w}×{h}×{d}',
 };

@@ -187,6 +187,16 @@ export const en = {
   'status.RETRIEVING': 'Collecting (door open)',
   'status.COMPLETED': 'Collected',
   'status.CANCELLED': 'Cancelled',
+  'phoneLink.title': 'On your phone',
+  'phoneLink.hint': 'Scan to get a code, follow your storage and see what it costs on your phone.',
+  'phoneLink.qr': 'QR code of the phone page: {address}',
+  'phone.unknownSite':
+    'This address does not name a locker site. Please check the address on your ticket or at the kiosk.',
+  'size.inside': 'Inside {w} × {h} × {d} cm',
+  'bag.backpack': 'fits a backpack {w}×{h}×{d}',
+  'bag.cabin': 'fits a cabin bag {w}×{h}×{d}',
+  'bag.suitcase': 'fits a suitcase {w}×{h}×{d}',
+  'bag.largeSuitcase': 'fits a large suitcase {w}×{h}×{d}',
 } as const;
 
 /** A translation key. */

@@ -192,4 +192,14 @@ export const es: Dictionary = {
   'status.RETRIEVING': 'Recogiendo (puerta abierta)',
   'status.COMPLETED': 'Recogido',
   'status.CANCELLED': 'Cancelado',
+  'phoneLink.title': 'En su teléfono',
+  'phoneLink.hint': 'Escanee para obtener un código, seguir su depósito y ver su coste en su teléfono.',
+  'phoneLink.qr': 'Código QR de la página del teléfono: {address}',
+  'phone.unknownSite':
+    'Esta dirección no corresponde a ningún sitio de consignas. Compruebe la dirección en su tique o en el quiosco.',
+  'size.inside': 'Interior {w} × {h} × {d} cm',
+  'bag.backpack': 'cabe una mochila {w}×{h}×{d}',
+  'bag.cabin': 'cabe una maleta de cabina {w}×{h}×{d}',
+  'bag.suitcase': 'cabe una maleta {w}×{h}×{d}',
+  'bag.largeSuitcase': 'cabe una maleta grande {w}×{h}×{d}',
 };

@@ -195,4 +195,14 @@ export const fr: Dictionary = {
   'status.RETRIEVING': 'Retrait en cours (porte ouverte)',
   'status.COMPLETED': 'Récupéré',
   'status.CANCELLED': 'Annulé',
+  'phoneLink.title': 'Sur votre téléphone',
+  'phoneLink.hint': 'Scannez pour obtenir un code, suivre votre dépôt et voir son coût sur votre téléphone.',
+  'phoneLink.qr': 'QR code de la page téléphone : {address}',
+  'phone.unknownSite':
+    'Cette adresse ne correspond à aucun site de consignes. Vérifiez l’adresse sur votre ticket ou à la borne.',
+  'size.inside': 'Intérieur {w} × {h} × {d} cm',
+  'bag.backpack': 'pour un sac à dos {w}×{h}×{d}',
+  'bag.cabin': 'pour un bagage cabine {w}×{h}×{d}',
+  'bag.suitcase': 'pour une valise {w}×{h}×{d}',
+  'bag.largeSuitcase': 'pour une grande valise {w}×{h}×{d}',
 };

@@ -10,6 +10,8 @@ export class LockerBankEntity {
   @Property({ type: 'string' }) modbusEndpoint!: string;
   /** How its relay boards are driven (BoardProfileData); null: the generic coil board. */
   @Property({ type: 'json', nullable: true }) boardProfile: unknown = null;
+  /** The size guide: inside dimensions per size in cm (SizeDimensionsData), `{}` until an admin sets them. */
+  @Property({ type: 'json' }) sizeDimensions: unknown = {};
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
   /** Retired: kept for history, never offered to travellers nor allocated. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retiredAt: Date | null = null;

@@ -4,6 +4,10 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 export class SiteEntity {
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string' }) name!: string;
+  /** The phone page's short address, `/kiosk/phone/<slug>`; unique (site_slug_unique). */
+  @Property({ type: 'string' }) slug!: string;
+  /** The site's name per language (LocalNames); a language without one uses `name`. */
+  @Property({ type: 'json' }) localNames: unknown = {};
   /** IANA zone; reports bucket by it and the kiosk shows due times in it. */
   @Property({ type: 'string' }) timezone!: string;
   @Property({ type: 'integer' }) codeLifetimeMinutes = 60;

@@ -7,6 +7,7 @@ import { UserLifecycleResolver } from './resolvers/user-lifecycle.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
 import { EquipmentLifecycleResolver } from './resolvers/equipment-lifecycle.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
+import { PhoneLiveResolver } from './resolvers/phone-live.resolver.js';
 import { TariffResolver } from './resolvers/tariff.resolver.js';
 import { LockerBankResolver, CompartmentResolver } from './resolvers/compartment.resolver.js';
 import { GatewayFieldsResolver, KioskFieldsResolver } from './resolvers/device.resolver.js';
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   AuditResolver,
   EquipmentLifecycleResolver,
   SiteResolver,
+  PhoneLiveResolver,
   TariffResolver,
   LockerBankResolver,
   CompartmentResolver,

@@ -140,6 +140,8 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
     site: {
       id: 's',
       name: 'S',
+      slug: 'sss',
+      localNames: [],
       timezone: 'UTC',
       codeLifetimeMinutes: 60,
       depositWindowSeconds: 120,
@@ -152,7 +154,7 @@ describe('SiteReadCache: a load that raced a change does not store what it read'
       accessOpensPerSession: null,
       retiredAt: null,
     },
-    availability: [{ size: 'SMALL', free, total: 2, tariff: null }],
+    availability: [{ size: 'SMALL', free, total: 2, tariff: null, dimensions: null }],
   });
 
   test('invalidated while loading: the stale result answers its own readers, but is not kept', async () => {
@@ -214,6 +216,8 @@ describe('SiteReadCache on a Redis event bus', () => {
     site: {
       id: 's',
       name: 'S',
+      slug: 'sss',
+      localNames: [],
       timezone: 'UTC',
       codeLifetimeMinutes: 60,
       depositWindowSeconds: 120,

@@ -4,6 +4,7 @@ import type { SetupSiteQuery } from '../../api/generated/graphql';
 import { humanize } from '../../ui/format';
 import type { ExistingLayout } from './bank-layout';
 import { BankBoardForm } from './bank-board-form';
+import { BankSizeGuideForm } from './bank-size-guide-form';
 import type { BoardPreset } from './board-choice';
 
 type Bank = NonNullable<SetupSiteQuery['site']>['banks'][number];
@@ -50,6 +51,13 @@ export function BankAddressing({
               {b.gateway ? ` · gateway ${b.gateway.name}` : ''} · board {b.board.preset}
             </summary>
             <BankBoardForm bankId={b.id} board={b.board} presets={presets} onSaved={onChanged} />
+            <BankSizeGuideForm
+              bankId={b.id}
+              bankLabel={b.label}
+              sizes={[...new Set(b.compartments.map((c) => c.size))]}
+              current={b.sizeDimensions}
+              onSaved={onChanged}
+            />
             <table className="table compact" aria-label={`Addressing of ${b.label}`}>
               <thead>
                 <tr>

@@ -14,6 +14,7 @@ import { DevicesSection } from './devices-section';
 import { BankLifecycle, RetireSiteAction, RetireTariffAction } from './equipment-lifecycle';
 import { SetupSiteQuery } from './setup.operations';
 import { CreateSiteForm, SiteSettingsForm } from './site-forms';
+import { SiteLocalNamesForm } from './site-local-names-form';
 import { TariffForm } from './tariff-form';
 import { UsersSection } from './users-section';
 import { WebhooksSection } from '../webhooks/webhooks-section';
@@ -63,6 +64,7 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
           {s && (
             <div>
               <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />
+              <SiteLocalNamesForm key={`names-${s.id}`} site={s} onSaved={reload} />
               <RetireSiteAction
                 site={s}
                 onChanged={() => {

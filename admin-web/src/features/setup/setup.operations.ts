@@ -24,6 +24,11 @@ export const SetupSiteQuery = graphql(`
     site(id: $id) {
       id
       name
+      slug
+      localNames {
+        language
+        name
+      }
       timezone
       codeLifetimeMinutes
       depositWindowSeconds
@@ -41,6 +46,12 @@ export const SetupSiteQuery = graphql(`
         label
         modbusEndpoint
         retiredAt
+        sizeDimensions {
+          size
+          widthCm
+          heightCm
+          depthCm
+        }
         board {
           preset
           pulse
@@ -103,6 +114,7 @@ export const UpdateSiteMutation = graphql(`
   mutation UpdateSite(
     $id: ID!
     $name: String
+    $slug: String
     $timezone: String
     $codeLifetimeMinutes: Int
     $depositWindowSeconds: Int
@@ -115,6 +127,7 @@ export const UpdateSiteMutation = graphql(`
     updateSite(
       id: $id
       name: $name
+      slug: $slug
       timezone: $timezone
       codeLifetimeMinutes: $codeLifetimeMinutes
       depositWindowSeconds: $depositWindowSeconds
@@ -126,6 +139,7 @@ export const UpdateSiteMutation = graphql(`
     ) {
       id
       name
+      slug
       timezone
       codeLifetimeMinutes
       depositWindowSeconds
@@ -275,6 +289,44 @@ export const SetLockerBankBoardMutation = graphql(`
         doorOpenWhen
         invertedInputs
         maxOnMs
+      }
+    }
+  }
+`);
+
+export const SetBankSizeDimensionsMutation = graphql(`
+  mutation SetBankSizeDimensions(
+    $bankId: ID!
+    $size: CompartmentSize!
+    $widthCm: Int
+    $heightCm: Int
+    $depthCm: Int
+  ) {
+    setBankSizeDimensions(
+      bankId: $bankId
+      size: $size
+      widthCm: $widthCm
+      heightCm: $heightCm
+      depthCm: $depthCm
+    ) {
+      id
+      sizeDimensions {
+        size
+        widthCm
+        heightCm
+        depthCm
+      }
+    }
+  }
+`);
+
+export const SetSiteLocalNamesMutation = graphql(`
+  mutation SetSiteLocalNames($siteId: ID!, $names: [LocalSiteNameInput!]!) {
+    setSiteLocalNames(siteId: $siteId, names: $names) {
+      id
+      localNames {
+        language
+        name
       }
     }
   }

@@ -1,4 +1,4 @@
-// Create a site, and edit the chosen site's name, zone and timings (ADMIN).
+// Create a site, and edit the chosen site's name, phone page address, zone and timings (ADMIN).
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
@@ -51,6 +51,7 @@ function TimeZoneSelect({
 export function SiteSettingsForm({ site, onSaved }: { site: Site; onSaved: () => void }) {
   const [draft, setDraft] = useState<SiteDraft>(() => ({
     name: site.name,
+    slug: site.slug,
     timezone: site.timezone,
     ...(Object.fromEntries(SITE_TIMINGS.map(([f]) => [f, String(site[f])])) as Record<
       (typeof SITE_TIMINGS)[number][0],
@@ -89,6 +90,22 @@ export function SiteSettingsForm({ site, onSaved }: { site: Site; onSaved: () =>
             aria-describedby="site-name-err"
           />
           <FieldError id="site-name-err" message={errors.name} />
+        </label>
+        <label>
+          Phone page address
+          <input
+            value={draft.slug}
+            onChange={(e) => setDraft({ ...draft, slug: e.target.value })}
+            autoCapitalize="none"
+            spellCheck={false}
+            aria-invalid={Boolean(errors.slug)}
+            aria-describedby="site-slug-hint site-slug-err"
+          />
+          <span id="site-slug-hint" className="muted">
+            Travellers open {window.location.origin}/kiosk/phone/{draft.slug.trim().toLowerCase() || '…'} (the
+            QR code at the kiosk and on tickets). Changing it stops the old address from working.
+          </span>
+          <FieldError id="site-slug-err" message={errors.slug} />
         </label>
         <TimeZoneSelect
           id="site-tz"

@@ -26,21 +26,30 @@ export const SITE_TIMINGS = [
 ] as const;
 
 export type TimingField = (typeof SITE_TIMINGS)[number][0];
-export type SiteDraft = { name: string; timezone: string } & Record<TimingField, string>;
+export type SiteDraft = { name: string; timezone: string; slug: string } & Record<TimingField, string>;
 export type SiteField = keyof SiteDraft;
 
 /** Either errors by field, or the values to send. */
 export type SiteResult =
-  | { ok: true; value: { name: string; timezone: string } & Partial<Record<TimingField, number>> }
+  | {
+      ok: true;
+      value: { name: string; timezone: string; slug?: string } & Partial<Record<TimingField, number>>;
+    }
   | { ok: false; errors: Partial<Record<SiteField, string>> };
 
-/** Validates a site draft; timing fields left empty are not sent. */
+/** The phone page's short address: 3 to 40 of a-z, 0-9 and single hyphens (the server checks it too). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Validates a site draft; timing fields (and the address) left empty are not sent. */
 export function validateSite(d: Partial<SiteDraft> & { name: string; timezone: string }): SiteResult {
   const errors: Partial<Record<SiteField, string>> = {};
   const name = d.name.trim();
   if (!name) errors.name = 'Give the site a name.';
   else if (name.length > 100) errors.name = 'At most 100 characters.';
   if (!isTimeZone(d.timezone)) errors.timezone = 'Choose an IANA time zone, e.g. Europe/Berlin.';
+  const slug = d.slug?.trim().toLowerCase();
+  if (slug && (slug.length < 3 || slug.length > 40 || !SLUG_PATTERN.test(slug)))
+    errors.slug = '3 to 40 of a-z, 0-9 and single hyphens between words, e.g. central-station.';
   const timings: Partial<Record<TimingField, number>> = {};
   for (const [field] of SITE_TIMINGS) {
     const raw = d[field]?.trim();
@@ -49,5 +58,5 @@ export function validateSite(d: Partial<SiteDraft> & { name: string; timezone: s
     else timings[field] = Number(raw);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { name, timezone: d.timezone, ...timings } };
+  return { ok: true, value: { name, timezone: d.timezone, ...(slug ? { slug } : {}), ...timings } };
 }

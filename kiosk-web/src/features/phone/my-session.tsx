@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { SessionByAccessCodeDoc } from '../../api/operations';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { SessionByAccessCodeDoc, StorageUpdatedDoc } from '../../api/operations';
 import { errorCode } from '../../api/errors';
 import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -26,9 +26,12 @@ export function MySession({
   const { data, error, loading } = useQuery(SessionByAccessCodeDoc, {
     variables: { siteId, payload: payload ?? '' },
     skip: !payload,
-    pollInterval: 15_000,
     fetchPolicy: 'network-only',
+    pollInterval: 60_000,
   });
+  // Live: each change arrives as the session (same fields), updating the query's cached session in place.
+  // A slow poll remains for what no event announces: the running cost of an overdue session.
+  useSubscription(StorageUpdatedDoc, { variables: { siteId, payload: payload ?? '' }, skip: !payload });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (typed.trim()) onPayload(typed.trim());

@@ -1,9 +1,13 @@
-import { useMemo, useState } from 'react';
-import { ApolloProvider } from '@apollo/client/react';
+import { useEffect, useMemo, useState } from 'react';
+import { ApolloProvider, useQuery } from '@apollo/client/react';
+import { SiteByAddressDoc } from '../../api/operations';
+import { errorCode } from '../../api/errors';
+import { ErrorNotice } from '../../ui/error-notice';
 import { createApolloClient } from '../../api/client';
 import { type IssuedCode } from '../../api/types';
 import { I18nProvider, useI18n } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../i18n/language-switch';
+import { useSiteName, type NamedSite } from '../../i18n/site-name';
 import { ConnectionBanner } from '../../ui/connection-banner';
 import { LostCode } from '../help/lost-code';
 import { Feedback } from '../session/feedback';
@@ -21,8 +25,9 @@ const TAB_LABEL = {
   feedback: 'phone.tabFeedback',
 } as const;
 
-function PhonePage({ siteId }: { siteId: string }) {
+function PhonePage({ siteId, site }: { siteId: string; site: NamedSite }) {
   const { t } = useI18n();
+  const siteName = useSiteName(site);
   const [payload, setPayload] = useState<string | null>(() => loadPhoneCode(siteId));
   const [tab, setTab] = useState<Tab>(payload ? 'session' : 'get');
   const [issued, setIssued] = useState<{ issued: IssuedCode; extras: TicketExtras } | null>(null);
@@ -80,7 +85,12 @@ function PhonePage({ siteId }: { siteId: string }) {
   return (
     <div className="phone">
       <header className="top">
-        <p className="brand">{t('phone.heading')}</p>
+        <div>
+          <p className="brand">{t('phone.heading')}</p>
+          <p className="site-name" data-testid="site-name">
+            {siteName}
+          </p>
+        </div>
         <LanguageSwitch />
       </header>
       <ConnectionBanner />
@@ -105,14 +115,49 @@ function PhonePage({ siteId }: { siteId: string }) {
   );
 }
 
+/**
+ * The site a phone address names (slug, or the older site id). Once found, the address bar
+ * shows the short form, so a page opened by the old address is shared by the new one.
+ */
+function PhoneSite({ address }: { address: string }) {
+  const { t } = useI18n();
+  const { data, error, loading, refetch } = useQuery(SiteByAddressDoc, { variables: { address } });
+  const site = data?.siteByAddress;
+  useEffect(() => {
+    if (site && site.slug !== address) {
+      const path = window.location.pathname.replace(
+        /phone\/[^/]+\/?$/,
+        `phone/${encodeURIComponent(site.slug)}`,
+      );
+      window.history.replaceState(null, '', path);
+    }
+  }, [site, address]);
+  if (site) return <PhonePage siteId={site.id} site={site} />;
+  return (
+    <div className="phone">
+      <header className="top">
+        <p className="brand">{t('phone.heading')}</p>
+        <LanguageSwitch />
+      </header>
+      <main>
+        {loading ? <p role="status">{t('common.working')}</p> : null}
+        {error ? (
+          <ErrorNotice code={errorCode(error)} onRetry={() => void refetch().catch(() => undefined)} />
+        ) : null}
+        {data && !site ? <p className="notice error">{t('phone.unknownSite')}</p> : null}
+      </main>
+    </div>
+  );
+}
+
 /** The depositor's own page for one site: public operations only, no device token. */
-export function PhoneApp({ siteId }: { siteId: string }) {
+export function PhoneApp({ address }: { address: string }) {
   const client = useMemo(() => createApolloClient(null, { persistentSocket: false }), []);
   const initial = navigator.language.slice(0, 2);
   return (
     <ApolloProvider client={client}>
       <I18nProvider initial={initial === 'de' || initial === 'fr' || initial === 'es' ? initial : 'en'}>
-        <PhonePage siteId={siteId} />
+        <PhoneSite address={address} />
       </I18nProvider>
     </ApolloProvider>
   );

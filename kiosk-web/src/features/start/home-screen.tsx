@@ -1,3 +1,4 @@
+import { type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { Screen } from '../../ui/screen';
 
@@ -7,11 +8,14 @@ export function HomeScreen({
   onScan,
   onHelp,
   storeHint,
+  phoneLink,
 }: {
   onStore: () => void;
   onScan: () => void;
   onHelp: () => void;
   storeHint?: string;
+  /** The phone page's QR code, once the site's address is known. */
+  phoneLink?: ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -27,6 +31,7 @@ export function HomeScreen({
         </button>
       </div>
       <p className="hint">{t('home.scannerHint')}</p>
+      {phoneLink}
       <div className="actions">
         <button type="button" className="btn secondary" onClick={onHelp}>
           {t('home.help')}

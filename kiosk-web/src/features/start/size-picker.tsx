@@ -1,6 +1,7 @@
 import { type CompartmentSize, type SizeOffer } from '../../api/types';
 import { formatMinutes, formatPrice } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { largestBagThatFits } from './size-guide';
 
 /** Sizes in the order people think of them. */
 export const ALL_SIZES: readonly CompartmentSize[] = ['SMALL', 'MEDIUM', 'LARGE', 'XLARGE'];
@@ -20,6 +21,10 @@ export function SizePicker({
 }) {
   const { t, locale } = useI18n();
   const rows = offers.filter((o) => o.tariff != null && o.total > 0);
+  const fits = (d: NonNullable<SizeOffer['dimensions']>) => {
+    const bag = largestBagThatFits(d);
+    return bag ? ` · ${t(`bag.${bag.kind}`, { w: bag.w, h: bag.h, d: bag.d })}` : '';
+  };
   if (rows.length === 0) return <p className="notice">{t('start.noSizes')}</p>;
   return (
     <ul className="size-list" role="list">
@@ -39,6 +44,16 @@ export function SizePicker({
               <span className="size-free">
                 {full ? t('start.full') : t('start.free', { free: o.free, total: o.total })}
               </span>
+              {o.dimensions ? (
+                <span className="size-guide" data-testid={`size-guide-${o.size}`}>
+                  {t('size.inside', {
+                    w: o.dimensions.widthCm,
+                    h: o.dimensions.heightCm,
+                    d: o.dimensions.depthCm,
+                  })}
+                  {fits(o.dimensions)}
+                </span>
+              ) : null}
               {o.tariff ? (
                 <span className="size-terms">
                   {t('start.included', { duration: formatMinutes(o.tariff.includedMinutes, locale) })}

@@ -23,6 +23,7 @@ export function StartFlow({
   onCancel,
 }: {
   siteId: string;
+  /** The kiosk's own feed (device token); false on the phone page, which takes the public one. */
   live?: boolean;
   onIssued: (issued: IssuedCode, extras: TicketExtras) => void;
   onCancel?: () => void;

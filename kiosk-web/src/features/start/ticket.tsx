@@ -2,7 +2,9 @@ import { type ReactNode } from 'react';
 import { type IssuedCode } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { QrImage } from '../../ui/qr-image';
+import { useSiteName } from '../../i18n/site-name';
 import { TermsFacts } from '../session/terms';
+import { PhoneLink } from '../phone/phone-link';
 
 /** What a ticket needs beyond the issued code itself. */
 export interface TicketExtras {
@@ -28,6 +30,7 @@ export function Ticket({
 }) {
   const { t } = useI18n();
   const { session, code } = issued;
+  const siteName = useSiteName(session.site);
   return (
     <div className="ticket-wrap">
       {extras.recovered ? (
@@ -48,7 +51,7 @@ export function Ticket({
         <p className="ticket-keep">{t('ticket.keep')}</p>
         <dl className="ticket-facts">
           <dt>{t('ticket.site')}</dt>
-          <dd>{session.site.name}</dd>
+          <dd data-testid="ticket-site">{siteName}</dd>
           <dt>{t('ticket.size')}</dt>
           <dd>{t(`size.${session.size}`)}</dd>
           <TermsFacts session={session} />
@@ -57,6 +60,7 @@ export function Ticket({
           {code.payload}
         </p>
         <p className="ticket-recover">{extras.hasContact ? t('ticket.recover') : t('ticket.noRecover')}</p>
+        {session.site.slug ? <PhoneLink slug={session.site.slug} size={120} /> : null}
       </article>
       <div className="actions no-print">
         <button type="button" className="btn secondary" onClick={() => window.print()}>

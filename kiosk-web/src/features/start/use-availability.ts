@@ -1,11 +1,13 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { CompartmentUpdatedDoc, SiteAvailabilityDoc } from '../../api/operations';
+import { CompartmentUpdatedDoc, SiteAvailabilityChangedDoc, SiteAvailabilityDoc } from '../../api/operations';
 import { errorCode, type ApiErrorCode } from '../../api/errors';
 import { type SiteInfo } from '../../api/types';
 
 /**
  * The site with what is free per size, kept live: any compartment change at the site makes the
- * server recount (the app never counts compartments itself).
+ * server recount (the app never counts compartments itself). The kiosk (`live`, device token)
+ * refetches on its site's compartment feed; the phone page (no token) takes the public feed,
+ * whose events carry the recounted availability and update the cached query in place.
  */
 export function useAvailability(
   siteId: string,
@@ -19,6 +21,7 @@ export function useAvailability(
       void refetch().catch(() => undefined);
     },
   });
+  useSubscription(SiteAvailabilityChangedDoc, { variables: { siteId }, skip: live });
   const retry = () => {
     void refetch().catch(() => undefined);
   };

@@ -18,6 +18,9 @@ import { Migration20261205100000ShortCode } from './Migration20261205100000Short
 import { Migration20261205110000DepositorLanguage } from './Migration20261205110000DepositorLanguage.js';
 import { Migration20261205100000SiteOfflineEvents } from './Migration20261205100000SiteOfflineEvents.js';
 import { Migration20261205140000SiteOutage } from './Migration20261205140000SiteOutage.js';
+import { Migration20261206110000SiteSlug } from './Migration20261206110000SiteSlug.js';
+import { Migration20261206110100BankSizeDimensions } from './Migration20261206110100BankSizeDimensions.js';
+import { Migration20261206110200SiteLocalNames } from './Migration20261206110200SiteLocalNames.js';
 import { Migration20261206130000OfflineDeposits } from './Migration20261206130000OfflineDeposits.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
@@ -45,5 +48,11 @@ export const MIGRATIONS = [
   { name: 'Migration20261205100000SiteOfflineEvents', class: Migration20261205100000SiteOfflineEvents },
   { name: 'Migration20261205130000AlertLifecycle', class: Migration20261205130000AlertLifecycle },
   { name: 'Migration20261205140000SiteOutage', class: Migration20261205140000SiteOutage },
+  { name: 'Migration20261206110000SiteSlug', class: Migration20261206110000SiteSlug },
+  {
+    name: 'Migration20261206110100BankSizeDimensions',
+    class: Migration20261206110100BankSizeDimensions,
+  },
+  { name: 'Migration20261206110200SiteLocalNames', class: Migration20261206110200SiteLocalNames },
   { name: 'Migration20261206130000OfflineDeposits', class: Migration20261206130000OfflineDeposits },
 ];

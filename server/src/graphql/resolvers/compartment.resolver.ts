@@ -1,6 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { BoardProfileInput, BoardProfileView } from '../../modules/compartments/board-profile.types.js';
 import { BOARD_PRESETS } from '../../modules/compartments/board-profile.js';
+import { checkDimensions } from '../../modules/compartments/size-dimensions.js';
 import type { GqlContext } from '../context.js';
 import {
   CompartmentView,
@@ -12,7 +24,7 @@ import {
   CompartmentInspectionView,
   toInspectionView,
 } from '../../modules/compartments/compartment.types.js';
-import { InspectionOutcome } from '../../entities/compartment.enums.js';
+import { CompartmentSize, InspectionOutcome } from '../../entities/compartment.enums.js';
 import {
   ControllerLinkView,
   controllerKey,
@@ -55,6 +67,23 @@ export class LockerBankResolver {
       board: board ?? null,
     });
     return toBankView(bank);
+  }
+
+  @Mutation(() => LockerBankView, {
+    description:
+      'ADMIN: the inside dimensions of one size in this bank (the size guide); all three omitted clears them',
+  })
+  async setBankSizeDimensions(
+    @Arg('bankId', () => ID) bankId: string,
+    @Arg('size', () => CompartmentSize) size: CompartmentSize,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('widthCm', () => Int, { nullable: true }) widthCm?: number,
+    @Arg('heightCm', () => Int, { nullable: true }) heightCm?: number,
+    @Arg('depthCm', () => Int, { nullable: true }) depthCm?: number,
+  ): Promise<LockerBankView> {
+    authorize(caller, 'setup:write');
+    const dimensions = checkDimensions({ widthCm, heightCm, depthCm });
+    return toBankView(await services.banks.setSizeDimensions(parseId(bankId, 'bankId'), size, dimensions));
   }
 
   @Mutation(() => LockerBankView, {

@@ -1,6 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GqlContext } from '../context.js';
-import { SiteView, SizeAvailabilityView, toSiteView } from '../../modules/sites/site.types.js';
+import {
+  LocalSiteNameInput,
+  SiteView,
+  SizeAvailabilityView,
+  toSiteView,
+} from '../../modules/sites/site.types.js';
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId } from '../../shared/ids.js';
@@ -30,6 +35,16 @@ export class SiteResolver {
     return (await services.sites.snapshot(parseId(id, 'id')))?.site ?? null;
   }
 
+  /** Public: the phone page's address names its site by slug (or, the old address, by id). */
+  @Query(() => SiteView, { nullable: true })
+  async siteByAddress(
+    @Arg('address', () => String) address: string,
+    @Ctx() { services }: GqlContext,
+  ): Promise<SiteView | null> {
+    const id = await services.sites.resolveAddress(address);
+    return id ? ((await services.sites.snapshot(id))?.site ?? null) : null;
+  }
+
   @Mutation(() => SiteView, { description: 'ADMIN' })
   async createSite(
     @Arg('name', () => String) name: string,
@@ -45,6 +60,11 @@ export class SiteResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() { caller, services }: GqlContext,
     @Arg('name', () => String, { nullable: true }) name?: string,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: "The phone page's short address: 3 to 40 of a-z, 0-9 and single hyphens",
+    })
+    slug?: string,
     @Arg('timezone', () => String, { nullable: true }) timezone?: string,
     @Arg('codeLifetimeMinutes', () => Int, { nullable: true }) codeLifetimeMinutes?: number,
     @Arg('depositWindowSeconds', () => Int, { nullable: true }) depositWindowSeconds?: number,
@@ -68,6 +88,7 @@ export class SiteResolver {
     authorize(caller, 'setup:write');
     const site = await services.sites.update(parseId(id, 'id'), {
       name,
+      slug,
       timezone,
       codeLifetimeMinutes,
       depositWindowSeconds,
@@ -80,6 +101,16 @@ export class SiteResolver {
       accessOpensPerSession,
     });
     return toSiteView(site);
+  }
+
+  @Mutation(() => SiteView, { description: "ADMIN: the site's name per language (en, de, fr, es)" })
+  async setSiteLocalNames(
+    @Arg('siteId', () => ID) siteId: string,
+    @Arg('names', () => [LocalSiteNameInput]) names: LocalSiteNameInput[],
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SiteView> {
+    authorize(caller, 'setup:write');
+    return toSiteView(await services.sites.setLocalNames(parseId(siteId, 'siteId'), names));
   }
 
   @FieldResolver(() => [LockerBankView])

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../../events/event-bus.js';
 import { transact } from '../../db/transaction.js';
@@ -10,6 +11,8 @@ import { newId } from '../../shared/ids.js';
 import { checkModbusEndpoint } from './modbus-endpoint.js';
 import type { CompartmentInput } from './compartment.types.js';
 import { checkBoardProfile, type BoardProfileInputData } from './board-profile.js';
+import type { CompartmentSize } from '../../entities/compartment.enums.js';
+import type { Dimensions, SizeDimensionsData } from './size-dimensions.js';
 
 export interface NewBank {
   siteId: string;
@@ -81,6 +84,25 @@ export class BankService {
       const bank = await tx.findOne(LockerBankEntity, bankId);
       if (!bank) throw notFound('LockerBank');
       bank.boardProfile = board;
+      return bank;
+    });
+  }
+
+  /** Sets (or, with null, clears) the inside dimensions of one size in this bank: the travellers' size guide. */
+  async setSizeDimensions(
+    bankId: string,
+    size: CompartmentSize,
+    dimensions: Dimensions | null,
+  ): Promise<LockerBankEntity> {
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const bank = await tx.findOne(LockerBankEntity, bankId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!bank) throw notFound('LockerBank');
+      // the guide is part of the site's public snapshot (cached by the read path)
+      fx.publish('SITE_CHANGED', bank.siteId, () => ({ siteId: bank.siteId }));
+      const next: SizeDimensionsData = { ...(bank.sizeDimensions as SizeDimensionsData) };
+      if (dimensions) next[size] = dimensions;
+      else delete next[size];
+      bank.sizeDimensions = next;
       return bank;
     });
   }

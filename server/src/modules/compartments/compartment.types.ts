@@ -1,3 +1,4 @@
+import { SizeDimensionsView, toSizeDimensionsViews } from './size-dimensions.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength, Min, Max, MinLength } from 'class-validator';
 import {
@@ -73,6 +74,8 @@ export class LockerBankView {
   @Field(() => BoardProfileView, { description: 'How its relay boards are driven' }) board!: BoardProfileView;
   @Field(() => DateTime, { nullable: true, description: 'Retired with its compartments' })
   retiredAt!: Date | null;
+  @Field(() => [SizeDimensionsView], { description: 'The size guide: inside dimensions per size, in cm' })
+  sizeDimensions!: SizeDimensionsView[];
   siteId!: string;
   gatewayId!: string | null;
 }
@@ -83,6 +86,7 @@ export const toBankView = (b: LockerBankEntity): LockerBankView => ({
   modbusEndpoint: b.modbusEndpoint,
   board: storedProfile(b.boardProfile),
   retiredAt: b.retiredAt,
+  sizeDimensions: toSizeDimensionsViews(b.sizeDimensions),
   siteId: b.siteId,
   gatewayId: b.gatewayId,
 });

@@ -7,6 +7,7 @@ import { paidFor } from '../payments/paid-amounts.js';
 import { codeMessage, receiptMessage } from '../notifications/depositor-messages.js';
 import { SiteEntity } from '../../entities/site.entity.js';
 import { messageContext } from '../notifications/message-context.js';
+import { localSiteName } from '../../shared/site-names.js';
 
 /** What integrations see of a session (CRM: who stored what, where, when). */
 export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
@@ -74,7 +75,7 @@ export async function sendAccessCode(
 ): Promise<void> {
   if (!s.contactEmail && !s.contactPhone) return;
   const site = await tx.findOneOrFail(SiteEntity, s.siteId);
-  const ctx = { language: s.language, siteName: site.name, timezone: site.timezone };
+  const ctx = { language: s.language, siteName: localSiteName(site, s.language), timezone: site.timezone };
   const validFrom = s.opStartedAt ?? s.createdAt;
   const text = codeMessage(ctx, {
     shortCode: code.shortCode,

@@ -1,18 +1,23 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SiteEntity } from '../../entities/site.entity.js';
-import { badInput, notFound } from '../../errors/domain-error.js';
+import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { transact } from '../../db/transaction.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { COMPARTMENT_SIZES, type CompartmentSize } from '../../entities/compartment.enums.js';
 import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
-import type { SizeAvailabilityView } from './site.types.js';
+import { toLocalNameViews, type SizeAvailabilityView } from './site.types.js';
+import { SITE_NAME_LANGUAGES, type LocalNames, type SiteNameLanguage } from '../../shared/site-names.js';
 import { toTariffView } from '../tariffs/tariff.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
+import { checkSlug, isSiteId, slugFromName } from './site-slug.js';
+import { toSizeDimensionsViews, type SizeDimensionsData } from '../compartments/size-dimensions.js';
 
 export interface SiteSettings {
   name?: string | null;
+  /** The phone page's short address; see checkSlug. */
+  slug?: string | null;
   timezone?: string | null;
   codeLifetimeMinutes?: number | null;
   depositWindowSeconds?: number | null;
@@ -52,13 +57,44 @@ export class SiteService {
 
   async create(name: string, timezone: string): Promise<SiteEntity> {
     const em = this.em.fork();
+    const id = newId();
+    const checked = checkName(name);
     const site = em.create(SiteEntity, {
-      id: newId(),
-      name: checkName(name),
+      id,
+      name: checked,
+      slug: await this.freeSlug(em, slugFromName(checked) ?? `site-${id.slice(0, 8)}`),
       timezone: checkTimezone(timezone),
     } as SiteEntity);
     await em.flush();
     return site;
+  }
+
+  /** `base`, or `base-2`, `base-3`... whichever no site has yet (a race is caught by site_slug_unique). */
+  private async freeSlug(em: EntityManager, base: string): Promise<string> {
+    const taken = new Set(
+      (
+        await em
+          .getConnection()
+          .execute<{ slug: string }[]>(`select slug from site where slug = ? or slug like ?`, [
+            base,
+            `${base}-%`,
+          ])
+      ).map((r) => r.slug),
+    );
+    let candidate = base;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
+    return candidate;
+  }
+
+  /** The id of the site a phone address names: by slug, or by id (the old address). */
+  async resolveAddress(address: string): Promise<string | null> {
+    if (isSiteId(address)) return address;
+    const slug = address.trim().toLowerCase();
+    if (slug.length > 64) return null;
+    const rows = await this.em
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from site where slug = ?`, [slug]);
+    return rows[0]?.id ?? null;
   }
 
   async update(id: string, settings: SiteSettings): Promise<SiteEntity> {
@@ -68,6 +104,12 @@ export class SiteService {
       fx.publish('SITE_CHANGED', site.id, () => ({ siteId: site.id }));
       if (settings.name != null) site.name = checkName(settings.name);
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
+      if (settings.slug != null) {
+        const slug = checkSlug(settings.slug);
+        if (slug !== site.slug && (await tx.count(SiteEntity, { slug, id: { $ne: site.id } })) > 0)
+          throw conflict(`Another site already has the address "${slug}"`);
+        site.slug = slug;
+      }
       if (settings.accessOpensPerSession != null) {
         const v = settings.accessOpensPerSession;
         if (!Number.isInteger(v) || v < -1 || v > 1000)
@@ -105,6 +147,32 @@ export class SiteService {
     return site;
   }
 
+  /**
+   * Sets the site's names per language (those given; an empty name removes that language's),
+   * each checked as the site's own name is.
+   */
+  async setLocalNames(id: string, names: readonly { language: string; name: string }[]): Promise<SiteEntity> {
+    const changes = new Map<SiteNameLanguage, string>();
+    for (const { language, name } of names) {
+      if (!SITE_NAME_LANGUAGES.includes(language as SiteNameLanguage))
+        throw badInput('language', `language must be one of ${SITE_NAME_LANGUAGES.join(', ')}`);
+      if (changes.has(language as SiteNameLanguage)) throw badInput('language', `${language} is given twice`);
+      changes.set(language as SiteNameLanguage, name.trim() ? checkName(name) : '');
+    }
+    return transact(this.em, this.bus, async (tx, fx) => {
+      const site = await tx.findOne(SiteEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!site) throw notFound('Site');
+      fx.publish('SITE_CHANGED', site.id, () => ({ siteId: site.id }));
+      const next: LocalNames = { ...(site.localNames as LocalNames) };
+      for (const [language, name] of changes) {
+        if (name) next[language] = name;
+        else delete next[language];
+      }
+      site.localNames = next;
+      return site;
+    });
+  }
+
   /** A site and its availability as the public read path shows them; cached, see SiteReadCache. */
   snapshot(id: string): SiteSnapshot | Promise<SiteSnapshot | null> {
     return this.reads.get(id);
@@ -118,14 +186,20 @@ export class SiteService {
   /** One statement: the site's row, its tariffs and its counts per size (one row per size, or one with no size). */
   private async loadSnapshot(id: string): Promise<SiteSnapshot | null> {
     const rows = await this.em.getConnection().execute<SnapshotRow[]>(
-      `select s.id, s.name, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
+      `select s.id, s.name, s.slug, s.local_names, s.timezone, s.code_lifetime_minutes, s.deposit_window_seconds, s.left_open_seconds, s.abandon_after_days,
               s.unlock_ack_timeout_seconds, s.gateway_heartbeat_seconds, s.pulse_ms, s.payment_window_seconds, s.access_opens_per_session, s.retired_at,
               a.size, a.free, a.total, a.live,
               (select json_agg(json_build_object('id', t.id, 'size', t.size, 'price', t.price, 'currency', t.currency,
                         'includedMinutes', t.included_minutes, 'overduePerHour', t.overdue_per_hour,
                         'graceMinutes', t.grace_minutes, 'securityAlertAfterMinutes', t.security_alert_after_minutes))
                from tariff t where t.site_id = s.id and t.retired_at is null) as tariffs,
-              (select json_agg(t.size) from tariff t where t.site_id = s.id and t.retired_at is not null) as retired_sizes
+              (select json_agg(t.size) from tariff t where t.site_id = s.id and t.retired_at is not null) as retired_sizes,
+              -- the size guide: per size, the smallest inside measure among the open banks that give one
+              (select json_object_agg(g.size, json_build_object('w', g.w, 'h', g.h, 'd', g.d))
+               from (select e.key as size, min((e.value->>'w')::int) as w, min((e.value->>'h')::int) as h,
+                            min((e.value->>'d')::int) as d
+                     from locker_bank b, jsonb_each(b.size_dimensions) e
+                     where b.site_id = s.id and b.retired_at is null group by e.key) g) as dimensions
        from site s
        left join lateral (
          select c.size, count(*) filter (where c.status = 'AVAILABLE') as free,
@@ -151,11 +225,14 @@ export class SiteService {
         free: Number(bySize.get(size)!.free),
         total: Number(bySize.get(size)!.total),
         tariff: tariffs.find((t) => t.size === size) ?? null,
+        dimensions: toSizeDimensionsViews(first.dimensions).find((d) => d.size === size) ?? null,
       }),
     );
     const site = Object.freeze({
       id: first.id,
       name: first.name,
+      slug: first.slug,
+      localNames: toLocalNameViews(first.local_names),
       timezone: first.timezone,
       codeLifetimeMinutes: first.code_lifetime_minutes,
       depositWindowSeconds: first.deposit_window_seconds,
@@ -175,6 +252,8 @@ export class SiteService {
 interface SnapshotRow {
   id: string;
   name: string;
+  slug: string;
+  local_names: unknown;
   timezone: string;
   code_lifetime_minutes: number;
   deposit_window_seconds: number;
@@ -187,6 +266,7 @@ interface SnapshotRow {
   access_opens_per_session: number | null;
   retired_at: string | Date | null;
   retired_sizes: CompartmentSize[] | null;
+  dimensions: SizeDimensionsData | null;
   size: CompartmentSize | null;
   free: string | null;
   total: string | null;

@@ -1,15 +1,25 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { SITE_NAME_LANGUAGES } from '../../shared/site-names.js';
 import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { TariffView } from '../tariffs/tariff.types.js';
 import type { SiteEntity } from '../../entities/site.entity.js';
 import { DateTime } from '../../shared/common.types.js';
+import { SizeDimensionsView } from '../compartments/size-dimensions.js';
 
 // simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
 @ObjectType('Site', { simpleResolvers: true })
 export class SiteView {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
+  @Field(() => String, {
+    description: "The phone page's short address: /kiosk/phone/<slug> (the site's id there works too)",
+  })
+  slug!: string;
   @Field(() => String) timezone!: string;
+  @Field(() => [LocalSiteNameView], {
+    description: "The site's name per language; a language not listed uses `name`",
+  })
+  localNames!: LocalSiteNameView[];
   @Field(() => Int, { description: 'A CREATED session is cancelled after this' })
   codeLifetimeMinutes!: number;
   @Field(() => Int, { description: 'The door must open within this after an unlock' })
@@ -38,17 +48,44 @@ export class SiteView {
   retiredAt!: Date | null;
 }
 
+@ObjectType('LocalSiteName', { simpleResolvers: true })
+export class LocalSiteNameView {
+  @Field(() => String, { description: 'en, de, fr or es' }) language!: string;
+  @Field(() => String) name!: string;
+}
+
+@InputType('LocalSiteNameInput')
+export class LocalSiteNameInput {
+  @Field(() => String, { description: 'en, de, fr or es' }) language!: string;
+  @Field(() => String, { description: 'Empty: that language uses the site name' }) name!: string;
+}
+
+/** The stored names (`site.local_names`) as GraphQL rows, in the languages' order. */
+export const toLocalNameViews = (stored: unknown): LocalSiteNameView[] =>
+  SITE_NAME_LANGUAGES.flatMap((language) => {
+    const name = ((stored ?? {}) as Record<string, unknown>)[language];
+    return typeof name === 'string' && name ? [{ language, name }] : [];
+  });
+
 @ObjectType('SizeAvailability', { simpleResolvers: true })
 export class SizeAvailabilityView {
   @Field(() => CompartmentSize) size!: CompartmentSize;
   @Field(() => Int) free!: number;
   @Field(() => Int) total!: number;
   @Field(() => TariffView, { nullable: true }) tariff!: TariffView | null;
+  @Field(() => SizeDimensionsView, {
+    nullable: true,
+    description:
+      "Size guide: inside dimensions (cm) that every open bank's compartments of this size have at least; null until set",
+  })
+  dimensions!: SizeDimensionsView | null;
 }
 
 export const toSiteView = (s: SiteEntity): SiteView => ({
   id: s.id,
   name: s.name,
+  slug: s.slug,
+  localNames: toLocalNameViews(s.localNames),
   timezone: s.timezone,
   codeLifetimeMinutes: s.codeLifetimeMinutes,
   depositWindowSeconds: s.depositWindowSeconds,
