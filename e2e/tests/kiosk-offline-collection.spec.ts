@@ -132,3 +132,49 @@ test('with the server unreachable, the kiosk says so and a stored bag is still c
   await waitForStatus(site, payload, 'COMPLETED');
   await shot(page, 'back-online');
 });
+
+test('offline, a free size is stored with a code the site issues; the server has the bag once back', async ({
+  page,
+}) => {
+  await page.addInitScript((url) => localStorage.setItem('lockers.kiosk.sitePath', url), sitePathUrl);
+  await openKiosk(page, site);
+  await stack.replicas[0]!.kill();
+  await expect.poll(async () => (await siteStatus())?.online, { timeout: 15_000 }).toBe(false);
+
+  // the start screen offers storing in a free size; paid sizes wait for the connection
+  const store = page.getByRole('button', { name: /Store luggage/ });
+  await expect(store).toContainText('Offline: free sizes only', { timeout: 30_000 });
+  await store.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Store luggage while offline' })).toBeVisible();
+  await expect(
+    page.getByText('Sizes that are paid for wait until the lockers are back online.'),
+  ).toBeVisible();
+  await expect(page.locator('[data-size="MEDIUM"]')).toHaveCount(0);
+  await shot(page, 'offline-deposit-waiting');
+
+  // the site takes deposits once the server can no longer allocate behind it
+  const small = page.locator('[data-size="SMALL"]');
+  await expect(small).toBeEnabled({ timeout: 60_000 });
+  await expect(small).toContainText('Free of charge');
+  await shot(page, 'offline-deposit-sizes');
+  const since = Date.now();
+  await small.click();
+  await expect(page.getByTestId('site-deposit-ticket')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('img', { name: 'Your code' })).toBeVisible();
+  await expect(page.getByText('Keep this code: it opens your locker.')).toBeVisible();
+  const label = (await page.getByTestId('site-deposit-locker').textContent())!.trim();
+  const code = (await page.getByTestId('site-deposit-code').textContent())!.replace(/\s+/g, '');
+  expect(code).toMatch(/^LS1:[A-Z2-7]{32}$/);
+  await shot(page, 'offline-deposit-ticket');
+  await waitForPulse(site, label, since);
+  await door(site, label, 'open');
+  await door(site, label, 'close');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect.poll(async () => (await siteStatus())?.pendingEvents, { timeout: 10_000 }).toBe(1);
+
+  // back online: the deposit is a session on the server, stored, and the site's code finds it
+  await stack.replicas[0]!.start();
+  await expect(page.getByText('The lockers are offline.')).toBeHidden({ timeout: 30_000 });
+  await expect.poll(async () => (await siteStatus())?.pendingEvents, { timeout: 30_000 }).toBe(0);
+  await waitForStatus(site, code, 'STORED');
+});
