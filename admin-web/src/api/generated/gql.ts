@@ -52,6 +52,7 @@ type Documents = {
     "\n  mutation RecordBagRemoval($sessionId: ID!, $removedTo: String!, $lostPropertyRef: String!) {\n    recordBagRemoval(sessionId: $sessionId, removedTo: $removedTo, lostPropertyRef: $lostPropertyRef) {\n      id\n      status\n    }\n  }\n": typeof types.RecordBagRemovalDocument,
     "\n  mutation RecordBagClaim($sessionId: ID!, $payload: String, $reason: String) {\n    recordBagClaim(sessionId: $sessionId, payload: $payload, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RecordBagClaimDocument,
     "\n  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {\n    recordBagDisposal(sessionId: $sessionId, method: $method) {\n      id\n      status\n    }\n  }\n": typeof types.RecordBagDisposalDocument,
+    "\n  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {\n    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {\n      channel\n      sentTo\n      session {\n        id\n      }\n    }\n  }\n": typeof types.SendNewAccessCodeDocument,
     "\n  mutation UpdateUser($userId: ID!, $name: String, $role: Role) {\n    updateUser(userId: $userId, name: $name, role: $role) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": typeof types.ReactivateUserDocument,
@@ -124,6 +125,7 @@ const documents: Documents = {
     "\n  mutation RecordBagRemoval($sessionId: ID!, $removedTo: String!, $lostPropertyRef: String!) {\n    recordBagRemoval(sessionId: $sessionId, removedTo: $removedTo, lostPropertyRef: $lostPropertyRef) {\n      id\n      status\n    }\n  }\n": types.RecordBagRemovalDocument,
     "\n  mutation RecordBagClaim($sessionId: ID!, $payload: String, $reason: String) {\n    recordBagClaim(sessionId: $sessionId, payload: $payload, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RecordBagClaimDocument,
     "\n  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {\n    recordBagDisposal(sessionId: $sessionId, method: $method) {\n      id\n      status\n    }\n  }\n": types.RecordBagDisposalDocument,
+    "\n  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {\n    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {\n      channel\n      sentTo\n      session {\n        id\n      }\n    }\n  }\n": types.SendNewAccessCodeDocument,
     "\n  mutation UpdateUser($userId: ID!, $name: String, $role: Role) {\n    updateUser(userId: $userId, name: $name, role: $role) {\n      id\n      name\n      role\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": types.ReactivateUserDocument,
@@ -324,6 +326,10 @@ export function graphql(source: "\n  mutation RecordBagClaim($sessionId: ID!, $p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {\n    recordBagDisposal(sessionId: $sessionId, method: $method) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {\n    recordBagDisposal(sessionId: $sessionId, method: $method) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {\n    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {\n      channel\n      sentTo\n      session {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {\n    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {\n      channel\n      sentTo\n      session {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
