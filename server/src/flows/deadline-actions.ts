@@ -9,7 +9,11 @@ import { announceSession, moveSession } from '../modules/sessions/session-moves.
 import { releaseHold } from './compartment-hold.js';
 import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
 import { undoDoorOperation } from './unlock.js';
-import { announceCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
+import {
+  announceChangedView,
+  announceCompartment,
+  moveCompartmentIfAllowed,
+} from '../modules/compartments/compartment.state.js';
 import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
 import { raiseAlert } from '../modules/alerts/alert.raiser.js';
 import { toAlertView } from '../modules/alerts/alert.types.js';
@@ -180,6 +184,8 @@ export const DEADLINE_ACTIONS: Record<
     s.overdueAlerted = true;
     const fee = overdueFee({ ...s, paid: 0 }, now);
     const since = await siteTime(tx, s.siteId, s.dueAt);
+    // Boards show the compartment's badge from its session: tell them now, not on a reload.
+    if (s.compartmentId) await announceChangedView(tx, fx, s.compartmentId);
     raiseAlert(tx, fx, {
       type: 'OVERDUE',
       siteId: s.siteId,
