@@ -59,8 +59,11 @@ export interface Infrastructure {
 export function createServices(infra: Infrastructure) {
   const { em, bus, clock, limits, metrics, authSecret } = infra;
   const userTokens = new UserTokens(authSecret, infra.config.tokenTtlSeconds);
-  const kioskSightings = new KioskSightings(em, KIOSK_SEEN_WRITE_MS, (e) =>
-    infra.logger.warn({ err: e }, 'kiosk last-seen write failed'),
+  const kioskSightings = new KioskSightings(
+    em,
+    KIOSK_SEEN_WRITE_MS,
+    (e) => infra.logger.warn({ err: e }, 'kiosk last-seen write failed'),
+    () => clock.now().getTime(),
   );
   const authenticator = new Authenticator(em, userTokens, kioskSightings);
   const revocations = new Revocations(bus, () => authenticator.invalidate());

@@ -4,6 +4,7 @@ import { StorageSessionEntity } from '../entities/session.entity.js';
 import { CompartmentEntity } from '../entities/compartment.entity.js';
 import { GatewayCommandEntity } from '../entities/gateway-command.entity.js';
 import { GatewayEntity } from '../entities/gateway.entity.js';
+import { KioskEntity } from '../entities/kiosk.entity.js';
 import { toGatewayView } from '../modules/devices/device.types.js';
 import { announceSession, moveSession } from '../modules/sessions/session-moves.js';
 import { releaseHold } from './compartment-hold.js';
@@ -254,6 +255,29 @@ export const DEADLINE_ACTIONS: Record<
         : `Gateway ${g.name} has not been heard from since ${since}`,
       at: now,
     });
+  },
+
+  /** Once per quiet spell (quietAlerted is cleared by `kioskHeard`). */
+  async kioskQuiet(tx, fx, id, now) {
+    const k = await tx.findOneOrFail(KioskEntity, id);
+    k.quietAlerted = true;
+    const since = await siteTime(tx, k.siteId, k.lastSeenAt);
+    raiseAlert(tx, fx, {
+      type: 'KIOSK_QUIET',
+      siteId: k.siteId,
+      kioskId: k.id,
+      message: `Kiosk ${k.name} has not been heard from since ${since}`,
+      at: now,
+    });
+  },
+
+  async kioskHeard(tx, fx, id, now) {
+    const k = await tx.findOneOrFail(KioskEntity, id);
+    k.quietAlerted = false;
+    for (const a of await tx.find(AlertEntity, { kioskId: k.id, type: 'KIOSK_QUIET', resolvedAt: null })) {
+      a.resolvedAt = now;
+      fx.publish('ALERT_RAISED', a.siteId, () => toAlertView(a));
+    }
   },
 
   async outageOver(tx, fx, id, now) {

@@ -1,3 +1,4 @@
+import { Migration20261206120000KioskHealth } from './Migration20261206120000KioskHealth.js';
 import { Migration20261125000000Init } from './Migration20261125000000Init.js';
 import { Migration20261125120000Integrations } from './Migration20261125120000Integrations.js';
 import { Migration20261125130000GatewayConnections } from './Migration20261125130000GatewayConnections.js';
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261205100000SiteOfflineEvents', class: Migration20261205100000SiteOfflineEvents },
   { name: 'Migration20261205130000AlertLifecycle', class: Migration20261205130000AlertLifecycle },
   { name: 'Migration20261205140000SiteOutage', class: Migration20261205140000SiteOutage },
+  { name: 'Migration20261206120000KioskHealth', class: Migration20261206120000KioskHealth },
 ];
