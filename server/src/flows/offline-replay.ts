@@ -8,6 +8,7 @@ import { CompartmentEntity } from '../entities/compartment.entity.js';
 import { GatewayEntity } from '../entities/gateway.entity.js';
 import { LockerBankEntity } from '../entities/locker-bank.entity.js';
 import { SiteEntity } from '../entities/site.entity.js';
+import { formatSiteTime } from '../shared/site-time.js';
 import { StorageSessionEntity } from '../entities/session.entity.js';
 import {
   SiteOfflineEventEntity,
@@ -223,7 +224,7 @@ export class OfflineReplayService {
     });
     announceCompartment(fx, c);
     if (blocking || !session) {
-      this.alert(tx, fx, c, e, blocking ?? 'UNKNOWN_SESSION');
+      this.alert(tx, fx, c, e, blocking ?? 'UNKNOWN_SESSION', site.timezone);
       return { outcome: 'APPLIED_WITH_CONFLICT', conflict: blocking ?? 'UNKNOWN_SESSION' };
     }
     const [row] = await tx.execute<{ code_hash: string }[]>(
@@ -244,7 +245,7 @@ export class OfflineReplayService {
         : 'retrieved at the site while offline',
     });
     if (!replaced) return { outcome: 'APPLIED', conflict: null };
-    this.alert(tx, fx, c, e, 'CODE_REPLACED');
+    this.alert(tx, fx, c, e, 'CODE_REPLACED', site.timezone);
     return { outcome: 'APPLIED_WITH_CONFLICT', conflict: 'CODE_REPLACED' };
   }
 
@@ -254,13 +255,14 @@ export class OfflineReplayService {
     c: CompartmentEntity,
     e: OfflineRetrieval,
     conflict: OfflineEventConflict,
+    timeZone: string,
   ): void {
     raiseAlert(tx, fx, {
       type: 'OFFLINE_CONFLICT',
       siteId: c.siteId,
       compartmentId: c.id,
       sessionId: conflict === 'UNKNOWN_SESSION' ? null : e.sessionId,
-      message: `Compartment ${c.label} was opened at the site while offline (${e.occurredAt.toISOString()}): ${CONFLICT_TEXT[conflict]}`,
+      message: `Compartment ${c.label} was opened at the site while offline (${formatSiteTime(e.occurredAt, timeZone)}): ${CONFLICT_TEXT[conflict]}`,
       at: this.clock.now(),
     });
   }
