@@ -1,4 +1,4 @@
-// Served by the server at /admin/; in dev, /graphql (HTTP and WebSocket) and /reports go to the server.
+// Served by the server at /admin/; in dev, /graphql (HTTP and WebSocket), /reports and /exports go to the server.
 import { defineConfig } from 'vitest/config';
 import { defaultClientConditions } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -16,6 +16,7 @@ export default defineConfig({
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
       // The server's CSV exports (bearer token in the Authorization header).
       '/reports': { target: apiTarget, changeOrigin: true },
+      '/exports': { target: apiTarget, changeOrigin: true },
     },
   },
   build: { outDir: 'dist', sourcemap: true },

@@ -8,6 +8,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
 import { Kind, OperationTypeNode } from 'graphql';
 import { ConnectionStore } from './connection-state';
+import { retryLink } from './retry';
 
 /** The Apollo client plus what the shell needs to show and close the live link. */
 export interface ApiSession {
@@ -118,7 +119,7 @@ export function createApiSession(
       return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
-    ApolloLink.from([expired, http]),
+    ApolloLink.from([expired, retryLink(), http]),
   );
 
   const apollo = new ApolloClient({ link, cache: new InMemoryCache() });

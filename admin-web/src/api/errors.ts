@@ -1,5 +1,5 @@
 // The API's error contract is `extensions.code`; the UI maps codes to words here.
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 
 /** The first GraphQL error code in `error`, if any. */
 export function errorCode(error: unknown): string | undefined {
@@ -26,6 +26,11 @@ export function errorMessage(error: unknown): string {
     return error.errors[0]?.message ?? 'Invalid input.';
   }
   if (code && WORDS[code]) return WORDS[code];
+  // Queries were already retried (api/retry.ts): say what failed and what to do, not "Failed to fetch".
+  if (ServerError.is(error) && error.statusCode >= 500)
+    return `The server could not answer just now (error ${error.statusCode}). Try again in a moment.`;
+  if (error instanceof TypeError)
+    return 'Cannot reach the server: check the network connection, then try again.';
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }

@@ -83,7 +83,11 @@ export function createApolloClient(token: string | null, { persistentSocket = tr
   const httpLink = ApolloLink.from([
     reachability,
     retry,
-    new HttpLink({ uri: http, headers: authorization ? { authorization } : {} }),
+    new HttpLink({
+      uri: http,
+      // The version lets operators see on the board which kiosk runs which app.
+      headers: { ...(authorization ? { authorization } : {}), 'x-client-version': __KIOSK_VERSION__ },
+    }),
   ]);
   const client = new ApolloClient({
     link: ApolloLink.split(isSubscription, new GraphQLWsLink(wsClient), httpLink),

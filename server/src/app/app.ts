@@ -15,6 +15,7 @@ import { registerFleetMetrics } from './fleet-metrics.js';
 import { metricsEndpoint } from '../http/metrics-endpoint.js';
 import { startBackgroundWork } from './background.js';
 import { integrationRoutes } from '../http/integration-routes.js';
+import { exportRoutes } from '../http/export-routes.js';
 import { allowMethods, edgeServerOptions } from '../http/edge.js';
 import { dispatcher, type Routes } from '../http/dispatcher.js';
 import { openInfrastructure } from './infrastructure.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, opts: AppOptions = {}): Promise<A
     },
     fallbacks: [
       integrationRoutes(services, logger),
+      exportRoutes(services, logger),
       staticApps(config.appsDir, { '/kiosk/': 'kiosk-web', '/admin/': 'admin-web' }),
     ],
   };

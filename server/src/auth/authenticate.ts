@@ -30,13 +30,18 @@ export class Authenticator {
     private readonly kiosks?: KioskSightings,
   ) {}
 
-  async authenticate(authorization: string | undefined | null, ip: string): Promise<Caller> {
+  /** `clientVersion`: the x-client-version header, recorded for a kiosk (its app's version). */
+  async authenticate(
+    authorization: string | undefined | null,
+    ip: string,
+    clientVersion?: string | null,
+  ): Promise<Caller> {
     if (!authorization) return { kind: 'anonymous', ip };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
     const identity = await this.identify(match[1]);
     if (!identity) throw unauthenticated('The token is not valid');
-    if (identity.kind === 'kiosk') this.kiosks?.seen(identity.kioskId);
+    if (identity.kind === 'kiosk') this.kiosks?.seen(identity.kioskId, clientVersion);
     return { ...identity, ip };
   }
 

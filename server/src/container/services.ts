@@ -25,6 +25,7 @@ import { SessionService } from '../modules/sessions/session.service.js';
 import { ScanService } from '../flows/scan.service.js';
 import { SizeChangeService } from '../flows/size-change.js';
 import { AbandonmentService } from '../modules/sessions/abandonment.js';
+import { CodeSending } from '../modules/sessions/code-sending.js';
 import { SessionSearch } from '../modules/sessions/session-search.js';
 import { DoorReportService } from '../flows/door-report.service.js';
 import { DoorEventService } from '../modules/door-events/door-event.service.js';
@@ -58,8 +59,11 @@ export interface Infrastructure {
 export function createServices(infra: Infrastructure) {
   const { em, bus, clock, limits, metrics, authSecret } = infra;
   const userTokens = new UserTokens(authSecret, infra.config.tokenTtlSeconds);
-  const kioskSightings = new KioskSightings(em, KIOSK_SEEN_WRITE_MS, (e) =>
-    infra.logger.warn({ err: e }, 'kiosk last-seen write failed'),
+  const kioskSightings = new KioskSightings(
+    em,
+    KIOSK_SEEN_WRITE_MS,
+    (e) => infra.logger.warn({ err: e }, 'kiosk last-seen write failed'),
+    () => clock.now().getTime(),
   );
   const authenticator = new Authenticator(em, userTokens, kioskSightings);
   const revocations = new Revocations(bus, () => authenticator.invalidate());
@@ -84,6 +88,7 @@ export function createServices(infra: Infrastructure) {
     devices: new DeviceService(em),
     apiKeys: new ApiKeyService(em, authenticator, revocations),
     sessions,
+    codeSending: new CodeSending(sessions),
     sessionSearch: new SessionSearch(em, clock),
     abandonment: new AbandonmentService(em, bus, clock),
     scans,

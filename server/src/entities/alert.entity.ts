@@ -9,6 +9,7 @@ export class AlertEntity {
   @Property({ type: 'uuid', nullable: true }) compartmentId: string | null = null;
   @Property({ type: 'uuid', nullable: true }) sessionId: string | null = null;
   @Property({ type: 'uuid', nullable: true }) gatewayId: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) kioskId: string | null = null;
   @Property({ type: 'string' }) message!: string;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) acknowledgedAt: Date | null = null;

@@ -11,7 +11,8 @@ export type AlertType =
   | 'ASSISTANCE_REQUESTED'
   | 'ABANDONED'
   | 'OFFLINE_CONFLICT'
-  | 'SITE_OFFLINE';
+  | 'SITE_OFFLINE'
+  | 'KIOSK_QUIET';
 export const AlertType = {
   OVERDUE: 'OVERDUE',
   SECURITY_ESCALATION: 'SECURITY_ESCALATION',
@@ -24,6 +25,7 @@ export const AlertType = {
   ABANDONED: 'ABANDONED',
   OFFLINE_CONFLICT: 'OFFLINE_CONFLICT',
   SITE_OFFLINE: 'SITE_OFFLINE',
+  KIOSK_QUIET: 'KIOSK_QUIET',
 } as const;
 registerEnumType(AlertType, {
   name: 'AlertType',
@@ -43,6 +45,10 @@ registerEnumType(AlertType, {
     ABANDONED: {
       description:
         "A session overdue past its site's abandonAfterDays: staff may remove the bag to lost property",
+    },
+    KIOSK_QUIET: {
+      description:
+        'A kiosk in service has not called the server for 3 minutes (resolved when it is heard again)',
     },
     CONTROLLER_UNREACHABLE: {
       description:

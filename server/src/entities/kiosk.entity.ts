@@ -13,4 +13,8 @@ export class KioskEntity {
     null;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastSeenAt: Date | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
+  /** The kiosk app's version, as it last reported it (the x-client-version header). */
+  @Property({ type: 'string', nullable: true }) appVersion: string | null = null;
+  /** Its current quiet spell has raised KIOSK_QUIET; cleared when it is heard again. */
+  @Property({ type: 'boolean' }) quietAlerted = false;
 }

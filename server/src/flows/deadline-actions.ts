@@ -4,12 +4,17 @@ import { StorageSessionEntity } from '../entities/session.entity.js';
 import { CompartmentEntity } from '../entities/compartment.entity.js';
 import { GatewayCommandEntity } from '../entities/gateway-command.entity.js';
 import { GatewayEntity } from '../entities/gateway.entity.js';
+import { KioskEntity } from '../entities/kiosk.entity.js';
 import { toGatewayView } from '../modules/devices/device.types.js';
 import { announceSession, moveSession } from '../modules/sessions/session-moves.js';
 import { releaseHold } from './compartment-hold.js';
 import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
 import { undoDoorOperation } from './unlock.js';
-import { announceCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
+import {
+  announceChangedView,
+  announceCompartment,
+  moveCompartmentIfAllowed,
+} from '../modules/compartments/compartment.state.js';
 import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
 import { raiseAlert } from '../modules/alerts/alert.raiser.js';
 import { toAlertView } from '../modules/alerts/alert.types.js';
@@ -180,6 +185,8 @@ export const DEADLINE_ACTIONS: Record<
     s.overdueAlerted = true;
     const fee = overdueFee({ ...s, paid: 0 }, now);
     const since = await siteTime(tx, s.siteId, s.dueAt);
+    // Boards show the compartment's badge from its session: tell them now, not on a reload.
+    if (s.compartmentId) await announceChangedView(tx, fx, s.compartmentId);
     raiseAlert(tx, fx, {
       type: 'OVERDUE',
       siteId: s.siteId,
@@ -248,6 +255,29 @@ export const DEADLINE_ACTIONS: Record<
         : `Gateway ${g.name} has not been heard from since ${since}`,
       at: now,
     });
+  },
+
+  /** Once per quiet spell (quietAlerted is cleared by `kioskHeard`). */
+  async kioskQuiet(tx, fx, id, now) {
+    const k = await tx.findOneOrFail(KioskEntity, id);
+    k.quietAlerted = true;
+    const since = await siteTime(tx, k.siteId, k.lastSeenAt);
+    raiseAlert(tx, fx, {
+      type: 'KIOSK_QUIET',
+      siteId: k.siteId,
+      kioskId: k.id,
+      message: `Kiosk ${k.name} has not been heard from since ${since}`,
+      at: now,
+    });
+  },
+
+  async kioskHeard(tx, fx, id, now) {
+    const k = await tx.findOneOrFail(KioskEntity, id);
+    k.quietAlerted = false;
+    for (const a of await tx.find(AlertEntity, { kioskId: k.id, type: 'KIOSK_QUIET', resolvedAt: null })) {
+      a.resolvedAt = now;
+      fx.publish('ALERT_RAISED', a.siteId, () => toAlertView(a));
+    }
   },
 
   async outageOver(tx, fx, id, now) {

@@ -1,4 +1,5 @@
 import { PRESENCE_EXPIRY_MS } from '../modules/devices/presence.js';
+import { KIOSK_QUIET_MS } from '../auth/kiosk-sightings.js';
 
 /**
  * Every clock-driven rule, as the SQL that finds what is due. The state that decides a rule
@@ -61,6 +62,13 @@ export const DEADLINE_RULES = {
   outageOver: `select a.id from alert a join gateway g on g.id = a.gateway_id
     where a.resolved_at is null and a.type in ('GATEWAY_OFFLINE','SITE_OFFLINE')
       and g.last_seen_at >= ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds'`,
+  /** A kiosk in service not heard from for KIOSK_QUIET_MS: one KIOSK_QUIET per quiet spell. */
+  kioskQuiet: `select k.id from kiosk k join site on site.id = k.site_id
+    where not k.quiet_alerted and k.token_hash is not null and site.retired_at is null
+      and k.last_seen_at < ?::timestamptz - interval '${KIOSK_QUIET_MS} milliseconds'`,
+  /** A quiet kiosk heard from again: its KIOSK_QUIET resolved. */
+  kioskHeard: `select k.id from kiosk k
+    where k.quiet_alerted and k.last_seen_at >= ?::timestamptz - interval '${KIOSK_QUIET_MS} milliseconds'`,
 } as const;
 
 export type DeadlineRule = keyof typeof DEADLINE_RULES;

@@ -48,7 +48,9 @@ export class DeadlineRunner {
               ? 'g'
               : rule === 'outageOver'
                 ? 'a'
-                : 's';
+                : rule === 'kioskQuiet' || rule === 'kioskHeard'
+                  ? 'k'
+                  : 's';
         const rows = await tx.execute<{ id: string }[]>(
           `${sql} and ${table}.id = ? for update of ${table} skip locked`,
           [now, id],

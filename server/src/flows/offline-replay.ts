@@ -8,6 +8,7 @@ import { CompartmentEntity } from '../entities/compartment.entity.js';
 import { GatewayEntity } from '../entities/gateway.entity.js';
 import { LockerBankEntity } from '../entities/locker-bank.entity.js';
 import { SiteEntity } from '../entities/site.entity.js';
+import { formatSiteTime } from '../shared/site-time.js';
 import { StorageSessionEntity } from '../entities/session.entity.js';
 import {
   SiteOfflineEventEntity,
@@ -24,7 +25,6 @@ import { moveSession } from '../modules/sessions/session-moves.js';
 import { announceCompartment } from '../modules/compartments/compartment.state.js';
 import type { DoorReport, DoorReportService } from './door-report.service.js';
 import { applyOfflineDeposit } from './offline-deposit.js';
-import { formatSiteTime } from '../shared/site-time.js';
 
 /** An event the site performed while cut off (a retrieval, or a free-size deposit), as its gateway journalled it. */
 export interface OfflineRetrieval {

@@ -34,7 +34,11 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
       const ip = clientAddress(req, trustedProxies);
       let caller: GqlContext['caller'];
       try {
-        caller = await services.authenticator.authenticate(req.headers.authorization, ip);
+        caller = await services.authenticator.authenticate(
+          req.headers.authorization,
+          ip,
+          req.headers['x-client-version'] as string | undefined,
+        );
       } catch (e) {
         if (e instanceof DomainError)
           return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });

@@ -12,7 +12,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   res.setHeader('vary', 'origin');
   res.setHeader(
     'access-control-allow-headers',
-    'authorization, content-type, apollo-require-preflight, x-request-id',
+    'authorization, content-type, apollo-require-preflight, x-request-id, x-client-version',
   );
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader('access-control-max-age', '600');

@@ -8,15 +8,8 @@ import { CSV_REPORTS, csvRows, parseCsvQuery, toCsv, type CsvReport } from '../m
 import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
 import { answerBodyError, BodyError, readRawBody } from './http-utils.js';
 import { clientAddress } from '../config/client-address.js';
+import { routeFailure, send, sendCsv } from './route-answers.js';
 
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-};
 const MAX_WEBHOOK_BYTES = 512 * 1024;
 
 /**
@@ -26,23 +19,7 @@ const MAX_WEBHOOK_BYTES = 512 * 1024;
  */
 export function integrationRoutes(services: Services, logger: Logger) {
   const { config } = services.infra;
-  const fail = (res: ServerResponse, e: unknown) => {
-    if (res.destroyed) return; // the client went away: nobody to answer
-    if (e instanceof DomainError)
-      return send(
-        res,
-        STATUS[e.code] ?? 400,
-        'application/json',
-        JSON.stringify({ error: { code: e.code, message: e.message, ...e.extensions } }),
-      );
-    logger.error({ err: e }, 'integration route failed');
-    send(
-      res,
-      500,
-      'application/json',
-      JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } }),
-    );
-  };
+  const fail = routeFailure(logger);
 
   async function stripeWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
@@ -81,11 +58,7 @@ export function integrationRoutes(services: Services, logger: Logger) {
     const siteId = parseOptionalId(q.siteId, 'siteId');
     authorize(caller, 'reports:read', siteId);
     const rows = await csvRows(services, name as CsvReport, { ...q, siteId });
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename="${name}-${q.from.toISOString().slice(0, 10)}.csv"`,
-    );
-    send(res, 200, 'text/csv; charset=utf-8', toCsv(rows));
+    sendCsv(res, `${name}-${q.from.toISOString().slice(0, 10)}.csv`, toCsv(rows));
   }
 
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
@@ -100,9 +73,4 @@ export function integrationRoutes(services: Services, logger: Logger) {
     }
     return false;
   };
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  if (!res.headersSent) res.writeHead(status, { 'content-type': type });
-  res.end(body);
 }

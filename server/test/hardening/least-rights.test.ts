@@ -74,6 +74,20 @@ describe('least rights: each right in the table is refused to the next-lower hol
       'KEY_SESSIONS_WRITE',
     ],
     [
+      'sessions:code',
+      `mutation { sendNewAccessCode(sessionId:"${FAKE}", channel:EMAIL, reason:"r"){ sentTo } }`,
+      () => ({}),
+      'OPERATOR',
+      'VIEWER',
+    ],
+    [
+      'sessions:code',
+      `mutation { sendNewAccessCode(sessionId:"${FAKE}", channel:SMS, reason:"r"){ sentTo } }`,
+      () => ({}),
+      'OPERATOR',
+      'KEY_SESSIONS_WRITE',
+    ],
+    [
       'compartments:operate',
       `mutation($c:ID!){ operatorOpenCompartment(compartmentId:$c, reason:"r"){ id } }`,
       () => ({ c: f.compartments[0]!.id }),

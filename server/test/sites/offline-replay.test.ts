@@ -64,8 +64,8 @@ describe('site replica and offline replay', () => {
     }>(REPLAY, { e: events }, token);
   const alerts = async () =>
     ok(
-      await s.gql<{ alerts: Array<{ type: string; session: { id: string } | null }> }>(
-        `query($s:ID){ alerts(siteId:$s){ type session { id } } }`,
+      await s.gql<{ alerts: Array<{ type: string; message: string; session: { id: string } | null }> }>(
+        `query($s:ID){ alerts(siteId:$s){ type message session { id } } }`,
         { s: f.siteId },
         f.adminToken,
       ),
@@ -160,9 +160,9 @@ describe('site replica and offline replay', () => {
     const result = ok(await replay([event(bag)])).replayOfflineEvents;
     expect(result[0]).toMatchObject({ outcome: 'APPLIED_WITH_CONFLICT', conflict: 'CODE_REPLACED' });
     expect(await status(bag.id)).toBe('RETRIEVING');
-    expect((await alerts()).some((a) => a.type === 'OFFLINE_CONFLICT' && a.session?.id === bag.id)).toBe(
-      true,
-    );
+    const conflict = (await alerts()).find((a) => a.type === 'OFFLINE_CONFLICT' && a.session?.id === bag.id);
+    // the time on the site's wall clock, not raw UTC
+    expect(conflict?.message).toMatch(/while offline \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Europe\/Berlin\)\)/);
   });
 
   test('a session ended by staff meanwhile stays ended; a failed pulse changes nothing', async () => {

@@ -9,6 +9,8 @@ import { auditFilterError, auditVariables, NO_AUDIT_FILTERS, type AuditFilters }
 import { AuditFilterForm } from './audit-filter-form';
 import { AuditLogQuery } from './audit.operations';
 import { AuditTable } from './audit-table';
+import { ExportCsvButton } from '../reports/export-button';
+import { exportPath } from '../reports/download';
 
 const PAGE = 25;
 
@@ -19,8 +21,9 @@ export function AuditPage() {
   const settled = useDebounced(filters, 300);
   const zone = (f: AuditFilters) => (f.scope === 'all' || !site ? 'UTC' : site.timezone);
   const invalid = auditFilterError(settled);
+  const variables = auditVariables(settled, site?.id ?? null, zone(settled), PAGE);
   const { data, error, loading, fetchMore } = useQuery(AuditLogQuery, {
-    variables: auditVariables(settled, site?.id ?? null, zone(settled), PAGE),
+    variables,
     skip: Boolean(invalid) || (settled.scope === 'site' && !site),
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
@@ -60,6 +63,11 @@ export function AuditPage() {
       <p className="muted" aria-live="polite" data-testid="audit-count">
         {data ? `${entries.length} shown, newest first` : loading ? 'Loading…' : ''}
       </p>
+      <ExportCsvButton
+        path={exportPath('audit', variables)}
+        fileName={`audit-${new Date().toISOString().slice(0, 10)}.csv`}
+        enabled={!invalid && !(settled.scope === 'site' && !site)}
+      />
       {data && !invalid && <AuditTable entries={entries} sites={sites} />}
       {more && !invalid && (
         <button type="button" onClick={loadMore} disabled={loading}>

@@ -1,9 +1,19 @@
 // Who is signed in, with which token and role. Owns the Apollo client: a new token means a
 // new client (and a new WebSocket carrying that token).
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApiSession, type ApiSession } from '../../api/client';
 import { readToken, writeToken } from '../../api/token-storage';
+import { ASK_TIMEOUT_MS, joinTabs, type TabMessage, type TabSync } from '../../api/tab-sync';
 import type { MeQuery } from '../../api/generated/graphql';
 import { MeQuery as MeDoc } from './auth.operations';
 
@@ -36,9 +46,17 @@ export function useAuth(): AuthValue {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [user, setUser] = useState<CurrentUser | null>(null);
-  const [checking, setChecking] = useState<boolean>(() => readToken() !== null);
+  // With no token of its own, a new tab first asks the open ones (api/tab-sync.ts).
+  const [checking, setChecking] = useState<boolean>(
+    () => readToken() !== null || typeof BroadcastChannel !== 'undefined',
+  );
   const [notice, setNotice] = useState<string | null>(null);
-  const signOut = useCallback(() => {
+  const tokenRef = useRef(token);
+  tokenRef.current = token;
+  const tabs = useRef<TabSync | null>(null);
+
+  /** Forgets the sign-in in this tab only. */
+  const clear = useCallback(() => {
     writeToken(null);
     setUser(null);
     setToken(null);
@@ -46,11 +64,51 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Also ends the start-up check: a stale token refused by `me` lands on the sign-in form.
     setChecking(false);
   }, []);
-  // The server refused the token (expired, signed out everywhere, deactivated): say so.
+  /** Adopts a sign-in made in another tab; `me` (below) says who it is. */
+  const adopt = useCallback((next: string) => {
+    writeToken(next);
+    setUser(null);
+    setToken(next);
+    setNotice(null);
+    setChecking(true);
+  }, []);
+  const signOut = useCallback(() => {
+    clear();
+    tabs.current?.post({ type: 'signed-out', expired: false });
+  }, [clear]);
+  // The server refused the token (expired, signed out everywhere, deactivated): say so, here
+  // and in the other tabs (they hold the same token).
   const ended = useCallback(() => {
-    signOut();
+    clear();
     setNotice(SIGNED_OUT_NOTICE);
-  }, [signOut]);
+    tabs.current?.post({ type: 'signed-out', expired: true });
+  }, [clear]);
+
+  useEffect(() => {
+    const onMessage = (m: TabMessage) => {
+      if (m.type === 'who-is-signed-in') {
+        if (tokenRef.current) tabs.current?.post({ type: 'signed-in', token: tokenRef.current });
+      } else if (m.type === 'signed-in') {
+        if (m.token !== tokenRef.current) adopt(m.token);
+      } else if (tokenRef.current) {
+        clear();
+        if (m.expired) setNotice(SIGNED_OUT_NOTICE);
+      }
+    };
+    const sync = joinTabs(onMessage);
+    tabs.current = sync;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (sync && !tokenRef.current) {
+      sync.post({ type: 'who-is-signed-in' });
+      // Nobody answered: this browser is not signed in.
+      timer = setTimeout(() => !tokenRef.current && setChecking(false), ASK_TIMEOUT_MS);
+    }
+    return () => {
+      clearTimeout(timer);
+      sync?.close();
+      tabs.current = null;
+    };
+  }, [adopt, clear]);
   const session = useMemo(() => createApiSession(token, ended), [token, ended]);
 
   useEffect(() => () => session.dispose(), [session]);
@@ -88,6 +146,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setToken(nextToken);
     setNotice(null);
     setChecking(false);
+    tabs.current?.post({ type: 'signed-in', token: nextToken });
   }, []);
 
   const value = useMemo(

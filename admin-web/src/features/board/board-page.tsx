@@ -9,6 +9,7 @@ import { CompartmentPanel } from './compartment-panel';
 import { remoteOpenBlocker } from './remote-open';
 import { DoorEventList } from './door-event-list';
 import { GatewayList } from './gateway-list';
+import { KioskList } from './kiosk-list';
 import { useDoorEvents } from './use-door-events';
 import { useLiveBoard } from './use-live-board';
 
@@ -40,6 +41,7 @@ function LiveBoard({ siteId }: { siteId: string }) {
           </p>
         )}
         {site && <GatewayList gateways={site.gateways} timeZone={timeZone} />}
+        {site && <KioskList siteId={siteId} timeZone={timeZone} />}
         {site && (
           <BoardView banks={site.banks} board={board} selectedId={selectedId} onSelect={setSelectedId} />
         )}

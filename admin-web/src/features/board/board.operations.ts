@@ -134,3 +134,18 @@ export const GatewayUpdatedSubscription = graphql(`
     }
   }
 `);
+
+export const BoardKiosksQuery = graphql(`
+  query BoardKiosks($siteId: ID!) {
+    site(id: $siteId) {
+      id
+      kiosks {
+        id
+        name
+        lastSeenAt
+        appVersion
+        quiet
+      }
+    }
+  }
+`);

@@ -35,10 +35,32 @@ export function serverCsvPath(name: string, range: ReportRange): string {
   return `/reports/${name}.csv?${q.toString()}`;
 }
 
+/**
+ * GET /exports/<name>.csv with a list's filters (the variables of its query): nulls are left
+ * out, and so is paging (`first`, `after`), since the export is every matching row.
+ */
+export function exportPath(
+  name: 'sessions' | 'audit',
+  variables: Record<string, string | number | boolean | null | undefined>,
+): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(variables)) {
+    if (value === null || value === undefined || key === 'first' || key === 'after') continue;
+    q.set(key, String(value));
+  }
+  const query = q.toString();
+  return `/exports/${name}.csv${query ? `?${query}` : ''}`;
+}
+
 /** Fetches the server's CSV export with the signed-in token and saves it as `fileName`. */
 export async function downloadServerCsv(name: string, range: ReportRange, fileName: string): Promise<void> {
+  await downloadServerFile(serverCsvPath(name, range), fileName);
+}
+
+/** Fetches `path` from the server with the signed-in token and saves it as `fileName`. */
+export async function downloadServerFile(path: string, fileName: string): Promise<void> {
   const token = readToken();
-  const res = await fetch(serverCsvPath(name, range), {
+  const res = await fetch(path, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   if (!res.ok) {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { exportPath } from './download';
 import { toCsv, toRows } from './report-data';
 import { addDays, startOfDayIn, todayIn } from './zoned-time';
 
@@ -58,5 +59,24 @@ describe('report rows and CSV', () => {
     const rows = toRows([bucket('2026-11-25T00:00:00.000Z')], 'MONTH', 'UTC', 'en-US');
     rows[0]!.label = 'Nov, "2026"';
     expect(toCsv(rows, 'UTC')).toContain(',"Nov, ""2026""",');
+  });
+});
+
+describe('exportPath', () => {
+  test('a list’s filters become the export’s query, without nulls or paging', () => {
+    expect(
+      exportPath('sessions', {
+        siteId: 's1',
+        status: 'STORED',
+        overdue: true,
+        contact: null,
+        createdFrom: '2026-12-01T00:00:00.000Z',
+        first: 25,
+        after: 'x',
+      }),
+    ).toBe(
+      '/exports/sessions.csv?siteId=s1&status=STORED&overdue=true&createdFrom=2026-12-01T00%3A00%3A00.000Z',
+    );
+    expect(exportPath('audit', { siteId: null, first: 25 })).toBe('/exports/audit.csv');
   });
 });

@@ -6,6 +6,7 @@ import { ReasonAction } from '../../ui/reason-action';
 import { OperatorOpenMutation, SetOutOfServiceMutation } from '../board/board.operations';
 import { EndSessionMutation, RegenerateAccessCodeMutation } from './sessions.operations';
 import { NewCodeTicket, type NewCode } from './new-code-ticket';
+import { SendCodeAction } from './send-code-action';
 
 type Session = NonNullable<SessionDetailQuery['session']>;
 
@@ -38,6 +39,14 @@ export function SessionActions({ session: s, onChanged }: { session: Session; on
               if (data) setCode(data.regenerateAccessCode.code);
               onChanged();
             }}
+          />
+        )}
+        {!closed && (
+          <SendCodeAction
+            sessionId={s.id}
+            email={s.contactEmail ?? null}
+            phone={s.contactPhone ?? null}
+            onSent={onChanged}
           />
         )}
         {c && (

@@ -15,6 +15,8 @@ import {
 import { SessionTable } from './session-table';
 import { SessionFilterForm } from './session-filter-form';
 import { useDebounced } from './use-debounced';
+import { ExportCsvButton } from '../reports/export-button';
+import { exportPath } from '../reports/download';
 
 const PAGE = 25;
 
@@ -68,6 +70,11 @@ export function SessionsPage() {
       <p className="muted" aria-live="polite" data-testid="sessions-count">
         {conn ? `${conn.totalCount} matching · ${conn.nodes.length} shown` : loading ? 'Loading…' : ''}
       </p>
+      <ExportCsvButton
+        path={exportPath('sessions', variables)}
+        fileName={`sessions-${new Date().toISOString().slice(0, 10)}.csv`}
+        enabled={!badRange}
+      />
       {conn && <SessionTable sessions={conn.nodes} />}
       {conn?.pageInfo.hasNextPage && (
         <button type="button" onClick={loadMore} disabled={loading}>

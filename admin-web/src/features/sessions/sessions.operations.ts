@@ -219,3 +219,15 @@ export const RecordBagDisposalMutation = graphql(`
     }
   }
 `);
+
+export const SendNewAccessCodeMutation = graphql(`
+  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {
+    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {
+      channel
+      sentTo
+      session {
+        id
+      }
+    }
+  }
+`);

@@ -1,3 +1,4 @@
+import { Migration20261206120000KioskHealth } from './Migration20261206120000KioskHealth.js';
 import { Migration20261125000000Init } from './Migration20261125000000Init.js';
 import { Migration20261125120000Integrations } from './Migration20261125120000Integrations.js';
 import { Migration20261125130000GatewayConnections } from './Migration20261125130000GatewayConnections.js';
@@ -54,5 +55,6 @@ export const MIGRATIONS = [
     class: Migration20261206110100BankSizeDimensions,
   },
   { name: 'Migration20261206110200SiteLocalNames', class: Migration20261206110200SiteLocalNames },
+  { name: 'Migration20261206120000KioskHealth', class: Migration20261206120000KioskHealth },
   { name: 'Migration20261206130000OfflineDeposits', class: Migration20261206130000OfflineDeposits },
 ];

@@ -29,7 +29,8 @@ import { DoorEventView, toDoorEventView } from '../../modules/door-events/door-e
 import { PaymentView, toPaymentView } from '../../modules/payments/payment.types.js';
 import { DateTime, Money, money } from '../../shared/common.types.js';
 import { authorize } from '../../auth/authorize.js';
-import { actorName, type Caller } from '../../auth/caller.js';
+import { actorName, auditActor, type Caller } from '../../auth/caller.js';
+import { CodeChannel, SentAccessCode } from '../../modules/sessions/code-sending.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { amountDue, isOverdue } from '../../modules/sessions/charges.js';
@@ -162,6 +163,26 @@ export class SessionResolver {
   ): Promise<IssuedAccessCode> {
     authorize(caller, 'sessions:code');
     return services.sessions.regenerate(parseId(sessionId, 'sessionId'), reason, actorName(caller));
+  }
+
+  @Mutation(() => SentAccessCode, {
+    description:
+      'ADMIN or OPERATOR: a new code to the e-mail or phone on file (the old one revoked); 3 per session per hour',
+  })
+  async sendNewAccessCode(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('channel', () => CodeChannel) channel: CodeChannel,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { caller, services }: GqlContext,
+  ): Promise<SentAccessCode> {
+    authorize(caller, 'sessions:code');
+    return services.codeSending.send(
+      parseId(sessionId, 'sessionId'),
+      channel,
+      reason,
+      auditActor(caller),
+      actorName(caller),
+    );
   }
 
   @Mutation(() => SessionView, { description: 'ADMIN or OPERATOR: ends a session and frees its compartment' })

@@ -14,6 +14,7 @@ export interface AlertInput {
   compartmentId?: string | null;
   sessionId?: string | null;
   gatewayId?: string | null;
+  kioskId?: string | null;
 }
 
 /** Raises an alert inside the caller's transaction and announces it after the commit. */
@@ -25,6 +26,7 @@ export function raiseAlert(tx: EntityManager, fx: Effects, input: AlertInput): A
     compartmentId: input.compartmentId ?? null,
     sessionId: input.sessionId ?? null,
     gatewayId: input.gatewayId ?? null,
+    kioskId: input.kioskId ?? null,
     message: input.message.slice(0, 500),
     createdAt: input.at,
   } as AlertEntity);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
 import type { CompartmentStatus, InspectionOutcome } from '../../entities/compartment.enums.js';
-import type { CompartmentEntity } from '../../entities/compartment.entity.js';
+import { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
 import { toCompartmentView } from './compartment.types.js';
 
@@ -113,4 +113,19 @@ export function moveCompartmentIfAllowed(
 /** Announces a compartment's new state (status, door, version) after the commit. */
 export function announceCompartment(fx: Effects, compartment: CompartmentEntity): void {
   fx.publish('COMPARTMENT_UPDATED', compartment.siteId, () => toCompartmentView(compartment));
+}
+
+/**
+ * The compartment as boards show it changed without a column of its own changing (its
+ * session became overdue, which is read from the clock): its version grows so that boards
+ * keep this copy over older ones, and it is announced after the commit.
+ */
+export async function announceChangedView(
+  tx: EntityManager,
+  fx: Effects,
+  compartmentId: string,
+): Promise<void> {
+  await tx.execute('update compartment set version = version + 1 where id = ?', [compartmentId]);
+  const c = await tx.findOneOrFail(CompartmentEntity, compartmentId, { refresh: true });
+  announceCompartment(fx, c);
 }

@@ -62,6 +62,10 @@ export class KioskView {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => DateTime, { nullable: true }) lastSeenAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'The kiosk app version it last reported' })
+  appVersion!: string | null;
+  @Field(() => Boolean, { description: 'Not heard from for 3 minutes (a KIOSK_QUIET alert is open)' })
+  quiet!: boolean;
   siteId!: string;
 }
 
@@ -69,6 +73,8 @@ export const toKioskView = (k: KioskEntity): KioskView => ({
   id: k.id,
   name: k.name,
   lastSeenAt: k.lastSeenAt,
+  appVersion: k.appVersion,
+  quiet: k.quietAlerted,
   siteId: k.siteId,
 });
 

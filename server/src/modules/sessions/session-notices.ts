@@ -63,17 +63,24 @@ export async function onSessionMoved(
   }
 }
 
+/** Where a code is sent: the depositor's e-mail or phone on file. */
+export type CodeChannel = 'EMAIL' | 'SMS';
+
 /**
- * The code, as the kiosk showed it, to the depositor's e-mail and phone (when given), in their
- * language: at issue and whenever it is replaced. Sensitive: the outbox clears the body once sent.
+ * The code, as the kiosk showed it, to the depositor's e-mail and phone (when given), or only
+ * to `only`, in their language: at issue and whenever it is replaced. Sensitive: the outbox
+ * clears the body once sent.
  */
 export async function sendAccessCode(
   tx: EntityManager,
   s: StorageSessionEntity,
   code: { payload: string; shortCode: string },
   at: Date,
+  only?: CodeChannel,
 ): Promise<void> {
-  if (!s.contactEmail && !s.contactPhone) return;
+  const email = only === 'SMS' ? null : s.contactEmail;
+  const phone = only === 'EMAIL' ? null : s.contactPhone;
+  if (!email && !phone) return;
   const site = await tx.findOneOrFail(SiteEntity, s.siteId);
   const ctx = { language: s.language, siteName: localSiteName(site, s.language), timezone: site.timezone };
   const validFrom = s.opStartedAt ?? s.createdAt;
@@ -90,7 +97,7 @@ export async function sendAccessCode(
   });
   await notifyContact(
     tx,
-    { email: s.contactEmail, phone: s.contactPhone },
+    { email, phone },
     { dedupeKey: `code:${s.id}:${at.getTime()}`, ...text, sensitive: true, sessionId: s.id, at },
   );
 }

@@ -5,7 +5,7 @@ import { toSessionView, type SessionView } from './session.types.js';
 import type { SessionStatus } from '../../entities/session.state.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/pagination.js';
 import { badInput } from '../../errors/domain-error.js';
-import { settledSql } from '../payments/paid-amounts.js';
+import { paidSql, settledSql } from '../payments/paid-amounts.js';
 
 export interface SessionFilter {
   siteIds: string[] | null;
@@ -26,6 +26,30 @@ export interface SessionPage {
   endCursor: string | null;
   hasNextPage: boolean;
   totalCount: number;
+}
+
+/** The filters of a search without its paging: what an export of the list applies. */
+export type SessionExportFilter = Omit<SessionFilter, 'first' | 'after'>;
+
+/** At most this many rows in one export; a larger one is refused, not cut short silently. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+/** One exported session, flat (times as Dates, money in minor units of `currency`). */
+export interface SessionExportRow {
+  id: string;
+  site_id: string;
+  site: string;
+  size: string;
+  status: string;
+  compartment: string | null;
+  created_at: Date;
+  deposited_at: Date | null;
+  due_at: Date | null;
+  retrieved_at: Date | null;
+  ended_at: Date | null;
+  currency: string;
+  price: string | number;
+  paid: string | number;
 }
 
 /** The staff's session search: filters in SQL, newest first, cursor on (createdAt, id). */
@@ -64,6 +88,26 @@ export class SessionSearch {
       hasNextPage: rows.length > limit,
       totalCount: Number(countRow?.n ?? 0),
     };
+  }
+
+  /**
+   * Every session the list's filters match, newest first, for a CSV export. More than
+   * MAX_EXPORT_ROWS is BAD_USER_INPUT (narrow the filters) rather than a file missing rows.
+   */
+  async exportRows(f: SessionExportFilter): Promise<SessionExportRow[]> {
+    if (f.siteIds?.length === 0) return [];
+    const { where, params } = this.conditions({ ...f, first: null, after: null });
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const rows = await this.em.fork().execute<SessionExportRow[]>(
+      `select s.id, s.site_id, site.name as site, s.size, s.status, c.label as compartment, s.created_at,
+         s.deposited_at, s.due_at, s.retrieved_at, s.ended_at, s.currency, s.price, ${paidSql('s.id')} as paid
+       from storage_session s join site on site.id = s.site_id left join compartment c on c.id = s.compartment_id
+       ${filter} order by s.created_at desc, s.id desc limit ?`,
+      [...params, MAX_EXPORT_ROWS + 1],
+    );
+    if (rows.length > MAX_EXPORT_ROWS)
+      throw badInput('createdFrom', `More than ${MAX_EXPORT_ROWS} sessions match: narrow the filters`);
+    return rows;
   }
 
   private conditions(f: SessionFilter): { where: string[]; params: unknown[] } {

@@ -16,7 +16,7 @@ import { hashShortCode, matchCode, newShortCode, normaliseShortCode } from '../.
 import { normaliseContact, type Contact } from './contact.js';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { announceSession, moveSession } from './session-moves.js';
-import { sendAccessCode } from './session-notices.js';
+import { sendAccessCode, type CodeChannel } from './session-notices.js';
 import { paidFor, paidForMany } from '../payments/paid-amounts.js';
 import { announceCompartment, moveCompartmentIfAllowed } from '../compartments/compartment.state.js';
 import { toSessionView, type IssuedAccessCode, type SessionView } from './session.types.js';
@@ -122,8 +122,17 @@ export class SessionService {
     return this.replaceCode(sessionId, actor, `access code regenerated: ${why}`);
   }
 
-  /** Revokes the current code and issues a new one for the same session (staff, recovery, a retried issue). */
-  async replaceCode(sessionId: string, actor: string, reason: string): Promise<IssuedAccessCode> {
+  /**
+   * Revokes the current code and issues a new one for the same session (staff, recovery, a
+   * retried issue), sent to every contact on file, or only to `opts.only`. `opts.check` runs in
+   * the same transaction with the session locked, before anything changes (a limit, the audit).
+   */
+  async replaceCode(
+    sessionId: string,
+    actor: string,
+    reason: string,
+    opts: { only?: CodeChannel; check?: (tx: EntityManager, s: StorageSessionEntity) => Promise<void> } = {},
+  ): Promise<IssuedAccessCode> {
     const payload = newAccessCode();
     const shortCode = newShortCode();
     const now = this.clock.now();
@@ -132,6 +141,7 @@ export class SessionService {
       if (!s) throw notFound('Session');
       if (s.status === 'COMPLETED' || s.status === 'CANCELLED')
         throw conflict('The session has ended; its code cannot be renewed');
+      await opts.check?.(tx, s);
       // both codes are replaced: the old QR and the old short code are refused from now on
       s.codeHash = hashAccessCode(payload);
       s.shortCodeHash = hashShortCode(s.siteId, normaliseShortCode(shortCode)!);
@@ -145,7 +155,7 @@ export class SessionService {
         reason,
       } as SessionTransitionEntity);
       await announceSession(tx, fx, s);
-      await sendAccessCode(tx, s, { payload, shortCode }, now);
+      await sendAccessCode(tx, s, { payload, shortCode }, now, opts.only);
       return { session: s, paid: await paidFor(tx, s.id) };
     });
     return {
