@@ -49,6 +49,11 @@ export const SessionFieldsDoc = graphql(`
         amount
         currency
       }
+      overdueFee {
+        amount
+        currency
+      }
+      minutesOverdue
       codeValidUntil
     }
   }

@@ -198,4 +198,12 @@ export const de: Dictionary = {
   'status.RETRIEVING': 'Wird abgeholt (Tür offen)',
   'status.COMPLETED': 'Abgeholt',
   'status.CANCELLED': 'Storniert',
+  'overdue.lead':
+    'Ihre Einlagerzeit endete um {time}. Bitte zahlen Sie {amount}, um Ihr Schließfach zu öffnen.',
+  'overdue.due': 'Fällig war',
+  'overdue.over': 'Überzogen um',
+  'overdue.rate': 'Tarif',
+  'overdue.fee': 'Überziehungsgebühr bisher',
+  'overdue.toPay': 'Jetzt zu zahlen',
+  'status.OVERDUE': 'Überfällig',
 };

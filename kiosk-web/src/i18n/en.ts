@@ -187,6 +187,13 @@ export const en = {
   'status.RETRIEVING': 'Collecting (door open)',
   'status.COMPLETED': 'Collected',
   'status.CANCELLED': 'Cancelled',
+  'overdue.lead': 'Your storage time ended at {time}. Please pay {amount} to open your locker.',
+  'overdue.due': 'Was due',
+  'overdue.over': 'Over by',
+  'overdue.rate': 'Rate',
+  'overdue.fee': 'Overdue fee so far',
+  'overdue.toPay': 'To pay now',
+  'status.OVERDUE': 'Overdue',
 } as const;
 
 /** A translation key. */

@@ -192,4 +192,11 @@ export const es: Dictionary = {
   'status.RETRIEVING': 'Recogiendo (puerta abierta)',
   'status.COMPLETED': 'Recogido',
   'status.CANCELLED': 'Cancelado',
+  'overdue.lead': 'Su tiempo de consigna terminó a las {time}. Pague {amount} para abrir su taquilla.',
+  'overdue.due': 'Vencía',
+  'overdue.over': 'Excedido en',
+  'overdue.rate': 'Tarifa',
+  'overdue.fee': 'Recargo por retraso hasta ahora',
+  'overdue.toPay': 'A pagar ahora',
+  'status.OVERDUE': 'Vencido',
 };

@@ -195,4 +195,12 @@ export const fr: Dictionary = {
   'status.RETRIEVING': 'Retrait en cours (porte ouverte)',
   'status.COMPLETED': 'Récupéré',
   'status.CANCELLED': 'Annulé',
+  'overdue.lead':
+    'Votre temps de consigne a pris fin à {time}. Veuillez payer {amount} pour ouvrir votre casier.',
+  'overdue.due': 'Échéance',
+  'overdue.over': 'Dépassement',
+  'overdue.rate': 'Tarif',
+  'overdue.fee': 'Frais de dépassement à ce jour',
+  'overdue.toPay': 'À payer maintenant',
+  'status.OVERDUE': 'En retard',
 };

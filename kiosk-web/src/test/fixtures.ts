@@ -33,6 +33,8 @@ export function session(over: Partial<Session> = {}): Session {
       includedMinutes: 240,
       overduePerHour: money(200),
       amountPaid: money(0),
+      overdueFee: money(0),
+      minutesOverdue: 0,
       codeValidUntil: null,
     },
     ...over,

@@ -15,6 +15,8 @@ describe('what the traveller is told', () => {
         includedMinutes: 240,
         overduePerHour: money(200),
         amountPaid: money(0),
+        overdueFee: money(0),
+        minutesOverdue: 0,
         codeValidUntil: '2026-11-25T14:40:00.000Z',
       },
     });
@@ -48,6 +50,8 @@ describe('what the traveller is told', () => {
         includedMinutes: 240,
         overduePerHour: money(200),
         amountPaid: money(400),
+        overdueFee: money(0),
+        minutesOverdue: 0,
         codeValidUntil: null,
       },
     });
