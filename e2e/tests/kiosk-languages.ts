@@ -5,16 +5,49 @@
 import { expect, type Page } from '@playwright/test';
 
 export const LANGUAGES = [
-  { code: 'en', button: 'English', done: 'Done' },
-  { code: 'de', button: 'Deutsch', done: 'Fertig' },
-  { code: 'fr', button: 'Français', done: 'Terminé' },
-  { code: 'es', button: 'Español', done: 'Listo' },
+  {
+    code: 'en',
+    button: 'English',
+    done: 'Done',
+    back: 'Back',
+    thanks: 'Thank you!',
+    sizes: 'Choose a locker size',
+    storeAgain: 'Store luggage again',
+  },
+  {
+    code: 'de',
+    button: 'Deutsch',
+    done: 'Fertig',
+    back: 'Zurück',
+    thanks: 'Vielen Dank!',
+    sizes: 'Fachgröße wählen',
+    storeAgain: 'Erneut Gepäck einschließen',
+  },
+  {
+    code: 'fr',
+    button: 'Français',
+    done: 'Terminé',
+    back: 'Retour',
+    thanks: 'Merci !',
+    sizes: 'Choisissez une taille de casier',
+    storeAgain: 'Déposer à nouveau des bagages',
+  },
+  {
+    code: 'es',
+    button: 'Español',
+    done: 'Listo',
+    back: 'Volver',
+    thanks: '¡Gracias!',
+    sizes: 'Elija un tamaño de taquilla',
+    storeAgain: 'Guardar equipaje de nuevo',
+  },
 ] as const;
 
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+/** One language's entry. */
+export type Language = (typeof LANGUAGES)[number];
 
 /** Picks a language with the switch at the top of the screen and waits for the page to speak it. */
-export async function speak(page: Page, lang: (typeof LANGUAGES)[number]): Promise<void> {
+export async function speak(page: Page, lang: Language): Promise<void> {
   await page.getByRole('button', { name: lang.button, exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
 }

@@ -54,6 +54,7 @@ export const SessionFieldsDoc = graphql(`
         currency
       }
       minutesOverdue
+      receiptReference
       codeValidUntil
     }
   }

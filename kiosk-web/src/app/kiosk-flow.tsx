@@ -141,6 +141,10 @@ export function KioskFlow({
           onScanAgain={() => setState({ name: 'scan' })}
           onPaid={() => send(state.payload, state.intent)}
           onLostCode={() => setState({ name: 'help', topic: 'lost' })}
+          onStoreAgain={() => {
+            lastScan.current = null; // the collected code is not this deposit's to retry
+            setState({ name: 'start' });
+          }}
           onBagDoesNotFit={(session) =>
             setState({
               name: 'resize',

@@ -206,4 +206,7 @@ export const de: Dictionary = {
   'overdue.fee': 'Überziehungsgebühr bisher',
   'overdue.toPay': 'Jetzt zu zahlen',
   'status.OVERDUE': 'Überfällig',
+  'summary.receipt': 'Beleg',
+  'summary.receiptSent': 'An die angegebene E-Mail oder Telefonnummer gesendet. Referenz: {reference}',
+  'session.storeAgain': 'Erneut Gepäck einschließen',
 };

@@ -194,6 +194,9 @@ export const en = {
   'overdue.fee': 'Overdue fee so far',
   'overdue.toPay': 'To pay now',
   'status.OVERDUE': 'Overdue',
+  'summary.receipt': 'Receipt',
+  'summary.receiptSent': 'Sent to the email or phone you gave. Reference: {reference}',
+  'session.storeAgain': 'Store luggage again',
 } as const;
 
 /** A translation key. */

@@ -199,4 +199,7 @@ export const es: Dictionary = {
   'overdue.fee': 'Recargo por retraso hasta ahora',
   'overdue.toPay': 'A pagar ahora',
   'status.OVERDUE': 'Vencido',
+  'summary.receipt': 'Recibo',
+  'summary.receiptSent': 'Enviado al correo o teléfono que indicó. Referencia: {reference}',
+  'session.storeAgain': 'Guardar equipaje de nuevo',
 };

@@ -203,4 +203,7 @@ export const fr: Dictionary = {
   'overdue.fee': 'Frais de dépassement à ce jour',
   'overdue.toPay': 'À payer maintenant',
   'status.OVERDUE': 'En retard',
+  'summary.receipt': 'Reçu',
+  'summary.receiptSent': 'Envoyé à l’e-mail ou au téléphone indiqué. Référence : {reference}',
+  'session.storeAgain': 'Déposer à nouveau des bagages',
 };

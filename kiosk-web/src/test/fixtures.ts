@@ -35,6 +35,7 @@ export function session(over: Partial<Session> = {}): Session {
       amountPaid: money(0),
       overdueFee: money(0),
       minutesOverdue: 0,
+      receiptReference: null,
       codeValidUntil: null,
     },
     ...over,

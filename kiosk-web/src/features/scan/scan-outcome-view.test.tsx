@@ -6,7 +6,11 @@ import { fakeApi } from '../../test/fake-api';
 import { scanResult, session } from '../../test/fixtures';
 import { ScanOutcomeView } from './scan-outcome-view';
 
-function show(result: ScanResult, current: { session: Session | null } = { session: result.session }) {
+function show(
+  result: ScanResult,
+  current: { session: Session | null } = { session: result.session },
+  onStoreAgain?: () => void,
+) {
   const api = fakeApi({
     SessionByAccessCode: () => ({ sessionByAccessCode: current.session }),
     SubmitFeedback: () => ({ submitFeedback: true }),
@@ -21,9 +25,18 @@ function show(result: ScanResult, current: { session: Session | null } = { sessi
     onPaid: vi.fn(),
     onLostCode: vi.fn(),
   };
-  render(<ScanOutcomeView siteId="site-1" payload="CODE-123456789" result={result} {...props} />, {
-    wrapper: api.wrapper,
-  });
+  render(
+    <ScanOutcomeView
+      siteId="site-1"
+      payload="CODE-123456789"
+      result={result}
+      {...props}
+      onStoreAgain={onStoreAgain}
+    />,
+    {
+      wrapper: api.wrapper,
+    },
+  );
   return { api, props };
 }
 
@@ -170,5 +183,23 @@ describe('retrieval followed live', () => {
       payload: 'CODE-123456789',
       rating: 4,
     });
+  });
+
+  it('after the collection: "Store luggage again" starts a new deposit', async () => {
+    const s = session({ status: 'RETRIEVING', intent: 'RETRIEVE' });
+    const onStoreAgain = vi.fn();
+    const { api } = show(
+      scanResult('UNLOCKING_FOR_RETRIEVAL', { session: s, compartment: s.compartment }),
+      { session: s },
+      onStoreAgain,
+    );
+    act(() =>
+      api.emit('SessionUpdated', {
+        sessionUpdated: session({ status: 'COMPLETED', retrievedAt: '2026-11-25T15:00:00Z' }),
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Thank you!' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Store luggage again' }));
+    expect(onStoreAgain).toHaveBeenCalledOnce();
   });
 });

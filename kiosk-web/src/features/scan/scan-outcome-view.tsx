@@ -38,6 +38,7 @@ export function ScanOutcomeView({
   onPaid,
   onLostCode,
   onBagDoesNotFit,
+  onStoreAgain,
 }: {
   siteId: string;
   payload: string;
@@ -48,6 +49,7 @@ export function ScanOutcomeView({
   onPaid: () => void;
   onLostCode: () => void;
   onBagDoesNotFit?: (session: Session) => void;
+  onStoreAgain?: () => void;
 }) {
   const { t, locale } = useI18n();
   const kind = KIND[result.outcome];
@@ -65,6 +67,7 @@ export function ScanOutcomeView({
         onDone={onDone}
         onScanAgain={onScanAgain}
         onBagDoesNotFit={onBagDoesNotFit}
+        onStoreAgain={onStoreAgain}
       />
     );
   }

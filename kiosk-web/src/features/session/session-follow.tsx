@@ -22,6 +22,7 @@ export function SessionFollow({
   onDone,
   onScanAgain,
   onBagDoesNotFit,
+  onStoreAgain,
 }: {
   siteId: string;
   payload: string;
@@ -33,6 +34,8 @@ export function SessionFollow({
   onScanAgain: () => void;
   /** A deposit whose bag does not fit the open locker: choose a larger size. */
   onBagDoesNotFit?: (session: Session) => void;
+  /** After a collection: start a new deposit. */
+  onStoreAgain?: () => void;
 }) {
   const { t } = useI18n();
   // Poll only while the door operation runs; the subscriptions carry on regardless.
@@ -55,6 +58,7 @@ export function SessionFollow({
       session={session}
       onDone={onDone}
       onScanAgain={onScanAgain}
+      onStoreAgain={onStoreAgain}
       help={
         <AssistanceButton
           siteId={siteId}

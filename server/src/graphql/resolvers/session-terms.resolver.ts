@@ -3,6 +3,7 @@ import type { GqlContext } from '../context.js';
 import { money } from '../../shared/common.types.js';
 import { chargeInputOf, SessionView } from '../../modules/sessions/session.types.js';
 import { minutesOverdue, overdueFee } from '../../modules/sessions/charges.js';
+import { getsReceipt } from '../../modules/sessions/session-notices.js';
 import { SessionTermsView } from '../../modules/sessions/session-terms.types.js';
 
 @Resolver(() => SessionView)
@@ -26,7 +27,15 @@ export class SessionTermsResolver {
       amountPaid: money(s.paid, currency),
       overdueFee: money(overdueFee(chargeInputOf(s), now), currency),
       minutesOverdue: minutesOverdue(chargeInputOf(s), now),
+      receiptReference: s.status === 'COMPLETED' && getsReceipt(receiptFacts(s)) ? s.id : null,
       codeValidUntil,
     };
   }
 }
+
+const receiptFacts = (s: SessionView) => ({
+  depositedAt: s.depositedAt,
+  disposedAt: s.abandonment?.disposedAt ?? null,
+  contactEmail: s.contact.email,
+  contactPhone: s.contact.phone,
+});

@@ -16,6 +16,12 @@ export class SessionTermsView {
   overdueFee!: Money;
   @Field(() => Int, { description: 'Whole minutes past dueAt (0 before it); to the pick-up once collected' })
   minutesOverdue!: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Once collected: the reference on the receipt sent by e-mail or SMS (null when none was sent: no contact)',
+  })
+  receiptReference!: string | null;
   @Field(() => DateTime, {
     nullable: true,
     description: 'Until a first deposit: the code is good for storing until then (null once stored)',
