@@ -7,6 +7,9 @@ import { expect, type Page } from '@playwright/test';
 export const LANGUAGES = [
   {
     code: 'en',
+    help: 'Help',
+    doorDidNotOpen: 'The door did not open',
+    callStaff: 'Call for help',
     button: 'English',
     done: 'Done',
     back: 'Back',
@@ -16,6 +19,9 @@ export const LANGUAGES = [
   },
   {
     code: 'de',
+    help: 'Hilfe',
+    doorDidNotOpen: 'Die Tür ging nicht auf',
+    callStaff: 'Hilfe rufen',
     button: 'Deutsch',
     done: 'Fertig',
     back: 'Zurück',
@@ -25,6 +31,9 @@ export const LANGUAGES = [
   },
   {
     code: 'fr',
+    help: 'Aide',
+    doorDidNotOpen: 'La porte ne s’est pas ouverte',
+    callStaff: 'Appeler de l’aide',
     button: 'Français',
     done: 'Terminé',
     back: 'Retour',
@@ -34,6 +43,9 @@ export const LANGUAGES = [
   },
   {
     code: 'es',
+    help: 'Ayuda',
+    doorDidNotOpen: 'La puerta no se abrió',
+    callStaff: 'Pedir ayuda',
     button: 'Español',
     done: 'Listo',
     back: 'Volver',

@@ -229,7 +229,20 @@ export const RequestAssistanceDoc = graphql(`
       reason: $reason
     ) {
       id
+      reference
       createdAt
+    }
+  }
+`);
+
+export const SiteHelpDoc = graphql(`
+  query SiteHelp($siteId: ID!) {
+    site(id: $siteId) {
+      id
+      help {
+        phone
+        hours
+      }
     }
   }
 `);

@@ -59,10 +59,11 @@ export function KioskFlow({
 
   // An open door never blocks the next person: their scan replaces this screen.
   useKeyboardWedge(acceptsScans(state) && !scan.busy, onScanned);
-  // The start screen in the default language is the rest state; anything else times out.
+  // The start screen in the default language is the rest state; anything else times out, but
+  // help: someone waiting for staff (or reading the help line) must not lose the screen.
   useInactivity(
     doorBusy ? DOOR_SCREEN_MS : idleSeconds * 1000,
-    state.name !== 'home' || lang !== 'en',
+    (state.name !== 'home' || lang !== 'en') && state.name !== 'help',
     onReset,
   );
 

@@ -209,4 +209,12 @@ export const de: Dictionary = {
   'summary.receipt': 'Beleg',
   'summary.receiptSent': 'An die angegebene E-Mail oder Telefonnummer gesendet. Referenz: {reference}',
   'session.storeAgain': 'Erneut Gepäck einschließen',
+  'help.line': 'Hilfe-Telefon',
+  'help.hours': 'Erreichbar',
+  'help.reference': 'Ihre Referenz:',
+  'help.next': 'So geht es weiter: Das Personal vor Ort ist informiert und kommt zu den Schließfächern.',
+  'help.nextCall': 'Wenn niemand kommt, rufen Sie {phone} an und nennen Sie Ihre Referenz.',
+  'help.askStaff':
+    'Sagen Sie dem Personal bei den Schließfächern, dass Sie Hilfe brauchen. Es sieht Ihre Anfrage mit Ihrem Fach.',
+  'phone.tabHelp': 'Hilfe',
 };

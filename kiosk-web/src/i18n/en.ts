@@ -197,6 +197,14 @@ export const en = {
   'summary.receipt': 'Receipt',
   'summary.receiptSent': 'Sent to the email or phone you gave. Reference: {reference}',
   'session.storeAgain': 'Store luggage again',
+  'help.line': 'Help line',
+  'help.hours': 'Opening hours',
+  'help.reference': 'Your reference:',
+  'help.next': 'What happens next: staff at this site have been told and will come to the lockers.',
+  'help.nextCall': 'If nobody comes, call {phone} and give your reference.',
+  'help.askStaff':
+    'Tell staff at the lockers that you need help. They will see your request with your locker.',
+  'phone.tabHelp': 'Help',
 } as const;
 
 /** A translation key. */

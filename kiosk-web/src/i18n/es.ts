@@ -202,4 +202,12 @@ export const es: Dictionary = {
   'summary.receipt': 'Recibo',
   'summary.receiptSent': 'Enviado al correo o teléfono que indicó. Referencia: {reference}',
   'session.storeAgain': 'Guardar equipaje de nuevo',
+  'help.line': 'Teléfono de ayuda',
+  'help.hours': 'Horario',
+  'help.reference': 'Su referencia:',
+  'help.next': 'Qué pasa ahora: el personal del lugar ha sido avisado y vendrá a las taquillas.',
+  'help.nextCall': 'Si no viene nadie, llame al {phone} y dé su referencia.',
+  'help.askStaff':
+    'Avise al personal de las taquillas de que necesita ayuda. Verán su solicitud con su taquilla.',
+  'phone.tabHelp': 'Ayuda',
 };

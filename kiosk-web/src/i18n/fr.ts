@@ -206,4 +206,12 @@ export const fr: Dictionary = {
   'summary.receipt': 'Reçu',
   'summary.receiptSent': 'Envoyé à l’e-mail ou au téléphone indiqué. Référence : {reference}',
   'session.storeAgain': 'Déposer à nouveau des bagages',
+  'help.line': 'Assistance téléphonique',
+  'help.hours': 'Horaires',
+  'help.reference': 'Votre référence :',
+  'help.next': 'Et ensuite : le personnel du site est prévenu et va venir aux casiers.',
+  'help.nextCall': 'Si personne ne vient, appelez le {phone} et donnez votre référence.',
+  'help.askStaff':
+    'Signalez au personnel des casiers que vous avez besoin d’aide. Il verra votre demande avec votre casier.',
+  'phone.tabHelp': 'Aide',
 };

@@ -8,6 +8,7 @@ import { AuditResolver } from './resolvers/audit.resolver.js';
 import { EquipmentLifecycleResolver } from './resolvers/equipment-lifecycle.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { TariffResolver } from './resolvers/tariff.resolver.js';
+import { SiteHelpResolver } from './resolvers/site-help.resolver.js';
 import { LockerBankResolver, CompartmentResolver } from './resolvers/compartment.resolver.js';
 import { GatewayFieldsResolver, KioskFieldsResolver } from './resolvers/device.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   AuditResolver,
   EquipmentLifecycleResolver,
   SiteResolver,
+  SiteHelpResolver,
   TariffResolver,
   LockerBankResolver,
   CompartmentResolver,

@@ -80,6 +80,8 @@ type Documents = {
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      id\n      name\n      scopes\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {\n    setLockerBankBoard(bankId: $bankId, board: $board) {\n      id\n      board {\n        preset\n        pulse\n        timedUnitMs\n        doorSource\n        doorOpenWhen\n        invertedInputs\n        maxOnMs\n      }\n    }\n  }\n": typeof types.SetLockerBankBoardDocument,
+    "\n  query SiteHelp($id: ID!) {\n    site(id: $id) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n": typeof types.SiteHelpDocument,
+    "\n  mutation SetSiteHelp($siteId: ID!, $phone: String, $hours: String) {\n    setSiteHelp(siteId: $siteId, phone: $phone, hours: $hours) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n": typeof types.SetSiteHelpDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      createdAt\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  query WebhookDeliveries($endpointId: ID!, $first: Int) {\n    webhookDeliveries(endpointId: $endpointId, first: $first) {\n      id\n      eventId\n      event\n      status\n      body\n      createdAt\n      deliveredAt\n      attempts {\n        at\n        statusCode\n        error\n        durationMs\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation CreateWebhookEndpoint($url: String!, $events: [WebhookEvent!]!, $description: String) {\n    createWebhookEndpoint(url: $url, events: $events, description: $description) {\n      endpoint {\n        id\n        url\n        description\n        events\n        createdAt\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
@@ -152,6 +154,8 @@ const documents: Documents = {
     "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      id\n      name\n      scopes\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {\n    setLockerBankBoard(bankId: $bankId, board: $board) {\n      id\n      board {\n        preset\n        pulse\n        timedUnitMs\n        doorSource\n        doorOpenWhen\n        invertedInputs\n        maxOnMs\n      }\n    }\n  }\n": types.SetLockerBankBoardDocument,
+    "\n  query SiteHelp($id: ID!) {\n    site(id: $id) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n": types.SiteHelpDocument,
+    "\n  mutation SetSiteHelp($siteId: ID!, $phone: String, $hours: String) {\n    setSiteHelp(siteId: $siteId, phone: $phone, hours: $hours) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n": types.SetSiteHelpDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      events\n      createdAt\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  query WebhookDeliveries($endpointId: ID!, $first: Int) {\n    webhookDeliveries(endpointId: $endpointId, first: $first) {\n      id\n      eventId\n      event\n      status\n      body\n      createdAt\n      deliveredAt\n      attempts {\n        at\n        statusCode\n        error\n        durationMs\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation CreateWebhookEndpoint($url: String!, $events: [WebhookEvent!]!, $description: String) {\n    createWebhookEndpoint(url: $url, events: $events, description: $description) {\n      endpoint {\n        id\n        url\n        description\n        events\n        createdAt\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
@@ -436,6 +440,14 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {\n    setLockerBankBoard(bankId: $bankId, board: $board) {\n      id\n      board {\n        preset\n        pulse\n        timedUnitMs\n        doorSource\n        doorOpenWhen\n        invertedInputs\n        maxOnMs\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {\n    setLockerBankBoard(bankId: $bankId, board: $board) {\n      id\n      board {\n        preset\n        pulse\n        timedUnitMs\n        doorSource\n        doorOpenWhen\n        invertedInputs\n        maxOnMs\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteHelp($id: ID!) {\n    site(id: $id) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n"): (typeof documents)["\n  query SiteHelp($id: ID!) {\n    site(id: $id) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSiteHelp($siteId: ID!, $phone: String, $hours: String) {\n    setSiteHelp(siteId: $siteId, phone: $phone, hours: $hours) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetSiteHelp($siteId: ID!, $phone: String, $hours: String) {\n    setSiteHelp(siteId: $siteId, phone: $phone, hours: $hours) {\n      id\n      help {\n        phone\n        hours\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

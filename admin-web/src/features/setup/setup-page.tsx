@@ -14,6 +14,7 @@ import { DevicesSection } from './devices-section';
 import { BankLifecycle, RetireSiteAction, RetireTariffAction } from './equipment-lifecycle';
 import { SetupSiteQuery } from './setup.operations';
 import { CreateSiteForm, SiteSettingsForm } from './site-forms';
+import { SiteHelpForm } from './site-help-form';
 import { TariffForm } from './tariff-form';
 import { UsersSection } from './users-section';
 import { WebhooksSection } from '../webhooks/webhooks-section';
@@ -63,6 +64,7 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
           {s && (
             <div>
               <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />
+              <SiteHelpForm key={`help-${s.id}`} siteId={s.id} />
               <RetireSiteAction
                 site={s}
                 onChanged={() => {

@@ -15,7 +15,19 @@ function show(
     SessionByAccessCode: () => ({ sessionByAccessCode: current.session }),
     SubmitFeedback: () => ({ submitFeedback: true }),
     RequestAssistance: () => ({
-      requestAssistance: { __typename: 'Alert', id: 'al-1', createdAt: '2026-11-25T14:00:00Z' },
+      requestAssistance: {
+        __typename: 'Alert',
+        id: 'al-1',
+        reference: 'AB12CD34',
+        createdAt: '2026-11-25T14:00:00Z',
+      },
+    }),
+    SiteHelp: () => ({
+      site: {
+        __typename: 'Site',
+        id: 'site-1',
+        help: { __typename: 'SiteHelp', phone: '+49 30 1234567', hours: 'Daily 06:00-22:00' },
+      },
     }),
   });
   const props = {
@@ -122,6 +134,10 @@ describe('deposit followed live', () => {
     const { api } = show(scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }));
     await userEvent.click(screen.getByRole('button', { name: 'The door did not open' }));
     expect(await screen.findByText(/Help is coming/)).toBeInTheDocument();
+    expect(screen.getByTestId('help-reference')).toHaveTextContent('AB12CD34');
+    expect(
+      await screen.findByText('If nobody comes, call +49 30 1234567 and give your reference.'),
+    ).toBeInTheDocument();
     expect(api.calls.find((c) => c.name === 'RequestAssistance')?.variables).toMatchObject({
       siteId: 'site-1',
       payload: 'CODE-123456789',
@@ -133,6 +149,7 @@ describe('deposit followed live', () => {
     );
     expect(await screen.findByText(/The door did not open. Staff have been told/)).toBeInTheDocument();
     expect(screen.getByText(/Help is coming/)).toBeInTheDocument();
+    expect(screen.getByTestId('help-reference')).toHaveTextContent('AB12CD34');
     expect(screen.queryByRole('button', { name: 'The door did not open' })).not.toBeInTheDocument();
     expect(api.calls.filter((c) => c.name === 'RequestAssistance')).toHaveLength(1);
   });

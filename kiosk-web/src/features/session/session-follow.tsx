@@ -41,7 +41,7 @@ export function SessionFollow({
   // Poll only while the door operation runs; the subscriptions carry on regardless.
   const [polling, setPolling] = useState(true);
   // Remembered here: the help button shows on two screens (unlocking, not opened) but asks once.
-  const [helpRequested, setHelpRequested] = useState(false);
+  const [helpReference, setHelpReference] = useState<string | null>(null);
   const { session, door, seenOpen } = useSessionFollow(siteId, payload, initial, polling);
   const phase = followPhase(session, door, seenOpen, kind);
   const busy = isDoorBusy(phase);
@@ -64,8 +64,8 @@ export function SessionFollow({
           siteId={siteId}
           payload={payload}
           compartmentLabel={label}
-          requested={helpRequested}
-          onRequested={() => setHelpRequested(true)}
+          requested={helpReference}
+          onRequested={setHelpReference}
         />
       }
       bagDoesNotFit={

@@ -18,6 +18,7 @@ import { Migration20261205100000ShortCode } from './Migration20261205100000Short
 import { Migration20261205110000DepositorLanguage } from './Migration20261205110000DepositorLanguage.js';
 import { Migration20261205100000SiteOfflineEvents } from './Migration20261205100000SiteOfflineEvents.js';
 import { Migration20261205140000SiteOutage } from './Migration20261205140000SiteOutage.js';
+import { Migration20261206100000SiteHelp } from './Migration20261206100000SiteHelp.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
 export const MIGRATIONS = [
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261205100000SiteOfflineEvents', class: Migration20261205100000SiteOfflineEvents },
   { name: 'Migration20261205130000AlertLifecycle', class: Migration20261205130000AlertLifecycle },
   { name: 'Migration20261205140000SiteOutage', class: Migration20261205140000SiteOutage },
+  { name: 'Migration20261206100000SiteHelp', class: Migration20261206100000SiteHelp },
 ];
