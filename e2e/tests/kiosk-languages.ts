@@ -7,6 +7,7 @@ import { expect, type Page } from '@playwright/test';
 export const LANGUAGES = [
   {
     code: 'en',
+    resend: 'Send the code again',
     help: 'Help',
     doorDidNotOpen: 'The door did not open',
     callStaff: 'Call for help',
@@ -19,6 +20,7 @@ export const LANGUAGES = [
   },
   {
     code: 'de',
+    resend: 'Code erneut senden',
     help: 'Hilfe',
     doorDidNotOpen: 'Die Tür ging nicht auf',
     callStaff: 'Hilfe rufen',
@@ -31,6 +33,7 @@ export const LANGUAGES = [
   },
   {
     code: 'fr',
+    resend: 'Renvoyer le code',
     help: 'Aide',
     doorDidNotOpen: 'La porte ne s’est pas ouverte',
     callStaff: 'Appeler de l’aide',
@@ -43,6 +46,7 @@ export const LANGUAGES = [
   },
   {
     code: 'es',
+    resend: 'Enviar el código de nuevo',
     help: 'Ayuda',
     doorDidNotOpen: 'La puerta no se abrió',
     callStaff: 'Pedir ayuda',

@@ -217,4 +217,9 @@ export const de: Dictionary = {
   'help.askStaff':
     'Sagen Sie dem Personal bei den Schließfächern, dass Sie Hilfe brauchen. Es sieht Ihre Anfrage mit Ihrem Fach.',
   'phone.tabHelp': 'Hilfe',
+  'recover.wrong': 'Dieser Code stimmt nicht. Verbleibende Versuche: {n}.',
+  'recover.noTries': 'Dieser Code kann nicht mehr verwendet werden. Lassen Sie sich einen neuen senden.',
+  'recover.resend': 'Code erneut senden',
+  'recover.resent': 'Ein neuer Code ist unterwegs. Nur der neueste Code gilt.',
+  'recover.wait': 'Bitte warten Sie {seconds} s, bevor Sie einen weiteren Code anfordern.',
 };

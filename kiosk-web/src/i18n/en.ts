@@ -205,6 +205,11 @@ export const en = {
   'help.askStaff':
     'Tell staff at the lockers that you need help. They will see your request with your locker.',
   'phone.tabHelp': 'Help',
+  'recover.wrong': 'That code is not right. Tries left: {n}.',
+  'recover.noTries': 'This code can no longer be used. Send yourself a new one.',
+  'recover.resend': 'Send the code again',
+  'recover.resent': 'A new code is on its way. Only the newest code works.',
+  'recover.wait': 'Please wait {seconds} s before asking for another code.',
 } as const;
 
 /** A translation key. */

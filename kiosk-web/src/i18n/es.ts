@@ -210,4 +210,9 @@ export const es: Dictionary = {
   'help.askStaff':
     'Avise al personal de las taquillas de que necesita ayuda. Verán su solicitud con su taquilla.',
   'phone.tabHelp': 'Ayuda',
+  'recover.wrong': 'Ese código no es correcto. Intentos restantes: {n}.',
+  'recover.noTries': 'Este código ya no se puede usar. Pida uno nuevo.',
+  'recover.resend': 'Enviar el código de nuevo',
+  'recover.resent': 'Un código nuevo está en camino. Solo vale el más reciente.',
+  'recover.wait': 'Espere {seconds} s antes de pedir otro código.',
 };

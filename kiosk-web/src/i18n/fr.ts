@@ -214,4 +214,9 @@ export const fr: Dictionary = {
   'help.askStaff':
     'Signalez au personnel des casiers que vous avez besoin d’aide. Il verra votre demande avec votre casier.',
   'phone.tabHelp': 'Aide',
+  'recover.wrong': 'Ce code n’est pas correct. Essais restants : {n}.',
+  'recover.noTries': 'Ce code ne peut plus être utilisé. Demandez-en un nouveau.',
+  'recover.resend': 'Renvoyer le code',
+  'recover.resent': 'Un nouveau code est en route. Seul le plus récent fonctionne.',
+  'recover.wait': 'Veuillez attendre {seconds} s avant de demander un autre code.',
 };
