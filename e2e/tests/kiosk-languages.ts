@@ -7,6 +7,7 @@ import { expect, type Page } from '@playwright/test';
 export const LANGUAGES = [
   {
     code: 'en',
+    store: 'Store luggage',
     resend: 'Send the code again',
     help: 'Help',
     doorDidNotOpen: 'The door did not open',
@@ -20,6 +21,7 @@ export const LANGUAGES = [
   },
   {
     code: 'de',
+    store: 'Gepäck einschließen',
     resend: 'Code erneut senden',
     help: 'Hilfe',
     doorDidNotOpen: 'Die Tür ging nicht auf',
@@ -33,6 +35,7 @@ export const LANGUAGES = [
   },
   {
     code: 'fr',
+    store: 'Déposer des bagages',
     resend: 'Renvoyer le code',
     help: 'Aide',
     doorDidNotOpen: 'La porte ne s’est pas ouverte',
@@ -46,6 +49,7 @@ export const LANGUAGES = [
   },
   {
     code: 'es',
+    store: 'Guardar equipaje',
     resend: 'Enviar el código de nuevo',
     help: 'Ayuda',
     doorDidNotOpen: 'La puerta no se abrió',

@@ -30,10 +30,13 @@ export const DOOR_SCREEN_MS = 75_000;
 export function KioskFlow({
   siteId,
   idleSeconds,
+  lowReach = false,
   onReset,
 }: {
   siteId: string;
   idleSeconds: number;
+  /** Low reach is on: not the kiosk's rest state, so it times out like a chosen language. */
+  lowReach?: boolean;
   onReset: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -63,7 +66,7 @@ export function KioskFlow({
   // help: someone waiting for staff (or reading the help line) must not lose the screen.
   useInactivity(
     doorBusy ? DOOR_SCREEN_MS : idleSeconds * 1000,
-    (state.name !== 'home' || lang !== 'en') && state.name !== 'help',
+    (state.name !== 'home' || lang !== 'en' || lowReach) && state.name !== 'help',
     onReset,
   );
 

@@ -71,6 +71,21 @@ describe('kiosk inactivity reset', () => {
     expect(heading()).toBe('Welcome');
   });
 
+  it("low reach is one person's choice: on by the switch at the foot, off again for the next person", async () => {
+    kiosk();
+    const toggle = screen.getByRole('button', { name: 'Low reach: buttons lower' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(toggle);
+    expect(document.querySelector('.kiosk')).toHaveClass('low-reach');
+    expect(screen.getByText(/every button is in the lower half/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Low reach: buttons lower' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await act(() => vi.advanceTimersByTimeAsync(61_000));
+    expect(document.querySelector('.kiosk')).not.toHaveClass('low-reach');
+  });
+
   it("goes back to the start screen in the person's language, and back to English once they leave", async () => {
     kiosk();
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));

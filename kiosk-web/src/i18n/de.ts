@@ -222,4 +222,6 @@ export const de: Dictionary = {
   'recover.resend': 'Code erneut senden',
   'recover.resent': 'Ein neuer Code ist unterwegs. Nur der neueste Code gilt.',
   'recover.wait': 'Bitte warten Sie {seconds} s, bevor Sie einen weiteren Code anfordern.',
+  'reach.toggle': 'Tiefe Bedienung: Tasten unten',
+  'reach.explain': 'Tiefe Bedienung ist an: Alle Tasten sind in der unteren Bildschirmhälfte.',
 };

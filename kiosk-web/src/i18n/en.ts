@@ -210,6 +210,8 @@ export const en = {
   'recover.resend': 'Send the code again',
   'recover.resent': 'A new code is on its way. Only the newest code works.',
   'recover.wait': 'Please wait {seconds} s before asking for another code.',
+  'reach.toggle': 'Low reach: buttons lower',
+  'reach.explain': 'Low reach is on: every button is in the lower half of the screen.',
 } as const;
 
 /** A translation key. */

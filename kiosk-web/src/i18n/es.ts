@@ -215,4 +215,7 @@ export const es: Dictionary = {
   'recover.resend': 'Enviar el código de nuevo',
   'recover.resent': 'Un código nuevo está en camino. Solo vale el más reciente.',
   'recover.wait': 'Espere {seconds} s antes de pedir otro código.',
+  'reach.toggle': 'Alcance bajo: botones abajo',
+  'reach.explain':
+    'El alcance bajo está activado: todos los botones están en la mitad inferior de la pantalla.',
 };

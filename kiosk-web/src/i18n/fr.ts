@@ -219,4 +219,6 @@ export const fr: Dictionary = {
   'recover.resend': 'Renvoyer le code',
   'recover.resent': 'Un nouveau code est en route. Seul le plus récent fonctionne.',
   'recover.wait': 'Veuillez attendre {seconds} s avant de demander un autre code.',
+  'reach.toggle': 'Accès bas : boutons en bas',
+  'reach.explain': 'L’accès bas est activé : tous les boutons sont dans la moitié inférieure de l’écran.',
 };
