@@ -95,13 +95,10 @@ describe('a wrong one-time code says how many tries are left; "send again" is li
   });
   afterAll(() => s.stop());
 
-  type Extensions = { code?: string; attemptsLeft?: number; retryAfterSeconds?: number };
   const tryCode = async (email: string, code: string) =>
-    (await s.gql(COMPLETE, { s: f.siteId, c: { email }, o: code }, f.kioskToken)).errors?.[0]?.extensions as
-      Extensions | undefined;
+    (await s.gql(COMPLETE, { s: f.siteId, c: { email }, o: code }, f.kioskToken)).errors?.[0]?.extensions;
   const send = async (email: string) => s.gql(START, { s: f.siteId, c: { email } }, f.kioskToken);
-  const refusal = async (email: string) =>
-    (await send(email)).errors?.[0]?.extensions as Extensions | undefined;
+  const refusal = async (email: string) => (await send(email)).errors?.[0]?.extensions;
 
   test('tries left count down to none, the same for a known contact and an unknown one', async () => {
     await issue(s, f, 'SMALL', { email: 'known@example.com' });
