@@ -39,3 +39,10 @@ export function errorCode(error: unknown): ApiErrorCode {
     return 'NETWORK';
   return 'UNKNOWN';
 }
+
+/** A number the server put in the first error's extensions (attemptsLeft, retryAfterSeconds), if any. */
+export function errorNumber(error: unknown, name: string): number | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const value = error.errors[0]?.extensions?.[name];
+  return typeof value === 'number' ? value : null;
+}

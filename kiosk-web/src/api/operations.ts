@@ -54,6 +54,12 @@ export const SessionFieldsDoc = graphql(`
         amount
         currency
       }
+      overdueFee {
+        amount
+        currency
+      }
+      minutesOverdue
+      receiptReference
       codeValidUntil
     }
   }
@@ -292,7 +298,20 @@ export const RequestAssistanceDoc = graphql(`
       reason: $reason
     ) {
       id
+      reference
       createdAt
+    }
+  }
+`);
+
+export const SiteHelpDoc = graphql(`
+  query SiteHelp($siteId: ID!) {
+    site(id: $siteId) {
+      id
+      help {
+        phone
+        hours
+      }
     }
   }
 `);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { type ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from '../api/client';
@@ -9,6 +9,7 @@ import { SiteFallbackPanel } from '../features/offline/site-fallback-panel';
 import { OnScreenKeyboardContext } from '../ui/keyboard/keyboard-context';
 import { type KioskConfig } from '../features/setup/kiosk-config';
 import { useLongPress } from '../features/setup/use-long-press';
+import { LowReachSpacer, LowReachSwitch } from '../features/reach/low-reach';
 import { KioskFlow } from './kiosk-flow';
 import { SiteNameLabel } from '../features/start/site-name-label';
 
@@ -26,6 +27,32 @@ function KioskHeader({ siteId, onSetup }: { siteId: string; onSetup: () => void 
       </div>
       <LanguageSwitch />
     </header>
+  );
+}
+
+/**
+ * The kiosk's frame for one person: header, banners, the screen and the low-reach switch. Inside
+ * the per-person remount, so low reach (like the language) ends with the person.
+ */
+function KioskFrame({
+  siteId,
+  onSetup,
+  children,
+}: {
+  siteId: string;
+  onSetup: () => void;
+  children: (lowReach: boolean) => ReactNode;
+}) {
+  const [lowReach, setLowReach] = useState(false);
+  return (
+    <div className={lowReach ? 'kiosk low-reach' : 'kiosk'}>
+      {lowReach ? <LowReachSpacer /> : null}
+      <KioskHeader siteId={siteId} onSetup={onSetup} />
+      <ConnectionBanner />
+      <SiteFallbackPanel />
+      <main>{children(lowReach)}</main>
+      <LowReachSwitch on={lowReach} onChange={setLowReach} />
+    </div>
   );
 }
 
@@ -53,14 +80,11 @@ export function KioskShell({
     <ApolloProvider client={client}>
       <I18nProvider key={generation}>
         <OnScreenKeyboardContext.Provider value>
-          <div className="kiosk">
-            <KioskHeader siteId={siteId} onSetup={onSetup} />
-            <ConnectionBanner />
-            <SiteFallbackPanel />
-            <main>
-              <KioskFlow siteId={siteId} idleSeconds={idleSeconds} onReset={reset} />
-            </main>
-          </div>
+          <KioskFrame siteId={siteId} onSetup={onSetup}>
+            {(lowReach) => (
+              <KioskFlow siteId={siteId} idleSeconds={idleSeconds} lowReach={lowReach} onReset={reset} />
+            )}
+          </KioskFrame>
         </OnScreenKeyboardContext.Provider>
       </I18nProvider>
     </ApolloProvider>

@@ -38,10 +38,13 @@ export const DOOR_SCREEN_MS = 75_000;
 export function KioskFlow({
   siteId,
   idleSeconds,
+  lowReach = false,
   onReset,
 }: {
   siteId: string;
   idleSeconds: number;
+  /** Low reach is on: not the kiosk's rest state, so it times out like a chosen language. */
+  lowReach?: boolean;
   onReset: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -67,16 +70,17 @@ export function KioskFlow({
 
   // An open door never blocks the next person: their scan replaces this screen.
   useKeyboardWedge(acceptsScans(state) && !scan.busy, onScanned);
-  // The start screen in the default language is the rest state; anything else times out.
+  // The start screen in the default language is the rest state; anything else times out, but
+  // help: someone waiting for staff (or reading the help line) must not lose the screen.
   useInactivity(
     doorBusy || state.name === 'siteTicket' ? DOOR_SCREEN_MS : idleSeconds * 1000,
-    state.name !== 'home' || lang !== 'en',
+    (state.name !== 'home' || lang !== 'en' || lowReach) && state.name !== 'help',
     onReset,
   );
   // A new release waiting in the service worker takes over only when nobody is here.
   const siteAnswer = useSiteAnswer();
   useUpdateWhenAtRest(
-    state.name === 'home' && lang === 'en' && !doorBusy && !scan.busy && siteAnswer === null,
+    state.name === 'home' && lang === 'en' && !lowReach && !doorBusy && !scan.busy && siteAnswer === null,
   );
 
   // Server unreachable: storing goes through the site path (free sizes only) while it answers.
@@ -177,6 +181,10 @@ export function KioskFlow({
           onScanAgain={() => setState({ name: 'scan' })}
           onPaid={() => send(state.payload, state.intent)}
           onLostCode={() => setState({ name: 'help', topic: 'lost' })}
+          onStoreAgain={() => {
+            lastScan.current = null; // the collected code is not this deposit's to retry
+            setState({ name: 'start' });
+          }}
           onBagDoesNotFit={(session) =>
             setState({
               name: 'resize',

@@ -51,6 +51,41 @@ describe('kiosk inactivity reset', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('keeps the help screen with the help line until the person leaves it, however long they wait', async () => {
+    kiosk({
+      SiteHelp: () => ({
+        site: {
+          __typename: 'Site',
+          id: 'site-1',
+          help: { __typename: 'SiteHelp', phone: '+49 30 1234567', hours: 'Daily 06:00-22:00' },
+        },
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Help' }));
+    await flush();
+    expect(screen.getByTestId('help-phone')).toHaveTextContent('+49 30 1234567');
+    expect(screen.getByTestId('help-hours')).toHaveTextContent('Daily 06:00-22:00');
+    await act(() => vi.advanceTimersByTimeAsync(10 * 60_000));
+    expect(heading()).toBe('Help');
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(heading()).toBe('Welcome');
+  });
+
+  it("low reach is one person's choice: on by the switch at the foot, off again for the next person", async () => {
+    kiosk();
+    const toggle = screen.getByRole('button', { name: 'Low reach: buttons lower' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(toggle);
+    expect(document.querySelector('.kiosk')).toHaveClass('low-reach');
+    expect(screen.getByText(/every button is in the lower half/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Low reach: buttons lower' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await act(() => vi.advanceTimersByTimeAsync(61_000));
+    expect(document.querySelector('.kiosk')).not.toHaveClass('low-reach');
+  });
+
   it("goes back to the start screen in the person's language, and back to English once they leave", async () => {
     kiosk();
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));

@@ -25,6 +25,11 @@ export type KioskState =
 /** Screens where a hardware scanner's code is taken as a scan. */
 export function acceptsScans(state: KioskState): boolean {
   return (
-    state.name === 'home' || state.name === 'scan' || state.name === 'ticket' || state.name === 'outcome'
+    state.name === 'home' ||
+    state.name === 'scan' ||
+    state.name === 'ticket' ||
+    state.name === 'outcome' ||
+    // help stays up until left: the next person's scan must still work (text fields keep their keys)
+    state.name === 'help'
   );
 }

@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { RateLimits } from '../security/rate-limits.js';
 import { Authenticator } from '../auth/authenticate.js';
 import { UserTokens } from '../auth/user-tokens.js';
+import { SiteHelpService } from '../modules/sites/site-help.service.js';
 import { SiteService } from '../modules/sites/site.service.js';
 import { TariffService } from '../modules/tariffs/tariff.service.js';
 import { BankService } from '../modules/compartments/bank.service.js';
@@ -82,6 +83,7 @@ export function createServices(infra: Infrastructure) {
     retirement: new RetirementService(em, bus, clock),
     equipmentEdits: new EquipmentEditService(em, bus),
     sites: new SiteService(em, bus),
+    siteHelp: new SiteHelpService(em, bus),
     tariffs: new TariffService(em, bus),
     banks: new BankService(em, bus),
     compartments: new CompartmentService(em, bus, clock, requestUnlock),

@@ -22,6 +22,9 @@ export class SiteEntity {
   @Property({ type: 'integer' }) paymentWindowSeconds = 300;
   /** How often a depositor may open mid-session (intent ACCESS); null: no limit. */
   @Property({ type: 'integer', nullable: true }) accessOpensPerSession: number | null = null;
+  /** Help for travellers, set by the operator (modules/sites/site-help.service.ts): phone and opening hours. */
+  @Property({ type: 'string', nullable: true }) helpPhone: string | null = null;
+  @Property({ type: 'string', nullable: true }) helpHours: string | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
   /** Retired: kept for history, never offered to travellers nor allocated. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retiredAt: Date | null = null;

@@ -5,7 +5,8 @@
 export const ERROR_CODES = {
   UNAUTHENTICATED: 'No credential, or a credential that is not valid.',
   FORBIDDEN: 'The caller is known but lacks the role, scope, site or device for this.',
-  BAD_USER_INPUT: 'An argument is malformed or out of range; `extensions.field` names it.',
+  BAD_USER_INPUT:
+    'An argument is malformed or out of range; `extensions.field` names it (a wrong one-time recovery code adds `extensions.attemptsLeft`).',
   NOT_FOUND: 'The id does not name anything the caller may see.',
   CONFLICT: 'The request clashes with the current state (e.g. a duplicate label).',
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to try again.',

@@ -9,6 +9,7 @@ import { EquipmentLifecycleResolver } from './resolvers/equipment-lifecycle.reso
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { PhoneLiveResolver } from './resolvers/phone-live.resolver.js';
 import { TariffResolver } from './resolvers/tariff.resolver.js';
+import { SiteHelpResolver } from './resolvers/site-help.resolver.js';
 import { LockerBankResolver, CompartmentResolver } from './resolvers/compartment.resolver.js';
 import { GatewayFieldsResolver, KioskFieldsResolver } from './resolvers/device.resolver.js';
 import { ApiKeyResolver } from './resolvers/api-key.resolver.js';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   EquipmentLifecycleResolver,
   SiteResolver,
   PhoneLiveResolver,
+  SiteHelpResolver,
   TariffResolver,
   LockerBankResolver,
   CompartmentResolver,

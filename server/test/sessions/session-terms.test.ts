@@ -59,3 +59,41 @@ describe("a session's terms: what the ticket and the kiosk tell the traveller", 
     });
   });
 });
+
+describe('after a collection: the receipt the kiosk can point to', () => {
+  let s: TestServer;
+  let f: Fixture;
+  const RECEIPT = `query($s:ID!,$p:String!){ sessionByAccessCode(siteId:$s,payload:$p){ id status terms { receiptReference } } }`;
+  const read = async (payload: string) =>
+    ok(
+      await s.gql<{
+        sessionByAccessCode: { id: string; status: string; terms: { receiptReference: string | null } };
+      }>(RECEIPT, { s: f.siteId, p: payload }, f.kioskToken),
+    ).sessionByAccessCode;
+  const storeAndCollect = async (contact?: { email: string }) => {
+    const a = await issue(s, f, 'SMALL', contact);
+    const opened = await scan(s, f, a.code.payload);
+    await door(s, f, opened.compartment!.id, 'OPEN');
+    await door(s, f, opened.compartment!.id, 'CLOSED');
+    expect((await read(a.code.payload)).terms.receiptReference).toBeNull(); // not collected yet
+    const again = await scan(s, f, a.code.payload);
+    expect(again.outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    await door(s, f, again.compartment!.id, 'OPEN');
+    await door(s, f, again.compartment!.id, 'CLOSED');
+    return read(a.code.payload);
+  };
+  beforeAll(async () => {
+    s = await startTestServer();
+    f = await createSite(s, { counts: { SMALL: 1 } });
+  });
+  afterAll(() => s.stop());
+
+  test('with a contact: the reference the e-mailed receipt carries; without one: none', async () => {
+    const mailed = await storeAndCollect({ email: 'traveller@example.com' });
+    expect(mailed.status).toBe('COMPLETED');
+    expect(mailed.terms.receiptReference).toBe(mailed.id);
+    const anonymous = await storeAndCollect();
+    expect(anonymous.status).toBe('COMPLETED');
+    expect(anonymous.terms.receiptReference).toBeNull();
+  });
+});

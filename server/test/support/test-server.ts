@@ -34,7 +34,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; field?: string; attemptsLeft?: number; retryAfterSeconds?: number };
+  }[];
 }
 
 export interface TestServer {

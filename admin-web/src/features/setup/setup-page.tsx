@@ -15,6 +15,7 @@ import { BankLifecycle, RetireSiteAction, RetireTariffAction } from './equipment
 import { SetupSiteQuery } from './setup.operations';
 import { CreateSiteForm, SiteSettingsForm } from './site-forms';
 import { SiteLocalNamesForm } from './site-local-names-form';
+import { SiteHelpForm } from './site-help-form';
 import { TariffForm } from './tariff-form';
 import { UsersSection } from './users-section';
 import { WebhooksSection } from '../webhooks/webhooks-section';
@@ -65,6 +66,7 @@ export function SetupPage({ tab = 'site' }: { tab?: string }) {
             <div>
               <SiteSettingsForm key={s.id} site={s} onSaved={() => void refetchSites()} />
               <SiteLocalNamesForm key={`names-${s.id}`} site={s} onSaved={reload} />
+              <SiteHelpForm key={`help-${s.id}`} siteId={s.id} />
               <RetireSiteAction
                 site={s}
                 onChanged={() => {

@@ -4,19 +4,21 @@ import { RequestAssistanceDoc } from '../../api/operations';
 import { useSubmit } from '../../api/use-submit';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/error-notice';
+import { useSiteHelp } from './site-help';
 
 /** Reason sent with the alert: staff read it in the admin app, in English. */
 export const DOOR_DID_NOT_OPEN = 'The door did not open (reported at the kiosk)';
 
 /**
  * "The door did not open": one tap raises an ASSISTANCE_REQUESTED alert for staff (with the code
- * and locker when known) and tells the person that help is coming.
+ * and locker when known), then says help is coming, the request's reference and what happens next.
  */
 export function AssistanceButton({
   siteId,
   payload,
   compartmentLabel,
   label,
+  reason = DOOR_DID_NOT_OPEN,
   requested,
   onRequested,
 }: {
@@ -24,35 +26,25 @@ export function AssistanceButton({
   payload?: string | null;
   compartmentLabel?: string | null;
   label?: string;
-  /** Given by a parent that must remember the request across screens (one alert per problem). */
-  requested?: boolean;
-  onRequested?: () => void;
+  /** What staff read in the alert (English). */
+  reason?: string;
+  /** The reference of a request already made, from a parent that remembers it across screens. */
+  requested?: string | null;
+  onRequested?: (reference: string) => void;
 }) {
   const { t } = useI18n();
   const [request] = useMutation(RequestAssistanceDoc);
-  const [ownDone, setOwnDone] = useState(false);
-  const done = requested ?? ownDone;
-  const setDone = (value: boolean) => {
-    setOwnDone(value);
-    if (value) onRequested?.();
-  };
+  const [own, setOwn] = useState<string | null>(null);
+  const reference = requested ?? own;
   const submit = useSubmit(async () => {
-    await request({
-      variables: {
-        siteId,
-        payload: payload ?? null,
-        compartmentLabel: compartmentLabel || null,
-        reason: DOOR_DID_NOT_OPEN,
-      },
+    const { data } = await request({
+      variables: { siteId, payload: payload ?? null, compartmentLabel: compartmentLabel || null, reason },
     });
-    setDone(true);
+    if (!data) throw new Error('no answer');
+    setOwn(data.requestAssistance.reference);
+    onRequested?.(data.requestAssistance.reference);
   });
-  if (done)
-    return (
-      <p className="notice ok big" role="status">
-        {t('help.coming')}
-      </p>
-    );
+  if (reference) return <HelpComing siteId={siteId} reference={reference} />;
   return (
     <>
       <button type="button" className="btn warn" disabled={submit.busy} onClick={() => void submit.run()}>
@@ -60,5 +52,21 @@ export function AssistanceButton({
       </button>
       <ErrorNotice code={submit.error} onRetry={() => void submit.run()} />
     </>
+  );
+}
+
+/** After a help request: help is coming, the reference to quote, and what happens next. */
+function HelpComing({ siteId, reference }: { siteId: string; reference: string }) {
+  const { t } = useI18n();
+  const { phone } = useSiteHelp(siteId);
+  return (
+    <div className="notice ok big help-coming" role="status">
+      <p>{t('help.coming')}</p>
+      <p>
+        {t('help.reference')} <strong data-testid="help-reference">{reference}</strong>
+      </p>
+      <p>{t('help.next')}</p>
+      {phone ? <p>{t('help.nextCall', { phone })}</p> : null}
+    </div>
   );
 }

@@ -5,8 +5,12 @@ import { Screen } from '../../ui/screen';
 import { TextField } from '../../ui/text-field';
 import { AssistanceButton } from './assistance-button';
 import { LostCode } from './lost-code';
+import { SiteHelpFacts } from './site-help';
 
-/** Help from the start screen: call staff because a door did not open, or recover a lost code. */
+/**
+ * Help from the start screen: the site's help line, call staff because a door did not open, or
+ * recover a lost code. The kiosk does not time out back to start while it is shown.
+ */
 export function HelpScreen({
   siteId,
   initialTopic = null,
@@ -49,6 +53,7 @@ export function HelpScreen({
           onChange={(v) => setLocker(v.toUpperCase())}
           maxLength={8}
         />
+        <SiteHelpFacts siteId={siteId} />
         <div className="actions">
           <AssistanceButton
             siteId={siteId}
@@ -62,6 +67,7 @@ export function HelpScreen({
   }
   return (
     <Screen title={t('help.heading')}>
+      <SiteHelpFacts siteId={siteId} />
       <div className="choices">
         <button type="button" className="btn choice" onClick={() => setTopic('door')}>
           {t('help.doorDidNotOpen')}

@@ -6,6 +6,7 @@ import { formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNotice } from '../../ui/error-notice';
 import { QrImage } from '../../ui/qr-image';
+import { isOverdue, OverdueFacts } from '../session/overdue';
 import { TermsFacts } from '../session/terms';
 
 /** The depositor's session by its code: status, due time (site time zone) and fee owed. */
@@ -67,7 +68,7 @@ export function MySession({
       {s ? (
         <dl className="facts">
           <dt>{t('phone.status')}</dt>
-          <dd data-testid="session-status">{t(`status.${s.status}`)}</dd>
+          <dd data-testid="session-status">{s.overdue ? t('status.OVERDUE') : t(`status.${s.status}`)}</dd>
           <dt>{t('ticket.size')}</dt>
           <dd>
             {t(`size.${s.size}`)}
@@ -80,6 +81,7 @@ export function MySession({
           <dd>{formatMoney(s.amountDue, locale)}</dd>
         </dl>
       ) : null}
+      {s && isOverdue(s) ? <OverdueFacts session={s} /> : null}
       <div className="actions">
         <button type="button" className="btn secondary" onClick={() => onPayload(null)}>
           {t('phone.forget')}

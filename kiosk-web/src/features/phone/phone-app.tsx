@@ -14,15 +14,17 @@ import { Feedback } from '../session/feedback';
 import { StartFlow } from '../start/start-flow';
 import { Ticket, type TicketExtras } from '../start/ticket';
 import { MySession } from './my-session';
+import { PhoneHelp } from './phone-help';
 import { forgetPhoneCode, loadPhoneCode, loadPhoneShortCode, savePhoneCode } from './phone-code';
 
-type Tab = 'get' | 'session' | 'recover' | 'feedback';
-const TABS: readonly Tab[] = ['get', 'session', 'recover', 'feedback'];
+type Tab = 'get' | 'session' | 'recover' | 'feedback' | 'help';
+const TABS: readonly Tab[] = ['get', 'session', 'recover', 'feedback', 'help'];
 const TAB_LABEL = {
   get: 'phone.tabGet',
   session: 'phone.tabSession',
   recover: 'phone.tabRecover',
   feedback: 'phone.tabFeedback',
+  help: 'phone.tabHelp',
 } as const;
 
 function PhonePage({ siteId, site }: { siteId: string; site: NamedSite }) {
@@ -75,6 +77,8 @@ function PhonePage({ siteId, site }: { siteId: string; site: NamedSite }) {
         onRecovered={(code) => gotCode(code, { hasContact: true, recovered: true })}
       />
     );
+  } else if (tab === 'help') {
+    body = <PhoneHelp siteId={siteId} payload={payload} />;
   } else {
     body = payload ? (
       <Feedback payload={payload} withComment />

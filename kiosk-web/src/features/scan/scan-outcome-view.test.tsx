@@ -6,12 +6,28 @@ import { fakeApi } from '../../test/fake-api';
 import { scanResult, session } from '../../test/fixtures';
 import { ScanOutcomeView } from './scan-outcome-view';
 
-function show(result: ScanResult, current: { session: Session | null } = { session: result.session }) {
+function show(
+  result: ScanResult,
+  current: { session: Session | null } = { session: result.session },
+  onStoreAgain?: () => void,
+) {
   const api = fakeApi({
     SessionByAccessCode: () => ({ sessionByAccessCode: current.session }),
     SubmitFeedback: () => ({ submitFeedback: true }),
     RequestAssistance: () => ({
-      requestAssistance: { __typename: 'Alert', id: 'al-1', createdAt: '2026-11-25T14:00:00Z' },
+      requestAssistance: {
+        __typename: 'Alert',
+        id: 'al-1',
+        reference: 'AB12CD34',
+        createdAt: '2026-11-25T14:00:00Z',
+      },
+    }),
+    SiteHelp: () => ({
+      site: {
+        __typename: 'Site',
+        id: 'site-1',
+        help: { __typename: 'SiteHelp', phone: '+49 30 1234567', hours: 'Daily 06:00-22:00' },
+      },
     }),
   });
   const props = {
@@ -21,9 +37,18 @@ function show(result: ScanResult, current: { session: Session | null } = { sessi
     onPaid: vi.fn(),
     onLostCode: vi.fn(),
   };
-  render(<ScanOutcomeView siteId="site-1" payload="CODE-123456789" result={result} {...props} />, {
-    wrapper: api.wrapper,
-  });
+  render(
+    <ScanOutcomeView
+      siteId="site-1"
+      payload="CODE-123456789"
+      result={result}
+      {...props}
+      onStoreAgain={onStoreAgain}
+    />,
+    {
+      wrapper: api.wrapper,
+    },
+  );
   return { api, props };
 }
 
@@ -109,6 +134,10 @@ describe('deposit followed live', () => {
     const { api } = show(scanResult('UNLOCKING_FOR_DEPOSIT', { session: s, compartment: s.compartment }));
     await userEvent.click(screen.getByRole('button', { name: 'The door did not open' }));
     expect(await screen.findByText(/Help is coming/)).toBeInTheDocument();
+    expect(screen.getByTestId('help-reference')).toHaveTextContent('AB12CD34');
+    expect(
+      await screen.findByText('If nobody comes, call +49 30 1234567 and give your reference.'),
+    ).toBeInTheDocument();
     expect(api.calls.find((c) => c.name === 'RequestAssistance')?.variables).toMatchObject({
       siteId: 'site-1',
       payload: 'CODE-123456789',
@@ -120,6 +149,7 @@ describe('deposit followed live', () => {
     );
     expect(await screen.findByText(/The door did not open. Staff have been told/)).toBeInTheDocument();
     expect(screen.getByText(/Help is coming/)).toBeInTheDocument();
+    expect(screen.getByTestId('help-reference')).toHaveTextContent('AB12CD34');
     expect(screen.queryByRole('button', { name: 'The door did not open' })).not.toBeInTheDocument();
     expect(api.calls.filter((c) => c.name === 'RequestAssistance')).toHaveLength(1);
   });
@@ -170,5 +200,23 @@ describe('retrieval followed live', () => {
       payload: 'CODE-123456789',
       rating: 4,
     });
+  });
+
+  it('after the collection: "Store luggage again" starts a new deposit', async () => {
+    const s = session({ status: 'RETRIEVING', intent: 'RETRIEVE' });
+    const onStoreAgain = vi.fn();
+    const { api } = show(
+      scanResult('UNLOCKING_FOR_RETRIEVAL', { session: s, compartment: s.compartment }),
+      { session: s },
+      onStoreAgain,
+    );
+    act(() =>
+      api.emit('SessionUpdated', {
+        sessionUpdated: session({ status: 'COMPLETED', retrievedAt: '2026-11-25T15:00:00Z' }),
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Thank you!' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Store luggage again' }));
+    expect(onStoreAgain).toHaveBeenCalledOnce();
   });
 });

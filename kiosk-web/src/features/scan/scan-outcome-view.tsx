@@ -1,9 +1,10 @@
 import { type ScanOutcome, type ScanResult, type Session } from '../../api/types';
-import { formatMoney } from '../../i18n/format';
+import { formatMoney, formatTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { type MessageKey } from '../../i18n/en';
 import { Screen } from '../../ui/screen';
 import { type OperationKind } from '../session/phase';
+import { isOverdue, OverdueFacts } from '../session/overdue';
 import { SessionFollow } from '../session/session-follow';
 import { PaymentPanel } from './payment-panel';
 
@@ -37,6 +38,7 @@ export function ScanOutcomeView({
   onPaid,
   onLostCode,
   onBagDoesNotFit,
+  onStoreAgain,
 }: {
   siteId: string;
   payload: string;
@@ -47,6 +49,7 @@ export function ScanOutcomeView({
   onPaid: () => void;
   onLostCode: () => void;
   onBagDoesNotFit?: (session: Session) => void;
+  onStoreAgain?: () => void;
 }) {
   const { t, locale } = useI18n();
   const kind = KIND[result.outcome];
@@ -64,6 +67,7 @@ export function ScanOutcomeView({
         onDone={onDone}
         onScanAgain={onScanAgain}
         onBagDoesNotFit={onBagDoesNotFit}
+        onStoreAgain={onStoreAgain}
       />
     );
   }
@@ -74,9 +78,20 @@ export function ScanOutcomeView({
   );
   if (result.outcome === 'PAYMENT_REQUIRED' && result.session) {
     const amount = result.amountDue ?? result.session.amountDue;
+    const late = result.session;
+    const price = formatMoney(amount, locale);
     return (
       <Screen title={t('outcome.paymentHeading')} tone="warn">
-        <p className="lead">{t('outcome.payment', { amount: formatMoney(amount, locale) })}</p>
+        {isOverdue(late) ? (
+          <>
+            <p className="lead">
+              {t('overdue.lead', { time: formatTime(late.dueAt, late.site.timezone, locale), amount: price })}
+            </p>
+            <OverdueFacts session={late} />
+          </>
+        ) : (
+          <p className="lead">{t('outcome.payment', { amount: price })}</p>
+        )}
         <PaymentPanel sessionId={result.session.id} payload={payload} amount={amount} onPaid={onPaid} />
         <div className="actions">{done}</div>
       </Screen>

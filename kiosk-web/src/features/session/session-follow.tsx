@@ -22,6 +22,7 @@ export function SessionFollow({
   onDone,
   onScanAgain,
   onBagDoesNotFit,
+  onStoreAgain,
 }: {
   siteId: string;
   payload: string;
@@ -33,12 +34,14 @@ export function SessionFollow({
   onScanAgain: () => void;
   /** A deposit whose bag does not fit the open locker: choose a larger size. */
   onBagDoesNotFit?: (session: Session) => void;
+  /** After a collection: start a new deposit. */
+  onStoreAgain?: () => void;
 }) {
   const { t } = useI18n();
   // Poll only while the door operation runs; the subscriptions carry on regardless.
   const [polling, setPolling] = useState(true);
   // Remembered here: the help button shows on two screens (unlocking, not opened) but asks once.
-  const [helpRequested, setHelpRequested] = useState(false);
+  const [helpReference, setHelpReference] = useState<string | null>(null);
   const { session, door, seenOpen } = useSessionFollow(siteId, payload, initial, polling);
   const phase = followPhase(session, door, seenOpen, kind);
   const busy = isDoorBusy(phase);
@@ -55,13 +58,14 @@ export function SessionFollow({
       session={session}
       onDone={onDone}
       onScanAgain={onScanAgain}
+      onStoreAgain={onStoreAgain}
       help={
         <AssistanceButton
           siteId={siteId}
           payload={payload}
           compartmentLabel={label}
-          requested={helpRequested}
-          onRequested={() => setHelpRequested(true)}
+          requested={helpReference}
+          onRequested={setHelpReference}
         />
       }
       bagDoesNotFit={

@@ -31,6 +31,7 @@ export function SessionView({
   feedback,
   onDone,
   onScanAgain,
+  onStoreAgain,
 }: {
   phase: Phase;
   kind: OperationKind;
@@ -42,6 +43,8 @@ export function SessionView({
   feedback?: ReactNode;
   onDone: () => void;
   onScanAgain?: () => void;
+  /** After a collection: start a new deposit at once (the size picker), same person and language. */
+  onStoreAgain?: () => void;
 }) {
   const { t, locale } = useI18n();
   const doneButton = (kind: 'primary' | 'secondary') => (
@@ -113,7 +116,14 @@ export function SessionView({
           <p className="lead">{t('session.thanksText')}</p>
           <CollectionSummary session={session} />
           {feedback}
-          <div className="actions">{done}</div>
+          <div className="actions">
+            {onStoreAgain ? (
+              <button type="button" className="btn primary" onClick={onStoreAgain}>
+                {t('session.storeAgain')}
+              </button>
+            ) : null}
+            {doneButton(onStoreAgain ? 'secondary' : 'primary')}
+          </div>
         </Screen>
       );
     case 'notOpened':

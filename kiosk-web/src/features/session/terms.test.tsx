@@ -15,6 +15,9 @@ describe('what the traveller is told', () => {
         includedMinutes: 240,
         overduePerHour: money(200),
         amountPaid: money(0),
+        overdueFee: money(0),
+        minutesOverdue: 0,
+        receiptReference: null,
         codeValidUntil: '2026-11-25T14:40:00.000Z',
       },
     });
@@ -48,6 +51,9 @@ describe('what the traveller is told', () => {
         includedMinutes: 240,
         overduePerHour: money(200),
         amountPaid: money(400),
+        overdueFee: money(0),
+        minutesOverdue: 0,
+        receiptReference: null,
         codeValidUntil: null,
       },
     });
@@ -58,5 +64,33 @@ describe('what the traveller is told', () => {
     );
     expect(screen.getByTestId('summary-stored')).toHaveTextContent(/^2 hrs? 15 mins?$/);
     expect(screen.getByTestId('summary-paid')).toHaveTextContent('€4.00');
+  });
+
+  it('at collection with a receipt sent: its reference, as on the e-mail', () => {
+    const s = session({
+      status: 'COMPLETED',
+      depositedAt: '2026-11-25T14:00:00.000Z',
+      retrievedAt: '2026-11-25T14:30:00.000Z',
+      terms: { ...session().terms, receiptReference: 'session-1' },
+    });
+    render(
+      <I18nProvider>
+        <CollectionSummary session={s} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('summary-receipt')).toHaveTextContent(
+      'Sent to the email or phone you gave. Reference: session-1',
+    );
+  });
+
+  it('at collection without a contact: no receipt row', () => {
+    render(
+      <I18nProvider>
+        <CollectionSummary
+          session={session({ status: 'COMPLETED', depositedAt: '2026-11-25T14:00:00.000Z' })}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.queryByTestId('summary-receipt')).toBeNull();
   });
 });

@@ -48,7 +48,7 @@ export function storedMinutes(session: Session, now = Date.now()): number | null
   return Math.max(1, Math.round((end - new Date(session.depositedAt).getTime()) / 60_000));
 }
 
-/** At collection: how long the bag was stored and what was paid in all. */
+/** At collection: how long the bag was stored, what was paid in all, and the receipt's reference if one was sent. */
 export function CollectionSummary({ session }: { session: Session }) {
   const { t, locale } = useI18n();
   const minutes = storedMinutes(session);
@@ -62,6 +62,14 @@ export function CollectionSummary({ session }: { session: Session }) {
       ) : null}
       <dt>{t('summary.paid')}</dt>
       <dd data-testid="summary-paid">{formatPrice(session.terms.amountPaid, locale, t)}</dd>
+      {session.terms.receiptReference ? (
+        <>
+          <dt>{t('summary.receipt')}</dt>
+          <dd data-testid="summary-receipt">
+            {t('summary.receiptSent', { reference: session.terms.receiptReference })}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

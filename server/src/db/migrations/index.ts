@@ -19,6 +19,7 @@ import { Migration20261205100000ShortCode } from './Migration20261205100000Short
 import { Migration20261205110000DepositorLanguage } from './Migration20261205110000DepositorLanguage.js';
 import { Migration20261205100000SiteOfflineEvents } from './Migration20261205100000SiteOfflineEvents.js';
 import { Migration20261205140000SiteOutage } from './Migration20261205140000SiteOutage.js';
+import { Migration20261206100000SiteHelp } from './Migration20261206100000SiteHelp.js';
 import { Migration20261206110000SiteSlug } from './Migration20261206110000SiteSlug.js';
 import { Migration20261206110100BankSizeDimensions } from './Migration20261206110100BankSizeDimensions.js';
 import { Migration20261206110200SiteLocalNames } from './Migration20261206110200SiteLocalNames.js';
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261205100000SiteOfflineEvents', class: Migration20261205100000SiteOfflineEvents },
   { name: 'Migration20261205130000AlertLifecycle', class: Migration20261205130000AlertLifecycle },
   { name: 'Migration20261205140000SiteOutage', class: Migration20261205140000SiteOutage },
+  { name: 'Migration20261206100000SiteHelp', class: Migration20261206100000SiteHelp },
   { name: 'Migration20261206110000SiteSlug', class: Migration20261206110000SiteSlug },
   {
     name: 'Migration20261206110100BankSizeDimensions',

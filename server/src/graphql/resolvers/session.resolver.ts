@@ -19,6 +19,7 @@ import {
   SessionConnection,
   SessionTransitionView,
   SessionView,
+  chargeInputOf,
 } from '../../modules/sessions/session.types.js';
 import { SessionStatus } from '../../entities/session.state.js';
 import { CompartmentSize } from '../../entities/compartment.enums.js';
@@ -269,12 +270,12 @@ export class SessionResolver {
 
   @FieldResolver(() => Boolean)
   overdue(@Root() s: SessionView, @Ctx() { services }: GqlContext): boolean {
-    return isOverdue(chargeInput(s), services.infra.clock.now());
+    return isOverdue(chargeInputOf(s), services.infra.clock.now());
   }
 
   @FieldResolver(() => Money, { description: 'What must be paid before the next unlock' })
   amountDue(@Root() s: SessionView, @Ctx() { services }: GqlContext): Money {
-    return money(amountDue(chargeInput(s), services.infra.clock.now()), s.pricing.currency);
+    return money(amountDue(chargeInputOf(s), services.infra.clock.now()), s.pricing.currency);
   }
 
   @FieldResolver(() => [DoorEventView])
@@ -336,14 +337,3 @@ export class SessionResolver {
     return s;
   }
 }
-
-const chargeInput = (s: SessionView) => ({
-  status: s.status,
-  price: s.pricing.price,
-  overduePerHour: s.pricing.overduePerHour,
-  graceMinutes: s.pricing.graceMinutes,
-  dueAt: s.dueAt,
-  retrievedAt: s.retrievedAt,
-  endedAt: s.endedAt,
-  paid: s.paid,
-});

@@ -11,6 +11,7 @@ import { CompartmentEntity } from '../../entities/compartment.entity.js';
 import { StorageSessionEntity } from '../../entities/session.entity.js';
 import { badInput, notFound } from '../../errors/domain-error.js';
 import { raiseAlert } from './alert.raiser.js';
+import { alertReference } from './alert.types.js';
 import { matchCode } from '../../auth/short-code.js';
 import { UserEntity } from '../../entities/user.entity.js';
 import {
@@ -136,7 +137,7 @@ export class AlertService {
       const label =
         byLabel?.label ??
         (compartmentId ? (await tx.findOne(CompartmentEntity, compartmentId))?.label : null);
-      return raiseAlert(tx, fx, {
+      const alert = raiseAlert(tx, fx, {
         type: 'ASSISTANCE_REQUESTED',
         siteId: req.siteId,
         compartmentId,
@@ -144,6 +145,9 @@ export class AlertService {
         message: `Help requested${label ? ` at compartment ${label}` : ''}: ${reason}`,
         at: this.clock.now(),
       });
+      // the reference the kiosk shows, first so staff can find the request it names
+      alert.message = `[${alertReference(alert.id)}] ${alert.message}`.slice(0, 500);
+      return alert;
     });
   }
 }

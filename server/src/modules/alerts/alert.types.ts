@@ -52,6 +52,10 @@ export class AlertAssigneeView {
 export class AlertView {
   @Field(() => ID) id!: string;
   @Field(() => AlertType) type!: AlertType;
+  @Field(() => String, {
+    description: 'A short reference a traveller can quote to staff (help requests show it at the kiosk)',
+  })
+  reference!: string;
   @Field(() => String) message!: string;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) acknowledgedAt!: Date | null;
@@ -74,9 +78,13 @@ export class AlertView {
   sessionId!: string | null;
 }
 
+/** The first 8 hex digits of the alert's random id, upper case: what the traveller reads out. */
+export const alertReference = (id: string): string => id.slice(0, 8).toUpperCase();
+
 export const toAlertView = (a: AlertEntity): AlertView => ({
   id: a.id,
   type: a.type,
+  reference: alertReference(a.id),
   message: a.message,
   createdAt: a.createdAt,
   acknowledgedAt: a.acknowledgedAt,

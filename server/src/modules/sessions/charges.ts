@@ -33,6 +33,17 @@ export function overdueFee(s: ChargeInput, now: Date): number {
   return Math.ceil((end - due) / HOUR) * s.overduePerHour;
 }
 
+/**
+ * Whole minutes past dueAt (until pick-up for finished sessions; 0 before it or without one). The
+ * kiosk says "over by" with it next to the fee, so a traveller can check the started hours.
+ */
+export function minutesOverdue(s: ChargeInput, now: Date): number {
+  const due = time(s.dueAt);
+  if (due === null || s.status === 'CANCELLED') return 0;
+  const end = time(s.retrievedAt) ?? time(s.endedAt) ?? now.getTime();
+  return Math.max(0, Math.floor((end - due) / MINUTE));
+}
+
 /** What must be paid before the next unlock: price plus overdue fee, less captured payments. */
 export function amountDue(s: ChargeInput, now: Date): number {
   if (s.status === 'CANCELLED') return 0;

@@ -25,6 +25,19 @@ export function sessionData(s: StorageSessionEntity): Record<string, unknown> {
 }
 
 /**
+ * A collected session gets a receipt by e-mail or SMS when something was stored, not disposed
+ * of, and a contact was given. The kiosk reads the same rule to say a receipt is on its way.
+ */
+export function getsReceipt(s: {
+  depositedAt: Date | null;
+  disposedAt: Date | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}): boolean {
+  return s.depositedAt !== null && s.disposedAt === null && !!(s.contactEmail || s.contactPhone);
+}
+
+/**
  * Called by `moveSession` inside the transaction of every status change: webhooks for a stored
  * and a completed session, and the depositor's receipt at completion, all through the outbox.
  */
@@ -46,7 +59,7 @@ export async function onSessionMoved(
       { ...sessionData(s), paid: { amount: paid, currency: s.currency } },
       at,
     );
-    if (s.depositedAt && !s.disposedAt && (s.contactEmail || s.contactPhone)) {
+    if (s.depositedAt && getsReceipt(s)) {
       const text = receiptMessage(await messageContext(tx, s), {
         storedAt: s.depositedAt,
         collectedAt: s.retrievedAt ?? at,

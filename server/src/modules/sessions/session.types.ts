@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ChargeInput } from './charges.js';
 import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { CompartmentView } from '../compartments/compartment.types.js';
 import { DateTime, Money, PageInfo } from '../../shared/common.types.js';
@@ -175,4 +176,18 @@ export class SessionTransitionView {
   @Field(() => SessionStatus) to!: SessionStatus;
   @Field(() => String) actor!: string;
   @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+/** The money rules' view of a session (charges.ts), from what the API read. */
+export function chargeInputOf(s: SessionView): ChargeInput {
+  return {
+    status: s.status,
+    price: s.pricing.price,
+    overduePerHour: s.pricing.overduePerHour,
+    graceMinutes: s.pricing.graceMinutes,
+    dueAt: s.dueAt,
+    retrievedAt: s.retrievedAt,
+    endedAt: s.endedAt,
+    paid: s.paid,
+  };
 }
