@@ -13,7 +13,12 @@ export function useAvailability(
   siteId: string,
   live = true,
 ): { site: SiteInfo | null; loading: boolean; failed: ApiErrorCode | null; retry: () => void } {
-  const { data, loading, error, refetch } = useQuery(SiteAvailabilityDoc, { variables: { siteId } });
+  // Read afresh when the picker opens: the header's copy of the same query (the site's name) may
+  // be as old as the page, and nothing is offered on an answer older than this person's visit.
+  const { data, loading, error, refetch } = useQuery(SiteAvailabilityDoc, {
+    variables: { siteId },
+    fetchPolicy: 'network-only',
+  });
   useSubscription(CompartmentUpdatedDoc, {
     variables: { siteId },
     skip: !live,
@@ -25,7 +30,7 @@ export function useAvailability(
   const retry = () => {
     void refetch().catch(() => undefined);
   };
-  // Without an answer there is nothing to offer: the caller shows the failure and a retry.
-  const failed = !data?.site && !loading ? (error ? errorCode(error) : 'NOT_FOUND') : null;
-  return { site: data?.site ?? null, loading: loading && !data, failed, retry };
+  // Without a fresh answer there is nothing to offer: the caller shows the failure and a retry.
+  const failed = error ? errorCode(error) : !data?.site && !loading ? 'NOT_FOUND' : null;
+  return { site: failed ? null : (data?.site ?? null), loading: loading && !data, failed, retry };
 }
