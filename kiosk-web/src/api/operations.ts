@@ -89,6 +89,32 @@ export const KioskSitesDoc = graphql(`
   }
 `);
 
+/** What a traveller is offered per size: how many are free, at what terms, and how big. */
+export const AvailabilityFieldsDoc = graphql(`
+  fragment AvailabilityFields on SizeAvailability {
+    size
+    free
+    total
+    tariff {
+      id
+      size
+      includedMinutes
+      graceMinutes
+      price {
+        ...MoneyFields
+      }
+      overduePerHour {
+        ...MoneyFields
+      }
+    }
+    dimensions {
+      widthCm
+      heightCm
+      depthCm
+    }
+  }
+`);
+
 export const SiteAvailabilityDoc = graphql(`
   query SiteAvailability($siteId: ID!) {
     site(id: $siteId) {
@@ -101,26 +127,7 @@ export const SiteAvailabilityDoc = graphql(`
         name
       }
       availability {
-        size
-        free
-        total
-        tariff {
-          id
-          size
-          includedMinutes
-          graceMinutes
-          price {
-            ...MoneyFields
-          }
-          overduePerHour {
-            ...MoneyFields
-          }
-        }
-        dimensions {
-          widthCm
-          heightCm
-          depthCm
-        }
+        ...AvailabilityFields
       }
     }
   }
@@ -146,26 +153,7 @@ export const SiteAvailabilityChangedDoc = graphql(`
     siteAvailabilityChanged(siteId: $siteId) {
       id
       availability {
-        size
-        free
-        total
-        tariff {
-          id
-          size
-          includedMinutes
-          graceMinutes
-          price {
-            ...MoneyFields
-          }
-          overduePerHour {
-            ...MoneyFields
-          }
-        }
-        dimensions {
-          widthCm
-          heightCm
-          depthCm
-        }
+        ...AvailabilityFields
       }
     }
   }
