@@ -124,7 +124,8 @@ export class Gateway {
           { commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt },
           'command received',
         );
-        this.site?.commandSeen(command.compartmentId);
+        // one handed over for an answer after it expired starts no deposit there
+        if (Date.parse(command.expiresAt) > Date.now()) this.site?.commandSeen(command.compartmentId);
         this.executor
           .handle(command)
           .catch((error: unknown) =>

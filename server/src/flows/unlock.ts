@@ -104,9 +104,12 @@ export async function requestUnlock(
 }
 
 /**
- * An unlock that did not happen (FAILED ack, or no ack in time): UNLOCK_FAILED event and
- * alert, and the session's door operation is undone: a deposit releases its compartment and
- * goes back to CREATED (the code still works), a retrieval goes back to STORED.
+ * An unlock that did not happen (a FAILED ack): UNLOCK_FAILED event and alert, and the
+ * session's door operation is undone: a deposit releases its compartment and goes back to
+ * CREATED (the code still works), a retrieval goes back to STORED. A late answer for an
+ * unlock that a newer one of the same compartment has replaced (its operation was settled by
+ * the door readings and the traveller scanned again) is recorded and undoes nothing: the
+ * newer unlock's expected opening and its session's operation stand.
  */
 export async function failUnlock(
   tx: EntityManager,
@@ -117,6 +120,22 @@ export async function failUnlock(
   actor: string,
   at: Date,
 ): Promise<void> {
+  const superseded =
+    (await tx.count(GatewayCommandEntity, {
+      compartmentId: compartment.id,
+      issuedAt: { $gt: command.issuedAt },
+    })) > 0;
+  if (superseded) {
+    recordDoorEvent(tx, fx, {
+      type: 'UNLOCK_FAILED',
+      compartment,
+      sessionId: command.sessionId,
+      actor,
+      detail: `${reason} (a newer unlock of this compartment has replaced it)`,
+      at,
+    });
+    return;
+  }
   compartment.unlockExpectedUntil = null;
   recordDoorEvent(tx, fx, {
     type: 'UNLOCK_FAILED',

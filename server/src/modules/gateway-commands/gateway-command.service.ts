@@ -39,6 +39,14 @@ export type FailUnlock = (
 /** A command unacknowledged this long after its issue is published again (a pulse and its ack take well under it). */
 export const RESEND_AFTER_MS = 1500;
 
+/**
+ * Unanswered commands that expired less than this long ago are handed to a (re)connecting
+ * gateway for an answer; its journal keeps a week, so every one of them is answered truly.
+ */
+const UNANSWERED_HORIZON_MS = 24 * 3600_000;
+/** At most this many in one hand-over (a gateway away for a day at a busy site). */
+const MAX_HANDED_OVER = 1000;
+
 /** The server's side of the gateway link: config, the command queue, acks, presence. */
 export class GatewayCommandService {
   constructor(
@@ -91,15 +99,21 @@ export class GatewayCommandService {
     };
   }
 
-  /** Commands not yet acknowledged and not expired: re-sent when the gateway (re)connects. */
+  /**
+   * Every command the gateway has not answered, handed over when it (re)connects: those
+   * still live to be run, and those that expired on the way (it was away, or this server
+   * restarted and took scans before it was back) to be answered. The gateway never runs an
+   * expired command and answers from its journal: FAILED for one it never began, which sends
+   * the traveller back at once instead of leaving the operation open for the door window;
+   * its real result for one whose ack was lost.
+   */
   async pending(gatewayId: string): Promise<GatewayCommandView[]> {
-    const rows = await this.em
-      .fork()
-      .find(
-        GatewayCommandEntity,
-        { gatewayId, ackedAt: null, expiresAt: { $gt: this.clock.now() } },
-        { orderBy: { issuedAt: 'asc' } },
-      );
+    const now = this.clock.now();
+    const rows = await this.em.fork().find(
+      GatewayCommandEntity,
+      { gatewayId, ackedAt: null, expiresAt: { $gt: new Date(now.getTime() - UNANSWERED_HORIZON_MS) } },
+      { orderBy: { issuedAt: 'asc' }, limit: MAX_HANDED_OVER },
+    );
     return rows.map(toCommandView);
   }
 
@@ -171,13 +185,19 @@ export class GatewayCommandService {
     return true;
   }
 
-  /** A command subscription opened (+1) or closed (-1): heard from now; dashboards hear of it (online is by presence, `presence.ts`). */
+  /**
+   * A command subscription opened (+1: heard from now) or closed (-1); dashboards hear of it
+   * (online is by presence, `presence.ts`). A closing is not a sign of life: it must not
+   * keep the gateway present, and scans accepted, for a heartbeat window after it left.
+   */
   async setConnected(gatewayId: string, connected: boolean): Promise<void> {
     const em = this.em.fork();
     await em.execute(
-      `update gateway set connections = greatest(connections + ?, 0), last_seen_at = ?, absent_announced = false,
-         offline_alerted = case when ? then false else offline_alerted end where id = ?`,
-      [connected ? 1 : -1, this.clock.now(), connected, gatewayId],
+      connected
+        ? `update gateway set connections = connections + 1, last_seen_at = ?, absent_announced = false,
+             offline_alerted = false where id = ?`
+        : `update gateway set connections = greatest(connections - 1, 0) where id = ?`,
+      connected ? [this.clock.now(), gatewayId] : [gatewayId],
     );
     const gateway = await em.findOneOrFail(GatewayEntity, gatewayId);
     const site = await em.findOneOrFail(SiteEntity, gateway.siteId);
