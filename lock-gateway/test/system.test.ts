@@ -26,6 +26,8 @@ describe('gateway with the real server', () => {
   let stack: Stack;
   let gateway: Gateway;
   let admin: string;
+  /** The gateway's journal and state, kept when it is started again. */
+  let stateDir: string;
   const states: LinkState['kind'][] = [];
 
   beforeAll(async () => {
@@ -33,8 +35,13 @@ describe('gateway with the real server', () => {
     // A long, fixed reconnect delay leaves a window to issue commands while the gateway is away,
     // wide enough for a server restart and a scan on a loaded machine (4 s was not), and inside
     // the gateway's presence (10 s), during which the site's locks are still promised.
+    stateDir = gatewayConfigFor(stack).stateDir;
     gateway = new Gateway(
-      gatewayConfigFor(stack, { GATEWAY_LINK_BACKOFF_MIN_MS: '8000', GATEWAY_LINK_BACKOFF_MAX_MS: '8000' }),
+      gatewayConfigFor(stack, {
+        GATEWAY_LINK_BACKOFF_MIN_MS: '8000',
+        GATEWAY_LINK_BACKOFF_MAX_MS: '8000',
+        GATEWAY_STATE_DIR: stateDir,
+      }),
       silentLogger(),
     );
     gateway.link.on('state', (s) => states.push(s.kind));
@@ -266,4 +273,42 @@ describe('gateway with the real server', () => {
       await proxy.close();
     }
   }, 30_000);
+
+  it('an unlock that expired while the gateway was away is answered FAILED when it is back: never pulsed, and the next scan opens', async () => {
+    // The gateway leaves; its presence still lasts, so a scan is accepted and its unlock waits.
+    await gateway.stop();
+    const since = Date.now();
+    const scan = await depositScan(stack);
+    expect(scan.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    const first = addressOf(scan.compartmentId!);
+    // away for longer than the unlock lives (10 s)
+    await new Promise((r) => setTimeout(r, 11_500));
+    gateway = new Gateway(gatewayConfigFor(stack, { GATEWAY_STATE_DIR: stateDir }), silentLogger());
+    gateway.start();
+    await waitFor(() => gateway.linkState.kind === 'connected', 'gateway back', 15_000);
+    // handed the expired unlock, it answers from its journal: never begun, so FAILED; the
+    // depositor's code works again at once (another compartment, the first one to be inspected)
+    await pollUntil(() => sessionStatus(scan.sessionId), 'CREATED', 'deposit undone', 10_000);
+    expect(
+      sim()
+        .site.pulsesSince(since)
+        .filter((p) => p.unitId === first.unitId && p.coil === first.coil),
+    ).toEqual([]);
+    const again = await gql<{ scanAccessCode: { outcome: string; compartment: { id: string } | null } }>(
+      stack,
+      stack.seed.kioskToken,
+      'mutation($s: ID!, $p: String!) { scanAccessCode(siteId: $s, payload: $p) { outcome compartment { id } } }',
+      { s: stack.seed.siteId, p: scan.payload },
+    );
+    expect(again.scanAccessCode.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
+    const second = addressOf(again.scanAccessCode.compartment!.id);
+    await waitFor(
+      () =>
+        sim()
+          .site.pulsesSince(since)
+          .some((p) => p.unitId === second.unitId && p.coil === second.coil),
+      'the second compartment pulses',
+      10_000,
+    );
+  }, 60_000);
 });
