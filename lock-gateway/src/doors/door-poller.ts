@@ -62,6 +62,11 @@ export class DoorPoller {
     }));
   }
 
+  /** One door's state as of its latest read (undefined when never read). */
+  stateOf(compartmentId: string): DoorReport['state'] | undefined {
+    return this.known.get(compartmentId)?.state;
+  }
+
   /**
    * Each controller's link. `lastGoodReadAt` of a round is set only after that round's
    * changes were handed on, so whoever reads it has every change read up to then.

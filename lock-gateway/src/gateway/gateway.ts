@@ -98,7 +98,7 @@ export class Gateway {
         commandRecord: (id) => this.store.get(id),
         online: () => this.link.state.kind === 'connected',
         offlineSince: () => this.linkDownSince,
-        doorState: (id) => this.poller.snapshot().find((d) => d.compartmentId === id)?.state,
+        doorState: (id) => this.poller.stateOf(id),
         log,
       });
     }
