@@ -1,7 +1,8 @@
 // Errors an operator can act on, in a real Chromium against the real server: one sign-in for
 // every tab (a new tab is signed in, signing out in one signs out the others, signing in again
 // signs them in), and a list whose first requests meet a failing server (503) is retried and
-// shown, while one that keeps failing says what happened in words.
+// shown, while one that keeps failing says what happened in words; a stored sign-in that cannot
+// be checked because the server does not answer is kept, not called expired.
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { adminUrl, shot, signIn, stack } from './admin-support.js';
 import { violations } from './kiosk-support.js';
@@ -69,4 +70,29 @@ test('a list is retried through passing 503s, and a lasting failure is said in w
   );
   expect(await violations(page)).toEqual([]);
   await shot(page, 'retry-failed');
+});
+
+test('a sign-in that cannot be checked while the server is unreachable is kept, and used once it answers', async ({
+  page,
+}) => {
+  const { adminEmail, adminPassword } = stack();
+  await signIn(page, adminEmail, adminPassword);
+  const unreachable = async (route: Route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName === 'Me') return route.abort('connectionrefused');
+    return route.continue();
+  };
+  await page.route('**/graphql', unreachable);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Cannot reach the server to check your sign-in', {
+    timeout: 20_000,
+  });
+  // not sent back to the sign-in form, and not told the sign-in expired
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+  await expect(page.getByText('You were signed out')).toHaveCount(0);
+  expect(await violations(page)).toEqual([]);
+  await shot(page, 'sign-in-check-unreachable');
+  await page.unroute('**/graphql', unreachable);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await signedInAs(page, adminEmail);
 });

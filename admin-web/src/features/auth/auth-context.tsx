@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApiSession, type ApiSession } from '../../api/client';
+import { isTransient } from '../../api/retry';
 import { readToken, writeToken } from '../../api/token-storage';
 import { ASK_TIMEOUT_MS, joinTabs, type TabMessage, type TabSync } from '../../api/tab-sync';
 import type { MeQuery } from '../../api/generated/graphql';
@@ -32,6 +33,13 @@ interface AuthValue {
 /** Shown at the sign-in form when the server no longer accepts the token. */
 export const SIGNED_OUT_NOTICE =
   'You were signed out: your sign-in expired or was ended. Please sign in again.';
+
+/** Shown while a stored sign-in cannot be checked because the server does not answer. */
+export const UNREACHABLE_NOTICE =
+  'Cannot reach the server to check your sign-in. Trying again every few seconds; you stay signed in.';
+
+/** How long to wait before asking the server about a stored sign-in again. */
+const RECHECK_MS = 5_000;
 
 const AuthContext = createContext<AuthValue | null>(null);
 
@@ -113,32 +121,42 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => () => session.dispose(), [session]);
 
-  // A stored token from an earlier page load: ask the server who it belongs to.
+  // A stored token from an earlier page load: ask the server who it belongs to. Only the
+  // server's refusal ends the sign-in; a server that cannot be reached (the network, a 5xx)
+  // says nothing about the token, so it is kept and asked again.
+  const [unreachable, setUnreachable] = useState(false);
+  const [checkRound, setCheckRound] = useState(0);
   useEffect(() => {
     if (!token || user) return;
     let cancelled = false;
+    let again: ReturnType<typeof setTimeout> | undefined;
+    const refused = () => {
+      writeToken(null);
+      setToken(null);
+      setNotice(SIGNED_OUT_NOTICE);
+      setChecking(false);
+    };
     session.apollo
       .query({ query: MeDoc, fetchPolicy: 'network-only' })
       .then(({ data }) => {
         if (cancelled) return;
-        if (data?.me) setUser(data.me);
-        else {
-          writeToken(null);
-          setToken(null);
-          setNotice(SIGNED_OUT_NOTICE);
-        }
+        setUnreachable(false);
+        if (data?.me) {
+          setUser(data.me);
+          setChecking(false);
+        } else refused();
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         if (cancelled) return;
-        writeToken(null);
-        setToken(null);
-        setNotice(SIGNED_OUT_NOTICE);
-      })
-      .finally(() => !cancelled && setChecking(false));
+        if (!isTransient(error)) return refused();
+        setUnreachable(true);
+        again = setTimeout(() => setCheckRound((n) => n + 1), RECHECK_MS);
+      });
     return () => {
       cancelled = true;
+      clearTimeout(again);
     };
-  }, [session, token, user]);
+  }, [session, token, user, checkRound]);
 
   const signIn = useCallback((nextToken: string, nextUser: CurrentUser) => {
     writeToken(nextToken);
@@ -153,6 +171,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({ user, session, notice, signIn, signOut }),
     [user, session, notice, signIn, signOut],
   );
+  if (checking && unreachable)
+    return (
+      <div className="page-status">
+        <p role="alert">{UNREACHABLE_NOTICE}</p>
+        <button type="button" onClick={() => setCheckRound((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    );
   if (checking) return <p className="page-status">Checking your sign-in…</p>;
   return (
     <AuthContext.Provider value={value}>
