@@ -36,17 +36,31 @@ describe('uncertain unlocks are settled by the door readings', () => {
       ),
     ).session;
   const count = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0].n as number;
-  const command = async (sessionId: string) =>
+  const commandsOf = async (sessionId: string) =>
     (
       await db.query(
-        `select id, result, acked_at from gateway_command where session_id = $1 order by issued_at desc limit 1`,
+        `select id, result, acked_at from gateway_command where session_id = $1 order by issued_at`,
         [sessionId],
       )
-    ).rows[0];
+    ).rows as Array<{ id: string; result: string | null; acked_at: Date | null }>;
+  const command = async (sessionId: string) => (await commandsOf(sessionId)).at(-1)!;
+  const sessionStatus = async (id: string) =>
+    (await db.query(`select status from storage_session where id = $1`, [id])).rows[0].status as string;
+
+  /** A bag stored in a compartment: deposit scan, ack, door open and shut. */
+  async function stored() {
+    const a = await issue(s, f);
+    const r = await scan(s, f, a.code.payload);
+    ok(await s.gql(ACK, { id: (await command(a.session.id)).id, r: 'SUCCEEDED' }, f.gatewayToken));
+    await door(s, f, r.compartment!.id, 'OPEN', clock.now());
+    await door(s, f, r.compartment!.id, 'CLOSED', new Date(clock.now().getTime() + 1000));
+    expect(await sessionStatus(a.session.id)).toBe('STORED');
+    return { ...a, compartmentId: r.compartment!.id };
+  }
 
   beforeAll(async () => {
     s = await startTestServer({ clock });
-    f = await createSite(s, { counts: { SMALL: 4 } });
+    f = await createSite(s, { counts: { SMALL: 8 } });
     db = new pg.Client({ connectionString: s.databaseUrl });
     await db.connect();
     await presence(s, f, { since: new Date(clock.now().getTime() - 60_000), lastGoodReadAt: clock.now() });
@@ -180,6 +194,78 @@ describe('uncertain unlocks are settled by the door readings', () => {
       ]),
     ).toBe(1);
   });
+
+  // An unlock that expired before it reached the gateway (the server restarted and took scans
+  // while the gateway was still backing off) was never executed: a gateway never runs an
+  // expired command, and its journal says so. Every unanswered command is therefore handed to
+  // a gateway that (re)connects, expired or not, and its answer settles it at once, instead of
+  // leaving the traveller at a door that is "opening" for the whole window.
+  test('an unlock that expired on its way is handed to the gateway when it connects; its "expired" answer puts the bag back to STORED and the next scan opens', async () => {
+    const bag = await stored();
+    expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    const [, retrieval] = await commandsOf(bag.session.id);
+    // no gateway listening, and the command's 10 s pass
+    clock.advance(15_000);
+    await s.app.tick();
+    expect((await commandsOf(bag.session.id))[1]).toMatchObject({ result: 'UNCERTAIN', acked_at: null });
+    expect((await scanOnly(s, f, bag.code.payload)).outcome).toBe('BUSY');
+    // the gateway connects: the unanswered command is among what it is handed
+    const feed = collect<{ gatewayCommands: { id: string; expiresAt: string } }>(
+      s.ws(f.gatewayToken),
+      `subscription { gatewayCommands { id expiresAt } }`,
+    );
+    try {
+      await waitFor(() => feed.events.some((e) => e.gatewayCommands.id === retrieval!.id));
+      // it never ran an expired command: it says so, and the traveller can scan again
+      ok(
+        await s.gql(
+          ACK,
+          { id: retrieval!.id, r: 'FAILED', e: 'expired before it could be executed' },
+          f.gatewayToken,
+        ),
+      );
+      expect(await sessionStatus(bag.session.id)).toBe('STORED');
+      expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    } finally {
+      feed.dispose();
+    }
+  });
+
+  test('a late FAILED answer of an older unlock does not undo the operation a newer scan started', async () => {
+    const bag = await stored();
+    expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    const started = clock.now();
+    clock.advance(140_000); // past ack timeout and window; readings cover it: "not opened"
+    await presence(s, f, {
+      since: new Date(started.getTime() - 60_000),
+      lastGoodReadAt: clock.now(),
+    });
+    await s.app.tick();
+    expect(await sessionStatus(bag.session.id)).toBe('STORED');
+    expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    const [, older, newer] = await commandsOf(bag.session.id);
+    ok(
+      await s.gql(
+        ACK,
+        { id: older!.id, r: 'FAILED', e: 'expired before it could be executed' },
+        f.gatewayToken,
+      ),
+    );
+    // the newer unlock still stands: the traveller's door opens and the bag is collected
+    expect(await sessionStatus(bag.session.id)).toBe('RETRIEVING');
+    ok(await s.gql(ACK, { id: newer!.id, r: 'SUCCEEDED' }, f.gatewayToken));
+    await door(s, f, bag.compartmentId, 'OPEN', clock.now());
+    await door(s, f, bag.compartmentId, 'CLOSED', new Date(clock.now().getTime() + 1000));
+    expect(await sessionStatus(bag.session.id)).toBe('COMPLETED');
+    expect(
+      (
+        await db.query(
+          `select count(*)::int as n from door_event where type = 'FORCED_OPEN' and compartment_id = $1`,
+          [bag.compartmentId],
+        )
+      ).rows[0].n,
+    ).toBe(0);
+  });
 });
 
 describe('door rules judge by reading time', () => {
@@ -279,119 +365,5 @@ describe('door rules judge by reading time', () => {
     expect(
       (await db.query(`select count(*)::int as n from door_event where type = 'FORCED_OPEN'`)).rows[0].n,
     ).toBe(14); // a, b and the 12: no unlock was asked for
-  });
-});
-
-/**
- * A command that expired before it reached the gateway (the server restarted and took scans
- * while the gateway was still backing off) was never executed: the gateway's journal says so
- * and a gateway never runs an expired command. The server therefore hands every unanswered
- * command to a gateway that (re)connects, expired or not; the gateway's answer settles it at
- * once, instead of leaving the traveller at a door that is "opening" for the whole window.
- */
-describe('an unlock that never reached the gateway', () => {
-  let s: TestServer;
-  let f: Fixture;
-  let db: pg.Client;
-  const clock = new ManualClock(new Date());
-  const sessionStatus = async (id: string) =>
-    (await db.query(`select status from storage_session where id = $1`, [id])).rows[0].status as string;
-  const commandsOf = async (sessionId: string) =>
-    (
-      await db.query(
-        `select id, result, acked_at from gateway_command where session_id = $1 order by issued_at`,
-        [sessionId],
-      )
-    ).rows as Array<{ id: string; result: string | null; acked_at: Date | null }>;
-
-  /** A bag stored in a compartment: deposit scan, ack, door open and shut. */
-  async function stored() {
-    const a = await issue(s, f);
-    const r = await scan(s, f, a.code.payload);
-    const [deposit] = await commandsOf(a.session.id);
-    ok(await s.gql(ACK, { id: deposit!.id, r: 'SUCCEEDED' }, f.gatewayToken));
-    await door(s, f, r.compartment!.id, 'OPEN', clock.now());
-    await door(s, f, r.compartment!.id, 'CLOSED', new Date(clock.now().getTime() + 1000));
-    expect(await sessionStatus(a.session.id)).toBe('STORED');
-    return { ...a, compartmentId: r.compartment!.id };
-  }
-
-  beforeAll(async () => {
-    s = await startTestServer({ clock });
-    f = await createSite(s, { counts: { SMALL: 4 } });
-    db = new pg.Client({ connectionString: s.databaseUrl });
-    await db.connect();
-    await presence(s, f, { since: new Date(clock.now().getTime() - 60_000), lastGoodReadAt: clock.now() });
-  });
-  afterAll(async () => {
-    await db.end();
-    await s.stop();
-  });
-
-  test('is handed to the gateway when it connects; its "expired" answer puts the bag back to STORED and the next scan opens', async () => {
-    const bag = await stored();
-    expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
-    const [, retrieval] = await commandsOf(bag.session.id);
-    // no gateway listening, and the command's 10 s pass
-    clock.advance(15_000);
-    await s.app.tick();
-    expect((await commandsOf(bag.session.id))[1]).toMatchObject({ result: 'UNCERTAIN', acked_at: null });
-    expect((await scanOnly(s, f, bag.code.payload)).outcome).toBe('BUSY');
-    // the gateway connects: the unanswered command is among what it is handed
-    const feed = collect<{ gatewayCommands: { id: string; expiresAt: string } }>(
-      s.ws(f.gatewayToken),
-      `subscription { gatewayCommands { id expiresAt } }`,
-    );
-    try {
-      await waitFor(() => feed.events.some((e) => e.gatewayCommands.id === retrieval!.id));
-      // it never ran an expired command: it says so, and the traveller can scan again
-      ok(
-        await s.gql(
-          ACK,
-          { id: retrieval!.id, r: 'FAILED', e: 'expired before it could be executed' },
-          f.gatewayToken,
-        ),
-      );
-      expect(await sessionStatus(bag.session.id)).toBe('STORED');
-      expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
-    } finally {
-      feed.dispose();
-    }
-  });
-
-  test('a late FAILED answer of an older unlock does not undo the operation a newer scan started', async () => {
-    const bag = await stored();
-    expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
-    const started = clock.now();
-    clock.advance(140_000); // past ack timeout and window; readings cover it: "not opened"
-    await presence(s, f, {
-      since: new Date(started.getTime() - 60_000),
-      lastGoodReadAt: clock.now(),
-    });
-    await s.app.tick();
-    expect(await sessionStatus(bag.session.id)).toBe('STORED');
-    expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
-    const [, older, newer] = await commandsOf(bag.session.id);
-    ok(
-      await s.gql(
-        ACK,
-        { id: older!.id, r: 'FAILED', e: 'expired before it could be executed' },
-        f.gatewayToken,
-      ),
-    );
-    // the newer unlock still stands: the traveller's door opens and the bag is collected
-    expect(await sessionStatus(bag.session.id)).toBe('RETRIEVING');
-    ok(await s.gql(ACK, { id: newer!.id, r: 'SUCCEEDED' }, f.gatewayToken));
-    await door(s, f, bag.compartmentId, 'OPEN', clock.now());
-    await door(s, f, bag.compartmentId, 'CLOSED', new Date(clock.now().getTime() + 1000));
-    expect(await sessionStatus(bag.session.id)).toBe('COMPLETED');
-    expect(
-      (
-        await db.query(
-          `select count(*)::int as n from door_event where type = 'FORCED_OPEN' and compartment_id = $1`,
-          [bag.compartmentId],
-        )
-      ).rows[0].n,
-    ).toBe(0);
   });
 });
