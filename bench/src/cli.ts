@@ -14,7 +14,8 @@ import { BENCHMARKS } from './benchmarks/index.ts';
 import { BUSY_LOAD_PER_CORE, figure } from './lib/figures.ts';
 import { runBenchmark, settleLoad, type RunRecord } from './lib/runner.ts';
 import { renderTable } from './lib/table.ts';
-import { RESULTS_DIR, ensureBuilt, scratchDatabases } from './lib/system.ts';
+import { ensureBuilt, SYSTEM_PACKAGES } from '@lockers/launcher/ensure-built';
+import { RESULTS_DIR, scratchDatabases } from './lib/system.ts';
 
 const { values, positionals, sizes } = parseCommandLine(process.argv.slice(2));
 
@@ -60,7 +61,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-ensureBuilt();
+ensureBuilt(SYSTEM_PACKAGES, (line) => console.log(line));
 const startedAt = new Date();
 const records: RunRecord[] = [];
 for (const bench of selected) {

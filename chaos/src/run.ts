@@ -13,7 +13,8 @@ import { Gql } from './lib/gql.ts';
 import { Rng, sleep } from './lib/rng.ts';
 import { History, type Door } from './history.ts';
 import { waitRecovered } from './recovery.ts';
-import { ensureBuilt, RESULTS_DIR, startSystem, type System } from './system/system.ts';
+import { ensureBuilt, SYSTEM_PACKAGES } from '@lockers/launcher/ensure-built';
+import { RESULTS_DIR, startSystem, type System } from './system/system.ts';
 import { Kiosk } from './world/kiosk.ts';
 import { SimWatch } from './world/sim-watch.ts';
 import { Traveller, type TravellerPace } from './world/traveller.ts';
@@ -39,7 +40,7 @@ export interface RunResult {
 }
 
 export async function runChaos(o: RunOptions): Promise<RunResult> {
-  ensureBuilt();
+  ensureBuilt(SYSTEM_PACKAGES);
   const logDir = path.join(RESULTS_DIR, 'logs');
   fs.rmSync(logDir, { recursive: true, force: true });
   const rng = new Rng(o.seed);

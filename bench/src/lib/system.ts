@@ -4,7 +4,6 @@
  * database of the local PostgreSQL, the demo seed, the Modbus simulator and, on request,
  * the gateway. Everything is a child process and is stopped (database dropped) by `defer`.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,30 +18,6 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
 /** The HAProxy binary of the fleet benchmarks (as in the gateway's fleet tests). */
 export const HAPROXY = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
-
-/** Builds server, gateway and launcher when their dist is missing or older than their sources. */
-export function ensureBuilt(): void {
-  for (const [pkg, marker] of [
-    ['server', 'dist/main.js'],
-    ['lock-gateway', 'dist/cli/gateway-main.js'],
-    ['launcher', 'dist/index.js'],
-  ] as const) {
-    const dir = path.join(ROOT, pkg);
-    const built = path.join(dir, marker);
-    if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(dir, 'src'))) continue;
-    console.log(`building ${pkg}...`);
-    execFileSync('pnpm', ['--dir', dir, 'run', 'build'], { stdio: 'inherit' });
-  }
-}
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
 
 async function launch(): Promise<typeof Launch> {
   return (await import(path.join(ROOT, 'launcher/dist/index.js'))) as typeof Launch;

@@ -5,7 +5,6 @@
  * gateway. The suite kills the server and the gateway with SIGKILL and starts them again on
  * the same ports, database and gateway state directory.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,30 +43,6 @@ export interface System {
   simFaults(patch: { silent?: boolean; refuseConnections?: boolean }): Promise<void>;
   simDrop(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** Builds server, gateway and launcher when their dist is missing or older than their sources. */
-export function ensureBuilt(): void {
-  for (const [pkg, marker] of [
-    ['server', 'dist/main.js'],
-    ['lock-gateway', 'dist/cli/gateway-main.js'],
-    ['launcher', 'dist/index.js'],
-  ] as const) {
-    const dir = path.join(ROOT, pkg);
-    const built = path.join(dir, marker);
-    if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(dir, 'src'))) continue;
-    console.warn(`building ${pkg}...`);
-    execFileSync('pnpm', ['--dir', dir, 'run', 'build'], { stdio: 'inherit' });
-  }
-}
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      latest = Math.max(latest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
 }
 
 /**
