@@ -1,3 +1,4 @@
+import { markServerStarted } from '../modules/devices/presence.js';
 import { createServer, type Server } from 'node:http';
 import type { Config } from '../config/config.js';
 import { createLogger, type Logger } from '../observability/logger.js';
@@ -53,6 +54,8 @@ export interface App {
 export async function buildApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
+  // Gateways heard from before this start may have been linked to a process that is gone.
+  markServerStarted(clock.now());
   const infra = await openInfrastructure(config, logger, opts.migrate ?? config.migrateOnStart);
   const { databaseUrl, embedded, orm, queue, bus, redis } = infra;
   const metrics = createMetrics();

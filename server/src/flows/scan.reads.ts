@@ -1,4 +1,4 @@
-import { OPENABLE_SQL } from '../modules/devices/presence.js';
+import { OPENABLE_SQL, presentSince } from '../modules/devices/presence.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StorageSessionEntity } from '../entities/session.entity.js';
 import { CompartmentEntity } from '../entities/compartment.entity.js';
@@ -83,7 +83,7 @@ export async function allocateCompartment(
     now,
     `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}${exceptId ? ' and c.id <> ?' : ''}
      order by c.label limit 1 for update of c${wait ? '' : ' skip locked'}`,
-    exceptId ? [siteId, size, now, exceptId] : [siteId, size, now],
+    exceptId ? [siteId, size, presentSince(now), exceptId] : [siteId, size, presentSince(now)],
   );
 }
 
@@ -103,7 +103,7 @@ export async function whyNoneFree(
        bool_or(b.gateway_id is not null and ${OPENABLE_SQL}) as held
      from compartment c join locker_bank b on b.id = c.bank_id
      where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE'`,
-    [now, now, siteId, size],
+    [presentSince(now), presentSince(now), siteId, size],
   );
   return { unreachable: row?.unreachable === true, held: row?.held === true };
 }
@@ -127,7 +127,7 @@ async function compartmentWithBank(
     `select c.*, b.label as bank_label, b.gateway_id as bank_gateway_id, b.modbus_endpoint as bank_modbus_endpoint,
        ${OPENABLE_SQL} as bank_openable
      from compartment c join locker_bank b on b.id = c.bank_id ${where}`,
-    [now, ...params],
+    [presentSince(now), ...params],
   );
   const row = rows[0];
   if (!row) return null;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { startTestServer } from '../support/test-server.js';
-import { collect, createSite, door, issue, ok, scan, waitFor } from '../support/fixtures.js';
+import { collect, createSite, door, heartbeat, issue, ok, scan, SCAN, waitFor } from '../support/fixtures.js';
 import { buildApp } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config/config.js';
 
@@ -32,6 +32,38 @@ describe('nothing is lost when the server restarts', () => {
         `subscription { gatewayCommands { compartmentId } }`,
       );
       await waitFor(() => feed.events.some((e) => e.gatewayCommands.compartmentId === p.compartment!.id));
+      expect((await scan(s, f, stored.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  test("a restarted server promises no door on the gateway's heartbeat from before it: it waits to hear the gateway again", async () => {
+    const s = await startTestServer();
+    try {
+      const f = await createSite(s);
+      const stored = await issue(s, f);
+      const r = await scan(s, f, stored.code.payload);
+      await door(s, f, r.compartment!.id, 'OPEN');
+      await door(s, f, r.compartment!.id, 'CLOSED');
+      await heartbeat(s, f);
+      // The gateway's link was to the process that died: its last heartbeat is a second old,
+      // well inside the presence window, but nothing tells this server the gateway is still there.
+      await s.restart();
+      const online = async () =>
+        ok(
+          await s.gql<{ site: { gateways: Array<{ online: boolean }> } }>(
+            `query($id:ID!){ site(id:$id){ gateways { online } } }`,
+            { id: f.siteId },
+            f.adminToken,
+          ),
+        ).site.gateways[0]!.online;
+      expect(await online()).toBe(false);
+      const refused = await s.gql(SCAN, { s: f.siteId, p: stored.code.payload, i: 'RETRIEVE' }, f.kioskToken);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('LOCK_UNAVAILABLE');
+      // heard again (its feed reopened, or a heartbeat through another instance): doors are promised
+      await heartbeat(s, f);
+      expect(await online()).toBe(true);
       expect((await scan(s, f, stored.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
     } finally {
       await s.stop();

@@ -10,18 +10,36 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export const PRESENCE_EXPIRY_MS = 10_000;
 
+/** When this server process started (ms since the epoch, on its clock). */
+let serverStartedAt = 0;
+
+/**
+ * This server (re)started at `at`. A gateway heard from before it may have been linked to
+ * the process that died, and a link that died with it looks, from here, just like a live one
+ * on another instance: it counts as present only once heard from since (its feed reopening,
+ * or a heartbeat through any instance: every 2 s while its link is up).
+ */
+export function markServerStarted(at: Date): void {
+  serverStartedAt = at.getTime();
+}
+
+/** The earliest a gateway must have been heard from to count as present at `now`. */
+export function presentSince(now: Date): Date {
+  return new Date(Math.max(now.getTime() - PRESENCE_EXPIRY_MS, serverStartedAt));
+}
+
 export function isPresent(lastSeenAt: Date | null, now: Date): boolean {
-  return lastSeenAt !== null && now.getTime() - new Date(lastSeenAt).getTime() <= PRESENCE_EXPIRY_MS;
+  return lastSeenAt !== null && new Date(lastSeenAt).getTime() >= presentSince(now).getTime();
 }
 
 /**
  * SQL: true when the compartment's lock can be driven now: its bank's gateway is present
  * and the bank's controller is not reported down. Expects aliases `b` (locker_bank); `?`
- * is the current time. A controller the gateway has not reported on yet counts as up (a
+ * is `presentSince(now)`. A controller the gateway has not reported on yet counts as up (a
  * gateway that just started), a down one never.
  */
 export const OPENABLE_SQL = `exists (select 1 from gateway g where g.id = b.gateway_id
-    and g.last_seen_at >= ?::timestamptz - interval '${PRESENCE_EXPIRY_MS} milliseconds'
+    and g.last_seen_at >= ?::timestamptz
     and not exists (select 1 from gateway_controller gc where gc.gateway_id = g.id and gc.endpoint = b.modbus_endpoint and not gc.up))`;
 
 /** Why a bank's locks cannot be driven now; null when they can. */
