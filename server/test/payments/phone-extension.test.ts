@@ -42,9 +42,10 @@ describe('a depositor pays and extends from the phone, with the code as the proo
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
 
   beforeAll(async () => {
-    s = await startTestServer({ clock });
+    // many public calls from one address in a minute: the per-address limit is not what is tested
+    s = await startTestServer({ clock, env: { RATE_LIMIT_PUBLIC: '1000' } });
     // 4.00 for the first 60 minutes, 2.00 per started hour past due after 15 minutes' grace
-    f = await createSite(s, { counts: { MEDIUM: 12 }, prices: { MEDIUM: 400 } });
+    f = await createSite(s, { counts: { MEDIUM: 14 }, prices: { MEDIUM: 400 } });
     db = new pg.Client({ connectionString: s.databaseUrl });
     await db.connect();
   });
@@ -190,6 +191,18 @@ describe('a depositor pays and extends from the phone, with the code as the proo
       [bag.id],
     );
     expect(audit.rows[0].n).toBe(1);
+  });
+
+  test('more time paid for a bag collected meanwhile goes back on its own', async () => {
+    const bag = await storedBag();
+    const ext = await extend(bag.id, bag.payload, 1);
+    const r = await scan(s, f, bag.payload, 'RETRIEVE');
+    expect(r.outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
+    await door(s, f, r.compartment!.id, 'OPEN', clock.now());
+    await door(s, f, r.compartment!.id, 'CLOSED', clock.now());
+    expect(await confirm(ext.id, bag.payload)).toMatchObject({ status: 'REFUNDED' });
+    const row = await db.query(`select refund_automatic, refund_effect from payment where id = $1`, [ext.id]);
+    expect(row.rows[0]).toEqual({ refund_automatic: true, refund_effect: 'CANCEL_CHARGE' });
   });
 
   test('revenue counts the extension; a refund gives the money back and keeps the time and the amount due', async () => {
