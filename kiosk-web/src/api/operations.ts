@@ -33,6 +33,7 @@ export const SessionFieldsDoc = graphql(`
       id
       name
       slug
+      phoneUrl
       timezone
       localNames {
         language
@@ -61,6 +62,15 @@ export const SessionFieldsDoc = graphql(`
       minutesOverdue
       receiptReference
       codeValidUntil
+    }
+    # what more time costs while stored (null: none to buy)
+    extension {
+      stepMinutes
+      maxSteps
+      stepPrice {
+        amount
+        currency
+      }
     }
   }
 `);
@@ -121,6 +131,7 @@ export const SiteAvailabilityDoc = graphql(`
       id
       name
       slug
+      phoneUrl
       timezone
       localNames {
         language
@@ -257,6 +268,7 @@ export const CreatePaymentDoc = graphql(`
     createPayment(sessionId: $sessionId, payload: $payload) {
       id
       status
+      kind
       provider
       amount {
         ...MoneyFields
@@ -265,9 +277,24 @@ export const CreatePaymentDoc = graphql(`
   }
 `);
 
+export const CreateExtensionPaymentDoc = graphql(`
+  mutation CreateExtensionPayment($sessionId: ID!, $steps: Int!, $payload: String) {
+    createExtensionPayment(sessionId: $sessionId, steps: $steps, payload: $payload) {
+      id
+      status
+      kind
+      provider
+      extensionMinutes
+      amount {
+        ...MoneyFields
+      }
+    }
+  }
+`);
+
 export const ConfirmDemoPaymentDoc = graphql(`
-  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!) {
-    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome) {
+  mutation ConfirmDemoPayment($paymentId: ID!, $outcome: DemoPaymentOutcome!, $payload: String) {
+    confirmDemoPayment(paymentId: $paymentId, outcome: $outcome, payload: $payload) {
       id
       status
       amount {

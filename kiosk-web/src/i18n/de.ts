@@ -228,6 +228,19 @@ export const de: Dictionary = {
   'help.askStaff':
     'Sagen Sie dem Personal bei den Schließfächern, dass Sie Hilfe brauchen. Es sieht Ihre Anfrage mit Ihrem Fach.',
   'phone.tabHelp': 'Hilfe',
+  'phonePay.feeHeading': 'Überziehungsgebühr bezahlen',
+  'phonePay.feeFirst':
+    'Ihre Aufbewahrungszeit ist abgelaufen. Bezahlen Sie die bisherige Gebühr; danach können Sie Ihr Gepäck abholen oder mehr Zeit kaufen.',
+  'phonePay.feePaid': 'Bezahlt. Danke: Es ist nichts mehr offen.',
+  'phonePay.extendHeading': 'Mehr Zeit',
+  'phonePay.extendChoose': 'Wie viel mehr Zeit brauchen Sie?',
+  'phonePay.extendOption': '+{duration} für {price}',
+  'phonePay.extendChosen': 'Verlängert Ihre Aufbewahrung um {duration}.',
+  'phonePay.extendOther': 'Andere Zeit wählen',
+  'phonePay.timePaid': 'Bezahlt. Holen Sie Ihr Gepäck bis {time} ab.',
+  'phonePay.timePaidWaiting': 'Bezahlt. Ihre Abholzeit wird aktualisiert…',
+  'phonePay.conflict':
+    'Das kann jetzt nicht bezahlt werden: Das Gepäck wurde vielleicht abgeholt, oder eine Gebühr ist offen. Die Seite zeigt, was zu zahlen ist.',
   'recover.wrong': 'Dieser Code stimmt nicht. Verbleibende Versuche: {n}.',
   'recover.noTries': 'Dieser Code kann nicht mehr verwendet werden. Lassen Sie sich einen neuen senden.',
   'recover.resend': 'Code erneut senden',

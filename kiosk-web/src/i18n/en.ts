@@ -215,6 +215,19 @@ export const en = {
   'help.askStaff':
     'Tell staff at the lockers that you need help. They will see your request with your locker.',
   'phone.tabHelp': 'Help',
+  'phonePay.feeHeading': 'Pay the overdue fee',
+  'phonePay.feeFirst':
+    'Your storage time has run out. Pay the fee so far; then you can collect your bag or add more time.',
+  'phonePay.feePaid': 'Paid. Thank you: nothing is owed now.',
+  'phonePay.extendHeading': 'More time',
+  'phonePay.extendChoose': 'How much more time do you need?',
+  'phonePay.extendOption': '+{duration} for {price}',
+  'phonePay.extendChosen': 'Adds {duration} to your storage time.',
+  'phonePay.extendOther': 'Choose another time',
+  'phonePay.timePaid': 'Paid. Collect your bag by {time}.',
+  'phonePay.timePaidWaiting': 'Paid. Updating your collection time…',
+  'phonePay.conflict':
+    'This cannot be paid now: the bag may have been collected, or a fee is due. The page shows what is owed.',
   'recover.wrong': 'That code is not right. Tries left: {n}.',
   'recover.noTries': 'This code can no longer be used. Send yourself a new one.',
   'recover.resend': 'Send the code again',

@@ -220,6 +220,19 @@ export const es: Dictionary = {
   'help.askStaff':
     'Avise al personal de las taquillas de que necesita ayuda. Verán su solicitud con su taquilla.',
   'phone.tabHelp': 'Ayuda',
+  'phonePay.feeHeading': 'Pagar el recargo por retraso',
+  'phonePay.feeFirst':
+    'Su tiempo de consigna ha terminado. Pague el recargo hasta ahora; después podrá recoger su equipaje o añadir más tiempo.',
+  'phonePay.feePaid': 'Pagado. Gracias: no hay nada pendiente.',
+  'phonePay.extendHeading': 'Más tiempo',
+  'phonePay.extendChoose': '¿Cuánto tiempo más necesita?',
+  'phonePay.extendOption': '+{duration} por {price}',
+  'phonePay.extendChosen': 'Añade {duration} a su tiempo de consigna.',
+  'phonePay.extendOther': 'Elegir otro tiempo',
+  'phonePay.timePaid': 'Pagado. Nueva hora de recogida: {time}.',
+  'phonePay.timePaidWaiting': 'Pagado. Actualizando su hora de recogida…',
+  'phonePay.conflict':
+    'No se puede pagar ahora: puede que el equipaje ya se haya recogido o que haya un recargo pendiente. La página muestra lo que se debe.',
   'recover.wrong': 'Ese código no es correcto. Intentos restantes: {n}.',
   'recover.noTries': 'Este código ya no se puede usar. Pida uno nuevo.',
   'recover.resend': 'Enviar el código de nuevo',

@@ -224,6 +224,19 @@ export const fr: Dictionary = {
   'help.askStaff':
     'Signalez au personnel des casiers que vous avez besoin d’aide. Il verra votre demande avec votre casier.',
   'phone.tabHelp': 'Aide',
+  'phonePay.feeHeading': 'Payer les frais de dépassement',
+  'phonePay.feeFirst':
+    'Votre durée de consigne est écoulée. Payez les frais dus ; ensuite vous pourrez récupérer votre bagage ou ajouter du temps.',
+  'phonePay.feePaid': 'Payé. Merci : plus rien n’est dû.',
+  'phonePay.extendHeading': 'Plus de temps',
+  'phonePay.extendChoose': 'De combien de temps de plus avez-vous besoin ?',
+  'phonePay.extendOption': '+{duration} pour {price}',
+  'phonePay.extendChosen': 'Ajoute {duration} à votre durée de consigne.',
+  'phonePay.extendOther': 'Choisir une autre durée',
+  'phonePay.timePaid': 'Payé. Récupérez votre bagage avant {time}.',
+  'phonePay.timePaidWaiting': 'Payé. Mise à jour de l’heure de retrait…',
+  'phonePay.conflict':
+    'Impossible de payer maintenant : le bagage a peut-être été récupéré, ou des frais sont dus. La page indique ce qui est dû.',
   'recover.wrong': 'Ce code n’est pas correct. Essais restants : {n}.',
   'recover.noTries': 'Ce code ne peut plus être utilisé. Demandez-en un nouveau.',
   'recover.resend': 'Renvoyer le code',

@@ -38,6 +38,7 @@ export function session(over: Partial<Session> = {}): Session {
       receiptReference: null,
       codeValidUntil: null,
     },
+    extension: null,
     ...over,
   } as Session;
 }

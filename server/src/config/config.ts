@@ -49,6 +49,11 @@ export interface Config {
   readonly stripeWebhookSecret: string | null;
   /** Another Stripe API base (stripe-mock, a proxy); null: api.stripe.com. */
   readonly stripeApiUrl: string | null;
+  /**
+   * Where phones reach this server (the phone page's QR codes and links), without a trailing
+   * slash; null: the kiosk page's own origin, which is wrong when a kiosk runs from a local address.
+   */
+  readonly publicBaseUrl: string | null;
   /** Outbound deliveries (e-mail, SMS, webhooks) on the job queue: first retry delay, attempts, idle poll. */
   readonly delivery: {
     readonly retryDelaySeconds: number;
@@ -220,6 +225,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     stripeSecretKey,
     stripeWebhookSecret,
     stripeApiUrl: url('STRIPE_API_URL', ['http:', 'https:']),
+    publicBaseUrl: url('PUBLIC_BASE_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null,
     delivery: {
       retryDelaySeconds: int('DELIVERY_RETRY_DELAY_SECONDS', 5, 1, 3600),
       retryLimit: int('DELIVERY_RETRY_LIMIT', 8, 0, 50),

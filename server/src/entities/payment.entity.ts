@@ -6,6 +6,11 @@ export type PaymentStatus = 'PENDING' | 'CAPTURED' | 'DECLINED' | 'CANCELLED' | 
  * (forgiven: nobody is asked to pay it again); CANCEL_CHARGE voids the charge (it is due again).
  */
 export type RefundEffect = 'WAIVE_FEE' | 'CANCEL_CHARGE';
+/**
+ * What a payment is for: FEE pays the session's price and overdue fee (what `amountDue` asks);
+ * EXTENSION buys more storage time and never counts towards the fee.
+ */
+export type PaymentKind = 'FEE' | 'EXTENSION';
 
 @Entity({ tableName: 'payment' })
 export class PaymentEntity {
@@ -17,6 +22,9 @@ export class PaymentEntity {
   @Property({ type: 'string', nullable: true }) providerRef: string | null = null;
   @Property({ type: 'string', nullable: true }) clientSecret: string | null = null;
   @Property({ type: 'string' }) status: PaymentStatus = 'PENDING';
+  @Property({ type: 'string' }) kind: PaymentKind = 'FEE';
+  /** EXTENSION only: the minutes it adds to the due time once captured. */
+  @Property({ type: 'integer', nullable: true }) extensionMinutes: number | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) capturedAt: Date | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) refundedAt: Date | null = null;

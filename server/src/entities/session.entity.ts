@@ -39,6 +39,11 @@ export class StorageSessionEntity {
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) depositedAt: Date | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) dueAt: Date | null = null;
+  /**
+   * The overdue fee run up before `dueAt` last moved (an extension bought while late): the new
+   * due time no longer counts those hours, yet their fee stays charged (and, paid, settled).
+   */
+  @Property({ type: 'integer' }) earlierOverdueFee = 0;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) retrievedAt: Date | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) endedAt: Date | null = null;
   @Property({ type: 'integer' }) accessOpens = 0;

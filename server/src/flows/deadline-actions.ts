@@ -176,7 +176,8 @@ export const DEADLINE_ACTIONS: Record<
     await notifyContact(
       tx,
       { email: s.contactEmail, phone: s.contactPhone },
-      { dedupeKey: `reminder:${s.id}`, ...text, sessionId: s.id, at: now },
+      // one reminder per due time: an extension moves it, and the new one is reminded of again
+      { dedupeKey: `reminder:${s.id}:${s.dueAt.getTime()}`, ...text, sessionId: s.id, at: now },
     );
   },
 
@@ -205,7 +206,7 @@ export const DEADLINE_ACTIONS: Record<
       await notifyContact(
         tx,
         { email: s.contactEmail, phone: s.contactPhone },
-        { dedupeKey: `overdue:${s.id}`, ...text, sessionId: s.id, at: now },
+        { dedupeKey: `overdue:${s.id}:${s.dueAt.getTime()}`, ...text, sessionId: s.id, at: now },
       );
     }
     await emitWebhookEvent(

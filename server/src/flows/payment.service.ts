@@ -18,6 +18,12 @@ import { emitWebhookEvent } from '../modules/webhooks/webhook-events.js';
 import { holdCompartment } from './compartment-hold.js';
 import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
 import { nextPaymentStatus } from '../modules/payments/payment-state.js';
+import { extensionTerms, MAX_EXTENSION_STEPS } from '../modules/sessions/extension-terms.js';
+import { ruleActor, type AuditActor } from '../entities/audit-entry.entity.js';
+import { applyExtension } from './storage-extension.js';
+
+/** Who a provider's webhook is recorded as, when its capture changes a session. */
+const PROVIDER_ACTOR = ruleActor('payment-provider');
 
 export interface PaymentProviders {
   /** The provider new payments use. */
@@ -50,8 +56,6 @@ export class PaymentService {
   ) {}
 
   async create(sessionId: string): Promise<PaymentEntity> {
-    const id = newId();
-    const provider = this.providers.active;
     return transact(this.em, this.bus, async (tx) => {
       const session = await tx.findOne(StorageSessionEntity, sessionId, {
         lockMode: LockMode.PESSIMISTIC_WRITE,
@@ -65,40 +69,88 @@ export class PaymentService {
         if (!session.compartmentId || !session.holdUntil || session.holdUntil <= now)
           throw conflict('Scan the code at the kiosk first: a compartment is held for you before you pay');
       }
-      // a retried request (the answer was lost) gets the payment already waiting, not a second one
-      const waiting = await tx.findOne(
-        PaymentEntity,
-        {
-          sessionId,
-          status: 'PENDING',
-          amount: due,
-          provider: provider.name,
-          createdAt: { $gt: new Date(now.getTime() - 15 * 60_000) },
-        },
-        { orderBy: { createdAt: 'desc' } },
-      );
-      if (waiting) return waiting;
-      const started = await provider.start(due, session.currency, id);
-      return tx.create(PaymentEntity, {
-        id,
-        sessionId,
-        amount: due,
-        currency: session.currency,
-        provider: provider.name,
-        providerRef: started.providerRef,
-        clientSecret: started.clientSecret,
-        status: 'PENDING',
-        createdAt: now,
-      } as PaymentEntity);
+      return this.start(tx, session, now, { kind: 'FEE', amount: due, extensionMinutes: null });
     });
   }
 
+  /**
+   * Starts a payment for more storage time: `steps` of the session's tariff step (its included
+   * period at its price, extension-terms.ts). Only a stored bag with nothing owed extends: an
+   * overdue session pays its fee first. The due time moves when the payment is captured.
+   */
+  async createExtension(sessionId: string, steps: number): Promise<PaymentEntity> {
+    if (!Number.isInteger(steps) || steps < 1 || steps > MAX_EXTENSION_STEPS)
+      throw badInput('steps', `steps must be a whole number from 1 to ${MAX_EXTENSION_STEPS}`);
+    return transact(this.em, this.bus, async (tx) => {
+      const session = await tx.findOne(StorageSessionEntity, sessionId, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+      });
+      if (!session) throw notFound('Session');
+      const terms = extensionTerms(session);
+      if (!terms) throw conflict('This storage is free of charge: there is no more time to buy');
+      if (session.status !== 'STORED' || !session.dueAt || session.abandonedAt)
+        throw conflict('Only a bag in its locker can be given more time');
+      const now = this.clock.now();
+      if (amountDue({ ...session, paid: await paidFor(tx, session.id) }, now) > 0)
+        throw conflict('Pay the overdue fee first, then extend');
+      return this.start(tx, session, now, {
+        kind: 'EXTENSION',
+        amount: steps * terms.stepPrice,
+        extensionMinutes: steps * terms.stepMinutes,
+      });
+    });
+  }
+
+  /** A new payment with the active provider, or the same one still waiting (a retried request). */
+  private async start(
+    tx: EntityManager,
+    session: StorageSessionEntity,
+    now: Date,
+    what: Pick<PaymentEntity, 'kind' | 'amount' | 'extensionMinutes'>,
+  ): Promise<PaymentEntity> {
+    const provider = this.providers.active;
+    // a retried request (the answer was lost) gets the payment already waiting, not a second one
+    const waiting = await tx.findOne(
+      PaymentEntity,
+      {
+        sessionId: session.id,
+        status: 'PENDING',
+        kind: what.kind,
+        amount: what.amount,
+        extensionMinutes: what.extensionMinutes,
+        provider: provider.name,
+        createdAt: { $gt: new Date(now.getTime() - 15 * 60_000) },
+      },
+      { orderBy: { createdAt: 'desc' } },
+    );
+    if (waiting) return waiting;
+    const id = newId();
+    const started = await provider.start(what.amount, session.currency, id);
+    return tx.create(PaymentEntity, {
+      id,
+      sessionId: session.id,
+      kind: what.kind,
+      amount: what.amount,
+      extensionMinutes: what.extensionMinutes,
+      currency: session.currency,
+      provider: provider.name,
+      providerRef: started.providerRef,
+      clientSecret: started.clientSecret,
+      status: 'PENDING',
+      createdAt: now,
+    } as PaymentEntity);
+  }
+
   /** The demo provider's answer. Confirming a settled payment again changes nothing. */
-  async confirmDemo(paymentId: string, outcome: DemoPaymentOutcome): Promise<PaymentEntity> {
+  async confirmDemo(
+    paymentId: string,
+    outcome: DemoPaymentOutcome,
+    actor: AuditActor,
+  ): Promise<PaymentEntity> {
     const status = outcome === 'APPROVE' ? 'CAPTURED' : outcome === 'DECLINE' ? 'DECLINED' : 'CANCELLED';
     return this.withLockedPayment({ id: paymentId }, async (tx, fx, payment) => {
       if (payment.provider !== 'demo') throw conflict('Only demo payments are confirmed this way');
-      await this.settle(tx, fx, payment, { status, at: null, final: true });
+      await this.settle(tx, fx, payment, { status, at: null, final: true }, actor);
       return payment;
     }).then((p) => p ?? Promise.reject(notFound('Payment')));
   }
@@ -115,7 +167,13 @@ export class PaymentService {
           );
           return payment;
         }
-        await this.settle(tx, fx, payment, { status: outcome.status, at: outcome.at, final: false });
+        await this.settle(
+          tx,
+          fx,
+          payment,
+          { status: outcome.status, at: outcome.at, final: false },
+          PROVIDER_ACTOR,
+        );
         return payment;
       },
     );
@@ -135,7 +193,8 @@ export class PaymentService {
     const session = await em.findOneOrFail(StorageSessionEntity, payment.sessionId);
     const now = this.clock.now();
     const paid = await paidFor(em, session.id);
-    const counted = payment.status === 'CAPTURED' ? payment.amount : 0;
+    // an extension never counted towards the fee: refunding it leaves the amount due as it is
+    const counted = payment.status === 'CAPTURED' && payment.kind === 'FEE' ? payment.amount : 0;
     const paidAfter = effect === 'CANCEL_CHARGE' ? paid - counted : paid;
     return {
       payment,
@@ -270,12 +329,16 @@ export class PaymentService {
     session.holdUntil = new Date(now.getTime() + site.paymentWindowSeconds * 1000);
   }
 
-  /** Moves a payment by payment-state.ts; a capture also keeps (or finds) the session's hold. */
+  /**
+   * Moves a payment by payment-state.ts. A captured fee keeps (or finds) the session's hold; a
+   * captured extension moves the due time (storage-extension.ts).
+   */
   private async settle(
     tx: EntityManager,
     fx: Effects,
     payment: PaymentEntity,
     event: { status: ProviderOutcome['status']; at: Date | null; final: boolean },
+    actor: AuditActor,
   ): Promise<void> {
     const next = nextPaymentStatus(payment, event);
     if (!next) return;
@@ -293,8 +356,10 @@ export class PaymentService {
       size: session.size,
       amount: { amount: payment.amount, currency: payment.currency },
       provider: payment.provider,
+      kind: payment.kind,
     };
     await emitWebhookEvent(tx, 'payment.captured', data, now);
+    if (payment.kind === 'EXTENSION') return applyExtension(tx, fx, session, payment, actor, now);
     const paidBefore = (await paidFor(tx, session.id)) - payment.amount;
     if (amountDue({ ...session, paid: paidBefore }, now) === 0) {
       // Paid meanwhile by another payment (two attempts both went through): this one goes back.

@@ -146,7 +146,7 @@ describe('least rights: each right in the table is refused to the next-lower hol
     },
   );
 
-  test('demo payment approval: the kiosk of the site and ADMIN, not an OPERATOR, not the code holder', async () => {
+  test('demo payment approval: the kiosk of the site and ADMIN, not an OPERATOR, not a caller without a credential', async () => {
     const issued = await issue(s, f);
     await heartbeat(s, f);
     expect(

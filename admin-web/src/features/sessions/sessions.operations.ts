@@ -112,6 +112,8 @@ export const SessionDetailQuery = graphql(`
           currency
         }
         status
+        kind
+        extensionMinutes
         provider
         createdAt
         capturedAt

@@ -95,6 +95,8 @@ describe('session timeline', () => {
       id: 'p1',
       amount: { amount: 400, currency: 'EUR' },
       status: 'REFUNDED' as const,
+      kind: 'FEE' as const,
+      extensionMinutes: null as number | null,
       provider: 'demo',
       createdAt: '2026-11-25T10:00:30.000Z',
       capturedAt: '2026-11-25T10:00:40Z',
@@ -130,5 +132,17 @@ describe('session timeline', () => {
     });
     expect(declined[0]?.title).toMatch(/· Declined$/);
     expect(declined.find((e) => e.key === 'pp2r')?.detail).toMatch(/^automatically — /);
+    // More time bought: how much, and that its capture moved the due time.
+    const extended = buildTimeline({
+      history: [],
+      events: [],
+      payments: [
+        { ...payment, kind: 'EXTENSION', extensionMinutes: 120, refundedAt: null, refundSentAt: null },
+      ],
+    });
+    expect(extended.map((e) => [e.title, e.detail])).toEqual([
+      [expect.stringMatching(/^Extension started · \+2 h · .*4.*\(demo\)$/), null],
+      [expect.stringMatching(/^Extension captured/), 'Due time moved +2 h'],
+    ]);
   });
 });

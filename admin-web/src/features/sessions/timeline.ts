@@ -16,16 +16,26 @@ export interface TimelineEntry {
 
 type Payment = Detail['payments'][number];
 
+/** An extension's minutes as the timeline says them: "+2 h", "+1 h 30 min". */
+function plusTime(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `+${[h ? `${h} h` : '', m ? `${m} min` : ''].filter(Boolean).join(' ')}`;
+}
+
 /** A payment's steps: started, captured (or how it ended), refunded and the refund confirmed. */
 function paymentEntries(p: Payment): TimelineEntry[] {
   const amount = `${formatMoney(p.amount)} (${p.provider})`;
   const ended = p.status === 'DECLINED' || p.status === 'CANCELLED' ? ` · ${humanize(p.status)}` : '';
+  // an extension buys time: it says how much, and its capture is when the due time moved
+  const extension = p.kind === 'EXTENSION' ? plusTime(p.extensionMinutes ?? 0) : null;
+  const what = extension ? 'Extension' : 'Payment';
   const entries: TimelineEntry[] = [
     {
       key: `p${p.id}`,
       at: p.createdAt,
       kind: 'payment',
-      title: `Payment started · ${amount}${ended}`,
+      title: `${what} started · ${extension ? `${extension} · ` : ''}${amount}${ended}`,
       detail: null,
     },
   ];
@@ -34,8 +44,8 @@ function paymentEntries(p: Payment): TimelineEntry[] {
       key: `p${p.id}c`,
       at: p.capturedAt,
       kind: 'payment',
-      title: `Payment captured · ${amount}`,
-      detail: null,
+      title: `${what} captured · ${amount}`,
+      detail: extension ? `Due time moved ${extension}` : null,
     });
   if (p.refundedAt) {
     const who = p.refundAutomatic
@@ -43,8 +53,9 @@ function paymentEntries(p: Payment): TimelineEntry[] {
       : p.refundedBy
         ? `by ${p.refundedBy.replace(/^user:/, '')}`
         : null;
-    const effect =
-      p.refundEffect === 'WAIVE_FEE'
+    const effect = extension
+      ? 'The time bought stays'
+      : p.refundEffect === 'WAIVE_FEE'
         ? 'Fee waived'
         : p.refundEffect === 'CANCEL_CHARGE'
           ? 'Charge cancelled: due again'

@@ -8,8 +8,9 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { QrImage } from '../../ui/qr-image';
 import { isOverdue, OverdueFacts } from '../session/overdue';
 import { TermsFacts } from '../session/terms';
+import { PhonePayment } from './phone-payment';
 
-/** The depositor's session by its code: status, due time (site time zone) and fee owed. */
+/** The depositor's session by its code: status, due time (site time zone), fee owed; pay it, or buy more time. */
 export function MySession({
   siteId,
   payload,
@@ -24,7 +25,7 @@ export function MySession({
 }) {
   const { t, locale } = useI18n();
   const [typed, setTyped] = useState('');
-  const { data, error, loading } = useQuery(SessionByAccessCodeDoc, {
+  const { data, error, loading, refetch } = useQuery(SessionByAccessCodeDoc, {
     variables: { siteId, payload: payload ?? '' },
     skip: !payload,
     fetchPolicy: 'network-only',
@@ -82,6 +83,14 @@ export function MySession({
         </dl>
       ) : null}
       {s && isOverdue(s) ? <OverdueFacts session={s} /> : null}
+      {s ? (
+        <PhonePayment
+          session={s}
+          payload={payload}
+          // the live update brings the change; a read now covers a subscription that was down
+          onPaid={() => void refetch().catch(() => undefined)}
+        />
+      ) : null}
       <div className="actions">
         <button type="button" className="btn secondary" onClick={() => onPayload(null)}>
           {t('phone.forget')}

@@ -7,5 +7,5 @@ export function SitePhoneLink({ siteId }: { siteId: string }) {
   // The same query the size picker makes: one request, shared through the cache.
   const { data } = useQuery(SiteAvailabilityDoc, { variables: { siteId } });
   const slug = data?.site?.slug;
-  return slug ? <PhoneLink slug={slug} /> : null;
+  return slug ? <PhoneLink slug={slug} url={data?.site?.phoneUrl} /> : null;
 }

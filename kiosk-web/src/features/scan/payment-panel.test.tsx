@@ -41,7 +41,7 @@ describe('PaymentPanel (demo tap-card)', () => {
     await vi.waitFor(() => expect(onPaid).toHaveBeenCalledOnce());
     expect(api.calls.map((c) => c.name)).toEqual(['CreatePayment', 'ConfirmDemoPayment']);
     expect(api.calls[0]?.variables).toEqual({ sessionId: 'session-1', payload: 'CODE-1' });
-    expect(api.calls[1]?.variables).toEqual({ paymentId: 'pay-1', outcome: 'APPROVE' });
+    expect(api.calls[1]?.variables).toEqual({ paymentId: 'pay-1', outcome: 'APPROVE', payload: 'CODE-1' });
   });
 
   it('says a declined card was declined and lets the person pay again', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { ConfirmDemoPaymentDoc, CreatePaymentDoc } from '../../api/operations';
+import { ConfirmDemoPaymentDoc, CreateExtensionPaymentDoc, CreatePaymentDoc } from '../../api/operations';
 import { type DemoPaymentOutcome } from '../../api/generated/graphql';
 import { useSubmit } from '../../api/use-submit';
 import { formatMoney } from '../../i18n/format';
@@ -13,31 +13,44 @@ type Step = { name: 'ready'; note?: 'declined' | 'cancelled' } | { name: 'tap'; 
  * Pay what the scan said is due, with the demo provider's tap-card screen. The kiosk asks the
  * server to create the payment, then stands in for the card reader (approve, decline, cancel).
  * Once captured, `onPaid` scans the same code again so the locker opens without another scan.
+ * The phone page uses it too, for the overdue fee and (with `extensionSteps`) for more time;
+ * the code (`payload`) is its proof for both the payment and the demo answer.
  */
 export function PaymentPanel({
   sessionId,
   payload,
   amount,
   onPaid,
+  extensionSteps = null,
+  conflictText = null,
 }: {
   sessionId: string;
   payload: string;
   amount: { amount: number; currency: string };
   onPaid: () => void;
+  /** Buy this many steps of more time instead of paying what is due. */
+  extensionSteps?: number | null;
+  /** Says in words why the server refused to start it (CONFLICT), where a page knows better. */
+  conflictText?: string | null;
 }) {
   const { t, locale } = useI18n();
   const [step, setStep] = useState<Step>({ name: 'ready' });
   const [create] = useMutation(CreatePaymentDoc);
+  const [createExtension] = useMutation(CreateExtensionPaymentDoc);
   const [confirm] = useMutation(ConfirmDemoPaymentDoc);
   const price = formatMoney(amount, locale);
 
   const start = useSubmit(async () => {
-    const { data } = await create({ variables: { sessionId, payload } });
-    if (!data) throw new Error('no payment');
-    setStep({ name: 'tap', paymentId: data.createPayment.id });
+    const id =
+      extensionSteps === null
+        ? (await create({ variables: { sessionId, payload } })).data?.createPayment.id
+        : (await createExtension({ variables: { sessionId, payload, steps: extensionSteps } })).data
+            ?.createExtensionPayment.id;
+    if (!id) throw new Error('no payment');
+    setStep({ name: 'tap', paymentId: id });
   });
   const answer = useSubmit(async (paymentId: string, outcome: DemoPaymentOutcome) => {
-    const { data } = await confirm({ variables: { paymentId, outcome } });
+    const { data } = await confirm({ variables: { paymentId, outcome, payload } });
     const status = data?.confirmDemoPayment.status;
     if (status === 'CAPTURED') onPaid();
     else setStep({ name: 'ready', note: status === 'DECLINED' ? 'declined' : 'cancelled' });
@@ -59,7 +72,13 @@ export function PaymentPanel({
         >
           {start.busy ? t('common.working') : t('pay.now', { amount: price })}
         </button>
-        <ErrorNotice code={start.error} onRetry={() => void start.run()} />
+        {start.error === 'CONFLICT' && conflictText ? (
+          <p className="notice error" role="alert">
+            {conflictText}
+          </p>
+        ) : (
+          <ErrorNotice code={start.error} onRetry={() => void start.run()} />
+        )}
       </div>
     );
   }

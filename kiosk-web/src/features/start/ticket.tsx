@@ -60,7 +60,9 @@ export function Ticket({
           {code.payload}
         </p>
         <p className="ticket-recover">{extras.hasContact ? t('ticket.recover') : t('ticket.noRecover')}</p>
-        {session.site.slug ? <PhoneLink slug={session.site.slug} size={120} /> : null}
+        {session.site.slug ? (
+          <PhoneLink slug={session.site.slug} url={session.site.phoneUrl} size={120} />
+        ) : null}
       </article>
       <div className="actions no-print">
         <button type="button" className="btn secondary" onClick={() => window.print()}>

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../context.js';
 import {
   DemoPaymentOutcome,
@@ -10,26 +10,29 @@ import {
 import { money } from '../../shared/common.types.js';
 import { parseId } from '../../shared/ids.js';
 import { authorize } from '../../auth/authorize.js';
-import { forbidden, notFound } from '../../errors/domain-error.js';
-import { actorName, type Caller } from '../../auth/caller.js';
+import { notFound } from '../../errors/domain-error.js';
+import { authorizePayment, type PaymentAct } from '../../auth/payer-rights.js';
+import { actorName, auditActor, type Caller } from '../../auth/caller.js';
 import type { Services } from '../../container/services.js';
 
-/** Who may pay for a session: staff, the kiosk of its site, or whoever holds its code. */
+/**
+ * Reads what the payer-rights rule needs: the session's site and whether the given code opens
+ * this very session. A wrong code from the public page costs what a failed scan costs.
+ */
 async function authorizePayer(
   caller: Caller,
   services: Services,
+  act: PaymentAct,
   sessionId: string,
   payload: string | null,
 ): Promise<void> {
+  if (caller.kind === 'anonymous') await services.infra.limits.consumePublic(caller.ip);
   const session = await services.sessions.get(sessionId);
   if (!session) throw notFound('Session');
-  if (caller.kind === 'user') return authorize(caller, 'sessions:write');
-  if (caller.kind === 'kiosk') return authorize(caller, 'depositor:act', session.siteId);
-  if (payload) {
-    const byCode = await services.sessions.byCode(session.siteId, payload);
-    if (byCode?.id === sessionId) return;
-  }
-  throw forbidden('Pay at the kiosk, or give the access code of this session');
+  const byCode = payload ? await services.sessions.byCode(session.siteId, payload) : null;
+  if (payload && byCode?.id !== sessionId && caller.kind === 'anonymous')
+    await services.infra.limits.countFailedScan([`ip:${caller.ip}`]);
+  authorizePayment(caller, act, session.siteId, payload !== null, byCode?.id === sessionId);
 }
 
 @Resolver(() => PaymentView)
@@ -41,22 +44,39 @@ export class PaymentResolver {
     @Arg('payload', () => String, { nullable: true }) payload?: string,
   ): Promise<PaymentView> {
     const id = parseId(sessionId, 'sessionId');
-    await authorizePayer(caller, services, id, payload ?? null);
+    await authorizePayer(caller, services, 'start', id, payload ?? null);
     return toPaymentView(await services.payments.create(id));
   }
 
-  @Mutation(() => PaymentView, { description: 'Demo provider only: the kiosk tap-card answer' })
+  @Mutation(() => PaymentView, {
+    description:
+      "More storage time: starts a payment of `steps` times the session's extension step (StorageSession.extension); the due time moves when it is captured. Staff, the site's kiosk, or whoever gives the session's access code",
+  })
+  async createExtensionPayment(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('steps', () => Int) steps: number,
+    @Ctx() { caller, services }: GqlContext,
+    @Arg('payload', () => String, { nullable: true }) payload?: string,
+  ): Promise<PaymentView> {
+    const id = parseId(sessionId, 'sessionId');
+    await authorizePayer(caller, services, 'start', id, payload ?? null);
+    return toPaymentView(await services.payments.createExtension(id, steps));
+  }
+
+  @Mutation(() => PaymentView, {
+    description:
+      "Demo provider only: the tap-card answer, from the kiosk, an ADMIN, or whoever gives the session's access code (the phone page)",
+  })
   async confirmDemoPayment(
     @Arg('paymentId', () => ID) paymentId: string,
     @Arg('outcome', () => DemoPaymentOutcome) outcome: DemoPaymentOutcome,
     @Ctx() { caller, services }: GqlContext,
+    @Arg('payload', () => String, { nullable: true }) payload?: string,
   ): Promise<PaymentView> {
     const payment = await services.payments.get(parseId(paymentId, 'paymentId'));
     if (!payment) throw notFound('Payment');
-    const session = await services.sessions.get(payment.sessionId);
-    if (!session) throw notFound('Session');
-    authorize(caller, 'payments:approve-demo', session.siteId);
-    return toPaymentView(await services.payments.confirmDemo(payment.id, outcome));
+    await authorizePayer(caller, services, 'approve-demo', payment.sessionId, payload ?? null);
+    return toPaymentView(await services.payments.confirmDemo(payment.id, outcome, auditActor(caller)));
   }
 
   @Query(() => PaymentView, { nullable: true })
@@ -66,7 +86,7 @@ export class PaymentResolver {
   ): Promise<PaymentView | null> {
     const payment = await services.payments.get(parseId(id, 'id'));
     if (!payment) return null;
-    await authorizePayer(caller, services, payment.sessionId, null);
+    await authorizePayer(caller, services, 'start', payment.sessionId, null);
     return toPaymentView(payment);
   }
 

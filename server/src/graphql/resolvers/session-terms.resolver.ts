@@ -5,6 +5,8 @@ import { chargeInputOf, SessionView } from '../../modules/sessions/session.types
 import { minutesOverdue, overdueFee } from '../../modules/sessions/charges.js';
 import { getsReceipt } from '../../modules/sessions/session-notices.js';
 import { SessionTermsView } from '../../modules/sessions/session-terms.types.js';
+import { StorageExtensionView } from '../../modules/sessions/extension.types.js';
+import { extensionTerms } from '../../modules/sessions/extension-terms.js';
 
 @Resolver(() => SessionView)
 export class SessionTermsResolver {
@@ -30,6 +32,18 @@ export class SessionTermsResolver {
       receiptReference: s.status === 'COMPLETED' && getsReceipt(receiptFacts(s)) ? s.id : null,
       codeValidUntil,
     };
+  }
+
+  @FieldResolver(() => StorageExtensionView, {
+    nullable: true,
+    description:
+      'What more time costs while the bag is stored (createExtensionPayment); null when none can be bought (not stored, or a free tariff)',
+  })
+  extension(@Root() s: SessionView): StorageExtensionView | null {
+    if (s.status !== 'STORED' || s.abandonment) return null;
+    const terms = extensionTerms(s.pricing);
+    if (!terms) return null;
+    return { ...terms, stepPrice: money(terms.stepPrice, s.pricing.currency) };
   }
 }
 

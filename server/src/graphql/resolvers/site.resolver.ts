@@ -113,6 +113,16 @@ export class SiteResolver {
     return toSiteView(await services.sites.setLocalNames(parseId(siteId, 'siteId'), names));
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The phone page's full address (QR codes, links) under the server's PUBLIC_BASE_URL; null when that is not set: the app's own origin then",
+  })
+  phoneUrl(@Root() site: SiteView, @Ctx() { services }: GqlContext): string | null {
+    const base = services.infra.config.publicBaseUrl;
+    return base ? `${base}/kiosk/phone/${encodeURIComponent(site.slug)}` : null;
+  }
+
   @FieldResolver(() => [LockerBankView])
   async banks(@Root() site: SiteView, @Ctx() { caller, services }: GqlContext): Promise<LockerBankView[]> {
     authorize(caller, 'sites:read', site.id);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * What the depositor has settled so far, as a SQL expression: captured payments, and refunded
+ * What the depositor has settled so far, as a SQL expression: captured fee payments, and refunded
  * ones whose fee was waived (the money went back, the fee stays settled). A cancelled charge
  * (refund effect CANCEL_CHARGE) is due again.
  */
@@ -9,9 +9,12 @@ export function paidSql(sessionIdSql: string): string {
   return `(select coalesce(sum(pay.amount), 0) from payment pay where pay.session_id = ${sessionIdSql} and ${settledSql('pay')})`;
 }
 
-/** Whether a payment row (alias `p`) counts towards what the session has settled. */
+/**
+ * Whether a payment row (alias `p`) counts towards what the session has settled. Only fee
+ * payments do: an extension buys time, it never pays the price or an overdue fee.
+ */
 export function settledSql(p: string): string {
-  return `(${p}.status = 'CAPTURED' or (${p}.status = 'REFUNDED' and ${p}.refund_effect = 'WAIVE_FEE'))`;
+  return `(${p}.kind = 'FEE' and (${p}.status = 'CAPTURED' or (${p}.status = 'REFUNDED' and ${p}.refund_effect = 'WAIVE_FEE')))`;
 }
 
 /** What the depositor has paid so far. */

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime, Money, money } from '../../shared/common.types.js';
 import type { PaymentEntity } from '../../entities/payment.entity.js';
 
@@ -24,6 +24,16 @@ registerEnumType(RefundEffect, {
   },
 });
 
+export const PaymentKind = { FEE: 'FEE', EXTENSION: 'EXTENSION' } as const;
+registerEnumType(PaymentKind, {
+  name: 'PaymentKind',
+  description: 'What a payment is for',
+  valuesConfig: {
+    FEE: { description: "The session's price and overdue fee (what amountDue asks)" },
+    EXTENSION: { description: 'More storage time; never counts towards the fee' },
+  },
+});
+
 export type DemoPaymentOutcome = 'APPROVE' | 'DECLINE' | 'CANCEL';
 export const DemoPaymentOutcome = { APPROVE: 'APPROVE', DECLINE: 'DECLINE', CANCEL: 'CANCEL' } as const;
 registerEnumType(DemoPaymentOutcome, { name: 'DemoPaymentOutcome' });
@@ -34,6 +44,12 @@ export class PaymentView {
   @Field(() => ID) sessionId!: string;
   @Field(() => Money) amount!: Money;
   @Field(() => PaymentStatus) status!: keyof typeof PaymentStatus;
+  @Field(() => PaymentKind) kind!: keyof typeof PaymentKind;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'EXTENSION: the minutes it adds to the due time once captured',
+  })
+  extensionMinutes!: number | null;
   @Field(() => String, { description: '"demo" (kiosk tap-card) or a card provider' }) provider!: string;
   @Field(() => String, { nullable: true, description: "What a card provider's widget needs; null for demo" })
   clientSecret!: string | null;
@@ -73,6 +89,8 @@ export const toPaymentView = (p: PaymentEntity): PaymentView => ({
   sessionId: p.sessionId,
   amount: money(p.amount, p.currency),
   status: p.status,
+  kind: p.kind,
+  extensionMinutes: p.extensionMinutes,
   provider: p.provider,
   clientSecret: p.clientSecret,
   createdAt: p.createdAt,

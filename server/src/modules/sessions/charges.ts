@@ -8,6 +8,8 @@ export interface ChargeInput {
   retrievedAt: Date | string | null;
   endedAt?: Date | string | null;
   paid: number;
+  /** The overdue fee run up before the due time last moved (an extension); 0 when it never moved. */
+  earlierOverdueFee?: number;
 }
 
 const HOUR = 3_600_000;
@@ -24,13 +26,17 @@ export function isOverdue(s: ChargeInput, now: Date): boolean {
   return now.getTime() > due + s.graceMinutes * MINUTE;
 }
 
-/** The overdue fee: overduePerHour for each started hour past dueAt, once past the grace. */
+/**
+ * The overdue fee: overduePerHour for each started hour past dueAt, once past the grace, plus
+ * what was run up before dueAt last moved (an extension bought while late keeps that fee).
+ */
 export function overdueFee(s: ChargeInput, now: Date): number {
   const due = time(s.dueAt);
   if (due === null || s.status === 'CANCELLED') return 0;
+  const earlier = s.earlierOverdueFee ?? 0;
   const end = time(s.retrievedAt) ?? time(s.endedAt) ?? now.getTime();
-  if (end <= due + s.graceMinutes * MINUTE) return 0;
-  return Math.ceil((end - due) / HOUR) * s.overduePerHour;
+  if (end <= due + s.graceMinutes * MINUTE) return earlier;
+  return earlier + Math.ceil((end - due) / HOUR) * s.overduePerHour;
 }
 
 /**

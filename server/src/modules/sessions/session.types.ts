@@ -85,6 +85,8 @@ export class SessionView {
     overduePerHour: number;
     graceMinutes: number;
     includedMinutes: number;
+    /** The overdue fee run up before the due time last moved (charges.ts). */
+    earlierOverdueFee: number;
   };
   /** Where the unused code's lifetime is counted from (the last door operation, else issue). */
   codeClockFrom!: Date;
@@ -112,6 +114,7 @@ export function toSessionView(s: StorageSessionEntity, paid: number): SessionVie
       overduePerHour: s.overduePerHour,
       graceMinutes: s.graceMinutes,
       includedMinutes: s.includedMinutes,
+      earlierOverdueFee: s.earlierOverdueFee,
     },
     codeClockFrom: s.opStartedAt ?? s.createdAt,
     paid,
@@ -189,5 +192,6 @@ export function chargeInputOf(s: SessionView): ChargeInput {
     retrievedAt: s.retrievedAt,
     endedAt: s.endedAt,
     paid: s.paid,
+    earlierOverdueFee: s.pricing.earlierOverdueFee,
   };
 }

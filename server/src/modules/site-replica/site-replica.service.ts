@@ -43,6 +43,7 @@ interface Row {
   grace_minutes: number;
   due_at: Date | null;
   retrieved_at: Date | null;
+  earlier_overdue_fee: number;
   paid: string;
 }
 
@@ -65,7 +66,7 @@ export class SiteReplicaService {
     await em.nativeUpdate(GatewayEntity, { id: gatewayId }, { sitePathAt: now });
     const rows = await em.execute<Row[]>(
       `select s.id, s.compartment_id, c.label, s.code_hash, s.status, s.price, s.overdue_per_hour,
-              s.grace_minutes, s.due_at, s.retrieved_at, ${paidSql('s.id')} as paid
+              s.grace_minutes, s.due_at, s.retrieved_at, s.earlier_overdue_fee, ${paidSql('s.id')} as paid
        from storage_session s join compartment c on c.id = s.compartment_id
        join locker_bank b on b.id = c.bank_id
        where b.gateway_id = ? and s.site_id = ? and s.status = 'STORED' and s.removed_at is null
@@ -117,6 +118,7 @@ function toReplicaSession(siteId: string, r: Row, now: Date): SiteReplicaSession
         dueAt,
         retrievedAt: r.retrieved_at,
         paid: Number(r.paid),
+        earlierOverdueFee: r.earlier_overdue_fee,
       },
       now,
     ),
