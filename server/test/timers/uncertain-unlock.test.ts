@@ -372,7 +372,13 @@ describe('an unlock that never reached the gateway', () => {
     expect(await sessionStatus(bag.session.id)).toBe('STORED');
     expect((await scan(s, f, bag.code.payload)).outcome).toBe('UNLOCKING_FOR_RETRIEVAL');
     const [, older, newer] = await commandsOf(bag.session.id);
-    ok(await s.gql(ACK, { id: older!.id, r: 'FAILED', e: 'expired before it could be executed' }, f.gatewayToken));
+    ok(
+      await s.gql(
+        ACK,
+        { id: older!.id, r: 'FAILED', e: 'expired before it could be executed' },
+        f.gatewayToken,
+      ),
+    );
     // the newer unlock still stands: the traveller's door opens and the bag is collected
     expect(await sessionStatus(bag.session.id)).toBe('RETRIEVING');
     ok(await s.gql(ACK, { id: newer!.id, r: 'SUCCEEDED' }, f.gatewayToken));

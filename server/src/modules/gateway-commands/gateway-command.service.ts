@@ -109,11 +109,13 @@ export class GatewayCommandService {
    */
   async pending(gatewayId: string): Promise<GatewayCommandView[]> {
     const now = this.clock.now();
-    const rows = await this.em.fork().find(
-      GatewayCommandEntity,
-      { gatewayId, ackedAt: null, expiresAt: { $gt: new Date(now.getTime() - UNANSWERED_HORIZON_MS) } },
-      { orderBy: { issuedAt: 'asc' }, limit: MAX_HANDED_OVER },
-    );
+    const rows = await this.em
+      .fork()
+      .find(
+        GatewayCommandEntity,
+        { gatewayId, ackedAt: null, expiresAt: { $gt: new Date(now.getTime() - UNANSWERED_HORIZON_MS) } },
+        { orderBy: { issuedAt: 'asc' }, limit: MAX_HANDED_OVER },
+      );
     return rows.map(toCommandView);
   }
 
