@@ -11,9 +11,14 @@ export class ApiKeyResolver {
     @Arg('name', () => String) name: string,
     @Arg('scopes', () => [String]) scopes: string[],
     @Ctx() { caller, services }: GqlContext,
+    @Arg('siteIds', () => [ID], {
+      nullable: true,
+      description: 'The sites the key may read and act on; omitted or null: all sites',
+    })
+    siteIds?: string[] | null,
   ): Promise<ApiKeyCredentials> {
     authorize(caller, 'keys:write');
-    return services.apiKeys.create(name, scopes);
+    return services.apiKeys.create(name, scopes, siteIds ?? null);
   }
 
   @Query(() => [ApiKeyView], { description: 'ADMIN' })

@@ -23,7 +23,7 @@ async function authorizePayer(
 ): Promise<void> {
   const session = await services.sessions.get(sessionId);
   if (!session) throw notFound('Session');
-  if (caller.kind === 'user') return authorize(caller, 'sessions:write');
+  if (caller.kind === 'user') return authorize(caller, 'sessions:write', session.siteId);
   if (caller.kind === 'kiosk') return authorize(caller, 'depositor:act', session.siteId);
   if (payload) {
     const byCode = await services.sessions.byCode(session.siteId, payload);
