@@ -26,8 +26,8 @@ type Documents = {
     "\n  subscription AlertRaised($siteId: ID) {\n    alertRaised(siteId: $siteId) {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
     "\n  mutation AcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(alertId: $alertId) {\n      id\n      acknowledgedAt\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
     "\n  query AuditLog(\n    $siteId: ID\n    $actor: String\n    $action: String\n    $from: DateTime\n    $until: DateTime\n    $after: ID\n    $first: Int\n  ) {\n    auditLog(\n      siteId: $siteId\n      actor: $actor\n      action: $action\n      from: $from\n      until: $until\n      after: $after\n      first: $first\n    ) {\n      id\n      at\n      siteId\n      actorKind\n      actorName\n      action\n      subjectType\n      subjectId\n      summary\n      before\n      after\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      timezone\n      retiredAt\n    }\n  }\n": typeof types.SitesDocument,
     "\n  fragment BoardCompartment on Compartment {\n    id\n    label\n    size\n    status\n    doorState\n    version\n    inspectionReason\n    outOfServiceReason\n    bank {\n      id\n    }\n    currentSession {\n      id\n      status\n      overdue\n    }\n  }\n": typeof types.BoardCompartmentFragmentDoc,
     "\n  query BoardSnapshot($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      banks {\n        id\n        label\n        gateway {\n          id\n        }\n        controller {\n          state\n          since\n          error\n        }\n        compartments {\n          ...BoardCompartment\n        }\n      }\n      gateways {\n        id\n        name\n        online\n        lastSeenAt\n        mode\n        offlineEventsWaiting\n      }\n    }\n  }\n": typeof types.BoardSnapshotDocument,
@@ -105,8 +105,8 @@ const documents: Documents = {
     "\n  subscription AlertRaised($siteId: ID) {\n    alertRaised(siteId: $siteId) {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
     "\n  mutation AcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(alertId: $alertId) {\n      id\n      acknowledgedAt\n    }\n  }\n": types.AcknowledgeAlertDocument,
     "\n  query AuditLog(\n    $siteId: ID\n    $actor: String\n    $action: String\n    $from: DateTime\n    $until: DateTime\n    $after: ID\n    $first: Int\n  ) {\n    auditLog(\n      siteId: $siteId\n      actor: $actor\n      action: $action\n      from: $from\n      until: $until\n      after: $after\n      first: $first\n    ) {\n      id\n      at\n      siteId\n      actorKind\n      actorName\n      action\n      subjectType\n      subjectId\n      summary\n      before\n      after\n    }\n  }\n": types.AuditLogDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n": types.MeDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      timezone\n      retiredAt\n    }\n  }\n": types.SitesDocument,
     "\n  fragment BoardCompartment on Compartment {\n    id\n    label\n    size\n    status\n    doorState\n    version\n    inspectionReason\n    outOfServiceReason\n    bank {\n      id\n    }\n    currentSession {\n      id\n      status\n      overdue\n    }\n  }\n": types.BoardCompartmentFragmentDoc,
     "\n  query BoardSnapshot($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      banks {\n        id\n        label\n        gateway {\n          id\n        }\n        controller {\n          state\n          since\n          error\n        }\n        compartments {\n          ...BoardCompartment\n        }\n      }\n      gateways {\n        id\n        name\n        online\n        lastSeenAt\n        mode\n        offlineEventsWaiting\n      }\n    }\n  }\n": types.BoardSnapshotDocument,
@@ -237,11 +237,11 @@ export function graphql(source: "\n  query AuditLog(\n    $siteId: ID\n    $acto
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
