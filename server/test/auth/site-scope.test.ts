@@ -216,6 +216,31 @@ describe('site scope of people and API keys', () => {
     ).toBe('FORBIDDEN');
   });
 
+  test('an alert of B is not offered to, nor given to, an operator limited to A', async () => {
+    const offered = ok(
+      await s.gql<{ alertAssignees: { id: string }[] }>(
+        `query($s:ID!){ alertAssignees(siteId:$s){ id } }`,
+        { s: b.siteId },
+        admin,
+      ),
+    ).alertAssignees.map((x) => x.id);
+    expect(offered).not.toContain(operatorId);
+    const atA = ok(
+      await s.gql<{ alertAssignees: { id: string }[] }>(
+        `query($s:ID!){ alertAssignees(siteId:$s){ id } }`,
+        { s: a.siteId },
+        admin,
+      ),
+    ).alertAssignees.map((x) => x.id);
+    expect(atA).toContain(operatorId);
+    const given = await s.gql(
+      `mutation($a:ID!,$u:ID){ assignAlert(alertId:$a, userId:$u){ id } }`,
+      { a: alertB, u: operatorId },
+      admin,
+    );
+    expect(given.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+  });
+
   test('the audit log of an operator limited to A holds A’s entries; site edits are audited', async () => {
     ok(
       await s.gql(`mutation($id:ID!){ updateSite(id:$id, name:"Station A"){ id } }`, { id: a.siteId }, admin),

@@ -58,8 +58,9 @@ export class AlertResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<AlertAssigneeView[]> {
-    authorize(caller, 'alerts:write', parseOptionalId(siteId, 'siteId'));
-    return services.alerts.assignees();
+    const site = parseOptionalId(siteId, 'siteId');
+    authorize(caller, 'alerts:write', site);
+    return services.alerts.assignees(site);
   }
 
   @Mutation(() => AlertView, { description: 'ADMIN or OPERATOR: a note on an alert not yet resolved' })
