@@ -61,7 +61,7 @@ describe('site scope of people and API keys', () => {
     await s.stop();
   });
 
-  test('the admin sees every person’s and key’s sites; existing ones keep all sites', async () => {
+  test('the admin sees every person’s and key’s sites (a key’s creation audited); existing ones keep all sites', async () => {
     const users = ok(
       await s.gql<{ users: { email: string; siteIds: string[] | null }[] }>(
         `{ users { email siteIds } }`,
@@ -75,6 +75,14 @@ describe('site scope of people and API keys', () => {
       await s.gql<{ apiKeys: { siteIds: string[] | null }[] }>(`{ apiKeys { siteIds } }`, {}, admin),
     );
     expect(keys.apiKeys.map((k) => k.siteIds)).toEqual([[a.siteId]]);
+    const created = ok(
+      await s.gql<{ auditLog: { after: string }[] }>(
+        `{ auditLog(action:"api-key.create"){ after } }`,
+        {},
+        admin,
+      ),
+    ).auditLog;
+    expect(JSON.parse(created[0]!.after)).toMatchObject({ name: 'site A feed', siteIds: [a.siteId] });
   });
 
   for (const who of ['operator', 'key'] as const) {

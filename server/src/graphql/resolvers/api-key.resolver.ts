@@ -3,6 +3,7 @@ import type { GqlContext } from '../context.js';
 import { ApiKeyCredentials, ApiKeyView, toApiKeyView } from '../../modules/api-keys/api-key.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
+import { auditActor } from '../../auth/caller.js';
 
 @Resolver(() => ApiKeyView)
 export class ApiKeyResolver {
@@ -18,7 +19,7 @@ export class ApiKeyResolver {
     siteIds?: string[] | null,
   ): Promise<ApiKeyCredentials> {
     authorize(caller, 'keys:write');
-    return services.apiKeys.create(name, scopes, siteIds ?? null);
+    return services.apiKeys.create(name, scopes, siteIds ?? null, auditActor(caller));
   }
 
   @Query(() => [ApiKeyView], { description: 'ADMIN' })
@@ -33,6 +34,6 @@ export class ApiKeyResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<ApiKeyView> {
     authorize(caller, 'keys:write');
-    return toApiKeyView(await services.apiKeys.revoke(parseId(id, 'id')));
+    return toApiKeyView(await services.apiKeys.revoke(parseId(id, 'id'), auditActor(caller)));
   }
 }

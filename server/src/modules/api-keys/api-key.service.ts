@@ -8,6 +8,8 @@ import type { ApiKeyCredentials } from './api-key.types.js';
 import type { Authenticator } from '../../auth/authenticate.js';
 import type { Revocations } from '../../auth/revocations.js';
 import { checkSiteList } from '../../auth/site-list.js';
+import type { AuditActor } from '../../entities/audit-entry.entity.js';
+import { recordAudit } from '../../db/audit-trail.js';
 
 /** Third-party keys: a secret shown once, stored as a hash, limited to named scopes and maybe to some sites. */
 export class ApiKeyService {
@@ -17,11 +19,12 @@ export class ApiKeyService {
     private readonly revocations: Revocations,
   ) {}
 
-  /** `siteIds`: the sites the key may read and act on; null: all sites. */
+  /** `siteIds`: the sites the key may read and act on; null: all sites. Audited, never its secret. */
   async create(
     name: string,
     scopes: string[],
-    siteIds: readonly string[] | null = null,
+    siteIds: readonly string[] | null,
+    by: AuditActor,
   ): Promise<ApiKeyCredentials> {
     const trimmed = name.trim();
     if (trimmed.length < 1 || trimmed.length > 120)
@@ -46,7 +49,15 @@ export class ApiKeyService {
       siteIds: sites === null ? null : [...sites],
       secretHash: sha256(secret),
     } as ApiKeyEntity);
-    await em.flush();
+    await recordAudit(em, {
+      actor: by,
+      action: 'api-key.create',
+      subjectType: 'apiKey',
+      subjectId: id,
+      summary: `Created the API key ${trimmed}`,
+      after: { name: trimmed, scopes: unique, siteIds: sites },
+    });
+    await em.flush(); // the key and its audit entry in one transaction
     return { id, name: trimmed, scopes: unique, siteIds: sites === null ? null : [...sites], secret };
   }
 
@@ -54,11 +65,22 @@ export class ApiKeyService {
     return this.em.fork().find(ApiKeyEntity, {}, { orderBy: { createdAt: 'desc' } });
   }
 
-  async revoke(id: string): Promise<ApiKeyEntity> {
+  async revoke(id: string, by: AuditActor): Promise<ApiKeyEntity> {
     const em = this.em.fork();
     const key = await em.findOne(ApiKeyEntity, id);
     if (!key) throw notFound('API key');
-    key.revokedAt ??= new Date();
+    if (!key.revokedAt) {
+      key.revokedAt = new Date();
+      await recordAudit(em, {
+        actor: by,
+        action: 'api-key.revoke',
+        subjectType: 'apiKey',
+        subjectId: id,
+        summary: `Revoked the API key ${key.name}`,
+        before: { revoked: false },
+        after: { revoked: true },
+      });
+    }
     await em.flush();
     this.authenticator.invalidate();
     this.revocations.announce({ kind: 'apiKey', id });
