@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../errors/domain-error.js';
+import { forbidden, unauthenticated, type DomainError } from '../errors/domain-error.js';
 import type { Caller, SiteList } from './caller.js';
 import { GATEWAY_PERMISSIONS, KIOSK_PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions.js';
 
@@ -57,8 +57,12 @@ export function can(caller: Caller, permission: Permission, siteId?: string | nu
 export function authorize(caller: Caller, permission: Permission, siteId?: string | null): void {
   if (caller.kind === 'anonymous') throw unauthenticated();
   if (!permissionsOf(caller).has(permission)) throw forbidden(`Requires ${permission}`);
-  if (withinSites(caller, siteId)) return;
-  throw forbidden(
+  if (!withinSites(caller, siteId)) throw outsideSites(caller);
+}
+
+/** The FORBIDDEN of a site outside the caller's: a device's other site, or one not given to a person or key. */
+export function outsideSites(caller: Caller): DomainError {
+  return forbidden(
     boundSite(caller) !== null ? 'This device belongs to another site' : 'This site is not one of yours',
   );
 }

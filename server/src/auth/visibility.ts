@@ -1,5 +1,5 @@
 import type { Caller } from './caller.js';
-import { authorize, sitesOf } from './authorize.js';
+import { authorize, outsideSites, sitesOf } from './authorize.js';
 import type { Permission } from './permissions.js';
 import { forbidden } from '../errors/domain-error.js';
 
@@ -10,12 +10,7 @@ import { forbidden } from '../errors/domain-error.js';
  */
 export function siteScope(caller: Caller, requested: string | null | undefined): string[] | null {
   const sites = sitesOf(caller);
-  if (requested && sites !== null && !sites.includes(requested))
-    throw forbidden(
-      caller.kind === 'kiosk' || caller.kind === 'gateway'
-        ? 'This device belongs to another site'
-        : 'This site is not one of yours',
-    );
+  if (requested && sites !== null && !sites.includes(requested)) throw outsideSites(caller);
   if (requested) return [requested];
   return sites === null ? null : [...sites];
 }

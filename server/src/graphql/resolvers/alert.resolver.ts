@@ -8,11 +8,11 @@ import {
   toAlertHistoryView,
   toAlertView,
 } from '../../modules/alerts/alert.types.js';
-import { forbidden, notFound } from '../../errors/domain-error.js';
+import { notFound } from '../../errors/domain-error.js';
 import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
 import { SessionView } from '../../modules/sessions/session.types.js';
-import { authorize, authorizeOn, can } from '../../auth/authorize.js';
+import { authorize, authorizeOn, can, outsideSites } from '../../auth/authorize.js';
 import { auditActor } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
@@ -125,7 +125,7 @@ export class AlertResolver {
     const site = parseId(siteId, 'siteId');
     if (caller.kind === 'anonymous') await services.infra.limits.consumePublic(caller.ip);
     else if (caller.kind !== 'user') authorize(caller, 'depositor:act', site);
-    else if (!can(caller, 'alerts:read', site)) throw forbidden('This site is not one of yours');
+    else if (!can(caller, 'alerts:read', site)) throw outsideSites(caller);
     const alert = await services.alerts.requestAssistance({
       siteId: site,
       payload: payload ?? null,
