@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller } from './caller.js';
+import type { Caller, SiteList } from './caller.js';
 import { API_KEY_PREFIX, DEVICE_TOKEN_PREFIX, sha256 } from './secrets.js';
 import type { UserClaims, UserTokens } from './user-tokens.js';
 import type { KioskSightings } from './kiosk-sightings.js';
@@ -65,9 +65,10 @@ export class Authenticator {
     } else {
       const verified = await this.userTokens.verifyWithExpiry(token);
       identity = null;
-      if (verified && (await this.userCurrent(verified.claims))) {
+      const current = verified ? await this.userCurrent(verified.claims) : null;
+      if (verified && current) {
         const { userId, email, role } = verified.claims;
-        identity = { kind: 'user', userId, email, role };
+        identity = { kind: 'user', userId, email, role, sites: current.sites };
       }
       if (verified) until = Math.min(until, verified.expiresAt);
     }
@@ -83,27 +84,32 @@ export class Authenticator {
    * it and the same token version (bumped by sign-out-everywhere, a password reset, an edit):
    * a deactivated, deleted or demoted account's tokens stop at once. Checked with the cache's
    * few seconds, and every instance drops its cache when a revocation is announced.
+   * Its sites are read here too, not signed into the token: a change of them applies to the
+   * next request (once the change is announced) without signing in again.
    */
-  private async userCurrent(claims: UserClaims): Promise<boolean> {
-    if (!/^[0-9a-f-]{36}$/i.test(claims.userId)) return false;
+  private async userCurrent(claims: UserClaims): Promise<{ sites: SiteList } | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(claims.userId)) return null;
     const rows = await this.em
       .getConnection()
-      .execute<{ id: string }[]>(
-        'select id from app_user where id = ? and disabled_at is null and role = ? and token_version = ?',
+      .execute<{ site_ids: string[] | null }[]>(
+        'select site_ids from app_user where id = ? and disabled_at is null and role = ? and token_version = ?',
         [claims.userId, claims.role, claims.tokenVersion],
       );
-    return rows.length > 0;
+    const row = rows[0];
+    return row ? { sites: row.site_ids } : null;
   }
 
   private async lookup(token: string, hash: string): Promise<Identity | null> {
     const conn = this.em.getConnection();
     if (token.startsWith(`${API_KEY_PREFIX}_`)) {
-      const rows = await conn.execute<{ id: string; scopes: string[] }[]>(
-        'select id, scopes from api_key where secret_hash = ? and revoked_at is null',
+      const rows = await conn.execute<{ id: string; scopes: string[]; site_ids: string[] | null }[]>(
+        'select id, scopes, site_ids from api_key where secret_hash = ? and revoked_at is null',
         [hash],
       );
       const row = rows[0];
-      return row ? { kind: 'apiKey', keyId: row.id, scopes: new Set(row.scopes as Permission[]) } : null;
+      return row
+        ? { kind: 'apiKey', keyId: row.id, scopes: new Set(row.scopes as Permission[]), sites: row.site_ids }
+        : null;
     }
     // the current token, or the one before the last rotation while its grace lasts
     const rows = await conn.execute<

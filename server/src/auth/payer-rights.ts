@@ -28,7 +28,7 @@ export function authorizePayment(
   // A code that opens another session proves nothing here; no code at all is no credential.
   if (caller.kind === 'anonymous' && codeGiven) throw forbidden('This access code is not for this session');
   if (act === 'approve-demo') return authorize(caller, 'payments:approve-demo', siteId);
-  if (caller.kind === 'user') return authorize(caller, 'sessions:write');
+  if (caller.kind === 'user') return authorize(caller, 'sessions:write', siteId);
   if (caller.kind === 'kiosk' && can(caller, 'depositor:act', siteId)) return;
   throw forbidden('Pay at the kiosk, or give the access code of this session');
 }

@@ -1,8 +1,16 @@
 import type { EventBus } from '../events/event-bus.js';
 import type { Caller } from './caller.js';
 
-/** A credential that stopped being valid: an API key, a device's token, or a person's account. */
-export type RevokedCredential = { kind: 'apiKey' | 'kiosk' | 'gateway' | 'user'; id: string };
+/**
+ * A credential that stopped being valid: an API key, a device's token, or a person's account.
+ * With `rightsChanged` it is still valid but its rights changed (a person's sites): caches
+ * drop it the same, and its connections close so that they reconnect with the new rights.
+ */
+export type RevokedCredential = {
+  kind: 'apiKey' | 'kiosk' | 'gateway' | 'user';
+  id: string;
+  rightsChanged?: boolean;
+};
 
 /**
  * Revocations reach every instance over the event bus (Redis when configured): each drops its

@@ -12,6 +12,8 @@ export class UserEntity {
   @Property({ type: 'string', nullable: true }) name: string | null = null;
   /** Signed into every token; bumped to make all tokens issued before stop working at once. */
   @Property({ type: 'integer' }) tokenVersion = 0;
+  /** The sites this person may see and act on; null: all sites (always so for an ADMIN). */
+  @Property({ type: 'string[]', columnType: 'text[]', nullable: true }) siteIds: string[] | null = null;
   @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
   /** Deactivated: no sign-in, and tokens already issued stop working. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) disabledAt: Date | null = null;

@@ -11,7 +11,8 @@ type SiteTopic = 'DOOR_EVENT' | 'COMPARTMENT_UPDATED' | 'ALERT_RAISED' | 'GATEWA
 
 /**
  * Authorises a site-scoped subscription and subscribes to one site's key, or to every site's
- * when the caller may see them all and gave no siteId. Counted in the open-subscriptions gauge.
+ * when the caller gave no siteId: all of them for a caller who may see them all, only its own
+ * sites' events for one limited to several. Counted in the open-subscriptions gauge.
  */
 export function subscribeSiteTopic<K extends SiteTopic>(
   ctx: GqlContext,
@@ -22,8 +23,13 @@ export function subscribeSiteTopic<K extends SiteTopic>(
   const requested = parseOptionalId(siteIdArg, 'siteId');
   const scope = siteScope(ctx.caller, requested);
   authorize(ctx.caller, permission, scope?.[0]);
-  return subscribeTopic(ctx, topic, scope?.[0] ?? ALL_SITES, topic);
+  if (scope === null || scope.length === 1) return subscribeTopic(ctx, topic, scope?.[0] ?? ALL_SITES, topic);
+  const sites = new Set(scope);
+  return subscribeTopic(ctx, topic, ALL_SITES, topic, (event) => sites.has(siteOfEvent(event)));
 }
+
+/** Every site-scoped topic's payload names its site. */
+const siteOfEvent = (event: unknown): string => (event as { siteId: string }).siteId;
 
 /**
  * One subscriber's stream of a bus topic and key, through the process's topic hub (one bus
@@ -35,12 +41,14 @@ export function subscribeTopic<K extends keyof Topics>(
   topic: K,
   key: string,
   gaugeField: string,
+  keep: (event: Topics[K][1]) => boolean = () => true,
 ): TopicStream<Topics[K][1]> {
   const gauge = ctx.services.infra.metrics.subscriptions;
   gauge.inc({ field: gaugeField });
   const bus = ctx.services.infra.bus;
   return new TopicStream<Topics[K][1]>(
-    (listener) => bus.listen(topic, key, listener),
+    (listener) =>
+      bus.listen(topic, key, { event: (e) => keep(e) && listener.event(e), end: () => listener.end() }),
     () => gauge.dec({ field: gaugeField }),
   );
 }

@@ -22,6 +22,9 @@ import { DocumentCache } from './live/document-cache.js';
 import { introspectionRefusal } from './introspection.js';
 import { usesCredential } from '../auth/revocations.js';
 
+/** Not one of graphql-ws's fatal codes: the client retries, with the same token, at once. */
+const RIGHTS_CHANGED_CLOSE = 4100;
+
 type Extra = Record<PropertyKey, unknown> & { caller?: Caller };
 
 export interface WsOptions {
@@ -62,8 +65,12 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
   /** Open connections and their callers: a revoked credential's are closed (on every instance, by the bus). */
   const callers = new Map<WebSocket, Caller>();
   const stopRevocations = services.revocations.listen((credential) => {
-    for (const [socket, caller] of callers)
-      if (usesCredential(caller, credential)) socket.close(4403, 'Credential revoked');
+    for (const [socket, caller] of callers) {
+      if (!usesCredential(caller, credential)) continue;
+      // still valid: the client reconnects at once, and its subscriptions follow the new rights
+      if (credential.rightsChanged) socket.close(RIGHTS_CHANGED_CLOSE, 'Rights changed');
+      else socket.close(4403, 'Credential revoked');
+    }
   });
   const disposable = useServer<Record<string, unknown>, Extra>(
     {

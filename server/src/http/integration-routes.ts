@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../container/services.js';
 import type { Logger } from '../observability/logger.js';
 import { DomainError } from '../errors/domain-error.js';
-import { authorize } from '../auth/authorize.js';
+import { oneSiteScope } from '../auth/visibility.js';
 import { parseOptionalId } from '../shared/ids.js';
 import { CSV_REPORTS, csvRows, parseCsvQuery, toCsv, type CsvReport } from '../modules/reports/report-csv.js';
 import { readStripeWebhook } from '../modules/payments/stripe-provider.js';
@@ -55,8 +55,7 @@ export function integrationRoutes(services: Services, logger: Logger) {
     if (!(CSV_REPORTS as readonly string[]).includes(name))
       throw new DomainError('NOT_FOUND', `No report named ${name}; try ${CSV_REPORTS.join(', ')}`);
     const q = parseCsvQuery(new URL(req.url ?? '/', 'http://x').searchParams);
-    const siteId = parseOptionalId(q.siteId, 'siteId');
-    authorize(caller, 'reports:read', siteId);
+    const siteId = oneSiteScope(caller, 'reports:read', parseOptionalId(q.siteId, 'siteId'));
     const rows = await csvRows(services, name as CsvReport, { ...q, siteId });
     sendCsv(res, `${name}-${q.from.toISOString().slice(0, 10)}.csv`, toCsv(rows));
   }

@@ -57,6 +57,13 @@ describe('least rights: each right in the table is refused to the next-lower hol
       'OPERATOR',
     ],
     ['users:write', `{ users { id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
+    [
+      'users:write',
+      `mutation { setUserSites(userId:"${FAKE}", siteIds:null){ id } }`,
+      () => ({}),
+      'ADMIN',
+      'OPERATOR',
+    ],
     ['keys:write', `{ apiKeys { id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
     ['integrations:write', `{ webhookEndpoints { id } }`, () => ({}), 'ADMIN', 'OPERATOR'],
     [

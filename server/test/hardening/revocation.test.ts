@@ -147,4 +147,41 @@ describe('revoking a credential closes its open subscriptions on every instance 
       1000,
     );
   });
+
+  test('a user whose sites change: served with the new sites on the other instance at once, still signed in', async () => {
+    const user = ok(
+      await a.gql<{ createUser: { id: string } }>(
+        `mutation($s:[ID!]){ createUser(email:"roamer@example.com", password:"a-long-password", role:OPERATOR, siteIds:$s){ id } }`,
+        { s: [f.siteId] },
+        f.adminToken,
+      ),
+    ).createUser;
+    const other = ok(
+      await a.gql<{ createSite: { id: string } }>(
+        `mutation { createSite(name:"Other Station", timezone:"UTC"){ id } }`,
+        {},
+        f.adminToken,
+      ),
+    ).createSite.id;
+    const token = await login(a as unknown as TestServer, 'roamer@example.com', 'a-long-password');
+    const sitesOnB = async () =>
+      ok(await b.gql<{ sites: { id: string }[] }>(`{ sites { id } }`, {}, token)).sites.map((x) => x.id);
+    expect(await sitesOnB()).toEqual([f.siteId]); // cached on B
+    const sub = collect(b.ws(token), `subscription { alertRaised { id } }`);
+    await new Promise((r) => setTimeout(r, 400)); // subscribed
+    expect(sub.errors).toEqual([]);
+    const started = Date.now();
+    ok(
+      await a.gql(
+        `mutation($u:ID!,$s:[ID!]){ setUserSites(userId:$u, siteIds:$s){ id } }`,
+        { u: user.id, s: [other] },
+        f.adminToken,
+      ),
+    );
+    await waitFor(() => sub.errors.length > 0, 5_000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // closed to reconnect with the new sites, not refused: the token stays good
+    expect(sub.errors[0]).toMatchObject({ code: 4100, reason: 'Rights changed' });
+    expect(await sitesOnB()).toEqual([other]);
+  });
 });

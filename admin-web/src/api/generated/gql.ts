@@ -26,8 +26,8 @@ type Documents = {
     "\n  subscription AlertRaised($siteId: ID) {\n    alertRaised(siteId: $siteId) {\n      ...AlertFields\n    }\n  }\n": typeof types.AlertRaisedDocument,
     "\n  mutation AcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(alertId: $alertId) {\n      id\n      acknowledgedAt\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
     "\n  query AuditLog(\n    $siteId: ID\n    $actor: String\n    $action: String\n    $from: DateTime\n    $until: DateTime\n    $after: ID\n    $first: Int\n  ) {\n    auditLog(\n      siteId: $siteId\n      actor: $actor\n      action: $action\n      from: $from\n      until: $until\n      after: $after\n      first: $first\n    ) {\n      id\n      at\n      siteId\n      actorKind\n      actorName\n      action\n      subjectType\n      subjectId\n      summary\n      before\n      after\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      timezone\n      retiredAt\n    }\n  }\n": typeof types.SitesDocument,
     "\n  fragment BoardCompartment on Compartment {\n    id\n    label\n    size\n    status\n    doorState\n    version\n    inspectionReason\n    outOfServiceReason\n    bank {\n      id\n    }\n    currentSession {\n      id\n      status\n      overdue\n    }\n  }\n": typeof types.BoardCompartmentFragmentDoc,
     "\n  query BoardSnapshot($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      banks {\n        id\n        label\n        gateway {\n          id\n        }\n        controller {\n          state\n          since\n          error\n        }\n        compartments {\n          ...BoardCompartment\n        }\n      }\n      gateways {\n        id\n        name\n        online\n        lastSeenAt\n        mode\n        offlineEventsWaiting\n      }\n    }\n  }\n": typeof types.BoardSnapshotDocument,
@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {\n    recordBagDisposal(sessionId: $sessionId, method: $method) {\n      id\n      status\n    }\n  }\n": typeof types.RecordBagDisposalDocument,
     "\n  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {\n    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {\n      channel\n      sentTo\n      session {\n        id\n      }\n    }\n  }\n": typeof types.SendNewAccessCodeDocument,
     "\n  mutation UpdateUser($userId: ID!, $name: String, $role: Role) {\n    updateUser(userId: $userId, name: $name, role: $role) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation SetUserSites($userId: ID!, $siteIds: [ID!]) {\n    setUserSites(userId: $userId, siteIds: $siteIds) {\n      id\n      siteIds\n    }\n  }\n": typeof types.SetUserSitesDocument,
     "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": typeof types.ReactivateUserDocument,
     "\n  mutation DeleteUser($userId: ID!) {\n    deleteUser(userId: $userId)\n  }\n": typeof types.DeleteUserDocument,
@@ -76,10 +77,10 @@ type Documents = {
     "\n  mutation SetTariff(\n    $siteId: ID!\n    $size: CompartmentSize!\n    $price: Int!\n    $currency: String!\n    $includedMinutes: Int!\n    $overduePerHour: Int!\n    $graceMinutes: Int!\n    $securityAlertAfterMinutes: Int!\n  ) {\n    setTariff(\n      siteId: $siteId\n      size: $size\n      price: $price\n      currency: $currency\n      includedMinutes: $includedMinutes\n      overduePerHour: $overduePerHour\n      graceMinutes: $graceMinutes\n      securityAlertAfterMinutes: $securityAlertAfterMinutes\n    ) {\n      ...TariffFields\n    }\n  }\n": typeof types.SetTariffDocument,
     "\n  mutation RegisterKiosk($siteId: ID!, $name: String!) {\n    registerKiosk(siteId: $siteId, name: $name) {\n      id\n      token\n    }\n  }\n": typeof types.RegisterKioskDocument,
     "\n  mutation RegisterGateway($siteId: ID!, $name: String!) {\n    registerGateway(siteId: $siteId, name: $name) {\n      id\n      token\n    }\n  }\n": typeof types.RegisterGatewayDocument,
-    "\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n    }\n  }\n": typeof types.UsersDocument,
-    "\n  mutation CreateUser($email: String!, $password: String!, $role: Role!) {\n    createUser(email: $email, password: $password, role: $role) {\n      id\n      email\n      role\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
-    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      id\n      name\n      scopes\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n      siteIds\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($email: String!, $password: String!, $role: Role!, $siteIds: [ID!]) {\n    createUser(email: $email, password: $password, role: $role, siteIds: $siteIds) {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      siteIds\n      createdAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $siteIds: [ID!]) {\n    createApiKey(name: $name, scopes: $scopes, siteIds: $siteIds) {\n      id\n      name\n      scopes\n      siteIds\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {\n    setLockerBankBoard(bankId: $bankId, board: $board) {\n      id\n      board {\n        preset\n        pulse\n        timedUnitMs\n        doorSource\n        doorOpenWhen\n        invertedInputs\n        maxOnMs\n      }\n    }\n  }\n": typeof types.SetLockerBankBoardDocument,
     "\n  mutation SetBankSizeDimensions(\n    $bankId: ID!\n    $size: CompartmentSize!\n    $widthCm: Int\n    $heightCm: Int\n    $depthCm: Int\n  ) {\n    setBankSizeDimensions(\n      bankId: $bankId\n      size: $size\n      widthCm: $widthCm\n      heightCm: $heightCm\n      depthCm: $depthCm\n    ) {\n      id\n      sizeDimensions {\n        size\n        widthCm\n        heightCm\n        depthCm\n      }\n    }\n  }\n": typeof types.SetBankSizeDimensionsDocument,
@@ -104,8 +105,8 @@ const documents: Documents = {
     "\n  subscription AlertRaised($siteId: ID) {\n    alertRaised(siteId: $siteId) {\n      ...AlertFields\n    }\n  }\n": types.AlertRaisedDocument,
     "\n  mutation AcknowledgeAlert($alertId: ID!) {\n    acknowledgeAlert(alertId: $alertId) {\n      id\n      acknowledgedAt\n    }\n  }\n": types.AcknowledgeAlertDocument,
     "\n  query AuditLog(\n    $siteId: ID\n    $actor: String\n    $action: String\n    $from: DateTime\n    $until: DateTime\n    $after: ID\n    $first: Int\n  ) {\n    auditLog(\n      siteId: $siteId\n      actor: $actor\n      action: $action\n      from: $from\n      until: $until\n      after: $after\n      first: $first\n    ) {\n      id\n      at\n      siteId\n      actorKind\n      actorName\n      action\n      subjectType\n      subjectId\n      summary\n      before\n      after\n    }\n  }\n": types.AuditLogDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n": types.MeDocument,
     "\n  query Sites {\n    sites {\n      id\n      name\n      timezone\n      retiredAt\n    }\n  }\n": types.SitesDocument,
     "\n  fragment BoardCompartment on Compartment {\n    id\n    label\n    size\n    status\n    doorState\n    version\n    inspectionReason\n    outOfServiceReason\n    bank {\n      id\n    }\n    currentSession {\n      id\n      status\n      overdue\n    }\n  }\n": types.BoardCompartmentFragmentDoc,
     "\n  query BoardSnapshot($siteId: ID!) {\n    site(id: $siteId) {\n      id\n      name\n      timezone\n      banks {\n        id\n        label\n        gateway {\n          id\n        }\n        controller {\n          state\n          since\n          error\n        }\n        compartments {\n          ...BoardCompartment\n        }\n      }\n      gateways {\n        id\n        name\n        online\n        lastSeenAt\n        mode\n        offlineEventsWaiting\n      }\n    }\n  }\n": types.BoardSnapshotDocument,
@@ -133,6 +134,7 @@ const documents: Documents = {
     "\n  mutation RecordBagDisposal($sessionId: ID!, $method: String!) {\n    recordBagDisposal(sessionId: $sessionId, method: $method) {\n      id\n      status\n    }\n  }\n": types.RecordBagDisposalDocument,
     "\n  mutation SendNewAccessCode($sessionId: ID!, $channel: CodeChannel!, $reason: String!) {\n    sendNewAccessCode(sessionId: $sessionId, channel: $channel, reason: $reason) {\n      channel\n      sentTo\n      session {\n        id\n      }\n    }\n  }\n": types.SendNewAccessCodeDocument,
     "\n  mutation UpdateUser($userId: ID!, $name: String, $role: Role) {\n    updateUser(userId: $userId, name: $name, role: $role) {\n      id\n      name\n      role\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation SetUserSites($userId: ID!, $siteIds: [ID!]) {\n    setUserSites(userId: $userId, siteIds: $siteIds) {\n      id\n      siteIds\n    }\n  }\n": types.SetUserSitesDocument,
     "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n": types.ReactivateUserDocument,
     "\n  mutation DeleteUser($userId: ID!) {\n    deleteUser(userId: $userId)\n  }\n": types.DeleteUserDocument,
@@ -154,10 +156,10 @@ const documents: Documents = {
     "\n  mutation SetTariff(\n    $siteId: ID!\n    $size: CompartmentSize!\n    $price: Int!\n    $currency: String!\n    $includedMinutes: Int!\n    $overduePerHour: Int!\n    $graceMinutes: Int!\n    $securityAlertAfterMinutes: Int!\n  ) {\n    setTariff(\n      siteId: $siteId\n      size: $size\n      price: $price\n      currency: $currency\n      includedMinutes: $includedMinutes\n      overduePerHour: $overduePerHour\n      graceMinutes: $graceMinutes\n      securityAlertAfterMinutes: $securityAlertAfterMinutes\n    ) {\n      ...TariffFields\n    }\n  }\n": types.SetTariffDocument,
     "\n  mutation RegisterKiosk($siteId: ID!, $name: String!) {\n    registerKiosk(siteId: $siteId, name: $name) {\n      id\n      token\n    }\n  }\n": types.RegisterKioskDocument,
     "\n  mutation RegisterGateway($siteId: ID!, $name: String!) {\n    registerGateway(siteId: $siteId, name: $name) {\n      id\n      token\n    }\n  }\n": types.RegisterGatewayDocument,
-    "\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n    }\n  }\n": types.UsersDocument,
-    "\n  mutation CreateUser($email: String!, $password: String!, $role: Role!) {\n    createUser(email: $email, password: $password, role: $role) {\n      id\n      email\n      role\n    }\n  }\n": types.CreateUserDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
-    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      id\n      name\n      scopes\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n      siteIds\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($email: String!, $password: String!, $role: Role!, $siteIds: [ID!]) {\n    createUser(email: $email, password: $password, role: $role, siteIds: $siteIds) {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n": types.CreateUserDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      siteIds\n      createdAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $siteIds: [ID!]) {\n    createApiKey(name: $name, scopes: $scopes, siteIds: $siteIds) {\n      id\n      name\n      scopes\n      siteIds\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation SetLockerBankBoard($bankId: ID!, $board: BoardProfileInput!) {\n    setLockerBankBoard(bankId: $bankId, board: $board) {\n      id\n      board {\n        preset\n        pulse\n        timedUnitMs\n        doorSource\n        doorOpenWhen\n        invertedInputs\n        maxOnMs\n      }\n    }\n  }\n": types.SetLockerBankBoardDocument,
     "\n  mutation SetBankSizeDimensions(\n    $bankId: ID!\n    $size: CompartmentSize!\n    $widthCm: Int\n    $heightCm: Int\n    $depthCm: Int\n  ) {\n    setBankSizeDimensions(\n      bankId: $bankId\n      size: $size\n      widthCm: $widthCm\n      heightCm: $heightCm\n      depthCm: $depthCm\n    ) {\n      id\n      sizeDimensions {\n        size\n        widthCm\n        heightCm\n        depthCm\n      }\n    }\n  }\n": types.SetBankSizeDimensionsDocument,
@@ -235,11 +237,11 @@ export function graphql(source: "\n  query AuditLog(\n    $siteId: ID\n    $acto
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        email\n        role\n        siteIds\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -351,6 +353,10 @@ export function graphql(source: "\n  mutation UpdateUser($userId: ID!, $name: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetUserSites($userId: ID!, $siteIds: [ID!]) {\n    setUserSites(userId: $userId, siteIds: $siteIds) {\n      id\n      siteIds\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserSites($userId: ID!, $siteIds: [ID!]) {\n    setUserSites(userId: $userId, siteIds: $siteIds) {\n      id\n      siteIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      id\n      disabledAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -435,19 +441,19 @@ export function graphql(source: "\n  mutation RegisterGateway($siteId: ID!, $nam
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n    }\n  }\n"];
+export function graphql(source: "\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n      siteIds\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      email\n      role\n      name\n      disabledAt\n      siteIds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateUser($email: String!, $password: String!, $role: Role!) {\n    createUser(email: $email, password: $password, role: $role) {\n      id\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($email: String!, $password: String!, $role: Role!) {\n    createUser(email: $email, password: $password, role: $role) {\n      id\n      email\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateUser($email: String!, $password: String!, $role: Role!, $siteIds: [ID!]) {\n    createUser(email: $email, password: $password, role: $role, siteIds: $siteIds) {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($email: String!, $password: String!, $role: Role!, $siteIds: [ID!]) {\n    createUser(email: $email, password: $password, role: $role, siteIds: $siteIds) {\n      id\n      email\n      role\n      siteIds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      siteIds\n      createdAt\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      siteIds\n      createdAt\n      revokedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      id\n      name\n      scopes\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [String!]!) {\n    createApiKey(name: $name, scopes: $scopes) {\n      id\n      name\n      scopes\n      secret\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $siteIds: [ID!]) {\n    createApiKey(name: $name, scopes: $scopes, siteIds: $siteIds) {\n      id\n      name\n      scopes\n      siteIds\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $siteIds: [ID!]) {\n    createApiKey(name: $name, scopes: $scopes, siteIds: $siteIds) {\n      id\n      name\n      scopes\n      siteIds\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

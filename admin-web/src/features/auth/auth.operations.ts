@@ -8,6 +8,7 @@ export const LoginMutation = graphql(`
         id
         email
         role
+        siteIds
       }
     }
   }
@@ -19,6 +20,7 @@ export const MeQuery = graphql(`
       id
       email
       role
+      siteIds
     }
   }
 `);

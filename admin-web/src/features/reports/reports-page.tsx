@@ -6,6 +6,7 @@ import { useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import type { ReportBucket } from '../../api/generated/graphql';
 import { useSite } from '../../app/site-context';
+import { useAuth } from '../auth/auth-context';
 import { humanize } from '../../ui/format';
 import { InsightSections } from './insight-sections';
 import { ReportCharts } from './report-charts';
@@ -19,7 +20,11 @@ const BUCKETS: ReportBucket[] = ['HOUR', 'DAY', 'WEEK', 'MONTH'];
 /** The reports page. */
 export function ReportsPage() {
   const { site } = useSite();
-  const [allSites, setAllSites] = useState(false);
+  const { user } = useAuth();
+  // a network-wide figure is for those with every site (the server refuses it to the others)
+  const mayReportAllSites = user?.siteIds == null;
+  const [chosenAllSites, setAllSites] = useState(false);
+  const allSites = chosenAllSites && mayReportAllSites;
   // All sites are bucketed by the server in UTC (no single site zone applies).
   const timeZone = allSites || !site ? 'UTC' : site.timezone;
   const [to, setTo] = useState(() => todayIn(timeZone));
@@ -65,10 +70,12 @@ export function ReportsPage() {
             ))}
           </select>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={allSites} onChange={(e) => setAllSites(e.target.checked)} />
-          All sites
-        </label>
+        {mayReportAllSites && (
+          <label className="check">
+            <input type="checkbox" checked={allSites} onChange={(e) => setAllSites(e.target.checked)} />
+            All sites
+          </label>
+        )}
       </form>
       <p className="muted" data-testid="report-scope">
         {allSites ? 'All sites' : site?.name} · days and periods in {timeZone} · money in major units.

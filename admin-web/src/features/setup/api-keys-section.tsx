@@ -1,10 +1,13 @@
-// API keys for third parties (ADMIN): scopes chosen from the known ones, secret shown once.
+// API keys for third parties (ADMIN): scopes chosen from the known ones, all sites or chosen
+// ones, secret shown once.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
 import { formatDateTime } from '../../ui/format';
 import { SecretOnce } from '../../ui/secret-once';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from './setup.operations';
+import { useSite } from '../../app/site-context';
+import { SitePicker, sitesLabel, type SiteChoice } from './site-picker';
 
 // The scopes the contract names; the server decides which exist.
 const SCOPES = ['sites:read', 'sessions:read', 'reports:read', 'events:subscribe'];
@@ -16,6 +19,8 @@ export function ApiKeysSection() {
   const [revoke] = useMutation(RevokeApiKeyMutation);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
+  const [keySites, setKeySites] = useState<SiteChoice>(null);
+  const { sites } = useSite();
   const [formError, setFormError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
 
@@ -24,12 +29,15 @@ export function ApiKeysSection() {
     setSecret(null);
     if (!name.trim()) return setFormError('Name the key after who uses it.');
     if (scopes.length === 0) return setFormError('Choose at least one scope.');
+    if (keySites !== null && keySites.length === 0)
+      return setFormError('Choose at least one site, or All sites.');
     setFormError(null);
     try {
-      const { data: d } = await create({ variables: { name: name.trim(), scopes } });
+      const { data: d } = await create({ variables: { name: name.trim(), scopes, siteIds: keySites } });
       if (d) setSecret({ name: d.createApiKey.name, secret: d.createApiKey.secret });
       setName('');
       setScopes([]);
+      setKeySites(null);
       void refetch();
     } catch (err) {
       setFormError(errorMessage(err));
@@ -49,6 +57,7 @@ export function ApiKeysSection() {
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Scopes</th>
+            <th scope="col">Sites</th>
             <th scope="col">Created</th>
             <th scope="col">State</th>
           </tr>
@@ -58,6 +67,7 @@ export function ApiKeysSection() {
             <tr key={k.id}>
               <td>{k.name}</td>
               <td>{k.scopes.join(', ')}</td>
+              <td>{sitesLabel(k.siteIds, sites)}</td>
               <td>{formatDateTime(k.createdAt)}</td>
               <td>
                 {k.revokedAt ? (
@@ -106,6 +116,7 @@ export function ApiKeysSection() {
             </label>
           ))}
         </fieldset>
+        <SitePicker id="key-sites" value={keySites} onChange={setKeySites} sites={sites} />
         {formError && (
           <p role="alert" className="error">
             {formError}

@@ -11,6 +11,15 @@ export const UpdateUserMutation = graphql(`
   }
 `);
 
+export const SetUserSitesMutation = graphql(`
+  mutation SetUserSites($userId: ID!, $siteIds: [ID!]) {
+    setUserSites(userId: $userId, siteIds: $siteIds) {
+      id
+      siteIds
+    }
+  }
+`);
+
 export const DeactivateUserMutation = graphql(`
   mutation DeactivateUser($userId: ID!) {
     deactivateUser(userId: $userId) {

@@ -214,4 +214,48 @@ describe('new user form', () => {
     expect(await screen.findByText('viewer@example.com can now sign in as viewer.')).toBeTruthy();
     expect(onCreated).toHaveBeenCalledOnce();
   });
+
+  it('limits an operator to chosen sites; an admin always has every site', async () => {
+    const user = userEvent.setup();
+    const sites = [
+      { __typename: 'Site' as const, id: 's1', name: 'Station A', timezone: 'UTC', retiredAt: null },
+      { __typename: 'Site' as const, id: 's2', name: 'Station B', timezone: 'UTC', retiredAt: null },
+    ];
+    withApollo(<UserForm onCreated={vi.fn()} sites={sites} />, [
+      {
+        request: {
+          query: CreateUserMutation,
+          variables: {
+            email: 'op@example.com',
+            password: 'operator-password',
+            role: 'OPERATOR',
+            siteIds: ['s1'],
+          },
+        },
+        result: {
+          data: {
+            createUser: {
+              __typename: 'User',
+              id: 'u8',
+              email: 'op@example.com',
+              role: 'OPERATOR',
+              siteIds: ['s1'],
+            },
+          },
+        },
+      },
+    ]);
+    await user.type(screen.getByLabelText('Email'), 'op@example.com');
+    await user.type(screen.getByLabelText(/^Password/), 'operator-password');
+    await user.type(screen.getByLabelText(/^Repeat password/), 'operator-password');
+    await user.click(screen.getByLabelText(/^Admin/));
+    expect(screen.getByLabelText<HTMLInputElement>(/^Chosen sites/).disabled).toBe(true);
+    await user.click(screen.getByLabelText(/^Operator/));
+    await user.click(screen.getByLabelText(/^Chosen sites/));
+    await user.click(screen.getByRole('button', { name: 'Create user' }));
+    expect(screen.getByText('Choose at least one site, or All sites.')).toBeTruthy();
+    await user.click(screen.getByLabelText('Station A'));
+    await user.click(screen.getByRole('button', { name: 'Create user' }));
+    expect(await screen.findByText('op@example.com can now sign in as operator.')).toBeTruthy();
+  });
 });

@@ -231,16 +231,18 @@ export const UsersQuery = graphql(`
       role
       name
       disabledAt
+      siteIds
     }
   }
 `);
 
 export const CreateUserMutation = graphql(`
-  mutation CreateUser($email: String!, $password: String!, $role: Role!) {
-    createUser(email: $email, password: $password, role: $role) {
+  mutation CreateUser($email: String!, $password: String!, $role: Role!, $siteIds: [ID!]) {
+    createUser(email: $email, password: $password, role: $role, siteIds: $siteIds) {
       id
       email
       role
+      siteIds
     }
   }
 `);
@@ -251,6 +253,7 @@ export const ApiKeysQuery = graphql(`
       id
       name
       scopes
+      siteIds
       createdAt
       revokedAt
     }
@@ -258,11 +261,12 @@ export const ApiKeysQuery = graphql(`
 `);
 
 export const CreateApiKeyMutation = graphql(`
-  mutation CreateApiKey($name: String!, $scopes: [String!]!) {
-    createApiKey(name: $name, scopes: $scopes) {
+  mutation CreateApiKey($name: String!, $scopes: [String!]!, $siteIds: [ID!]) {
+    createApiKey(name: $name, scopes: $scopes, siteIds: $siteIds) {
       id
       name
       scopes
+      siteIds
       secret
     }
   }

@@ -1,5 +1,5 @@
-// One account in the users list (ADMIN): edit, deactivate or reactivate, password reset,
-// sign-out-everywhere, delete. The server refuses acting on your own account and removing
+// One account in the users list (ADMIN): edit (name, role, sites), deactivate or reactivate,
+// password reset, sign-out-everywhere, delete. The server refuses acting on your own account and removing
 // the last active ADMIN; its answer is shown beside the action.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
@@ -13,15 +13,28 @@ import {
   DeleteUserMutation,
   ReactivateUserMutation,
   ResetUserPasswordMutation,
+  SetUserSitesMutation,
   SignOutUserEverywhereMutation,
   UpdateUserMutation,
 } from './lifecycle.operations';
+import type { SiteSummary } from '../../app/site-context';
+import { ADMIN_ALL_SITES, SitePicker, sameSites, sitesLabel, type SiteChoice } from './site-picker';
 
 type User = UsersQuery['users'][number];
 const ROLES: Role[] = ['ADMIN', 'OPERATOR', 'VIEWER'];
 
 /** A row of the users table with its actions; `self` hides what nobody may do to their own account. */
-export function UserRow({ user, self, onChanged }: { user: User; self: boolean; onChanged: () => void }) {
+export function UserRow({
+  user,
+  self,
+  sites,
+  onChanged,
+}: {
+  user: User;
+  self: boolean;
+  sites: readonly SiteSummary[];
+  onChanged: () => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [password, setPassword] = useState<string | null>(null);
   const [deactivate] = useMutation(DeactivateUserMutation);
@@ -37,6 +50,7 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
       <td>{user.email}</td>
       <td>{user.name ?? <span className="muted">—</span>}</td>
       <td>{humanize(user.role)}</td>
+      <td>{sitesLabel(user.siteIds, sites)}</td>
       <td>{user.disabledAt ? `Deactivated ${formatDateTime(user.disabledAt)}` : 'Active'}</td>
       <td>
         <div className="row-actions">
@@ -44,6 +58,7 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
             <UserEditForm
               user={user}
               self={self}
+              sites={sites}
               onDone={() => {
                 setEditing(false);
                 onChanged();
@@ -99,19 +114,39 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
   );
 }
 
-function UserEditForm({ user, self, onDone }: { user: User; self: boolean; onDone: () => void }) {
+function UserEditForm({
+  user,
+  self,
+  sites,
+  onDone,
+}: {
+  user: User;
+  self: boolean;
+  sites: readonly SiteSummary[];
+  onDone: () => void;
+}) {
   const [name, setName] = useState(user.name ?? '');
   const [role, setRole] = useState<Role>(user.role);
+  const [chosen, setChosen] = useState<SiteChoice>(user.siteIds ? [...user.siteIds] : null);
   const [error, setError] = useState<string | null>(null);
   const [update, { loading }] = useMutation(UpdateUserMutation);
+  const [setSites, { loading: savingSites }] = useMutation(SetUserSitesMutation);
+  // an ADMIN is always all sites: making one widens the account first, or the server refuses
+  const siteIds = role === 'ADMIN' ? null : chosen;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (name.trim().length > 120) return setError('A name is at most 120 characters.');
+    if (siteIds !== null && siteIds.length === 0) return setError('Choose at least one site, or All sites.');
+    const sitesChanged = !sameSites(siteIds, user.siteIds ?? null);
+    const saveSites = () => setSites({ variables: { userId: user.id, siteIds } });
     try {
+      // widening to all sites goes first (a new ADMIN needs it); narrowing after a role change
+      if (sitesChanged && siteIds === null) await saveSites();
       await update({
         variables: { userId: user.id, name: name.trim(), role: role === user.role ? null : role },
       });
+      if (sitesChanged && siteIds !== null) await saveSites();
       onDone();
     } catch (err) {
       setError(errorMessage(err));
@@ -135,12 +170,19 @@ function UserEditForm({ user, self, onDone }: { user: User; self: boolean; onDon
         </select>
       </label>
       {role !== user.role && <span className="muted">A new role signs the account out everywhere.</span>}
+      <SitePicker
+        id={`user-sites-${user.id}`}
+        value={siteIds}
+        onChange={setChosen}
+        sites={sites}
+        lockedToAll={role === 'ADMIN' ? ADMIN_ALL_SITES : undefined}
+      />
       {error && (
         <span role="alert" className="error">
           {error}
         </span>
       )}
-      <button type="submit" className="primary" disabled={loading}>
+      <button type="submit" className="primary" disabled={loading || savingSites}>
         Save
       </button>
       <button type="button" onClick={onDone}>

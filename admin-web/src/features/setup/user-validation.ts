@@ -1,6 +1,7 @@
 // The new-user form. The server has the last word (e.g. on password strength or a taken
 // email); this catches typos before the round trip. Tested in user-validation.test.ts.
 import type { Role } from '../../api/generated/graphql';
+import type { SiteChoice } from './site-picker';
 
 /** The user form as typed. */
 export interface UserDraft {
@@ -8,6 +9,8 @@ export interface UserDraft {
   password: string;
   repeat: string;
   role: Role | '';
+  /** null: all sites (always for an ADMIN). */
+  sites: SiteChoice;
 }
 
 export type UserField = keyof UserDraft;
@@ -16,7 +19,7 @@ export const MIN_PASSWORD = 12;
 
 /** Either errors by field, or the createUser variables. */
 export type UserResult =
-  | { ok: true; value: { email: string; password: string; role: Role } }
+  | { ok: true; value: { email: string; password: string; role: Role; siteIds?: string[] } }
   | { ok: false; errors: Partial<Record<UserField, string>> };
 
 /** Validates a new user. */
@@ -27,6 +30,12 @@ export function validateUser(d: UserDraft): UserResult {
   if (d.password.length < MIN_PASSWORD) errors.password = `At least ${MIN_PASSWORD} characters.`;
   else if (d.password !== d.repeat) errors.repeat = 'The two passwords differ.';
   if (!d.role) errors.role = 'Choose a role.';
+  // an ADMIN is always all sites, whatever was ticked before the role was chosen
+  const sites = d.role === 'ADMIN' ? null : d.sites;
+  if (sites !== null && sites.length === 0) errors.sites = 'Choose at least one site, or All sites.';
   if (Object.keys(errors).length > 0 || !d.role) return { ok: false, errors };
-  return { ok: true, value: { email, password: d.password, role: d.role } };
+  return {
+    ok: true,
+    value: { email, password: d.password, role: d.role, ...(sites ? { siteIds: sites } : {}) },
+  };
 }

@@ -1,4 +1,4 @@
-// Users and their roles (ADMIN): the list with each account's actions, and a form to add one.
+// Users, their roles and sites (ADMIN): the list with each account's actions, and a form to add one.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../api/errors';
@@ -9,8 +9,10 @@ import { CreateUserMutation, UsersQuery } from './setup.operations';
 import { UserRow } from './user-row';
 import { useAuth } from '../auth/auth-context';
 import { MIN_PASSWORD, validateUser, type UserDraft, type UserField } from './user-validation';
+import { useSite, type SiteSummary } from '../../app/site-context';
+import { ADMIN_ALL_SITES, SitePicker } from './site-picker';
 
-const EMPTY: UserDraft = { email: '', password: '', repeat: '', role: '' };
+const EMPTY: UserDraft = { email: '', password: '', repeat: '', role: '', sites: null };
 const ROLES: { role: Role; what: string }[] = [
   { role: 'ADMIN', what: 'everything, including set-up, users and API keys' },
   { role: 'OPERATOR', what: 'runs sites: sessions, alerts, remote open, out of service' },
@@ -21,6 +23,7 @@ const ROLES: { role: Role; what: string }[] = [
 export function UsersSection() {
   const { data, error, refetch } = useQuery(UsersQuery, { fetchPolicy: 'cache-and-network' });
   const { user: me } = useAuth();
+  const { sites } = useSite();
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title">Users and roles</h2>
@@ -35,23 +38,36 @@ export function UsersSection() {
             <th scope="col">Email</th>
             <th scope="col">Name</th>
             <th scope="col">Role</th>
+            <th scope="col">Sites</th>
             <th scope="col">Status</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
           {(data?.users ?? []).map((u) => (
-            <UserRow key={u.id} user={u} self={u.id === me?.id} onChanged={() => void refetch()} />
+            <UserRow
+              key={u.id}
+              user={u}
+              self={u.id === me?.id}
+              sites={sites}
+              onChanged={() => void refetch()}
+            />
           ))}
         </tbody>
       </table>
-      <UserForm onCreated={() => void refetch()} />
+      <UserForm sites={sites} onCreated={() => void refetch()} />
     </section>
   );
 }
 
 /** The new-user form (exported for its validation test). */
-export function UserForm({ onCreated }: { onCreated: () => void }) {
+export function UserForm({
+  onCreated,
+  sites = [],
+}: {
+  onCreated: () => void;
+  sites?: readonly SiteSummary[];
+}) {
   const [draft, setDraft] = useState<UserDraft>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<UserField, string>>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -118,6 +134,14 @@ export function UserForm({ onCreated }: { onCreated: () => void }) {
         ))}
         <FieldError id="user-role-err" message={errors.role} />
       </fieldset>
+      <SitePicker
+        id="user-sites"
+        value={draft.sites}
+        onChange={(next) => setDraft({ ...draft, sites: next })}
+        sites={sites}
+        lockedToAll={draft.role === 'ADMIN' ? ADMIN_ALL_SITES : undefined}
+        error={errors.sites}
+      />
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
           {message.text}

@@ -24,6 +24,7 @@ import { Migration20261206110000SiteSlug } from './Migration20261206110000SiteSl
 import { Migration20261206110100BankSizeDimensions } from './Migration20261206110100BankSizeDimensions.js';
 import { Migration20261206110200SiteLocalNames } from './Migration20261206110200SiteLocalNames.js';
 import { Migration20261206130000OfflineDeposits } from './Migration20261206130000OfflineDeposits.js';
+import { Migration20261206140700SiteScope } from './Migration20261206140700SiteScope.js';
 import { Migration20261206141600StorageExtensions } from './Migration20261206141600StorageExtensions.js';
 
 /** Every migration, in order. Schema changes happen only here, applied at start. */
@@ -60,5 +61,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261206110200SiteLocalNames', class: Migration20261206110200SiteLocalNames },
   { name: 'Migration20261206120000KioskHealth', class: Migration20261206120000KioskHealth },
   { name: 'Migration20261206130000OfflineDeposits', class: Migration20261206130000OfflineDeposits },
+  { name: 'Migration20261206140700SiteScope', class: Migration20261206140700SiteScope },
   { name: 'Migration20261206141600StorageExtensions', class: Migration20261206141600StorageExtensions },
 ];

@@ -12,11 +12,16 @@ import { notFound } from '../../errors/domain-error.js';
 import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { CompartmentView, toCompartmentView } from '../../modules/compartments/compartment.types.js';
 import { SessionView } from '../../modules/sessions/session.types.js';
-import { authorize, can } from '../../auth/authorize.js';
+import { authorize, authorizeOn, can, outsideSites } from '../../auth/authorize.js';
 import { auditActor } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
+
+/** The site of an alert staff act on; null when there is none (the service says NOT_FOUND). */
+async function siteOfAlert(services: GqlContext['services'], alertId: string): Promise<string | null> {
+  return (await services.alerts.get(parseId(alertId, 'alertId')))?.siteId ?? null;
+}
 
 @Resolver(() => AlertView)
 export class AlertResolver {
@@ -53,8 +58,9 @@ export class AlertResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<AlertAssigneeView[]> {
-    authorize(caller, 'alerts:write', parseOptionalId(siteId, 'siteId'));
-    return services.alerts.assignees();
+    const site = parseOptionalId(siteId, 'siteId');
+    authorize(caller, 'alerts:write', site);
+    return services.alerts.assignees(site);
   }
 
   @Mutation(() => AlertView, { description: 'ADMIN or OPERATOR: a note on an alert not yet resolved' })
@@ -63,7 +69,7 @@ export class AlertResolver {
     @Arg('note', () => String) note: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<AlertView> {
-    authorize(caller, 'alerts:write');
+    await authorizeOn(caller, 'alerts:write', () => siteOfAlert(services, alertId));
     return toAlertView(await services.alerts.addNote(parseId(alertId, 'alertId'), note, auditActor(caller)));
   }
 
@@ -75,7 +81,7 @@ export class AlertResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('userId', () => ID, { nullable: true }) userId?: string,
   ): Promise<AlertView> {
-    authorize(caller, 'alerts:write');
+    await authorizeOn(caller, 'alerts:write', () => siteOfAlert(services, alertId));
     return toAlertView(
       await services.alerts.assign(
         parseId(alertId, 'alertId'),
@@ -93,7 +99,7 @@ export class AlertResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<AlertView> {
-    authorize(caller, 'alerts:write');
+    await authorizeOn(caller, 'alerts:write', () => siteOfAlert(services, alertId));
     return toAlertView(
       await services.alerts.resolve(parseId(alertId, 'alertId'), note ?? null, auditActor(caller)),
     );
@@ -104,7 +110,7 @@ export class AlertResolver {
     @Arg('alertId', () => ID) alertId: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<AlertView> {
-    authorize(caller, 'alerts:write');
+    await authorizeOn(caller, 'alerts:write', () => siteOfAlert(services, alertId));
     return toAlertView(await services.alerts.acknowledge(parseId(alertId, 'alertId'), auditActor(caller)));
   }
 
@@ -119,6 +125,7 @@ export class AlertResolver {
     const site = parseId(siteId, 'siteId');
     if (caller.kind === 'anonymous') await services.infra.limits.consumePublic(caller.ip);
     else if (caller.kind !== 'user') authorize(caller, 'depositor:act', site);
+    else if (!can(caller, 'alerts:read', site)) throw outsideSites(caller);
     const alert = await services.alerts.requestAssistance({
       siteId: site,
       payload: payload ?? null,

@@ -3,6 +3,7 @@ import type { GqlContext } from '../context.js';
 import { ApiKeyCredentials, ApiKeyView, toApiKeyView } from '../../modules/api-keys/api-key.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
+import { auditActor } from '../../auth/caller.js';
 
 @Resolver(() => ApiKeyView)
 export class ApiKeyResolver {
@@ -11,9 +12,14 @@ export class ApiKeyResolver {
     @Arg('name', () => String) name: string,
     @Arg('scopes', () => [String]) scopes: string[],
     @Ctx() { caller, services }: GqlContext,
+    @Arg('siteIds', () => [ID], {
+      nullable: true,
+      description: 'The sites the key may read and act on; omitted or null: all sites',
+    })
+    siteIds?: string[] | null,
   ): Promise<ApiKeyCredentials> {
     authorize(caller, 'keys:write');
-    return services.apiKeys.create(name, scopes);
+    return services.apiKeys.create(name, scopes, siteIds ?? null, auditActor(caller));
   }
 
   @Query(() => [ApiKeyView], { description: 'ADMIN' })
@@ -28,6 +34,6 @@ export class ApiKeyResolver {
     @Ctx() { caller, services }: GqlContext,
   ): Promise<ApiKeyView> {
     authorize(caller, 'keys:write');
-    return toApiKeyView(await services.apiKeys.revoke(parseId(id, 'id')));
+    return toApiKeyView(await services.apiKeys.revoke(parseId(id, 'id'), auditActor(caller)));
   }
 }

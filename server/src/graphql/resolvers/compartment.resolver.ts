@@ -34,11 +34,19 @@ import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { GatewayView, toGatewayView } from '../../modules/devices/device.types.js';
 import { SessionView } from '../../modules/sessions/session.types.js';
 import { DoorEventView, toDoorEventView } from '../../modules/door-events/door-event.types.js';
-import { authorize, can } from '../../auth/authorize.js';
+import { authorize, authorizeOn, can } from '../../auth/authorize.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { notFound } from '../../errors/domain-error.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
 import { actorName, auditActor } from '../../auth/caller.js';
+
+/** The site of a compartment an operator acts on; null when there is none (the service says NOT_FOUND). */
+async function siteOfCompartment(
+  services: GqlContext['services'],
+  compartmentId: string,
+): Promise<string | null> {
+  return (await services.compartments.get(parseId(compartmentId, 'compartmentId')))?.siteId ?? null;
+}
 
 @Resolver(() => LockerBankView)
 export class LockerBankResolver {
@@ -129,6 +137,7 @@ export class LockerBankResolver {
     @Ctx() { caller, loaders, services }: GqlContext,
   ): Promise<ControllerLinkView | null> {
     if (caller.kind !== 'user' && caller.kind !== 'apiKey') return null;
+    if (!can(caller, 'sites:read', bank.siteId)) return null;
     const links = loaders.by<ControllerLinkView | null>('controllerLink', null, (keys) =>
       controllerLinksOf(services.infra.em.fork(), keys, services.infra.clock.now()),
     );
@@ -154,7 +163,7 @@ export class CompartmentResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<DoorEventView> {
-    authorize(caller, 'compartments:operate');
+    await authorizeOn(caller, 'compartments:operate', () => siteOfCompartment(services, compartmentId));
     const event = await services.compartments.operatorOpen(
       parseId(compartmentId, 'compartmentId'),
       reason,
@@ -171,7 +180,7 @@ export class CompartmentResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<CompartmentView> {
-    authorize(caller, 'compartments:operate');
+    await authorizeOn(caller, 'compartments:operate', () => siteOfCompartment(services, compartmentId));
     return toCompartmentView(
       await services.compartments.setOutOfService(
         parseId(compartmentId, 'compartmentId'),
@@ -192,7 +201,7 @@ export class CompartmentResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<CompartmentView> {
-    authorize(caller, 'compartments:operate');
+    await authorizeOn(caller, 'compartments:operate', () => siteOfCompartment(services, compartmentId));
     return toCompartmentView(
       await services.compartments.recordInspection(
         parseId(compartmentId, 'compartmentId'),

@@ -28,7 +28,7 @@ export async function doorEventStream(
     // SUBSCRIBE goes out unanswered): an event committed just after the read is then heard
     await ctx.services.infra.bus.settled(SUBSCRIBE_TIMEOUT_MS);
     const scope = siteScope(ctx.caller, parseOptionalId(siteId, 'siteId'));
-    const missed = await ctx.services.doorEvents.newerThan(scope ? scope.slice(0, 1) : null, since);
+    const missed = await ctx.services.doorEvents.newerThan(scope, since);
     const ids = new Set(missed.map((e) => e.id));
     stream.replayFirst(
       missed.map((e) => toDoorEventView(e)),

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../context.js';
 import { DateTime } from '../../shared/common.types.js';
 import { ReportBucket } from '../../modules/reports/report.types.js';
-import { authorize } from '../../auth/authorize.js';
+import { oneSiteScope } from '../../auth/visibility.js';
 import { parseOptionalId } from '../../shared/ids.js';
 import {
   FeedbackReportView,
@@ -23,8 +23,7 @@ export class InsightResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<OccupancyReportView> {
-    const site = parseOptionalId(siteId, 'siteId');
-    authorize(caller, 'reports:read', site);
+    const site = oneSiteScope(caller, 'reports:read', parseOptionalId(siteId, 'siteId'));
     return services.insights.occupancy(site, from, to, bucket);
   }
 
@@ -35,8 +34,7 @@ export class InsightResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<StorageDurationReportView> {
-    const site = parseOptionalId(siteId, 'siteId');
-    authorize(caller, 'reports:read', site);
+    const site = oneSiteScope(caller, 'reports:read', parseOptionalId(siteId, 'siteId'));
     return services.insights.storageDuration(site, from, to);
   }
 
@@ -50,8 +48,7 @@ export class InsightResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<OverdueReportView> {
-    const site = parseOptionalId(siteId, 'siteId');
-    authorize(caller, 'reports:read', site);
+    const site = oneSiteScope(caller, 'reports:read', parseOptionalId(siteId, 'siteId'));
     return services.insights.overdue(site, from, to, bucket);
   }
 
@@ -62,8 +59,7 @@ export class InsightResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<RevenueReportView> {
-    const site = parseOptionalId(siteId, 'siteId');
-    authorize(caller, 'reports:read', site);
+    const site = oneSiteScope(caller, 'reports:read', parseOptionalId(siteId, 'siteId'));
     return services.insights.revenue(site, from, to);
   }
 
@@ -74,8 +70,7 @@ export class InsightResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<FeedbackReportView> {
-    const site = parseOptionalId(siteId, 'siteId');
-    authorize(caller, 'reports:read', site);
+    const site = oneSiteScope(caller, 'reports:read', parseOptionalId(siteId, 'siteId'));
     return services.insights.feedback(site, from, to);
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GqlContext } from '../context.js';
 import { DateTime } from '../../shared/common.types.js';
 import { ReportBucket, UsageReportView } from '../../modules/reports/report.types.js';
-import { authorize } from '../../auth/authorize.js';
+import { oneSiteScope } from '../../auth/visibility.js';
 import { parseOptionalId } from '../../shared/ids.js';
 
 @Resolver()
@@ -15,8 +15,7 @@ export class ReportResolver {
     @Ctx() { caller, services }: GqlContext,
     @Arg('siteId', () => ID, { nullable: true }) siteId?: string,
   ): Promise<UsageReportView> {
-    const site = parseOptionalId(siteId, 'siteId');
-    authorize(caller, 'reports:read', site);
+    const site = oneSiteScope(caller, 'reports:read', parseOptionalId(siteId, 'siteId'));
     return services.reports.usage(site, from, to, bucket);
   }
 }

@@ -29,7 +29,7 @@ import { CompartmentView, toCompartmentView } from '../../modules/compartments/c
 import { DoorEventView, toDoorEventView } from '../../modules/door-events/door-event.types.js';
 import { PaymentView, toPaymentView } from '../../modules/payments/payment.types.js';
 import { DateTime, Money, money } from '../../shared/common.types.js';
-import { authorize } from '../../auth/authorize.js';
+import { authorize, authorizeOn } from '../../auth/authorize.js';
 import { actorName, auditActor, type Caller } from '../../auth/caller.js';
 import { CodeChannel, SentAccessCode } from '../../modules/sessions/code-sending.js';
 import { siteScope } from '../../auth/visibility.js';
@@ -42,14 +42,19 @@ import type { Services } from '../../container/services.js';
 /** Depositor actions come from the site's kiosk, or (rate limited) from the public phone page. */
 async function authorizeDepositor(caller: Caller, services: Services, siteId: string): Promise<void> {
   if (caller.kind === 'anonymous') return services.infra.limits.consumePublic(caller.ip);
-  if (caller.kind === 'user') return authorize(caller, 'sessions:write');
+  if (caller.kind === 'user') return authorize(caller, 'sessions:write', siteId);
   authorize(caller, 'depositor:act', siteId);
 }
 
 /** Staff with sessions:read, or the kiosk of the session's site. */
 function authorizeSessionRead(caller: Caller, siteId: string): void {
   if (caller.kind === 'kiosk') return authorize(caller, 'depositor:act', siteId);
-  authorize(caller, 'sessions:read');
+  authorize(caller, 'sessions:read', siteId);
+}
+
+/** The site of a session staff act on; null when there is none (the service says NOT_FOUND). */
+async function siteOfSession(services: Services, sessionId: string): Promise<string | null> {
+  return (await services.sessions.get(parseId(sessionId, 'sessionId')))?.siteId ?? null;
 }
 
 @Resolver(() => SessionView)
@@ -162,7 +167,7 @@ export class SessionResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<IssuedAccessCode> {
-    authorize(caller, 'sessions:code');
+    await authorizeOn(caller, 'sessions:code', () => siteOfSession(services, sessionId));
     return services.sessions.regenerate(parseId(sessionId, 'sessionId'), reason, actorName(caller));
   }
 
@@ -176,7 +181,7 @@ export class SessionResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<SentAccessCode> {
-    authorize(caller, 'sessions:code');
+    await authorizeOn(caller, 'sessions:code', () => siteOfSession(services, sessionId));
     return services.codeSending.send(
       parseId(sessionId, 'sessionId'),
       channel,
@@ -192,7 +197,7 @@ export class SessionResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<SessionView> {
-    authorize(caller, 'sessions:write');
+    await authorizeOn(caller, 'sessions:write', () => siteOfSession(services, sessionId));
     return services.sessions.end(parseId(sessionId, 'sessionId'), reason, actorName(caller));
   }
 
@@ -206,7 +211,7 @@ export class SessionResolver {
     @Arg('lostPropertyRef', () => String) lostPropertyRef: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<SessionView> {
-    authorize(caller, 'sessions:write');
+    await authorizeOn(caller, 'sessions:write', () => siteOfSession(services, sessionId));
     return services.abandonment.recordRemoval(
       parseId(sessionId, 'sessionId'),
       removedTo,
@@ -225,7 +230,7 @@ export class SessionResolver {
     @Arg('payload', () => String, { nullable: true }) payload?: string | null,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<SessionView> {
-    authorize(caller, 'sessions:write');
+    await authorizeOn(caller, 'sessions:write', () => siteOfSession(services, sessionId));
     return services.abandonment.recordClaim(
       parseId(sessionId, 'sessionId'),
       payload ?? null,
@@ -242,7 +247,7 @@ export class SessionResolver {
     @Arg('method', () => String) method: string,
     @Ctx() { caller, services }: GqlContext,
   ): Promise<SessionView> {
-    authorize(caller, 'sessions:write');
+    await authorizeOn(caller, 'sessions:write', () => siteOfSession(services, sessionId));
     return services.abandonment.recordDisposal(parseId(sessionId, 'sessionId'), method, actorName(caller));
   }
 
@@ -327,8 +332,8 @@ export class SessionResolver {
       if (!s) throw notFound('Session');
       if (ctx.caller.kind === 'kiosk') authorize(ctx.caller, 'depositor:act', s.siteId);
       else {
-        authorize(ctx.caller, 'events:subscribe');
-        authorize(ctx.caller, 'sessions:read');
+        authorize(ctx.caller, 'events:subscribe', s.siteId);
+        authorize(ctx.caller, 'sessions:read', s.siteId);
       }
       return subscribeTopic(ctx, 'SESSION_UPDATED', id, 'sessionUpdated');
     },

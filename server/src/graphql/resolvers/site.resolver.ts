@@ -19,6 +19,7 @@ import { CompartmentSize, CompartmentStatus } from '../../entities/compartment.e
 import { TariffView, toTariffView } from '../../modules/tariffs/tariff.types.js';
 import { GatewayView, KioskView, toGatewayView, toKioskView } from '../../modules/devices/device.types.js';
 import { forbidden } from '../../errors/domain-error.js';
+import { auditActor } from '../../auth/caller.js';
 
 @Resolver(() => SiteView)
 export class SiteResolver {
@@ -86,20 +87,24 @@ export class SiteResolver {
     accessOpensPerSession?: number,
   ): Promise<SiteView> {
     authorize(caller, 'setup:write');
-    const site = await services.sites.update(parseId(id, 'id'), {
-      name,
-      slug,
-      timezone,
-      codeLifetimeMinutes,
-      depositWindowSeconds,
-      leftOpenSeconds,
-      abandonAfterDays,
-      unlockAckTimeoutSeconds,
-      gatewayHeartbeatSeconds,
-      pulseMs,
-      paymentWindowSeconds,
-      accessOpensPerSession,
-    });
+    const site = await services.sites.update(
+      parseId(id, 'id'),
+      {
+        name,
+        slug,
+        timezone,
+        codeLifetimeMinutes,
+        depositWindowSeconds,
+        leftOpenSeconds,
+        abandonAfterDays,
+        unlockAckTimeoutSeconds,
+        gatewayHeartbeatSeconds,
+        pulseMs,
+        paymentWindowSeconds,
+        accessOpensPerSession,
+      },
+      auditActor(caller),
+    );
     return toSiteView(site);
   }
 
@@ -156,14 +161,14 @@ export class SiteResolver {
   @FieldResolver(() => [GatewayView], { description: 'Staff only' })
   async gateways(@Root() site: SiteView, @Ctx() { caller, services }: GqlContext): Promise<GatewayView[]> {
     if (caller.kind !== 'user' && caller.kind !== 'apiKey') throw forbidden('Staff only');
-    authorize(caller, 'sites:read');
+    authorize(caller, 'sites:read', site.id);
     const now = services.infra.clock.now();
     return (await services.devices.gatewaysOfSite(site.id)).map((g) => toGatewayView(g, now));
   }
 
   @FieldResolver(() => [KioskView], { description: 'Staff only' })
   async kiosks(@Root() site: SiteView, @Ctx() { caller, services }: GqlContext): Promise<KioskView[]> {
-    if (caller.kind !== 'user' || !can(caller, 'sites:read')) throw forbidden('Staff only');
+    if (caller.kind !== 'user' || !can(caller, 'sites:read', site.id)) throw forbidden('Staff only');
     return (await services.devices.kiosksOfSite(site.id)).map(toKioskView);
   }
 }

@@ -27,6 +27,21 @@ export class UserLifecycleResolver {
     return toUserView(user);
   }
 
+  @Mutation(() => UserView, {
+    description:
+      'ADMIN: the sites an OPERATOR or VIEWER may see and act on (null: all sites); applies to its next request',
+  })
+  async setUserSites(
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() ctx: GqlContext,
+    @Arg('siteIds', () => [ID], { nullable: true }) siteIds?: string[] | null,
+  ): Promise<UserView> {
+    authorize(ctx.caller, 'users:write');
+    return toUserView(
+      await ctx.services.userLifecycle.setSites(parseId(userId, 'userId'), siteIds ?? null, acting(ctx)),
+    );
+  }
+
   @Mutation(() => UserView, { description: 'ADMIN: sign-in allowed again' })
   async reactivateUser(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GqlContext): Promise<UserView> {
     authorize(ctx.caller, 'users:write');

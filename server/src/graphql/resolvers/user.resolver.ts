@@ -43,9 +43,16 @@ export class UserResolver {
     @Arg('password', () => String) password: string,
     @Arg('role', () => Role) role: Role,
     @Ctx() { caller, services }: GqlContext,
+    @Arg('siteIds', () => [ID], {
+      nullable: true,
+      description: 'The sites an OPERATOR or VIEWER may act on; omitted or null: all sites',
+    })
+    siteIds?: string[] | null,
   ): Promise<UserView> {
     authorize(caller, 'users:write');
-    return toUserView(await services.users.create(email, password, role, auditActor(caller)));
+    return toUserView(
+      await services.users.create(email, password, role, auditActor(caller), siteIds ?? null),
+    );
   }
 
   @Mutation(() => UserView, {

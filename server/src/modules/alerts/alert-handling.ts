@@ -77,7 +77,7 @@ export function addNote(em: EntityManager, id: string, note: string, by: AuditAc
   });
 }
 
-/** Gives an alert to an active ADMIN or OPERATOR, or to nobody (`userId` null). */
+/** Gives an alert to an active ADMIN or OPERATOR who has its site, or to nobody (`userId` null). */
 export function assign(
   em: EntityManager,
   id: string,
@@ -90,6 +90,8 @@ export function assign(
       const user = await tx.findOne(UserEntity, { id: userId, disabledAt: null });
       if (!user || user.role === 'VIEWER')
         throw badInput('userId', 'an alert is given to an active admin or operator');
+      if (!hasSite(user, alert.siteId))
+        throw badInput('userId', 'this operator is not allowed at the site of the alert');
     }
     if (alert.assigneeId === userId) return alert;
     const name = (u: string | null) => (u ? nameActor(tx, { kind: 'user', id: u }) : Promise.resolve(null));
@@ -177,8 +179,15 @@ export async function historyOf(em: EntityManager, alert: AlertEntity): Promise<
   return steps;
 }
 
-/** Active ADMINs and OPERATORs by name and e-mail, as the assignee list shows them. */
-export async function assignees(em: EntityManager): Promise<Assignee[]> {
+/** Whether a person's sites (null: all) include `siteId`. */
+const hasSite = (user: UserEntity, siteId: string): boolean =>
+  user.siteIds === null || user.siteIds.includes(siteId);
+
+/**
+ * Active ADMINs and OPERATORs by name and e-mail, as the assignee list shows them; with a
+ * site, only those who have it (an alert given to someone who cannot see it helps nobody).
+ */
+export async function assignees(em: EntityManager, siteId: string | null = null): Promise<Assignee[]> {
   const users = await em
     .fork()
     .find(
@@ -186,5 +195,7 @@ export async function assignees(em: EntityManager): Promise<Assignee[]> {
       { disabledAt: null, role: { $in: ['ADMIN', 'OPERATOR'] } },
       { orderBy: { email: 'asc' } },
     );
-  return users.map((u) => ({ id: u.id, name: u.name ? `${u.name} <${u.email}>` : u.email }));
+  return users
+    .filter((u) => siteId === null || hasSite(u, siteId))
+    .map((u) => ({ id: u.id, name: u.name ? `${u.name} <${u.email}>` : u.email }));
 }

@@ -79,8 +79,8 @@ export class AlertService {
   }
 
   /** Whom an alert may be given to. */
-  assignees(): Promise<Assignee[]> {
-    return assignees(this.em);
+  assignees(siteId: string | null = null): Promise<Assignee[]> {
+    return assignees(this.em, siteId);
   }
 
   /** Assignees' names by id (name and e-mail), for lists of alerts. */

@@ -7,6 +7,11 @@ export class ApiKeyCredentials {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => [String]) scopes!: string[];
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The sites the key may read and act on; null: all sites',
+  })
+  siteIds!: string[] | null;
   @Field(() => String, { description: 'Shown once' }) secret!: string;
 }
 
@@ -15,6 +20,11 @@ export class ApiKeyView {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => [String]) scopes!: string[];
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The sites the key may read and act on; null: all sites',
+  })
+  siteIds!: string[] | null;
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime, { nullable: true }) revokedAt!: Date | null;
 }
@@ -23,6 +33,7 @@ export const toApiKeyView = (k: ApiKeyEntity): ApiKeyView => ({
   id: k.id,
   name: k.name,
   scopes: k.scopes,
+  siteIds: k.siteIds,
   createdAt: k.createdAt,
   revokedAt: k.revokedAt,
 });

@@ -12,6 +12,8 @@ import { SITE_NAME_LANGUAGES, type LocalNames, type SiteNameLanguage } from '../
 import { toTariffView } from '../tariffs/tariff.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
 import { checkSlug, isSiteId, slugFromName } from './site-slug.js';
+import { auditedSettings, recordSiteEdit } from './site-audit.js';
+import type { AuditActor } from '../../entities/audit-entry.entity.js';
 import { toSizeDimensionsViews, type SizeDimensionsData } from '../compartments/size-dimensions.js';
 
 export interface SiteSettings {
@@ -97,10 +99,12 @@ export class SiteService {
     return rows[0]?.id ?? null;
   }
 
-  async update(id: string, settings: SiteSettings): Promise<SiteEntity> {
+  /** Name, address, timezone and operating settings; the changed ones audited with their values before and after. */
+  async update(id: string, settings: SiteSettings, by: AuditActor): Promise<SiteEntity> {
     return transact(this.em, this.bus, async (tx, fx) => {
       const site = await tx.findOne(SiteEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!site) throw notFound('Site');
+      const before = auditedSettings(site);
       fx.publish('SITE_CHANGED', site.id, () => ({ siteId: site.id }));
       if (settings.name != null) site.name = checkName(settings.name);
       if (settings.timezone != null) site.timezone = checkTimezone(settings.timezone);
@@ -127,6 +131,7 @@ export class SiteService {
         }
         (site as unknown as Record<string, number>)[field] = v;
       }
+      await recordSiteEdit(tx, site, before, by);
       return site;
     });
   }

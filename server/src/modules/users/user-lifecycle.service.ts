@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../entities/roles.js';
 import type { AuditActor } from '../../entities/audit-entry.entity.js';
 import { recordAudit } from '../../db/audit-trail.js';
+import { checkRoleSites, checkSiteList } from '../../auth/site-list.js';
 
 export interface UserEdit {
   name?: string | null;
@@ -15,11 +16,17 @@ export interface UserEdit {
 }
 
 /**
- * Accounts after their creation: edit, deactivate and reactivate, delete, password reset and
- * sign-out-everywhere. Whatever takes rights away bumps the account's token version, so its
- * tokens stop at once on every instance (and its open subscriptions are closed); the last
- * active ADMIN can never be removed, demoted or deactivated.
+ * Accounts after their creation: edit, deactivate and reactivate, delete, password reset,
+ * sign-out-everywhere and the sites it may act on. Whatever takes rights away bumps the
+ * account's token version, so its tokens stop at once on every instance (and its open
+ * subscriptions are closed); the last active ADMIN can never be removed, demoted or
+ * deactivated. A change of sites keeps the tokens: every instance re-reads the account's
+ * sites at its next request and reconnects its subscriptions.
  */
+
+/** What a change does to the account's credentials: nothing, end them, or have them re-read. */
+type Effect = boolean | 'rights';
+
 export class UserLifecycleService {
   constructor(
     private readonly em: EntityManager,
@@ -34,10 +41,26 @@ export class UserLifecycleService {
       if (edit.role && edit.role !== user.role) {
         if (userId === actor.id) throw badInput('role', 'you cannot change your own role');
         if (user.role === 'ADMIN') await this.keepAnAdmin(tx, user);
+        if (edit.role === 'ADMIN' && user.siteIds !== null)
+          throw badInput('role', 'an ADMIN is always all sites: give the account all sites first');
         user.role = edit.role;
         return true;
       }
       return false;
+    });
+  }
+
+  /**
+   * The sites the account may see and act on (null: all). Only an OPERATOR or VIEWER can be
+   * limited. Applies to the account's next request on every instance, without a new sign-in.
+   */
+  async setSites(userId: string, siteIds: readonly string[] | null, actor: AuditActor): Promise<UserEntity> {
+    const sites = await checkSiteList(this.em, siteIds);
+    return this.change(userId, actor, 'user.set-sites', (_tx, user) => {
+      checkRoleSites(user.role, sites);
+      const same = JSON.stringify(user.siteIds) === JSON.stringify(sites);
+      user.siteIds = sites === null ? null : [...sites];
+      return Promise.resolve(same ? false : 'rights');
     });
   }
 
@@ -101,9 +124,9 @@ export class UserLifecycleService {
     userId: string,
     actor: AuditActor,
     action: string,
-    apply: (tx: EntityManager, user: UserEntity) => Promise<boolean>,
+    apply: (tx: EntityManager, user: UserEntity) => Promise<Effect>,
   ): Promise<UserEntity> {
-    let revoke = false;
+    let effect = false as Effect;
     const user = await this.em.fork().transactional(async (tx) => {
       // the active ADMINs first, in id order, then the account: a fixed lock order, so two
       // ADMINs removing each other at once queue instead of deadlocking (and cannot both win)
@@ -113,8 +136,8 @@ export class UserLifecycleService {
       const found = await tx.findOne(UserEntity, userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!found) throw notFound('User');
       const before = accountFields(found);
-      revoke = await apply(tx, found);
-      if (revoke) found.tokenVersion += 1;
+      effect = await apply(tx, found);
+      if (effect === true) found.tokenVersion += 1;
       await recordAudit(tx, {
         actor,
         action,
@@ -126,7 +149,8 @@ export class UserLifecycleService {
       });
       return found;
     });
-    if (revoke) this.revocations.announce({ kind: 'user', id: userId });
+    if (effect === true) this.revocations.announce({ kind: 'user', id: userId });
+    if (effect === 'rights') this.revocations.announce({ kind: 'user', id: userId, rightsChanged: true });
     return user;
   }
 
@@ -153,9 +177,16 @@ const ACTION_TEXT: Record<string, string> = {
   'user.delete': 'Deleted the account of',
   'user.reset-password': 'Reset the password of',
   'user.sign-out-everywhere': 'Signed out everywhere',
+  'user.set-sites': 'Changed the sites of',
 };
 
 /** What the audit log keeps of an account: never its password or token version. */
 function accountFields(user: UserEntity): Record<string, unknown> {
-  return { email: user.email, name: user.name, role: user.role, active: !user.disabledAt };
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: !user.disabledAt,
+    siteIds: user.siteIds,
+  };
 }

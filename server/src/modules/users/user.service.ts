@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids.js';
 import { ruleActor, type AuditActor } from '../../entities/audit-entry.entity.js';
 import { recordAudit } from '../../db/audit-trail.js';
 import { hashPassword, verifyPassword } from '../../auth/secrets.js';
+import { checkRoleSites, checkSiteList } from '../../auth/site-list.js';
 import type { UserTokens } from '../../auth/user-tokens.js';
 import type { Role } from '../../entities/roles.js';
 import type { AuthPayload } from './user.types.js';
@@ -40,6 +41,7 @@ export class UserService {
     password: string,
     role: Role,
     actor: AuditActor = ruleActor('first-run'),
+    siteIds: readonly string[] | null = null,
   ): Promise<UserEntity> {
     const normalised = normaliseEmail(email);
     if (!/^[^@\s]{1,64}@[^@\s]{1,189}$/.test(normalised))
@@ -47,12 +49,15 @@ export class UserService {
     if (password.length < 10 || password.length > 200)
       throw badInput('password', 'password must be 10 to 200 characters');
     const em = this.em.fork();
+    const sites = await checkSiteList(em, siteIds);
+    checkRoleSites(role, sites);
     if (await em.findOne(UserEntity, { email: normalised })) throw conflict('A user with this email exists');
     const user = em.create(UserEntity, {
       id: newId(),
       email: normalised,
       role,
       passwordHash: await hashPassword(password),
+      siteIds: sites === null ? null : [...sites],
     } as UserEntity);
     await recordAudit(em, {
       actor,
@@ -60,7 +65,7 @@ export class UserService {
       subjectType: 'user',
       subjectId: user.id,
       summary: `Created the account of ${normalised} (${role})`,
-      after: { email: normalised, name: null, role, active: true },
+      after: { email: normalised, name: null, role, active: true, siteIds: sites },
     });
     await em.flush(); // the account and its audit entry in one transaction
     return user;

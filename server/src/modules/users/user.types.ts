@@ -11,16 +11,22 @@ export class UserView {
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => DateTime, { nullable: true, description: 'Deactivated: no sign-in, no valid token' })
   disabledAt!: Date | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The sites this person may see and act on; null: all sites (always for an ADMIN)',
+  })
+  siteIds!: string[] | null;
 }
 
 export const toUserView = (
-  u: Pick<UserEntity, 'id' | 'email' | 'role'> & Partial<Pick<UserEntity, 'name' | 'disabledAt'>>,
+  u: Pick<UserEntity, 'id' | 'email' | 'role'> & Partial<Pick<UserEntity, 'name' | 'disabledAt' | 'siteIds'>>,
 ): UserView => ({
   id: u.id,
   email: u.email,
   role: u.role,
   name: u.name ?? null,
   disabledAt: u.disabledAt ?? null,
+  siteIds: u.siteIds ?? null,
 });
 
 @ObjectType('PasswordReset')
