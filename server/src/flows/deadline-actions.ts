@@ -16,8 +16,7 @@ import {
   moveCompartmentIfAllowed,
 } from '../modules/compartments/compartment.state.js';
 import { recordDoorEvent } from '../modules/door-events/door-event.recorder.js';
-import { raiseAlert } from '../modules/alerts/alert.raiser.js';
-import { toAlertView } from '../modules/alerts/alert.types.js';
+import { raiseAlert, resolveEndedAlert } from '../modules/alerts/alert.raiser.js';
 import { AlertEntity } from '../entities/alert.entity.js';
 import { notifyContact } from '../modules/notifications/outbox.js';
 import { overdueFee } from '../modules/sessions/charges.js';
@@ -275,15 +274,11 @@ export const DEADLINE_ACTIONS: Record<
   async kioskHeard(tx, fx, id, now) {
     const k = await tx.findOneOrFail(KioskEntity, id);
     k.quietAlerted = false;
-    for (const a of await tx.find(AlertEntity, { kioskId: k.id, type: 'KIOSK_QUIET', resolvedAt: null })) {
-      a.resolvedAt = now;
-      fx.publish('ALERT_RAISED', a.siteId, () => toAlertView(a));
-    }
+    for (const a of await tx.find(AlertEntity, { kioskId: k.id, type: 'KIOSK_QUIET', resolvedAt: null }))
+      resolveEndedAlert(fx, a, now);
   },
 
   async outageOver(tx, fx, id, now) {
-    const a = await tx.findOneOrFail(AlertEntity, id);
-    a.resolvedAt = now;
-    fx.publish('ALERT_RAISED', a.siteId, () => toAlertView(a));
+    resolveEndedAlert(fx, await tx.findOneOrFail(AlertEntity, id), now);
   },
 };

@@ -5,7 +5,7 @@ import type { AuditActor } from '../entities/audit-entry.entity.js';
 import { AlertEntity } from '../entities/alert.entity.js';
 import type { PaymentEntity } from '../entities/payment.entity.js';
 import type { StorageSessionEntity } from '../entities/session.entity.js';
-import { toAlertView } from '../modules/alerts/alert.types.js';
+import { resolveEndedAlert } from '../modules/alerts/alert.raiser.js';
 import { announceChangedView } from '../modules/compartments/compartment.state.js';
 import { refundSessionPayments } from '../modules/payments/automatic-refunds.js';
 import { overdueFee } from '../modules/sessions/charges.js';
@@ -51,10 +51,7 @@ export async function applyExtension(
     type: { $in: ['OVERDUE', 'SECURITY_ESCALATION'] },
     resolvedAt: null,
   });
-  for (const a of late) {
-    a.resolvedAt = now; // the condition ended by itself (resolvedBy stays null)
-    fx.publish('ALERT_RAISED', a.siteId, () => toAlertView(a));
-  }
+  for (const a of late) resolveEndedAlert(fx, a, now);
   // Boards show the overdue badge from the session: tell them it is gone.
   if (session.compartmentId) await announceChangedView(tx, fx, session.compartmentId);
   await recordAudit(tx, {

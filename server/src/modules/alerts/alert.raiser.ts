@@ -50,3 +50,13 @@ export function raiseAlert(tx: EntityManager, fx: Effects, input: AlertInput): A
   );
   return alert;
 }
+
+/**
+ * An alert whose condition ended by itself (the kiosk is heard again, the outage is over, the
+ * bag's due time moved on): resolved inside the caller's transaction with nobody named
+ * (`resolvedBy` stays empty), and dashboards hear of it after the commit.
+ */
+export function resolveEndedAlert(fx: Effects, alert: AlertEntity, at: Date): void {
+  alert.resolvedAt = at;
+  fx.publish('ALERT_RAISED', alert.siteId, () => toAlertView(alert));
+}
