@@ -3,7 +3,15 @@ import { type IssuedCode, type ScanResult, type Session, type SiteInfo } from '.
 // Fixtures carry __typename like real answers, so Apollo's cache stores them as the server's would.
 const money = (amount: number) => ({ __typename: 'Money', amount, currency: 'EUR' });
 
-export const SITE = { __typename: 'Site', id: 'site-1', name: 'Central Station', timezone: 'Europe/Berlin' };
+export const SITE = {
+  __typename: 'Site',
+  id: 'site-1',
+  name: 'Central Station',
+  slug: 'central-station',
+  phoneUrl: null,
+  timezone: 'Europe/Berlin',
+  localNames: [],
+};
 
 /** A session as the server returns it; override what the test is about. */
 export function session(over: Partial<Session> = {}): Session {
@@ -85,10 +93,38 @@ export function siteWithAvailability(): SiteInfo {
   return {
     ...SITE,
     availability: [
-      { __typename: 'SizeAvailability', size: 'SMALL', free: 8, total: 8, tariff: tariff('SMALL', 0) },
-      { __typename: 'SizeAvailability', size: 'MEDIUM', free: 3, total: 8, tariff: tariff('MEDIUM', 400) },
-      { __typename: 'SizeAvailability', size: 'LARGE', free: 0, total: 4, tariff: tariff('LARGE', 600) },
-      { __typename: 'SizeAvailability', size: 'XLARGE', free: 4, total: 4, tariff: tariff('XLARGE', 800) },
+      {
+        __typename: 'SizeAvailability',
+        size: 'SMALL',
+        free: 8,
+        total: 8,
+        tariff: tariff('SMALL', 0),
+        dimensions: null,
+      },
+      {
+        __typename: 'SizeAvailability',
+        size: 'MEDIUM',
+        free: 3,
+        total: 8,
+        tariff: tariff('MEDIUM', 400),
+        dimensions: null,
+      },
+      {
+        __typename: 'SizeAvailability',
+        size: 'LARGE',
+        free: 0,
+        total: 4,
+        tariff: tariff('LARGE', 600),
+        dimensions: null,
+      },
+      {
+        __typename: 'SizeAvailability',
+        size: 'XLARGE',
+        free: 4,
+        total: 4,
+        tariff: tariff('XLARGE', 800),
+        dimensions: null,
+      },
     ],
   } as unknown as SiteInfo;
 }

@@ -8,6 +8,7 @@ const payment = (status: string) => ({
   __typename: 'Payment',
   id: 'pay-1',
   status,
+  kind: 'FEE',
   provider: 'demo',
   amount: { __typename: 'Money', amount: 400, currency: 'EUR' },
 });
