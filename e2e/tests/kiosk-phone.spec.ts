@@ -1,4 +1,5 @@
 import { shot, test, expect } from './kiosk-support';
+import { LANGUAGES, speak } from './kiosk-languages';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -24,4 +25,20 @@ test('on a phone, with no token: get a code, see the storage, leave feedback', a
   await page.getByLabel('Comment (optional)').fill('Easy to use');
   await page.getByRole('button', { name: 'Send feedback' }).click();
   await expect(page.getByText('Thank you for your feedback.')).toBeVisible();
+});
+
+test('every tab of the phone page is on screen at 390 px, in every language', async ({ page, stack }) => {
+  await page.goto(`${stack.baseURL}/kiosk/phone/${stack.siteId}`);
+  for (const lang of LANGUAGES) {
+    await speak(page, lang);
+    const tabs = page.locator('nav.tabs').getByRole('button');
+    await expect(tabs).toHaveCount(5);
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x, `${lang.button}: ${await tab.innerText()}`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${lang.button}: ${await tab.innerText()}`).toBeLessThanOrEqual(390);
+    }
+  }
+  await speak(page, LANGUAGES[1]);
+  await shot(page, 'phone-tabs-de');
 });
