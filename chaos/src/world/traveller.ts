@@ -106,7 +106,9 @@ export class Traveller {
     const startedAt = Date.now();
     const giveUpAt = startedAt + w.pace.patienceMs;
     let door: Door | null = null;
-    let since = w.watch.position;
+    /** Where the door log stood when this operation began. */
+    const begun = w.watch.position;
+    let since = begun;
     const standAt = (next: Door | null, position: number): void => {
       if (!next || next.compartmentId === door?.compartmentId) return;
       if (door) w.watch.release(door);
@@ -143,8 +145,11 @@ export class Traveller {
             break;
           }
           case 'BUSY':
-            // a door operation of this session is under way (the kiosk shows where): wait there
-            standAt(this.doorOf(answer.session?.compartment?.id), position);
+            // This session's door operation is under way (the kiosk shows the locker): go there.
+            // Its answer was lost, so the door may have sprung open before the traveller came:
+            // an opening since the operation began is theirs (the server holds the compartment
+            // for this session alone).
+            standAt(this.doorOf(answer.session?.compartment?.id), begun);
             waitMs = 4000;
             break;
           case 'PAYMENT_REQUIRED':

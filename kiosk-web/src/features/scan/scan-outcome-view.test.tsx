@@ -75,6 +75,34 @@ describe('scan outcomes that open nothing', () => {
   });
 });
 
+describe('a code whose door is already opening (its first answer lost on the way)', () => {
+  it('names the locker and follows it live, instead of only saying "wait"', async () => {
+    // The scan went through but the answer did not: the scan again finds the deposit under way.
+    const s = session({ status: 'DEPOSITING' });
+    const { api, props } = show(scanResult('BUSY', { session: s }));
+    expect(screen.getByText('A07')).toBeInTheDocument();
+    expect(screen.getByText(/Open the door and put your luggage in/)).toBeInTheDocument();
+    await waitFor(() => expect(props.onBusyChange).toHaveBeenLastCalledWith(true));
+    act(() =>
+      api.emit('SessionUpdated', {
+        sessionUpdated: session({
+          status: 'STORED',
+          depositedAt: '2026-11-25T13:40:00.000Z',
+          dueAt: '2026-11-25T17:40:00.000Z',
+        }),
+      }),
+    );
+    expect(await screen.findByText('Stored until 18:40')).toBeInTheDocument();
+  });
+
+  it('a collection under way: the same locker, to take the luggage from', () => {
+    const s = session({ status: 'RETRIEVING', intent: 'RETRIEVE', dueAt: '2026-11-25T17:40:00.000Z' });
+    show(scanResult('BUSY', { session: s }));
+    expect(screen.getByText('A07')).toBeInTheDocument();
+    expect(screen.getByText(/Open the door and take your luggage/)).toBeInTheDocument();
+  });
+});
+
 describe('deposit followed live', () => {
   it('shows the locker, then door open, then the stored-until time in the site time zone', async () => {
     const s = session();

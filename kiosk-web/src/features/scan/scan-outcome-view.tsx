@@ -14,6 +14,19 @@ const KIND: Partial<Record<ScanOutcome, OperationKind>> = {
   UNLOCKING_FOR_ACCESS: 'access',
 };
 
+/**
+ * BUSY: the code's own door operation is under way, typically because the answer to the scan
+ * that started it was lost on the way (the network, a server instance that died after its
+ * commit). The person is sent to that locker and follows it live, as if the answer had arrived.
+ */
+function underWay(result: ScanResult): OperationKind | undefined {
+  const s = result.session;
+  if (result.outcome !== 'BUSY' || !s?.compartment) return undefined;
+  if (s.status === 'DEPOSITING') return 'deposit';
+  if (s.status === 'RETRIEVING') return s.intent === 'ACCESS' ? 'access' : 'retrieval';
+  return undefined;
+}
+
 /** Heading and explanation of the outcomes that open nothing. */
 const REFUSAL: Record<string, { title: MessageKey; text: MessageKey; lost?: boolean }> = {
   NO_COMPARTMENT_AVAILABLE: { title: 'outcome.noneHeading', text: 'outcome.none' },
@@ -52,7 +65,7 @@ export function ScanOutcomeView({
   onStoreAgain?: () => void;
 }) {
   const { t, locale } = useI18n();
-  const kind = KIND[result.outcome];
+  const kind = KIND[result.outcome] ?? underWay(result);
   const label = result.compartment?.label ?? result.session?.compartment?.label ?? '';
   if (kind && result.session) {
     return (
