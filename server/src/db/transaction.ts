@@ -2,6 +2,7 @@ import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, Topics } from '../events/event-bus.js';
 import { ALL_SITES } from '../events/event-bus.js';
+import { writeAppendedRows, type AppendedRow } from './appended-rows.js';
 
 type Publication = {
   [K in keyof Topics]: { topic: K; key: Topics[K][0]; payload: () => Topics[K][1] };
@@ -16,6 +17,7 @@ export class Effects {
   private readonly publications: Publication[] = [];
   private readonly afterCommit: Array<() => void | Promise<void>> = [];
   private readonly beforeCommit: Array<(tx: EntityManager) => Promise<void>> = [];
+  private readonly appended: AppendedRow[] = [];
 
   publish<K extends keyof Topics>(topic: K, key: Topics[K][0], payload: () => Topics[K][1]): void {
     this.publications.push({ topic, key, payload } as Publication);
@@ -33,9 +35,24 @@ export class Effects {
     this.beforeCommit.push(fn);
   }
 
+  /**
+   * A row this transaction only adds and never reads back (a door event, a gateway command,
+   * an audit-trail step): written with the others in one statement before the commit
+   * (`appended-rows.ts`), after everything it refers to. Returns the row, whose generated key
+   * is set by the time announcements are built.
+   */
+  append<T extends AppendedRow>(entity: new () => T, fields: Partial<T>): T {
+    const row = Object.assign(new entity(), fields);
+    this.appended.push(row);
+    return row;
+  }
+
   /** @internal called by `transact` at the end of the work, inside the transaction */
   async settle(tx: EntityManager): Promise<void> {
     for (let i = 0; i < this.beforeCommit.length; i++) await this.beforeCommit[i]!(tx);
+    if (!this.appended.length) return;
+    await tx.flush();
+    await writeAppendedRows(tx, this.appended.splice(0));
   }
 
   /** @internal called by `transact` after the commit */
@@ -43,7 +60,12 @@ export class Effects {
     // A compartment announced twice in one transaction (its status and its door both moved)
     // is one change to subscribers: the payloads, built now, are the same.
     const announced = new Set<string>();
-    for (const p of this.publications) {
+    // A lock's command first: a person stands at the door, dashboards can wait a microsecond.
+    const ordered = [
+      ...this.publications.filter((p) => p.topic === 'GATEWAY_COMMAND'),
+      ...this.publications.filter((p) => p.topic !== 'GATEWAY_COMMAND'),
+    ];
+    for (const p of ordered) {
       const payload = p.payload();
       if (p.topic === 'COMPARTMENT_UPDATED') {
         const { id, version } = payload as unknown as { id: string; version: number };

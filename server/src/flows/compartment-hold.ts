@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../db/transaction.js';
 import type { StorageSessionEntity } from '../entities/session.entity.js';
 import { CompartmentEntity } from '../entities/compartment.entity.js';
-import { allocateCompartment, lockCompartment } from './scan.reads.js';
+import { allocateCompartment, lockCompartment, type NoneFree } from './scan.reads.js';
 import type { UnlockBank } from './unlock-bank.js';
 import { moveCompartment, moveCompartmentIfAllowed } from '../modules/compartments/compartment.state.js';
 import { paidFor } from '../modules/payments/paid-amounts.js';
@@ -20,7 +20,7 @@ export interface Held {
 }
 
 /**
- * The compartment this CREATED session holds, locked, or a newly held one (none free: null).
+ * The compartment this CREATED session holds, locked, or a newly held one (none free: why).
  * A held compartment taken out of service meanwhile is let go and another one held.
  */
 export async function holdCompartment(
@@ -31,7 +31,7 @@ export async function holdCompartment(
   at: Date,
   exceptId: string | null = null,
   wait = false,
-): Promise<Held | null> {
+): Promise<Held | NoneFree> {
   if (session.compartmentId) {
     const held = await lockCompartment(tx, session.compartmentId, at);
     if (held && held.compartment.status === 'RESERVED' && held.bank.gatewayId) return held;
@@ -39,7 +39,7 @@ export async function holdCompartment(
   }
   // Only a compartment whose lock can be driven now (gateway and controller up) is held.
   const target = await allocateCompartment(tx, session.siteId, session.size, at, exceptId, wait);
-  if (!target) return null;
+  if (!target.compartment) return target;
   moveCompartment(tx, fx, target.compartment, {
     to: 'RESERVED',
     trigger: 'allocated',
@@ -91,7 +91,7 @@ export async function keepPaidSessionGoing(
   if ((await paidFor(tx, session.id)) === 0) return;
   const held = await holdCompartment(tx, fx, session, actor, at, exceptId);
   session.holdUntil = null;
-  if (!held)
+  if (!held.compartment)
     await refundSessionPayments(
       tx,
       fx,

@@ -131,7 +131,7 @@ export const DEADLINE_ACTIONS: Record<
       compartmentId: c.id,
       status: { $in: ['DEPOSITING', 'STORED', 'RETRIEVING'] },
     });
-    recordDoorEvent(tx, fx, {
+    recordDoorEvent(fx, {
       type: 'LEFT_OPEN',
       compartment: c,
       sessionId: session?.id,

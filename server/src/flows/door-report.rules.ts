@@ -55,7 +55,7 @@ export async function applyReading(
   c.doorChangedAt = r.at;
   if (r.state === 'OPEN') opened(tx, fx, c, session, r.at);
   else if (previous === 'OPEN') {
-    recordDoorEvent(tx, fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
+    recordDoorEvent(fx, { type: 'CLOSED', compartment: c, sessionId: session?.id, at: r.at });
     if (session?.opDoorOpened) {
       await finishOperation(tx, fx, session, c, r.at, batch.paid.get(session.id) ?? 0);
       if (!OPEN_STATUSES.includes(session.status)) batch.sessions.delete(id);
@@ -76,13 +76,13 @@ function opened(
   const sessionId = session?.id;
   if (expected) {
     c.unlockExpectedUntil = null;
-    recordDoorEvent(tx, fx, { type: 'OPENED', compartment: c, sessionId, at });
+    recordDoorEvent(fx, { type: 'OPENED', compartment: c, sessionId, at });
     if (session && (session.status === 'DEPOSITING' || session.status === 'RETRIEVING'))
       session.opDoorOpened = true;
     return;
   }
   const detail = 'opened with no unlock pending';
-  recordDoorEvent(tx, fx, { type: 'FORCED_OPEN', compartment: c, sessionId, at, detail });
+  recordDoorEvent(fx, { type: 'FORCED_OPEN', compartment: c, sessionId, at, detail });
   raiseAlert(tx, fx, {
     type: 'DOOR_FORCED',
     siteId: c.siteId,

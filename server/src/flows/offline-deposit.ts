@@ -59,7 +59,7 @@ export async function applyOfflineDeposit(
     : holder || c.status !== 'AVAILABLE'
       ? 'COMPARTMENT_TAKEN'
       : null;
-  recordDoorEvent(tx, fx, {
+  recordDoorEvent(fx, {
     type: e.pulseResult === 'SUCCEEDED' ? 'UNLOCKED' : 'UNLOCK_REQUESTED',
     compartment: c,
     sessionId: conflict ? null : e.sessionId,
@@ -91,15 +91,14 @@ export async function applyOfflineDeposit(
     securityAlertAfterMinutes: tariff.securityAlertAfterMinutes,
     createdAt: e.occurredAt,
   } as StorageSessionEntity);
-  await tx.flush(); // the session row first: its audit trail references it
-  tx.create(SessionTransitionEntity, {
+  fx.append(SessionTransitionEntity, {
     sessionId: session.id,
     at: e.occurredAt,
     fromStatus: null,
     toStatus: 'CREATED',
     actor,
     reason: 'issued at the site while offline',
-  } as SessionTransitionEntity);
+  });
   moveCompartment(tx, fx, c, {
     to: 'RESERVED',
     trigger: 'allocated',

@@ -251,7 +251,7 @@ export class OfflineReplayService {
       e.occurredAt.getTime() + (site.unlockAckTimeoutSeconds + site.depositWindowSeconds) * 1000,
     );
     const detail = `opened at the site while offline (${e.pulseResult === 'SUCCEEDED' ? 'pulsed' : 'pulse uncertain'})`;
-    recordDoorEvent(tx, fx, {
+    recordDoorEvent(fx, {
       type: e.pulseResult === 'SUCCEEDED' ? 'UNLOCKED' : 'UNLOCK_REQUESTED',
       compartment: c,
       sessionId: blocking === 'UNKNOWN_SESSION' ? null : e.sessionId,

@@ -375,7 +375,7 @@ export class PaymentService {
     }
     if (session.status !== 'CREATED') return;
     const held = await holdCompartment(tx, fx, session, `payment:${payment.id}`, now);
-    if (held)
+    if (held.compartment)
       session.holdUntil = null; // paid: held until the deposit or the end of the code's life
     else
       await refundSessionPayments(

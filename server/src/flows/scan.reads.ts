@@ -64,7 +64,20 @@ export async function lockSessionForScan(
 }
 
 /**
- * One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked.
+ * Why allocation found nothing: free compartments whose locks cannot be driven now
+ * (`unreachable`: gateway away or controller down, so "out of touch", not "full"), or free,
+ * drivable ones another transaction holds (`held`: worth waiting for).
+ */
+export interface NoneFree {
+  compartment: null;
+  unreachable: boolean;
+  held: boolean;
+}
+
+/**
+ * One AVAILABLE compartment of the size whose lock can be driven now (`OPENABLE_SQL`), locked;
+ * or, when there is none, why (`NoneFree`), read in the same statement and only then: at a
+ * full site most scans find nothing, and this saves each of them a round trip.
  * Compartments another transaction holds are skipped, unless `wait`: then the first one is
  * waited for (a door report holds its bank's rows for milliseconds) and, should that
  * transaction have taken it, the next one is tried. Compartment reads carry whether the lock
@@ -77,35 +90,29 @@ export async function allocateCompartment(
   now: Date,
   exceptId: string | null = null,
   wait = false,
-): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
-  return compartmentWithBank(
-    tx,
-    now,
-    `where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}${exceptId ? ' and c.id <> ?' : ''}
-     order by c.label limit 1 for update of c${wait ? '' : ' skip locked'}`,
-    exceptId ? [siteId, size, presentSince(now), exceptId] : [siteId, size, presentSince(now)],
+): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | NoneFree> {
+  const since = presentSince(now);
+  const rows = await tx.execute<Record<string, unknown>[]>(
+    `select p.*, w.none_unreachable, w.none_held
+     from (select 1) as one
+     left join lateral (
+       select c.*, ${BANK_COLUMNS}
+       from compartment c join locker_bank b on b.id = c.bank_id
+       where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE' and b.gateway_id is not null and ${OPENABLE_SQL}${exceptId ? ' and c.id <> ?' : ''}
+       order by c.label limit 1 for update of c${wait ? '' : ' skip locked'}
+     ) p on true
+     left join lateral (
+       select bool_or(not ${OPENABLE_SQL}) as none_unreachable,
+         bool_or(b.gateway_id is not null and ${OPENABLE_SQL}) as none_held
+       from compartment c join locker_bank b on b.id = c.bank_id
+       where p.id is null and c.site_id = ? and c.size = ? and c.status = 'AVAILABLE'
+     ) w on true`,
+    [since, siteId, size, since, ...(exceptId ? [exceptId] : []), since, since, siteId, size],
   );
-}
-
-/**
- * Why allocation found nothing, read only then (one statement): free compartments whose locks
- * cannot be driven now (`unreachable`: gateway away or controller down, so "out of touch", not
- * "full"), or free, drivable ones another transaction holds (`held`: worth waiting for).
- */
-export async function whyNoneFree(
-  tx: EntityManager,
-  siteId: string,
-  size: string,
-  now: Date,
-): Promise<{ unreachable: boolean; held: boolean }> {
-  const [row] = await tx.execute<{ unreachable: boolean | null; held: boolean | null }[]>(
-    `select bool_or(not ${OPENABLE_SQL}) as unreachable,
-       bool_or(b.gateway_id is not null and ${OPENABLE_SQL}) as held
-     from compartment c join locker_bank b on b.id = c.bank_id
-     where c.site_id = ? and c.size = ? and c.status = 'AVAILABLE'`,
-    [presentSince(now), presentSince(now), siteId, size],
-  );
-  return { unreachable: row?.unreachable === true, held: row?.held === true };
+  const { none_unreachable, none_held, ...row } = rows[0]!;
+  if (row.id === null)
+    return { compartment: null, unreachable: none_unreachable === true, held: none_held === true };
+  return withBank(tx, row);
 }
 
 /** A session's compartment, locked, with its bank (and whether its lock can be driven at `now`). */
@@ -117,6 +124,10 @@ export async function lockCompartment(
   return compartmentWithBank(tx, now, `where c.id = ? for update of c`, [id]);
 }
 
+/** The bank's columns a compartment read carries, `OPENABLE_SQL` among them (one parameter). */
+const BANK_COLUMNS = `b.label as bank_label, b.gateway_id as bank_gateway_id,
+  b.modbus_endpoint as bank_modbus_endpoint, ${OPENABLE_SQL} as bank_openable`;
+
 async function compartmentWithBank(
   tx: EntityManager,
   now: Date,
@@ -124,13 +135,16 @@ async function compartmentWithBank(
   params: unknown[],
 ): Promise<{ compartment: CompartmentEntity; bank: UnlockBank } | null> {
   const rows = await tx.execute<Record<string, unknown>[]>(
-    `select c.*, b.label as bank_label, b.gateway_id as bank_gateway_id, b.modbus_endpoint as bank_modbus_endpoint,
-       ${OPENABLE_SQL} as bank_openable
-     from compartment c join locker_bank b on b.id = c.bank_id ${where}`,
+    `select c.*, ${BANK_COLUMNS} from compartment c join locker_bank b on b.id = c.bank_id ${where}`,
     [presentSince(now), ...params],
   );
-  const row = rows[0];
-  if (!row) return null;
+  return rows[0] ? withBank(tx, rows[0]) : null;
+}
+
+function withBank(
+  tx: EntityManager,
+  row: Record<string, unknown>,
+): { compartment: CompartmentEntity; bank: UnlockBank } {
   const { bank_label, bank_gateway_id, bank_modbus_endpoint, bank_openable, ...compartmentRow } = row;
   return {
     compartment: tx.map(CompartmentEntity, compartmentRow),

@@ -3,7 +3,7 @@ import type { EventBus } from '../events/event-bus.js';
 import { transact } from '../db/transaction.js';
 import type { Clock } from '../shared/clock.js';
 import type { CompartmentEntity } from '../entities/compartment.entity.js';
-import { lockCompartment, lockSessionForScan, whyNoneFree } from './scan.reads.js';
+import { lockCompartment, lockSessionForScan } from './scan.reads.js';
 import { holdCompartment } from './compartment-hold.js';
 import { conflict, lockUnavailable, notFound } from '../errors/domain-error.js';
 import { matchCode } from '../auth/short-code.js';
@@ -81,22 +81,21 @@ export class ScanService {
       // an abandoned bag taken out by staff: its compartment is empty (or someone else's now)
       if (session.removedAt) return outcome('COLLECT_FROM_STAFF', { session: view() });
       const due = amountDue({ ...session, paid }, now);
-      let target: { compartment: CompartmentEntity; bank: UnlockBank } | null;
+      let target: { compartment: CompartmentEntity; bank: UnlockBank };
       let result: ScanOutcome;
       if (session.status === 'CREATED') {
         // Hold before charge: no compartment, no payment asked for (and none taken).
-        target = await holdCompartment(tx, fx, session, req.actor, now);
-        if (!target) {
-          const why = await whyNoneFree(tx, session.siteId, session.size, now);
-          // Free ones held by a door report in progress: wait the milliseconds for them.
-          if (why.held) target = await holdCompartment(tx, fx, session, req.actor, now, null, true);
-          if (!target) {
-            // Nothing is promised that cannot be done, and a full site is not an offline one.
-            if (why.unreachable) throw lockUnavailable(null, LOCKERS_OUT_OF_TOUCH);
-            await tx.flush();
-            return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
-          }
+        let held = await holdCompartment(tx, fx, session, req.actor, now);
+        // Free ones held by a door report in progress: wait the milliseconds for them.
+        if (!held.compartment && held.held)
+          held = await holdCompartment(tx, fx, session, req.actor, now, null, true);
+        if (!held.compartment) {
+          // Nothing is promised that cannot be done, and a full site is not an offline one.
+          if (held.unreachable) throw lockUnavailable(null, LOCKERS_OUT_OF_TOUCH);
+          await tx.flush();
+          return outcome('NO_COMPARTMENT_AVAILABLE', { session: view() });
         }
+        target = held;
         if (due > 0) {
           session.holdUntil = new Date(now.getTime() + site.paymentWindowSeconds * 1000);
           await tx.flush();
@@ -117,8 +116,9 @@ export class ScanService {
             `This location allows ${site.accessOpensPerSession} openings during a storage. Scan again to collect your luggage.`,
           );
         }
-        target = await lockCompartment(tx, session.compartmentId!, now);
-        if (!target) throw notFound('Compartment');
+        const locked = await lockCompartment(tx, session.compartmentId!, now);
+        if (!locked) throw notFound('Compartment');
+        target = locked;
         session.intent = req.intent;
         result = req.intent === 'ACCESS' ? 'UNLOCKING_FOR_ACCESS' : 'UNLOCKING_FOR_RETRIEVAL';
       }

@@ -78,7 +78,7 @@ export class SizeChangeService {
         session.graceMinutes = tariff.graceMinutes;
         session.securityAlertAfterMinutes = tariff.securityAlertAfterMinutes;
         const held = await holdCompartment(tx, fx, session, req.actor, now);
-        if (!held) throw new NoneFree();
+        if (!held.compartment) throw new NoneFree();
         // unpaid, the new hold lasts the payment window like any other
         session.holdUntil =
           session.price > paid ? new Date(now.getTime() + site.paymentWindowSeconds * 1000) : null;

@@ -72,7 +72,7 @@ export async function requestUnlock(
     );
   }
   const expiresAt = new Date(req.at.getTime() + req.site.unlockAckTimeoutSeconds * 1000);
-  const command = tx.create(GatewayCommandEntity, {
+  const command = fx.append(GatewayCommandEntity, {
     id: newId(),
     gatewayId: bank.gatewayId,
     compartmentId: req.compartment.id,
@@ -85,12 +85,12 @@ export async function requestUnlock(
     pulseMs: req.site.pulseMs,
     issuedAt: req.at,
     expiresAt,
-  } as GatewayCommandEntity);
+  });
   // Openings are expected from now until the person has had the deposit window to open the door.
   req.compartment.unlockExpectedUntil = new Date(
     req.at.getTime() + (req.site.unlockAckTimeoutSeconds + req.site.depositWindowSeconds) * 1000,
   );
-  const event = recordDoorEvent(tx, fx, {
+  const event = recordDoorEvent(fx, {
     type: 'UNLOCK_REQUESTED',
     compartment: req.compartment,
     sessionId: req.sessionId,
@@ -126,7 +126,7 @@ export async function failUnlock(
       issuedAt: { $gt: command.issuedAt },
     })) > 0;
   if (superseded) {
-    recordDoorEvent(tx, fx, {
+    recordDoorEvent(fx, {
       type: 'UNLOCK_FAILED',
       compartment,
       sessionId: command.sessionId,
@@ -137,7 +137,7 @@ export async function failUnlock(
     return;
   }
   compartment.unlockExpectedUntil = null;
-  recordDoorEvent(tx, fx, {
+  recordDoorEvent(fx, {
     type: 'UNLOCK_FAILED',
     compartment,
     sessionId: command.sessionId,

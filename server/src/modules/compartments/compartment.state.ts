@@ -82,7 +82,7 @@ export function moveCompartment(
     throw new Error(`Illegal compartment transition ${c.status} -> ${move.to} on ${move.trigger}`);
   }
   const reason = move.reason?.slice(0, 500) ?? null;
-  tx.create(CompartmentTransitionEntity, {
+  fx.append(CompartmentTransitionEntity, {
     compartmentId: c.id,
     at: move.at,
     fromStatus: c.status,
@@ -91,7 +91,7 @@ export function moveCompartment(
     actor: move.actor,
     reason,
     inspectionOutcome: move.inspectionOutcome ?? null,
-  } as CompartmentTransitionEntity);
+  });
   c.status = move.to;
   c.inspectionReason = move.to === 'NEEDS_INSPECTION' ? reason : null;
   c.outOfServiceReason = move.to === 'OUT_OF_SERVICE' ? reason : null;

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Effects } from '../../db/transaction.js';
 import { DoorEventEntity } from '../../entities/door-event.entity.js';
 import type { DoorEventType } from '../../entities/door-event.enums.js';
@@ -16,8 +15,8 @@ export interface DoorEventInput {
 }
 
 /** Records a door event and announces it, with the compartment's new state, after the commit. */
-export function recordDoorEvent(tx: EntityManager, fx: Effects, input: DoorEventInput): DoorEventEntity {
-  const event = tx.create(DoorEventEntity, {
+export function recordDoorEvent(fx: Effects, input: DoorEventInput): DoorEventEntity {
+  const event = fx.append(DoorEventEntity, {
     id: newId(),
     at: input.at,
     type: input.type,
@@ -26,7 +25,7 @@ export function recordDoorEvent(tx: EntityManager, fx: Effects, input: DoorEvent
     sessionId: input.sessionId ?? null,
     actor: input.actor ?? null,
     detail: input.detail?.slice(0, 500) ?? null,
-  } as DoorEventEntity);
+  });
   fx.publish('DOOR_EVENT', input.compartment.siteId, () => toDoorEventView(event, input.compartment));
   return event;
 }

@@ -162,7 +162,7 @@ export class GatewayCommandService {
       const { compartment } = await lockCompartmentWithSession(tx, command.compartmentId);
       if (!compartment) throw notFound('Compartment');
       if (result === 'SUCCEEDED') {
-        recordDoorEvent(tx, fx, {
+        recordDoorEvent(fx, {
           type: 'UNLOCKED',
           compartment,
           sessionId: command.sessionId,

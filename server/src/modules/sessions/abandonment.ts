@@ -37,14 +37,14 @@ async function recordStep(
   at: Date,
   reason: string,
 ): Promise<void> {
-  tx.create(SessionTransitionEntity, {
+  fx.append(SessionTransitionEntity, {
     sessionId: s.id,
     at,
     fromStatus: s.status,
     toStatus: s.status,
     actor,
     reason: reason.slice(0, 500),
-  } as SessionTransitionEntity);
+  });
   await announceSession(tx, fx, s);
 }
 

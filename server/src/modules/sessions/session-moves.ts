@@ -30,14 +30,14 @@ export async function moveSession(
   assertTransition(session.status, move.to, move.trigger);
   const from = session.status;
   session.status = move.to;
-  tx.create(SessionTransitionEntity, {
+  fx.append(SessionTransitionEntity, {
     sessionId: session.id,
     at: move.at,
     fromStatus: from,
     toStatus: move.to,
     actor: move.actor,
     reason: move.reason ?? move.trigger,
-  } as SessionTransitionEntity);
+  });
   // receipts and webhooks, in this transaction (the outbox)
   await onSessionMoved(tx, session, from, move.at, move.paid);
   await announceSession(tx, fx, session, move.paid);

@@ -94,6 +94,7 @@ export async function sendAccessCode(
   const email = only === 'SMS' ? null : s.contactEmail;
   const phone = only === 'EMAIL' ? null : s.contactPhone;
   if (!email && !phone) return;
+  await tx.flush(); // the session row first (a new one at issue): the notice's outbox rows refer to it
   const site = await tx.findOneOrFail(SiteEntity, s.siteId);
   const ctx = { language: s.language, siteName: localSiteName(site, s.language), timezone: site.timezone };
   const validFrom = s.opStartedAt ?? s.createdAt;

@@ -70,7 +70,7 @@ export class SessionService {
     const payload = newAccessCode();
     const shortCode = newShortCode();
     const now = this.clock.now();
-    const session = await transact(this.em, this.bus, async (tx) => {
+    const session = await transact(this.em, this.bus, async (tx, fx) => {
       const site = await tx.findOne(SiteEntity, siteId);
       if (!site || site.retiredAt) throw notFound('Site');
       const offered = await tx.count(CompartmentEntity, { siteId, size, status: { $ne: 'RETIRED' } });
@@ -97,15 +97,14 @@ export class SessionService {
         securityAlertAfterMinutes: tariff.securityAlertAfterMinutes,
         createdAt: now,
       } as StorageSessionEntity);
-      await tx.flush(); // the session row first: its audit trail references it
-      tx.create(SessionTransitionEntity, {
+      fx.append(SessionTransitionEntity, {
         sessionId: s.id,
         at: now,
         fromStatus: null,
         toStatus: 'CREATED',
         actor,
         reason: 'issued',
-      } as SessionTransitionEntity);
+      });
       await sendAccessCode(tx, s, { payload, shortCode }, now);
       return s;
     });
@@ -146,14 +145,14 @@ export class SessionService {
       s.codeHash = hashAccessCode(payload);
       s.shortCodeHash = hashShortCode(s.siteId, normaliseShortCode(shortCode)!);
       s.codeIssuedAt = now;
-      tx.create(SessionTransitionEntity, {
+      fx.append(SessionTransitionEntity, {
         sessionId: s.id,
         at: now,
         fromStatus: s.status,
         toStatus: s.status,
         actor,
         reason,
-      } as SessionTransitionEntity);
+      });
       await announceSession(tx, fx, s);
       await sendAccessCode(tx, s, { payload, shortCode }, now, opts.only);
       return { session: s, paid: await paidFor(tx, s.id) };
