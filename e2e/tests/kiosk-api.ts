@@ -131,7 +131,42 @@ export async function emptyLocker(stack: KioskStack, payload: string, label: str
   await door(stack, label, 'open');
   await waitForDoorState(stack, label, 'OPEN');
   await door(stack, label, 'close');
-  await waitForStatus(stack, payload, 'COMPLETED');
+  await waitForStatus(stack, payload, 'COMPLETED').catch(async (e: Error) => {
+    throw new Error(`${e.message}\n${await doorHistory(stack, label, since)}`);
+  });
+}
+
+/**
+ * What the simulated door and the server saw of `label` since `since`: said when a door cycle
+ * did not end as expected, so a failure in CI shows which side lost track.
+ */
+async function doorHistory(stack: KioskStack, label: string, since: number): Promise<string> {
+  const { unit, input } = doorOf(label);
+  const log = (await (await fetch(`${stack.simControlUrl}/door-log?after=0`)).json()) as {
+    unitId?: number;
+    input?: number;
+    at?: number;
+  }[];
+  const doorLog = log.filter((d) => d.unitId === unit && d.input === input && (d.at ?? since) >= since);
+  const pulses = (await (await fetch(`${stack.simControlUrl}/pulses?since=${since}`)).json()) as {
+    unitId: number;
+    coil: number;
+  }[];
+  const events = await graphql<{
+    doorEvents: {
+      nodes: { type: string; at: string; detail: string | null; compartment: { label: string } }[];
+    };
+  }>(
+    stack,
+    await adminToken(stack),
+    'query($s: ID!) { doorEvents(siteId: $s, first: 30) { nodes { type at detail compartment { label } } } }',
+    { s: stack.siteId },
+  );
+  return [
+    `simulator door log: ${JSON.stringify(doorLog)}`,
+    `simulator pulses: ${JSON.stringify(pulses.filter((p) => p.unitId === unit && p.coil === input))}`,
+    `server door events: ${JSON.stringify(events.doorEvents.nodes.filter((n) => n.compartment.label === label))}`,
+  ].join('\n');
 }
 
 /** Stores luggage without the browser (issue, scan, door open and shut): for tests that start later. */

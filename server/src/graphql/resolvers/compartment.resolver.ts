@@ -3,6 +3,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
@@ -13,7 +14,9 @@ import {
 import { BoardProfileInput, BoardProfileView } from '../../modules/compartments/board-profile.types.js';
 import { BOARD_PRESETS } from '../../modules/compartments/board-profile.js';
 import { checkDimensions } from '../../modules/compartments/size-dimensions.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '../context.js';
+import { selectsField } from '../selection.js';
 import {
   CompartmentView,
   LockerBankView,
@@ -39,6 +42,18 @@ import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { notFound } from '../../errors/domain-error.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
 import { actorName, auditActor } from '../../auth/caller.js';
+
+/** A compartment read with its bank: the bank, and its open session when asked for, come with it. */
+type CompartmentUnderBank = CompartmentView & {
+  parentBank?: LockerBankView;
+  openSession?: SessionView | null;
+};
+
+/** The open session on each compartment, batched across every compartment of one operation. */
+const openSessionLoader = ({ loaders, services }: GqlContext) =>
+  loaders.by<SessionView | null>('openSessionOnCompartment', null, (ids) =>
+    services.sessions.openOnCompartments(ids),
+  );
 
 /** The site of a compartment an operator acts on; null when there is none (the service says NOT_FOUND). */
 async function siteOfCompartment(
@@ -147,11 +162,28 @@ export class LockerBankResolver {
   @FieldResolver(() => [CompartmentView])
   async compartments(
     @Root() bank: LockerBankView,
-    @Ctx() { caller, loaders, services }: GqlContext,
-  ): Promise<CompartmentView[]> {
+    @Ctx() context: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CompartmentUnderBank[]> {
+    const { caller, loaders, services } = context;
     authorize(caller, 'sites:read', bank.siteId);
-    const compartments = loaders.by('compartmentsOfBank', [], (ids) => services.compartments.ofBanks(ids));
-    return (await compartments.load(bank.id)).map(toCompartmentView);
+    const views = await loaders
+      .by<CompartmentView[]>('compartmentsOfBank', [], (ids) => services.compartments.viewsOfBanks(ids))
+      .load(bank.id);
+    // A board asks every compartment for its bank and its session: both answered from here,
+    // one read per bank (batched across banks), not a promise per compartment.
+    const sessions =
+      selectsField(info, 'currentSession') && can(caller, 'sessions:read', bank.siteId)
+        ? await openSessionLoader(context).loadMany(views.map((c) => c.id))
+        : null;
+    return views.map((c, i) => {
+      const session = sessions?.[i];
+      return {
+        ...c,
+        parentBank: bank,
+        ...(session === undefined || session instanceof Error ? {} : { openSession: session }),
+      };
+    });
   }
 }
 
@@ -229,26 +261,29 @@ export class CompartmentResolver {
   }
 
   @FieldResolver(() => LockerBankView)
-  async bank(@Root() c: CompartmentView, @Ctx() { caller, loaders }: GqlContext): Promise<LockerBankView> {
+  bank(
+    @Root() c: CompartmentUnderBank,
+    @Ctx() { caller, loaders }: GqlContext,
+  ): LockerBankView | Promise<LockerBankView> {
     authorize(caller, 'sites:read', c.siteId); // infrastructure (endpoint, gateway, the bank's other doors): not for a code holder
-    const bank = await loaders.bank.load(c.bankId);
-    if (!bank) throw notFound('Bank');
-    return toBankView(bank);
+    if (c.parentBank) return c.parentBank;
+    return loaders.bank.load(c.bankId).then((bank) => {
+      if (!bank) throw notFound('Bank');
+      return toBankView(bank);
+    });
   }
 
   @FieldResolver(() => SessionView, {
     nullable: true,
     description: 'null for callers without the right to see sessions',
   })
-  async currentSession(
-    @Root() c: CompartmentView,
-    @Ctx() { caller, loaders, services }: GqlContext,
-  ): Promise<SessionView | null> {
-    if (!can(caller, 'sessions:read', c.siteId)) return null;
-    const open = loaders.by<SessionView | null>('openSessionOnCompartment', null, (ids) =>
-      services.sessions.openOnCompartments(ids),
-    );
-    return open.load(c.id);
+  currentSession(
+    @Root() c: CompartmentUnderBank,
+    @Ctx() context: GqlContext,
+  ): SessionView | null | Promise<SessionView | null> {
+    if (!can(context.caller, 'sessions:read', c.siteId)) return null;
+    if (c.openSession !== undefined) return c.openSession;
+    return openSessionLoader(context).load(c.id);
   }
 
   @FieldResolver(() => ModbusAddressView, {

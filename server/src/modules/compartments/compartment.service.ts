@@ -19,6 +19,12 @@ import type {
 } from '../../entities/compartment.enums.js';
 import { announceCompartment, moveCompartment } from './compartment.state.js';
 import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
+import {
+  COMPARTMENT_VIEW_COLUMNS,
+  compartmentViewOfRow,
+  type CompartmentRow,
+  type CompartmentView,
+} from './compartment.types.js';
 
 /**
  * Pulses a compartment's lock. The unlock flow (`flows/unlock.ts`) implements it and the
@@ -57,13 +63,24 @@ export class CompartmentService {
     return this.em.fork().find(CompartmentEntity, where, { orderBy: { label: 'asc' } });
   }
 
-  /** The compartments of several banks in one query, each bank's by label. */
-  async ofBanks(bankIds: string[]): Promise<Map<string, CompartmentEntity[]>> {
+  /**
+   * The compartments of several banks in one query, each bank's by label, as views: read
+   * without entities, since a board of 2,000 compartments spent more on hydrating and
+   * tracking them (then collecting the garbage) than on the query.
+   */
+  async viewsOfBanks(bankIds: string[]): Promise<Map<string, CompartmentView[]>> {
     const rows = await this.em
       .fork()
-      .find(CompartmentEntity, { bankId: { $in: bankIds } }, { orderBy: { label: 'asc' } });
-    const byBank = new Map<string, CompartmentEntity[]>();
-    for (const c of rows) byBank.set(c.bankId, [...(byBank.get(c.bankId) ?? []), c]);
+      .execute<CompartmentRow[]>(
+        `select ${COMPARTMENT_VIEW_COLUMNS} from compartment where bank_id in (?) order by label`,
+        [bankIds],
+      );
+    const byBank = new Map<string, CompartmentView[]>();
+    for (const row of rows) {
+      const views = byBank.get(row.bank_id);
+      if (views) views.push(compartmentViewOfRow(row));
+      else byBank.set(row.bank_id, [compartmentViewOfRow(row)]);
+    }
     return byBank;
   }
 
