@@ -155,7 +155,9 @@ function withLocalListeners(
   };
   const hub = new TopicHub(
     (topic, key) => (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key),
-    onListenerError,
+    // a person at a kiosk or phone waits on their session: never behind a burst for the
+    // dashboards, and it has a listener or two (a lock's command does not pass the hub at all)
+    { onListenerError, immediate: (topic) => topic === 'SESSION_UPDATED' },
   );
   return {
     subscribe: pubSub.subscribe.bind(pubSub),

@@ -1,18 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { TopicHub } from '../../src/events/topic-hub.js';
+import { TopicHub, type TopicHubOptions } from '../../src/events/topic-hub.js';
 import { TopicStream } from '../../src/graphql/live/topic-stream.js';
 
-type Topics = { T: [key: string, payload: { n: number }] };
+type Topics = { T: [key: string, payload: { n: number }]; SESSION: [key: string, payload: { n: number }] };
 const tick = () => new Promise((r) => setTimeout(r, 10));
+/** Until the hub has read what was published and handed all of it out (slices take turns). */
+async function settled(hub: TopicHub): Promise<void> {
+  await tick();
+  while (hub.queued > 0) await new Promise((r) => setImmediate(r));
+}
 
-function hubOnPubSub(onError?: (e: unknown) => void) {
+function hubOnPubSub(onError?: (e: unknown) => void, options: Omit<TopicHubOptions, 'onListenerError'> = {}) {
   const pubSub = createPubSub<Topics>();
   let opened = 0;
-  const hub = new TopicHub((topic, key) => {
-    opened++;
-    return (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key);
-  }, onError);
+  const hub = new TopicHub(
+    (topic, key) => {
+      opened++;
+      return (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key);
+    },
+    { onListenerError: onError, ...options },
+  );
   return { pubSub, hub, opened: () => opened };
 }
 
@@ -35,14 +43,14 @@ describe('topic hub: one bus subscription per topic and key, however many listen
     hub.listen('T', 'site-2', other.listener);
     expect(opened()).toBe(2);
     for (let n = 1; n <= 5; n++) pubSub.publish('T', 'site-1', { n });
-    await tick();
+    await settled(hub);
     for (const r of listeners) expect(r.got).toEqual([1, 2, 3, 4, 5]);
     expect(other.got).toEqual([]);
 
     stops.slice(1).forEach((stop) => stop());
     expect(hub.size).toBe(2);
     pubSub.publish('T', 'site-1', { n: 6 });
-    await tick();
+    await settled(hub);
     expect(listeners[0]!.got).toEqual([1, 2, 3, 4, 5, 6]);
     expect(listeners[1]!.got).toEqual([1, 2, 3, 4, 5]);
     stops[0]!();
@@ -65,10 +73,87 @@ describe('topic hub: one bus subscription per topic and key, however many listen
     hub.listen('T', 'k', good.listener);
     pubSub.publish('T', 'k', { n: 1 });
     pubSub.publish('T', 'k', { n: 2 });
-    await tick();
+    await settled(hub);
     expect(good.got).toEqual([1, 2]);
     expect(errors).toHaveLength(1);
     expect(badEnded).toBe(1);
+  });
+});
+
+describe('topic hub: a burst is handed out in slices, requests go on in between', () => {
+  /** A listener that costs `micros` of CPU per event, as writing a frame to a socket does. */
+  function busy(micros: number, got: number[]) {
+    return {
+      event: (p: { n: number }) => {
+        const until = performance.now() + micros / 1000;
+        while (performance.now() < until);
+        got.push(p.n);
+      },
+      end: () => {},
+    };
+  }
+
+  test('the event loop turns during a fan-out of 5 events to 1,000 listeners; each listener still gets all five in order', async () => {
+    const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 2 });
+    const got = Array.from({ length: 1000 }, () => [] as number[]);
+    got.forEach((g) => hub.listen('T', 'site', busy(10, g)));
+    for (let n = 1; n <= 5; n++) pubSub.publish('T', 'site', { n });
+    // what a request would see when its I/O comes back during the burst (50 ms of hand-out)
+    const handedOutWhenIoRan = await new Promise<number>((resolve) =>
+      setImmediate(() => resolve(got.reduce((sum, g) => sum + g.length, 0))),
+    );
+    expect(handedOutWhenIoRan).toBeLessThan(1000);
+    await settled(hub);
+    for (const g of got) expect(g).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("an immediate topic (a person's own session) is handed out at once, ahead of a burst under way", async () => {
+    const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 2, immediate: (t) => t === 'SESSION' });
+    const dashboards = Array.from({ length: 1000 }, () => [] as number[]);
+    dashboards.forEach((g) => hub.listen('T', 'site', busy(10, g)));
+    const sessionUpdates: number[] = [];
+    let dashboardsDoneWhenSessionCame = -1;
+    hub.listen('SESSION', 'session-1', {
+      event: (p: { n: number }) => {
+        sessionUpdates.push(p.n);
+        dashboardsDoneWhenSessionCame = dashboards.filter((g) => g.length === 5).length;
+      },
+      end: () => {},
+    });
+    for (let n = 1; n <= 5; n++) pubSub.publish('T', 'site', { n });
+    await new Promise((r) => setImmediate(r));
+    pubSub.publish('SESSION', 'session-1', { n: 1 });
+    await settled(hub);
+    expect(sessionUpdates).toEqual([1]);
+    expect(dashboardsDoneWhenSessionCame).toBeLessThan(1000);
+    for (const g of dashboards) expect(g).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test('what one turn publishes leaves together; a listener that joins meanwhile gets only what was read after it joined', async () => {
+    const { pubSub, hub } = hubOnPubSub();
+    const early = recorder();
+    hub.listen('T', 'site', early.listener);
+    pubSub.publish('T', 'site', { n: 1 });
+    // the hub reads event 1 within this turn (a few promise jobs); its hand-out waits for the next
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    const late = recorder();
+    hub.listen('T', 'site', late.listener);
+    pubSub.publish('T', 'site', { n: 2 });
+    await settled(hub);
+    expect(early.got).toEqual([1, 2]);
+    expect(late.got).toEqual([2]);
+  });
+
+  test('a listener that leaves while events are queued for it gets none of them', async () => {
+    const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 1 });
+    const got = Array.from({ length: 300 }, () => [] as number[]);
+    const stops = got.map((g) => hub.listen('T', 'site', busy(10, g)));
+    for (let n = 1; n <= 3; n++) pubSub.publish('T', 'site', { n });
+    await new Promise((r) => setImmediate(r));
+    stops.at(-1)!();
+    await settled(hub);
+    expect(got[0]).toEqual([1, 2, 3]);
+    expect(got.at(-1)).toEqual([]);
   });
 });
 
@@ -82,19 +167,19 @@ describe('topic stream: one subscriber, pulled or pushed', () => {
     );
     pubSub.publish('T', 'k', { n: 1 });
     pubSub.publish('T', 'k', { n: 2 });
-    await tick();
+    await settled(hub);
     expect((await stream.next()).value).toEqual({ n: 1 });
     const pushed: number[] = [];
     let ended = 0;
     stream.attach({ event: (p) => void pushed.push(p.n), end: () => void ended++ });
     expect(pushed).toEqual([2]);
     pubSub.publish('T', 'k', { n: 3 });
-    await tick();
+    await settled(hub);
     expect(pushed).toEqual([2, 3]);
     await stream.return();
     await stream.return();
     pubSub.publish('T', 'k', { n: 4 });
-    await tick();
+    await settled(hub);
     expect(pushed).toEqual([2, 3]);
     expect([cleanups, ended, hub.size]).toEqual([1, 1, 0]);
     expect(await stream.next()).toEqual({ done: true, value: undefined });

@@ -1,0 +1,51 @@
+/** One hand-out: its listeners are counted when it starts, then served one by one in order. */
+export interface FanOut {
+  /** Called once, when the queue reaches it: how many listeners it has. */
+  start(): number;
+  deliverTo(index: number): void;
+}
+
+/**
+ * Hands events out to many listeners without holding the process for a whole burst. A site
+ * reporting every door at once means tens of thousands of frames for a thousand dashboards;
+ * written in one go, they kept every request waiting (a scan's next statement, a door report's
+ * commit) for seconds. Here hand-outs start in the turn of the event loop after they are
+ * added (so what one commit publishes is handed out together), each turn hands out at most
+ * `budgetMs` worth, then yields to I/O and goes on in the next turn. In the order added.
+ */
+export class FanOutQueue {
+  private readonly queue: Array<{ fanOut: FanOut; size: number; next: number }> = [];
+  private scheduled = false;
+
+  constructor(private readonly budgetMs: number) {}
+
+  add(fanOut: FanOut): void {
+    this.queue.push({ fanOut, size: -1, next: 0 });
+    this.schedule();
+  }
+
+  /** Hand-outs not yet finished (for tests and metrics). */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.turn);
+  }
+
+  private readonly turn = (): void => {
+    this.scheduled = false;
+    const started = performance.now();
+    while (this.queue.length > 0) {
+      const head = this.queue[0]!;
+      if (head.size < 0) head.size = head.fanOut.start();
+      while (head.next < head.size) {
+        if (performance.now() - started > this.budgetMs) return this.schedule(); // the rest next turn
+        head.fanOut.deliverTo(head.next++);
+      }
+      this.queue.shift();
+    }
+  };
+}
