@@ -1,3 +1,15 @@
+/** Waited longer than this, the hand-out takes a larger share of each turn. */
+const SLOW_LAG_MS = 2000;
+const SLOW_BUDGET_MS = 10;
+/** Waited longer than this, a turn hands out everything queued. */
+const MAX_LAG_MS = 10_000;
+
+/** How much of one turn the hand-out may take, by how long its oldest entry has waited. */
+export function turnBudget(budgetMs: number, lagMs: number): number {
+  if (lagMs > MAX_LAG_MS) return Infinity;
+  return lagMs > SLOW_LAG_MS ? Math.max(budgetMs, SLOW_BUDGET_MS) : budgetMs;
+}
+
 /** One hand-out: its listeners are counted when it starts, then served one by one in order. */
 export interface FanOut {
   /** Called once, when the queue reaches it: how many listeners it has. */
@@ -12,15 +24,20 @@ export interface FanOut {
  * commit) for seconds. Here hand-outs start in the turn of the event loop after they are
  * added (so what one commit publishes is handed out together), each turn hands out at most
  * `budgetMs` worth, then yields to I/O and goes on in the next turn. In the order added.
+ *
+ * Requests first, but not forever: the longer the oldest hand-out has waited, the more of
+ * each turn goes to handing out (`turnBudget`), so dashboards fall at most a few seconds
+ * behind, and under load that never ends the queue cannot grow without bound (past
+ * `MAX_LAG_MS` a turn hands out everything, and requests wait as they did before).
  */
 export class FanOutQueue {
-  private readonly queue: Array<{ fanOut: FanOut; size: number; next: number }> = [];
+  private readonly queue: Array<{ fanOut: FanOut; size: number; next: number; addedAt: number }> = [];
   private scheduled = false;
 
   constructor(private readonly budgetMs: number) {}
 
   add(fanOut: FanOut): void {
-    this.queue.push({ fanOut, size: -1, next: 0 });
+    this.queue.push({ fanOut, size: -1, next: 0, addedAt: performance.now() });
     this.schedule();
   }
 
@@ -38,11 +55,12 @@ export class FanOutQueue {
   private readonly turn = (): void => {
     this.scheduled = false;
     const started = performance.now();
+    const budget = turnBudget(this.budgetMs, started - (this.queue[0]?.addedAt ?? started));
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
       if (head.size < 0) head.size = head.fanOut.start();
       while (head.next < head.size) {
-        if (performance.now() - started > this.budgetMs) return this.schedule(); // the rest next turn
+        if (performance.now() - started > budget) return this.schedule(); // the rest next turn
         head.fanOut.deliverTo(head.next++);
       }
       this.queue.shift();

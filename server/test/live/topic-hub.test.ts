@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { TopicHub, type TopicHubOptions } from '../../src/events/topic-hub.js';
+import { turnBudget } from '../../src/events/fan-out-queue.js';
 import { TopicStream } from '../../src/graphql/live/topic-stream.js';
 
 type Topics = { T: [key: string, payload: { n: number }]; SESSION: [key: string, payload: { n: number }] };
@@ -142,6 +143,10 @@ describe('topic hub: a burst is handed out in slices, requests go on in between'
     await settled(hub);
     expect(early.got).toEqual([1, 2]);
     expect(late.got).toEqual([2]);
+  });
+
+  test('the longer dashboards lag, the more of each turn goes to them; past 10 s, all of it', () => {
+    expect([0, 1999, 2001, 9999, 10_001].map((lag) => turnBudget(2, lag))).toEqual([2, 2, 10, 10, Infinity]);
   });
 
   test('a listener that leaves while events are queued for it gets none of them', async () => {

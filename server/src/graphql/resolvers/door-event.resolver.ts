@@ -75,11 +75,17 @@ export class DoorEventResolver {
   }
 
   @FieldResolver(() => CompartmentView)
-  async compartment(@Root() e: DoorEventView, @Ctx() { loaders }: GqlContext): Promise<CompartmentView> {
+  compartment(
+    @Root() e: DoorEventView,
+    @Ctx() { loaders }: GqlContext,
+  ): CompartmentView | Promise<CompartmentView> {
+    // A live event carries its compartment: answered at once, the event's result is ready for
+    // every dashboard in the hand-out's own turn (a promise would write them all when it settles)
     if (e.compartment) return e.compartment;
-    const c = await loaders.compartment.load(e.compartmentId);
-    if (!c) throw notFound('Compartment');
-    return toCompartmentView(c);
+    return loaders.compartment.load(e.compartmentId).then((c) => {
+      if (!c) throw notFound('Compartment');
+      return toCompartmentView(c);
+    });
   }
 
   @FieldResolver(() => SessionView, { nullable: true })
