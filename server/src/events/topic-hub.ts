@@ -59,7 +59,7 @@ export class TopicHub {
     const id = `${topic}\u0000${key}`;
     const channel = this.channels.get(id) ?? this.open(id, topic, key);
     const entry: Entry = {
-      event: listener.event.bind(listener) as (payload: unknown) => void,
+      event: listener.event.bind(listener),
       end: listener.end.bind(listener),
       since: channel.seq,
     };
