@@ -110,7 +110,14 @@ export class TopicHub {
     } finally {
       if (this.channels.get(id) === channel) this.channels.delete(id);
       // ended after the events still queued for them
-      const end = (entry: Entry) => void (channel.listeners.delete(entry) && entry.end());
+      const end = (entry: Entry) => {
+        if (!channel.listeners.delete(entry)) return;
+        try {
+          entry.end();
+        } catch (error) {
+          this.onListenerError(error); // one listener's cleanup must not stop the others' (or the process)
+        }
+      };
       if (immediate) channel.listeners.forEach(end);
       else {
         let ending: Entry[] = [];
