@@ -31,13 +31,16 @@ export interface FanOut {
  * `MAX_LAG_MS` a turn hands out everything, and requests wait as they did before).
  */
 export class FanOutQueue {
-  private readonly queue: Array<{ fanOut: FanOut; size: number; next: number; addedAt: number }> = [];
+  private readonly queue: Turn[] = [];
   private scheduled = false;
 
   constructor(private readonly budgetMs: number) {}
 
   add(fanOut: FanOut): void {
-    this.queue.push({ fanOut, size: -1, next: 0, addedAt: performance.now() });
+    const last = this.queue.at(-1);
+    if (last && !last.started) last.fanOuts.push(fanOut);
+    else
+      this.queue.push({ fanOuts: [fanOut], sizes: [], started: false, next: 0, addedAt: performance.now() });
     this.schedule();
   }
 
@@ -58,12 +61,30 @@ export class FanOutQueue {
     const budget = turnBudget(this.budgetMs, started - (this.queue[0]?.addedAt ?? started));
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
-      if (head.size < 0) head.size = head.fanOut.start();
-      while (head.next < head.size) {
+      if (!head.started) {
+        head.started = true;
+        head.sizes = head.fanOuts.map((f) => f.start());
+      }
+      const size = Math.max(...head.sizes);
+      while (head.next < size) {
         if (performance.now() - started > budget) return this.schedule(); // the rest next turn
-        head.fanOut.deliverTo(head.next++);
+        const i = head.next++;
+        for (let f = 0; f < head.fanOuts.length; f++) if (i < head.sizes[f]!) head.fanOuts[f]!.deliverTo(i);
       }
       this.queue.shift();
     }
   };
+}
+
+/**
+ * The hand-outs added in one turn, served together by listener position: a dashboard joins
+ * its site's channels in the same order as the others (door events, then compartments), so
+ * position i of each is usually the same client, whose frames of both then leave in one write.
+ */
+interface Turn {
+  fanOuts: FanOut[];
+  sizes: number[];
+  started: boolean;
+  next: number;
+  addedAt: number;
 }
