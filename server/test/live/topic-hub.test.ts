@@ -145,6 +145,25 @@ describe('topic hub: a burst is handed out in slices, requests go on in between'
     expect(late.got).toEqual([2]);
   });
 
+  test("the channels of one turn are served by listener position: a dashboard's two subscriptions are written together", async () => {
+    const { pubSub, hub } = hubOnPubSub();
+    const order: string[] = [];
+    for (const client of ['c1', 'c2', 'c3'])
+      for (const site of ['doors', 'compartments'])
+        hub.listen('T', site, { event: () => void order.push(`${client}:${site}`), end: () => {} });
+    pubSub.publish('T', 'doors', { n: 1 });
+    pubSub.publish('T', 'compartments', { n: 1 });
+    await settled(hub);
+    expect(order).toEqual([
+      'c1:doors',
+      'c1:compartments',
+      'c2:doors',
+      'c2:compartments',
+      'c3:doors',
+      'c3:compartments',
+    ]);
+  });
+
   test('the longer dashboards lag, the more of each turn goes to them; past 10 s, all of it', () => {
     expect([0, 1999, 2001, 9999, 10_001].map((lag) => turnBudget(2, lag))).toEqual([2, 2, 10, 10, Infinity]);
   });
