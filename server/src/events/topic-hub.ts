@@ -110,14 +110,7 @@ export class TopicHub {
     } finally {
       if (this.channels.get(id) === channel) this.channels.delete(id);
       // ended after the events still queued for them
-      const end = (entry: Entry) => {
-        if (!channel.listeners.delete(entry)) return;
-        try {
-          entry.end();
-        } catch (error) {
-          this.onListenerError(error); // one listener's cleanup must not stop the others' (or the process)
-        }
-      };
+      const end = (entry: Entry) => void (channel.listeners.delete(entry) && this.end(entry));
       if (immediate) channel.listeners.forEach(end);
       else {
         let ending: Entry[] = [];
@@ -136,7 +129,16 @@ export class TopicHub {
     } catch (error) {
       channel.listeners.delete(entry);
       this.onListenerError(error);
+      this.end(entry);
+    }
+  }
+
+  /** One listener's clean-up that throws must not stop the others' (nor the process). */
+  private end(entry: Entry): void {
+    try {
       entry.end();
+    } catch (error) {
+      this.onListenerError(error);
     }
   }
 }

@@ -71,12 +71,20 @@ describe('topic hub: one bus subscription per topic and key, however many listen
       },
       end: () => void badEnded++,
     });
+    hub.listen('T', 'k', {
+      event: () => {
+        throw new Error('boom in event');
+      },
+      end: () => {
+        throw new Error('boom in end too');
+      },
+    });
     hub.listen('T', 'k', good.listener);
     pubSub.publish('T', 'k', { n: 1 });
     pubSub.publish('T', 'k', { n: 2 });
     await settled(hub);
     expect(good.got).toEqual([1, 2]);
-    expect(errors).toHaveLength(1);
+    expect(errors).toHaveLength(3); // each throw reported; none stopped the hand-out
     expect(badEnded).toBe(1);
   });
 });
