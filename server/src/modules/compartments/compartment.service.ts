@@ -21,8 +21,8 @@ import { announceCompartment, moveCompartment } from './compartment.state.js';
 import { CompartmentTransitionEntity } from '../../entities/compartment-transition.entity.js';
 import {
   COMPARTMENT_VIEW_COLUMNS,
-  compartmentViewOfRow,
-  type CompartmentRow,
+  toCompartmentView,
+  type CompartmentFields,
   type CompartmentView,
 } from './compartment.types.js';
 
@@ -71,15 +71,15 @@ export class CompartmentService {
   async viewsOfBanks(bankIds: string[]): Promise<Map<string, CompartmentView[]>> {
     const rows = await this.em
       .fork()
-      .execute<CompartmentRow[]>(
+      .execute<CompartmentFields[]>(
         `select ${COMPARTMENT_VIEW_COLUMNS} from compartment where bank_id in (?) order by label`,
         [bankIds],
       );
     const byBank = new Map<string, CompartmentView[]>();
     for (const row of rows) {
-      const views = byBank.get(row.bank_id);
-      if (views) views.push(compartmentViewOfRow(row));
-      else byBank.set(row.bank_id, [compartmentViewOfRow(row)]);
+      const views = byBank.get(row.bankId);
+      if (views) views.push(toCompartmentView(row));
+      else byBank.set(row.bankId, [toCompartmentView(row)]);
     }
     return byBank;
   }

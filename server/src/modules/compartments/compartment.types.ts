@@ -36,7 +36,25 @@ export class CompartmentView {
   address!: { unitId: number; coil: number; doorInput: number };
 }
 
-export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
+/** What a view is made of: an entity, or a row read with `COMPARTMENT_VIEW_COLUMNS`. */
+export type CompartmentFields = Pick<
+  CompartmentEntity,
+  | 'id'
+  | 'label'
+  | 'size'
+  | 'status'
+  | 'doorState'
+  | 'version'
+  | 'outOfServiceReason'
+  | 'inspectionReason'
+  | 'bankId'
+  | 'siteId'
+  | 'unitId'
+  | 'coil'
+  | 'doorInput'
+>;
+
+export const toCompartmentView = (c: CompartmentFields): CompartmentView => ({
   id: c.id,
   label: c.label,
   size: c.size,
@@ -50,39 +68,10 @@ export const toCompartmentView = (c: CompartmentEntity): CompartmentView => ({
   address: { unitId: c.unitId, coil: c.coil, doorInput: c.doorInput },
 });
 
-/** The columns a view needs, for reads that skip the entity (`CompartmentService.viewsOfBanks`). */
-export const COMPARTMENT_VIEW_COLUMNS =
-  'id, bank_id, site_id, label, size, status, door_state, version, out_of_service_reason, inspection_reason, unit_id, coil, door_input';
-
-export interface CompartmentRow {
-  id: string;
-  bank_id: string;
-  site_id: string;
-  label: string;
-  size: CompartmentSize;
-  status: CompartmentStatus;
-  door_state: DoorState;
-  version: number;
-  out_of_service_reason: string | null;
-  inspection_reason: string | null;
-  unit_id: number;
-  coil: number;
-  door_input: number;
-}
-
-export const compartmentViewOfRow = (r: CompartmentRow): CompartmentView => ({
-  id: r.id,
-  label: r.label,
-  size: r.size,
-  status: r.status,
-  doorState: r.door_state,
-  version: r.version,
-  outOfServiceReason: r.out_of_service_reason,
-  inspectionReason: r.inspection_reason,
-  bankId: r.bank_id,
-  siteId: r.site_id,
-  address: { unitId: r.unit_id, coil: r.coil, doorInput: r.door_input },
-});
+/** `CompartmentFields` as select columns, for reads that skip the entity (`CompartmentService.viewsOfBanks`). */
+export const COMPARTMENT_VIEW_COLUMNS = `id, label, size, status, door_state as "doorState", version,
+  out_of_service_reason as "outOfServiceReason", inspection_reason as "inspectionReason",
+  bank_id as "bankId", site_id as "siteId", unit_id as "unitId", coil, door_input as "doorInput"`;
 
 @ObjectType('CompartmentInspection', { description: 'An inspection staff recorded' })
 export class CompartmentInspectionView {
