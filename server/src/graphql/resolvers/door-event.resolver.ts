@@ -29,6 +29,7 @@ import { encodeCursor } from '../../shared/pagination.js';
 import { doorEventStream } from './door-event.stream.js';
 import { notFound } from '../../errors/domain-error.js';
 import { ControllerLinkInput } from '../../modules/gateway-commands/controller-links.js';
+import { ResultIsEvent } from '../event-results.js';
 
 @InputType('DoorReport')
 export class DoorReportInput {
@@ -102,6 +103,7 @@ export class DoorEventResolver {
     return caller.kind === 'user' ? e.actor : null;
   }
 
+  @ResultIsEvent()
   @Subscription(() => DoorEventView, {
     name: 'doorEvents',
     subscribe: ({ args, context }) => {
