@@ -10,7 +10,13 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseMessage, MessageType } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { CHECKED_VERSIONS, nextMessagePrefix, rawSocketOf } from '../../src/graphql/live/ws-internals.js';
+import {
+  CHECKED_VERSIONS,
+  nextMessagePrefix,
+  rawSocketOf,
+  senderWritesAtOnce,
+  textFrame,
+} from '../../src/graphql/live/ws-internals.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,6 +47,17 @@ afterEach(async () => {
     await new Promise((r) => wss.close(r));
   }
 });
+
+/** A server-side socket and its client, on loopback; `deflate` offers compression. */
+async function pair(deflate = false): Promise<{ server: WebSocket; client: WebSocket }> {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: deflate });
+  servers.push(wss);
+  await new Promise((r) => wss.once('listening', r));
+  const serverSide = new Promise<WebSocket>((r) => wss.once('connection', r));
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  await new Promise((r) => client.once('open', r));
+  return { server: await serverSide, client };
+}
 
 describe('ws and graphql-ws internals the live delivery relies on', () => {
   test('the installed versions are the ones the details were checked against', () => {
@@ -74,5 +91,29 @@ describe('ws and graphql-ws internals the live delivery relies on', () => {
       type: MessageType.Next,
       payload: { data: { doorEvents: { open: true } } },
     });
+  });
+
+  test('frames made by hand, written beside ws\'s own, arrive whole and in order, at every length', async () => {
+    const { server, client } = await pair();
+    const got: string[] = [];
+    client.on('message', (m: Buffer, binary: boolean) => got.push(binary ? 'binary!' : m.toString()));
+    const texts = [0, 1, 125, 126, 127, 65_535, 65_536, 200_000].map((n, i) =>
+      `${i}:${'é'.repeat(Math.floor(n / 4))}${'x'.repeat(n - 2 * Math.floor(n / 4))}`,
+    );
+    const raw = rawSocketOf(server)!;
+    expect(senderWritesAtOnce(server)).toBe(true);
+    texts.forEach((text, i) => (i % 2 ? server.send(text) : raw.write(textFrame(text))));
+    await new Promise<void>((resolve) => {
+      const check = () => (got.length === texts.length ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    expect(got).toEqual(texts);
+    client.close();
+  });
+
+  test('with compression negotiated, ws must frame every message itself', async () => {
+    const { server, client } = await pair(true);
+    expect(senderWritesAtOnce(server)).toBe(false);
+    client.close();
   });
 });

@@ -1,5 +1,6 @@
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
-import { rawSocketOf } from './ws-internals.js';
+import { rawSocketOf, senderWritesAtOnce, textFrame } from './ws-internals.js';
 
 /** 1013 Try Again Later: the client may reconnect and resubscribe (it gets current state then). */
 export const TOO_SLOW_CLOSE = { code: 1013, reason: 'Too far behind: messages backed up' } as const;
@@ -40,21 +41,24 @@ export class SocketWriter {
       socket.close(TOO_SLOW_CLOSE.code, TOO_SLOW_CLOSE.reason);
       return;
     }
-    this.cork();
-    socket.send(frame);
+    const raw = this.cork();
+    // Framed here when ws would write at once anyway: same bytes, same order, less work per frame.
+    if (raw && senderWritesAtOnce(socket)) raw.write(textFrame(frame));
+    else socket.send(frame);
   }
 
-  private cork(): void {
-    if (this.corked) return;
+  /** Corks the TCP socket until the end of the tick (once per tick) and returns it. */
+  private cork(): Duplex | null {
     // ws corks around each frame itself, so an outer cork on its TCP socket holds every frame
     // of this tick until the uncork below.
     const raw = rawSocketOf(this.socket);
-    if (!raw) return;
+    if (!raw || this.corked) return raw;
     raw.cork();
     this.corked = true;
     process.nextTick(() => {
       this.corked = false;
       raw.uncork();
     });
+    return raw;
   }
 }

@@ -21,6 +21,52 @@ export function rawSocketOf(socket: WebSocket): Duplex | null {
   return raw && typeof raw.cork === 'function' ? raw : null;
 }
 
+/** ws's sender, as far as `senderWritesAtOnce` reads it (private fields, not in its types). */
+interface SenderState {
+  _state?: number;
+  _queue?: unknown[];
+}
+
+/**
+ * Whether ws would write a frame sent now straight to the TCP socket, in the order sent: its
+ * sender is in its DEFAULT state (0: not compressing, not reading a Blob) with nothing queued,
+ * and no compression was negotiated (the server offers none). Only then may a frame made by
+ * `textFrame` be written beside ws's own without overtaking one of them.
+ */
+export function senderWritesAtOnce(socket: WebSocket): boolean {
+  const internals = socket as unknown as { _sender?: SenderState | null; _extensions?: object };
+  const sender = internals._sender;
+  return (
+    !!sender &&
+    sender._state === 0 &&
+    sender._queue?.length === 0 &&
+    !Object.hasOwn(internals._extensions ?? {}, 'permessage-deflate')
+  );
+}
+
+/**
+ * A whole WebSocket text message as a server sends it (RFC 6455 5.2: FIN, opcode 1, unmasked),
+ * header and UTF-8 payload in one buffer: one chunk for the socket instead of ws's two (its
+ * header buffer and the string, encoded again when the corked chunks are written).
+ */
+export function textFrame(text: string): Buffer {
+  const length = Buffer.byteLength(text);
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x81;
+  if (header === 2) frame[1] = length;
+  else if (header === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(0, 2);
+    frame.writeUInt32BE(length, 6);
+  }
+  frame.write(text, header, 'utf8');
+  return frame;
+}
+
 /**
  * The start of a graphql-ws `next` message for subscription `id`: the result's JSON and a
  * closing brace complete it. Written straight to the socket, beside graphql-ws's own messages
