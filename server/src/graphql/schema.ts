@@ -26,7 +26,6 @@ import { ReportResolver } from './resolvers/report.resolver.js';
 import { InsightResolver } from './resolvers/insight.resolver.js';
 import { WebhookResolver } from './resolvers/webhook.resolver.js';
 import { DateTime } from '../shared/common.types.js';
-import { resolveEventsDirectly } from './event-results.js';
 
 export const RESOLVERS = [
   UserResolver,
@@ -64,12 +63,11 @@ const unusedPubSub = {
   },
 } as unknown as PubSub;
 
-export async function createSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers: RESOLVERS,
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTime }],
     pubSub: unusedPubSub,
   });
-  return resolveEventsDirectly(schema);
 }

@@ -17,7 +17,6 @@ import { auditActor } from '../../auth/caller.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
-import { ResultIsEvent } from '../event-results.js';
 
 /** The site of an alert staff act on; null when there is none (the service says NOT_FOUND). */
 async function siteOfAlert(services: GqlContext['services'], alertId: string): Promise<string | null> {
@@ -170,7 +169,6 @@ export class AlertResolver {
     return services.sessions.get(a.sessionId);
   }
 
-  @ResultIsEvent()
   @Subscription(() => AlertView, {
     subscribe: ({ args, context }) => {
       const ctx = context as GqlContext;

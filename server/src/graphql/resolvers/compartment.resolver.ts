@@ -42,7 +42,6 @@ import { parseId, parseOptionalId } from '../../shared/ids.js';
 import { notFound } from '../../errors/domain-error.js';
 import { subscribeSiteTopic } from '../subscriptions.js';
 import { actorName, auditActor } from '../../auth/caller.js';
-import { ResultIsEvent } from '../event-results.js';
 
 /** A compartment read with its bank: the bank, and its open session when asked for, come with it. */
 type CompartmentUnderBank = CompartmentView & {
@@ -305,7 +304,6 @@ export class CompartmentResolver {
     return caller.kind === 'user' ? c.outOfServiceReason : null;
   }
 
-  @ResultIsEvent()
   @Subscription(() => CompartmentView, {
     subscribe: ({ args, context }) => {
       const ctx = context as GqlContext;

@@ -7,7 +7,6 @@ import { SiteView, toSiteView } from '../../modules/sites/site.types.js';
 import { authorize } from '../../auth/authorize.js';
 import { parseId } from '../../shared/ids.js';
 import { auditActor } from '../../auth/caller.js';
-import { ResultIsEvent } from '../event-results.js';
 
 @Resolver(() => GatewayView)
 export class GatewayFieldsResolver {
@@ -62,7 +61,6 @@ export class GatewayFieldsResolver {
     return (await services.deviceTokens.revoke(parseId(deviceId, 'deviceId'), auditActor(caller))).id;
   }
 
-  @ResultIsEvent()
   @Subscription(() => GatewayView, {
     description: 'A gateway connected, disconnected or fell silent',
     subscribe: ({ args, context }) =>

@@ -29,7 +29,6 @@ import { encodeCursor } from '../../shared/pagination.js';
 import { doorEventStream } from './door-event.stream.js';
 import { notFound } from '../../errors/domain-error.js';
 import { ControllerLinkInput } from '../../modules/gateway-commands/controller-links.js';
-import { ResultIsEvent } from '../event-results.js';
 
 @InputType('DoorReport')
 export class DoorReportInput {
@@ -80,8 +79,7 @@ export class DoorEventResolver {
     @Root() e: DoorEventView,
     @Ctx() { loaders }: GqlContext,
   ): CompartmentView | Promise<CompartmentView> {
-    // A live event carries its compartment: answered at once, the event's result is ready for
-    // every dashboard in the hand-out's own turn (a promise would write them all when it settles)
+    // A live event carries its compartment: answered from it, without a read per event per caller
     if (e.compartment) return e.compartment;
     return loaders.compartment.load(e.compartmentId).then((c) => {
       if (!c) throw notFound('Compartment');
@@ -103,7 +101,6 @@ export class DoorEventResolver {
     return caller.kind === 'user' ? e.actor : null;
   }
 
-  @ResultIsEvent()
   @Subscription(() => DoorEventView, {
     name: 'doorEvents',
     subscribe: ({ args, context }) => {

@@ -38,7 +38,6 @@ import { amountDue, isOverdue } from '../../modules/sessions/charges.js';
 import { subscribeTopic } from '../subscriptions.js';
 import { forbidden, notFound } from '../../errors/domain-error.js';
 import type { Services } from '../../container/services.js';
-import { ResultIsEvent } from '../event-results.js';
 
 /** Depositor actions come from the site's kiosk, or (rate limited) from the public phone page. */
 async function authorizeDepositor(caller: Caller, services: Services, siteId: string): Promise<void> {
@@ -325,7 +324,6 @@ export class SessionResolver {
     return (await services.feedback.forSession(s.id))?.rating ?? null;
   }
 
-  @ResultIsEvent()
   @Subscription(() => SessionView, {
     subscribe: async ({ args, context }) => {
       const ctx = context as GqlContext;
