@@ -34,11 +34,22 @@ export class GqlClient {
   }
 
   /** Runs an operation and returns the whole answer. */
-  raw(
+  async raw(
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<{ data?: unknown; errors?: GqlError[] }> {
     const payload = JSON.stringify({ query, variables });
+    try {
+      return await this.send(payload);
+    } catch (e) {
+      // A kept-alive connection the server closed as idle just as it was reused: the request
+      // never reached it (Node's `request.reusedSocket` advice), so it is sent once more.
+      if (!(e instanceof StaleConnection)) throw e;
+      return this.send(payload);
+    }
+  }
+
+  private send(payload: string): Promise<{ data?: unknown; errors?: GqlError[] }> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         this.url,
@@ -65,7 +76,9 @@ export class GqlClient {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        reject(req.reusedSocket && e.code === 'ECONNRESET' ? new StaleConnection(e.message) : e),
+      );
       req.end(payload);
     });
   }
@@ -74,6 +87,8 @@ export class GqlClient {
     this.agent.destroy();
   }
 }
+
+class StaleConnection extends Error {}
 
 /** Signs in as the seed's admin and returns the token. */
 export async function adminToken(graphqlUrl: string, email: string, password: string): Promise<string> {

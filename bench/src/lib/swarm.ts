@@ -20,6 +20,11 @@ export interface Swarm {
     reports: SentReport[],
     opts?: { settleMs?: number; lateMs?: number },
   ): Promise<Extract<SwarmReply, { type: 'collected' }>>;
+  /**
+   * Resolves once no result has reached any client for `ms` (at most `maxMs`): the dashboards
+   * have caught up with what came before, so the next measurement times only its own events.
+   */
+  quiet(ms?: number, maxMs?: number): Promise<Extract<SwarmReply, { type: 'quiet' }>>;
   pid: number;
   /** Closes every client and ends the process (also done at cleanup). */
   stop(): Promise<void>;
@@ -63,6 +68,11 @@ export async function startSwarm(
     pid: child.pid!,
     stop,
     collect,
+    quiet(ms = 500, maxMs = 30_000) {
+      const reply = next('quiet');
+      child.send({ type: 'quiet', ms, maxMs } satisfies SwarmCommand);
+      return reply;
+    },
     async collectSettled(reports, { settleMs = 3000, lateMs = 7000 } = {}) {
       await new Promise((r) => setTimeout(r, settleMs));
       let got = await collect(reports);

@@ -5,6 +5,8 @@
  *              for dashboards, compartmentUpdated; answers `ready` with counts and errors
  *   collect -> given the reports the parent sent, matches every received event to its report
  *              and answers with latency quantiles and lost events
+ *   quiet   -> answers `quiet` once no result has arrived for `ms` (or after `maxMs`), so a
+ *              measurement does not start while an earlier phase's events are still arriving
  *   stop    -> closes every client and exits
  *
  * The swarm stands in for a thousand dashboards on their own machines while sharing this one's
@@ -21,6 +23,7 @@ import { quantile, wallNow } from '../lib/stats.ts';
 export type SwarmCommand =
   | { type: 'start'; url: string; token: string; clients: number; dashboards: boolean; siteId: string }
   | { type: 'collect'; reports: SentReport[] }
+  | { type: 'quiet'; ms: number; maxMs: number }
   | { type: 'stop' };
 
 /** One door report as the parent sent it (`at` in ms, `sentAt` on the shared wall clock). */
@@ -43,6 +46,7 @@ export interface LostEvent {
 /** Messages to the parent. */
 export type SwarmReply =
   | { type: 'ready'; connected: number; errors: string[]; connectMs: number }
+  | { type: 'quiet'; waitedMs: number; quiet: boolean }
   | {
       type: 'collected';
       deliveries: number;
@@ -69,6 +73,15 @@ interface Received {
 }
 
 const NEXT = Buffer.from('"type":"next"');
+/** When the last subscription result arrived, at any client (wall clock, ms). */
+let lastArrival = 0;
+
+/** Waits until no result has arrived for `ms`, at most `maxMs`. */
+async function quiet(ms: number, maxMs: number): Promise<void> {
+  const t0 = wallNow();
+  while (wallNow() - lastArrival < ms && wallNow() - t0 < maxMs) await new Promise((r) => setTimeout(r, 50));
+  send({ type: 'quiet', waitedMs: wallNow() - t0, quiet: wallNow() - lastArrival >= ms });
+}
 
 /**
  * A ws socket for graphql-ws that keeps each `next` frame (a subscription result) with its
@@ -81,7 +94,7 @@ function recordingSocket(frames: Array<number | Buffer>) {
       super(url, protocols);
       let handler: ((e: { data: string }) => void) | null = null;
       this.on('message', (data: Buffer, isBinary: boolean) => {
-        if (!isBinary && data.subarray(0, 64).includes(NEXT)) frames.push(wallNow(), data);
+        if (!isBinary && data.subarray(0, 64).includes(NEXT)) frames.push((lastArrival = wallNow()), data);
         else handler?.({ data: data.toString() });
       });
       Object.defineProperty(this, 'onmessage', {
@@ -289,6 +302,8 @@ process.on('message', (raw) => {
     });
   } else if (cmd.type === 'collect') {
     collect(cmd.reports);
+  } else if (cmd.type === 'quiet') {
+    void quiet(cmd.ms, cmd.maxMs);
   } else {
     stopping = true;
     for (const c of clients) void c.dispose();

@@ -93,12 +93,12 @@ describe('ws and graphql-ws internals the live delivery relies on', () => {
     });
   });
 
-  test('frames made by hand, written beside ws\'s own, arrive whole and in order, at every length', async () => {
+  test("frames made by hand, written beside ws's own, arrive whole and in order, at every length", async () => {
     const { server, client } = await pair();
     const got: string[] = [];
     client.on('message', (m: Buffer, binary: boolean) => got.push(binary ? 'binary!' : m.toString()));
-    const texts = [0, 1, 125, 126, 127, 65_535, 65_536, 200_000].map((n, i) =>
-      `${i}:${'é'.repeat(Math.floor(n / 4))}${'x'.repeat(n - 2 * Math.floor(n / 4))}`,
+    const texts = [0, 1, 125, 126, 127, 65_535, 65_536, 200_000].map(
+      (n, i) => `${i}:${'é'.repeat(Math.floor(n / 4))}${'x'.repeat(n - 2 * Math.floor(n / 4))}`,
     );
     const raw = rawSocketOf(server)!;
     expect(senderWritesAtOnce(server)).toBe(true);
