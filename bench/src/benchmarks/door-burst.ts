@@ -313,8 +313,8 @@ async function scanAtRate(
 
 /**
  * Waits until no event has reached a dashboard for half a second: a phase measured while the
- * dashboards still receive an earlier phase's events (480 deposits are ~1,400 events each)
- * would time that backlog, not its own events.
+ * dashboards still receive an earlier phase's events (each deposit is several events for every
+ * dashboard) would time that backlog, not its own events.
  */
 async function caughtUp(
   ctx: BenchContext,
