@@ -1,27 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
 import { socketWriter, TOO_SLOW_CLOSE } from '../../src/graphql/live/socket-writer.js';
 import { rawSocketOf } from '../../src/graphql/live/ws-internals.js';
+import { closeWsPairs, wsPair as pair } from '../support/ws-pair.js';
 
-const servers: WebSocketServer[] = [];
-afterEach(async () => {
-  for (const wss of servers.splice(0)) {
-    for (const c of wss.clients) c.terminate();
-    await new Promise((r) => wss.close(r));
-  }
-});
-
-/** A real WebSocket pair on loopback: the server side's socket and the client. */
-async function pair(): Promise<{ server: WebSocket; client: WebSocket }> {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  servers.push(wss);
-  await new Promise((r) => wss.once('listening', r));
-  const serverSide = new Promise<WebSocket>((r) => wss.once('connection', r));
-  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
-  await new Promise((r) => client.once('open', r));
-  return { server: await serverSide, client };
-}
+afterEach(closeWsPairs);
 
 describe('socket writer', () => {
   test('frames written in one tick arrive whole and in order', async () => {

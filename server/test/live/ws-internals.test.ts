@@ -5,11 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseMessage, MessageType } from 'graphql-ws';
-import WebSocket, { WebSocketServer } from 'ws';
 import {
   CHECKED_VERSIONS,
   nextMessagePrefix,
@@ -17,6 +15,7 @@ import {
   senderWritesAtOnce,
   textFrame,
 } from '../../src/graphql/live/ws-internals.js';
+import { closeWsPairs, wsPair as pair } from '../support/ws-pair.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,24 +39,7 @@ function installedVersion(name: string): string {
   }
 }
 
-const servers: WebSocketServer[] = [];
-afterEach(async () => {
-  for (const wss of servers.splice(0)) {
-    for (const c of wss.clients) c.terminate();
-    await new Promise((r) => wss.close(r));
-  }
-});
-
-/** A server-side socket and its client, on loopback; `deflate` offers compression. */
-async function pair(deflate = false): Promise<{ server: WebSocket; client: WebSocket }> {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: deflate });
-  servers.push(wss);
-  await new Promise((r) => wss.once('listening', r));
-  const serverSide = new Promise<WebSocket>((r) => wss.once('connection', r));
-  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
-  await new Promise((r) => client.once('open', r));
-  return { server: await serverSide, client };
-}
+afterEach(closeWsPairs);
 
 describe('ws and graphql-ws internals the live delivery relies on', () => {
   test('the installed versions are the ones the details were checked against', () => {
@@ -67,13 +49,7 @@ describe('ws and graphql-ws internals the live delivery relies on', () => {
   });
 
   test('ws keeps the TCP socket in its private `_socket` field, on both ends', async () => {
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    servers.push(wss);
-    await new Promise((r) => wss.once('listening', r));
-    const serverSide = new Promise<WebSocket>((r) => wss.once('connection', r));
-    const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
-    await new Promise((r) => client.once('open', r));
-    const server = await serverSide;
+    const { server, client } = await pair();
     for (const socket of [server, client]) {
       expect(Object.hasOwn(socket, '_socket')).toBe(true);
       const raw = rawSocketOf(socket);
