@@ -12,8 +12,9 @@ import autocannon from 'autocannon';
 import type { Benchmark, BenchContext } from '../lib/bench.ts';
 import { checkTime } from '../lib/bench.ts';
 import { figure } from '../lib/figures.ts';
+import { median } from '../lib/stats.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
-import { startSystem } from '../lib/system.ts';
+import { RESULTS_DIR, cpuSeconds, startSystem } from '../lib/system.ts';
 
 const QUERY = 'query($id: ID!) { site(id: $id) { id availability { size free total } } }';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,16 +42,25 @@ export const plainRead: Benchmark = {
     const body = JSON.stringify({ query: QUERY, variables: { id: seed.siteId } });
     const target: number[] = [];
     const baseline: number[] = [];
-    const load = (url: string, auth: boolean) => blast(ctx, url, body, auth ? token : null, errors);
+    // CPU per request of each process: what a change to the request path saves, read without the
+    // rate's run-to-run spread (the rate also depends on what else the machine's cores do)
+    const cpu = { server: [] as number[], bare: [] as number[] };
+    const load = async (url: string, pid: number, auth: boolean, into?: number[]) => {
+      const before = cpuSeconds(pid);
+      const rate = await blast(ctx, url, body, auth ? token : null, errors);
+      into?.push(((cpuSeconds(pid) - before) * 1e6) / (rate * ctx.size('seconds')));
+      return rate;
+    };
     // Warm both (JIT, connection pools) before anything counts.
-    await load(graphqlUrl, true);
-    await load(bare, false);
+    await load(graphqlUrl, sys.serverPid(), true);
+    await load(bare.url, bare.pid, false);
     for (let run = 0; run < ctx.size('runs'); run++) {
       checkTime(ctx.signal);
-      baseline.push(await load(bare, false));
-      target.push(await load(graphqlUrl, true));
+      baseline.push(await load(bare.url, bare.pid, false, cpu.bare));
+      target.push(await load(graphqlUrl, sys.serverPid(), true, cpu.server));
       ctx.log(
-        `run ${run + 1}: server ${target.at(-1)!.toFixed(0)} req/s, bare Apollo ${baseline.at(-1)!.toFixed(0)} req/s`,
+        `run ${run + 1}: server ${target.at(-1)!.toFixed(0)} req/s (${cpu.server.at(-1)!.toFixed(0)} µs CPU each), ` +
+          `bare Apollo ${baseline.at(-1)!.toFixed(0)} req/s (${cpu.bare.at(-1)!.toFixed(0)} µs)`,
       );
     }
     return {
@@ -61,7 +71,11 @@ export const plainRead: Benchmark = {
         }),
       ],
       errors,
-      details: { connections: ctx.size('connections'), seconds: ctx.size('seconds') },
+      details: {
+        connections: ctx.size('connections'),
+        seconds: ctx.size('seconds'),
+        cpuMicrosPerRequest: { server: median(cpu.server), bareApollo: median(cpu.bare) },
+      },
     };
   },
 };
@@ -90,9 +104,17 @@ async function blast(
   return result.requests.average;
 }
 
-/** Starts the baseline server in its own process and returns its GraphQL URL. */
-async function startBareApollo(ctx: BenchContext): Promise<string> {
-  const child = spawn(process.execPath, [path.join(here, '../processes/bare-apollo.ts')], {
+/** Starts the baseline server in its own process; its GraphQL URL and process id. */
+async function startBareApollo(ctx: BenchContext): Promise<{ url: string; pid: number }> {
+  // BENCH_PROFILE=1 profiles the baseline too, so the two request paths can be compared
+  const profile = process.env.BENCH_PROFILE
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
+        '--cpu-prof-name=bare-apollo.cpuprofile',
+      ]
+    : [];
+  const child = spawn(process.execPath, [...profile, path.join(here, '../processes/bare-apollo.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   ctx.defer(async () => {
@@ -112,5 +134,5 @@ async function startBareApollo(ctx: BenchContext): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`bare Apollo exited (${code})`)));
   });
-  return `http://127.0.0.1:${port}/graphql`;
+  return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
 }

@@ -33,6 +33,8 @@ export interface System {
   db: pg.Client;
   /** The server process's resident set in MB, read from /proc. */
   serverRssMb: () => number;
+  /** The server process's id (for /proc readings such as `cpuSeconds`). */
+  serverPid: () => number;
   /** Each instance's resident set in MB (one entry unless a fleet was asked for). */
   replicaRssMb: () => number[];
   /** With `captureSql`: the queries the server's driver sent while `work` ran. */
@@ -124,6 +126,7 @@ export async function startSystem(
     db,
     sql: opts.captureSql ? { record: (work) => recordSql(captureFile, serverPid(), work) } : null,
     serverRssMb: () => rssMb(stack.server.process.pid),
+    serverPid,
     replicaRssMb: () => stack.replicas.map((r) => rssMb(r.child.process.pid)),
   };
 }
@@ -176,6 +179,24 @@ export function rssMb(pid: number | undefined): number {
     return Number.NaN;
   }
 }
+
+/**
+ * CPU time a process has used so far, user and system, in seconds (NaN when it is gone): the
+ * difference over a measurement is the work it did, which moves far less between runs on a
+ * shared machine than a rate does.
+ */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    // fields after the command's closing parenthesis; utime and stime are the 12th and 13th
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+// USER_HZ: 100 on every Linux Node supports
+const CLOCK_TICKS = 100;
 
 /** Samples a process's RSS every `everyMs`; `stop()` returns the peak. */
 export function sampleRss(read: () => number, everyMs = 200): { stop(): number; peak(): number } {

@@ -73,7 +73,15 @@ export async function createEventBus(redisUrl: string | null, opts: EventBusOpti
     import('@graphql-yoga/redis-event-target'),
   ]);
   // Publishes wait in the client's queue through an outage (no retry limit) and go out on reconnect.
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  // Pipelined: a commit's events (each published twice, for its site and for all sites) leave in
+  // one write, so Redis sends them on to every instance together and each instance hands them
+  // out in one turn: a dashboard's door event and compartment update then share one socket
+  // write (one message through a proxy) instead of one each (test/live/event-bus-redis.test.ts).
+  const publishClient = new Redis(redisUrl, {
+    lazyConnect: false,
+    maxRetriesPerRequest: null,
+    enableAutoPipelining: true,
+  });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   for (const client of [publishClient, subscribeClient])
     client.on('error', (e: Error) => opts.onRedisError?.(e));
