@@ -14,7 +14,7 @@ import { checkTime } from '../lib/bench.ts';
 import { figure } from '../lib/figures.ts';
 import { median } from '../lib/stats.ts';
 import { GqlClient, adminToken } from '../lib/gql.ts';
-import { RESULTS_DIR, cpuSeconds, startSystem } from '../lib/system.ts';
+import { PROFILES_DIR, cpuSeconds, startSystem } from '../lib/system.ts';
 
 const QUERY = 'query($id: ID!) { site(id: $id) { id availability { size free total } } }';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,7 +110,7 @@ async function startBareApollo(ctx: BenchContext): Promise<{ url: string; pid: n
   const profile = process.env.BENCH_PROFILE
     ? [
         '--cpu-prof',
-        `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`,
+        `--cpu-prof-dir=${PROFILES_DIR}`,
         '--cpu-prof-name=bare-apollo.cpuprofile',
       ]
     : [];

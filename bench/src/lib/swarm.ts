@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchContext } from './bench.ts';
+import { PROFILES_DIR } from './system.ts';
 import type { SentReport, SwarmCommand, SwarmReply } from '../processes/ws-swarm.ts';
 
 const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../processes/ws-swarm.ts');
@@ -35,7 +36,16 @@ export async function startSwarm(
   ctx: BenchContext,
   opts: { url: string; token: string; clients: number; dashboards: boolean; siteId: string },
 ): Promise<Swarm> {
-  const child: ChildProcess = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE=1 profiles the swarm too: its share of the cores is part of what a figure waits on
+  const execArgv = process.env.BENCH_PROFILE
+    ? [
+        ...process.execArgv,
+        '--cpu-prof',
+        `--cpu-prof-dir=${PROFILES_DIR}`,
+        '--cpu-prof-name=swarm-${pid}.cpuprofile',
+      ]
+    : process.execArgv;
+  const child: ChildProcess = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -16,6 +16,8 @@ import type { CapturedQuery } from '../processes/sql-capture.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
+/** Where BENCH_PROFILE=1 has the processes write their V8 CPU profiles. */
+export const PROFILES_DIR = path.join(RESULTS_DIR, 'profiles');
 /** The HAProxy binary of the fleet benchmarks (as in the gateway's fleet tests). */
 export const HAPROXY = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 
@@ -85,7 +87,7 @@ export async function startSystem(
   const nodeOptions = [
     ...(opts.captureSql ? [`--import=${path.join(ROOT, 'bench/src/processes/sql-capture.ts')}`] : []),
     // BENCH_PROFILE=1: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
-    ...(process.env.BENCH_PROFILE ? [`--cpu-prof --cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : []),
+    ...(process.env.BENCH_PROFILE ? [`--cpu-prof --cpu-prof-dir=${PROFILES_DIR}`] : []),
   ];
   const stack = await startStack({
     rootDir: ROOT,

@@ -25,19 +25,38 @@ const INVISIBLE_GLOBAL = /[\p{Cf}\p{M}]/gu;
  * overrides are refused, text is NFC-normalised, a non-empty text must show something (not
  * only zero-width characters), and visible length is bounded. Secrets (passwords) are
  * checked but not normalised: their bytes are what was hashed. BAD_USER_INPUT names `field`.
+ *
+ * Most arguments are ids, codes and plain words: printable ASCII, for which every rule reduces
+ * to one pass over the characters (nothing to normalise, no invisible or two-unit characters).
+ * Any other text takes the general path; test/hardening/text-policy.test.ts holds both to the
+ * same answers.
  */
 export function checkText(value: string, field: string, opts: { secret?: boolean } = {}): string {
+  let shows = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) shows = true;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return checkAnyText(value, field, opts);
+  }
+  if (value.length > 0 && !opts.secret && !shows) throw notVisible(field);
+  if (value.length > MAX_VISIBLE) throw tooLong(field);
+  return value;
+}
+
+/** `checkText` for any text: the general path, also taken by every text that is not printable ASCII. */
+export function checkAnyText(value: string, field: string, opts: { secret?: boolean } = {}): string {
   if (hasControl(value)) throw badInput(field, `${field} must not contain control characters`);
   if (BIDI_CONTROL.test(value)) throw badInput(field, `${field} must not contain text-direction overrides`);
   if (LONE_SURROGATE.test(value)) throw badInput(field, `${field} is not valid Unicode`);
   const text = opts.secret ? value : value.normalize('NFC');
-  if (text.length > 0 && !opts.secret && !VISIBLE.test(text))
-    throw badInput(field, `${field} must contain visible characters`);
+  if (text.length > 0 && !opts.secret && !VISIBLE.test(text)) throw notVisible(field);
   const visible = [...text.replace(INVISIBLE_GLOBAL, '')].length;
-  if (visible > MAX_VISIBLE || text.length > MAX_VISIBLE * MAX_RAW_FACTOR)
-    throw badInput(field, `${field} must be at most ${MAX_VISIBLE} characters`);
+  if (visible > MAX_VISIBLE || text.length > MAX_VISIBLE * MAX_RAW_FACTOR) throw tooLong(field);
   return text;
 }
+
+const notVisible = (field: string) => badInput(field, `${field} must contain visible characters`);
+const tooLong = (field: string) => badInput(field, `${field} must be at most ${MAX_VISIBLE} characters`);
 
 /** Dates callers may send: none before 2000 or after 2100 (the year 0000 is a typo or a probe, never a booking). */
 export const EARLIEST = Date.UTC(2000, 0, 1);
