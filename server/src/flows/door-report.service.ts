@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { GatewayEntity } from '../entities/gateway.entity.js';
 import { toGatewayView } from '../modules/devices/device.types.js';
 import { isPresent } from '../modules/devices/presence.js';
-import { badInput, forbidden } from '../errors/domain-error.js';
+import { badInput, forbidden, rateLimited } from '../errors/domain-error.js';
 import { lockCompartmentsWithSessions } from '../modules/compartments/session-locks.js';
 import { paidForMany } from '../modules/payments/paid-amounts.js';
 import { parseId } from '../shared/ids.js';
@@ -15,6 +15,7 @@ import {
   type ControllerLinkInput,
 } from '../modules/gateway-commands/controller-links.js';
 import { applyReading, type DoorBatch, type DoorReport } from './door-report.rules.js';
+import { OneAtATime } from '../shared/one-at-a-time.js';
 
 export type { DoorReport };
 
@@ -22,6 +23,8 @@ const MAX_BATCH = 500;
 /** A gateway that was cut off sends what it saw meanwhile; readings from the future are a broken clock. */
 const MAX_AGE_MS = 24 * 3600_000;
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+/** A gateway's batches waiting to be applied, past which one more is refused (it sends it again). */
+const MAX_QUEUED_BATCHES = 100;
 
 /**
  * Turns door-sensor reports into door events and session progress: OPENED or FORCED_OPEN
@@ -29,6 +32,13 @@ const MAX_FUTURE_SKEW_MS = 5 * 60_000;
  * a deposit or completes a retrieval. One transaction per batch, applied in reading order.
  */
 export class DoorReportService {
+  /**
+   * A gateway's batches are applied one at a time, in the order they came: each holds a
+   * database connection for its transaction, and a gateway reporting every bank at once (after
+   * an outage) took the whole pool, so a traveller's scan waited behind all of its banks.
+   */
+  private readonly perGateway = new OneAtATime(MAX_QUEUED_BATCHES, () => rateLimited(1));
+
   constructor(
     private readonly em: EntityManager,
     private readonly bus: EventBus,
@@ -60,6 +70,16 @@ export class DoorReportService {
     }
     // Reading order (a stable sort keeps the gateway's order for equal times).
     const sorted = [...reports].sort((a, b) => a.at.getTime() - b.at.getTime());
+    await this.perGateway.run(gatewayId, () => this.apply(gatewayId, siteId, sorted, controllers, now));
+  }
+
+  private async apply(
+    gatewayId: string,
+    siteId: string,
+    sorted: DoorReport[],
+    controllers: ControllerLinkInput[],
+    now: Date,
+  ): Promise<void> {
     if (sorted.length > 0) {
       // The batch as the gateway sent it, in one transaction: a rule never sees half of it.
       await transact(this.em, this.bus, async (tx, fx) => {
