@@ -10,6 +10,16 @@ export function turnBudget(budgetMs: number, lagMs: number): number {
   return lagMs > SLOW_LAG_MS ? Math.max(budgetMs, SLOW_BUDGET_MS) : budgetMs;
 }
 
+/**
+ * Calls `done` once the work this turn's hand-out set off has run: a listener's result settles
+ * in microtasks and its socket, corked meanwhile, is written in a tick after them. A microtask
+ * queued first runs before those and queues a tick, which runs before the sockets' ticks; the
+ * microtask that tick queues runs after them, and its tick after every one of them.
+ */
+export function afterTurnWork(done: () => void): void {
+  queueMicrotask(() => process.nextTick(() => queueMicrotask(() => process.nextTick(done))));
+}
+
 /** One hand-out: its listeners are counted when it starts, then served one by one in order. */
 export interface FanOut {
   /** Called once, when the queue reaches it: how many listeners it has. */
@@ -22,8 +32,9 @@ export interface FanOut {
  * reporting every door at once means tens of thousands of frames for a thousand dashboards;
  * written in one go, they kept every request waiting (a scan's next statement, a door report's
  * commit) for seconds. Here hand-outs start in the turn of the event loop after they are
- * added (so what one commit publishes is handed out together), each turn hands out at most
- * `budgetMs` worth, then yields to I/O and goes on in the next turn. In the order added.
+ * added (so what one commit publishes is handed out together), each turn takes about
+ * `budgetMs`, what the listeners do with their events included (`costPerPosition`), then
+ * yields to I/O and goes on in the next turn. In the order added.
  *
  * Requests first, but not forever: the longer the oldest hand-out has waited, the more of
  * each turn goes to handing out (`turnBudget`), so dashboards fall at most a few seconds
@@ -33,6 +44,12 @@ export interface FanOut {
 export class FanOutQueue {
   private readonly queue: Turn[] = [];
   private scheduled = false;
+  /**
+   * What serving one listener position costs a turn, in ms, the listeners' work included: a
+   * subscription's result is executed and written after the hand-out, in the same turn, and
+   * costs several times the hand-out itself. Measured on each turn, half-weighted (0: none yet).
+   */
+  private costPerPosition = 0;
 
   constructor(private readonly budgetMs: number) {}
 
@@ -59,6 +76,22 @@ export class FanOutQueue {
     this.scheduled = false;
     const started = performance.now();
     const budget = turnBudget(this.budgetMs, started - (this.queue[0]?.addedAt ?? started));
+    const positions =
+      this.costPerPosition > 0 ? Math.max(1, Math.floor(budget / this.costPerPosition)) : Infinity;
+    let served = 0;
+    afterTurnWork(() => this.measure(started, served));
+    served = this.handOut(started, budget, positions);
+  };
+
+  private measure(started: number, served: number): void {
+    if (served === 0) return;
+    const cost = (performance.now() - started) / served;
+    this.costPerPosition = this.costPerPosition === 0 ? cost : (this.costPerPosition + cost) / 2;
+  }
+
+  /** Serves up to `positions` listener positions, or `budget` ms of hand-out; returns how many it served. */
+  private handOut(started: number, budget: number, positions: number): number {
+    let served = 0;
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
       if (!head.started) {
@@ -67,13 +100,18 @@ export class FanOutQueue {
       }
       const size = Math.max(...head.sizes);
       while (head.next < size) {
-        if (performance.now() - started > budget) return this.schedule(); // the rest next turn
+        if (served >= positions || performance.now() - started > budget) {
+          this.schedule(); // the rest next turn
+          return served;
+        }
+        served++;
         const i = head.next++;
         for (let f = 0; f < head.fanOuts.length; f++) if (i < head.sizes[f]!) head.fanOuts[f]!.deliverTo(i);
       }
       this.queue.shift();
     }
-  };
+    return served;
+  }
 }
 
 /**

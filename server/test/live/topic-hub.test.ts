@@ -172,6 +172,39 @@ describe('topic hub: a burst is handed out in slices, requests go on in between'
     ]);
   });
 
+  test("a turn's budget holds what listeners do after the hand-out: results settle and sockets are written in the same turn", async () => {
+    const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 2 });
+    // each listener's work runs in a microtask after the hand-out, as a subscription's result does
+    const later = (micros: number, got: number[]) => ({
+      event: (p: { n: number }) =>
+        queueMicrotask(() => {
+          const until = performance.now() + micros / 1000;
+          while (performance.now() < until);
+          got.push(p.n);
+        }),
+      end: () => {},
+    });
+    const got = Array.from({ length: 3000 }, () => [] as number[]);
+    got.forEach((g) => hub.listen('T', 'site', later(20, g)));
+    const turnsOf = async (n: number) => {
+      let turns = 0;
+      let counting = true;
+      const count = () => {
+        turns++;
+        if (counting) setImmediate(count);
+      };
+      setImmediate(count);
+      pubSub.publish('T', 'site', { n });
+      await settled(hub);
+      counting = false;
+      return turns;
+    };
+    await turnsOf(1); // the first hand-out measures what a listener costs
+    // 60 ms of listeners' work in turns of about 2 ms: many turns, not the one it took before
+    expect(await turnsOf(2)).toBeGreaterThanOrEqual(10);
+    for (const g of got) expect(g).toEqual([1, 2]);
+  });
+
   test('the longer dashboards lag, the more of each turn goes to them; past 10 s, all of it', () => {
     expect([0, 1999, 2001, 9999, 10_001].map((lag) => turnBudget(2, lag))).toEqual([2, 2, 10, 10, Infinity]);
   });
