@@ -1,7 +1,7 @@
 /**
- * The server failing unexpectedly (INTERNAL_SERVER_ERROR, e.g. a database deadlock) must
- * not lose an ack or a door change: both are idempotent and retried; a refusal with a
- * definite code (e.g. NOT_FOUND) is not retried.
+ * The server failing unexpectedly (INTERNAL_SERVER_ERROR, e.g. a database deadlock) or
+ * asking for a call later (RATE_LIMITED) must not lose an ack or a door change: both are
+ * idempotent and retried; a refusal with a definite code (e.g. NOT_FOUND) is not retried.
  */
 import { expect, it } from 'vitest';
 import { AckOutbox } from '../src/commands/ack-outbox.js';
@@ -50,6 +50,18 @@ it('retries a door batch the server failed on unexpectedly', async () => {
   api.failures = ['INTERNAL_SERVER_ERROR'];
   reporter.enqueue([{ compartmentId: 'a', state: 'OPEN', at: new Date().toISOString() }]);
   await waitFor(() => api.reports.length === 1, 'report delivered after a retry', 3000);
+  expect(api.reports[0]).toEqual([expect.objectContaining({ compartmentId: 'a', state: 'OPEN' })]);
+  reporter.stop();
+});
+
+it('keeps a door batch the server turned away as RATE_LIMITED and sends it again, never drops it', async () => {
+  const api = new FlakyApi();
+  const reporter = new DoorReporter(api, { snapshot: () => [], controllers: () => [] }, silentLogger());
+  reporter.linkUp();
+  // the whole batch and then the change alone turned away: before, the change was dropped as refused
+  api.failures = ['RATE_LIMITED', 'RATE_LIMITED'];
+  reporter.enqueue([{ compartmentId: 'a', state: 'OPEN', at: new Date().toISOString() }]);
+  await waitFor(() => api.reports.length === 1, 'report delivered once the server takes it', 5000);
   expect(api.reports[0]).toEqual([expect.objectContaining({ compartmentId: 'a', state: 'OPEN' })]);
   reporter.stop();
 });

@@ -24,12 +24,14 @@ export function isTransportError(error: unknown): boolean {
 
 /**
  * True when the server failed unexpectedly (INTERNAL_SERVER_ERROR, e.g. a database
- * deadlock): our calls are idempotent, so a few retries are safe and usually succeed.
+ * deadlock) or asked for the call later (RATE_LIMITED: too many of this gateway's batches
+ * waiting): our calls are idempotent, so retries are safe and usually succeed. Anything else
+ * with a code is a refusal of the call itself.
  */
 export function isServerFault(error: unknown): boolean {
   return (
     error instanceof GraphQLRequestError &&
-    (error.code === undefined || error.code === 'INTERNAL_SERVER_ERROR')
+    (error.code === undefined || error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'RATE_LIMITED')
   );
 }
 
