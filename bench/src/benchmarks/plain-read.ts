@@ -108,11 +108,7 @@ async function blast(
 async function startBareApollo(ctx: BenchContext): Promise<{ url: string; pid: number }> {
   // BENCH_PROFILE=1 profiles the baseline too, so the two request paths can be compared
   const profile = process.env.BENCH_PROFILE
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${PROFILES_DIR}`,
-        '--cpu-prof-name=bare-apollo.cpuprofile',
-      ]
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, '--cpu-prof-name=bare-apollo.cpuprofile']
     : [];
   const child = spawn(process.execPath, [...profile, path.join(here, '../processes/bare-apollo.ts')], {
     stdio: ['ignore', 'pipe', 'inherit'],
