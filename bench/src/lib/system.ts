@@ -190,8 +190,10 @@ export function rssMb(pid: number | undefined): number {
 export function cpuSeconds(pid: number | undefined): number {
   if (!pid) return Number.NaN;
   try {
-    // fields after the command's closing parenthesis; utime and stime are the 12th and 13th
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // fields after the command's closing parenthesis (a command may hold one itself, so the
+    // last); utime and stime are then the 12th and 13th
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return Number.NaN;

@@ -16,7 +16,7 @@ export function turnBudget(budgetMs: number, lagMs: number): number {
  * queued first runs before those and queues a tick, which runs before the sockets' ticks; the
  * microtask that tick queues runs after them, and its tick after every one of them.
  */
-export function afterTurnWork(done: () => void): void {
+function afterTurnWork(done: () => void): void {
   queueMicrotask(() => process.nextTick(() => queueMicrotask(() => process.nextTick(done))));
 }
 

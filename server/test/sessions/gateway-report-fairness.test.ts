@@ -25,7 +25,7 @@ describe("a gateway's batches: one at a time", () => {
     await s.stop();
   });
 
-  test('ten banks reported at once hold at most one transaction, and every reading is applied', async () => {
+  test('ten banks reported at once hold one transaction at a time, and every reading is applied', async () => {
     const ids = f.compartments.map((c) => c.id);
     let peak = 0;
     let watching = true;
@@ -60,9 +60,10 @@ describe("a gateway's batches: one at a time", () => {
       [ids],
     );
     expect(rows[0]!.n).toBe(40);
-    // one batch's transaction, and room for one other (a timer's) at the same moment
+    // one batch's transaction, and room for the server's own background work (the timer loop,
+    // the outbox relay) at the same moment; the ten batches side by side held 9
     expect(peak).toBeGreaterThan(0);
-    expect(peak).toBeLessThanOrEqual(2);
+    expect(peak).toBeLessThanOrEqual(3);
   });
 });
 
