@@ -1,5 +1,6 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { foldPendingUpdates } from './folded-updates.js';
 
 /** A row object of a mapped entity class (created with `new`, never managed by the ORM). */
 export type AppendedRow = object;
@@ -18,14 +19,18 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * Writes rows that a transaction only ever adds (door events, gateway commands, the audit
  * trails of sessions and compartments) in one statement, one data-modifying CTE per table,
  * instead of one ORM insert per table: a deposit scan's four such rows cost one round trip.
- * Called by `Effects.settle` after the transaction's last flush, so every row they refer to
- * exists. Nothing reads these rows back in the transaction that writes them. Generated keys
+ * The transaction's pending updates go in the same statement when they can
+ * (`folded-updates.ts`); otherwise the ORM flushes first, so every row they refer to exists.
+ * Called by `Effects.settle` at the end of the transaction's work. Nothing reads these rows
+ * back in the transaction that writes them. Generated keys
  * are set on the row objects before the commit, so announcements built after it carry them.
  * Relies on PostgreSQL returning the rows of a VALUES insert in the order given, as the ORM's
  * own batch insert does.
  */
 export async function writeAppendedRows(tx: EntityManager, rows: AppendedRow[]): Promise<void> {
   if (!rows.length) return;
+  const updates = foldPendingUpdates(tx);
+  if (!updates) await tx.flush();
   const groups = new Map<object, Group>();
   for (const row of rows) {
     const ctor = row.constructor;
@@ -47,9 +52,10 @@ export async function writeAppendedRows(tx: EntityManager, rows: AppendedRow[]):
     }
     group.rows.push(row);
   }
-  const params: unknown[] = [];
-  const ctes: string[] = [];
-  const reads: string[] = [];
+  // the updates' CTEs come first: their parameters are the first placeholders
+  const params: unknown[] = [...(updates?.params ?? [])];
+  const ctes: string[] = [...(updates?.ctes ?? [])];
+  const reads: string[] = [...(updates?.reads ?? [])];
   const list = [...groups.values()];
   list.forEach((g, i) => {
     const values = g.rows.map((row) => {
@@ -71,6 +77,7 @@ export async function writeAppendedRows(tx: EntityManager, rows: AppendedRow[]):
     `with ${ctes.join(', ')} select ${reads.join(', ')}`,
     params,
   );
+  updates?.settle(result);
   list.forEach((g, i) => {
     if (!g.generated) return;
     const keys = result?.[`k${i}`] ?? [];

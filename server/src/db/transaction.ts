@@ -47,11 +47,16 @@ export class Effects {
     return row;
   }
 
-  /** @internal called by `transact` at the end of the work, inside the transaction */
+  /**
+   * Writes what the work left pending: its `inTransaction` work, then its changes and appended
+   * rows (in one statement where they can be, `appended-rows.ts`). `transact` calls it at the
+   * end of the work, inside the transaction; a flow that answers with what the write sets
+   * (versions, generated keys) calls it first instead of `flush`, and the second call finds
+   * nothing left to write.
+   */
   async settle(tx: EntityManager): Promise<void> {
-    for (let i = 0; i < this.beforeCommit.length; i++) await this.beforeCommit[i]!(tx);
+    while (this.beforeCommit.length) await this.beforeCommit.shift()!(tx);
     if (!this.appended.length) return;
-    await tx.flush();
     await writeAppendedRows(tx, this.appended.splice(0));
   }
 

@@ -143,7 +143,8 @@ export class ScanService {
         detail: result,
         at: now,
       });
-      await tx.flush();
+      // the changes and the appended rows in one statement; the views carry the new versions
+      await fx.settle(tx);
       return outcome(result, {
         session: toSessionView(session, paid),
         compartment: toCompartmentView(compartment),
