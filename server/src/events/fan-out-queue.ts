@@ -24,6 +24,11 @@ function afterTurnWork(done: () => void): void {
 export interface FanOut {
   /** Called once, when the queue reaches it: how many listeners it has. */
   start(): number;
+  /**
+   * What serving one listener costs, in events (read after `start`; 1 when absent): a door
+   * report's hand-out gives each dashboard 48 events where a scan's gives it two.
+   */
+  readonly weight?: number;
   deliverTo(index: number): void;
 }
 
@@ -33,7 +38,7 @@ export interface FanOut {
  * written in one go, they kept every request waiting (a scan's next statement, a door report's
  * commit) for seconds. Here hand-outs start in the turn of the event loop after they are
  * added (so what one commit publishes is handed out together), each turn takes about
- * `budgetMs`, what the listeners do with their events included (`costPerPosition`), then
+ * `budgetMs`, what the listeners do with their events included (`costPerEvent`), then
  * yields to I/O and goes on in the next turn. In the order added.
  *
  * Requests first, but not forever: the longer the oldest hand-out has waited, the more of
@@ -45,11 +50,13 @@ export class FanOutQueue {
   private readonly queue: Turn[] = [];
   private scheduled = false;
   /**
-   * What serving one listener position costs a turn, in ms, the listeners' work included: a
-   * subscription's result is executed and written after the hand-out, in the same turn, and
-   * costs several times the hand-out itself. Measured on each turn, half-weighted (0: none yet).
+   * What handing one event to one listener costs a turn, in ms, the listeners' work included:
+   * a subscription's result is executed and written after the hand-out, in the same turn, and
+   * costs several times the hand-out itself. Counted per event, not per listener, so a turn
+   * after small hand-outs does not serve a burst's listeners (many events each) at their price.
+   * Measured on each turn, half-weighted (0: none yet).
    */
-  private costPerPosition = 0;
+  private costPerEvent = 0;
 
   constructor(private readonly budgetMs: number) {}
 
@@ -57,7 +64,14 @@ export class FanOutQueue {
     const last = this.queue.at(-1);
     if (last && !last.started) last.fanOuts.push(fanOut);
     else
-      this.queue.push({ fanOuts: [fanOut], sizes: [], started: false, next: 0, addedAt: performance.now() });
+      this.queue.push({
+        fanOuts: [fanOut],
+        sizes: [],
+        weights: [],
+        started: false,
+        next: 0,
+        addedAt: performance.now(),
+      });
     this.schedule();
   }
 
@@ -76,37 +90,43 @@ export class FanOutQueue {
     this.scheduled = false;
     const started = performance.now();
     const budget = turnBudget(this.budgetMs, started - (this.queue[0]?.addedAt ?? started));
-    const positions =
-      this.costPerPosition > 0 ? Math.max(1, Math.floor(budget / this.costPerPosition)) : Infinity;
+    const events = this.costPerEvent > 0 ? Math.max(1, Math.floor(budget / this.costPerEvent)) : Infinity;
     let served = 0;
     afterTurnWork(() => this.measure(started, served));
-    served = this.handOut(started, budget, positions);
+    served = this.handOut(started, budget, events);
   };
 
   private measure(started: number, served: number): void {
     if (served === 0) return;
     const cost = (performance.now() - started) / served;
-    this.costPerPosition = this.costPerPosition === 0 ? cost : (this.costPerPosition + cost) / 2;
+    this.costPerEvent = this.costPerEvent === 0 ? cost : (this.costPerEvent + cost) / 2;
   }
 
-  /** Serves up to `positions` listener positions, or `budget` ms of hand-out; returns how many it served. */
-  private handOut(started: number, budget: number, positions: number): number {
+  /**
+   * Serves listener positions until `events` events are handed out (at least one position) or
+   * `budget` ms of hand-out have passed; returns how many events it handed out.
+   */
+  private handOut(started: number, budget: number, events: number): number {
     let served = 0;
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
       if (!head.started) {
         head.started = true;
         head.sizes = head.fanOuts.map((f) => f.start());
+        head.weights = head.fanOuts.map((f) => f.weight ?? 1);
       }
       const size = Math.max(...head.sizes);
       while (head.next < size) {
-        if (served >= positions || performance.now() - started > budget) {
+        if (served > 0 && (served >= events || performance.now() - started > budget)) {
           this.schedule(); // the rest next turn
           return served;
         }
-        served++;
         const i = head.next++;
-        for (let f = 0; f < head.fanOuts.length; f++) if (i < head.sizes[f]!) head.fanOuts[f]!.deliverTo(i);
+        for (let f = 0; f < head.fanOuts.length; f++) {
+          if (i >= head.sizes[f]!) continue;
+          served += head.weights[f]!;
+          head.fanOuts[f]!.deliverTo(i);
+        }
       }
       this.queue.shift();
     }
@@ -122,6 +142,8 @@ export class FanOutQueue {
 interface Turn {
   fanOuts: FanOut[];
   sizes: number[];
+  /** Events per listener of each hand-out (`FanOut.weight`). */
+  weights: number[];
   started: boolean;
   next: number;
   addedAt: number;

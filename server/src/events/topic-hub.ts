@@ -171,6 +171,11 @@ class ChannelFanOut implements FanOut {
     return this.listeners.length;
   }
 
+  /** Final once started: no event joins a hand-out the queue has reached. */
+  get weight(): number {
+    return this.events.length;
+  }
+
   deliverTo(index: number): void {
     const entry = this.listeners[index]!;
     for (const { seq, payload } of this.events) {

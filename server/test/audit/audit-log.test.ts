@@ -97,7 +97,7 @@ describe('the audit log names who changed what, to the second', () => {
     );
     const [c1, c2] = f.compartments;
     ok(await s.gql(`mutation($c:ID!){ retireCompartment(compartmentId:$c){ id } }`, { c: c1!.id }, admin));
-    const stop = keepPresent(s, f);
+    const stop = await keepPresent(s, f);
     try {
       ok(
         await s.gql(

@@ -61,8 +61,7 @@ describe('rate limits count failed outcomes only, and cannot be turned against t
         ...(await Promise.all(Array.from({ length: 20 }, async () => (await issue(s, f)).code.payload))),
       );
     // present before the first scan (a scan finds no lock it can drive at a site whose gateway is absent)
-    await heartbeat(s, f);
-    const stop = keepPresent(s, f);
+    const stop = await keepPresent(s, f);
     const results = await Promise.all(
       codes.map((p) =>
         gqlVia(

@@ -205,6 +205,43 @@ describe('topic hub: a burst is handed out in slices, requests go on in between'
     for (const g of got) expect(g).toEqual([1, 2]);
   });
 
+  test("a burst's many events per listener are priced per event: a turn after small hand-outs serves few of its listeners", async () => {
+    const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 2 });
+    let iteration = 0; // turns of the event loop, counted while the burst goes out
+    const servedIn: number[] = []; // the turn in which each listener got the burst's first event
+    const busyLater = (micros: number, got: number[]) => ({
+      event: (p: { n: number }) => {
+        if (p.n === 1) servedIn.push(iteration);
+        queueMicrotask(() => {
+          const until = performance.now() + micros / 1000;
+          while (performance.now() < until);
+          got.push(p.n);
+        });
+      },
+      end: () => {},
+    });
+    const got = Array.from({ length: 100 }, () => [] as number[]);
+    got.forEach((g) => hub.listen('T', 'site', busyLater(100, g)));
+    // one event each: the queue learns what a listener's event costs (0.1 ms)
+    pubSub.publish('T', 'site', { n: 0 });
+    await settled(hub);
+    // then 40 events each in one hand-out (a bank's door report): 4 ms per listener
+    let counting = true;
+    const count = () => {
+      iteration++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    for (let n = 1; n <= 40; n++) pubSub.publish('T', 'site', { n });
+    await settled(hub);
+    counting = false;
+    const perTurn = new Map<number, number>();
+    for (const t of servedIn) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
+    // priced per listener, the first turn served ~20 of them (2 ms / 0.1 ms): 80 ms in one turn
+    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(2);
+    for (const g of got) expect(g).toEqual(Array.from({ length: 41 }, (_, n) => n));
+  });
+
   test('the longer dashboards lag, the more of each turn goes to them; past 10 s, all of it', () => {
     expect([0, 1999, 2001, 9999, 10_001].map((lag) => turnBudget(2, lag))).toEqual([2, 2, 10, 10, Infinity]);
   });

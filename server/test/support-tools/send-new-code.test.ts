@@ -95,7 +95,7 @@ describe('support sends a new code to the depositor’s e-mail or phone on file'
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.mails.length).toBe(mailsBefore);
 
-    const stopPresence = keepPresent(s, f); // the site's gateway is online: the lockers can open
+    const stopPresence = await keepPresent(s, f); // the site's gateway is online: the lockers can open
     try {
       expect((await scanOnly(s, f, issued.code.payload)).outcome).toBe('INVALID_CODE');
       expect((await scanOnly(s, f, fresh!)).outcome).toBe('UNLOCKING_FOR_DEPOSIT');

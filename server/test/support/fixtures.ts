@@ -153,9 +153,12 @@ export async function heartbeat(s: TestServer, f: Pick<Fixture, 'gatewayToken'>)
   return ok(await s.gql(`mutation { reportDoorStates(reports: []) }`, {}, f.gatewayToken));
 }
 
-/** Heartbeats every second, as a live gateway does, until the returned function is called. */
-export function keepPresent(s: TestServer, f: Pick<Fixture, 'gatewayToken'>): () => void {
-  void heartbeat(s, f);
+/**
+ * Heartbeats every second, as a live gateway does, until the returned function is called.
+ * Present once it resolves: the first beat is awaited, so nothing after it races the gateway.
+ */
+export async function keepPresent(s: TestServer, f: Pick<Fixture, 'gatewayToken'>): Promise<() => void> {
+  await heartbeat(s, f);
   const timer = setInterval(() => void heartbeat(s, f).catch(() => undefined), 1000);
   return () => clearInterval(timer);
 }
