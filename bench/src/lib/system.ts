@@ -88,6 +88,7 @@ export async function startSystem(
     ...(opts.captureSql ? [`--import=${path.join(ROOT, 'bench/src/processes/sql-capture.ts')}`] : []),
     // BENCH_PROFILE=1: the server writes a V8 CPU profile on exit (open it in Chrome DevTools).
     ...(process.env.BENCH_PROFILE ? [`--cpu-prof --cpu-prof-dir=${PROFILES_DIR}`] : []),
+    ...(process.env.BENCH_PERF ? ['--perf-basic-prof'] : []),
   ];
   const stack = await startStack({
     rootDir: ROOT,

@@ -30,19 +30,24 @@ export class Authenticator {
     private readonly kiosks?: KioskSightings,
   ) {}
 
-  /** `clientVersion`: the x-client-version header, recorded for a kiosk (its app's version). */
-  async authenticate(
+  /**
+   * `clientVersion`: the x-client-version header, recorded for a kiosk (its app's version).
+   * A credential cached a moment ago answers at once, without a promise: every request of a
+   * polling kiosk or dashboard takes this path. A wrong credential throws (or rejects).
+   */
+  authenticate(
     authorization: string | undefined | null,
     ip: string,
     clientVersion?: string | null,
-  ): Promise<Caller> {
+  ): Caller | Promise<Caller> {
     if (!authorization) return { kind: 'anonymous', ip };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <token>"');
-    const identity = await this.identify(match[1]);
-    if (!identity) throw unauthenticated('The token is not valid');
-    if (identity.kind === 'kiosk') this.kiosks?.seen(identity.kioskId, clientVersion);
-    return { ...identity, ip };
+    const token = match?.[1];
+    if (!token) throw unauthenticated('Authorization must be "Bearer <token>"');
+    const hash = sha256(token);
+    const hit = this.cache.get(hash);
+    if (hit && hit.until > Date.now()) return this.callerOf(hit.identity, ip, clientVersion);
+    return this.identify(token, hash).then((identity) => this.callerOf(identity, ip, clientVersion));
   }
 
   /** Forget cached credentials, e.g. after an API key is revoked. */
@@ -50,11 +55,15 @@ export class Authenticator {
     this.cache.clear();
   }
 
-  private async identify(token: string): Promise<Identity | null> {
-    const hash = sha256(token);
+  private callerOf(identity: Identity | null, ip: string, clientVersion?: string | null): Caller {
+    if (!identity) throw unauthenticated('The token is not valid');
+    if (identity.kind === 'kiosk') this.kiosks?.seen(identity.kioskId, clientVersion);
+    return { ...identity, ip };
+  }
+
+  /** Looks a credential up (not cached, or its entry expired) and caches it when it is valid. */
+  private async identify(token: string, hash: string): Promise<Identity | null> {
     const now = Date.now();
-    const hit = this.cache.get(hash);
-    if (hit && hit.until > now) return hit.identity;
     let identity: Identity | null;
     let until = now + CACHE_MS;
     if (token.startsWith(`${DEVICE_TOKEN_PREFIX}_`) || token.startsWith(`${API_KEY_PREFIX}_`)) {

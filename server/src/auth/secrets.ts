@@ -1,13 +1,14 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 
 /**
  * High-entropy secrets (device tokens, API keys, access codes: 256 bits) are stored as
  * sha256: a preimage search is hopeless and lookup stays one index probe. Low-entropy
  * secrets (passwords) use argon2id; one-time codes use an HMAC with the server key plus an
- * attempt limit.
+ * attempt limit. `hash` is the one-shot digest: no Hash object per call (every request's
+ * credential is hashed for the authenticator's cache).
  */
-export const sha256 = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const sha256 = (secret: string): string => hash('sha256', secret, 'hex');
 
 /** A random secret with a prefix saying what it is, e.g. `lkd_...` for a device token. */
 export const newSecret = (prefix: string): string => `${prefix}_${randomBytes(32).toString('base64url')}`;

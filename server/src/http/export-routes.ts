@@ -46,7 +46,7 @@ function queryOf(req: IncomingMessage) {
 export function exportRoutes(services: Services, logger: Logger) {
   const { config } = services.infra;
   const fail = routeFailure(logger);
-  const callerOf = (req: IncomingMessage): Promise<Caller> =>
+  const callerOf = (req: IncomingMessage): Caller | Promise<Caller> =>
     services.authenticator.authenticate(req.headers.authorization, clientAddress(req, config.trustedProxies));
 
   async function sessions(req: IncomingMessage, res: ServerResponse): Promise<void> {
