@@ -3,7 +3,7 @@
  * cannot rot. Timings at these sizes say nothing (goals are not checked); correctness is:
  * no double allocation, no lost event, every client connected, the report adds up.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,69 @@ test('every benchmark runs at smoke size, checks itself and cleans up', async ()
   expect(left).toEqual([]);
 });
 
+test('a benchmark stopped while its processes start leaves none of them running', async () => {
+  const databasesBefore = await scratchDatabaseNames();
+  // SIGTERM to the runner alone (as a supervisor or `timeout` sends it), once the relay-board
+  // simulator is up and the stack is still starting (database, server, seed to come)
+  const runner = spawn('sh', [path.join(benchDir, 'bin/bench.sh'), 'board', '--smoke'], {
+    cwd: benchDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  runner.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  runner.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => runner.once('exit', () => resolve()));
+  let started: number[] = [];
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
+    started = descendants(runner.pid!);
+    if (started.some((pid) => commandLine(pid).includes('sim-main.js'))) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  expect(started.some((pid) => commandLine(pid).includes('sim-main.js'))).toBe(true);
+  runner.kill('SIGTERM');
+  await exited;
+  // it stopped as asked (no crash on the way), and what it had started is gone
+  expect(output).toContain('board: interrupted');
+  expect(output).not.toContain('Unhandled');
+  const alive = started.filter((pid) => fs.existsSync(`/proc/${pid}`) && commandLine(pid) !== '');
+  expect(alive.map(commandLine)).toEqual([]);
+  const databasesAfter = await scratchDatabaseNames();
+  expect(databasesAfter.filter((name) => !databasesBefore.includes(name))).toEqual([]);
+}, 90_000);
+
+/** Every process below `root` now (children, their children, ...). */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: number[] = [];
+  const frontier = [root];
+  while (frontier.length) {
+    const parent = frontier.pop()!;
+    for (const [pid, ppid] of parentOf)
+      if (ppid === parent) {
+        found.push(pid);
+        frontier.push(pid);
+      }
+  }
+  return found;
+}
+
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
 test('a double allocation or a wrong size is reported as a failure, not a pass', async () => {
   const { figure } = await import('../src/lib/figures.ts');
   expect(
@@ -86,6 +149,21 @@ async function existing(names: string[]): Promise<string[]> {
     const { rows } = await c.query<{ datname: string }>(
       'select datname from pg_database where datname = any($1)',
       [names],
+    );
+    return rows.map((r) => r.datname);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The scratch databases the launcher makes (`e2e_` and a random suffix) that exist now. */
+async function scratchDatabaseNames(): Promise<string[]> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'e2e\\_%'",
     );
     return rows.map((r) => r.datname);
   } finally {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type * as Launch from '@lockers/launcher';
-import type { BenchContext } from './bench.ts';
+import { checkTime, type BenchContext } from './bench.ts';
 import { GqlClient } from './gql.ts';
 import type { CapturedQuery } from '../processes/sql-capture.ts';
 
@@ -90,7 +90,7 @@ export async function startSystem(
     ...(process.env.BENCH_PROFILE ? [`--cpu-prof --cpu-prof-dir=${PROFILES_DIR}`] : []),
     ...(process.env.BENCH_PERF ? ['--perf-basic-prof'] : []),
   ];
-  const stack = await startStack({
+  const starting = startStack({
     rootDir: ROOT,
     database: 'scratch',
     dataDir,
@@ -114,7 +114,12 @@ export async function startSystem(
         }
       : {}),
   });
-  ctx.defer(() => stack.stop());
+  // Registered before the stack is up: a benchmark interrupted while its stack starts (Ctrl-C,
+  // its time limit) stops what had been started, rather than leave it running.
+  ctx.defer(async () => (await starting.catch(() => null))?.stop());
+  const stack = await starting;
+  // stopped meanwhile: the benchmark goes no further (its stack is being stopped, its database dropped)
+  checkTime(ctx.signal);
   if (!stack.databaseUrl)
     throw new Error(
       'benchmarks need the local PostgreSQL (127.0.0.1:5432): no scratch database could be made',
