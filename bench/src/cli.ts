@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCHMARKS } from './benchmarks/index.ts';
-import { PACED_FLOOR_P50 } from './benchmarks/scan-floor.ts';
+import { FLOOR_P50, PACED_FLOOR_P50 } from './benchmarks/scan-floor.ts';
 import { BUSY_LOAD_PER_CORE, figure } from './lib/figures.ts';
 import { runBenchmark, settleLoad, type RunRecord } from './lib/runner.ts';
 import { renderTable } from './lib/table.ts';
@@ -129,7 +129,7 @@ function againstScanFloor(all: RunRecord[]): void {
   const floor = all.find((r) => r.name === 'scan-floor');
   const p50 = stc?.figures.find((f) => f.figure === 'scan -> coil p50');
   const pacedP50 = floor?.figures.find((f) => f.figure === PACED_FLOOR_P50);
-  const backToBackP50 = floor?.figures.find((f) => f.figure.endsWith('one transaction, bare pg: p50'));
+  const backToBackP50 = floor?.figures.find((f) => f.figure === FLOOR_P50);
   if (!stc || !p50 || !pacedP50 || !backToBackP50) return;
   const rows = [
     figure('scan-to-coil', 'scan -> coil p50 / scan floor p50 (same rhythm)', 'ms', p50.runs, {

@@ -141,29 +141,20 @@ test('a double allocation or a wrong size is reported as a failure, not a pass',
   ).toBe(true);
 });
 
-async function existing(names: string[]): Promise<string[]> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ datname: string }>(
-      'select datname from pg_database where datname = any($1)',
-      [names],
-    );
-    return rows.map((r) => r.datname);
-  } finally {
-    await c.end();
-  }
-}
+/** Of these databases, the ones that exist. */
+const existing = (names: string[]) => databaseNames('datname = any($1)', [names]);
 
 /** The scratch databases the launcher makes (`e2e_` and a random suffix) that exist now. */
-async function scratchDatabaseNames(): Promise<string[]> {
+const scratchDatabaseNames = () => databaseNames("datname like 'e2e\\_%'");
+
+async function databaseNames(where: string, params: unknown[] = []): Promise<string[]> {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
   await c.connect();
   try {
     const { rows } = await c.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'e2e\\_%'",
+      `select datname from pg_database where ${where}`,
+      params,
     );
     return rows.map((r) => r.datname);
   } finally {
