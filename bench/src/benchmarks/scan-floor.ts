@@ -26,6 +26,7 @@ const BANK = `mutation($s: ID!, $l: String!, $e: String!, $c: [CompartmentInput!
   createLockerBank(siteId: $s, label: $l, modbusEndpoint: $e, compartments: $c) { id } }`;
 const TRANSACTION_CONTROL = /^\s*(begin|start transaction|commit|rollback|savepoint|release)\b/i;
 const TIMESTAMP = /'(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)'/g;
+const TIMESTAMP_VALUE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const NEW_ROW_ID = /insert into "\w+" \("id",[^)]*\) values \('([0-9a-f-]{36})'/g;
 
 type Issued = { issueAccessCode: { session: { id: string }; code: { payload: string } } };
@@ -110,7 +111,7 @@ export const scanFloor: Benchmark = {
     const capturedAt = Date.now();
     const { queries } = await sys.sql!.record(() => scan(sample!.payload));
     const template = scanTransaction(queries);
-    const statements = template.filter((q) => !TRANSACTION_CONTROL.test(q)).length;
+    const statements = template.filter((q) => !TRANSACTION_CONTROL.test(q.text)).length;
     ctx.log(`captured a deposit scan: ${statements} statements, ${template.length} round trips`);
     const sampleRow = (
       await sys.db.query<{ code_hash: string; compartment_id: string; bank_id: string }>(
@@ -230,11 +231,14 @@ export const scanFloor: Benchmark = {
   },
 };
 
+/** A captured statement as the replay sends it: its text, its parameters, its name if prepared. */
+export type Statement = Pick<CapturedQuery, 'text' | 'values' | 'name'>;
+
 /**
  * The deposit scan's transaction among the captured queries: from the `begin` before the
  * UNLOCK command's insert to the `commit` after it, on that connection.
  */
-export function scanTransaction(queries: CapturedQuery[]): string[] {
+export function scanTransaction(queries: CapturedQuery[]): Statement[] {
   const command = queries.find((q) => /insert into "gateway_command"/.test(q.text));
   if (!command) throw new Error('no deposit scan among the captured queries');
   const mine = queries.filter((q) => q.c === command.c);
@@ -242,20 +246,19 @@ export function scanTransaction(queries: CapturedQuery[]): string[] {
   const begin = mine.slice(0, at).findLastIndex((q) => /^\s*begin\b/i.test(q.text));
   const commit = mine.findIndex((q, i) => i > at && /^\s*commit\b/i.test(q.text));
   if (begin < 0 || commit < 0) throw new Error('the deposit scan ran outside a transaction');
-  const transaction = mine.slice(begin, commit + 1);
-  if (transaction.some((q) => q.values.length))
-    throw new Error('the driver was given parameters: the replay only substitutes inlined values');
-  return transaction.map((q) => q.text);
+  return mine.slice(begin, commit + 1).map(({ text, values, name }) => ({ text, values, name }));
 }
 
 /**
  * Runs the captured transaction for another CREATED session: its id and code hash in place of
  * the captured ones, the compartment the allocation returns in place of the captured one (and
- * its bank and version), fresh ids for inserted rows. Returns the milliseconds begin..commit.
+ * its bank and version), fresh ids for inserted rows, in the text and in the parameters. A
+ * statement the server ran prepared runs prepared here too, under its name (prepared on this
+ * connection's first replay). Returns the milliseconds begin..commit.
  */
 async function replay(
   db: pg.Client,
-  template: string[],
+  template: Statement[],
   map: {
     session: [string, string];
     codeHash: [string, string];
@@ -266,18 +269,27 @@ async function replay(
   },
 ): Promise<number> {
   const swaps = new Map<string, string>([map.session, map.codeHash]);
-  for (const t of template) for (const m of t.matchAll(NEW_ROW_ID)) swaps.set(m[1]!, randomUUID());
-  const shifted = template.map((t) =>
-    t.replace(TIMESTAMP, (_, iso: string) => `'${new Date(Date.parse(iso) + map.shiftMs).toISOString()}'`),
-  );
+  for (const t of template) for (const m of t.text.matchAll(NEW_ROW_ID)) swaps.set(m[1]!, randomUUID());
+  const shift = (iso: string) => new Date(Date.parse(iso) + map.shiftMs).toISOString();
+  const shifted = template.map((t) => ({
+    ...t,
+    text: t.text.replace(TIMESTAMP, (_, iso: string) => `'${shift(iso)}'`),
+    values: t.values.map((v) => (typeof v === 'string' && TIMESTAMP_VALUE.test(v) ? shift(v) : v)),
+  }));
+  const swapped = (value: string) => {
+    for (const [from, to] of swaps) value = value.split(from).join(to);
+    return value;
+  };
   let version: number | null = null;
   const t0 = performance.now();
   for (const original of shifted) {
-    let text = original;
-    for (const [from, to] of swaps) text = text.split(from).join(to);
+    let text = swapped(original.text);
+    const values = original.values.map((v) => (typeof v === 'string' ? swapped(v) : v));
     if (version !== null && /^\s*update "compartment"/.test(text))
       text = text.replace(/"version" = \d+ returning/, `"version" = ${version} returning`);
-    const r = await db.query<{ id?: string; bank_id?: string; version?: number }>(text);
+    const r = await db.query<{ id?: string; bank_id?: string; version?: number }>(
+      original.name ? { name: original.name, text, values } : { text, values },
+    );
     // the allocation: the compartment it returns stands in for the captured one from here on
     if (!swaps.has(map.compartment) && /for update/i.test(text) && /from compartment c/.test(text)) {
       const row = r.rows[0];

@@ -16,6 +16,8 @@ export interface CapturedQuery {
   c: number;
   text: string;
   values: unknown[];
+  /** A named (prepared) statement's name. */
+  name?: string;
 }
 
 const file = process.env.BENCH_SQL_CAPTURE;
@@ -34,7 +36,7 @@ if (file) {
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
     if (recording) {
-      const first = args[0] as string | { text?: string; values?: unknown[] } | undefined;
+      const first = args[0] as string | { text?: string; values?: unknown[]; name?: string } | undefined;
       const text = typeof first === 'string' ? first : (first?.text ?? '');
       const values = Array.isArray(args[1])
         ? (args[1] as unknown[])
@@ -43,7 +45,8 @@ if (file) {
           : [];
       let c = ids.get(this);
       if (c === undefined) ids.set(this, (c = ++connections));
-      const line: CapturedQuery = { t: performance.timeOrigin + performance.now(), c, text, values };
+      const name = typeof first === 'object' ? first.name : undefined;
+      const line: CapturedQuery = { t: performance.timeOrigin + performance.now(), c, text, values, name };
       fs.writeSync(fd, `${JSON.stringify(line)}\n`);
     }
     return original.apply(this, args);
