@@ -1,6 +1,7 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { foldPendingUpdates } from './folded-updates.js';
+import { runBuilt } from './prepared.js';
 
 /** A row object of a mapped entity class (created with `new`, never managed by the ORM). */
 export type AppendedRow = object;
@@ -25,7 +26,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * back in the transaction that writes them. Generated keys
  * are set on the row objects before the commit, so announcements built after it carry them.
  * Relies on PostgreSQL returning the rows of a VALUES insert in the order given, as the ORM's
- * own batch insert does.
+ * own batch insert does. Values are sent as parameters (`prepared.ts`), not written into the text.
  */
 export async function writeAppendedRows(tx: EntityManager, rows: AppendedRow[]): Promise<void> {
   if (!rows.length) return;
@@ -73,7 +74,9 @@ export async function writeAppendedRows(tx: EntityManager, rows: AppendedRow[]):
     );
     reads.push(g.generated ? `(select array_agg(k::text) from a${i}) as k${i}` : `null as k${i}`);
   });
-  const [result] = await tx.execute<Array<Record<string, string[] | null>>>(
+  // the same shape every time for a kind of change (a deposit scan's): prepared once it repeats
+  const [result] = await runBuilt<Record<string, string[] | null>>(
+    tx,
     `with ${ctes.join(', ')} select ${reads.join(', ')}`,
     params,
   );

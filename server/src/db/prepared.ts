@@ -89,12 +89,50 @@ export async function runPrepared<T extends object = Record<string, unknown>>(
   declaration: (tx: EntityManager) => PreparedStatement,
   values: unknown[],
 ): Promise<T[]> {
-  const statement = declaration(tx);
+  return run<T>(tx, declaration(tx).text, values);
+}
+
+/** A built statement's text is prepared once it has run this often (as Npgsql's auto-prepare). */
+const PREPARE_AFTER_RUNS = 5;
+/** At most this many built statements are prepared (on each connection that runs them). */
+const MAX_BUILT_PREPARED = 100;
+/** Texts counted towards `PREPARE_AFTER_RUNS` at a time; the counts start over past it. */
+const MAX_COUNTED = 1000;
+const runsOfText = new Map<string, number>();
+let builtPrepared = 0;
+
+/**
+ * Runs a statement built at run time (`?` placeholders, as `tx.execute` takes them), its
+ * values as parameters, in the transaction `tx`. A text that keeps coming back (a deposit
+ * scan's write has the same shape every time) is prepared from its fifth run; a one-off shape
+ * is only parsed and planned, as the ORM's statements are.
+ */
+export async function runBuilt<T extends object = Record<string, unknown>>(
+  tx: EntityManager,
+  sql: string,
+  values: unknown[],
+): Promise<T[]> {
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  if (!declared.has(text) && builtPrepared < MAX_BUILT_PREPARED) {
+    const runs = (runsOfText.get(text) ?? 0) + 1;
+    if (runs >= PREPARE_AFTER_RUNS) {
+      declared.set(text, `built-${++builtPrepared}`);
+      runsOfText.delete(text);
+    } else {
+      if (runsOfText.size >= MAX_COUNTED) runsOfText.clear();
+      runsOfText.set(text, runs);
+    }
+  }
+  return run<T>(tx, text, values);
+}
+
+async function run<T>(tx: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   // the ORM's transaction is kysely's (the ORM types it loosely)
   const ctx = tx.getTransactionContext<Transaction<unknown>>();
-  if (!ctx) throw new Error(`${statement.name}: prepared statements run inside a transaction`);
+  if (!ctx) throw new Error('prepared statements run inside a transaction');
   try {
-    const result = await ctx.executeQuery(CompiledQuery.raw(statement.text, values));
+    const result = await ctx.executeQuery(CompiledQuery.raw(text, values));
     return result.rows as T[];
   } catch (e) {
     throw tx.getDriver().convertException(e as Error);
