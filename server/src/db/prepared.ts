@@ -3,13 +3,13 @@ import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * Named prepared statements for the hot path's reads. The ORM sends each statement as text
- * with its values written in, so PostgreSQL parses and plans it every time: for a scan's
- * reads that planning cost 3-14 times their execution (pg_stat_statements with
- * track_planning, allocation race: the allocation 0.55 ms to plan, 0.04 ms to run; the
- * session read 0.23 / 0.05 ms). A statement declared here is parsed once per connection and,
- * once PostgreSQL judges its generic plan as good as a custom one (after five runs), no
- * longer planned at all.
+ * Named prepared statements for the hot path: a scan's reads (declared here, `prepare`) and
+ * the one statement that writes a change (built at run time, `runBuilt`). The ORM sends each
+ * statement as text with its values written in, so PostgreSQL parses and plans it every time:
+ * planning a scan's reads cost 3-30 times running them (pg_stat_statements with track_planning,
+ * allocation race: the allocation 0.55 ms to plan, 0.04 ms to run; the session read 0.23 /
+ * 0.05 ms; the write 0.2-0.3 ms to plan). A statement here is parsed and planned once per
+ * connection (a generic plan, `PREPARED_STATEMENT_POOL_OPTIONS`).
  *
  * Declared statements name their columns rather than `*`: a prepared statement's columns are
  * fixed when it is first prepared, and a column added by a migration (another instance's,
@@ -63,18 +63,30 @@ interface PgPool {
 }
 
 /**
+ * The pool's options for prepared statements (`driverOptions` of the ORM). Each statement
+ * here reads or writes rows by key, so one plan fits every value: PostgreSQL would otherwise
+ * plan some of them again on every run (it weighs a custom plan per run against the generic
+ * one, and chose custom for half of a deposit scan's writes). Only named statements follow
+ * `plan_cache_mode`; the ORM's own are sent with their values written in and are unaffected.
+ */
+export const PREPARED_STATEMENT_POOL_OPTIONS = {
+  options: '-c plan_cache_mode=force_generic_plan',
+  onPoolCreated: runDeclaredStatementsPrepared,
+};
+
+/**
  * Given to the ORM as its pool's `onPoolCreated`: each new connection runs a declared
  * statement's text as that named statement (`pg` prepares it on the connection's first run
- * of it). The client's own `query` is looked up at each call, so anything that wraps the
- * driver's (a statement counter in the tests) still sees every query.
+ * of it). The driver's `query` (the client class's) is looked up at each call, so anything that
+ * wraps it (a statement counter in the tests) still sees every query.
  */
 export function runDeclaredStatementsPrepared(pool: PgPool): void {
   pool.on('connect', (client) => {
-    const proto = Object.getPrototypeOf(client) as PgClient;
+    const driver = Object.getPrototypeOf(client) as PgClient;
     client.query = function (this: PgClient, config: unknown, values?: unknown, callback?: unknown) {
       const name = typeof config === 'string' ? declared.get(config) : undefined;
-      if (name) return proto.query.call(this, { name, text: config, values }, callback);
-      return proto.query.call(this, config, values, callback);
+      if (name) return driver.query.call(this, { name, text: config, values }, callback);
+      return driver.query.call(this, config, values, callback);
     };
   });
 }

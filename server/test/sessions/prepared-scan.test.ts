@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { createSite, door, issue, scan, type Fixture } from '../support/fixtures.js';
 
 /**
- * A scan's reads run as prepared statements on the server's pooled connections. A rolling
+ * A scan's reads and its write run as prepared statements on the server's pooled connections. A rolling
  * upgrade migrates the database while older instances still serve: a column added to the
  * tables a scan reads must not fail the statements those instances prepared before.
  */
@@ -15,7 +15,7 @@ describe("a scan's prepared reads across a migration by another instance", () =>
 
   beforeAll(async () => {
     s = await startTestServer();
-    f = await createSite(s, { counts: { SMALL: 8 } });
+    f = await createSite(s, { counts: { SMALL: 12 } });
     db = new pg.Client({ connectionString: s.databaseUrl });
     await db.connect();
   });
@@ -25,8 +25,9 @@ describe("a scan's prepared reads across a migration by another instance", () =>
   });
 
   test('columns added to sessions, compartments and banks leave deposits and retrievals working', async () => {
+    // six deposits: a change's write is prepared from its fifth run (`runBuilt`)
     const stored: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       const { code } = await issue(s, f);
       const deposit = await scan(s, f, code.payload);
       expect(deposit.outcome).toBe('UNLOCKING_FOR_DEPOSIT');
