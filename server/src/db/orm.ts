@@ -4,7 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../entities/all-entities.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { PREPARED_STATEMENT_POOL_OPTIONS } from './prepared.js';
+import { runDeclaredStatementsPrepared } from './prepared.js';
 
 export type { EntityManager };
 export type Orm = MikroORM;
@@ -20,8 +20,8 @@ export async function openDatabase(databaseUrl: string, opts: { poolMax?: number
     // The global EntityManager is refused: every request and connection forks its own.
     allowGlobalContext: false,
     pool: { min: 1, max: opts.poolMax ?? 20 },
-    // the hot path's reads run as named prepared statements (`prepared.ts`)
-    driverOptions: PREPARED_STATEMENT_POOL_OPTIONS,
+    // a scan's statements run as named prepared statements (`prepared.ts`)
+    driverOptions: { onPoolCreated: runDeclaredStatementsPrepared },
     debug: false,
   });
   return orm;

@@ -6,16 +6,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * Named prepared statements for the hot path: a scan's reads (declared here, `prepare`) and
  * the one statement that writes a change (built at run time, `runBuilt`). The ORM sends each
  * statement as text with its values written in, so PostgreSQL parses and plans it every time:
- * planning a scan's reads cost 3-30 times running them (pg_stat_statements with track_planning,
+ * planning a scan's reads cost 4-14 times running them (pg_stat_statements with track_planning,
  * allocation race: the allocation 0.55 ms to plan, 0.04 ms to run; the session read 0.23 /
- * 0.05 ms; the write 0.2-0.3 ms to plan). A statement here is parsed and planned once per
- * connection (a generic plan, `PREPARED_STATEMENT_POOL_OPTIONS`).
+ * 0.05 ms; the write 0.2-0.3 ms to plan). A statement here is parsed once per connection, and
+ * planned no more once PostgreSQL finds its generic plan as cheap as a custom one (it weighs
+ * them over the first five runs; it did for every read, and for half of a deposit scan's
+ * writes). Forcing generic plans (`plan_cache_mode`) is a setting of the connection, which
+ * would reach the PL/pgSQL plans of the usage rollup's triggers and reports as well.
  *
  * Declared statements name their columns rather than `*`: a prepared statement's columns are
  * fixed when it is first prepared, and a column added by a migration (another instance's,
  * during a rolling upgrade) would otherwise fail every run with "cached plan must not change
- * result type". Needs a session-level connection to PostgreSQL (a pooler in transaction mode
- * does not keep prepared statements between transactions).
+ * result type". Behind a pooler in transaction mode, it needs one that keeps protocol-level
+ * prepared statements (PgBouncer 1.21 or later, `max_prepared_statements`).
  */
 export interface PreparedStatement {
   readonly name: string;
@@ -61,18 +64,6 @@ interface PgClient {
 interface PgPool {
   on(event: 'connect', listener: (client: PgClient) => void): unknown;
 }
-
-/**
- * The pool's options for prepared statements (`driverOptions` of the ORM). Each statement
- * here reads or writes rows by key, so one plan fits every value: PostgreSQL would otherwise
- * plan some of them again on every run (it weighs a custom plan per run against the generic
- * one, and chose custom for half of a deposit scan's writes). Only named statements follow
- * `plan_cache_mode`; the ORM's own are sent with their values written in and are unaffected.
- */
-export const PREPARED_STATEMENT_POOL_OPTIONS = {
-  options: '-c plan_cache_mode=force_generic_plan',
-  onPoolCreated: runDeclaredStatementsPrepared,
-};
 
 /**
  * Given to the ORM as its pool's `onPoolCreated`: each new connection runs a declared
