@@ -28,6 +28,13 @@ export interface PreparedStatement {
 
 /** Statement text -> name: what a pooled connection prepares under a name when asked to run it. */
 const declared = new Map<string, string>();
+const declaredNames = new Set<string>();
+
+/** `?` placeholders (as the ORM's queries are written) numbered as PostgreSQL takes them. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
 
 /** A statement's columns of an entity's table (`alias.column, ...`), from the ORM's metadata. */
 export type ColumnsOf = (entity: new () => object, alias: string) => string;
@@ -50,9 +57,9 @@ export function prepare(
         .props.filter((p) => p.kind === ReferenceKind.SCALAR && p.persist !== false)
         .map((p) => `${alias}."${p.fieldNames[0]!}"`)
         .join(', ');
-    let n = 0;
-    const text = build(columns).replace(/\?/g, () => `$${++n}`);
-    if ([...declared.values()].includes(name)) throw new Error(`two statements are declared as ${name}`);
+    if (declaredNames.has(name)) throw new Error(`two statements are declared as ${name}`);
+    const text = numbered(build(columns));
+    declaredNames.add(name);
     declared.set(text, name);
     return (statement = { name, text });
   };
@@ -115,8 +122,7 @@ export async function runBuilt<T extends object = Record<string, unknown>>(
   sql: string,
   values: unknown[],
 ): Promise<T[]> {
-  let n = 0;
-  const text = sql.replace(/\?/g, () => `$${++n}`);
+  const text = numbered(sql);
   if (!declared.has(text) && builtPrepared < MAX_BUILT_PREPARED) {
     const runs = (runsOfText.get(text) ?? 0) + 1;
     if (runs >= PREPARE_AFTER_RUNS) {

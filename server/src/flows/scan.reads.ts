@@ -26,9 +26,9 @@ export type ScanSite = Pick<
  * (`prepared.ts`): planning them cost more than running them.
  */
 
-const sessionForScan = (where: string) =>
+const sessionForScan = (name: string, where: string) =>
   prepare(
-    `scan-session-by-${where === 's.code_hash = ?' ? 'code' : 'short-code'}`,
+    name,
     (columns) =>
       `select ${columns(StorageSessionEntity, 's')},
        ${paidSql('s.id')} as scan_paid,
@@ -38,8 +38,11 @@ const sessionForScan = (where: string) =>
      from storage_session s join site st on st.id = s.site_id
      where ${where} for update of s`,
   );
-const SESSION_BY_CODE = sessionForScan('s.code_hash = ?');
-const SESSION_BY_SHORT_CODE = sessionForScan('s.site_id = ? and s.short_code_hash = ?');
+const SESSION_BY_CODE = sessionForScan('scan-session-by-code', 's.code_hash = ?');
+const SESSION_BY_SHORT_CODE = sessionForScan(
+  'scan-session-by-short-code',
+  's.site_id = ? and s.short_code_hash = ?',
+);
 
 /** The session with this code (QR hash, or short-code hash at a site), locked, with what has been paid and its site's settings. */
 export async function lockSessionForScan(
