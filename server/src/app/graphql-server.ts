@@ -16,6 +16,8 @@ import { attachWebSocketServer } from '../graphql/ws-server.js';
 import type { GqlContext } from '../graphql/context.js';
 import { graphqlHandler } from '../http/graphql-handler.js';
 import type { Services } from '../container/services.js';
+import { SnapshotReadPlanner } from '../graphql/snapshot-reads.js';
+import { ReadAnswerCache } from '../http/read-answers.js';
 
 /** GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), on one HTTP server. */
 export interface GraphqlServer {
@@ -72,6 +74,11 @@ export async function startGraphqlServer(
     em: orm.em,
     logger,
     maxBodyBytes: config.limits.maxBodyBytes,
+    answers: new ReadAnswerCache(
+      new SnapshotReadPlanner(schema, config.limits.maxTokens),
+      services.sites.reads,
+      metrics.readAnswersReused,
+    ),
   });
   return { apollo, ws, handle };
 }

@@ -1,5 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Metrics } from '../observability/metrics.js';
+import { isThenable } from '../shared/maybe-promise.js';
 
 /**
  * Times root fields (operations), which is what callers feel; nested fields would add noise
@@ -30,6 +31,3 @@ export function timeRootFields(schema: GraphQLSchema, metrics: Metrics): void {
     }
   }
 }
-
-const isThenable = (v: unknown): v is PromiseLike<unknown> =>
-  typeof (v as PromiseLike<unknown> | null)?.then === 'function';

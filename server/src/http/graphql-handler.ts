@@ -6,7 +6,8 @@ import type { GqlContext } from '../graphql/context.js';
 import type { Logger } from '../observability/logger.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { DomainError } from '../errors/domain-error.js';
-import { answerBodyError, BodyError, json, readBody } from './http-utils.js';
+import { answerBodyError, BodyError, json, parseBody, readBodyText } from './http-utils.js';
+import type { ReadAnswerCache } from './read-answers.js';
 import { clientAddress } from '../config/client-address.js';
 
 export interface GraphqlHandlerDeps {
@@ -15,22 +16,23 @@ export interface GraphqlHandlerDeps {
   em: EntityManager;
   logger: Logger;
   maxBodyBytes: number;
+  /** Answers to snapshot reads given again while their sites are unchanged. */
+  answers: ReadAnswerCache;
 }
 
 /**
  * POST/GET /graphql on plain node:http: the caller is identified once from the Authorization
  * header (a present but wrong credential is 401 UNAUTHENTICATED, never silently anonymous),
- * then Apollo runs the operation with a fresh context.
+ * then Apollo runs the operation with a fresh context, unless the same snapshot read was
+ * answered before and its sites are unchanged (ReadAnswerCache).
  */
-export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: GraphqlHandlerDeps) {
+export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes, answers }: GraphqlHandlerDeps) {
   const { trustedProxies } = services.infra.config;
   // no per-request child logger: with redaction configured, making one costs more than a cached read
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     try {
-      const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
-      const headers = new HeaderMap();
-      for (const [k, v] of Object.entries(req.headers))
-        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const text = req.method === 'POST' ? await readBodyText(req, maxBodyBytes) : undefined;
+      const body = text === undefined ? undefined : parseBody(text, req.headers['content-type']);
       const ip = clientAddress(req, trustedProxies);
       let caller: GqlContext['caller'];
       try {
@@ -44,6 +46,19 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
           return json(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] });
         throw e;
       }
+      const key = answers.keyOf(req, text);
+      const kept = key === null ? undefined : answers.lookup(key);
+      if (kept) {
+        for (const [k, v] of kept.headers) res.setHeader(k, v);
+        res.statusCode = 200;
+        if (logger.isLevelEnabled('debug'))
+          logger.debug({ requestId, caller: caller.kind, reused: true, status: 200 }, 'graphql request');
+        return void res.end(kept.body);
+      }
+      const toKeep = key === null ? null : answers.before(key, body);
+      const headers = new HeaderMap();
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       const url = req.url ?? '/';
       const query = url.indexOf('?');
       const result = await apollo.executeHTTPGraphQLRequest({
@@ -72,7 +87,10 @@ export function graphqlHandler({ apollo, services, em, logger, maxBodyBytes }: G
           'graphql request',
         );
       }
-      if (result.body.kind === 'complete') return void res.end(result.body.string);
+      if (result.body.kind === 'complete') {
+        if (toKeep) answers.keep(toKeep, res.statusCode, result.headers, result.body.string);
+        return void res.end(result.body.string);
+      }
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (e) {

@@ -108,18 +108,20 @@ export function answerBodyError(
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a request body up to `limit` bytes; JSON when the content type says so. Invalid UTF-8 or JSON is a 400. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  let text: string;
+/** A request body up to `limit` bytes as text. Invalid UTF-8 is a 400. */
+export async function readBodyText(req: IncomingMessage, limit: number): Promise<string> {
   try {
-    text = utf8.decode(await readRawBody(req, limit));
+    return utf8.decode(await readRawBody(req, limit));
   } catch (e) {
     if (e instanceof TypeError) throw new BodyError(400, 'Request body is not valid UTF-8');
     throw e;
   }
+}
+
+/** A body's text as its content type says: JSON parsed (invalid JSON is a 400), anything else as text. */
+export function parseBody(text: string, contentType: string | undefined): unknown {
   if (!text) return undefined;
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json')) return text;
+  if (!(contentType ?? '').includes('application/json')) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -31,6 +31,11 @@ export function createMetrics() {
       help: 'Open graphql-ws connections',
       registers: [registry],
     }),
+    readAnswersReused: new Counter({
+      name: 'graphql_read_answers_reused_total',
+      help: 'HTTP reads of site snapshots answered again as before (their sites unchanged), without running the operation',
+      registers: [registry],
+    }),
     scans: new Counter({
       name: 'locker_scans_total',
       help: 'Scans by outcome',

@@ -5,7 +5,8 @@ import { GraphQLScalarType } from 'graphql';
 /** `DateTime` as the contract names it: an ISO-8601 string with time zone. */
 export const DateTime = new GraphQLScalarType({ ...DateTimeResolver.toConfig(), name: 'DateTime' });
 
-@ObjectType()
+// simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
+@ObjectType({ simpleResolvers: true })
 export class Money {
   @Field(() => Int) amount!: number;
   @Field(() => String) currency!: string;

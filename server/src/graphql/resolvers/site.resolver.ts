@@ -9,6 +9,7 @@ import {
 import { authorize, can } from '../../auth/authorize.js';
 import { siteScope } from '../../auth/visibility.js';
 import { parseId } from '../../shared/ids.js';
+import { mapMaybe, type MaybePromise } from '../../shared/maybe-promise.js';
 import {
   LockerBankView,
   CompartmentView,
@@ -30,10 +31,10 @@ export class SiteResolver {
     return (await services.sites.list(scope ?? undefined)).map(toSiteView);
   }
 
-  /** Public: the depositor's phone page shows a site's name, sizes and prices. */
+  /** Public: the depositor's phone page shows a site's name, sizes and prices (at hand when cached). */
   @Query(() => SiteView, { nullable: true })
-  async site(@Arg('id', () => ID) id: string, @Ctx() { services }: GqlContext): Promise<SiteView | null> {
-    return (await services.sites.snapshot(parseId(id, 'id')))?.site ?? null;
+  site(@Arg('id', () => ID) id: string, @Ctx() { services }: GqlContext): MaybePromise<SiteView | null> {
+    return mapMaybe(services.sites.snapshot(parseId(id, 'id')), (snapshot) => snapshot?.site ?? null);
   }
 
   /** Public: the phone page's address names its site by slug (or, the old address, by id). */
@@ -146,10 +147,10 @@ export class SiteResolver {
   }
 
   @FieldResolver(() => [SizeAvailabilityView])
-  async availability(
+  availability(
     @Root() site: SiteView,
     @Ctx() { services }: GqlContext,
-  ): Promise<readonly SizeAvailabilityView[]> {
+  ): MaybePromise<readonly SizeAvailabilityView[]> {
     return services.sites.availability(site.id);
   }
 

@@ -50,6 +50,15 @@ export class SiteReadCache {
     return this.pending.get(siteId) ?? this.fill(siteId);
   }
 
+  /**
+   * The snapshot held now, if it is current; never loads. Compared by identity: after a
+   * change the site has no snapshot, then a new object, so an equal one means no change since.
+   */
+  current(siteId: string): SiteSnapshot | undefined {
+    const hit = this.entries.get(siteId);
+    return hit && this.now() - hit.loadedAt < this.opts.maxAgeMs ? hit.value : undefined;
+  }
+
   /** Forgets a site's snapshot; loads under way may no longer store theirs. */
   invalidate(siteId: string): void {
     this.generation++;

@@ -3,11 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SiteEntity } from '../../entities/site.entity.js';
 import { badInput, conflict, notFound } from '../../errors/domain-error.js';
 import { newId } from '../../shared/ids.js';
+import { mapMaybe, type MaybePromise } from '../../shared/maybe-promise.js';
 import { transact } from '../../db/transaction.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { COMPARTMENT_SIZES, type CompartmentSize } from '../../entities/compartment.enums.js';
 import { SiteReadCache, type SiteSnapshot } from './site-read.cache.js';
-import { toLocalNameViews, type SizeAvailabilityView } from './site.types.js';
+import { SiteView, toLocalNameViews, type SizeAvailabilityView } from './site.types.js';
 import { SITE_NAME_LANGUAGES, type LocalNames, type SiteNameLanguage } from '../../shared/site-names.js';
 import { toTariffView } from '../tariffs/tariff.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
@@ -183,9 +184,9 @@ export class SiteService {
     return this.reads.get(id);
   }
 
-  /** Free and total compartments per size (out-of-service ones count in neither); cached. */
-  async availability(siteId: string): Promise<readonly SizeAvailabilityView[]> {
-    return (await this.reads.get(siteId))?.availability ?? [];
+  /** Free and total compartments per size (out-of-service ones count in neither); cached, so at hand on a hit. */
+  availability(siteId: string): MaybePromise<readonly SizeAvailabilityView[]> {
+    return mapMaybe(this.reads.get(siteId), (snapshot) => snapshot?.availability ?? []);
   }
 
   /** One statement: the site's row, its tariffs and its counts per size (one row per size, or one with no size). */
@@ -233,23 +234,26 @@ export class SiteService {
         dimensions: toSizeDimensionsViews(first.dimensions).find((d) => d.size === size) ?? null,
       }),
     );
-    const site = Object.freeze({
-      id: first.id,
-      name: first.name,
-      slug: first.slug,
-      localNames: toLocalNameViews(first.local_names),
-      timezone: first.timezone,
-      codeLifetimeMinutes: first.code_lifetime_minutes,
-      depositWindowSeconds: first.deposit_window_seconds,
-      leftOpenSeconds: first.left_open_seconds,
-      abandonAfterDays: first.abandon_after_days,
-      unlockAckTimeoutSeconds: first.unlock_ack_timeout_seconds,
-      gatewayHeartbeatSeconds: first.gateway_heartbeat_seconds,
-      pulseMs: first.pulse_ms,
-      paymentWindowSeconds: first.payment_window_seconds,
-      accessOpensPerSession: first.access_opens_per_session,
-      retiredAt: first.retired_at ? new Date(first.retired_at) : null,
-    });
+    // a SiteView already, so that type-graphql need not copy it into one for each field resolver
+    const site = Object.freeze(
+      Object.assign(new SiteView(), {
+        id: first.id,
+        name: first.name,
+        slug: first.slug,
+        localNames: toLocalNameViews(first.local_names),
+        timezone: first.timezone,
+        codeLifetimeMinutes: first.code_lifetime_minutes,
+        depositWindowSeconds: first.deposit_window_seconds,
+        leftOpenSeconds: first.left_open_seconds,
+        abandonAfterDays: first.abandon_after_days,
+        unlockAckTimeoutSeconds: first.unlock_ack_timeout_seconds,
+        gatewayHeartbeatSeconds: first.gateway_heartbeat_seconds,
+        pulseMs: first.pulse_ms,
+        paymentWindowSeconds: first.payment_window_seconds,
+        accessOpensPerSession: first.access_opens_per_session,
+        retiredAt: first.retired_at ? new Date(first.retired_at) : null,
+      }),
+    );
     return Object.freeze({ site, availability: Object.freeze(availability) });
   }
 }

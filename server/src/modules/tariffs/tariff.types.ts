@@ -3,7 +3,8 @@ import { CompartmentSize } from '../../entities/compartment.enums.js';
 import { DateTime, Money, money } from '../../shared/common.types.js';
 import type { TariffEntity } from '../../entities/tariff.entity.js';
 
-@ObjectType('Tariff')
+// simpleResolvers: plain properties need no type-graphql wrapper (no middlewares are used)
+@ObjectType('Tariff', { simpleResolvers: true })
 export class TariffView {
   @Field(() => ID) id!: string;
   @Field(() => CompartmentSize) size!: CompartmentSize;
