@@ -31,6 +31,10 @@ const BUDGET = {
   // in different ticks, hence a margin of two
   'board snapshot, 2 banks, 42 compartments': { statements: 8, roundTrips: 8 },
   'usage report, 31 days by day': { statements: 4, roundTrips: 6 },
+  // the command and its compartment (with its session) locked, the outcome written, the sign of life
+  'unlock acknowledgement': { statements: 7, roundTrips: 9 },
+  // its gateway's sign of life is written at most once a second (GatewayCommandService.seen)
+  'unlock acknowledgement, its gateway marked seen under a second ago': { statements: 6, roundTrips: 8 },
 } as const;
 type Operation = keyof typeof BUDGET;
 
@@ -210,4 +214,32 @@ describe('cost budget: SQL statements and round trips per operation', () => {
       ok(await s.gql(USAGE, { s: f.siteId, f: from.toISOString(), t: to.toISOString() }, f.adminToken)),
     );
   });
+
+  test('unlock acknowledgements: only the first of a burst marks the gateway seen', async () => {
+    await heartbeat(s, f);
+    const commands: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const scan = await scanOnly(s, f, (await issue(s, f)).code.payload);
+      commands.push(await lastCommandFor(scan.compartment!.id));
+    }
+    await new Promise((r) => setTimeout(r, 1100)); // the last acknowledgement's mark is over a second old
+    const seenBefore = await lastSeen();
+    await measure('unlock acknowledgement', async () =>
+      ok(await s.gql(ACK, { id: commands[0], r: 'SUCCEEDED' }, f.gatewayToken)),
+    );
+    const seenAfter = await lastSeen();
+    expect(seenAfter.getTime()).toBeGreaterThan(seenBefore.getTime());
+    await measure('unlock acknowledgement, its gateway marked seen under a second ago', async () =>
+      ok(await s.gql(ACK, { id: commands[1], r: 'SUCCEEDED' }, f.gatewayToken)),
+    );
+    expect(await lastSeen()).toEqual(seenAfter);
+  });
+
+  async function lastSeen(): Promise<Date> {
+    const rows = await s.app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ last_seen_at: Date }[]>(`select last_seen_at from gateway where id = ?`, [f.gatewayId]);
+    return new Date(rows[0]!.last_seen_at);
+  }
 });

@@ -21,6 +21,9 @@ import { parseId } from '../../shared/ids.js';
 import { LockerBankEntity } from '../../entities/locker-bank.entity.js';
 import { storedProfile } from '../compartments/board-profile.js';
 
+/** An acknowledgement marks its gateway seen at most this often per gateway and instance. */
+const SEEN_WRITE_MS = 1_000;
+
 /**
  * Undoes the door operation of a command the gateway reported FAILED. The unlock flow
  * (`flows/unlock.ts`) implements it and the service container passes it in: undoing spans
@@ -49,6 +52,9 @@ const MAX_HANDED_OVER = 1000;
 
 /** The server's side of the gateway link: config, the command queue, acks, presence. */
 export class GatewayCommandService {
+  /** When this instance last wrote each gateway's sign of life (`seen`), ms. */
+  private readonly seenWritten = new Map<string, number>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly bus: EventBus,
@@ -208,13 +214,25 @@ export class GatewayCommandService {
     this.bus.publish('GATEWAY_UPDATED', ALL_SITES, view);
   }
 
+  /**
+   * An acknowledgement is a sign of life, written at most once a second per gateway and
+   * instance (presence expires after 10 s, PRESENCE_EXPIRY_MS; heartbeats write it every 2 s
+   * as well): a gateway acknowledging a burst of unlocks otherwise queued each of them on its
+   * own row. A failed write lets the next acknowledgement try again.
+   */
   async seen(gatewayId: string): Promise<void> {
-    await this.em
-      .fork()
-      .nativeUpdate(
-        GatewayEntity,
-        { id: gatewayId },
-        { lastSeenAt: this.clock.now(), offlineAlerted: false },
-      );
+    const now = this.clock.now();
+    const last = this.seenWritten.get(gatewayId);
+    if (last !== undefined && now.getTime() - last < SEEN_WRITE_MS) return;
+    if (this.seenWritten.size >= 10_000) this.seenWritten.clear();
+    this.seenWritten.set(gatewayId, now.getTime());
+    try {
+      await this.em
+        .fork()
+        .nativeUpdate(GatewayEntity, { id: gatewayId }, { lastSeenAt: now, offlineAlerted: false });
+    } catch (e) {
+      this.seenWritten.delete(gatewayId);
+      throw e;
+    }
   }
 }
