@@ -45,9 +45,7 @@ export class SiteReadCache {
 
   /** The snapshot, from memory when it is current; a plain value on a hit (no promise to await). */
   get(siteId: string): SiteSnapshot | Promise<SiteSnapshot | null> {
-    const hit = this.entries.get(siteId);
-    if (hit && this.now() - hit.loadedAt < this.opts.maxAgeMs) return hit.value;
-    return this.pending.get(siteId) ?? this.fill(siteId);
+    return this.current(siteId) ?? this.pending.get(siteId) ?? this.fill(siteId);
   }
 
   /**
