@@ -13,7 +13,10 @@
  * two cores with the server, so each subscription result costs it as little as it can: the
  * frame's arrival time and its bytes are kept as it arrives (`RecordingSocket`), and read only
  * at `collect`. graphql-ws parsing and dispatching each result as it came took ~0.8 s of CPU
- * for one bank's 48,000 frames, more than the delivery being measured.
+ * for one bank's 48,000 frames, more than the delivery being measured. The bytes are copied
+ * into large chunks shared by all clients (`FrameLog`): kept as a Buffer each, a 480-door burst
+ * left a million small objects for the garbage collector to move while the server was being
+ * measured, and events of earlier phases are dropped at `collect` for the same reason.
  */
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
@@ -65,9 +68,53 @@ export type SwarmReply =
       errors: string[];
     };
 
+/**
+ * Subscription results as they arrived, not yet read, of every client: arrival time, client and
+ * bytes, the bytes copied one after another into fixed chunks (a full chunk is followed by a
+ * new one, nothing is copied twice), so keeping a frame allocates no object of its own.
+ */
+class FrameLog {
+  private static readonly CHUNK = 4 << 20;
+  private chunks: Buffer[] = [];
+  private used = FrameLog.CHUNK; // of the last chunk: full, so the first frame opens one
+  private times: number[] = [];
+  private clients: number[] = [];
+  /** Per frame: its chunk and where it ends in it (it starts where the one before ended, or at 0). */
+  private chunkOf: number[] = [];
+  private ends: number[] = [];
+
+  add(at: number, client: number, frame: Buffer): void {
+    if (this.used + frame.length > FrameLog.CHUNK) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(FrameLog.CHUNK, frame.length)));
+      this.used = 0;
+    }
+    frame.copy(this.chunks.at(-1)!, this.used);
+    this.used += frame.length;
+    this.times.push(at);
+    this.clients.push(client);
+    this.chunkOf.push(this.chunks.length - 1);
+    this.ends.push(this.used);
+  }
+
+  /** Each kept frame with its arrival time and client, oldest first; then empty. */
+  drain(read: (at: number, client: number, frame: Buffer) => void): void {
+    for (let i = 0; i < this.times.length; i++) {
+      const chunk = this.chunkOf[i]!;
+      const start = i > 0 && this.chunkOf[i - 1] === chunk ? this.ends[i - 1]! : 0;
+      read(this.times[i]!, this.clients[i]!, this.chunks[chunk]!.subarray(start, this.ends[i]));
+    }
+    this.chunks = [];
+    this.used = FrameLog.CHUNK;
+    this.times = [];
+    this.clients = [];
+    this.chunkOf = [];
+    this.ends = [];
+  }
+}
+
+const frames = new FrameLog();
+
 interface Received {
-  /** Subscription results as they arrived, not yet read: arrival time and frame, in turn. */
-  frames: Array<number | Buffer>;
   door: Map<number, number[]>; // at (ms) -> receive times
   comp: Map<string, number[]>; // compartmentId|doorState -> receive times
 }
@@ -88,13 +135,14 @@ async function quiet(ms: number, maxMs: number): Promise<void> {
  * arrival time in `frames` instead of handing it to graphql-ws; every other frame (ack, ping,
  * error, complete) goes to graphql-ws as usual. graphql-ws reads frames through `onmessage`.
  */
-function recordingSocket(frames: Array<number | Buffer>) {
+function recordingSocket(client: number) {
   return class RecordingSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols);
       let handler: ((e: { data: string }) => void) | null = null;
       this.on('message', (data: Buffer, isBinary: boolean) => {
-        if (!isBinary && data.subarray(0, 64).includes(NEXT)) frames.push((lastArrival = wallNow()), data);
+        if (!isBinary && data.subarray(0, 64).includes(NEXT))
+          frames.add((lastArrival = wallNow()), client, data);
         else handler?.({ data: data.toString() });
       });
       Object.defineProperty(this, 'onmessage', {
@@ -112,19 +160,18 @@ type Result = {
   };
 };
 
-/** Reads the frames a client has kept since the last time into its received events. */
-function readFrames(mine: Received): void {
-  for (let i = 0; i < mine.frames.length; i += 2) {
-    const now = mine.frames[i] as number;
-    const { payload } = JSON.parse((mine.frames[i + 1] as Buffer).toString()) as Result;
+/** Reads the frames kept since the last time into their clients' received events. */
+function readFrames(): void {
+  frames.drain((now, client, frame) => {
+    const mine = received[client]!;
+    const { payload } = JSON.parse(frame.toString()) as Result;
     if (payload?.errors) noteError(`subscription result: ${JSON.stringify(payload.errors)}`);
     const door = payload?.data?.doorEvents;
     const c = payload?.data?.compartmentUpdated;
     if (door) push(mine.door, Date.parse(door.at), now);
     else if (c) push(mine.comp, `${c.id}|${c.doorState}`, now);
     else if (!payload?.errors) noteError(`subscription result without data: ${JSON.stringify(payload)}`);
-  }
-  mine.frames.length = 0;
+  });
 }
 
 const clients: Client[] = [];
@@ -145,13 +192,13 @@ async function start(cmd: Extract<SwarmCommand, { type: 'start' }>): Promise<voi
   for (let i = 0; i < cmd.clients; i += BATCH) {
     const batch: Promise<void>[] = [];
     for (let j = i; j < Math.min(cmd.clients, i + BATCH); j++) {
-      const mine: Received = { frames: [], door: new Map(), comp: new Map() };
+      const mine: Received = { door: new Map(), comp: new Map() };
       received.push(mine);
       batch.push(
         new Promise<void>((resolve) => {
           const client = createClient({
             url: cmd.url,
-            webSocketImpl: recordingSocket(mine.frames),
+            webSocketImpl: recordingSocket(j),
             lazy: false,
             retryAttempts: 0,
             connectionParams: { authorization: `Bearer ${cmd.token}` },
@@ -225,18 +272,27 @@ function collect(reports: SentReport[]): void {
   const lastArrival = new Map<SentReport, number>();
   const missing = new Map<string, LostEvent>();
   let lost = 0;
+  readFrames();
   for (const mine of received) {
-    readFrames(mine);
     const gotDoor = new Set<SentReport>();
+    // Events of no report asked for now are an earlier phase's (a collect is asked again only
+    // for the same reports, `collectSettled`): dropped, so they are not carried to the end.
     for (const [at, times] of mine.door) {
       const r = byAt.get(at);
-      if (!r) continue;
+      if (!r) {
+        mine.door.delete(at);
+        continue;
+      }
       gotDoor.add(r);
       for (const t of times) record(r, t);
     }
     const gotComp = new Set<SentReport>();
     for (const [key, times] of mine.comp) {
-      const candidates = byKey.get(key) ?? [];
+      const candidates = byKey.get(key);
+      if (!candidates) {
+        mine.comp.delete(key);
+        continue;
+      }
       for (const t of times) {
         let match: SentReport | undefined;
         for (const r of candidates) if (r.sentAt <= t) match = r;

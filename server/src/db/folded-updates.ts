@@ -16,11 +16,39 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const isJson = (type: unknown, columnType: string | undefined) =>
   /json/i.test(String(type)) || /json/i.test(columnType ?? '');
 
+/** One pending update as the ORM computed it. */
+interface Change {
+  cs: ReturnType<ReturnType<EntityManager['getUnitOfWork']>['getChangeSets']>[number];
+  table: string;
+  pk: string;
+  version: string;
+  fields: string[];
+  values: unknown[];
+  /** Whether every value reads back as itself from JSON (`json_populate_recordset`). */
+  jsonSafe: boolean;
+}
+
+/**
+ * A value PostgreSQL reads from JSON as the driver would send it: a Date only into a timestamp
+ * column (JSON carries its instant, which a date column would cut to the UTC day).
+ */
+const jsonSafe = (value: unknown, columnType: string | undefined): boolean =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (value instanceof Date && /^timestamp/i.test(columnType ?? ''));
+
 /**
  * A deposit scan changes its session and its compartment and appends four rows: as the ORM
  * flushes, that is two UPDATE round trips before the one that appends. Here the ORM's own
  * change sets (what `flush` would write) become CTEs of the appending statement, each with the
  * optimistic version check the ORM would make, so the change costs one round trip.
+ *
+ * Rows of one table whose changes set the same columns share one CTE, their values sent as one
+ * JSON parameter read as the table's rows (`json_populate_recordset`): a door report storing a
+ * bank's 24 deposits changed 48 rows, and PostgreSQL took longer to plan 48 CTEs than to run
+ * them.
  *
  * Only plain updates fold: every change an UPDATE of scalar, non-JSON columns of an entity
  * with an integer version and one primary key. Anything else (a new or removed entity, a
@@ -31,30 +59,63 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
   uow.computeChangeSets();
   if (uow.getCollectionUpdates().length || uow.getExtraUpdates().size) return null;
   const sets = uow.getChangeSets();
-  const ctes: string[] = [];
-  const reads: string[] = [];
-  const params: unknown[] = [];
-  for (const [i, cs] of sets.entries()) {
+  const groups = new Map<string, Change[]>();
+  for (const cs of sets) {
     const meta = cs.meta;
     const version = meta.versionProperty ? meta.properties[meta.versionProperty] : undefined;
     const [pk] = meta.getPrimaryProps();
     if (cs.type !== ChangeSetType.UPDATE || !version || meta.primaryKeys.length !== 1 || !pk) return null;
     if (version.runtimeType !== 'number') return null;
-    const assignments: string[] = [];
+    const change: Change = {
+      cs,
+      table: meta.schema ? `${quote(meta.schema)}.${quote(meta.tableName)}` : quote(meta.tableName),
+      pk: quote(pk.fieldNames[0]!),
+      version: quote(version.fieldNames[0]!),
+      fields: [],
+      values: [],
+      jsonSafe: true,
+    };
     for (const [name, value] of Object.entries(cs.payload as Record<string, unknown>)) {
       const prop = meta.properties[name];
       if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.primary || prop.version) return null;
       if (prop.fieldNames.length !== 1 || isJson(prop.type, prop.columnTypes?.[0])) return null;
-      assignments.push(`${quote(prop.fieldNames[0]!)} = ?`);
-      params.push(value);
+      change.fields.push(quote(prop.fieldNames[0]!));
+      change.values.push(value);
+      change.jsonSafe &&= jsonSafe(value, prop.columnTypes?.[0]);
     }
-    const table = meta.schema ? `${quote(meta.schema)}.${quote(meta.tableName)}` : quote(meta.tableName);
-    const v = quote(version.fieldNames[0]!);
-    ctes.push(
-      `u${i} as (update ${table} set ${assignments.join(', ')}, ${v} = ${v} + 1 where ${quote(pk.fieldNames[0]!)} = ? and ${v} = ? returning ${v} as v)`,
-    );
-    params.push(wrap(cs.entity, true).getPrimaryKey(), cs.entity[version.name]);
-    reads.push(`(select v from u${i}) as v${i}`);
+    const key = `${change.table} ${change.fields.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  const ctes: string[] = [];
+  const reads: string[] = [];
+  const params: unknown[] = [];
+  /** How each change's new version is read from the answer: its column, and its key in a shared one. */
+  const readers: Array<{ cs: Change['cs']; column: string; id: string | null }> = [];
+  for (const group of groups.values()) {
+    if (group.length > 1 && group.every((c) => c.jsonSafe)) {
+      const { table, pk, version, fields } = group[0]!;
+      const n = ctes.length;
+      ctes.push(
+        `u${n} as (update ${table} as x set ${fields.map((f) => `${f} = w.${f}`).join(', ')}, ${version} = x.${version} + 1 ` +
+          `from json_populate_recordset(null::${table}, ?::json) as w where x.${pk} = w.${pk} and x.${version} = w.${version} ` +
+          `returning x.${pk}::text as id, x.${version} as v)`,
+      );
+      params.push(JSON.stringify(group.map(rowOf)));
+      reads.push(`(select json_object_agg(id, v) from u${n}) as v${n}`);
+      for (const c of group) readers.push({ cs: c.cs, column: `v${n}`, id: keyOf(c.cs) });
+      continue;
+    }
+    for (const c of group) {
+      const n = ctes.length;
+      ctes.push(
+        `u${n} as (update ${c.table} set ${c.fields.map((f) => `${f} = ?`).join(', ')}, ${c.version} = ${c.version} + 1 where ${c.pk} = ? and ${c.version} = ? returning ${c.version} as v)`,
+      );
+      params.push(...c.values, wrap(c.cs.entity, true).getPrimaryKey(), versionOf(c.cs));
+      reads.push(`(select v from u${n}) as v${n}`);
+      readers.push({ cs: c.cs, column: `v${n}`, id: null });
+    }
   }
   return {
     ctes,
@@ -62,14 +123,32 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
     params,
     settle(row) {
       const comparator = tx.getComparator();
-      sets.forEach((cs, i) => {
-        const value = row?.[`v${i}`];
+      for (const { cs, column, id } of readers) {
+        const read = row?.[column];
+        const value = id === null ? read : (read as Record<string, unknown> | null | undefined)?.[id];
         if (value === null || value === undefined) throw OptimisticLockError.lockFailed(cs.entity);
         const entity = cs.entity as Record<string, unknown>;
         entity[cs.meta.versionProperty] = Number(value);
         // what the ORM does after its own update: the entity is clean, a later flush skips it
         wrap(cs.entity, true).__originalEntityData = comparator.prepareEntity(cs.entity);
-      });
+      }
     },
   };
+}
+
+const versionOf = (cs: Change['cs']): unknown =>
+  (cs.entity as Record<string, unknown>)[cs.meta.versionProperty];
+
+/** The primary key as PostgreSQL writes it as text (uuids in lower case). */
+const keyOf = (cs: Change['cs']): string => String(wrap(cs.entity, true).getPrimaryKey()).toLowerCase();
+
+/** A change as a row for `json_populate_recordset`: its key, its version before, its new values. */
+function rowOf(c: Change): Record<string, unknown> {
+  const unquote = (f: string) => f.slice(1, -1).replace(/""/g, '"');
+  const row: Record<string, unknown> = {
+    [unquote(c.pk)]: wrap(c.cs.entity, true).getPrimaryKey(),
+    [unquote(c.version)]: versionOf(c.cs),
+  };
+  c.fields.forEach((f, i) => (row[unquote(f)] = c.values[i]));
+  return row;
 }

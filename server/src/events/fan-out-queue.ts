@@ -1,13 +1,21 @@
-/** Waited longer than this, the hand-out takes a larger share of each turn. */
+/** Waited longer than this while requests crowd it out, the hand-out takes larger turns. */
 const SLOW_LAG_MS = 2000;
 const SLOW_BUDGET_MS = 10;
+/** Below this share of the event loop's time, requests crowd the hand-out out. */
+const CROWDED_SHARE = 0.5;
 /** Waited longer than this, a turn hands out everything queued. */
 const MAX_LAG_MS = 10_000;
 
-/** How much of one turn the hand-out may take, by how long its oldest entry has waited. */
-export function turnBudget(budgetMs: number, lagMs: number): number {
+/**
+ * How much of one turn the hand-out may take, by how long its oldest entry has waited and what
+ * share of the loop's time its recent turns had (`share`, 0-1). Larger turns only help when
+ * requests take most of the loop: when the hand-out already has it, its turns follow each
+ * other at once and larger ones drain it no faster, they only make each request wait longer
+ * (a scan's every round trip waited up to a whole turn while dashboards were a burst behind).
+ */
+export function turnBudget(budgetMs: number, lagMs: number, share: number): number {
   if (lagMs > MAX_LAG_MS) return Infinity;
-  return lagMs > SLOW_LAG_MS ? Math.max(budgetMs, SLOW_BUDGET_MS) : budgetMs;
+  return lagMs > SLOW_LAG_MS && share < CROWDED_SHARE ? Math.max(budgetMs, SLOW_BUDGET_MS) : budgetMs;
 }
 
 /**
@@ -41,10 +49,11 @@ export interface FanOut {
  * `budgetMs`, what the listeners do with their events included (`costPerEvent`), then
  * yields to I/O and goes on in the next turn. In the order added.
  *
- * Requests first, but not forever: the longer the oldest hand-out has waited, the more of
- * each turn goes to handing out (`turnBudget`), so dashboards fall at most a few seconds
- * behind, and under load that never ends the queue cannot grow without bound (past
- * `MAX_LAG_MS` a turn hands out everything, and requests wait as they did before).
+ * Requests first, but not forever: once the oldest hand-out has waited long while requests
+ * take most of the loop, more of each turn goes to handing out (`turnBudget`), so dashboards
+ * fall at most a few seconds behind, and under load that never ends the queue cannot grow
+ * without bound (past `MAX_LAG_MS` a turn hands out everything, and requests wait as they did
+ * before).
  */
 export class FanOutQueue {
   private readonly queue: Turn[] = [];
@@ -57,6 +66,10 @@ export class FanOutQueue {
    * Measured on each turn, half-weighted (0: none yet).
    */
   private costPerEvent = 0;
+  /** The share of the loop's time the hand-out's recent turns had, half-weighted per turn. */
+  private share = 1;
+  /** The last turn, while the queue has more for the next one (null: it emptied). */
+  private lastTurn: { started: number; cost: number } | null = null;
 
   constructor(private readonly budgetMs: number) {}
 
@@ -89,7 +102,9 @@ export class FanOutQueue {
   private readonly turn = (): void => {
     this.scheduled = false;
     const started = performance.now();
-    const budget = turnBudget(this.budgetMs, started - (this.queue[0]?.addedAt ?? started));
+    const last = this.lastTurn;
+    if (last) this.share = (this.share + last.cost / Math.max(started - last.started, last.cost)) / 2;
+    const budget = turnBudget(this.budgetMs, started - (this.queue[0]?.addedAt ?? started), this.share);
     const events = this.costPerEvent > 0 ? Math.max(1, Math.floor(budget / this.costPerEvent)) : Infinity;
     let served = 0;
     afterTurnWork(() => this.measure(started, served));
@@ -97,8 +112,10 @@ export class FanOutQueue {
   };
 
   private measure(started: number, served: number): void {
+    const took = performance.now() - started;
+    this.lastTurn = this.queue.length > 0 ? { started, cost: took } : null;
     if (served === 0) return;
-    const cost = (performance.now() - started) / served;
+    const cost = took / served;
     this.costPerEvent = this.costPerEvent === 0 ? cost : (this.costPerEvent + cost) / 2;
   }
 

@@ -21,7 +21,7 @@ describe('updates folded into the appending statement', () => {
   let bus: EventBus;
   beforeAll(async () => {
     s = await startTestServer();
-    f = await createSite(s);
+    f = await createSite(s, { counts: { SMALL: 5, MEDIUM: 5 } });
     bus = await createEventBus(null);
   });
   afterAll(async () => {
@@ -118,5 +118,60 @@ describe('updates folded into the appending statement', () => {
       .getConnection()
       .execute<{ id: string }[]>('select id from alert where id = ?', [alertId]);
     expect(alerts).toHaveLength(1);
+  });
+
+  const rows = async (ids: string[]) =>
+    await s.app.orm.em.getConnection().execute<
+      {
+        id: string;
+        version: number;
+        inspection_reason: string | null;
+        unlock_expected_until: string | null;
+      }[]
+    >('select id, version, inspection_reason, unlock_expected_until from compartment where id in (?) order by label', [ids]);
+
+  it('rows of one table with the same columns changed are one update: each gets its value and its version', async () => {
+    const ids = f.compartments.slice(3, 6).map((c) => c.id);
+    const before = await rows(ids);
+    const until = new Date(Date.now() + 60_000);
+    const versions = await transact(s.app.orm.em, bus, async (tx, fx) => {
+      const cs = await tx.find(CompartmentEntity, { id: ids }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      for (const c of cs) {
+        c.inspectionReason = `grouped ${c.label} "quoted" é`;
+        c.unlockExpectedUntil = until;
+      }
+      doorEvent(fx, ids[0]!, 'grouped');
+      await fx.settle(tx);
+      return new Map(cs.map((c) => [c.id, c.version]));
+    });
+    const after = await rows(ids);
+    expect(after.map((r) => r.version)).toEqual(before.map((r) => r.version + 1));
+    expect(after.map((r) => versions.get(r.id))).toEqual(after.map((r) => r.version));
+    const labels = new Map(f.compartments.map((c) => [c.id, c.label]));
+    expect(after.map((r) => r.inspection_reason)).toEqual(
+      ids.map((id) => `grouped ${labels.get(id)} "quoted" é`),
+    );
+    expect(after.map((r) => new Date(r.unlock_expected_until!).getTime())).toEqual(
+      ids.map(() => until.getTime()),
+    );
+    expect(await doorEvents('grouped')).toBe('1');
+  });
+
+  it('in a shared update, one row whose version moved fails the whole transaction', async () => {
+    const ids = f.compartments.slice(6, 9).map((c) => c.id);
+    const before = await rows(ids);
+    const attempt = transact(s.app.orm.em, bus, async (tx, fx) => {
+      const cs = await tx.find(CompartmentEntity, { id: ids });
+      await s.app.orm.em
+        .getConnection()
+        .execute(`update compartment set version = version + 1 where id = ?`, [ids[1]]);
+      for (const c of cs) c.inspectionReason = 'stale group';
+      doorEvent(fx, ids[0]!, 'stale group');
+      return Promise.resolve();
+    });
+    await expect(attempt).rejects.toBeInstanceOf(OptimisticLockError);
+    const after = await rows(ids);
+    expect(after.map((r) => r.inspection_reason)).toEqual(before.map((r) => r.inspection_reason));
+    expect(await doorEvents('stale group')).toBe('0');
   });
 });

@@ -12,7 +12,7 @@ describe('socket writer', () => {
     const got: string[] = [];
     client.on('message', (m: Buffer) => got.push(m.toString()));
     const writer = socketWriter(server, 1024 * 1024, () => {});
-    for (let i = 0; i < 500; i++) writer.write(JSON.stringify({ i, pad: 'x'.repeat(i) }));
+    for (let i = 0; i < 500; i++) writer.write([Buffer.from(JSON.stringify({ i, pad: 'x'.repeat(i) }))]);
     await new Promise<void>((resolve) => {
       const check = () => (got.length === 500 ? resolve() : setTimeout(check, 10));
       check();
@@ -22,6 +22,21 @@ describe('socket writer', () => {
     );
   });
 
+  test('a message given in parts arrives as one text message, also where ws frames it itself (compression)', async () => {
+    for (const compressed of [false, true]) {
+      const { server, client } = await pair(compressed);
+      const got: Array<{ text: string; binary: boolean }> = [];
+      client.on('message', (m: Buffer, binary: boolean) => got.push({ text: m.toString(), binary }));
+      const writer = socketWriter(server, 1024 * 1024, () => {});
+      writer.write([Buffer.from('{"id":"1","payload":'), Buffer.from('{"é":1}'), Buffer.from('}')]);
+      await new Promise<void>((resolve) => {
+        const check = () => (got.length === 1 ? resolve() : setTimeout(check, 10));
+        check();
+      });
+      expect(got).toEqual([{ text: '{"id":"1","payload":{"é":1}}', binary: false }]);
+    }
+  });
+
   test('a client that stops reading is closed with 1013 once the limit is queued, not buffered for without end', async () => {
     const { server, client } = await pair();
     const raw = rawSocketOf(client)!;
@@ -29,13 +44,13 @@ describe('socket writer', () => {
     let tooSlow = 0;
     const limit = 64 * 1024;
     const writer = socketWriter(server, limit, () => void tooSlow++);
-    const frame = 'y'.repeat(16 * 1024);
+    const frame = [Buffer.from('y'.repeat(16 * 1024))];
     for (let i = 0; i < 2000 && server.readyState === WebSocket.OPEN; i++) {
       writer.write(frame);
       if (i % 50 === 49) await new Promise((r) => setImmediate(r)); // let the kernel take what it can
     }
     expect(tooSlow).toBe(1);
-    expect(server.bufferedAmount).toBeLessThan(limit + 2 * frame.length);
+    expect(server.bufferedAmount).toBeLessThan(limit + 2 * frame[0]!.length);
     const closed = new Promise<{ code: number; reason: string }>((r) =>
       client.once('close', (code, reason) => r({ code, reason: reason.toString() })),
     );

@@ -242,9 +242,52 @@ describe('topic hub: a burst is handed out in slices, requests go on in between'
     for (const g of got) expect(g).toEqual(Array.from({ length: 41 }, (_, n) => n));
   });
 
-  test('the longer dashboards lag, the more of each turn goes to them; past 10 s, all of it', () => {
-    expect([0, 1999, 2001, 9999, 10_001].map((lag) => turnBudget(2, lag))).toEqual([2, 2, 10, 10, Infinity]);
+  test('the longer dashboards lag while requests crowd them out, the more of each turn goes to them; past 10 s, all of it', () => {
+    const lags = [0, 1999, 2001, 9999, 10_001];
+    expect(lags.map((lag) => turnBudget(2, lag, 0.2))).toEqual([2, 2, 10, 10, Infinity]);
+    // the hand-out already has most of the loop: larger turns would drain it no faster
+    expect(lags.map((lag) => turnBudget(2, lag, 0.9))).toEqual([2, 2, 2, 2, Infinity]);
   });
+
+  test('a hand-out that has the loop to itself keeps its small turns however far behind it is: requests wait one of them', async () => {
+    const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 1 });
+    const later = (got: number[]) => ({
+      event: (p: { n: number }) =>
+        queueMicrotask(() => {
+          const until = performance.now() + (p.n === 0 ? 0.01 : 1);
+          while (performance.now() < until);
+          got.push(p.n);
+        }),
+      end: () => {},
+    });
+    const got = Array.from({ length: 2600 }, () => [] as number[]);
+    got.forEach((g) => hub.listen('T', 'site', later(g)));
+    pubSub.publish('T', 'site', { n: 0 }); // the queue learns what a listener costs
+    await settled(hub);
+    // 2.6 s of listeners' work for one event; a request arriving each turn notes how long it waited
+    const waits: Array<{ at: number; waited: number }> = [];
+    const start = performance.now();
+    let last = start;
+    let probing = true;
+    const probe = () => {
+      const now = performance.now();
+      waits.push({ at: now - start, waited: now - last });
+      last = now;
+      if (probing) setImmediate(probe);
+    };
+    setImmediate(probe);
+    pubSub.publish('T', 'site', { n: 1 });
+    await settled(hub);
+    probing = false;
+    const late = waits
+      .filter((w) => w.at > 2100)
+      .map((w) => w.waited)
+      .sort((a, b) => a - b);
+    expect(late.length).toBeGreaterThan(50);
+    // turns of about 1 ms, not the 10 ms a lagging hand-out took while nothing else wanted the loop
+    expect(late[Math.floor(late.length / 2)]).toBeLessThan(4);
+    for (const g of got) expect(g).toEqual([0, 1]);
+  }, 20_000);
 
   test('a listener that leaves while events are queued for it gets none of them', async () => {
     const { pubSub, hub } = hubOnPubSub(undefined, { budgetMs: 1 });

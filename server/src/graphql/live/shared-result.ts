@@ -5,17 +5,18 @@ export type ResultFormatter = (result: ExecutionResult) => FormattedExecutionRes
 
 /**
  * The result of one event for one (caller, operation, variables): executed once, serialised
- * once, and handed to every subscriber that shares it. `json` is set as soon as it is known:
- * at once when every field of the selection resolves synchronously, else when the execution's
- * promise settles (subscribers waiting on it are then called in the order they asked).
+ * and encoded once, and handed to every subscriber that shares it. `bytes` (its JSON in UTF-8)
+ * is set as soon as it is known: at once when every field of the selection resolves
+ * synchronously, else when the execution's promise settles (subscribers waiting on it are then
+ * called in the order they asked).
  */
 export class SharedResult {
-  json: string | undefined;
+  bytes: Buffer | undefined;
   private waiting: Array<() => void> = [];
 
   constructor(execution: ExecutionResult | Promise<ExecutionResult>, format: ResultFormatter) {
     if (!isPromise(execution)) {
-      this.json = serialise(execution, format);
+      this.bytes = serialise(execution, format);
       return;
     }
     execution.then(
@@ -25,23 +26,23 @@ export class SharedResult {
   }
 
   whenReady(callback: () => void): void {
-    if (this.json !== undefined) callback();
+    if (this.bytes !== undefined) callback();
     else this.waiting.push(callback);
   }
 
-  private settle(json: string): void {
-    this.json = json;
+  private settle(bytes: Buffer): void {
+    this.bytes = bytes;
     const waiting = this.waiting;
     this.waiting = [];
     for (const callback of waiting) callback();
   }
 }
 
-function serialise(result: ExecutionResult, format: ResultFormatter): string {
+function serialise(result: ExecutionResult, format: ResultFormatter): Buffer {
   try {
-    return JSON.stringify(format(result));
+    return Buffer.from(JSON.stringify(format(result)));
   } catch (error) {
-    return JSON.stringify(format({ errors: [asGraphQLError(error)] }));
+    return Buffer.from(JSON.stringify(format({ errors: [asGraphQLError(error)] })));
   }
 }
 

@@ -33,7 +33,8 @@ export class SocketWriter {
     private readonly onTooSlow: () => void,
   ) {}
 
-  write(frame: string): void {
+  /** Writes one text message, given as its UTF-8 parts in order. */
+  write(parts: readonly Buffer[]): void {
     const socket = this.socket;
     if (socket.readyState !== WebSocket.OPEN) return;
     if (socket.bufferedAmount > this.maxBufferedBytes) {
@@ -43,8 +44,8 @@ export class SocketWriter {
     }
     const raw = this.cork();
     // Framed here when ws would write at once anyway: same bytes, same order, less work per frame.
-    if (raw && senderWritesAtOnce(socket)) raw.write(textFrame(frame));
-    else socket.send(frame);
+    if (raw && senderWritesAtOnce(socket)) raw.write(textFrame(parts));
+    else socket.send(Buffer.concat(parts), { binary: false });
   }
 
   /** Corks the TCP socket until the end of the tick (once per tick) and returns it. */

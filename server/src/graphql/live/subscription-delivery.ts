@@ -2,14 +2,18 @@ import type { SharedResult } from './shared-result.js';
 import type { SocketWriter } from './socket-writer.js';
 import { nextMessagePrefix } from './ws-internals.js';
 
+/** The end of a `next` message after its result (`nextMessagePrefix` opens it). */
+const CLOSE = Buffer.from('}');
+
 /**
  * Delivers one graphql-ws subscription's results to its socket, in event order: each result is
- * serialised once per event (shared by every subscriber with the same operation and caller)
- * and written with this subscription's id spliced in, without JSON work per subscriber.
+ * serialised and encoded once per event (shared by every subscriber with the same operation and
+ * caller) and written with this subscription's id spliced in, without JSON or UTF-8 work per
+ * subscriber.
  */
 export class SubscriptionDelivery {
   private readonly queue: SharedResult[] = [];
-  private readonly prefix: string;
+  private readonly prefix: Buffer;
   private closed = false;
   private ending = false;
   private onEnded: () => void = () => {};
@@ -18,7 +22,7 @@ export class SubscriptionDelivery {
     id: string,
     private readonly writer: SocketWriter,
   ) {
-    this.prefix = nextMessagePrefix(id);
+    this.prefix = Buffer.from(nextMessagePrefix(id));
   }
 
   push(result: SharedResult): void {
@@ -43,12 +47,12 @@ export class SubscriptionDelivery {
   private readonly flush = (): void => {
     while (this.queue.length > 0 && !this.closed) {
       const head = this.queue[0]!;
-      if (head.json === undefined) {
+      if (head.bytes === undefined) {
         head.whenReady(this.flush); // a result with async fields: wait for it, order kept
         return;
       }
       this.queue.shift();
-      this.writer.write(`${this.prefix}${head.json}}`);
+      this.writer.write([this.prefix, head.bytes, CLOSE]);
     }
     if (this.ending) this.finish();
   };
