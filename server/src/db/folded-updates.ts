@@ -19,12 +19,15 @@ const isJson = (type: unknown, columnType: string | undefined) =>
 /** One pending update as the ORM computed it. */
 interface Change {
   cs: ReturnType<ReturnType<EntityManager['getUnitOfWork']>['getChangeSets']>[number];
+  /** The table, quoted; the key, version and changed columns, quoted as well. */
   table: string;
   pk: string;
   version: string;
   fields: string[];
+  /** The same columns as JSON keys (as PostgreSQL names them), for `json_populate_record`. */
+  names: { pk: string; version: string; fields: string[] };
   values: unknown[];
-  /** Whether every value reads back as itself from JSON (`json_populate_recordset`). */
+  /** Whether every value reads back as itself from JSON (`json_populate_record`). */
   jsonSafe: boolean;
 }
 
@@ -46,7 +49,7 @@ const jsonSafe = (value: unknown, columnType: string | undefined): boolean =>
  * optimistic version check the ORM would make, so the change costs one round trip.
  *
  * Rows of one table whose changes set the same columns share one CTE, their values sent as one
- * JSON parameter read as the table's rows (`json_populate_recordset`): a door report storing a
+ * JSON parameter read as the table's rows (`json_populate_record`): a door report storing a
  * bank's 24 deposits changed 48 rows, and PostgreSQL took longer to plan 48 CTEs than to run
  * them.
  *
@@ -72,6 +75,7 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
       pk: quote(pk.fieldNames[0]!),
       version: quote(version.fieldNames[0]!),
       fields: [],
+      names: { pk: pk.fieldNames[0]!, version: version.fieldNames[0]!, fields: [] },
       values: [],
       jsonSafe: true,
     };
@@ -80,6 +84,7 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
       if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.primary || prop.version) return null;
       if (prop.fieldNames.length !== 1 || isJson(prop.type, prop.columnTypes?.[0])) return null;
       change.fields.push(quote(prop.fieldNames[0]!));
+      change.names.fields.push(prop.fieldNames[0]!);
       change.values.push(value);
       change.jsonSafe &&= jsonSafe(value, prop.columnTypes?.[0]);
     }
@@ -91,20 +96,21 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
   const ctes: string[] = [];
   const reads: string[] = [];
   const params: unknown[] = [];
-  /** How each change's new version is read from the answer: its column, and its key in a shared one. */
-  const readers: Array<{ cs: Change['cs']; column: string; id: string | null }> = [];
+  /** How each change's new version is read from the answer: its column, and its place in a shared one. */
+  const readers: Array<{ cs: Change['cs']; column: string; place: number | null }> = [];
   for (const group of groups.values()) {
     if (group.length > 1 && group.every((c) => c.jsonSafe)) {
       const { table, pk, version, fields } = group[0]!;
       const n = ctes.length;
+      // each row's place in the parameter (`ordinality`) says whose version came back
       ctes.push(
         `u${n} as (update ${table} as x set ${fields.map((f) => `${f} = w.${f}`).join(', ')}, ${version} = x.${version} + 1 ` +
-          `from json_populate_recordset(null::${table}, ?::json) as w where x.${pk} = w.${pk} and x.${version} = w.${version} ` +
-          `returning x.${pk}::text as id, x.${version} as v)`,
+          `from json_array_elements(?::json) with ordinality as e(r, n), json_populate_record(null::${table}, e.r) as w ` +
+          `where x.${pk} = w.${pk} and x.${version} = w.${version} returning e.n as n, x.${version} as v)`,
       );
       params.push(JSON.stringify(group.map(rowOf)));
-      reads.push(`(select json_object_agg(id, v) from u${n}) as v${n}`);
-      for (const c of group) readers.push({ cs: c.cs, column: `v${n}`, id: keyOf(c.cs) });
+      reads.push(`(select json_object_agg(n, v) from u${n}) as v${n}`);
+      group.forEach((c, i) => readers.push({ cs: c.cs, column: `v${n}`, place: i + 1 }));
       continue;
     }
     for (const c of group) {
@@ -114,7 +120,7 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
       );
       params.push(...c.values, wrap(c.cs.entity, true).getPrimaryKey(), versionOf(c.cs));
       reads.push(`(select v from u${n}) as v${n}`);
-      readers.push({ cs: c.cs, column: `v${n}`, id: null });
+      readers.push({ cs: c.cs, column: `v${n}`, place: null });
     }
   }
   return {
@@ -123,9 +129,9 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
     params,
     settle(row) {
       const comparator = tx.getComparator();
-      for (const { cs, column, id } of readers) {
+      for (const { cs, column, place } of readers) {
         const read = row?.[column];
-        const value = id === null ? read : (read as Record<string, unknown> | null | undefined)?.[id];
+        const value = place === null ? read : (read as Record<string, unknown> | null | undefined)?.[place];
         if (value === null || value === undefined) throw OptimisticLockError.lockFailed(cs.entity);
         const entity = cs.entity as Record<string, unknown>;
         entity[cs.meta.versionProperty] = Number(value);
@@ -139,16 +145,12 @@ export function foldPendingUpdates(tx: EntityManager): FoldedUpdates | null {
 const versionOf = (cs: Change['cs']): unknown =>
   (cs.entity as Record<string, unknown>)[cs.meta.versionProperty];
 
-/** The primary key as PostgreSQL writes it as text (uuids in lower case). */
-const keyOf = (cs: Change['cs']): string => String(wrap(cs.entity, true).getPrimaryKey()).toLowerCase();
-
-/** A change as a row for `json_populate_recordset`: its key, its version before, its new values. */
+/** A change as a row for `json_populate_record`: its key, its version before, its new values. */
 function rowOf(c: Change): Record<string, unknown> {
-  const unquote = (f: string) => f.slice(1, -1).replace(/""/g, '"');
   const row: Record<string, unknown> = {
-    [unquote(c.pk)]: wrap(c.cs.entity, true).getPrimaryKey(),
-    [unquote(c.version)]: versionOf(c.cs),
+    [c.names.pk]: wrap(c.cs.entity, true).getPrimaryKey(),
+    [c.names.version]: versionOf(c.cs),
   };
-  c.fields.forEach((f, i) => (row[unquote(f)] = c.values[i]));
+  c.names.fields.forEach((name, i) => (row[name] = c.values[i]));
   return row;
 }
