@@ -47,8 +47,8 @@ const stack = await startStack({
   simInProcess: startProfiledSimulator,
   gateway: true,
   output: (name) => ({ file: path.join(logDir, `${name}.log`) }),
-  serverEnv: { LOG_LEVEL: 'warn' },
-  gatewayEnv: { LOG_LEVEL: 'warn', GATEWAY_MIN_PULSE_INTERVAL_MS: '0' },
+  // log levels as shipped (info)
+  gatewayEnv: { GATEWAY_MIN_PULSE_INTERVAL_MS: '0' },
 });
 const sim = stack.sim!;
 

@@ -96,15 +96,14 @@ export async function startSystem(
     dataDir,
     gateway: opts.gateway ?? false,
     output: (name) => ({ file: path.join(logDir, `${bench}-${name}.log`) }),
-    // The server as it ships: rate limits, query armor and metrics at their defaults. A
-    // benchmark needing many kiosks registers them (registerKiosks), each on its own address.
+    // The server as it ships: rate limits, query armor, metrics and log level at their
+    // defaults. A benchmark needing many kiosks registers them (registerKiosks), each on its
+    // own address.
     serverEnv: {
-      LOG_LEVEL: 'warn',
       ...(opts.captureSql ? { BENCH_SQL_CAPTURE: captureFile } : {}),
       ...(nodeOptions.length ? { NODE_OPTIONS: nodeOptions.join(' ') } : {}),
       ...opts.serverEnv,
     },
-    gatewayEnv: { LOG_LEVEL: 'warn' },
     ...(opts.fleet
       ? {
           extraServers: opts.fleet.extraServers,

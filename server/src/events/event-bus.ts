@@ -33,6 +33,18 @@ export type EventBus = PubSub<Topics> & {
    * many subscribers to one stream (GraphQL subscriptions). Returns the function that stops.
    */
   listen<K extends keyof Topics>(topic: K, key: string, listener: TopicListener<Topics[K][1]>): () => void;
+  /**
+   * Hears one (topic, key) as it is published on this instance: called inside `publish`, before
+   * the event leaves for the other instances and before the publisher goes on. For a listener
+   * that must not wait for Redis's round trip (a lock's command to a gateway connected here).
+   * Events of other instances come only through `listen`, which hears this instance's again:
+   * a listener of both drops the second copy. Returns the function that stops.
+   */
+  listenHere<K extends keyof Topics>(
+    topic: K,
+    key: string,
+    listener: (payload: Topics[K][1]) => void,
+  ): () => void;
   /** Whether events reach the other instances now (Redis connected); always true without Redis. */
   connected(): boolean;
   /**
@@ -156,20 +168,43 @@ function withLocalListeners(
   onListenerError?: (error: unknown) => void,
 ): EventBus {
   const listeners: LocalPublishListener[] = [];
+  const here = new Map<string, Set<(payload: unknown) => void>>();
   const send = pubSub.publish.bind(pubSub) as (topic: keyof Topics, key: string, payload: unknown) => void;
   const publish = (topic: keyof Topics, key: string, payload: unknown) => {
     for (const listener of listeners) listener(topic, key, payload);
+    const heard = here.get(`${topic}\u0000${key}`);
+    if (heard) {
+      for (const listener of [...heard]) {
+        try {
+          listener(payload);
+        } catch (error) {
+          // the publisher's commit is done: one listener's failure must not stop its announcements
+          onListenerError?.(error);
+        }
+      }
+    }
     send(topic, key, payload);
   };
   const hub = new TopicHub(
     (topic, key) => (pubSub.subscribe as (t: string, k: string) => AsyncIterable<unknown>)(topic, key),
-    // a person at a kiosk or phone waits on their session: never behind a burst for the
-    // dashboards, and it has a listener or two (a lock's command does not pass the hub at all)
-    { onListenerError, immediate: (topic) => topic === 'SESSION_UPDATED' },
+    // a person at a kiosk or phone waits on their session or their door: never behind a burst
+    // for the dashboards, and each has a listener or two
+    { onListenerError, immediate: (topic) => topic === 'SESSION_UPDATED' || topic === 'GATEWAY_COMMAND' },
   );
   return {
     subscribe: pubSub.subscribe.bind(pubSub),
     listen: (topic, key, listener) => hub.listen(topic, key, listener),
+    listenHere: (topic, key, listener) => {
+      const id = `${topic}\u0000${key}`;
+      let heard = here.get(id);
+      if (!heard) here.set(id, (heard = new Set()));
+      const entry = listener as (payload: unknown) => void;
+      heard.add(entry);
+      return () => {
+        heard.delete(entry);
+        if (heard.size === 0 && here.get(id) === heard) here.delete(id);
+      };
+    },
     publish: publish,
     close,
     connected,

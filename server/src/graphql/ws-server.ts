@@ -131,7 +131,7 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           contextValue: context,
         };
       },
-      // results that do not take the socket delivery (the gateway's command feed)
+      // results that do not take the socket delivery (a stream that is not a TopicStream)
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e)),
     },

@@ -33,8 +33,8 @@ export interface SharedSubscribeOptions {
  * The source stream, with its authorisation and site scope, stays per subscriber.
  *
  * Bus topics (TopicStream) with a socket are pushed: the iterator handed to graphql-ws yields
- * nothing and ends when the stream does, after its last result is written. Any other stream
- * (the gateway's command feed) goes through graphql-ws as usual.
+ * nothing and ends when the stream does, after its last result is written. Any other stream,
+ * or one without a socket, goes through graphql-ws as usual.
  */
 export async function sharedSubscribe(
   args: ExecutionArgs,
