@@ -120,10 +120,7 @@ export class Gateway {
         ? [{ query: SITE_SESSION_CHANGED_SUBSCRIPTION, onData: () => this.site?.changed() }]
         : [],
       onCommand: (command) => {
-        this.log.info(
-          { commandId: command.id, compartmentId: command.compartmentId, expiresAt: command.expiresAt },
-          'command received',
-        );
+        const receivedAt = new Date().toISOString();
         // one handed over for an answer after it expired starts no deposit there
         if (Date.parse(command.expiresAt) > Date.now()) this.site?.commandSeen(command.compartmentId);
         this.executor
@@ -134,6 +131,19 @@ export class Gateway {
               'command handling failed',
             ),
           );
+        // Logged once its journal line and relay write are under way (with the board connected
+        // they wait on no I/O): a person waits at the door, and a line to stdout is a write.
+        setImmediate(() =>
+          this.log.info(
+            {
+              commandId: command.id,
+              compartmentId: command.compartmentId,
+              expiresAt: command.expiresAt,
+              receivedAt,
+            },
+            'command received',
+          ),
+        );
       },
     });
     this.link.on('state', (state) => this.onLinkState(state));

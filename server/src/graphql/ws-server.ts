@@ -119,8 +119,13 @@ export function attachWebSocketServer(httpServer: Server, opts: WsOptions) {
           requestId: randomUUID(),
         };
         const socket = ctx.extra.socket;
-        const writer = socketWriter(socket, opts.maxBufferedBytes, () =>
-          logger.warn({ bufferedBytes: socket.bufferedAmount }, 'subscriber too far behind: disconnected'),
+        // a gateway's frames are commands a person waits on at the door: written at once
+        const writer = socketWriter(
+          socket,
+          opts.maxBufferedBytes,
+          () =>
+            logger.warn({ bufferedBytes: socket.bufferedAmount }, 'subscriber too far behind: disconnected'),
+          caller.kind !== 'gateway',
         );
         deliveries.set(context, new SubscriptionDelivery(id, writer));
         return {

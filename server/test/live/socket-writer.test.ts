@@ -58,3 +58,26 @@ describe('socket writer', () => {
     expect(await closed).toEqual({ code: TOO_SLOW_CLOSE.code, reason: TOO_SLOW_CLOSE.reason });
   });
 });
+
+describe('socket writer without batching (a gateway)', () => {
+  test('a frame written inside a promise continuation leaves at once, not after the continuations queued behind it', async () => {
+    for (const batch of [true, false]) {
+      const { server, client } = await pair();
+      const got: string[] = [];
+      client.on('message', (m: Buffer) => got.push(m.toString()));
+      const writer = socketWriter(server, 1024 * 1024, () => {}, batch);
+      const raw = rawSocketOf(server)!;
+      // as after a scan's commit: the command is written, then the scan's answer is built
+      const pendingAfterWrite = await Promise.resolve().then(() => {
+        writer.write([Buffer.from('{"command":1}')]);
+        return raw.writableCorked + raw.writableLength;
+      });
+      expect(pendingAfterWrite === 0).toBe(!batch);
+      await new Promise<void>((resolve) => {
+        const check = () => (got.length === 1 ? resolve() : setTimeout(check, 10));
+        check();
+      });
+      expect(got).toEqual(['{"command":1}']);
+    }
+  });
+});
