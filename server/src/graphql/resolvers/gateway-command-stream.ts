@@ -51,6 +51,7 @@ export async function commandStream(
   const { gatewayId } = gateway;
   const sent = new Set<string>(); // sent, or queued in the stream
   let poll: NodeJS.Timeout | null = null;
+  let stopListening = () => {};
   metrics.gatewaysOnline.inc();
   metrics.subscriptions.inc({ field: 'gatewayCommands' });
   const stream = new TopicStream<GatewayCommandView>(
@@ -66,12 +67,15 @@ export async function commandStream(
       const stopHere = bus.listenHere('GATEWAY_COMMAND', gatewayId, (command) => once.event(command));
       const stopBus = bus.listen('GATEWAY_COMMAND', gatewayId, once);
       poll = setInterval(() => void pollIfAlone(once), POLL_WITHOUT_REDIS_MS).unref();
-      return () => {
+      stopListening = () => {
         stopHere();
         stopBus();
       };
+      return stopListening;
     },
     () => {
+      // also when the bus ends the stream, not only on return()
+      stopListening();
       if (poll) clearInterval(poll);
       metrics.gatewaysOnline.dec();
       metrics.subscriptions.dec({ field: 'gatewayCommands' });
